@@ -1,0 +1,50 @@
+package com.humanchat.schemas;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Creates the platform's topics (and their dead-letter topics) if they do not exist yet; safe to run twice. */
+public final class TopicProvisioner {
+
+    private TopicProvisioner() {}
+
+    /**
+     * @param partitions partitions of each topic; ordering is per key, so this bounds parallelism
+     * @param replicationFactor 1 for a single broker, 3 in production
+     */
+    public static void ensureTopics(String bootstrapServers, int partitions, short replicationFactor) {
+        List<NewTopic> wanted = new ArrayList<>();
+        for (Topic<String, ?> topic : Topics.all()) {
+            wanted.add(new NewTopic(topic.name(), partitions, replicationFactor));
+            wanted.add(new NewTopic(Topics.deadLetterOf(topic.name()), 1, replicationFactor));
+        }
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                30_000))) {
+            admin.createTopics(wanted).values().forEach((name, future) -> {
+                try {
+                    future.get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + name, e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while creating topic " + name, e);
+                } catch (TimeoutException e) {
+                    throw new IllegalStateException("timed out creating topic " + name, e);
+                }
+            });
+        }
+    }
+}

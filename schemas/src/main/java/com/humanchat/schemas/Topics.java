@@ -1,0 +1,40 @@
+package com.humanchat.schemas;
+
+import com.humanchat.schemas.chat.ChatCommand;
+import com.humanchat.schemas.chat.ChatEvent;
+import com.humanchat.schemas.chat.UnreadEvent;
+import com.humanchat.schemas.users.UserEvent;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** The typed topic registry: every topic of the platform, with its key and value serdes. */
+public final class Topics {
+
+    /** Commands about conversations and messages; key = conversationId. */
+    public static final Topic<String, ChatCommand> CHAT_COMMANDS =
+            new Topic<>("chat.commands", Serdes.String(), JsonSerde.of(ChatCommand.class));
+
+    /** What the conversation topology decided; key = conversationId. */
+    public static final Topic<String, ChatEvent> CHAT_EVENTS =
+            new Topic<>("chat.events", Serdes.String(), JsonSerde.of(ChatEvent.class));
+
+    /** Absolute unread counts per user and conversation; key = userId. */
+    public static final Topic<String, UnreadEvent> CHAT_UNREAD =
+            new Topic<>("chat.unread", Serdes.String(), JsonSerde.of(UnreadEvent.class));
+
+    /** Identity changes published through the edge's transactional outbox; key = userId. */
+    public static final Topic<String, UserEvent> USERS_EVENTS =
+            new Topic<>("users.events", Serdes.String(), JsonSerde.of(UserEvent.class));
+
+    /** Every topic the platform provisions at start. */
+    public static List<Topic<String, ?>> all() {
+        return List.of(CHAT_COMMANDS, CHAT_EVENTS, CHAT_UNREAD, USERS_EVENTS);
+    }
+
+    /** The dead-letter topic of a topic: poison records land there with the reason in headers. */
+    public static String deadLetterOf(String topicName) {
+        return topicName + ".dlq";
+    }
+
+    private Topics() {}
+}

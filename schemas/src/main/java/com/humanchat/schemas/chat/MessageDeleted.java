@@ -1,0 +1,9 @@
+package com.humanchat.schemas.chat;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Message {@code seq} was deleted by its author; its seq stays taken and its content is gone. */
+public record MessageDeleted(
+        UUID eventId, int version, Instant occurredAt, UUID conversationId, UUID commandId, long seq, UUID deletedBy)
+        implements ChatEvent {}

@@ -1,0 +1,16 @@
+package com.humanchat.schemas.chat;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Message {@code seq} now reads {@code content}. */
+public record MessageEdited(
+        UUID eventId,
+        int version,
+        Instant occurredAt,
+        UUID conversationId,
+        UUID commandId,
+        long seq,
+        UUID editorId,
+        String content)
+        implements ChatEvent {}

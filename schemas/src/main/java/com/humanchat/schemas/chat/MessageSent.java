@@ -1,0 +1,31 @@
+package com.humanchat.schemas.chat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A message took position {@code seq} (contiguous from 1 per conversation) at {@code occurredAt}. A retried
+ * send re-emits the original event unchanged; consumers dedupe on (conversationId, seq).
+ */
+public record MessageSent(
+        UUID eventId,
+        int version,
+        Instant occurredAt,
+        UUID conversationId,
+        UUID commandId,
+        UUID messageId,
+        long seq,
+        UUID senderId,
+        String clientMessageId,
+        String content,
+        MessageKind messageType,
+        List<JsonNode> actions)
+        implements ChatEvent {
+
+    public MessageSent {
+        messageType = messageType == null ? MessageKind.TEXT : messageType;
+        actions = actions == null ? List.of() : List.copyOf(actions);
+    }
+}
