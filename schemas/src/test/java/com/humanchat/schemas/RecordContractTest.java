@@ -82,13 +82,24 @@ class RecordContractTest {
                                 "c-1",
                                 "hi",
                                 MessageKind.SAM,
-                                List.of(action))),
+                                List.of(action),
+                                List.of(ALICE, BOB))),
                 Map.entry(
                         Topics.CHAT_EVENTS,
-                        new MessageEdited(UUID.randomUUID(), 1, NOW, CONVERSATION, command, 7, ALICE, "hello")),
+                        new MessageEdited(
+                                UUID.randomUUID(),
+                                1,
+                                NOW,
+                                CONVERSATION,
+                                command,
+                                7,
+                                ALICE,
+                                "hello",
+                                List.of(ALICE, BOB))),
                 Map.entry(
                         Topics.CHAT_EVENTS,
-                        new MessageDeleted(UUID.randomUUID(), 1, NOW, CONVERSATION, command, 7, ALICE)),
+                        new MessageDeleted(
+                                UUID.randomUUID(), 1, NOW, CONVERSATION, command, 7, ALICE, List.of(ALICE, BOB))),
                 Map.entry(
                         Topics.CHAT_EVENTS, new ReadAdvanced(UUID.randomUUID(), 1, NOW, CONVERSATION, command, BOB, 7)),
                 Map.entry(

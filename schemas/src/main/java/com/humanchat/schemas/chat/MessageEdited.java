@@ -1,6 +1,7 @@
 package com.humanchat.schemas.chat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Message {@code seq} now reads {@code content}. */
@@ -12,5 +13,11 @@ public record MessageEdited(
         UUID commandId,
         long seq,
         UUID editorId,
-        String content)
-        implements ChatEvent {}
+        String content,
+        List<UUID> participantIds)
+        implements ChatEvent, ToParticipants {
+
+    public MessageEdited {
+        participantIds = List.copyOf(participantIds);
+    }
+}

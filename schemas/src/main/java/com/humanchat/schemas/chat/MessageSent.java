@@ -21,10 +21,12 @@ public record MessageSent(
         String clientMessageId,
         String content,
         MessageKind messageType,
-        List<JsonNode> actions)
-        implements ChatEvent {
+        List<JsonNode> actions,
+        List<UUID> participantIds)
+        implements ChatEvent, ToParticipants {
 
     public MessageSent {
+        participantIds = List.copyOf(participantIds);
         messageType = messageType == null ? MessageKind.TEXT : messageType;
         actions = actions == null ? List.of() : List.copyOf(actions);
     }
