@@ -1,0 +1,32 @@
+package com.humanchat.edge.auth;
+
+import com.humanchat.edge.http.ProblemException;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+
+/** Requires {@code Authorization: Bearer <access token>}; a missing or invalid token ends the request with 401. */
+public final class BearerAuthHandler implements Handler<RoutingContext> {
+
+    private final TokenService tokens;
+
+    public BearerAuthHandler(TokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        String header = ctx.request().getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            ctx.fail(ProblemException.unauthorized("a bearer token is required"));
+            return;
+        }
+        tokens.verify(header.substring(7).trim()).onComplete(result -> {
+            if (result.succeeded()) {
+                ctx.put(AuthenticatedUser.CONTEXT_KEY, result.result());
+                ctx.next();
+            } else {
+                ctx.fail(result.cause());
+            }
+        });
+    }
+}

@@ -1,0 +1,119 @@
+package com.humanchat.edge.http;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one failure handler: every error leaves the edge as {@code application/problem+json}. */
+public final class ProblemResponses {
+
+    public static final String TYPE_BASE = "https://humanchat.dev/problems/";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
+
+    private ProblemResponses() {}
+
+    /** Router failure handler: maps the failure (or the bare status code) of a routing context to a problem. */
+    public static void handleFailure(RoutingContext ctx) {
+        if (ctx.response().headWritten()) {
+            ctx.response().reset();
+            return;
+        }
+        send(ctx, toProblem(ctx.failure(), ctx.statusCode()));
+    }
+
+    public static ProblemException toProblem(Throwable failure, int statusCode) {
+        if (failure instanceof ProblemException problem) {
+            return problem;
+        }
+        if (failure instanceof DecodeException) {
+            return ProblemException.badRequest("malformed JSON: " + firstLine(failure.getMessage()));
+        }
+        if (failure instanceof HttpException http) {
+            return byStatus(http.getStatusCode(), http.getPayload());
+        }
+        if (failure != null) {
+            LOG.error("unhandled failure", failure);
+            return new ProblemException(
+                    500, "internal", "Internal error", "an unexpected error occurred", List.of(), Map.of());
+        }
+        return byStatus(statusCode == -1 ? 500 : statusCode, null);
+    }
+
+    public static void send(RoutingContext ctx, ProblemException problem) {
+        JsonObject body = new JsonObject()
+                .put("type", TYPE_BASE + problem.slug())
+                .put("title", problem.title())
+                .put("status", problem.status())
+                .put("detail", problem.getMessage())
+                .put("instance", ctx.request().path());
+        if (!problem.errors().isEmpty()) {
+            JsonArray errors = new JsonArray();
+            problem.errors()
+                    .forEach(e ->
+                            errors.add(new JsonObject().put("field", e.field()).put("message", e.message())));
+            body.put("errors", errors);
+        }
+        problem.headers().forEach((name, value) -> ctx.response().putHeader(name, value));
+        ctx.response()
+                .setStatusCode(problem.status())
+                .putHeader("Content-Type", "application/problem+json")
+                .end(body.encode());
+    }
+
+    private static ProblemException byStatus(int status, String detail) {
+        return switch (status) {
+            case 400 -> ProblemException.badRequest(detail == null ? "the request is malformed" : detail);
+            case 401 -> ProblemException.unauthorized(detail == null ? "a valid bearer token is required" : detail);
+            case 403 -> ProblemException.forbidden(detail == null ? "not allowed" : detail);
+            case 404 -> ProblemException.notFound(detail == null ? "no such resource" : detail);
+            case 405 ->
+                new ProblemException(
+                        405,
+                        "method-not-allowed",
+                        "Method not allowed",
+                        "this method is not allowed here",
+                        List.of(),
+                        Map.of());
+            case 413 -> ProblemException.tooLarge(detail == null ? "the request body is too large" : detail);
+            case 415 ->
+                new ProblemException(
+                        415,
+                        "unsupported-media-type",
+                        "Unsupported media type",
+                        "send application/json",
+                        List.of(),
+                        Map.of());
+            default ->
+                status >= 400 && status < 500
+                        ? new ProblemException(
+                                status,
+                                "client-error",
+                                "Client error",
+                                detail == null ? "request refused" : detail,
+                                List.of(),
+                                Map.of())
+                        : new ProblemException(
+                                status,
+                                "internal",
+                                "Internal error",
+                                "an unexpected error occurred",
+                                List.of(),
+                                Map.of());
+        };
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable body";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

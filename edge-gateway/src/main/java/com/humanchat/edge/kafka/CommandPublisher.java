@@ -1,0 +1,109 @@
+package com.humanchat.edge.kafka;
+
+import com.humanchat.edge.http.ProblemException;
+import com.humanchat.schemas.Topic;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Produces commands with {@code acks=all} and idempotence, and answers only once Kafka acknowledged them.
+ * {@link KafkaProducer#send} may block on metadata while the broker is away, so it runs on one dedicated
+ * thread behind a bounded queue, never on an event loop; a full queue or a delivery timeout becomes a 503
+ * problem with {@code Retry-After}.
+ */
+public final class CommandPublisher implements AutoCloseable {
+
+    private static final int MAX_QUEUED_SENDS = 10_000;
+
+    private final Vertx vertx;
+    private final KafkaProducer<String, byte[]> producer;
+    private final ThreadPoolExecutor sender;
+
+    public CommandPublisher(Vertx vertx, String bootstrapServers, Duration deliveryTimeout, String clientId) {
+        this.vertx = vertx;
+        int delivery = (int) deliveryTimeout.toMillis();
+        this.producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ProducerConfig.CLIENT_ID_CONFIG,
+                        clientId,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        1,
+                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                        delivery,
+                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                        Math.max(500, delivery - 500),
+                        ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                        delivery,
+                        ProducerConfig.BUFFER_MEMORY_CONFIG,
+                        16L * 1024 * 1024),
+                new StringSerializer(),
+                new ByteArraySerializer());
+        this.sender = new ThreadPoolExecutor(
+                1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(MAX_QUEUED_SENDS), runnable -> {
+                    Thread thread = new Thread(runnable, "kafka-command-publisher");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    /**
+     * Publishes {@code value} under {@code key}; completes on the caller's context once every in-sync replica
+     * has it, or fails with a 503 {@link ProblemException}.
+     */
+    public <V> Future<RecordMetadata> publish(Topic<String, V> topic, String key, V value) {
+        Context context = vertx.getOrCreateContext();
+        Promise<RecordMetadata> promise = Promise.promise();
+        byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic.name(), key, bytes);
+        try {
+            sender.execute(() -> {
+                try {
+                    producer.send(
+                            record,
+                            (metadata, error) -> context.runOnContext(v -> {
+                                if (error == null) {
+                                    promise.complete(metadata);
+                                } else {
+                                    promise.fail(unavailable(error));
+                                }
+                            }));
+                } catch (RuntimeException error) {
+                    context.runOnContext(v -> promise.fail(unavailable(error)));
+                }
+            });
+        } catch (RejectedExecutionException full) {
+            promise.fail(ProblemException.unavailable("the message bus is saturated; retry shortly", 2));
+        }
+        return promise.future();
+    }
+
+    private static ProblemException unavailable(Throwable error) {
+        return ProblemException.unavailable("the message bus did not acknowledge in time: " + error.getMessage(), 5);
+    }
+
+    @Override
+    public void close() {
+        sender.shutdown();
+        producer.close(Duration.ofSeconds(5));
+    }
+}
