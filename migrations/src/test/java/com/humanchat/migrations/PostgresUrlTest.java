@@ -25,18 +25,21 @@ class PostgresUrlTest {
 
     @Test
     void defaultsToThePostgresUserWithoutPassword() {
-        assertThat(PostgresUrl.parse("postgresql://127.0.0.1:5432/postgres").user()).isEqualTo("postgres");
+        assertThat(PostgresUrl.parse("postgresql://127.0.0.1:5432/postgres").user())
+                .isEqualTo("postgres");
     }
 
     @Test
     void namesTheVariableWhenMissingOrMalformed() {
         assertThatThrownBy(() -> PostgresUrl.fromEnv(Map.of())).hasMessageContaining("HUMANCHAT_PG_URL is not set");
         assertThatThrownBy(() -> PostgresUrl.parse("mysql://x/y")).hasMessageContaining("HUMANCHAT_PG_URL");
-        assertThatThrownBy(() -> PostgresUrl.parse("postgresql://host:5432/")).hasMessageContaining("database");
+        assertThatThrownBy(() -> PostgresUrl.parse("mysql://root:hunter2@localhost/db"))
+                .hasMessageNotContaining("hunter2");
     }
 
     @Test
     void neverPrintsThePassword() {
-        assertThat(PostgresUrl.parse("postgresql://u:topsecret@h/db").toString()).doesNotContain("topsecret");
+        assertThat(PostgresUrl.parse("postgresql://u:topsecret@h/db").toString())
+                .doesNotContain("topsecret");
     }
 }

@@ -1,8 +1,6 @@
 package com.humanchat.infra.embedded;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
+import com.humanchat.migrations.PostgresUrl;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -11,8 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
@@ -26,9 +22,6 @@ import java.util.regex.Pattern;
  */
 public record PostgresServerAddress(String host, int port, String user, String password, String maintenanceDatabase) {
 
-    private static final int DEFAULT_PORT = 5432;
-    private static final String DEFAULT_USER = "postgres";
-    private static final String DEFAULT_DATABASE = "postgres";
     /** Lower-case SQL identifiers only: they need no quoting rules and fit PostgreSQL's 63-byte limit. */
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -55,35 +48,9 @@ public record PostgresServerAddress(String host, int port, String user, String p
      */
     public static PostgresServerAddress parse(String url) {
         requireText(url, "url");
-        String withoutJdbc = url.strip().startsWith("jdbc:") ? url.strip().substring("jdbc:".length()) : url.strip();
-        URI uri;
-        try {
-            uri = new URI(withoutJdbc);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("Not a PostgreSQL URL: " + redact(url), e);
-        }
-        String scheme = uri.getScheme();
-        if (!"postgresql".equals(scheme) && !"postgres".equals(scheme)) {
-            throw new IllegalArgumentException("Not a PostgreSQL URL (expected jdbc:postgresql://, postgresql:// or"
-                    + " postgres://): " + redact(url));
-        }
-        if (uri.getHost() == null) {
-            throw new IllegalArgumentException("PostgreSQL URL has no host: " + redact(url));
-        }
-        Map<String, String> query = queryParameters(uri.getRawQuery());
-        String user = DEFAULT_USER;
-        String password = "";
-        if (uri.getRawUserInfo() != null) {
-            String[] userAndPassword = uri.getRawUserInfo().split(":", 2);
-            user = decode(userAndPassword[0]);
-            password = userAndPassword.length > 1 ? decode(userAndPassword[1]) : "";
-        }
-        user = query.getOrDefault("user", user);
-        password = query.getOrDefault("password", password);
-        String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
-        String database = path.isEmpty() ? DEFAULT_DATABASE : path;
-        int port = uri.getPort() == -1 ? DEFAULT_PORT : uri.getPort();
-        return new PostgresServerAddress(uri.getHost(), port, user, password, database);
+        PostgresUrl parsed = PostgresUrl.parse(url.strip());
+        return new PostgresServerAddress(
+                parsed.host(), parsed.port(), parsed.user(), parsed.password(), parsed.database());
     }
 
     /** {@code jdbc:postgresql://HOST:PORT/DATABASE?user=USER}; the password is never put in the URL. */
@@ -158,30 +125,6 @@ public record PostgresServerAddress(String host, int port, String user, String p
     @Override
     public String toString() {
         return "PostgresServerAddress[" + user + "@" + host + ":" + port + "/" + maintenanceDatabase + "]";
-    }
-
-    private static Map<String, String> queryParameters(String rawQuery) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return parameters;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            String[] keyAndValue = pair.split("=", 2);
-            parameters.put(decode(keyAndValue[0]), keyAndValue.length > 1 ? decode(keyAndValue[1]) : "");
-        }
-        return parameters;
-    }
-
-    private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
-    }
-
-    /** The URL without anything that could be a password, for error messages. */
-    private static String redact(String url) {
-        return url.replaceAll("(?i)(password=)[^&]*", "$1***").replaceAll("//([^/@:]*):[^/@]*@", "//$1:***@");
     }
 
     private static void requireText(String value, String name) {

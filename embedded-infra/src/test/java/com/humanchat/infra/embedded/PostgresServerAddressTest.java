@@ -41,7 +41,7 @@ class PostgresServerAddressTest {
     void rejectsOtherSchemesWithoutEchoingThePassword() {
         assertThatThrownBy(() -> PostgresServerAddress.parse("mysql://root:hunter2@localhost/db"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Not a PostgreSQL URL")
+                .hasMessageContaining("must start with postgresql://")
                 .hasMessageNotContaining("hunter2");
         assertThatThrownBy(() -> PostgresServerAddress.parse("jdbc:mysql://localhost/db?password=hunter2"))
                 .hasMessageNotContaining("hunter2");
