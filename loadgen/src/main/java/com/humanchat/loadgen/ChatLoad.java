@@ -1,0 +1,322 @@
+package com.humanchat.loadgen;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.humanchat.loadgen.ApiClient.RegisteredUser;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Chat mode: users paired 2i ↔ 2i+1, one direct conversation and one socket each, 1:1 messages at a fixed
+ * open-loop rate; one-way latency runs from each send's intended time to the recipient's {@code message.new}.
+ *
+ * <p>Setup and waiting happen on the main thread; sends, frames and timers run on the Vert.x event loops and
+ * never block. The scheduler is a 1 ms periodic timer that issues every send that has fallen due since the last
+ * tick, so a late tick sends a burst with the original intended times rather than skipping or shifting them.
+ */
+final class ChatLoad {
+
+    private static final long HELLO_TIMEOUT_MILLIS = 30_000;
+    private static final long START_LEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    private static final long PROGRESS_EVERY_SECONDS = 5;
+    private static final long SCHEDULER_GRACE_MILLIS = 30_000;
+
+    private final ChatOptions options;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final String runId =
+            HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+
+    private final AtomicLong closes1013 = new AtomicLong();
+    private final AtomicLong otherCloses = new AtomicLong();
+    private final AtomicLong echoes = new AtomicLong();
+    private final AtomicLong sendsOnFullWriteQueue = new AtomicLong();
+    private final AtomicLong issued = new AtomicLong();
+
+    /** Set just before the first send; frames that arrive earlier ({@code unread}, …) are not about our sends. */
+    private volatile DeliveryTracker tracker;
+
+    ChatLoad(ChatOptions options) {
+        this.options = options;
+    }
+
+    ChatSummary run() throws InterruptedException {
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(options.eventLoops()));
+        ApiClient api = new ApiClient(vertx, options.endpoint(), mapper, options.registerConcurrency());
+        WebSocketClient webSockets = vertx.createWebSocketClient(
+                new WebSocketClientOptions().setMaxConnections(options.users()).setConnectTimeout(10_000));
+        PingTicker pings = new PingTicker(vertx, options.pingIntervalSeconds());
+        List<LoadSocket> sockets = List.of();
+        try {
+            List<RegisteredUser> users = UserPool.register(api, runId, options.users(), options.registerConcurrency());
+            List<String> conversations = openConversations(api, users);
+            sockets = connect(vertx, webSockets, users);
+            sockets.forEach(pings::add);
+            pings.start();
+            return drive(vertx, sockets, conversations);
+        } finally {
+            pings.stop();
+            sockets.forEach(LoadSocket::close);
+            webSockets.close();
+            api.close();
+            vertx.close().await();
+        }
+    }
+
+    private List<String> openConversations(ApiClient api, List<RegisteredUser> users) {
+        int pairs = options.pairs();
+        Report.phase("opening " + pairs + " direct conversations");
+        return BoundedConcurrency.run(
+                        pairs,
+                        options.registerConcurrency(),
+                        p -> api.openDirectConversation(
+                                users.get(2 * p).accessToken(),
+                                users.get(2 * p + 1).id()),
+                        done -> Report.progress("conversations", done, pairs))
+                .await();
+    }
+
+    private List<LoadSocket> connect(Vertx vertx, WebSocketClient client, List<RegisteredUser> users) {
+        int count = users.size();
+        Report.phase("opening " + count + " sockets, " + options.connectConcurrency() + " at a time");
+        LoadSocket.Listener listener = new LoadSocket.Listener() {
+            @Override
+            public void onFrame(LoadSocket socket, ServerFrame frame, long receivedNanos) {
+                onServerFrame(socket, frame, receivedNanos);
+            }
+
+            @Override
+            public void onClose(LoadSocket socket, Short statusCode, String reason) {
+                (statusCode != null && statusCode == 1013 ? closes1013 : otherCloses).incrementAndGet();
+            }
+        };
+        List<LoadSocket> sockets = BoundedConcurrency.run(
+                        count,
+                        options.connectConcurrency(),
+                        i -> LoadSocket.connect(
+                                vertx,
+                                client,
+                                options.endpoint(),
+                                users.get(i).accessToken(),
+                                mapper,
+                                listener,
+                                HELLO_TIMEOUT_MILLIS),
+                        done -> Report.progress("sockets open", done, count))
+                .await();
+        long mismatched = 0;
+        for (int i = 0; i < count; i++) {
+            if (!users.get(i).id().equals(sockets.get(i).userId())) {
+                mismatched++;
+            }
+        }
+        if (mismatched > 0) {
+            Report.warn(mismatched + " sockets were greeted with another userId than the one registered");
+        }
+        return sockets;
+    }
+
+    private void onServerFrame(LoadSocket socket, ServerFrame frame, long receivedNanos) {
+        DeliveryTracker current = tracker;
+        if (current == null) {
+            return;
+        }
+        switch (frame) {
+            case ServerFrame.Ack ack -> current.acked(ack.clientMessageId(), receivedNanos);
+            case ServerFrame.MessageNew message -> {
+                if (socket.userId() != null && socket.userId().equals(message.senderId())) {
+                    echoes.incrementAndGet();
+                } else {
+                    current.delivered(
+                            message.conversationId(),
+                            socket.userId(),
+                            message.seq(),
+                            message.clientMessageId(),
+                            receivedNanos);
+                }
+            }
+            case ServerFrame.ErrorFrame error -> current.error(error.code(), error.clientMessageId());
+            case ServerFrame.Hello hello -> {}
+            case ServerFrame.Pong pong -> {}
+            case ServerFrame.Other other -> {}
+        }
+    }
+
+    private ChatSummary drive(Vertx vertx, List<LoadSocket> sockets, List<String> conversations)
+            throws InterruptedException {
+        long total = OpenLoopSchedule.sendsFor(options.rate(), options.warmupSeconds() + options.durationSeconds());
+        OpenLoopSchedule schedule = new OpenLoopSchedule(System.nanoTime() + START_LEAD_NANOS, options.rate(), total);
+        long measureFrom = schedule.startNanos() + TimeUnit.SECONDS.toNanos(options.warmupSeconds());
+        DeliveryTracker deliveries =
+                new DeliveryTracker(measureFrom, TimeUnit.SECONDS.toNanos(options.timeoutSeconds()));
+        tracker = deliveries;
+
+        PairRotation rotation = new PairRotation(options.pairs());
+        ClientMessageIds ids = new ClientMessageIds(ThreadLocalRandom.current().nextLong());
+        List<String> framePrefixes = framePrefixes(conversations);
+        String padding = "x".repeat(options.messageBytes());
+
+        Report.phase(String.format(
+                Locale.ROOT,
+                "sending %d messages at %.1f/s: %d s warm-up, then %d s measured",
+                total,
+                options.rate(),
+                options.warmupSeconds(),
+                options.durationSeconds()));
+        Promise<Void> allIssued = Promise.promise();
+        long scheduler = vertx.setPeriodic(1, id -> {
+            long now = System.nanoTime();
+            long from = issued.get();
+            long due = schedule.dueBy(now);
+            for (long k = from; k < due; k++) {
+                LoadSocket sender = sockets.get(rotation.senderOf(k));
+                if (sender.isClosed() || sockets.get(rotation.recipientOf(k)).isClosed()) {
+                    deliveries.skipped(schedule.intendedNanos(k));
+                    continue;
+                }
+                String clientMessageId = ids.of(k);
+                deliveries.sent(clientMessageId, schedule.intendedNanos(k), now);
+                if (sender.writeQueueFull()) {
+                    sendsOnFullWriteQueue.incrementAndGet();
+                }
+                sender.send(framePrefixes.get(rotation.pairOf(k)) + clientMessageId + "\",\"content\":\""
+                                + content(k, padding) + "\"}")
+                        .onFailure(failure -> deliveries.writeFailed(clientMessageId));
+            }
+            issued.set(due);
+            if (due == total) {
+                vertx.cancelTimer(id);
+                allIssued.tryComplete();
+            }
+        });
+        long bound = options.inFlightBound();
+        long[] nextWarning = {bound};
+        long monitor = vertx.setPeriodic(1_000, id -> {
+            long now = System.nanoTime();
+            int expired = deliveries.expire(now);
+            int inFlight = deliveries.inFlight();
+            if (inFlight > nextWarning[0]) {
+                Report.warn("in flight " + inFlight + " exceeds rate x timeout = " + bound
+                        + ": the platform is falling behind (" + expired + " timed out this second)");
+                nextWarning[0] *= 2;
+            }
+            long elapsed = TimeUnit.NANOSECONDS.toSeconds(now - schedule.startNanos());
+            if (elapsed > 0 && elapsed % PROGRESS_EVERY_SECONDS == 0) {
+                Report.phase(String.format(
+                        Locale.ROOT,
+                        "t=%ds %s issued=%d in-flight=%d 1013-closes=%d",
+                        elapsed,
+                        now < measureFrom ? "warm-up" : issued.get() < total ? "measuring" : "draining",
+                        issued.get(),
+                        inFlight,
+                        closes1013.get()));
+            }
+        });
+        if (total == 0) {
+            vertx.cancelTimer(scheduler);
+            allIssued.tryComplete();
+        }
+        long lastSendDue = schedule.endNanos() - System.nanoTime();
+        try {
+            allIssued
+                    .future()
+                    .await(TimeUnit.NANOSECONDS.toMillis(lastSendDue) + SCHEDULER_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            vertx.cancelTimer(scheduler);
+            Report.warn("the scheduler had issued only " + issued.get() + " of " + total
+                    + " sends when the run should have ended; reporting what was sent");
+        }
+
+        Report.phase("all sends issued; draining for up to " + options.drainSeconds() + " s");
+        long drainEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.drainSeconds());
+        while (System.nanoTime() < drainEnd && deliveries.inFlight() > 0) {
+            Thread.sleep(50);
+        }
+        vertx.cancelTimer(monitor);
+        return summarize(deliveries.stats(), measureFrom);
+    }
+
+    /** {@code {"type":"message.send","conversationId":"…","clientMessageId":"} per pair, escaped once. */
+    private static List<String> framePrefixes(List<String> conversations) {
+        JsonStringEncoder encoder = JsonStringEncoder.getInstance();
+        List<String> prefixes = new ArrayList<>(conversations.size());
+        for (String conversationId : conversations) {
+            prefixes.add("{\"type\":\"message.send\",\"conversationId\":\""
+                    + new String(encoder.quoteAsString(conversationId)) + "\",\"clientMessageId\":\"");
+        }
+        return prefixes;
+    }
+
+    /** ASCII only, so it needs no escaping: the send index, padded to the configured size. */
+    private static String content(long k, String padding) {
+        String head = "loadgen " + k + " ";
+        return head.length() >= padding.length() ? head : head + padding.substring(head.length());
+    }
+
+    private ChatSummary summarize(DeliveryTracker.DeliveryStats stats, long measureFrom) {
+        double window = options.durationSeconds();
+        double issueWindow = Math.max(window, secondsSince(measureFrom, stats.lastMeasuredIssueNanos()));
+        double deliveryWindow = Math.max(window, secondsSince(measureFrom, stats.lastMeasuredDeliveryNanos()));
+        return new ChatSummary(
+                "chat",
+                runId,
+                options.endpoint().toString(),
+                options.users(),
+                options.pairs(),
+                options.rate(),
+                options.warmupSeconds(),
+                options.durationSeconds(),
+                options.drainSeconds(),
+                stats.attempted(),
+                round1(stats.attempted() / issueWindow),
+                stats.delivered(),
+                round1(stats.delivered() / deliveryWindow),
+                stats.acked(),
+                stats.lost(),
+                stats.unacked(),
+                stats.rejected(),
+                stats.writeFailures(),
+                stats.skippedClosedSocket(),
+                stats.duplicates(),
+                stats.outOfOrder(),
+                stats.conversationsOutOfOrder(),
+                stats.unmatchedDeliveries(),
+                stats.unmatchedAcks(),
+                stats.duplicateAcks(),
+                stats.deliveriesWithoutSeq(),
+                echoes.get(),
+                stats.errorsByCode(),
+                closes1013.get(),
+                otherCloses.get(),
+                stats.warmupSends(),
+                stats.warmupLost(),
+                stats.timedOut(),
+                stats.peakInFlight(),
+                options.inFlightBound(),
+                sendsOnFullWriteQueue.get(),
+                stats.deliveryLatency(),
+                stats.ackLatency(),
+                stats.schedulerLag());
+    }
+
+    private static double secondsSince(long fromNanos, long toNanos) {
+        return toNanos == Long.MIN_VALUE ? 0 : (toNanos - fromNanos) / 1e9;
+    }
+
+    private static double round1(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    String runId() {
+        return runId;
+    }
+}

@@ -1,0 +1,284 @@
+package com.humanchat.loadgen;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Matches every send to its ack and its delivery by {@code clientMessageId}; whatever is still undelivered when
+ * the run ends (or older than the timeout) is lost.
+ *
+ * <p>Latencies are taken from the send's <em>intended</em> time (see {@link OpenLoopSchedule}). Sends intended
+ * at or before {@code measureFromNanos} are warm-up (the window is half-open, like the schedule's): they are tracked, but only sends of the measured window feed the
+ * histograms and the send/ack/delivery/loss counts. Duplicates, out-of-order deliveries and error frames are
+ * counted over the whole run. An entry leaves the in-flight map once it is both acked and delivered, when an
+ * error frame names it, or when it is older than the timeout, so the map holds about {@code rate × timeout}
+ * entries at most. Thread-safe: sockets on different event loops report into one tracker.
+ */
+final class DeliveryTracker {
+
+    /** Highest latency a histogram records; the timeout is never longer. */
+    static final long HISTOGRAM_MAX_MICROS = TimeUnit.SECONDS.toMicros(60);
+
+    private final long measureFromNanos;
+    private final long timeoutNanos;
+
+    private final LinkedHashMap<String, InFlight> inFlight = new LinkedHashMap<>();
+    private final Map<StreamKey, SeqStream> streams = new HashMap<>();
+    private final Set<String> conversationsOutOfOrder = new HashSet<>();
+    private final Map<String, Long> errorsByCode = new TreeMap<>();
+
+    private final Histogram deliveryLatency = newHistogram();
+    private final Histogram ackLatency = newHistogram();
+    private final Histogram schedulerLag = newHistogram();
+
+    private long attempted;
+    private long warmupSends;
+    private long writeFailures;
+    private long skippedClosedSocket;
+    private long acked;
+    private long delivered;
+    private long rejected;
+    private long duplicates;
+    private long outOfOrder;
+    private long unmatchedDeliveries;
+    private long unmatchedAcks;
+    private long duplicateAcks;
+    private long deliveriesWithoutSeq;
+    private long timedOutUndelivered;
+    private long timedOutUnacked;
+    private long warmupTimedOutUndelivered;
+    private long peakInFlight;
+    private long lastMeasuredIssueNanos = Long.MIN_VALUE;
+    private long lastMeasuredDeliveryNanos = Long.MIN_VALUE;
+
+    DeliveryTracker(long measureFromNanos, long timeoutNanos) {
+        if (timeoutNanos <= 0 || timeoutNanos > TimeUnit.MICROSECONDS.toNanos(HISTOGRAM_MAX_MICROS)) {
+            throw new IllegalArgumentException("timeout must be in (0, 60 s], got " + timeoutNanos + " ns");
+        }
+        this.measureFromNanos = measureFromNanos;
+        this.timeoutNanos = timeoutNanos;
+    }
+
+    private static Histogram newHistogram() {
+        return new Histogram(HISTOGRAM_MAX_MICROS, 3);
+    }
+
+    /** A send about to be written; call it before the write so a fast delivery always finds its entry. */
+    synchronized void sent(String clientMessageId, long intendedNanos, long issuedNanos) {
+        boolean measured = intendedNanos > measureFromNanos;
+        inFlight.put(clientMessageId, new InFlight(intendedNanos, measured));
+        peakInFlight = Math.max(peakInFlight, inFlight.size());
+        if (measured) {
+            attempted++;
+            lastMeasuredIssueNanos = Math.max(lastMeasuredIssueNanos, issuedNanos);
+            record(schedulerLag, issuedNanos - intendedNanos);
+        } else {
+            warmupSends++;
+        }
+    }
+
+    /** A send not made because its sender's or recipient's socket was already closed (after a 1013, say). */
+    synchronized void skipped(long intendedNanos) {
+        if (intendedNanos > measureFromNanos) {
+            skippedClosedSocket++;
+        }
+    }
+
+    /** The write never left this process (socket already closed): not the server's loss. */
+    synchronized void writeFailed(String clientMessageId) {
+        InFlight entry = inFlight.remove(clientMessageId);
+        if (entry != null && entry.measured) {
+            writeFailures++;
+        }
+    }
+
+    synchronized void acked(String clientMessageId, long nowNanos) {
+        InFlight entry = clientMessageId == null ? null : inFlight.get(clientMessageId);
+        if (entry == null) {
+            unmatchedAcks++;
+            return;
+        }
+        if (entry.acked) {
+            duplicateAcks++;
+            return;
+        }
+        entry.acked = true;
+        if (entry.measured) {
+            acked++;
+            record(ackLatency, nowNanos - entry.intendedNanos);
+        }
+        if (entry.delivered) {
+            inFlight.remove(clientMessageId);
+        }
+    }
+
+    /** A {@code message.new} that reached {@code recipientId} (echoes of one's own sends are not passed here). */
+    synchronized void delivered(
+            String conversationId, String recipientId, long seq, String clientMessageId, long nowNanos) {
+        if (seq < 0) {
+            deliveriesWithoutSeq++;
+        } else {
+            SeqStream stream =
+                    streams.computeIfAbsent(new StreamKey(conversationId, recipientId), key -> new SeqStream());
+            switch (stream.observe(seq)) {
+                case DUPLICATE -> {
+                    duplicates++;
+                    return;
+                }
+                case OUT_OF_ORDER -> {
+                    outOfOrder++;
+                    conversationsOutOfOrder.add(conversationId);
+                }
+                case IN_ORDER -> {}
+            }
+        }
+        InFlight entry = clientMessageId == null ? null : inFlight.get(clientMessageId);
+        if (entry == null || entry.delivered) {
+            unmatchedDeliveries++;
+            return;
+        }
+        entry.delivered = true;
+        if (entry.measured) {
+            delivered++;
+            lastMeasuredDeliveryNanos = Math.max(lastMeasuredDeliveryNanos, nowNanos);
+            record(deliveryLatency, nowNanos - entry.intendedNanos);
+        }
+        if (entry.acked) {
+            inFlight.remove(clientMessageId);
+        }
+    }
+
+    /** An {@code error} frame; when it names a tracked send, that send is settled as rejected. */
+    synchronized void error(String code, String clientMessageId) {
+        errorsByCode.merge(code == null ? "unknown" : code, 1L, Long::sum);
+        InFlight entry = clientMessageId == null ? null : inFlight.remove(clientMessageId);
+        if (entry != null && entry.measured) {
+            rejected++;
+        }
+    }
+
+    /**
+     * Drops entries intended more than the timeout before {@code nowNanos}, counting them as lost (and unacked
+     * if they were); returns how many were dropped. Entries are in send order, so this stops at the first young
+     * one.
+     */
+    synchronized int expire(long nowNanos) {
+        int dropped = 0;
+        Iterator<InFlight> entries = inFlight.values().iterator();
+        while (entries.hasNext()) {
+            InFlight entry = entries.next();
+            if (nowNanos - entry.intendedNanos <= timeoutNanos) {
+                break;
+            }
+            entries.remove();
+            dropped++;
+            if (entry.measured) {
+                timedOutUndelivered += entry.delivered ? 0 : 1;
+                timedOutUnacked += entry.acked ? 0 : 1;
+            } else {
+                warmupTimedOutUndelivered += entry.delivered ? 0 : 1;
+            }
+        }
+        return dropped;
+    }
+
+    synchronized int inFlight() {
+        return inFlight.size();
+    }
+
+    /** The figures so far; entries still in flight count as lost/unacked (call it after the drain). */
+    synchronized DeliveryStats stats() {
+        long lost = timedOutUndelivered;
+        long unacked = timedOutUnacked;
+        long warmupLost = warmupTimedOutUndelivered;
+        for (InFlight entry : inFlight.values()) {
+            if (entry.measured) {
+                lost += entry.delivered ? 0 : 1;
+                unacked += entry.acked ? 0 : 1;
+            } else {
+                warmupLost += entry.delivered ? 0 : 1;
+            }
+        }
+        return new DeliveryStats(
+                attempted,
+                warmupSends,
+                writeFailures,
+                skippedClosedSocket,
+                acked,
+                delivered,
+                rejected,
+                lost,
+                unacked,
+                warmupLost,
+                timedOutUndelivered,
+                duplicates,
+                outOfOrder,
+                conversationsOutOfOrder.size(),
+                unmatchedDeliveries,
+                unmatchedAcks,
+                duplicateAcks,
+                deliveriesWithoutSeq,
+                Collections.unmodifiableMap(new TreeMap<>(errorsByCode)),
+                peakInFlight,
+                lastMeasuredIssueNanos,
+                lastMeasuredDeliveryNanos,
+                LatencySummary.of(deliveryLatency),
+                LatencySummary.of(ackLatency),
+                LatencySummary.of(schedulerLag));
+    }
+
+    private static void record(Histogram histogram, long nanos) {
+        long micros = Math.max(0, TimeUnit.NANOSECONDS.toMicros(nanos));
+        histogram.recordValue(Math.min(micros, HISTOGRAM_MAX_MICROS));
+    }
+
+    private record StreamKey(String conversationId, String recipientId) {}
+
+    private static final class InFlight {
+        final long intendedNanos;
+        final boolean measured;
+        boolean acked;
+        boolean delivered;
+
+        InFlight(long intendedNanos, boolean measured) {
+            this.intendedNanos = intendedNanos;
+            this.measured = measured;
+        }
+    }
+
+    /** A snapshot of the tracker's counts; "measured" figures only cover sends intended after the warm-up. */
+    record DeliveryStats(
+            long attempted,
+            long warmupSends,
+            long writeFailures,
+            long skippedClosedSocket,
+            long acked,
+            long delivered,
+            long rejected,
+            long lost,
+            long unacked,
+            long warmupLost,
+            long timedOut,
+            long duplicates,
+            long outOfOrder,
+            long conversationsOutOfOrder,
+            long unmatchedDeliveries,
+            long unmatchedAcks,
+            long duplicateAcks,
+            long deliveriesWithoutSeq,
+            Map<String, Long> errorsByCode,
+            long peakInFlight,
+            long lastMeasuredIssueNanos,
+            long lastMeasuredDeliveryNanos,
+            LatencySummary deliveryLatency,
+            LatencySummary ackLatency,
+            LatencySummary schedulerLag) {}
+}

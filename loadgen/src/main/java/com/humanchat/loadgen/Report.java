@@ -1,0 +1,167 @@
+package com.humanchat.loadgen;
+
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The only console writer: progress and warnings go to stderr, the final report and its one-line JSON summary
+ * ({@code SUMMARY {...}}) to stdout, so {@code run.sh … | grep ^SUMMARY} yields just the figures.
+ */
+final class Report {
+
+    private static final PrintStream OUT = System.out;
+    private static final PrintStream ERR = System.err;
+    private static final Map<String, Long> LAST_PROGRESS_STEP = new HashMap<>();
+
+    private Report() {}
+
+    static void usage() {
+        OUT.print(
+                """
+                HumanChat load generator — speaks only the public HTTP and WebSocket API.
+
+                  run.sh [chat] --url http://127.0.0.1:8080 --users 1000 --rate 2000 --duration 30 \\
+                                --warmup 10 --drain 10 [--json out.json]
+                      Pairs users 2i <-> 2i+1, one direct conversation and one socket per user, sends 1:1
+                      messages at a fixed open-loop rate; reports delivery, loss, order and one-way latency
+                      from each send's intended time.
+                      Also: --timeout 60 (s, <= 60) --message-bytes 64 --register-concurrency 16
+                            --connect-concurrency 64 --event-loops 2 --ping-interval 20
+
+                  run.sh idle --url http://127.0.0.1:8080 --sockets 10000 [--users 100]
+                              [--source-addresses 127.0.0.1,127.0.0.2,...] [--edge-pid PID] [--json out.json]
+                      Opens idle authenticated sockets, reports the connect+hello rate and the edge's heap per
+                      socket (from GET /metrics; --edge-pid forces a GC with jcmd first, same machine only).
+                      Also: --connect-concurrency 256 --ping-interval 20 --settle 10 --heap-samples 3
+                            --sample-pause 2 --hold 0 --register-concurrency 16 --event-loops 2
+                """);
+    }
+
+    static void usageErrors(String mode, List<String> errors) {
+        ERR.println("loadgen " + mode + ": invalid arguments");
+        errors.forEach(error -> ERR.println("  - " + error));
+        ERR.println("run with --help for the flags");
+    }
+
+    static void phase(String message) {
+        ERR.println("[loadgen] " + message);
+    }
+
+    static void warn(String message) {
+        ERR.println("[loadgen] WARNING: " + message);
+    }
+
+    static void failed(String what, Throwable cause) {
+        ERR.println("[loadgen] FAILED: " + what + ": " + cause);
+    }
+
+    /** Prints {@code label done/total} at every tenth of the way and at the end. */
+    static synchronized void progress(String label, long done, long total) {
+        long step = total == 0 ? 10 : done * 10 / total;
+        Long last = LAST_PROGRESS_STEP.get(label);
+        if (last != null && last >= step) {
+            return;
+        }
+        LAST_PROGRESS_STEP.put(label, step);
+        ERR.printf(Locale.ROOT, "[loadgen] %s %d/%d%n", label, done, total);
+    }
+
+    static void chat(ChatSummary s, String jsonLine) {
+        OUT.println();
+        OUT.printf(Locale.ROOT, "HumanChat chat load — run %s against %s%n", s.runId(), s.url());
+        OUT.printf(
+                Locale.ROOT,
+                "  %d users in %d pairs, target %.1f msg/s, warm-up %d s (not measured), measured %d s, drain %d s%n",
+                s.users(),
+                s.pairs(),
+                s.targetRate(),
+                s.warmupSeconds(),
+                s.durationSeconds(),
+                s.drainSeconds());
+        OUT.println("sends (measured window)");
+        line("attempted", s.attempted());
+        OUT.printf(Locale.ROOT, "  %-28s %.1f msg/s%n", "achieved send rate", s.achievedSendRate());
+        line("acked", s.acked());
+        line("delivered", s.delivered());
+        OUT.printf(Locale.ROOT, "  %-28s %.1f msg/s%n", "delivered rate", s.deliveredRate());
+        line("lost (never delivered)", s.lost());
+        line("  of which timed out", s.timedOut());
+        line("unacked", s.unacked());
+        line("rejected by error frame", s.rejected());
+        line("write failures (client)", s.writeFailures());
+        line("skipped: socket closed", s.skippedClosedSocket());
+        line("sends on full write queue", s.sendsOnFullWriteQueue());
+        OUT.println("delivery (whole run)");
+        line("duplicates (conv, seq)", s.duplicates());
+        line("out of order", s.outOfOrder());
+        line("  conversations affected", s.conversationsOutOfOrder());
+        line("unmatched deliveries", s.unmatchedDeliveries());
+        line("unmatched / duplicate acks", s.unmatchedAcks() + " / " + s.duplicateAcks());
+        line("deliveries without seq", s.deliveriesWithoutSeq());
+        line("own messages echoed", s.echoes());
+        line(
+                "error frames",
+                s.errorsByCode().isEmpty() ? "none" : s.errorsByCode().toString());
+        line("closes 1013 (slow socket)", s.closes1013());
+        line("other closes", s.otherCloses());
+        line("warm-up sends / lost", s.warmupSends() + " / " + s.warmupLost());
+        line("peak in flight / bound", s.peakInFlight() + " / " + s.inFlightBound());
+        OUT.println("latency, ms (from intended send time)");
+        latency("one-way (send -> message.new)", s.latencyMs());
+        latency("ack (send -> message.ack)", s.ackLatencyMs());
+        latency("scheduler lag (generator)", s.schedulerLagMs());
+        OUT.println("SUMMARY " + jsonLine);
+    }
+
+    static void idle(IdleSummary s, String jsonLine) {
+        OUT.println();
+        OUT.printf(Locale.ROOT, "HumanChat idle sockets — run %s against %s%n", s.runId(), s.url());
+        OUT.printf(
+                Locale.ROOT,
+                "  %d sockets requested over %d users from %s%n",
+                s.requestedSockets(),
+                s.users(),
+                s.sourceAddresses().isEmpty() ? "the default source address" : s.sourceAddresses());
+        line("established (hello received)", s.established());
+        line("failed", s.failed());
+        s.failureSamples().forEach(sample -> OUT.println("    e.g. " + sample));
+        OUT.printf(
+                Locale.ROOT,
+                "  %-28s %.1f sockets/s (%.2f s)%n",
+                "connect+auth rate",
+                s.connectRate(),
+                s.connectSeconds());
+        latency("connect -> hello, ms", s.connectLatencyMs());
+        line("heap before (min)", bytes(s.heapBeforeBytes()));
+        line("heap after (min)", bytes(s.heapAfterBytes()));
+        line("heap per socket", s.heapPerSocketBytes() == null ? "n/a" : s.heapPerSocketBytes() + " B");
+        line("GC forced before samples", s.gcForced() ? "yes (jcmd GC.run)" : "no");
+        line("pings / pongs", s.pings() + " / " + s.pongs());
+        line("closes 1013 / other", s.closes1013() + " / " + s.otherCloses());
+        OUT.println("SUMMARY " + jsonLine);
+    }
+
+    private static void line(String label, Object value) {
+        OUT.printf(Locale.ROOT, "  %-28s %s%n", label, value);
+    }
+
+    private static void latency(String label, LatencySummary l) {
+        OUT.printf(
+                Locale.ROOT,
+                "  %-30s n=%d p50=%.3f p90=%.3f p99=%.3f p99.9=%.3f max=%.3f%n",
+                label,
+                l.count(),
+                l.p50(),
+                l.p90(),
+                l.p99(),
+                l.p999(),
+                l.max());
+    }
+
+    private static String bytes(Long value) {
+        return value == null ? "n/a" : String.format(Locale.ROOT, "%,d B (%.1f MiB)", value, value / 1048576.0);
+    }
+}

@@ -1,0 +1,85 @@
+package com.humanchat.loadgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OptionsTest {
+
+    @Test
+    void chatDefaultsMatchTheDocumentedCommandLine() {
+        ChatOptions options = ChatOptions.parse(List.of());
+
+        assertThat(options.errors()).isEmpty();
+        assertThat(options.endpoint()).isEqualTo(new Endpoint("127.0.0.1", 8080, false));
+        assertThat(options.users()).isEqualTo(1000);
+        assertThat(options.pairs()).isEqualTo(500);
+        assertThat(options.rate()).isEqualTo(2000);
+        assertThat(options.durationSeconds()).isEqualTo(30);
+        assertThat(options.warmupSeconds()).isEqualTo(10);
+        assertThat(options.drainSeconds()).isEqualTo(10);
+        assertThat(options.inFlightBound()).isEqualTo(120_000);
+        assertThat(options.json()).isEmpty();
+    }
+
+    @Test
+    void chatReadsBothFlagForms() {
+        ChatOptions options = ChatOptions.parse(
+                List.of("--url", "https://chat.example.com", "--users=10", "--rate", "12.5", "--json", "out/run.json"));
+
+        assertThat(options.errors()).isEmpty();
+        assertThat(options.endpoint()).isEqualTo(new Endpoint("chat.example.com", 443, true));
+        assertThat(options.users()).isEqualTo(10);
+        assertThat(options.rate()).isEqualTo(12.5);
+        assertThat(options.json()).contains(Path.of("out/run.json"));
+    }
+
+    @Test
+    void chatReportsEveryProblemAtOnce() {
+        ChatOptions options = ChatOptions.parse(List.of(
+                "--users", "7", "--rate", "fast", "--bogus", "1", "--timeout", "90", "--duration", "--url", "ftp://x"));
+
+        assertThat(options.errors())
+                .containsExactlyInAnyOrder(
+                        "--users must be even (users are paired 2i <-> 2i+1), got 7",
+                        "--rate must be a number, got 'fast'",
+                        "unknown flag --bogus",
+                        "--timeout must be between 1 and 60, got 90",
+                        "--duration needs a value",
+                        "--url must be http(s)://host[:port], got ftp://x");
+    }
+
+    @Test
+    void idleNeedsEnoughSourceAddressesForItsSockets() {
+        assertThat(IdleOptions.parse(List.of("--sockets", "30000")).errors())
+                .singleElement()
+                .asString()
+                .contains("--source-addresses");
+        assertThat(IdleOptions.parse(List.of("--sockets", "60000", "--source-addresses", "127.0.0.1,127.0.0.2"))
+                        .errors())
+                .singleElement()
+                .asString()
+                .contains("needs at least 3");
+
+        IdleOptions options = IdleOptions.parse(List.of(
+                "--sockets", "60000", "--source-addresses", "127.0.0.1, 127.0.0.2,127.0.0.3", "--edge-pid", "4242"));
+        assertThat(options.errors()).isEmpty();
+        assertThat(options.sourceAddresses()).containsExactly("127.0.0.1", "127.0.0.2", "127.0.0.3");
+        assertThat(options.edgePid()).hasValue(4242);
+        assertThat(options.users()).isEqualTo(100);
+    }
+
+    @Test
+    void idleNeverRegistersMoreUsersThanSockets() {
+        assertThat(IdleOptions.parse(List.of("--sockets", "10")).users()).isEqualTo(10);
+    }
+
+    @Test
+    void anUnknownModeOrBadFlagsExitWithTwo() {
+        assertThat(LoadGenerator.run(List.of("storm"))).isEqualTo(2);
+        assertThat(LoadGenerator.run(List.of("chat", "--users", "3"))).isEqualTo(2);
+        assertThat(LoadGenerator.run(List.of("idle", "--nope", "1"))).isEqualTo(2);
+    }
+}
