@@ -1,0 +1,432 @@
+package com.humanchat.streams.projector;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.humanchat.schemas.Envelope;
+import com.humanchat.schemas.Json;
+import com.humanchat.schemas.chat.ConversationCreated;
+import com.humanchat.schemas.chat.MessageDeleted;
+import com.humanchat.schemas.chat.MessageEdited;
+import com.humanchat.schemas.chat.MessageSent;
+import com.humanchat.schemas.chat.ReadAdvanced;
+import com.humanchat.schemas.chat.UnreadChanged;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Writes a batch of events into the read models in one PostgreSQL transaction of idempotent, guarded upserts: applying
+ * a batch twice, or any prefix of the log again, leaves every row (and its {@code tx}) as it was.
+ *
+ * <p>Every statement that changes a row sets {@code tx = current_tx()}; a statement whose guard finds nothing to change
+ * writes nothing, so a replay does not move rows in the {@code /api/sync} order. The frequent kinds (messages,
+ * conversation activity, unread counts) go to the server as one statement over arrays per batch, the rare ones as one
+ * JDBC batch each, in an order that needs no foreign keys: conversations, members, messages, conversation activity,
+ * edits, deletes, read positions, unread counts. Every kind is monotonic (inserts that keep what is there, positions
+ * that only grow, a delete that is final), so grouping a batch by kind gives the rows applying it event by event would.
+ */
+final class ProjectionWriter {
+
+    private static final String INSERT_CONVERSATION =
+            """
+            insert into conversations (id, type, created_by, created_at, last_seq, last_activity, tx)
+            values (?, ?, ?, ?, 0, ?, current_tx())
+            on conflict (id) do nothing""";
+
+    /** A member row may exist already, created by an unread count projected first: it becomes a member then. */
+    private static final String UPSERT_MEMBER =
+            """
+            insert into participants (conversation_id, user_id, joined_at, member, tx)
+            values (?, ?, ?, true, current_tx())
+            on conflict (conversation_id, user_id) do update
+               set member = true, joined_at = coalesce(participants.joined_at, excluded.joined_at), tx = current_tx()
+             where not participants.member or participants.joined_at is null""";
+
+    /**
+     * All the batch's messages in one statement. No conflict target: a message that is already there, by (conversation,
+     * seq) or by id, is left as it is.
+     */
+    private static final String INSERT_MESSAGES =
+            """
+            insert into messages
+                   (conversation_id, seq, id, sender_id, client_message_id, content, type, actions, sent_at, tx)
+            select conversation_id, seq, id, sender_id, client_message_id, content, type, actions::jsonb,
+                   sent_at::timestamptz, current_tx()
+              from unnest(?::uuid[], ?::int8[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[],
+                          ?::text[])
+                   as t(conversation_id, seq, id, sender_id, client_message_id, content, type, actions, sent_at)
+            on conflict do nothing""";
+
+    /**
+     * Moves {@code last_seq} / {@code last_activity} of the given conversations to their newest stored message, never
+     * backwards. Read from the messages table rather than the events, so that it also repairs a conversation whose
+     * messages were projected before it; a conversation not projected yet is simply not updated.
+     */
+    private static final String ADVANCE_CONVERSATIONS =
+            """
+            update conversations c
+               set last_seq = greatest(c.last_seq, m.seq), last_activity = greatest(c.last_activity, m.sent_at),
+                   tx = current_tx()
+              from unnest(?::uuid[]) as t(id)
+                   cross join lateral (select seq, sent_at from messages
+                                        where conversation_id = t.id order by seq desc limit 1) m
+             where c.id = t.id and (m.seq > c.last_seq or m.sent_at > c.last_activity)""";
+
+    /** A deleted message stays deleted; an edit older than the one applied is ignored. */
+    private static final String EDIT_MESSAGE =
+            """
+            update messages set content = ?, edited_at = ?, tx = current_tx()
+             where conversation_id = ? and seq = ? and deleted_at is null
+               and (edited_at is null or edited_at < ? or (edited_at = ? and content is distinct from ?))""";
+
+    private static final String DELETE_MESSAGE =
+            """
+            update messages set content = null, deleted_at = ?, tx = current_tx()
+             where conversation_id = ? and seq = ? and deleted_at is null""";
+
+    private static final String ADVANCE_READ =
+            """
+            insert into participants (conversation_id, user_id, last_read_seq, tx)
+            values (?, ?, ?, current_tx())
+            on conflict (conversation_id, user_id) do update
+               set last_read_seq = excluded.last_read_seq, tx = current_tx()
+             where participants.last_read_seq < excluded.last_read_seq""";
+
+    /**
+     * An unread count applies only if its (lastSeq, lastReadSeq) is newer than the one the row holds: both only grow,
+     * so an older or repeated count changes nothing. A user's total (the one that came with the user's last count in
+     * the batch not older than an earlier one) is written when one of the user's counts applied, or when the user has
+     * no total yet; a batch of stale counts leaves the total alone too, which keeps a replay of the user's history from
+     * moving the total back and forth.
+     *
+     * <p>One statement for the whole batch: the counts come as arrays, one row per (conversation, user).
+     */
+    private static final String APPLY_UNREAD =
+            """
+            with counts as (
+                select * from unnest(?::uuid[], ?::uuid[], ?::int8[], ?::int8[], ?::int8[])
+                           as t(conversation_id, user_id, unread_count, as_of_seq, as_of_read)),
+            applied as (
+                insert into participants
+                       (conversation_id, user_id, last_read_seq, unread_count, unread_as_of_seq, unread_as_of_read, tx)
+                select conversation_id, user_id, as_of_read, unread_count, as_of_seq, as_of_read, current_tx()
+                  from counts
+                on conflict (conversation_id, user_id) do update
+                   set unread_count = excluded.unread_count,
+                       last_read_seq = greatest(participants.last_read_seq, excluded.last_read_seq),
+                       unread_as_of_seq = excluded.unread_as_of_seq,
+                       unread_as_of_read = excluded.unread_as_of_read,
+                       tx = current_tx()
+                 where (excluded.unread_as_of_seq, excluded.unread_as_of_read)
+                     > (participants.unread_as_of_seq, participants.unread_as_of_read)
+                returning user_id),
+            totals as (
+                select * from unnest(?::uuid[], ?::int8[]) as t(user_id, total_unread))
+            insert into unread_totals (user_id, total_unread, tx)
+            select t.user_id, t.total_unread, current_tx()
+              from totals t
+             where t.user_id in (select user_id from applied)
+                or not exists (select 1 from unread_totals u where u.user_id = t.user_id)
+            on conflict (user_id) do update set total_unread = excluded.total_unread, tx = current_tx()
+             where unread_totals.total_unread is distinct from excluded.total_unread""";
+
+    private final DataSource dataSource;
+
+    ProjectionWriter(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Projects the events in one transaction; on any failure nothing of it is committed.
+     *
+     * @param events in log order per partition; events that change no read model ({@code command.rejected}) are
+     *     skipped
+     */
+    void write(List<? extends Envelope> events) throws SQLException {
+        Plan plan = Plan.of(events);
+        if (plan.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                plan.execute(connection);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * True when retrying cannot help because the data itself is refused (SQLState class 22 data exception or 23
+     * integrity violation); the record is then dead-lettered. Everything else (no connection, shutdown, deadlock, a
+     * missing table before the migration ran) is worth retrying.
+     */
+    static boolean isPermanent(SQLException e) {
+        if (e instanceof SQLTransientException || e instanceof SQLRecoverableException) {
+            return false;
+        }
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23"));
+    }
+
+    /**
+     * The statements one batch needs, deduplicated by key so that a multi-row upsert never touches a row twice, and
+     * participant rows in one global order so that concurrent projector threads lock them in the same order.
+     */
+    private record Plan(
+            Map<UUID, ConversationCreated> conversations,
+            SortedMap<ParticipantKey, Instant> members,
+            Map<MessageKey, MessageSent> messages,
+            SortedSet<UUID> touchedConversations,
+            List<MessageEdited> edits,
+            List<MessageDeleted> deletes,
+            SortedMap<ParticipantKey, Long> reads,
+            SortedMap<ParticipantKey, UnreadChanged> unreadCounts,
+            Map<UUID, Long> unreadTotals) {
+
+        static Plan of(List<? extends Envelope> events) {
+            Plan plan = new Plan(
+                    new LinkedHashMap<>(),
+                    new TreeMap<>(),
+                    new LinkedHashMap<>(),
+                    new TreeSet<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new TreeMap<>(),
+                    new TreeMap<>(),
+                    new TreeMap<>());
+            for (Envelope event : events) {
+                plan.add(event);
+            }
+            return plan;
+        }
+
+        private void add(Envelope event) {
+            switch (event) {
+                case ConversationCreated e -> {
+                    conversations.putIfAbsent(e.conversationId(), e);
+                    for (UUID user : e.participantIds()) {
+                        members.putIfAbsent(new ParticipantKey(e.conversationId(), user), e.occurredAt());
+                    }
+                    // Repairs last_seq should messages of it have been projected first.
+                    touchedConversations.add(e.conversationId());
+                }
+                case MessageSent e -> {
+                    messages.putIfAbsent(new MessageKey(e.conversationId(), e.seq()), e);
+                    touchedConversations.add(e.conversationId());
+                }
+                case MessageEdited e -> edits.add(e);
+                case MessageDeleted e -> deletes.add(e);
+                case ReadAdvanced e ->
+                    reads.merge(new ParticipantKey(e.conversationId(), e.userId()), e.lastReadSeq(), Math::max);
+                case UnreadChanged e -> {
+                    // As applying them one by one would: a count older than one before it in the batch changes
+                    // neither its row nor the user's total; otherwise it replaces both (the database guard then
+                    // compares it with what is stored).
+                    ParticipantKey key = new ParticipantKey(e.conversationId(), e.userId());
+                    UnreadChanged before = unreadCounts.get(key);
+                    if (before == null || !isOlder(e, before)) {
+                        unreadCounts.put(key, e);
+                        unreadTotals.put(e.userId(), e.totalUnread());
+                    }
+                }
+                default -> {
+                    // command.rejected and anything else changes no read model.
+                }
+            }
+        }
+
+        /** True if {@code candidate}'s (lastSeq, lastReadSeq) is below {@code current}'s. */
+        private static boolean isOlder(UnreadChanged candidate, UnreadChanged current) {
+            int order = Long.compare(candidate.lastSeq(), current.lastSeq());
+            if (order == 0) {
+                order = Long.compare(candidate.lastReadSeq(), current.lastReadSeq());
+            }
+            return order < 0;
+        }
+
+        boolean isEmpty() {
+            return conversations.isEmpty()
+                    && messages.isEmpty()
+                    && edits.isEmpty()
+                    && deletes.isEmpty()
+                    && reads.isEmpty()
+                    && unreadCounts.isEmpty();
+        }
+
+        void execute(Connection connection) throws SQLException {
+            if (!conversations.isEmpty()) {
+                try (PreparedStatement s = connection.prepareStatement(INSERT_CONVERSATION)) {
+                    for (ConversationCreated e : conversations.values()) {
+                        s.setObject(1, e.conversationId());
+                        s.setString(2, e.conversationType().wire());
+                        s.setObject(3, e.createdBy());
+                        s.setObject(4, timestamp(e.occurredAt()));
+                        s.setObject(5, timestamp(e.occurredAt()));
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+            }
+            if (!members.isEmpty()) {
+                try (PreparedStatement s = connection.prepareStatement(UPSERT_MEMBER)) {
+                    for (Map.Entry<ParticipantKey, Instant> member : members.entrySet()) {
+                        s.setObject(1, member.getKey().conversationId());
+                        s.setObject(2, member.getKey().userId());
+                        s.setObject(3, timestamp(member.getValue()));
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+            }
+            if (!messages.isEmpty()) {
+                int rows = messages.size();
+                Object[][] columns = new Object[9][rows];
+                int i = 0;
+                for (MessageSent e : messages.values()) {
+                    columns[0][i] = e.conversationId();
+                    columns[1][i] = e.seq();
+                    columns[2][i] = e.messageId();
+                    columns[3][i] = e.senderId();
+                    columns[4][i] = e.clientMessageId();
+                    columns[5][i] = e.content();
+                    columns[6][i] = e.messageType().wire();
+                    columns[7][i] = actionsJson(e);
+                    columns[8][i] = e.occurredAt().toString(); // ISO-8601 in UTC, read as timestamptz
+                    i++;
+                }
+                String[] types = {"uuid", "int8", "uuid", "uuid", "text", "text", "text", "text", "text"};
+                try (PreparedStatement s = connection.prepareStatement(INSERT_MESSAGES)) {
+                    for (int c = 0; c < columns.length; c++) {
+                        s.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+                    }
+                    s.executeUpdate();
+                }
+            }
+            if (!touchedConversations.isEmpty()) {
+                try (PreparedStatement s = connection.prepareStatement(ADVANCE_CONVERSATIONS)) {
+                    s.setArray(1, connection.createArrayOf("uuid", touchedConversations.toArray()));
+                    s.executeUpdate();
+                }
+            }
+            if (!edits.isEmpty()) {
+                try (PreparedStatement s = connection.prepareStatement(EDIT_MESSAGE)) {
+                    for (MessageEdited e : edits) {
+                        OffsetDateTime at = timestamp(e.occurredAt());
+                        s.setString(1, e.content());
+                        s.setObject(2, at);
+                        s.setObject(3, e.conversationId());
+                        s.setLong(4, e.seq());
+                        s.setObject(5, at);
+                        s.setObject(6, at);
+                        s.setString(7, e.content());
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+            }
+            if (!deletes.isEmpty()) {
+                try (PreparedStatement s = connection.prepareStatement(DELETE_MESSAGE)) {
+                    for (MessageDeleted e : deletes) {
+                        s.setObject(1, timestamp(e.occurredAt()));
+                        s.setObject(2, e.conversationId());
+                        s.setLong(3, e.seq());
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+            }
+            if (!reads.isEmpty()) {
+                try (PreparedStatement s = connection.prepareStatement(ADVANCE_READ)) {
+                    for (Map.Entry<ParticipantKey, Long> read : reads.entrySet()) {
+                        s.setObject(1, read.getKey().conversationId());
+                        s.setObject(2, read.getKey().userId());
+                        s.setLong(3, read.getValue());
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+            }
+            if (!unreadCounts.isEmpty()) {
+                int rows = unreadCounts.size();
+                Object[] conversationIds = new Object[rows];
+                Object[] userIds = new Object[rows];
+                Object[] counts = new Object[rows];
+                Object[] asOfSeqs = new Object[rows];
+                Object[] asOfReads = new Object[rows];
+                int i = 0;
+                for (UnreadChanged e : unreadCounts.values()) {
+                    conversationIds[i] = e.conversationId();
+                    userIds[i] = e.userId();
+                    counts[i] = e.unreadCount();
+                    asOfSeqs[i] = e.lastSeq();
+                    asOfReads[i] = e.lastReadSeq();
+                    i++;
+                }
+                try (PreparedStatement s = connection.prepareStatement(APPLY_UNREAD)) {
+                    s.setArray(1, connection.createArrayOf("uuid", conversationIds));
+                    s.setArray(2, connection.createArrayOf("uuid", userIds));
+                    s.setArray(3, connection.createArrayOf("int8", counts));
+                    s.setArray(4, connection.createArrayOf("int8", asOfSeqs));
+                    s.setArray(5, connection.createArrayOf("int8", asOfReads));
+                    s.setArray(
+                            6,
+                            connection.createArrayOf(
+                                    "uuid", unreadTotals.keySet().toArray()));
+                    s.setArray(
+                            7,
+                            connection.createArrayOf(
+                                    "int8", unreadTotals.values().toArray()));
+                    s.executeUpdate();
+                }
+            }
+        }
+    }
+
+    /** Ordered by conversation, then user: the order participant rows are locked in. */
+    private record ParticipantKey(UUID conversationId, UUID userId) implements Comparable<ParticipantKey> {
+        private static final Comparator<ParticipantKey> ORDER =
+                Comparator.comparing(ParticipantKey::conversationId).thenComparing(ParticipantKey::userId);
+
+        @Override
+        public int compareTo(ParticipantKey other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    private record MessageKey(UUID conversationId, long seq) {}
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static String actionsJson(MessageSent e) {
+        try {
+            return Json.mapper().writeValueAsString(e.actions());
+        } catch (JsonProcessingException ex) {
+            throw new IllegalArgumentException("actions of message " + e.messageId() + " are not JSON", ex);
+        }
+    }
+}

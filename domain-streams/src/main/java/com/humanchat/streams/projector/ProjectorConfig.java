@@ -1,0 +1,215 @@
+package com.humanchat.streams.projector;
+
+import com.humanchat.migrations.PostgresUrl;
+import com.humanchat.schemas.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the projector needs to run, read from {@code HUMANCHAT_*} variables and validated at start with every problem
+ * reported at once.
+ *
+ * @param kafkaBootstrap {@code bootstrap.servers}
+ * @param postgres the database the read models live in (migrated by the migration step, not by the projector)
+ * @param threads consumers in the group {@code groupId}, each on its own thread with its own PostgreSQL connection
+ * @param maxBatch {@code max.poll.records}: the most records one PostgreSQL transaction projects
+ * @param groupId the consumer group; another group over the same topics replays them from the start
+ * @param eventsTopic the {@code chat.events} topic (tests use topics of their own)
+ * @param unreadTopic the {@code chat.unread} topic
+ * @param topicPartitions partitions {@link ProjectorMain} creates missing topics with
+ * @param replicationFactor replication factor {@link ProjectorMain} creates missing topics with
+ */
+public record ProjectorConfig(
+        String kafkaBootstrap,
+        PostgresUrl postgres,
+        int threads,
+        int maxBatch,
+        String groupId,
+        String eventsTopic,
+        String unreadTopic,
+        int topicPartitions,
+        short replicationFactor) {
+
+    public static final String KAFKA_BOOTSTRAP = "HUMANCHAT_KAFKA_BOOTSTRAP";
+    public static final String PG_URL = PostgresUrl.VARIABLE;
+    public static final String THREADS = "HUMANCHAT_PROJECTOR_THREADS";
+    public static final String MAX_BATCH = "HUMANCHAT_PROJECTOR_MAX_BATCH";
+    public static final String KAFKA_PARTITIONS = "HUMANCHAT_KAFKA_PARTITIONS";
+    public static final String KAFKA_REPLICATION = "HUMANCHAT_KAFKA_REPLICATION";
+
+    public static final String DEFAULT_GROUP_ID = "humanchat-projector";
+    public static final int DEFAULT_THREADS = 1;
+    /** Large enough to absorb a burst in one transaction, small enough that a replay after a crash stays short. */
+    public static final int DEFAULT_MAX_BATCH = 500;
+
+    public static final int DEFAULT_PARTITIONS = 12;
+    public static final short DEFAULT_REPLICATION_FACTOR = 1;
+
+    private static final int MAX_THREADS = 64;
+    private static final int MAX_MAX_BATCH = 10_000;
+
+    public ProjectorConfig {
+        List<String> problems = new ArrayList<>();
+        if (isBlank(kafkaBootstrap)) {
+            problems.add("kafkaBootstrap must not be blank");
+        }
+        if (postgres == null) {
+            problems.add("postgres must be set");
+        }
+        if (threads < 1 || threads > MAX_THREADS) {
+            problems.add("threads must be 1-" + MAX_THREADS + ", was " + threads);
+        }
+        if (maxBatch < 1 || maxBatch > MAX_MAX_BATCH) {
+            problems.add("maxBatch must be 1-" + MAX_MAX_BATCH + ", was " + maxBatch);
+        }
+        if (isBlank(groupId)) {
+            problems.add("groupId must not be blank");
+        }
+        if (isBlank(eventsTopic) || isBlank(unreadTopic)) {
+            problems.add("eventsTopic and unreadTopic must not be blank");
+        }
+        if (eventsTopic != null && eventsTopic.equals(unreadTopic)) {
+            problems.add("eventsTopic and unreadTopic must differ");
+        }
+        if (topicPartitions < 1) {
+            problems.add("topicPartitions must be at least 1, was " + topicPartitions);
+        }
+        if (replicationFactor < 1) {
+            problems.add("replicationFactor must be at least 1, was " + replicationFactor);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Invalid projector configuration: " + String.join("; ", problems));
+        }
+        kafkaBootstrap = kafkaBootstrap.strip();
+    }
+
+    /**
+     * Reads the configuration from environment variables: {@code HUMANCHAT_KAFKA_BOOTSTRAP} and
+     * {@code HUMANCHAT_PG_URL} are required; {@code HUMANCHAT_PROJECTOR_THREADS} (default 1),
+     * {@code HUMANCHAT_PROJECTOR_MAX_BATCH} (default 500), {@code HUMANCHAT_KAFKA_PARTITIONS} (default 12) and
+     * {@code HUMANCHAT_KAFKA_REPLICATION} (default 1) are optional. A blank value counts as unset.
+     *
+     * @throws IllegalArgumentException naming every missing or invalid variable
+     */
+    public static ProjectorConfig fromEnv(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        String bootstrap = value(env, KAFKA_BOOTSTRAP);
+        if (bootstrap == null) {
+            problems.add(KAFKA_BOOTSTRAP + " is not set");
+        }
+        PostgresUrl postgres = null;
+        String pgUrl = value(env, PG_URL);
+        if (pgUrl == null) {
+            problems.add(PG_URL + " is not set");
+        } else {
+            try {
+                postgres = PostgresUrl.parse(pgUrl);
+            } catch (IllegalArgumentException e) {
+                problems.add(PG_URL + " is invalid: " + e.getMessage());
+            }
+        }
+        int threads = intValue(env, THREADS, DEFAULT_THREADS, 1, MAX_THREADS, problems);
+        int maxBatch = intValue(env, MAX_BATCH, DEFAULT_MAX_BATCH, 1, MAX_MAX_BATCH, problems);
+        int partitions = intValue(env, KAFKA_PARTITIONS, DEFAULT_PARTITIONS, 1, 10_000, problems);
+        int replication = intValue(env, KAFKA_REPLICATION, DEFAULT_REPLICATION_FACTOR, 1, Short.MAX_VALUE, problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Invalid projector configuration: " + String.join("; ", problems));
+        }
+        return new ProjectorConfig(
+                bootstrap,
+                postgres,
+                threads,
+                maxBatch,
+                DEFAULT_GROUP_ID,
+                Topics.CHAT_EVENTS.name(),
+                Topics.CHAT_UNREAD.name(),
+                partitions,
+                (short) replication);
+    }
+
+    /**
+     * The defaults, for a launcher that runs the projector in its own process (the standalone): one thread, batches
+     * of 500, group {@code humanchat-projector} over {@code chat.events} / {@code chat.unread}.
+     */
+    public static ProjectorConfig embedded(String kafkaBootstrap, PostgresUrl postgres) {
+        return new ProjectorConfig(
+                kafkaBootstrap,
+                postgres,
+                DEFAULT_THREADS,
+                DEFAULT_MAX_BATCH,
+                DEFAULT_GROUP_ID,
+                Topics.CHAT_EVENTS.name(),
+                Topics.CHAT_UNREAD.name(),
+                DEFAULT_PARTITIONS,
+                DEFAULT_REPLICATION_FACTOR);
+    }
+
+    /** The same configuration in another consumer group (a full replay, or a test of its own). */
+    public ProjectorConfig withGroupId(String otherGroupId) {
+        return new ProjectorConfig(
+                kafkaBootstrap,
+                postgres,
+                threads,
+                maxBatch,
+                otherGroupId,
+                eventsTopic,
+                unreadTopic,
+                topicPartitions,
+                replicationFactor);
+    }
+
+    /** The same configuration over other topics than {@code chat.events} / {@code chat.unread}. */
+    public ProjectorConfig withTopics(String otherEventsTopic, String otherUnreadTopic) {
+        return new ProjectorConfig(
+                kafkaBootstrap,
+                postgres,
+                threads,
+                maxBatch,
+                groupId,
+                otherEventsTopic,
+                otherUnreadTopic,
+                topicPartitions,
+                replicationFactor);
+    }
+
+    public ProjectorConfig withThreads(int otherThreads) {
+        return new ProjectorConfig(
+                kafkaBootstrap,
+                postgres,
+                otherThreads,
+                maxBatch,
+                groupId,
+                eventsTopic,
+                unreadTopic,
+                topicPartitions,
+                replicationFactor);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String value(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static int intValue(
+            Map<String, String> env, String name, int defaultValue, int min, int max, List<String> problems) {
+        String value = value(env, name);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed < min || parsed > max) {
+                problems.add(name + " must be " + min + "-" + max + ", was " + value);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            problems.add(name + " must be a whole number, was '" + value + "'");
+            return defaultValue;
+        }
+    }
+}
