@@ -1,0 +1,163 @@
+package com.humanchat.streams.app;
+
+import com.humanchat.schemas.TopicProvisioner;
+import com.humanchat.schemas.Topics;
+import com.humanchat.streams.topology.ConversationTopology;
+import com.humanchat.streams.topology.ConversationTopologyConfig;
+import com.humanchat.streams.topology.StreamsSettings;
+import com.humanchat.streams.topology.UnreadCountTopology;
+import com.humanchat.streams.topology.UnreadTopologyConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The conversation and unread topologies running as two {@link KafkaStreams} clients in this JVM, for the
+ * {@link DomainStreamsMain} process and for embedding (the standalone launcher): {@code start} provisions the topics
+ * and starts both, {@link #isRunning()} is the readiness probe, {@link #close()} stops both.
+ */
+public final class DomainStreams implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DomainStreams.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Set<KafkaStreams.State> READY =
+            Set.of(KafkaStreams.State.RUNNING, KafkaStreams.State.REBALANCING);
+
+    private final KafkaStreams conversations;
+    private final KafkaStreams unread;
+    private final List<KafkaStreamsMetrics> metrics;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private DomainStreams(KafkaStreams conversations, KafkaStreams unread, List<KafkaStreamsMetrics> metrics) {
+        this.conversations = conversations;
+        this.unread = unread;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Starts both topologies with the defaults of {@link DomainStreamsConfig#embedded} (the standalone launcher's
+     * call).
+     */
+    public static DomainStreams start(String bootstrapServers, Path stateDir) {
+        return start(DomainStreamsConfig.embedded(bootstrapServers, stateDir));
+    }
+
+    /** Provisions the topics (if missing) and starts both topologies; returns once they are starting. */
+    public static DomainStreams start(DomainStreamsConfig config) {
+        return start(config, null);
+    }
+
+    /**
+     * As {@link #start(DomainStreamsConfig)}, binding the clients' metrics to {@code registry} (tag
+     * {@code application}).
+     *
+     * @param registry may be null
+     */
+    public static DomainStreams start(DomainStreamsConfig config, MeterRegistry registry) {
+        TopicProvisioner.ensureTopics(config.bootstrapServers(), config.partitions(), config.replicationFactor());
+        ConversationTopologyConfig conversationConfig =
+                ConversationTopologyConfig.defaults().withDedupeRetention(config.dedupeRetention());
+        KafkaStreams conversations = client(
+                ConversationTopology.build(conversationConfig),
+                settings(config, config.conversationsApplicationId(), Topics.CHAT_COMMANDS.name()));
+        KafkaStreams unread = client(
+                UnreadCountTopology.build(UnreadTopologyConfig.defaults()),
+                settings(config, config.unreadApplicationId(), Topics.CHAT_EVENTS.name()));
+        List<KafkaStreamsMetrics> metrics = new ArrayList<>();
+        if (registry != null) {
+            metrics.add(bind(conversations, config.conversationsApplicationId(), registry));
+            metrics.add(bind(unread, config.unreadApplicationId(), registry));
+        }
+        DomainStreams running = new DomainStreams(conversations, unread, metrics);
+        try {
+            conversations.start();
+            unread.start();
+        } catch (RuntimeException e) {
+            running.close();
+            throw e;
+        }
+        LOG.info(
+                "Domain streams starting: {} and {} on {}",
+                config.conversationsApplicationId(),
+                config.unreadApplicationId(),
+                config.bootstrapServers());
+        return running;
+    }
+
+    /** Readiness: both clients are RUNNING or REBALANCING. */
+    public boolean isRunning() {
+        return READY.contains(conversations.state()) && READY.contains(unread.state());
+    }
+
+    /** Waits until {@link #isRunning()} or the timeout; returns whether it is running. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!isRunning()) {
+            if (System.nanoTime() > deadline || closed.get()) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    public KafkaStreams.State conversationsState() {
+        return conversations.state();
+    }
+
+    public KafkaStreams.State unreadState() {
+        return unread.state();
+    }
+
+    /** Stops both clients (each within 30 s); safe to call twice. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        metrics.forEach(KafkaStreamsMetrics::close);
+        conversations.close(CLOSE_TIMEOUT);
+        unread.close(CLOSE_TIMEOUT);
+        LOG.info("Domain streams stopped");
+    }
+
+    private static StreamsSettings settings(DomainStreamsConfig config, String applicationId, String inputTopic) {
+        return new StreamsSettings(
+                applicationId,
+                config.bootstrapServers(),
+                config.stateDir(),
+                config.threads(),
+                config.replicationFactor(),
+                config.standbyReplicas(),
+                config.commitInterval(),
+                Topics.deadLetterOf(inputTopic));
+    }
+
+    private static KafkaStreams client(Topology topology, StreamsSettings settings) {
+        KafkaStreams streams = new KafkaStreams(topology, settings.toProperties());
+        String applicationId = settings.applicationId();
+        streams.setStateListener((now, before) -> LOG.info("{}: {} -> {}", applicationId, before, now));
+        streams.setUncaughtExceptionHandler(exception -> {
+            LOG.error("{}: stream thread failed; replacing it", applicationId, exception);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        return streams;
+    }
+
+    private static KafkaStreamsMetrics bind(KafkaStreams streams, String applicationId, MeterRegistry registry) {
+        KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams, Tags.of("application", applicationId));
+        binder.bindTo(registry);
+        return binder;
+    }
+}

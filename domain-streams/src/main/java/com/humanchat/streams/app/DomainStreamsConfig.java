@@ -1,0 +1,192 @@
+package com.humanchat.streams.app;
+
+import com.humanchat.streams.topology.ConversationTopologyConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Everything the domain-streams process needs to run both topologies, read from {@code HUMANCHAT_*} variables by
+ * {@link #fromEnv(Map)} or built for embedding by {@link #embedded(String, Path)}.
+ *
+ * @param stateDir the Streams state directory (RocksDB stores); each application uses its own subfolder
+ * @param threads stream threads per application
+ * @param replicationFactor of the provisioned topics and of the internal topics: 1 for a single broker
+ * @param partitions of the topics provisioned when they do not exist yet
+ * @param standbyReplicas warm copies of each store on other instances
+ * @param commitInterval how often offsets are committed; bounds what is processed again after a crash
+ * @param dedupeRetention how long sends stay deduplicated (at least 24 h)
+ */
+public record DomainStreamsConfig(
+        String bootstrapServers,
+        Path stateDir,
+        int threads,
+        short replicationFactor,
+        int partitions,
+        int standbyReplicas,
+        Duration commitInterval,
+        Duration dedupeRetention,
+        String conversationsApplicationId,
+        String unreadApplicationId) {
+
+    public static final String BOOTSTRAP = "HUMANCHAT_KAFKA_BOOTSTRAP";
+    public static final String DATA_DIR = "HUMANCHAT_DATA_DIR";
+    public static final String STATE_DIR = "HUMANCHAT_STREAMS_STATE_DIR";
+    public static final String THREADS = "HUMANCHAT_STREAMS_THREADS";
+    public static final String REPLICATION = "HUMANCHAT_KAFKA_REPLICATION";
+    public static final String PARTITIONS = "HUMANCHAT_KAFKA_PARTITIONS";
+    public static final String STANDBY_REPLICAS = "HUMANCHAT_STREAMS_STANDBY_REPLICAS";
+    public static final String COMMIT_INTERVAL_MS = "HUMANCHAT_STREAMS_COMMIT_INTERVAL_MS";
+    public static final String DEDUPE_RETENTION_HOURS = "HUMANCHAT_DEDUPE_RETENTION_HOURS";
+
+    public static final String CONVERSATIONS_APPLICATION_ID = "humanchat-conversations";
+    public static final String UNREAD_APPLICATION_ID = "humanchat-unread";
+
+    public static final int DEFAULT_THREADS = 1;
+    public static final short DEFAULT_REPLICATION = 1;
+    public static final int DEFAULT_PARTITIONS = 12;
+    public static final int DEFAULT_STANDBY_REPLICAS = 0;
+    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofSeconds(1);
+    public static final long DEFAULT_DEDUPE_RETENTION_HOURS =
+            ConversationTopologyConfig.DEFAULT_DEDUPE_RETENTION.toHours();
+    public static final long MIN_DEDUPE_RETENTION_HOURS = ConversationTopologyConfig.MIN_DEDUPE_RETENTION.toHours();
+
+    public DomainStreamsConfig {
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(stateDir, "stateDir");
+        Objects.requireNonNull(commitInterval, "commitInterval");
+        Objects.requireNonNull(dedupeRetention, "dedupeRetention");
+        Objects.requireNonNull(conversationsApplicationId, "conversationsApplicationId");
+        Objects.requireNonNull(unreadApplicationId, "unreadApplicationId");
+        if (bootstrapServers.isBlank()) {
+            throw new IllegalArgumentException("bootstrapServers must not be blank");
+        }
+        if (threads < 1 || replicationFactor < 1 || partitions < 1 || standbyReplicas < 0) {
+            throw new IllegalArgumentException(
+                    "threads, replicationFactor and partitions must be positive, " + "standbyReplicas not negative");
+        }
+        if (dedupeRetention.compareTo(ConversationTopologyConfig.MIN_DEDUPE_RETENTION) < 0) {
+            throw new IllegalArgumentException(
+                    "dedupeRetention must be at least " + ConversationTopologyConfig.MIN_DEDUPE_RETENTION);
+        }
+        if (conversationsApplicationId.equals(unreadApplicationId)) {
+            throw new IllegalArgumentException("the two topologies need different application ids");
+        }
+    }
+
+    /** Defaults for running inside another process (the standalone launcher, tests) against {@code bootstrapServers}. */
+    public static DomainStreamsConfig embedded(String bootstrapServers, Path stateDir) {
+        return new DomainStreamsConfig(
+                bootstrapServers,
+                stateDir,
+                DEFAULT_THREADS,
+                DEFAULT_REPLICATION,
+                DEFAULT_PARTITIONS,
+                DEFAULT_STANDBY_REPLICAS,
+                DEFAULT_COMMIT_INTERVAL,
+                ConversationTopologyConfig.DEFAULT_DEDUPE_RETENTION,
+                CONVERSATIONS_APPLICATION_ID,
+                UNREAD_APPLICATION_ID);
+    }
+
+    /** The same configuration under other application ids (tests that share a broker). */
+    public DomainStreamsConfig withApplicationIds(String conversations, String unread) {
+        return new DomainStreamsConfig(
+                bootstrapServers,
+                stateDir,
+                threads,
+                replicationFactor,
+                partitions,
+                standbyReplicas,
+                commitInterval,
+                dedupeRetention,
+                conversations,
+                unread);
+    }
+
+    /**
+     * Reads the configuration from environment variables and validates it.
+     *
+     * @throws InvalidConfigurationException naming every missing or invalid variable
+     */
+    public static DomainStreamsConfig fromEnv(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        Reader reader = new Reader(env, problems);
+
+        String bootstrap = reader.text(BOOTSTRAP);
+        if (bootstrap == null) {
+            problems.add(BOOTSTRAP + " is required (Kafka bootstrap servers, host:port[,host:port…])");
+        }
+        String dataDir = Objects.requireNonNullElse(reader.text(DATA_DIR), "var");
+        Path stateDir = reader.parse(STATE_DIR, Path::of, Path.of(dataDir, "streams"), "a path");
+        int threads = reader.integer(THREADS, DEFAULT_THREADS, 1, 64);
+        int replication = reader.integer(REPLICATION, DEFAULT_REPLICATION, 1, Short.MAX_VALUE);
+        int partitions = reader.integer(PARTITIONS, DEFAULT_PARTITIONS, 1, 10_000);
+        int standbys = reader.integer(STANDBY_REPLICAS, DEFAULT_STANDBY_REPLICAS, 0, 16);
+        int commitMs = reader.integer(COMMIT_INTERVAL_MS, (int) DEFAULT_COMMIT_INTERVAL.toMillis(), 1, 600_000);
+        int retentionHours = reader.integer(
+                DEDUPE_RETENTION_HOURS,
+                (int) DEFAULT_DEDUPE_RETENTION_HOURS,
+                (int) MIN_DEDUPE_RETENTION_HOURS,
+                24 * 365);
+
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
+        return new DomainStreamsConfig(
+                bootstrap,
+                stateDir,
+                threads,
+                (short) replication,
+                partitions,
+                standbys,
+                Duration.ofMillis(commitMs),
+                Duration.ofHours(retentionHours),
+                CONVERSATIONS_APPLICATION_ID,
+                UNREAD_APPLICATION_ID);
+    }
+
+    /** Reads variables and collects what is wrong instead of stopping at the first problem. */
+    private record Reader(Map<String, String> env, List<String> problems) {
+
+        String text(String name) {
+            String value = env.get(name);
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+
+        <T> T parse(String name, Function<String, T> parser, T fallback, String expected) {
+            String value = text(name);
+            if (value == null) {
+                return fallback;
+            }
+            try {
+                return parser.apply(value);
+            } catch (RuntimeException e) {
+                problems.add(name + " must be " + expected + ", was '" + value + "'");
+                return fallback;
+            }
+        }
+
+        int integer(String name, int fallback, int min, int max) {
+            String value = text(name);
+            if (value == null) {
+                return fallback;
+            }
+            try {
+                int parsed = Integer.parseInt(value);
+                if (parsed < min || parsed > max) {
+                    problems.add(name + " must be between " + min + " and " + max + ", was " + parsed);
+                    return fallback;
+                }
+                return parsed;
+            } catch (NumberFormatException e) {
+                problems.add(name + " must be an integer, was '" + value + "'");
+                return fallback;
+            }
+        }
+    }
+}

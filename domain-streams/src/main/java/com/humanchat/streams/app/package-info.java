@@ -1,0 +1,6 @@
+/**
+ * Running the topologies: configuration from {@code HUMANCHAT_*} environment variables, topic provisioning, the two
+ * {@code KafkaStreams} clients and their lifecycle, for the {@code DomainStreamsMain} process and for embedding (the
+ * standalone launcher).
+ */
+package com.humanchat.streams.app;

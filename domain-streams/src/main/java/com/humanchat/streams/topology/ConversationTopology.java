@@ -1,0 +1,48 @@
+package com.humanchat.streams.topology;
+
+import com.humanchat.schemas.Topics;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * {@code chat.commands} → decide against {@code conversation-store} → {@code chat.events}, both keyed by
+ * conversationId (application id {@code humanchat-conversations}).
+ *
+ * <p>One store holds each conversation's state, the dedupe index and the recent messages, so its changelog restores a
+ * consistent prefix after a crash; with deterministic ids and times, processing a command again emits the same event.
+ */
+public final class ConversationTopology {
+
+    public static final String STORE = "conversation-store";
+    public static final String SOURCE = "chat-commands-source";
+    public static final String PROCESSOR = "conversation-decider";
+    public static final String SINK = "chat-events-sink";
+
+    private ConversationTopology() {}
+
+    public static Topology build(ConversationTopologyConfig config) {
+        StoreBuilder<KeyValueStore<String, byte[]>> store = Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray())
+                .withCachingDisabled()
+                .withLoggingEnabled(Map.of());
+        Topology topology = new Topology(StreamsSettings.namingEnforced());
+        topology.addSource(
+                SOURCE,
+                Topics.CHAT_COMMANDS.keySerde().deserializer(),
+                Topics.CHAT_COMMANDS.valueSerde().deserializer(),
+                Topics.CHAT_COMMANDS.name());
+        topology.addProcessor(PROCESSOR, () -> new ConversationProcessor(config), SOURCE);
+        topology.addStateStore(store, PROCESSOR);
+        topology.addSink(
+                SINK,
+                Topics.CHAT_EVENTS.name(),
+                Topics.CHAT_EVENTS.keySerde().serializer(),
+                Topics.CHAT_EVENTS.valueSerde().serializer(),
+                PROCESSOR);
+        return topology;
+    }
+}
