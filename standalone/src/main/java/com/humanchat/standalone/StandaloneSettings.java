@@ -15,23 +15,16 @@ import java.util.Set;
  * given from outside ({@code HUMANCHAT_KAFKA_BOOTSTRAP}, {@code HUMANCHAT_PG_URL}, {@code HUMANCHAT_REDIS_URL});
  * whatever is not given runs embedded.
  */
-record StandaloneSettings(Path dataDir, int httpPort, String kafkaBootstrap, String pgUrl, String redisUrl) {
+record StandaloneSettings(Path dataDir, String kafkaBootstrap, String pgUrl, String redisUrl) {
 
     static final String DATA_DIR = "HUMANCHAT_DATA_DIR";
     static final String JWT_SECRET = "HUMANCHAT_JWT_SECRET";
 
     static StandaloneSettings fromEnv(Map<String, String> env) {
-        Path dataDir = Path.of(env.getOrDefault(DATA_DIR, "./var")).toAbsolutePath().normalize();
-        String port = env.getOrDefault("HUMANCHAT_HTTP_PORT", "8080");
-        int httpPort;
-        try {
-            httpPort = Integer.parseInt(port.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("HUMANCHAT_HTTP_PORT must be a whole number, was '" + port + "'");
-        }
+        Path dataDir =
+                Path.of(env.getOrDefault(DATA_DIR, "./var")).toAbsolutePath().normalize();
         return new StandaloneSettings(
                 dataDir,
-                httpPort,
                 blankToNull(env.get("HUMANCHAT_KAFKA_BOOTSTRAP")),
                 blankToNull(env.get("HUMANCHAT_PG_URL")),
                 blankToNull(env.get("HUMANCHAT_REDIS_URL")));

@@ -100,10 +100,13 @@ public final class DomainStreams implements AutoCloseable {
         return READY.contains(conversations.state()) && READY.contains(unread.state());
     }
 
-    /** Waits until {@link #isRunning()} or the timeout; returns whether it is running. */
+    /**
+     * Waits until both clients are RUNNING — partitions assigned and processing, so a command sent now is
+     * answered without waiting for a rebalance — or the timeout; returns whether they are.
+     */
     public boolean awaitRunning(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!isRunning()) {
+        while (conversations.state() != KafkaStreams.State.RUNNING || unread.state() != KafkaStreams.State.RUNNING) {
             if (System.nanoTime() > deadline || closed.get()) {
                 return false;
             }

@@ -1,0 +1,120 @@
+package com.humanchat.standalone;
+
+import com.humanchat.edge.Edge;
+import com.humanchat.edge.config.EdgeConfig;
+import com.humanchat.infra.embedded.EmbeddedKafka;
+import com.humanchat.infra.embedded.EmbeddedPostgresServer;
+import com.humanchat.infra.embedded.EmbeddedRedisServer;
+import com.humanchat.migrations.Migrations;
+import com.humanchat.migrations.PostgresUrl;
+import com.humanchat.schemas.TopicProvisioner;
+import com.humanchat.streams.app.DomainStreams;
+import com.humanchat.streams.app.DomainStreamsConfig;
+import com.humanchat.streams.projector.Projector;
+import com.humanchat.streams.projector.ProjectorConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole platform in one JVM, started in dependency order (servers, migrations, topics, edge, Streams apps,
+ * projector) and stopped in reverse. Services are configured from the same {@code HUMANCHAT_*} environment an
+ * operator would give them, with the embedded servers' addresses filled in.
+ */
+final class StandalonePlatform implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StandalonePlatform.class);
+    private static final String DATABASE = "humanchat";
+    private static final Duration STREAMS_START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private Edge edge;
+
+    private StandalonePlatform() {}
+
+    static StandalonePlatform start(StandaloneSettings settings, Map<String, String> operatorEnv) throws Exception {
+        StandalonePlatform platform = new StandalonePlatform();
+        try {
+            platform.startAll(settings, operatorEnv);
+            return platform;
+        } catch (Exception | Error e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startAll(StandaloneSettings settings, Map<String, String> operatorEnv) throws Exception {
+        Path dataDir = settings.dataDir();
+        Files.createDirectories(dataDir);
+
+        String kafka = settings.kafkaBootstrap();
+        if (kafka == null) {
+            EmbeddedKafka broker = EmbeddedKafka.start(dataDir.resolve("kafka"), 0);
+            running.push(broker);
+            kafka = broker.bootstrapServers();
+            LOG.info("embedded Kafka (KRaft) at {}", kafka);
+        }
+        String pgUrl = settings.pgUrl();
+        if (pgUrl == null) {
+            EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), 0);
+            running.push(postgres);
+            postgres.createDatabase(DATABASE);
+            pgUrl = "postgresql://" + postgres.user() + "@" + postgres.host() + ":" + postgres.port() + "/" + DATABASE;
+            LOG.info("embedded PostgreSQL at {}:{}", postgres.host(), postgres.port());
+        }
+        String redisUrl = settings.redisUrl();
+        if (redisUrl == null) {
+            EmbeddedRedisServer redis = EmbeddedRedisServer.start(0);
+            running.push(redis);
+            redisUrl = redis.url();
+            LOG.info("embedded Redis at {}", redisUrl);
+        }
+        Map<String, String> env = StandaloneSettings.serviceEnvironment(
+                operatorEnv, kafka, pgUrl, redisUrl, StandaloneSettings.jwtSecretIn(dataDir));
+        env.putIfAbsent(
+                DomainStreamsConfig.STATE_DIR, dataDir.resolve("streams").toString());
+
+        PostgresUrl postgres = PostgresUrl.parse(pgUrl);
+        int applied = Migrations.apply(postgres.jdbcUrl(), postgres.user(), postgres.password());
+        LOG.info("database migrated ({} new migration(s))", applied);
+
+        DomainStreamsConfig streamsConfig = DomainStreamsConfig.fromEnv(env);
+        TopicProvisioner.ensureTopics(kafka, streamsConfig.partitions(), streamsConfig.replicationFactor());
+
+        edge = Edge.start(EdgeConfig.fromEnv(env))
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(60, TimeUnit.SECONDS);
+        running.push(() -> edge.closeAndWait(30));
+
+        DomainStreams streams = DomainStreams.start(streamsConfig, edge.registry());
+        running.push(streams);
+        Projector projector = Projector.start(ProjectorConfig.fromEnv(env), edge.registry());
+        running.push(projector);
+        if (!streams.awaitRunning(STREAMS_START_TIMEOUT)) {
+            throw new IllegalStateException("the Streams apps did not reach RUNNING within " + STREAMS_START_TIMEOUT);
+        }
+    }
+
+    int port() {
+        return edge.port();
+    }
+
+    @Override
+    public void close() {
+        while (!running.isEmpty()) {
+            AutoCloseable next = running.pop();
+            try {
+                next.close();
+            } catch (Exception e) {
+                LOG.warn("error while stopping {}: {}", next, e.toString());
+            }
+        }
+    }
+}
