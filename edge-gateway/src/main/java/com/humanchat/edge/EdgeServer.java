@@ -1,0 +1,77 @@
+package com.humanchat.edge;
+
+import com.humanchat.edge.auth.AuthRoutes;
+import com.humanchat.edge.health.HealthRoutes;
+import com.humanchat.edge.http.ProblemResponses;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One HTTP server instance (deployed once per event loop, all sharing the port): security headers everywhere, a
+ * bounded body on {@code /api/*}, the {@code /api} router (auth and chat), {@code /ws}, health and metrics; every
+ * failure and every unmatched route ends as problem+json.
+ */
+public final class EdgeServer extends VerticleBase {
+
+    static final long SHUTDOWN_GRACE_SECONDS = 5;
+
+    private final EdgeServices services;
+    private final int port;
+    private HttpServer server;
+
+    /** @param port the port to listen on; instances given the same port share it */
+    public EdgeServer(EdgeServices services, int port) {
+        this.services = services;
+        this.port = port;
+    }
+
+    @Override
+    public Future<?> start() {
+        server = vertx.createHttpServer(new HttpServerOptions()
+                .setPort(port)
+                .setMaxWebSocketMessageSize(services.config().maxBodyBytes()));
+        return server.requestHandler(router()).listen();
+    }
+
+    /** Stops accepting, lets requests in flight finish and closes WebSockets, for at most the grace period. */
+    @Override
+    public Future<?> stop() {
+        return server == null ? Future.succeededFuture() : server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** The port this instance listens on; every instance of a deployment shares it. */
+    public int actualPort() {
+        return server == null ? -1 : server.actualPort();
+    }
+
+    Router router() {
+        Router root = Router.router(vertx);
+        root.route().handler(new SecurityHeaders());
+        root.route("/api/*")
+                .handler(
+                        BodyHandler.create(false).setBodyLimit(services.config().maxBodyBytes()));
+        root.route().failureHandler(ProblemResponses::handleFailure);
+        // Error handlers (no route matched: 404/405, or a bare status) live on the root router only: a request
+        // unmatched inside a sub-router falls back to them with its status, while a sub-router's own error handler
+        // would see a status of -1 (vertx-web 5.0.10) and answer 500.
+        for (int status : new int[] {400, 401, 403, 404, 405, 406, 413, 415, 500}) {
+            root.errorHandler(status, ProblemResponses::handleFailure);
+        }
+
+        Router api = Router.router(vertx);
+        api.route("/auth/*").subRouter(new AuthRoutes(services.identity(), services.bearerAuth()).router(vertx));
+        services.chat().mountApi(api, services.bearerAuth());
+        api.route().failureHandler(ProblemResponses::handleFailure);
+        root.route("/api/*").subRouter(api);
+
+        services.chat().mountWebSocket(root);
+        new HealthRoutes(services.readiness()).mount(root);
+        root.get("/metrics").handler(services.metrics()::scrape);
+        return root;
+    }
+}

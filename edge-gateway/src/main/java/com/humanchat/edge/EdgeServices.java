@@ -1,0 +1,230 @@
+package com.humanchat.edge;
+
+import com.humanchat.edge.auth.BearerAuthHandler;
+import com.humanchat.edge.auth.PasswordHasher;
+import com.humanchat.edge.auth.TokenService;
+import com.humanchat.edge.chat.ChatModule;
+import com.humanchat.edge.config.EdgeConfig;
+import com.humanchat.edge.health.KafkaClusterProbe;
+import com.humanchat.edge.health.ReadinessCheck;
+import com.humanchat.edge.identity.IdentityService;
+import com.humanchat.edge.identity.RoleGrants;
+import com.humanchat.edge.kafka.CommandPublisher;
+import com.humanchat.edge.kafka.OutboxRelay;
+import com.humanchat.edge.metrics.EdgeMetrics;
+import com.humanchat.migrations.PostgresUrl;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.sqlclient.Pool;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything one edge process shares between its {@link EdgeServer} instances: PostgreSQL pool, Kafka producer,
+ * token service, Redis client, metrics, the identity service with its outbox relay, and the chat module. {@link
+ * #create} only builds clients (none connects yet); {@link #start()} starts the background work; {@link #close()}
+ * releases everything, blocking client shutdowns on a worker thread.
+ */
+public final class EdgeServices {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EdgeServices.class);
+
+    static final int PG_POOL_SIZE = 16;
+
+    private final Vertx vertx;
+    private final EdgeConfig config;
+    private final EdgeMetrics metrics;
+    private final Pool pg;
+    private final CommandPublisher publisher;
+    private final TokenService tokens;
+    private final BearerAuthHandler bearerAuth;
+    private final Redis redis;
+    private final PasswordHasher passwordHasher;
+    private final OutboxRelay outboxRelay;
+    private final IdentityService identity;
+    private final KafkaClusterProbe kafkaProbe;
+    private final ReadinessCheck readiness;
+    private final ChatModule chat;
+
+    /** Every client built so far is added to {@code built}, so that a failure halfway can release them. */
+    private EdgeServices(Vertx vertx, EdgeConfig config, EdgeMetrics metrics, List<AutoCloseable> built) {
+        this.vertx = vertx;
+        this.config = config;
+        this.metrics = metrics;
+        this.pg = createPool(vertx, config);
+        built.add(pg::close);
+        this.redis = Redis.createClient(
+                vertx,
+                new RedisOptions()
+                        .setConnectionString(config.redisUrl())
+                        .setMaxPoolSize(8)
+                        .setMaxPoolWaiting(64));
+        built.add(redis::close);
+        this.passwordHasher = new PasswordHasher(vertx);
+        built.add(passwordHasher);
+        this.publisher = new CommandPublisher(
+                vertx, config.kafkaBootstrap(), config.kafkaDeliveryTimeout(), config.replicaId() + "-publisher");
+        built.add(publisher);
+        this.kafkaProbe = new KafkaClusterProbe(vertx, config.kafkaBootstrap(), config.replicaId() + "-health");
+        built.add(kafkaProbe);
+        this.tokens = new TokenService(vertx, config.jwtSecret(), config.accessTokenTtl());
+        this.bearerAuth = new BearerAuthHandler(tokens);
+        this.outboxRelay = new OutboxRelay(vertx, pg, publisher, metrics.registry());
+        this.identity = new IdentityService(
+                pg,
+                passwordHasher,
+                tokens,
+                new RoleGrants(config.adminEmails()),
+                config.refreshTokenTtl(),
+                outboxRelay::nudge);
+        this.chat = ChatModule.create(vertx, config, pg, publisher, tokens, metrics.registry());
+        this.readiness = new ReadinessCheck(kafkaProbe, pg, redis, chat::isFanOutHealthy);
+    }
+
+    /**
+     * Builds the clients of one edge process; none connects yet. Kafka clients resolve their bootstrap addresses
+     * here, so call it off the event loop ({@link Edge#start} does). If a client cannot be built, those built before
+     * it are closed and the exception is rethrown.
+     */
+    public static EdgeServices create(Vertx vertx, EdgeConfig config, EdgeMetrics metrics) {
+        List<AutoCloseable> built = new ArrayList<>();
+        try {
+            return new EdgeServices(vertx, config, metrics, built);
+        } catch (RuntimeException failure) {
+            for (AutoCloseable client : built.reversed()) {
+                try {
+                    client.close();
+                } catch (Exception e) {
+                    failure.addSuppressed(e);
+                }
+            }
+            throw failure;
+        }
+    }
+
+    /** Starts the chat module's fan-out consumer and the outbox relay. */
+    public Future<Void> start() {
+        return chat.start().onSuccess(v -> outboxRelay.start());
+    }
+
+    /**
+     * Stops background work and closes every client: relay and chat module first, then the producer (which flushes
+     * what it holds), then Redis, PostgreSQL and the worker pool. Never fails; problems are logged.
+     */
+    public Future<Void> close() {
+        return outboxRelay
+                .stop()
+                .timeout(10, TimeUnit.SECONDS)
+                .otherwiseEmpty()
+                .compose(v -> blocking("chat module", () -> {
+                    chat.close();
+                    return null;
+                }))
+                .compose(v -> blocking("kafka clients", () -> {
+                    publisher.close();
+                    kafkaProbe.close();
+                    return null;
+                }))
+                .compose(v -> {
+                    List<Future<?>> closing = new ArrayList<>();
+                    closing.add(redis.close().otherwiseEmpty());
+                    closing.add(pg.close().otherwiseEmpty());
+                    passwordHasher.close();
+                    return Future.join(closing).otherwiseEmpty().mapEmpty();
+                });
+    }
+
+    private Future<Void> blocking(String what, Callable<Void> closeAction) {
+        return vertx.<Void>executeBlocking(closeAction, false).otherwise(error -> {
+            LOG.warn("closing {} failed: {}", what, error.toString());
+            return null;
+        });
+    }
+
+    private static Pool createPool(Vertx vertx, EdgeConfig config) {
+        PostgresUrl url = config.postgres();
+        PgConnectOptions connect = new PgConnectOptions()
+                .setHost(url.host())
+                .setPort(url.port())
+                .setDatabase(url.database())
+                .setUser(url.user())
+                .setPassword(url.password())
+                .setCachePreparedStatements(true);
+        io.vertx.sqlclient.PoolOptions pool = new io.vertx.sqlclient.PoolOptions()
+                .setName("edge-pg")
+                .setMaxSize(PG_POOL_SIZE)
+                .setMaxWaitQueueSize(1024)
+                .setConnectionTimeout(5)
+                .setConnectionTimeoutUnit(TimeUnit.SECONDS)
+                .setEventLoopSize(Math.min(config.instances(), PG_POOL_SIZE));
+        return PgBuilder.pool()
+                .with(pool)
+                .with(new NetClientOptions().setConnectTimeout(3000))
+                .connectingTo(connect)
+                .using(vertx)
+                .build();
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public EdgeConfig config() {
+        return config;
+    }
+
+    public Pool pg() {
+        return pg;
+    }
+
+    public CommandPublisher publisher() {
+        return publisher;
+    }
+
+    public TokenService tokens() {
+        return tokens;
+    }
+
+    public BearerAuthHandler bearerAuth() {
+        return bearerAuth;
+    }
+
+    /** Used for readiness today; presence and typing will use it. The edge works while Redis is down. */
+    public Redis redis() {
+        return redis;
+    }
+
+    public EdgeMetrics metrics() {
+        return metrics;
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return metrics.registry();
+    }
+
+    public IdentityService identity() {
+        return identity;
+    }
+
+    public OutboxRelay outboxRelay() {
+        return outboxRelay;
+    }
+
+    public ReadinessCheck readiness() {
+        return readiness;
+    }
+
+    public ChatModule chat() {
+        return chat;
+    }
+}

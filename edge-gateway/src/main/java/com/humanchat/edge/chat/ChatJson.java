@@ -1,0 +1,196 @@
+package com.humanchat.edge.chat;
+
+import com.humanchat.schemas.Json;
+import com.humanchat.schemas.chat.MessageDeleted;
+import com.humanchat.schemas.chat.MessageEdited;
+import com.humanchat.schemas.chat.MessageSent;
+import com.humanchat.schemas.chat.UnreadChanged;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The JSON shapes clients see, built the same way from a projection row and from a live event, so that REST,
+ * {@code /api/sync} and WebSocket frames carry identical messages and conversations. Instants are ISO-8601 UTC.
+ */
+public final class ChatJson {
+
+    private ChatJson() {}
+
+    /** {@code {id, conversationId, seq, senderId, clientMessageId, content, timestamp, type, actions}}. */
+    public static JsonObject message(MessageSent sent) {
+        return new JsonObject()
+                .put("id", sent.messageId().toString())
+                .put("conversationId", sent.conversationId().toString())
+                .put("seq", sent.seq())
+                .put("senderId", sent.senderId().toString())
+                .put("clientMessageId", sent.clientMessageId())
+                .put("content", sent.content())
+                .put("timestamp", sent.occurredAt().toString())
+                .put("type", sent.messageType().wire())
+                .put("actions", actions(sent.actions()));
+    }
+
+    /**
+     * A message from a row whose message columns carry {@code prefix} ({@code id, seq, sender_id, client_message_id,
+     * content, type, actions, sent_at, edited_at, deleted_at}); null when the row has no message (a left join).
+     */
+    public static JsonObject message(Row row, String prefix, UUID conversationId) {
+        UUID id = row.getUUID(prefix + "id");
+        if (id == null) {
+            return null;
+        }
+        JsonObject message = new JsonObject()
+                .put("id", id.toString())
+                .put("conversationId", conversationId.toString())
+                .put("seq", row.getLong(prefix + "seq"))
+                .put("senderId", row.getUUID(prefix + "sender_id").toString())
+                .put("clientMessageId", row.getString(prefix + "client_message_id"))
+                .put("content", row.getString(prefix + "content"))
+                .put("timestamp", instant(row.getOffsetDateTime(prefix + "sent_at")))
+                .put("type", row.getString(prefix + "type"))
+                .put("actions", jsonArray(row.getValue(prefix + "actions")));
+        OffsetDateTime edited = row.getOffsetDateTime(prefix + "edited_at");
+        if (edited != null) {
+            message.put("editedAt", instant(edited));
+        }
+        OffsetDateTime deleted = row.getOffsetDateTime(prefix + "deleted_at");
+        if (deleted != null) {
+            message.put("deletedAt", instant(deleted));
+        }
+        return message;
+    }
+
+    /** A conversation as its member {@code viewer} sees it, from a {@link ChatReadModel#CONVERSATION_SELECT} row. */
+    public static JsonObject conversation(Row row) {
+        UUID id = row.getUUID("id");
+        UUID linked = row.getUUID("linked_session_id");
+        return new JsonObject()
+                .put("conversationId", id.toString())
+                .put("type", row.getString("type"))
+                .put("participants", jsonArray(row.getValue("participants")))
+                .put("createdAt", instant(row.getOffsetDateTime("created_at")))
+                .put("lastActivity", instant(row.getOffsetDateTime("last_activity")))
+                .put("lastSeq", row.getLong("last_seq"))
+                .put("unreadCount", row.getLong("unread_count"))
+                .put("lastReadSeq", row.getLong("last_read_seq"))
+                .put("linkedSessionId", linked == null ? null : linked.toString())
+                .put("lastMessage", message(row, "m_", id));
+    }
+
+    /** A conversation that is not projected yet, from what the caller knows: its creation and participants. */
+    public static JsonObject newConversation(
+            UUID id, String type, List<UUID> participantIds, Map<UUID, String> displayNames, Instant createdAt) {
+        JsonArray participants = new JsonArray();
+        participantIds.stream()
+                .sorted()
+                .forEach(p -> participants.add(
+                        new JsonObject().put("userId", p.toString()).put("displayName", displayNames.get(p))));
+        return new JsonObject()
+                .put("conversationId", id.toString())
+                .put("type", type)
+                .put("participants", participants)
+                .put("createdAt", createdAt.toString())
+                .put("lastActivity", createdAt.toString())
+                .put("lastSeq", 0L)
+                .put("unreadCount", 0L)
+                .put("lastReadSeq", 0L)
+                .put("linkedSessionId", null)
+                .put("lastMessage", null);
+    }
+
+    /** {@code {type: "message.new", message}}. */
+    public static JsonObject messageNewFrame(JsonObject message) {
+        return new JsonObject().put("type", "message.new").put("message", message);
+    }
+
+    /** {@code {type: "message.ack", clientMessageId, seq, conversationId, messageId}}. */
+    public static JsonObject ackFrame(MessageSent sent) {
+        return new JsonObject()
+                .put("type", "message.ack")
+                .put("clientMessageId", sent.clientMessageId())
+                .put("seq", sent.seq())
+                .put("conversationId", sent.conversationId().toString())
+                .put("messageId", sent.messageId().toString());
+    }
+
+    /** {@code {type: "unread", conversationId, unreadCount, totalUnread}}. */
+    public static JsonObject unreadFrame(UUID conversationId, long unreadCount, long totalUnread) {
+        return new JsonObject()
+                .put("type", "unread")
+                .put("conversationId", conversationId.toString())
+                .put("unreadCount", unreadCount)
+                .put("totalUnread", totalUnread);
+    }
+
+    public static JsonObject unreadFrame(UnreadChanged changed) {
+        return unreadFrame(changed.conversationId(), changed.unreadCount(), changed.totalUnread());
+    }
+
+    /** {@code {type: "conversation", conversation}}. */
+    public static JsonObject conversationFrame(JsonObject conversation) {
+        return new JsonObject().put("type", "conversation").put("conversation", conversation);
+    }
+
+    /** {@code {type: "message.edited", conversationId, seq, content, editorId, editedAt}}. */
+    public static JsonObject editedFrame(MessageEdited edited) {
+        return new JsonObject()
+                .put("type", "message.edited")
+                .put("conversationId", edited.conversationId().toString())
+                .put("seq", edited.seq())
+                .put("content", edited.content())
+                .put("editorId", edited.editorId().toString())
+                .put("editedAt", edited.occurredAt().toString());
+    }
+
+    /** {@code {type: "message.deleted", conversationId, seq, deletedBy, deletedAt}}. */
+    public static JsonObject deletedFrame(MessageDeleted deleted) {
+        return new JsonObject()
+                .put("type", "message.deleted")
+                .put("conversationId", deleted.conversationId().toString())
+                .put("seq", deleted.seq())
+                .put("deletedBy", deleted.deletedBy().toString())
+                .put("deletedAt", deleted.occurredAt().toString());
+    }
+
+    /** {@code {type: "error", code, message}} plus {@code clientMessageId} when the error refuses a send. */
+    public static JsonObject errorFrame(String code, String message, String clientMessageId) {
+        JsonObject frame =
+                new JsonObject().put("type", "error").put("code", code).put("message", message);
+        if (clientMessageId != null) {
+            frame.put("clientMessageId", clientMessageId);
+        }
+        return frame;
+    }
+
+    public static String instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant().toString();
+    }
+
+    private static JsonArray actions(List<com.fasterxml.jackson.databind.JsonNode> actions) {
+        if (actions.isEmpty()) {
+            return new JsonArray();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> plain = Json.mapper().convertValue(actions, List.class);
+        return new JsonArray(plain);
+    }
+
+    private static JsonArray jsonArray(Object value) {
+        if (value instanceof JsonArray array) {
+            return array;
+        }
+        if (value instanceof String text) {
+            return new JsonArray(text);
+        }
+        if (value instanceof io.vertx.core.buffer.Buffer buffer) {
+            return new JsonArray(buffer);
+        }
+        return new JsonArray();
+    }
+}

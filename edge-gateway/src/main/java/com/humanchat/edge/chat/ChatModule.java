@@ -1,0 +1,127 @@
+package com.humanchat.edge.chat;
+
+import com.humanchat.edge.auth.BearerAuthHandler;
+import com.humanchat.edge.auth.TokenService;
+import com.humanchat.edge.config.EdgeConfig;
+import com.humanchat.edge.kafka.CommandPublisher;
+import com.humanchat.edge.kafka.FanOutConsumer;
+import com.humanchat.edge.sync.SyncRoutes;
+import com.humanchat.edge.sync.SyncService;
+import com.humanchat.edge.ws.FanOutDispatcher;
+import com.humanchat.edge.ws.SocketRegistry;
+import com.humanchat.edge.ws.WebSocketEndpoint;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.sqlclient.Pool;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Conversations, messages, sync and the WebSocket of one edge process. One instance per process, shared by every
+ * {@code EdgeServer} verticle instance: each mounts the routes on its own routers, while the fan-out consumer, the
+ * socket registry and the pending replies are shared (all thread-safe; a socket is written only on its own context).
+ */
+public final class ChatModule implements AutoCloseable {
+
+    private static final long START_WAIT_SECONDS = 10;
+
+    private final Vertx vertx;
+    private final EdgeConfig config;
+    private final FanOutConsumer fanOut;
+    private final PendingReplies replies;
+    private final SocketRegistry sockets;
+    private final ConversationRoutes conversationRoutes;
+    private final SyncRoutes syncRoutes;
+    private final WebSocketEndpoint webSocket;
+
+    private ChatModule(
+            Vertx vertx,
+            EdgeConfig config,
+            Pool pg,
+            CommandPublisher publisher,
+            TokenService tokens,
+            MeterRegistry registry) {
+        this.vertx = vertx;
+        this.config = config;
+        ChatMetrics metrics = new ChatMetrics(registry);
+        ChatReadModel readModel = new ChatReadModel(pg);
+        Membership membership = new Membership(readModel);
+        this.replies = new PendingReplies(vertx);
+        this.sockets = new SocketRegistry();
+        metrics.socketGauge(sockets::openSockets);
+        MessageSender sender = new MessageSender(publisher, membership, replies, config.sendWait(), metrics);
+        ConversationService conversations =
+                new ConversationService(vertx, readModel, membership, publisher, replies, config.sendWait());
+        SyncService sync = new SyncService(pg);
+        FanOutDispatcher dispatcher = new FanOutDispatcher(sockets, replies, membership);
+        this.fanOut = new FanOutConsumer(config.kafkaBootstrap(), config.replicaId(), dispatcher, registry);
+        this.conversationRoutes = new ConversationRoutes(conversations, sender);
+        this.syncRoutes = new SyncRoutes(sync);
+        this.webSocket = new WebSocketEndpoint(
+                vertx, config, tokens, sockets, sender, conversations, sync, readModel, dispatcher, metrics);
+    }
+
+    public static ChatModule create(
+            Vertx vertx,
+            EdgeConfig config,
+            Pool pg,
+            CommandPublisher publisher,
+            TokenService tokens,
+            MeterRegistry registry) {
+        return new ChatModule(vertx, config, pg, publisher, tokens, registry);
+    }
+
+    /**
+     * Starts the fan-out consumer. Completes once it is assigned every partition of {@code chat.events} and
+     * {@code chat.unread} at their end — so that no answer to a command produced afterwards can be missed — or after
+     * {@value #START_WAIT_SECONDS} s if Kafka is not reachable yet: the edge still starts, and
+     * {@link #isFanOutHealthy()} (readiness) stays false until the assignment succeeds. Fails only if the consumer
+     * cannot run at all.
+     */
+    public Future<Void> start() {
+        CompletableFuture<Void> assigned = fanOut.start()
+                .thenApply(v -> (Void) null)
+                .completeOnTimeout(null, START_WAIT_SECONDS, TimeUnit.SECONDS);
+        return Future.fromCompletionStage(assigned, vertx.getOrCreateContext());
+    }
+
+    /** Mounts {@code /conversations…} and {@code /sync} on the {@code /api} router, behind {@code auth}. */
+    public void mountApi(Router api, BearerAuthHandler auth) {
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
+        conversationRoutes.mount(api, auth, body);
+        syncRoutes.mount(api, auth);
+    }
+
+    /** Mounts {@code GET /ws} on the root router. */
+    public void mountWebSocket(Router root) {
+        webSocket.mount(root);
+    }
+
+    /** True while the fan-out consumer is assigned and polling. */
+    public boolean isFanOutHealthy() {
+        return fanOut.isHealthy();
+    }
+
+    /** Records the fan-out has not read yet (also exported as {@code humanchat.fanout.lag}). */
+    public long fanOutLag() {
+        return fanOut.lag();
+    }
+
+    /** Open WebSocket connections of this process. */
+    public int openSockets() {
+        return sockets.openSockets();
+    }
+
+    /** Callers still waiting for the topology's answer (for tests and leak checks). */
+    public int pendingReplies() {
+        return replies.size();
+    }
+
+    @Override
+    public void close() {
+        fanOut.close();
+    }
+}

@@ -1,0 +1,85 @@
+package com.humanchat.edge.chat;
+
+import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.kafka.CommandPublisher;
+import com.humanchat.schemas.Topics;
+import com.humanchat.schemas.chat.ChatEvent;
+import com.humanchat.schemas.chat.CommandRejected;
+import com.humanchat.schemas.chat.MessageSent;
+import com.humanchat.schemas.chat.SendMessage;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * The one send path of REST and WebSocket: produce {@code message.send} keyed by conversation, then wait (bounded)
+ * for the topology's answer on this replica's fan-out consumer. The topology is the authority on membership; the
+ * projection only short-cuts a sender it already knows is not a member.
+ */
+public final class MessageSender {
+
+    private final CommandPublisher publisher;
+    private final Membership membership;
+    private final PendingReplies replies;
+    private final Duration sendWait;
+    private final ChatMetrics metrics;
+
+    public MessageSender(
+            CommandPublisher publisher,
+            Membership membership,
+            PendingReplies replies,
+            Duration sendWait,
+            ChatMetrics metrics) {
+        this.publisher = publisher;
+        this.membership = membership;
+        this.replies = replies;
+        this.sendWait = sendWait;
+        this.metrics = metrics;
+    }
+
+    private static Future<SendOutcome> outcome(ChatEvent answer, String clientMessageId) {
+        return switch (answer) {
+            case MessageSent sent -> Future.succeededFuture(new SendOutcome.Accepted(sent));
+            case CommandRejected rejected -> Future.failedFuture(Rejections.toProblem(rejected));
+            case null, default -> Future.succeededFuture(new SendOutcome.Pending(clientMessageId));
+        };
+    }
+
+    /**
+     * Sends on the caller's context. Fails with a {@link ProblemException}: 403 not a member, 404 unknown
+     * conversation, 400 invalid, 503 Kafka did not acknowledge.
+     */
+    public Future<SendOutcome> send(UUID senderId, UUID conversationId, String clientMessageId, String content) {
+        return membership
+                .of(conversationId, senderId)
+                .compose(status -> {
+                    if (status == Membership.Status.NOT_A_MEMBER) {
+                        return Future.failedFuture(Rejections.notAMember());
+                    }
+                    SendMessage command = SendMessage.of(conversationId, senderId, clientMessageId, content);
+                    PendingReplies.Waiter waiter = replies.awaitSend(
+                                    command.eventId(),
+                                    new PendingReplies.ClientKey(conversationId, senderId, clientMessageId))
+                            .expireAfter(sendWait);
+                    return publisher
+                            .publish(Topics.CHAT_COMMANDS, conversationId.toString(), command)
+                            .recover(error -> {
+                                waiter.cancel(error);
+                                return Future.failedFuture(error);
+                            })
+                            .compose(acked -> waiter.answer())
+                            .compose(answer -> outcome(answer.orElse(null), clientMessageId));
+                })
+                .andThen(result -> {
+                    if (result.succeeded()) {
+                        if (result.result() instanceof SendOutcome.Accepted) {
+                            metrics.sendAccepted();
+                        } else {
+                            metrics.sendPending();
+                        }
+                    } else if (result.cause() instanceof ProblemException problem && problem.status() < 500) {
+                        metrics.sendRejected();
+                    }
+                });
+    }
+}

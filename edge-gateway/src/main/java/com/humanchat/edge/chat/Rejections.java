@@ -1,0 +1,51 @@
+package com.humanchat.edge.chat;
+
+import com.humanchat.edge.http.ProblemException;
+import com.humanchat.schemas.chat.CommandRejected;
+import com.humanchat.schemas.chat.RejectionCode;
+import java.util.List;
+import java.util.Map;
+
+/** Maps the conversation topology's refusals to problems; the slug doubles as the WebSocket error code. */
+public final class Rejections {
+
+    private Rejections() {}
+
+    public static ProblemException toProblem(CommandRejected rejected) {
+        return toProblem(rejected.code(), rejected.reason());
+    }
+
+    public static ProblemException toProblem(RejectionCode code, String reason) {
+        return switch (code) {
+            case NOT_A_MEMBER -> notAMember();
+            case UNKNOWN_CONVERSATION -> unknownConversation();
+            case UNKNOWN_MESSAGE -> problem(404, "unknown-message", "Not found", "no such message");
+            case NOT_THE_AUTHOR -> problem(403, "not-the-author", "Forbidden", "only the author may do this");
+            case CONVERSATION_EXISTS -> problem(409, "conversation-exists", "Conflict", "the conversation exists");
+            case INVALID ->
+                problem(400, "invalid", "Invalid request", reason == null ? "the command is invalid" : reason);
+        };
+    }
+
+    public static ProblemException notAMember() {
+        return problem(403, "not-a-member", "Forbidden", "you are not a member of this conversation");
+    }
+
+    /** Also the answer to a non-member reading a conversation: its existence is not revealed. */
+    public static ProblemException unknownConversation() {
+        return problem(404, "unknown-conversation", "Not found", "no such conversation");
+    }
+
+    public static ProblemException unprocessable(String detail, List<ProblemException.FieldError> errors) {
+        return new ProblemException(422, "unprocessable", "Unprocessable request", detail, errors, Map.of());
+    }
+
+    /** The WebSocket {@code error} code of a problem: its slug with underscores ({@code not_a_member}). */
+    public static String code(ProblemException problem) {
+        return problem.slug().replace('-', '_');
+    }
+
+    private static ProblemException problem(int status, String slug, String title, String detail) {
+        return new ProblemException(status, slug, title, detail, List.of(), Map.of());
+    }
+}

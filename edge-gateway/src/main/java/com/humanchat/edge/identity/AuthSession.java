@@ -1,0 +1,4 @@
+package com.humanchat.edge.identity;
+
+/** What a successful register, login or refresh hands the client: the account and a fresh token pair. */
+public record AuthSession(User user, String accessToken, String refreshToken, long expiresInSeconds) {}

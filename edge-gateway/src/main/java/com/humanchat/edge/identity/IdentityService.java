@@ -1,0 +1,228 @@
+package com.humanchat.edge.identity;
+
+import com.humanchat.edge.auth.PasswordHasher;
+import com.humanchat.edge.auth.RefreshTokens;
+import com.humanchat.edge.auth.TokenService;
+import com.humanchat.edge.http.ProblemException;
+import com.humanchat.schemas.Topics;
+import com.humanchat.schemas.users.UserRegistered;
+import io.vertx.core.Future;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Accounts and sessions: register, login, refresh (rotation with reuse detection), logout, whoami. A refresh
+ * token presented after it was rotated or revoked is treated as stolen and revokes its whole family.
+ */
+public final class IdentityService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IdentityService.class);
+
+    private final Pool pool;
+    private final PasswordHasher passwords;
+    private final TokenService tokens;
+    private final RoleGrants roleGrants;
+    private final Duration refreshTtl;
+    private final Runnable outboxWritten;
+    private final UserStore users = new UserStore();
+    private final RefreshTokenStore refreshTokens = new RefreshTokenStore();
+    private final OutboxWriter outbox = new OutboxWriter();
+
+    /**
+     * @param outboxWritten called after a transaction that wrote to the outbox committed (nudges the relay)
+     */
+    public IdentityService(
+            Pool pool,
+            PasswordHasher passwords,
+            TokenService tokens,
+            RoleGrants roleGrants,
+            Duration refreshTtl,
+            Runnable outboxWritten) {
+        this.pool = pool;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.roleGrants = roleGrants;
+        this.refreshTtl = refreshTtl;
+        this.outboxWritten = outboxWritten;
+    }
+
+    /**
+     * Creates the account, its credentials, a first refresh token and a {@code user.registered} outbox record in
+     * one transaction; 409 if the email (case-insensitively) is taken.
+     */
+    public Future<AuthSession> register(Registration request) {
+        String email = RoleGrants.normalizeEmail(request.email());
+        String displayName = request.displayName().strip();
+        return users.emailTaken(pool, email)
+                .compose(taken -> taken ? Future.failedFuture(emailTaken()) : passwords.hash(request.password()))
+                .compose(hash -> {
+                    UUID userId = UUID.randomUUID();
+                    String refreshToken = RefreshTokens.generate();
+                    return pool.withTransaction(tx -> users.insert(
+                                            tx,
+                                            userId,
+                                            email,
+                                            displayName,
+                                            roleGrants.atRegistration(email, request.role()))
+                                    .compose(user -> users.insertCredentials(tx, userId, hash)
+                                            .compose(v -> refreshTokens.insert(
+                                                    tx,
+                                                    UUID.randomUUID(),
+                                                    userId,
+                                                    RefreshTokens.hash(refreshToken),
+                                                    refreshTtl))
+                                            .compose(v -> outbox.append(tx, Topics.USERS_EVENTS, registered(user)))
+                                            .map(user)))
+                            .recover(IdentityService::uniqueViolationToConflict)
+                            .map(user -> {
+                                outboxWritten.run();
+                                LOG.info("registered user {} with roles {}", user.id(), user.roles());
+                                return session(user, refreshToken);
+                            });
+                });
+    }
+
+    /** Checks the password (an unknown email costs the same work) and opens a new refresh-token family; 401 otherwise. */
+    public Future<AuthSession> login(String email, String password) {
+        String normalized = RoleGrants.normalizeEmail(email);
+        return users.findForLogin(pool, normalized).compose(found -> {
+            if (found.isEmpty()) {
+                return passwords.verifyAgainstDummy(password).compose(ignored -> Future.failedFuture(badCredentials()));
+            }
+            User stored = found.get().user();
+            return passwords.verify(password, found.get().passwordHash()).compose(matches -> {
+                if (!matches) {
+                    return Future.failedFuture(badCredentials());
+                }
+                if (stored.suspended()) {
+                    return Future.failedFuture(ProblemException.forbidden("this account is suspended"));
+                }
+                User user = stored.withRoles(roleGrants.atLogin(stored.email(), stored.roles()));
+                String refreshToken = RefreshTokens.generate();
+                return pool.withTransaction(tx -> grantRolesIfChanged(tx, stored, user)
+                                .compose(v -> refreshTokens.insert(
+                                        tx,
+                                        UUID.randomUUID(),
+                                        user.id(),
+                                        RefreshTokens.hash(refreshToken),
+                                        refreshTtl)))
+                        .map(v -> session(user, refreshToken));
+            });
+        });
+    }
+
+    /**
+     * Exchanges a refresh token for a new pair and marks the old one rotated. A rotated or revoked token revokes
+     * its family (the revocation commits) and answers 401, as does an unknown or expired one.
+     */
+    public Future<AuthSession> refresh(String refreshToken) {
+        String next = RefreshTokens.generate();
+        return pool.<RefreshOutcome>withTransaction(tx -> refreshTokens
+                        .findForUpdate(tx, RefreshTokens.hash(refreshToken))
+                        .compose(found -> {
+                            if (found.isEmpty()) {
+                                return Future.succeededFuture(RefreshOutcome.UNKNOWN);
+                            }
+                            RefreshTokenStore.StoredToken token = found.get();
+                            if (token.rotated() || token.revoked()) {
+                                return refreshTokens
+                                        .revokeFamily(tx, token.familyId())
+                                        .map(revoked -> {
+                                            if (revoked > 0) {
+                                                LOG.warn(
+                                                        "refresh token reuse for user {}: family {} revoked",
+                                                        token.userId(),
+                                                        token.familyId());
+                                            }
+                                            return RefreshOutcome.REUSED;
+                                        });
+                            }
+                            if (token.expired()) {
+                                return Future.succeededFuture(RefreshOutcome.EXPIRED);
+                            }
+                            return users.findById(tx, token.userId()).compose(user -> {
+                                if (user.isEmpty() || user.get().suspended()) {
+                                    return refreshTokens
+                                            .revokeFamily(tx, token.familyId())
+                                            .map(RefreshOutcome.UNKNOWN);
+                                }
+                                return refreshTokens
+                                        .markRotated(tx, token.id())
+                                        .compose(v -> refreshTokens.insert(
+                                                tx,
+                                                token.familyId(),
+                                                token.userId(),
+                                                RefreshTokens.hash(next),
+                                                refreshTtl))
+                                        .map(v -> new RefreshOutcome(user.get(), null));
+                            });
+                        }))
+                .compose(outcome -> outcome.user() != null
+                        ? Future.succeededFuture(session(outcome.user(), next))
+                        : Future.failedFuture(ProblemException.unauthorized(outcome.refusal())));
+    }
+
+    /** Revokes the family of the token; an unknown token changes nothing. Always succeeds for a well-formed call. */
+    public Future<Void> logout(String refreshToken) {
+        return pool.withTransaction(tx -> refreshTokens
+                .findForUpdate(tx, RefreshTokens.hash(refreshToken))
+                .compose(found -> found.isEmpty()
+                        ? Future.succeededFuture()
+                        : refreshTokens.revokeFamily(tx, found.get().familyId()).mapEmpty()));
+    }
+
+    /** The account of an authenticated caller; 401 if it no longer exists. */
+    public Future<User> user(UUID id) {
+        return users.findById(pool, id).compose(found -> found.map(Future::succeededFuture)
+                .orElseGet(() -> Future.failedFuture(
+                        ProblemException.unauthorized("the account of this token no longer exists"))));
+    }
+
+    private Future<Void> grantRolesIfChanged(SqlClient tx, User before, User after) {
+        return new HashSet<>(before.roles()).equals(new HashSet<>(after.roles()))
+                ? Future.succeededFuture()
+                : users.updateRoles(tx, after.id(), after.roles());
+    }
+
+    private AuthSession session(User user, String refreshToken) {
+        return new AuthSession(
+                user,
+                tokens.issueAccessToken(user.id(), new HashSet<>(user.roles())),
+                refreshToken,
+                tokens.accessTtl().toSeconds());
+    }
+
+    private static UserRegistered registered(User user) {
+        return new UserRegistered(UUID.randomUUID(), 1, Instant.now(), user.id(), user.displayName(), user.roles());
+    }
+
+    private static Future<User> uniqueViolationToConflict(Throwable failure) {
+        if (failure instanceof PgException pg && UserStore.UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+            return Future.failedFuture(emailTaken());
+        }
+        return Future.failedFuture(failure);
+    }
+
+    private static ProblemException emailTaken() {
+        return ProblemException.conflict("an account with this email already exists");
+    }
+
+    private static ProblemException badCredentials() {
+        return ProblemException.unauthorized("wrong email or password");
+    }
+
+    /** The result of a refresh transaction: a user to issue a pair for, or why not. */
+    private record RefreshOutcome(User user, String refusal) {
+        static final RefreshOutcome UNKNOWN = new RefreshOutcome(null, "unknown refresh token");
+        static final RefreshOutcome EXPIRED = new RefreshOutcome(null, "the refresh token has expired");
+        static final RefreshOutcome REUSED = new RefreshOutcome(
+                null, "this refresh token was already used; every session of this sign-in has been revoked");
+    }
+}

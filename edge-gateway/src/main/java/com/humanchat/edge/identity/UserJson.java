@@ -1,0 +1,38 @@
+package com.humanchat.edge.identity;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/** The account as the owner sees it ({@code GET /api/auth/me}); absent optional fields are explicit nulls. */
+public final class UserJson {
+
+    private UserJson() {}
+
+    public static JsonObject of(User user) {
+        return new JsonObject()
+                .put("id", user.id().toString())
+                .put("email", user.email())
+                .put("displayName", user.displayName())
+                .put("roles", new JsonArray(user.roles()))
+                .put("bio", user.bio())
+                .put("tags", new JsonArray(user.tags()))
+                .put("priceCents", user.priceCents())
+                .put("currency", user.currency())
+                .put("instantAvailable", user.instantAvailable())
+                .put(
+                        "managerId",
+                        user.managerId() == null ? null : user.managerId().toString())
+                .put("representativeName", user.representativeName())
+                .put("createdAt", user.createdAt().toString());
+    }
+
+    /** The answer to register, login and refresh. */
+    public static JsonObject of(AuthSession session) {
+        return new JsonObject()
+                .put("user", of(session.user()))
+                .put("accessToken", session.accessToken())
+                .put("refreshToken", session.refreshToken())
+                .put("tokenType", "Bearer")
+                .put("expiresIn", session.expiresInSeconds());
+    }
+}

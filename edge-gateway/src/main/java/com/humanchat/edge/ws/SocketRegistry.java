@@ -1,0 +1,51 @@
+package com.humanchat.edge.ws;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The open sockets of this process by user; thread-safe, shared by every event loop and the fan-out thread. */
+public final class SocketRegistry {
+
+    private final ConcurrentHashMap<UUID, Set<ClientSocket>> byUser = new ConcurrentHashMap<>();
+    private final AtomicInteger open = new AtomicInteger();
+
+    public void add(ClientSocket socket) {
+        byUser.compute(socket.userId(), (user, sockets) -> {
+            Set<ClientSocket> set = sockets == null ? ConcurrentHashMap.newKeySet() : sockets;
+            if (set.add(socket)) {
+                open.incrementAndGet();
+            }
+            return set;
+        });
+    }
+
+    /** Idempotent. */
+    public void remove(ClientSocket socket) {
+        byUser.computeIfPresent(socket.userId(), (user, sockets) -> {
+            if (sockets.remove(socket)) {
+                open.decrementAndGet();
+            }
+            return sockets.isEmpty() ? null : sockets;
+        });
+    }
+
+    /** Pushes a live frame to every socket of {@code userId} on this replica; any thread, never blocks. */
+    public void push(UUID userId, OutboundFrame frame) {
+        Set<ClientSocket> sockets = byUser.get(userId);
+        if (sockets != null) {
+            for (ClientSocket socket : sockets) {
+                socket.pushLive(frame);
+            }
+        }
+    }
+
+    public int openSockets() {
+        return open.get();
+    }
+
+    public boolean hasSockets(UUID userId) {
+        return byUser.containsKey(userId);
+    }
+}

@@ -1,0 +1,227 @@
+package com.humanchat.edge.ws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.humanchat.edge.auth.AuthenticatedUser;
+import com.humanchat.edge.auth.TokenService;
+import com.humanchat.edge.chat.ChatJson;
+import com.humanchat.edge.chat.ChatMetrics;
+import com.humanchat.edge.chat.ChatReadModel;
+import com.humanchat.edge.chat.ConversationService;
+import com.humanchat.edge.chat.DatabaseFailures;
+import com.humanchat.edge.chat.MessageSender;
+import com.humanchat.edge.chat.Rejections;
+import com.humanchat.edge.chat.RequestParams;
+import com.humanchat.edge.config.EdgeConfig;
+import com.humanchat.edge.http.JsonBody;
+import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.http.ProblemResponses;
+import com.humanchat.edge.sync.SyncCursor;
+import com.humanchat.edge.sync.SyncRoutes;
+import com.humanchat.edge.sync.SyncService;
+import com.humanchat.schemas.Json;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /ws?access_token=<JWT>[&since=<sync cursor>]}. The token is verified before the upgrade is accepted (a
+ * bad one gets a 401 problem, not a socket). The first frame is {@code hello}; with {@code since}, what the client
+ * missed follows before any live frame. A bad client frame gets an {@code error} frame and the socket stays open.
+ */
+public final class WebSocketEndpoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebSocketEndpoint.class);
+    private static final Duration MIN_CATCH_UP_PATIENCE = Duration.ofSeconds(2);
+    private static final int MAX_CATCH_UP_PAGE = 200;
+
+    private final Vertx vertx;
+    private final TokenService tokens;
+    private final SocketRegistry sockets;
+    private final MessageSender sender;
+    private final ConversationService conversations;
+    private final SocketCatchUp catchUp;
+    private final ChatMetrics metrics;
+    private final int queueLimit;
+    private final int maxFrameBytes;
+
+    public WebSocketEndpoint(
+            Vertx vertx,
+            EdgeConfig config,
+            TokenService tokens,
+            SocketRegistry sockets,
+            MessageSender sender,
+            ConversationService conversations,
+            SyncService sync,
+            ChatReadModel readModel,
+            FanOutDispatcher dispatcher,
+            ChatMetrics metrics) {
+        this.vertx = vertx;
+        this.tokens = tokens;
+        this.sockets = sockets;
+        this.sender = sender;
+        this.conversations = conversations;
+        this.metrics = metrics;
+        this.queueLimit = config.wsSendQueueFrames();
+        this.maxFrameBytes = config.maxBodyBytes();
+        int pageSize = Math.max(1, Math.min(MAX_CATCH_UP_PAGE, queueLimit / 2));
+        // How long a resuming socket waits for a lagging projection: as long as a send waits for the topology.
+        Duration patience =
+                config.sendWait().compareTo(MIN_CATCH_UP_PATIENCE) > 0 ? config.sendWait() : MIN_CATCH_UP_PATIENCE;
+        this.catchUp = new SocketCatchUp(vertx, sync, readModel, dispatcher, pageSize, patience);
+    }
+
+    public void mount(Router root) {
+        root.get("/ws").failureHandler(ProblemResponses::handleFailure).handler(this::upgrade);
+    }
+
+    private void upgrade(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String token = request.getParam("access_token");
+        if (token == null) {
+            String header = request.getHeader("Authorization");
+            if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                token = header.substring(7).trim();
+            }
+        }
+        tokens.verify(token).onComplete(verified -> {
+            if (verified.failed()) {
+                ctx.fail(verified.cause());
+                return;
+            }
+            SyncCursor since;
+            try {
+                since = SyncRoutes.since(request.getParam("since"));
+            } catch (ProblemException e) {
+                ctx.fail(e);
+                return;
+            }
+            if (!request.canUpgradeToWebSocket()) {
+                ctx.fail(ProblemException.badRequest("GET /ws expects a WebSocket upgrade"));
+                return;
+            }
+            request.toWebSocket().onComplete(upgraded -> {
+                if (upgraded.succeeded()) {
+                    open(upgraded.result(), verified.result(), since);
+                } else {
+                    LOG.debug("WebSocket upgrade failed", upgraded.cause());
+                    if (!ctx.response().ended() && !ctx.response().headWritten()) {
+                        ctx.fail(ProblemException.badRequest("WebSocket upgrade failed"));
+                    }
+                }
+            });
+        });
+    }
+
+    private void open(ServerWebSocket ws, AuthenticatedUser user, SyncCursor since) {
+        ClientSocket socket = new ClientSocket(ws, vertx.getOrCreateContext(), user.id(), queueLimit, metrics);
+        ws.textMessageHandler(text -> onText(socket, user.id(), text));
+        ws.binaryMessageHandler(bytes -> {
+            metrics.frameIn();
+            socket.send(error("unsupported", "send JSON text frames", null));
+        });
+        ws.exceptionHandler(e -> {
+            if (e instanceof IllegalStateException
+                    && String.valueOf(e.getMessage()).contains("max message size")) {
+                // Vert.x dropped a message over HttpServerOptions.maxWebSocketMessageSize; the socket stays open.
+                metrics.frameIn();
+                socket.send(error("too_large", "frames are limited to " + maxFrameBytes + " bytes", null));
+            } else {
+                LOG.debug("socket of user {}: {}", user.id(), e.toString());
+            }
+        });
+        ws.closeHandler(v -> {
+            socket.closed();
+            sockets.remove(socket);
+        });
+        if (since != null) {
+            socket.holdLive();
+        }
+        sockets.add(socket);
+        socket.send(OutboundFrame.of(
+                new JsonObject().put("type", "hello").put("userId", user.id().toString())));
+        if (since != null) {
+            catchUp.run(socket, user.id(), since);
+        }
+    }
+
+    private void onText(ClientSocket socket, UUID userId, String text) {
+        metrics.frameIn();
+        if (text.length() > maxFrameBytes) {
+            socket.send(error("too_large", "frames are limited to " + maxFrameBytes + " bytes", null));
+            return;
+        }
+        JsonNode frame;
+        try {
+            frame = Json.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            socket.send(error("malformed", "not JSON: " + e.getOriginalMessage(), null));
+            return;
+        }
+        if (frame == null || !frame.isObject() || !frame.path("type").isTextual()) {
+            socket.send(error("invalid", "a frame is a JSON object with a string \"type\"", null));
+            return;
+        }
+        String type = frame.get("type").asText();
+        switch (type) {
+            case "ping" -> socket.send(OutboundFrame.of(new JsonObject().put("type", "pong")));
+            case "message.send" -> onSend(socket, userId, frame, text);
+            case "read" -> onRead(socket, userId, frame, text);
+            default ->
+                socket.send(error("unknown_type", "unknown frame type '" + RequestParams.abbreviate(type) + "'", null));
+        }
+    }
+
+    private void onSend(ClientSocket socket, UUID userId, JsonNode frame, String text) {
+        JsonNode clientMessageIdNode = frame.get("clientMessageId");
+        String clientMessageId =
+                clientMessageIdNode != null && clientMessageIdNode.isTextual() ? clientMessageIdNode.asText() : null;
+        if (!valid(socket, "ws-message-send", text, clientMessageId)) {
+            return;
+        }
+        UUID conversationId = UUID.fromString(frame.get("conversationId").asText());
+        // Success needs no answer here: the fan-out pushes message.ack to every socket of the sender.
+        sender.send(
+                        userId,
+                        conversationId,
+                        clientMessageId,
+                        frame.get("content").asText())
+                .onFailure(e -> socket.send(failure(e, clientMessageId)));
+    }
+
+    private void onRead(ClientSocket socket, UUID userId, JsonNode frame, String text) {
+        if (!valid(socket, "ws-read", text, null)) {
+            return;
+        }
+        UUID conversationId = UUID.fromString(frame.get("conversationId").asText());
+        conversations
+                .markRead(userId, conversationId, frame.get("seq").asLong())
+                .onFailure(e -> socket.send(failure(e, null)));
+    }
+
+    private static boolean valid(ClientSocket socket, String schema, String text, String clientMessageId) {
+        List<String> violations = JsonBody.violations(schema, text);
+        if (violations.isEmpty()) {
+            return true;
+        }
+        socket.send(error("invalid", String.join("; ", violations), clientMessageId));
+        return false;
+    }
+
+    private static OutboundFrame failure(Throwable error, String clientMessageId) {
+        ProblemException problem = ProblemResponses.toProblem(DatabaseFailures.toProblem(error), 500);
+        return error(Rejections.code(problem), problem.getMessage(), clientMessageId);
+    }
+
+    private static OutboundFrame error(String code, String message, String clientMessageId) {
+        return OutboundFrame.of(ChatJson.errorFrame(code, message, clientMessageId));
+    }
+}

@@ -1,0 +1,129 @@
+package com.humanchat.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.humanchat.edge.TestEdge.Answer;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Health, readiness under dependency outages, metrics, and the shared port of several server instances. */
+class OperationsIT {
+
+    private static TestEdge edge;
+
+    @BeforeAll
+    static void startEdge() {
+        edge = TestEdge.start(OperationsIT.class.getSimpleName());
+    }
+
+    @AfterAll
+    static void stopEdge() {
+        if (edge != null) {
+            edge.close();
+        }
+    }
+
+    @Test
+    void isLive() {
+        Answer live = edge.get("/health/live");
+
+        assertThat(live.status()).isEqualTo(200);
+        assertThat(live.json().getString("status")).isEqualTo("UP");
+    }
+
+    @Test
+    void isReadyWithEveryCheckUp() {
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            Answer ready = edge.get("/health/ready");
+            assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
+            JsonObject body = ready.json();
+            assertThat(body.getString("status")).isEqualTo("UP");
+            assertThat(body.getJsonObject("checks").getMap())
+                    .containsEntry("kafka", "UP")
+                    .containsEntry("postgres", "UP")
+                    .containsEntry("redis", "UP")
+                    .containsEntry("fanOut", "UP");
+        });
+    }
+
+    @Test
+    void staysReadyAndServesWhileRedisIsDown() {
+        assumeTrue(TestEdge.infra().hasEmbeddedRedis(), "needs the embedded Redis to stop it");
+        TestEdge.infra().embeddedRedis().stop();
+        try {
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                Answer ready = edge.get("/health/ready");
+                assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
+                assertThat(ready.json().getJsonObject("checks").getString("redis"))
+                        .isEqualTo("DOWN");
+                assertThat(ready.json().getJsonArray("degraded")).containsExactly("redis");
+                assertThat(ready.json().getJsonArray("notes").encode()).contains("chat keeps working");
+            });
+            JsonObject user = edge.register(TestEdge.uniqueEmail("no-redis"), "password while redis is down", "R");
+            assertThat(edge.get("/api/auth/me", user.getString("accessToken")).status())
+                    .isEqualTo(200);
+        } finally {
+            TestEdge.infra().embeddedRedis().start();
+        }
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                        edge.get("/health/ready").json().getJsonObject("checks").getString("redis"))
+                .isEqualTo("UP"));
+    }
+
+    @Test
+    void isNotReadyWhileKafkaIsDown() {
+        assumeTrue(TestEdge.infra().hasEmbeddedKafka(), "needs the embedded broker to stop it");
+        TestEdge.infra().embeddedKafka().stop();
+        try {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                Answer ready = edge.get("/health/ready");
+                assertThat(ready.status()).as(ready.toString()).isEqualTo(503);
+                assertThat(ready.json().getString("status")).isEqualTo("DOWN");
+                assertThat(ready.json().getJsonObject("checks").getString("kafka"))
+                        .isEqualTo("DOWN");
+                assertThat(ready.json().getJsonObject("checks").getString("postgres"))
+                        .isEqualTo("UP");
+            });
+        } finally {
+            TestEdge.infra().embeddedKafka().start();
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(edge.get("/health/ready").status()).isEqualTo(200));
+    }
+
+    @Test
+    void exportsHttpServerAndJvmMetricsForPrometheus() {
+        edge.get("/health/live");
+        edge.get("/api/nothing-here");
+
+        Answer metrics = edge.get("/metrics");
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.contentType()).startsWith("text/plain");
+        assertThat(metrics.body())
+                .contains("vertx_http_server_requests_total")
+                .contains("http_server")
+                .contains("jvm_memory_used_bytes")
+                .contains("jvm_")
+                .contains("humanchat_outbox_published_total");
+        assertThat(metrics.body().lines().filter(l -> l.startsWith("vertx_http_server_requests_total")))
+                .anySatisfy(line -> assertThat(line).contains("code=\"404\""));
+    }
+
+    /** TestEdge asks for port 0 and two instances; Edge.start fails unless every instance serves the same port. */
+    @Test
+    void severalServerInstancesShareOnePortEvenWhenItWasZero() {
+        assertThat(edge.edge().port()).isPositive();
+        assertThat(edge.edge().services().config().instances()).isEqualTo(2);
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(edge.get("/health/live").status()).isEqualTo(200);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package com.humanchat.edge;
+
+import com.humanchat.edge.config.EdgeConfig;
+import com.humanchat.infra.embedded.DatabaseCoordinates;
+import com.humanchat.infra.embedded.SharedTestInfra;
+import com.humanchat.migrations.Migrations;
+import com.humanchat.schemas.TopicProvisioner;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real edge for integration tests: a fresh migrated database, the shared broker (topics provisioned) and Redis,
+ * {@link Edge#start} on port 0, and a plain {@link HttpClient} to talk to it.
+ */
+public final class TestEdge implements AutoCloseable {
+
+    public static final String JWT_SECRET = "test-secret-of-at-least-32-bytes-" + UUID.randomUUID();
+    public static final String ADMIN_EMAIL = "Boss@HumanChat.example.com";
+    /** Also listed as admin; used by a test that demotes the account and logs in again. */
+    public static final String SECOND_ADMIN_EMAIL = "second-boss@humanchat.example.com";
+
+    public static final int MAX_BODY_BYTES = 4096;
+
+    private static final SharedTestInfra INFRA = SharedTestInfra.get();
+
+    private final Edge edge;
+    private final DatabaseCoordinates database;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestEdge(Edge edge, DatabaseCoordinates database) {
+        this.edge = edge;
+        this.database = database;
+    }
+
+    public static TestEdge start(String name) {
+        return start(name, Map.of());
+    }
+
+    public static TestEdge start(String name, Map<String, String> overrides) {
+        DatabaseCoordinates database = INFRA.newDatabase(name);
+        Migrations.apply(database.jdbcUrl(), database.user(), database.password());
+        TopicProvisioner.ensureTopics(INFRA.kafkaBootstrap(), 3, (short) 1);
+        Map<String, String> env = new HashMap<>(environment(database));
+        env.putAll(overrides);
+        try {
+            Edge edge = Edge.start(EdgeConfig.fromEnv(env)).await(60, TimeUnit.SECONDS);
+            return new TestEdge(edge, database);
+        } catch (Exception e) {
+            throw new IllegalStateException("edge did not start", e);
+        }
+    }
+
+    /** The variables an operator would set to point an edge at the shared test servers and this database. */
+    public static Map<String, String> environment(DatabaseCoordinates database) {
+        String pgUrl = database.jdbcUrl()
+                + (database.password().isEmpty()
+                        ? ""
+                        : "&password=" + URLEncoder.encode(database.password(), StandardCharsets.UTF_8));
+        return Map.of(
+                "HUMANCHAT_HTTP_PORT",
+                "0",
+                "HUMANCHAT_KAFKA_BOOTSTRAP",
+                INFRA.kafkaBootstrap(),
+                "HUMANCHAT_PG_URL",
+                pgUrl,
+                "HUMANCHAT_REDIS_URL",
+                INFRA.redisUrl(),
+                "HUMANCHAT_JWT_SECRET",
+                JWT_SECRET,
+                "HUMANCHAT_ADMIN_EMAILS",
+                ADMIN_EMAIL + ", " + SECOND_ADMIN_EMAIL.toUpperCase(java.util.Locale.ROOT),
+                "HUMANCHAT_MAX_BODY_BYTES",
+                Integer.toString(MAX_BODY_BYTES),
+                "HUMANCHAT_EDGE_INSTANCES",
+                "2");
+    }
+
+    public static SharedTestInfra infra() {
+        return INFRA;
+    }
+
+    public Edge edge() {
+        return edge;
+    }
+
+    public DatabaseCoordinates database() {
+        return database;
+    }
+
+    public Connection jdbc() throws SQLException {
+        return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+    }
+
+    /** An HTTP answer with its body as text. */
+    public record Answer(int status, HttpHeaders headers, String body) {
+
+        public JsonObject json() {
+            return new JsonObject(body);
+        }
+
+        public String contentType() {
+            return headers.firstValue("Content-Type").orElse("");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    public Answer get(String path) {
+        return get(path, null);
+    }
+
+    public Answer get(String path, String bearerToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return send(request);
+    }
+
+    public Answer post(String path, String jsonBody) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
+    public Answer post(String path, JsonObject body) {
+        return post(path, body.encode());
+    }
+
+    public Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response =
+                    http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers(), response.body());
+        } catch (Exception e) {
+            throw new IllegalStateException("request failed: " + request.build().uri(), e);
+        }
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + edge.port() + path);
+    }
+
+    /** Registers a fresh account and returns the 201 body. */
+    public JsonObject register(String email, String password, String displayName) {
+        Answer answer = post(
+                "/api/auth/register",
+                new JsonObject().put("email", email).put("password", password).put("displayName", displayName));
+        if (answer.status() != 201) {
+            throw new AssertionError("registration failed: " + answer);
+        }
+        return answer.json();
+    }
+
+    public static String uniqueEmail(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    @Override
+    public void close() {
+        edge.closeAndWait(30);
+    }
+}

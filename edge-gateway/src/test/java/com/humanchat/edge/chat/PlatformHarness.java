@@ -1,0 +1,295 @@
+package com.humanchat.edge.chat;
+
+import com.humanchat.edge.Edge;
+import com.humanchat.edge.config.EdgeConfig;
+import com.humanchat.infra.embedded.DatabaseCoordinates;
+import com.humanchat.infra.embedded.SharedTestInfra;
+import com.humanchat.migrations.Migrations;
+import com.humanchat.migrations.PostgresUrl;
+import com.humanchat.schemas.TopicProvisioner;
+import com.humanchat.schemas.Topics;
+import com.humanchat.streams.app.DomainStreams;
+import com.humanchat.streams.app.DomainStreamsConfig;
+import com.humanchat.streams.projector.Projector;
+import com.humanchat.streams.projector.ProjectorConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole message path in this JVM, started once and shared by every chat test: the shared broker, Redis and a
+ * fresh migrated database ({@link SharedTestInfra}), both domain-streams topologies, the projector, and two edges
+ * ({@link #edge()} and {@link #otherEdge()}, two event-loop instances each) — the second one to prove that a retry
+ * through another replica behaves like one through the same.
+ */
+public final class PlatformHarness {
+
+    public static final int MAX_BODY_BYTES = 8192;
+    public static final String JWT_SECRET = "chat-tests-secret-of-at-least-32-bytes-" + UUID.randomUUID();
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformHarness.class);
+    private static final int PARTITIONS = 3;
+    private static PlatformHarness instance;
+
+    private final DomainStreams streams;
+    private final ProjectorConfig projectorConfig;
+    private volatile Projector projector;
+    private final Edge edge;
+    private final Edge otherEdge;
+    private final Vertx clientVertx = Vertx.vertx();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private PlatformHarness(
+            DomainStreams streams, ProjectorConfig projectorConfig, Projector projector, Edge edge, Edge otherEdge) {
+        this.streams = streams;
+        this.projectorConfig = projectorConfig;
+        this.projector = projector;
+        this.edge = edge;
+        this.otherEdge = otherEdge;
+    }
+
+    /** The platform of this JVM, started on first call. */
+    public static synchronized PlatformHarness get() {
+        if (instance == null) {
+            instance = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "platform-harness-shutdown"));
+        }
+        return instance;
+    }
+
+    private static PlatformHarness start() {
+        long started = System.nanoTime();
+        SharedTestInfra infra = SharedTestInfra.get();
+        String kafka = infra.kafkaBootstrap();
+        DatabaseCoordinates database = infra.newDatabase("chat_platform");
+        Migrations.apply(database.jdbcUrl(), database.user(), database.password());
+        TopicProvisioner.ensureTopics(kafka, PARTITIONS, (short) 1);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        try {
+            Path stateDir = Files.createTempDirectory("chat-it-streams");
+            DomainStreamsConfig streamsConfig = new DomainStreamsConfig(
+                    kafka,
+                    stateDir,
+                    1,
+                    (short) 1,
+                    PARTITIONS,
+                    0,
+                    Duration.ofMillis(200),
+                    Duration.ofHours(24),
+                    "chat-it-conversations-" + run,
+                    "chat-it-unread-" + run);
+            DomainStreams streams = DomainStreams.start(streamsConfig);
+            if (!streams.awaitRunning(Duration.ofSeconds(90))) {
+                throw new IllegalStateException("domain streams did not start");
+            }
+            String pgUrl = pgUrl(database);
+            ProjectorConfig projectorConfig = new ProjectorConfig(
+                    kafka,
+                    PostgresUrl.parse(pgUrl),
+                    1,
+                    500,
+                    "chat-it-projector-" + run,
+                    Topics.CHAT_EVENTS.name(),
+                    Topics.CHAT_UNREAD.name(),
+                    PARTITIONS,
+                    (short) 1);
+            Projector projector = Projector.start(projectorConfig, new SimpleMeterRegistry());
+            Edge edge = startEdge(environment(kafka, infra.redisUrl(), pgUrl, "edge-a"));
+            Edge otherEdge = startEdge(environment(kafka, infra.redisUrl(), pgUrl, "edge-b"));
+            LOG.info(
+                    "Platform harness up in {} ms: edges on ports {} and {}",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                    edge.port(),
+                    otherEdge.port());
+            return new PlatformHarness(streams, projectorConfig, projector, edge, otherEdge);
+        } catch (Exception e) {
+            throw new IllegalStateException("the platform did not start", e);
+        }
+    }
+
+    private static Edge startEdge(Map<String, String> env) throws Exception {
+        return Edge.start(EdgeConfig.fromEnv(env)).await(60, TimeUnit.SECONDS);
+    }
+
+    private static String pgUrl(DatabaseCoordinates database) {
+        return database.jdbcUrl()
+                + (database.password().isEmpty()
+                        ? ""
+                        : "&password=" + URLEncoder.encode(database.password(), StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, String> environment(String kafka, String redis, String pgUrl, String replica) {
+        Map<String, String> env = new HashMap<>();
+        env.put("HUMANCHAT_HTTP_PORT", "0");
+        env.put("HUMANCHAT_KAFKA_BOOTSTRAP", kafka);
+        env.put("HUMANCHAT_PG_URL", pgUrl);
+        env.put("HUMANCHAT_REDIS_URL", redis);
+        env.put("HUMANCHAT_JWT_SECRET", JWT_SECRET);
+        env.put("HUMANCHAT_MAX_BODY_BYTES", Integer.toString(MAX_BODY_BYTES));
+        env.put("HUMANCHAT_SEND_WAIT_MS", "10000");
+        env.put("HUMANCHAT_EDGE_INSTANCES", "2");
+        env.put("HUMANCHAT_REPLICA_ID", replica);
+        return env;
+    }
+
+    public Edge edge() {
+        return edge;
+    }
+
+    public Edge otherEdge() {
+        return otherEdge;
+    }
+
+    /** Stops the projector (the read models fall behind Kafka) until {@link #startProjector()}. */
+    public synchronized void stopProjector() {
+        projector.close();
+    }
+
+    /** Starts the projector again; it resumes from its committed offsets. */
+    public synchronized void startProjector() {
+        projector = Projector.start(projectorConfig, new SimpleMeterRegistry());
+    }
+
+    public Vertx clientVertx() {
+        return clientVertx;
+    }
+
+    /** A registered user: its id and an access token. */
+    public record TestUser(UUID id, String token, String displayName) {}
+
+    /** An HTTP answer with its body as text. */
+    public record Answer(int status, HttpHeaders headers, String body) {
+
+        public JsonObject json() {
+            return new JsonObject(body);
+        }
+
+        public String contentType() {
+            return headers.firstValue("Content-Type").orElse("");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    public TestUser register(String name) {
+        String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Answer answer = post(
+                edge,
+                "/api/auth/register",
+                null,
+                new JsonObject()
+                        .put("email", email)
+                        .put("password", "a long enough password")
+                        .put("displayName", name)
+                        .encode());
+        if (answer.status() != 201) {
+            throw new AssertionError("registration failed: " + answer);
+        }
+        JsonObject body = answer.json();
+        return new TestUser(
+                UUID.fromString(body.getJsonObject("user").getString("id")), body.getString("accessToken"), name);
+    }
+
+    /** Creates (or finds) the direct conversation of two users and returns its id. */
+    public UUID directConversation(TestUser caller, TestUser other) {
+        Answer answer = post(
+                edge,
+                "/api/conversations",
+                caller.token(),
+                new JsonObject()
+                        .put(
+                                "participantIds",
+                                new io.vertx.core.json.JsonArray()
+                                        .add(other.id().toString()))
+                        .encode());
+        if (answer.status() != 201 && answer.status() != 200) {
+            throw new AssertionError("conversation not created: " + answer);
+        }
+        return UUID.fromString(answer.json().getString("conversationId"));
+    }
+
+    public Answer get(Edge target, String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(target, path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
+    }
+
+    public Answer get(String path, String token) {
+        return get(edge, path, token);
+    }
+
+    public Answer post(Edge target, String path, String token, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(target, path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
+    }
+
+    public Answer post(String path, String token, JsonObject body) {
+        return post(edge, path, token, body.encode());
+    }
+
+    public Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response =
+                    http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers(), response.body());
+        } catch (Exception e) {
+            throw new IllegalStateException("request failed: " + request.build().uri(), e);
+        }
+    }
+
+    public URI uri(Edge target, String path) {
+        return URI.create("http://127.0.0.1:" + target.port() + path);
+    }
+
+    /** Opens {@code /ws} on {@code target} (with {@code since} when not null) and waits for the upgrade. */
+    public TestSocket connect(Edge target, TestUser user, String since) {
+        return TestSocket.connect(clientVertx, target.port(), user.token(), since);
+    }
+
+    public TestSocket connect(TestUser user) {
+        return connect(edge, user, null);
+    }
+
+    private void close() {
+        for (AutoCloseable step : new AutoCloseable[] {
+            () -> otherEdge.closeAndWait(30),
+            () -> edge.closeAndWait(30),
+            () -> projector.close(),
+            streams,
+            () -> clientVertx.close().await(10, TimeUnit.SECONDS)
+        }) {
+            try {
+                step.close();
+            } catch (Exception e) {
+                LOG.warn("platform harness: a shutdown step failed: {}", e.toString());
+            }
+        }
+    }
+}
