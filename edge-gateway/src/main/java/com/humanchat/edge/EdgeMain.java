@@ -1,6 +1,7 @@
 package com.humanchat.edge;
 
 import com.humanchat.edge.config.EdgeConfig;
+import com.humanchat.schemas.config.InvalidConfigurationException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,7 @@ public final class EdgeMain {
         EdgeConfig config;
         try {
             config = EdgeConfig.fromEnv(System.getenv());
-        } catch (EdgeConfig.InvalidConfigException e) {
+        } catch (InvalidConfigurationException e) {
             LOG.error("{}", e.getMessage());
             System.exit(2);
             return;

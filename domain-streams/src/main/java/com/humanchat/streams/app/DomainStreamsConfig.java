@@ -1,13 +1,12 @@
 package com.humanchat.streams.app;
 
+import com.humanchat.schemas.config.EnvironmentReader;
+import com.humanchat.schemas.config.InvalidConfigurationException;
 import com.humanchat.streams.topology.ConversationTopologyConfig;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * Everything the domain-streams process needs to run both topologies, read from {@code HUMANCHAT_*} variables by
@@ -114,15 +113,10 @@ public record DomainStreamsConfig(
      * @throws InvalidConfigurationException naming every missing or invalid variable
      */
     public static DomainStreamsConfig fromEnv(Map<String, String> env) {
-        List<String> problems = new ArrayList<>();
-        Reader reader = new Reader(env, problems);
-
-        String bootstrap = reader.text(BOOTSTRAP);
-        if (bootstrap == null) {
-            problems.add(BOOTSTRAP + " is required (Kafka bootstrap servers, host:port[,host:port…])");
-        }
-        String dataDir = Objects.requireNonNullElse(reader.text(DATA_DIR), "var");
-        Path stateDir = reader.parse(STATE_DIR, Path::of, Path.of(dataDir, "streams"), "a path");
+        EnvironmentReader reader = new EnvironmentReader(env);
+        String bootstrap = reader.required(BOOTSTRAP, "Kafka bootstrap servers, host:port[,host:port…]");
+        String dataDir = reader.optional(DATA_DIR, "var");
+        Path stateDir = reader.optional(STATE_DIR, Path::of, Path.of(dataDir, "streams"));
         int threads = reader.integer(THREADS, DEFAULT_THREADS, 1, 64);
         int replication = reader.integer(REPLICATION, DEFAULT_REPLICATION, 1, Short.MAX_VALUE);
         int partitions = reader.integer(PARTITIONS, DEFAULT_PARTITIONS, 1, 10_000);
@@ -133,10 +127,7 @@ public record DomainStreamsConfig(
                 (int) DEFAULT_DEDUPE_RETENTION_HOURS,
                 (int) MIN_DEDUPE_RETENTION_HOURS,
                 24 * 365);
-
-        if (!problems.isEmpty()) {
-            throw new InvalidConfigurationException(problems);
-        }
+        reader.throwIfInvalid();
         return new DomainStreamsConfig(
                 bootstrap,
                 stateDir,
@@ -148,45 +139,5 @@ public record DomainStreamsConfig(
                 Duration.ofHours(retentionHours),
                 CONVERSATIONS_APPLICATION_ID,
                 UNREAD_APPLICATION_ID);
-    }
-
-    /** Reads variables and collects what is wrong instead of stopping at the first problem. */
-    private record Reader(Map<String, String> env, List<String> problems) {
-
-        String text(String name) {
-            String value = env.get(name);
-            return value == null || value.isBlank() ? null : value.strip();
-        }
-
-        <T> T parse(String name, Function<String, T> parser, T fallback, String expected) {
-            String value = text(name);
-            if (value == null) {
-                return fallback;
-            }
-            try {
-                return parser.apply(value);
-            } catch (RuntimeException e) {
-                problems.add(name + " must be " + expected + ", was '" + value + "'");
-                return fallback;
-            }
-        }
-
-        int integer(String name, int fallback, int min, int max) {
-            String value = text(name);
-            if (value == null) {
-                return fallback;
-            }
-            try {
-                int parsed = Integer.parseInt(value);
-                if (parsed < min || parsed > max) {
-                    problems.add(name + " must be between " + min + " and " + max + ", was " + parsed);
-                    return fallback;
-                }
-                return parsed;
-            } catch (NumberFormatException e) {
-                problems.add(name + " must be an integer, was '" + value + "'");
-                return fallback;
-            }
-        }
     }
 }

@@ -2,6 +2,8 @@ package com.humanchat.streams.projector;
 
 import com.humanchat.migrations.PostgresUrl;
 import com.humanchat.schemas.Topics;
+import com.humanchat.schemas.config.EnvironmentReader;
+import com.humanchat.schemas.config.InvalidConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,10 @@ public record ProjectorConfig(
     private static final int MAX_THREADS = 64;
     private static final int MAX_MAX_BATCH = 10_000;
 
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
     public ProjectorConfig {
         List<String> problems = new ArrayList<>();
         if (isBlank(kafkaBootstrap)) {
@@ -79,7 +85,7 @@ public record ProjectorConfig(
             problems.add("replicationFactor must be at least 1, was " + replicationFactor);
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("Invalid projector configuration: " + String.join("; ", problems));
+            throw new InvalidConfigurationException(problems);
         }
         kafkaBootstrap = kafkaBootstrap.strip();
     }
@@ -90,32 +96,17 @@ public record ProjectorConfig(
      * {@code HUMANCHAT_PROJECTOR_MAX_BATCH} (default 500), {@code HUMANCHAT_KAFKA_PARTITIONS} (default 12) and
      * {@code HUMANCHAT_KAFKA_REPLICATION} (default 1) are optional. A blank value counts as unset.
      *
-     * @throws IllegalArgumentException naming every missing or invalid variable
+     * @throws InvalidConfigurationException naming every missing or invalid variable
      */
     public static ProjectorConfig fromEnv(Map<String, String> env) {
-        List<String> problems = new ArrayList<>();
-        String bootstrap = value(env, KAFKA_BOOTSTRAP);
-        if (bootstrap == null) {
-            problems.add(KAFKA_BOOTSTRAP + " is not set");
-        }
-        PostgresUrl postgres = null;
-        String pgUrl = value(env, PG_URL);
-        if (pgUrl == null) {
-            problems.add(PG_URL + " is not set");
-        } else {
-            try {
-                postgres = PostgresUrl.parse(pgUrl);
-            } catch (IllegalArgumentException e) {
-                problems.add(PG_URL + " is invalid: " + e.getMessage());
-            }
-        }
-        int threads = intValue(env, THREADS, DEFAULT_THREADS, 1, MAX_THREADS, problems);
-        int maxBatch = intValue(env, MAX_BATCH, DEFAULT_MAX_BATCH, 1, MAX_MAX_BATCH, problems);
-        int partitions = intValue(env, KAFKA_PARTITIONS, DEFAULT_PARTITIONS, 1, 10_000, problems);
-        int replication = intValue(env, KAFKA_REPLICATION, DEFAULT_REPLICATION_FACTOR, 1, Short.MAX_VALUE, problems);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("Invalid projector configuration: " + String.join("; ", problems));
-        }
+        EnvironmentReader reader = new EnvironmentReader(env);
+        String bootstrap = reader.required(KAFKA_BOOTSTRAP, "Kafka bootstrap servers");
+        PostgresUrl postgres = reader.required(PG_URL, "the PostgreSQL of the read models", PostgresUrl::parse);
+        int threads = reader.integer(THREADS, DEFAULT_THREADS, 1, MAX_THREADS);
+        int maxBatch = reader.integer(MAX_BATCH, DEFAULT_MAX_BATCH, 1, MAX_MAX_BATCH);
+        int partitions = reader.integer(KAFKA_PARTITIONS, DEFAULT_PARTITIONS, 1, 10_000);
+        int replication = reader.integer(KAFKA_REPLICATION, DEFAULT_REPLICATION_FACTOR, 1, Short.MAX_VALUE);
+        reader.throwIfInvalid();
         return new ProjectorConfig(
                 bootstrap,
                 postgres,
@@ -184,32 +175,5 @@ public record ProjectorConfig(
                 unreadTopic,
                 topicPartitions,
                 replicationFactor);
-    }
-
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
-    }
-
-    private static String value(Map<String, String> env, String name) {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static int intValue(
-            Map<String, String> env, String name, int defaultValue, int min, int max, List<String> problems) {
-        String value = value(env, name);
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed < min || parsed > max) {
-                problems.add(name + " must be " + min + "-" + max + ", was " + value);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            problems.add(name + " must be a whole number, was '" + value + "'");
-            return defaultValue;
-        }
     }
 }

@@ -3,6 +3,7 @@ package com.humanchat.streams.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.humanchat.schemas.config.InvalidConfigurationException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -67,7 +68,8 @@ class DomainStreamsConfigTest {
         assertThat(error.problems())
                 .hasSize(4)
                 .anySatisfy(problem -> assertThat(problem).startsWith("HUMANCHAT_KAFKA_BOOTSTRAP is required"))
-                .anySatisfy(problem -> assertThat(problem).startsWith("HUMANCHAT_STREAMS_THREADS must be an integer"))
+                .anySatisfy(
+                        problem -> assertThat(problem).startsWith("HUMANCHAT_STREAMS_THREADS must be a whole number"))
                 .anySatisfy(problem -> assertThat(problem).startsWith("HUMANCHAT_KAFKA_REPLICATION must be between 1"))
                 .anySatisfy(problem ->
                         assertThat(problem).startsWith("HUMANCHAT_DEDUPE_RETENTION_HOURS must be between 24"));

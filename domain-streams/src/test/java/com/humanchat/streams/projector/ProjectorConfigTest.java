@@ -3,6 +3,7 @@ package com.humanchat.streams.projector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.humanchat.schemas.config.InvalidConfigurationException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -47,18 +48,18 @@ class ProjectorConfigTest {
     void reportsEveryMissingOrInvalidVariableAtOnce() {
         assertThatThrownBy(() -> ProjectorConfig.fromEnv(
                         Map.of("HUMANCHAT_PROJECTOR_THREADS", "zero", "HUMANCHAT_PROJECTOR_MAX_BATCH", "0")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("HUMANCHAT_KAFKA_BOOTSTRAP is not set")
-                .hasMessageContaining("HUMANCHAT_PG_URL is not set")
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("HUMANCHAT_KAFKA_BOOTSTRAP is required")
+                .hasMessageContaining("HUMANCHAT_PG_URL is required")
                 .hasMessageContaining("HUMANCHAT_PROJECTOR_THREADS must be a whole number")
-                .hasMessageContaining("HUMANCHAT_PROJECTOR_MAX_BATCH must be 1-");
+                .hasMessageContaining("HUMANCHAT_PROJECTOR_MAX_BATCH must be between 1 and");
     }
 
     @Test
     void rejectsAnUnparsablePostgresUrlWithoutEchoingIt() {
         assertThatThrownBy(() -> ProjectorConfig.fromEnv(
                         Map.of("HUMANCHAT_KAFKA_BOOTSTRAP", "kafka:9092", "HUMANCHAT_PG_URL", "mysql://x:pw@db/y")))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("HUMANCHAT_PG_URL is invalid")
                 .hasMessageNotContaining("pw");
     }
@@ -67,7 +68,7 @@ class ProjectorConfigTest {
     void treatsBlankValuesAsUnset() {
         assertThatThrownBy(() -> ProjectorConfig.fromEnv(
                         Map.of("HUMANCHAT_KAFKA_BOOTSTRAP", "  ", "HUMANCHAT_PG_URL", "postgresql://db/humanchat")))
-                .hasMessageContaining("HUMANCHAT_KAFKA_BOOTSTRAP is not set")
+                .hasMessageContaining("HUMANCHAT_KAFKA_BOOTSTRAP is required")
                 .hasMessageNotContaining("HUMANCHAT_PG_URL");
     }
 }

@@ -1,21 +1,19 @@
 package com.humanchat.edge.config;
 
 import com.humanchat.migrations.PostgresUrl;
+import com.humanchat.schemas.config.EnvironmentReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Everything the edge reads from its environment ({@code HUMANCHAT_*}), validated at start: every missing
- * or invalid variable is reported at once.
+ * or invalid variable is reported at once ({@link com.humanchat.schemas.config.InvalidConfigurationException}).
  */
 public record EdgeConfig(
         int httpPort,
@@ -33,28 +31,21 @@ public record EdgeConfig(
         int instances,
         String replicaId) {
 
-    /** Raised with one line per problem when the environment is incomplete or wrong. */
-    public static final class InvalidConfigException extends IllegalArgumentException {
-        public InvalidConfigException(List<String> problems) {
-            super("invalid configuration:\n  - " + String.join("\n  - ", problems));
-        }
-    }
-
     public static EdgeConfig fromEnv(Map<String, String> env) {
-        Reader r = new Reader(env);
+        EnvironmentReader r = new EnvironmentReader(env);
         int httpPort = r.integer("HUMANCHAT_HTTP_PORT", 8080, 0, 65535);
-        String kafka = r.required("HUMANCHAT_KAFKA_BOOTSTRAP");
-        PostgresUrl postgres = r.parsed("HUMANCHAT_PG_URL", PostgresUrl::parse);
-        String redis = r.required("HUMANCHAT_REDIS_URL");
+        String kafka = r.required("HUMANCHAT_KAFKA_BOOTSTRAP", "Kafka bootstrap servers");
+        PostgresUrl postgres = r.required("HUMANCHAT_PG_URL", "identity and read models", PostgresUrl::parse);
+        String redis = r.required("HUMANCHAT_REDIS_URL", "presence and typing");
         if (redis != null && !redis.startsWith("redis://") && !redis.startsWith("rediss://")) {
-            r.problems.add("HUMANCHAT_REDIS_URL must start with redis:// or rediss://");
+            r.problem("HUMANCHAT_REDIS_URL must start with redis:// or rediss://");
         }
-        String secret = r.required("HUMANCHAT_JWT_SECRET");
+        String secret = r.required("HUMANCHAT_JWT_SECRET", "access-token signing key");
         if (secret != null && secret.getBytes(StandardCharsets.UTF_8).length < 32) {
-            r.problems.add("HUMANCHAT_JWT_SECRET must be at least 32 bytes (HS256 key)");
+            r.problem("HUMANCHAT_JWT_SECRET must be at least 32 bytes (HS256 key)");
         }
         Set<String> admins = Arrays.stream(
-                        env.getOrDefault("HUMANCHAT_ADMIN_EMAILS", "").split(","))
+                        r.optional("HUMANCHAT_ADMIN_EMAILS", "").split(","))
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
                 .map(s -> s.toLowerCase(Locale.ROOT))
@@ -67,62 +58,11 @@ public record EdgeConfig(
         Duration refresh = Duration.ofDays(r.integer("HUMANCHAT_REFRESH_TOKEN_TTL_DAYS", 30, 1, 365));
         int instances =
                 r.integer("HUMANCHAT_EDGE_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 256);
-        String replica = env.getOrDefault(
+        String replica = r.optional(
                 "HUMANCHAT_REPLICA_ID", "edge-" + UUID.randomUUID().toString().substring(0, 8));
-        if (!r.problems.isEmpty()) {
-            throw new InvalidConfigException(r.problems);
-        }
+        r.throwIfInvalid();
         return new EdgeConfig(
                 httpPort, kafka, postgres, redis, secret, admins, sendWait, delivery, maxBody, wsQueue, access, refresh,
                 instances, replica);
-    }
-
-    /** Collects problems instead of failing on the first. */
-    private static final class Reader {
-        private final Map<String, String> env;
-        private final List<String> problems = new ArrayList<>();
-
-        Reader(Map<String, String> env) {
-            this.env = env;
-        }
-
-        String required(String name) {
-            String value = env.get(name);
-            if (value == null || value.isBlank()) {
-                problems.add(name + " is required");
-                return null;
-            }
-            return value.trim();
-        }
-
-        <T> T parsed(String name, Function<String, T> parser) {
-            String value = required(name);
-            if (value == null) {
-                return null;
-            }
-            try {
-                return parser.apply(value);
-            } catch (IllegalArgumentException e) {
-                problems.add(name + ": " + e.getMessage());
-                return null;
-            }
-        }
-
-        int integer(String name, int fallback, int min, int max) {
-            String value = env.get(name);
-            if (value == null || value.isBlank()) {
-                return fallback;
-            }
-            try {
-                int parsed = Integer.parseInt(value.trim());
-                if (parsed < min || parsed > max) {
-                    problems.add(name + " must be between " + min + " and " + max + ", was " + parsed);
-                }
-                return parsed;
-            } catch (NumberFormatException e) {
-                problems.add(name + " must be a whole number, was '" + value + "'");
-                return fallback;
-            }
-        }
     }
 }

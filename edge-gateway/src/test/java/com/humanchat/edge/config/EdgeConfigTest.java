@@ -3,6 +3,7 @@ package com.humanchat.edge.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.humanchat.schemas.config.InvalidConfigurationException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -84,7 +85,7 @@ class EdgeConfigTest {
     @Test
     void reportsEveryMissingVariableAtOnce() {
         assertThatThrownBy(() -> EdgeConfig.fromEnv(Map.of()))
-                .isInstanceOf(EdgeConfig.InvalidConfigException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("HUMANCHAT_KAFKA_BOOTSTRAP is required")
                 .hasMessageContaining("HUMANCHAT_PG_URL is required")
                 .hasMessageContaining("HUMANCHAT_REDIS_URL is required")
@@ -102,7 +103,7 @@ class EdgeConfigTest {
         env.put("HUMANCHAT_EDGE_INSTANCES", "0");
 
         assertThatThrownBy(() -> EdgeConfig.fromEnv(env))
-                .isInstanceOf(EdgeConfig.InvalidConfigException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .satisfies(e -> assertThat(e.getMessage().lines().filter(l -> l.startsWith("  - ")))
                         .hasSize(6))
                 .hasMessageContaining("HUMANCHAT_HTTP_PORT must be a whole number")

@@ -1,9 +1,9 @@
-package com.humanchat.streams.app;
+package com.humanchat.schemas.config;
 
 import java.util.List;
 
-/** The environment does not describe a runnable configuration; lists every problem at once. */
-public final class InvalidConfigurationException extends RuntimeException {
+/** The environment does not describe a runnable service; lists every problem at once. */
+public final class InvalidConfigurationException extends IllegalArgumentException {
 
     private final List<String> problems;
 
