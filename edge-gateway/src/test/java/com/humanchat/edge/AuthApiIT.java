@@ -3,7 +3,7 @@ package com.humanchat.edge;
 import static com.humanchat.edge.TestEdge.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.humanchat.edge.TestEdge.Answer;
+import com.humanchat.edge.TestHttp.Answer;
 import com.humanchat.edge.auth.RefreshTokens;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,5 +1,6 @@
 package com.humanchat.edge;
 
+import com.humanchat.edge.TestHttp.Answer;
 import com.humanchat.edge.config.EdgeConfig;
 import com.humanchat.infra.embedded.DatabaseCoordinates;
 import com.humanchat.infra.embedded.SharedTestInfra;
@@ -7,16 +8,11 @@ import com.humanchat.migrations.Migrations;
 import com.humanchat.schemas.TopicProvisioner;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -39,8 +35,6 @@ public final class TestEdge implements AutoCloseable {
 
     private final Edge edge;
     private final DatabaseCoordinates database;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestEdge(Edge edge, DatabaseCoordinates database) {
         this.edge = edge;
@@ -67,10 +61,7 @@ public final class TestEdge implements AutoCloseable {
 
     /** The variables an operator would set to point an edge at the shared test servers and this database. */
     public static Map<String, String> environment(DatabaseCoordinates database) {
-        String pgUrl = database.jdbcUrl()
-                + (database.password().isEmpty()
-                        ? ""
-                        : "&password=" + URLEncoder.encode(database.password(), StandardCharsets.UTF_8));
+        String pgUrl = TestHttp.pgUrl(database);
         return Map.of(
                 "HUMANCHAT_HTTP_PORT",
                 "0",
@@ -106,39 +97,16 @@ public final class TestEdge implements AutoCloseable {
         return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
     }
 
-    /** An HTTP answer with its body as text. */
-    public record Answer(int status, HttpHeaders headers, String body) {
-
-        public JsonObject json() {
-            return new JsonObject(body);
-        }
-
-        public String contentType() {
-            return headers.firstValue("Content-Type").orElse("");
-        }
-
-        @Override
-        public String toString() {
-            return status + " " + body;
-        }
-    }
-
     public Answer get(String path) {
         return get(path, null);
     }
 
     public Answer get(String path, String bearerToken) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
-        if (bearerToken != null) {
-            request.header("Authorization", "Bearer " + bearerToken);
-        }
-        return send(request);
+        return TestHttp.get(uri(path), bearerToken);
     }
 
     public Answer post(String path, String jsonBody) {
-        return send(HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
+        return TestHttp.post(uri(path), null, jsonBody);
     }
 
     public Answer post(String path, JsonObject body) {
@@ -146,17 +114,11 @@ public final class TestEdge implements AutoCloseable {
     }
 
     public Answer send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response =
-                    http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers(), response.body());
-        } catch (Exception e) {
-            throw new IllegalStateException("request failed: " + request.build().uri(), e);
-        }
+        return TestHttp.send(request);
     }
 
     public URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + edge.port() + path);
+        return TestHttp.uri(edge, path);
     }
 
     /** Registers a fresh account and returns the 201 body. */

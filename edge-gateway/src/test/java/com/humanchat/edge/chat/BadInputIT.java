@@ -3,7 +3,7 @@ package com.humanchat.edge.chat;
 import static com.humanchat.edge.chat.MembershipIT.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.humanchat.edge.chat.PlatformHarness.Answer;
+import com.humanchat.edge.TestHttp.Answer;
 import com.humanchat.edge.chat.PlatformHarness.TestUser;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;

@@ -4,8 +4,8 @@ import static com.humanchat.edge.chat.MessagePathIT.sendFrame;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.humanchat.edge.TestHttp.Answer;
 import com.humanchat.edge.auth.TokenService;
-import com.humanchat.edge.chat.PlatformHarness.Answer;
 import com.humanchat.edge.chat.PlatformHarness.TestUser;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;

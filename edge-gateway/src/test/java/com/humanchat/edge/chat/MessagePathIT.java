@@ -3,7 +3,7 @@ package com.humanchat.edge.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.humanchat.edge.chat.PlatformHarness.Answer;
+import com.humanchat.edge.TestHttp.Answer;
 import com.humanchat.edge.chat.PlatformHarness.TestUser;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

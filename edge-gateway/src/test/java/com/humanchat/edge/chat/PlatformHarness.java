@@ -1,6 +1,8 @@
 package com.humanchat.edge.chat;
 
 import com.humanchat.edge.Edge;
+import com.humanchat.edge.TestHttp;
+import com.humanchat.edge.TestHttp.Answer;
 import com.humanchat.edge.config.EdgeConfig;
 import com.humanchat.infra.embedded.DatabaseCoordinates;
 import com.humanchat.infra.embedded.SharedTestInfra;
@@ -16,12 +18,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,8 +50,6 @@ public final class PlatformHarness {
     private final Edge edge;
     private final Edge otherEdge;
     private final Vertx clientVertx = Vertx.vertx();
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private PlatformHarness(
             DomainStreams streams, ProjectorConfig projectorConfig, Projector projector, Edge edge, Edge otherEdge) {
@@ -99,7 +94,7 @@ public final class PlatformHarness {
             if (!streams.awaitRunning(Duration.ofSeconds(90))) {
                 throw new IllegalStateException("domain streams did not start");
             }
-            String pgUrl = pgUrl(database);
+            String pgUrl = TestHttp.pgUrl(database);
             ProjectorConfig projectorConfig = new ProjectorConfig(
                     kafka,
                     PostgresUrl.parse(pgUrl),
@@ -126,13 +121,6 @@ public final class PlatformHarness {
 
     private static Edge startEdge(Map<String, String> env) throws Exception {
         return Edge.start(EdgeConfig.fromEnv(env)).await(60, TimeUnit.SECONDS);
-    }
-
-    private static String pgUrl(DatabaseCoordinates database) {
-        return database.jdbcUrl()
-                + (database.password().isEmpty()
-                        ? ""
-                        : "&password=" + URLEncoder.encode(database.password(), StandardCharsets.UTF_8));
     }
 
     private static Map<String, String> environment(String kafka, String redis, String pgUrl, String replica) {
@@ -174,23 +162,6 @@ public final class PlatformHarness {
     /** A registered user: its id and an access token. */
     public record TestUser(UUID id, String token, String displayName) {}
 
-    /** An HTTP answer with its body as text. */
-    public record Answer(int status, HttpHeaders headers, String body) {
-
-        public JsonObject json() {
-            return new JsonObject(body);
-        }
-
-        public String contentType() {
-            return headers.firstValue("Content-Type").orElse("");
-        }
-
-        @Override
-        public String toString() {
-            return status + " " + body;
-        }
-    }
-
     public TestUser register(String name) {
         String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         Answer answer = post(
@@ -229,11 +200,7 @@ public final class PlatformHarness {
     }
 
     public Answer get(Edge target, String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(target, path)).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return send(request);
+        return TestHttp.get(uri(target, path), token);
     }
 
     public Answer get(String path, String token) {
@@ -241,13 +208,7 @@ public final class PlatformHarness {
     }
 
     public Answer post(Edge target, String path, String token, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(target, path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return send(request);
+        return TestHttp.post(uri(target, path), token, body);
     }
 
     public Answer post(String path, String token, JsonObject body) {
@@ -255,17 +216,11 @@ public final class PlatformHarness {
     }
 
     public Answer send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response =
-                    http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers(), response.body());
-        } catch (Exception e) {
-            throw new IllegalStateException("request failed: " + request.build().uri(), e);
-        }
+        return TestHttp.send(request);
     }
 
     public URI uri(Edge target, String path) {
-        return URI.create("http://127.0.0.1:" + target.port() + path);
+        return TestHttp.uri(target, path);
     }
 
     /** Opens {@code /ws} on {@code target} (with {@code since} when not null) and waits for the upgrade. */

@@ -4,7 +4,7 @@ import static com.humanchat.edge.chat.MessagePathIT.sendFrame;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.humanchat.edge.chat.PlatformHarness.Answer;
+import com.humanchat.edge.TestHttp.Answer;
 import com.humanchat.edge.chat.PlatformHarness.TestUser;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
