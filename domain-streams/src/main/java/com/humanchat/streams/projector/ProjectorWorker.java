@@ -37,6 +37,9 @@ final class ProjectorWorker implements Runnable {
     /** Only bounds how fast the loop notices a stop; poll returns as soon as records arrive. */
     static final Duration POLL_TIMEOUT = Duration.ofMillis(50);
 
+    static final int FETCH_MAX_WAIT_MS = 2;
+    static final int FETCH_MIN_BYTES = 64 * 1024;
+
     static final Duration MIN_BACKOFF = Duration.ofMillis(100);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     /** A thread that has not come back from a poll or a write this long is stuck (a hung connection, say). */
@@ -291,8 +294,10 @@ final class ProjectorWorker implements Runnable {
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxBatch());
-        // Answer a fetch as soon as one byte is there: latency over throughput.
-        properties.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
+        // Wait a couple of milliseconds for a batch rather than fetching record by record: one request (and one
+        // PostgreSQL transaction) per batch keeps a small broker and the database from paying per record.
+        properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS);
+        properties.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FETCH_MIN_BYTES);
         return properties;
     }
 

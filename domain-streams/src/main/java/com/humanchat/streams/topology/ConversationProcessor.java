@@ -65,7 +65,10 @@ final class ConversationProcessor implements Processor<String, ChatCommand, Stri
     }
 
     private void expire(long wallClockMillis) {
-        int expired = store.expire(wallClockMillis, config.expiryBatchLimit());
+        int expired = store.expire(
+                wallClockMillis,
+                config.expiryBatchLimit(),
+                config.dedupeRetention().toMillis());
         if (expired > 0) {
             LOG.debug("Expired {} messages from the dedupe window", expired);
         }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -12,8 +13,9 @@ import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 
 /**
- * The Streams configuration every HumanChat topology runs with: at-least-once with the record cache off and the
- * internal producer's linger at 1 ms (Streams defaults it to 100 ms, which costs ~50 ms a hop), acks=all and
+ * The Streams configuration every HumanChat topology runs with: at-least-once with the record cache off, the internal
+ * producer's linger at 2 ms (Streams defaults it to 100 ms, which costs ~50 ms a hop) and fetches that wait up to 2 ms
+ * for a batch, acks=all and
  * idempotence, explicit names for every internal resource, and poison records to a dead-letter topic.
  *
  * @param applicationId the Streams application id (consumer group, prefix of internal topics)
@@ -30,7 +32,19 @@ public record StreamsSettings(
         Duration commitInterval,
         String deadLetterTopic) {
 
-    public static final long PRODUCER_LINGER_MS = 1;
+    /**
+     * A couple of milliseconds, not one: on a small broker every produce request costs far more than the records in it,
+     * and a hop's added wait stays a small part of the end-to-end budget (see docs/architecture.md).
+     */
+    public static final long PRODUCER_LINGER_MS = 2;
+
+    /**
+     * Fetches wait up to this long for {@link #CONSUMER_FETCH_MIN_BYTES} instead of returning on the first byte, so a
+     * busy consumer fetches a batch per request rather than a record per request; an idle one waits at most this long.
+     */
+    public static final int CONSUMER_FETCH_MAX_WAIT_MS = 2;
+
+    public static final int CONSUMER_FETCH_MIN_BYTES = 64 * 1024;
 
     public StreamsSettings {
         Objects.requireNonNull(applicationId, "applicationId");
@@ -65,6 +79,8 @@ public record StreamsSettings(
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), PRODUCER_LINGER_MS);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), CONSUMER_FETCH_MAX_WAIT_MS);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG), CONSUMER_FETCH_MIN_BYTES);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
         props.put(StreamsConfig.producerPrefix(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG), true);
         if (replicationFactor >= 3) {

@@ -14,7 +14,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Per user (store {@code unread-user-store}): the position in each conversation ({@code {userId}|{conversationId}})
- * and the running total ({@code {userId}}), written total first (see {@link UserUnreadTotal}); emits
+ * and the running total ({@code {userId}}), which remembers the position of the conversation it counted last (see
+ * {@link UserUnreadTotal}): that conversation's entry is written only when a later update moves the total to another
+ * conversation, just before the total, so every changelog prefix stays consistent; emits
  * {@code unread.changed} with absolute values, its id derived from them.
  */
 final class UserUnreadProcessor implements Processor<String, ConversationUnread, String, UnreadEvent> {
@@ -28,6 +30,34 @@ final class UserUnreadProcessor implements Processor<String, ConversationUnread,
 
     static String conversationKey(UUID userId, UUID conversationId) {
         return userId + "|" + conversationId;
+    }
+
+    /**
+     * The user's position in a conversation: the stored entry, or the one the total remembers if that is further (the
+     * entry of the conversation the total counted last is written only once the total moves on).
+     */
+    static UnreadPosition position(KeyValueStore<String, byte[]> store, UUID userId, UUID conversationId) {
+        byte[] totalBytes = store.get(totalKey(userId));
+        UserUnreadTotal total =
+                totalBytes == null ? UserUnreadTotal.EMPTY : StoreJson.read(totalBytes, UserUnreadTotal.class);
+        byte[] positionBytes = store.get(conversationKey(userId, conversationId));
+        UnreadPosition stored =
+                positionBytes == null ? UnreadPosition.ZERO : StoreJson.read(positionBytes, UnreadPosition.class);
+        return conversationId.equals(total.lastConversationId())
+                        && total.lastPosition().covers(stored)
+                ? total.lastPosition()
+                : stored;
+    }
+
+    private UnreadPosition storedPosition(UUID userId, UUID conversationId) {
+        byte[] positionBytes = store.get(conversationKey(userId, conversationId));
+        return positionBytes == null ? UnreadPosition.ZERO : StoreJson.read(positionBytes, UnreadPosition.class);
+    }
+
+    /** The position of the conversation {@code total} counted last, as the total remembers it or further. */
+    private UnreadPosition effectivePosition(UUID userId, UserUnreadTotal total) {
+        UnreadPosition stored = storedPosition(userId, total.lastConversationId());
+        return total.lastPosition().covers(stored) ? total.lastPosition() : stored;
     }
 
     @Override
@@ -47,15 +77,20 @@ final class UserUnreadProcessor implements Processor<String, ConversationUnread,
         byte[] totalBytes = store.get(totalKey(userId));
         UserUnreadTotal total =
                 totalBytes == null ? UserUnreadTotal.EMPTY : StoreJson.read(totalBytes, UserUnreadTotal.class);
-        byte[] positionBytes = store.get(conversationKey(userId, conversationId));
-        UnreadPosition stored =
-                positionBytes == null ? UnreadPosition.ZERO : StoreJson.read(positionBytes, UnreadPosition.class);
+        UnreadPosition stored = storedPosition(userId, conversationId);
 
         UserUnreadTotal.Applied applied =
                 total.apply(conversationId, stored, new UnreadPosition(update.lastSeq(), update.lastReadSeq()));
 
+        // The total remembers the position of the conversation it counted last, so that conversation's own entry is
+        // written only when the total moves on to another one: first the one it leaves (a fact it already counts),
+        // then the total. A user active in one conversation costs one write per update instead of two.
+        if (total.lastConversationId() != null && !total.lastConversationId().equals(conversationId)) {
+            store.put(
+                    conversationKey(userId, total.lastConversationId()),
+                    StoreJson.write(effectivePosition(userId, total)));
+        }
         store.put(totalKey(userId), StoreJson.write(applied.total()));
-        store.put(conversationKey(userId, conversationId), StoreJson.write(applied.position()));
 
         UnreadPosition position = applied.position();
         long totalUnread = applied.total().total();

@@ -362,6 +362,41 @@ class ConversationTopologyTest {
     }
 
     @Test
+    void expiryIndexHasOneEntryPerConversationAndWindowAndHonoursTheOlderLayout() {
+        createDirect();
+        MessageSent first =
+                (MessageSent) harness.handle(SendMessage.of(conversationId, alice, "c-a", "a"), START.plusSeconds(1))
+                        .getFirst();
+        harness.handle(SendMessage.of(conversationId, bob, "c-b", "b"), START.plusSeconds(2));
+        harness.handle(SendMessage.of(conversationId, alice, "c-c", "c"), START.plusSeconds(3));
+        assertThat(harness.storeContents().keySet())
+                .as("one index entry for three messages of one window")
+                .filteredOn(key -> key.startsWith(ConversationStoreKeys.EXPIRY_PREFIX))
+                .hasSize(1);
+
+        // an entry of the older per-message layout, as a store written before this layout holds it
+        String oldDedupe = ConversationStoreKeys.dedupe(conversationId, bob, "c-old");
+        String oldMessage = ConversationStoreKeys.message(conversationId, 1_000);
+        harness.store.put(oldDedupe, StoreJson.write(1_000L));
+        harness.store.put(oldMessage, StoreJson.write(RecentMessage.of(first)));
+        harness.store.put(
+                ConversationStoreKeys.expiry(START.toEpochMilli(), conversationId, 1_000),
+                StoreJson.write(List.of(oldDedupe, oldMessage)));
+
+        harness.driver.advanceWallClockTime(Duration.ofHours(25).plusMinutes(2));
+
+        assertThat(harness.store.get(oldDedupe)).isNull();
+        assertThat(harness.store.get(oldMessage)).isNull();
+        assertThat(harness.store.get(ConversationStoreKeys.dedupe(conversationId, bob, "c-b")))
+                .isNull();
+        assertThat(harness.storeContents().keySet())
+                .filteredOn(key -> key.startsWith(ConversationStoreKeys.EXPIRY_PREFIX)
+                        || key.contains("|m|")
+                        || key.contains("|d|"))
+                .isEmpty();
+    }
+
+    @Test
     void poisonRecordGoesToTheDeadLetterTopicAndProcessingContinues() {
         createDirect();
         byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);

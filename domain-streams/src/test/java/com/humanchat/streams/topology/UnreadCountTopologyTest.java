@@ -13,7 +13,6 @@ import com.humanchat.schemas.chat.ReadAdvanced;
 import com.humanchat.schemas.chat.UnreadChanged;
 import com.humanchat.schemas.chat.UnreadEvent;
 import com.humanchat.streams.domain.UnreadLedger;
-import com.humanchat.streams.domain.UnreadPosition;
 import com.humanchat.streams.domain.UserUnreadTotal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -133,8 +132,7 @@ class UnreadCountTopologyTest {
     }
 
     private long storedCount(UUID user, UUID conversation) {
-        byte[] bytes = userStore.get(UserUnreadProcessor.conversationKey(user, conversation));
-        return bytes == null ? 0 : StoreJson.read(bytes, UnreadPosition.class).unread();
+        return UserUnreadProcessor.position(userStore, user, conversation).unread();
     }
 
     @Test
@@ -302,5 +300,93 @@ class UnreadCountTopologyTest {
         Header reason = deadLetter.headers().lastHeader(DeadLetterProcessingExceptionHandler.HEADER_MESSAGE);
         assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("ChatEvent");
         assertThat(after).singleElement().extracting(UnreadChanged::unreadCount).isEqualTo(1L);
+    }
+    /**
+     * A crash can leave {@code unread-user-store} at any prefix of its changelog while the updates since the last
+     * commit are processed again. From every prefix, processing the updates again must end with the same counts and
+     * totals as readers see them, and each user's last {@code unread.changed} must state the same values.
+     */
+    @Test
+    void replayingUpdatesAgainstARestoredUserStoreEndsInTheSameCounts() {
+        List<ConversationUnread> updates = List.of(
+                new ConversationUnread(bob, first, 1, 0),
+                new ConversationUnread(bob, first, 2, 0),
+                new ConversationUnread(bob, second, 1, 0),
+                new ConversationUnread(bob, first, 3, 0),
+                new ConversationUnread(bob, first, 2, 0),
+                new ConversationUnread(alice, first, 3, 3),
+                new ConversationUnread(bob, second, 2, 1),
+                new ConversationUnread(bob, first, 3, 2),
+                new ConversationUnread(bob, second, 1, 0),
+                new ConversationUnread(bob, second, 4, 1));
+        Replay original = replay(driver, updates, List.of());
+        assertThat(original.changelog()).hasSizeGreaterThan(updates.size() / 2);
+
+        for (int prefix = 0; prefix <= original.changelog().size(); prefix++) {
+            Path dir = stateDir.resolve("restored-" + prefix);
+            StreamsSettings settings = new StreamsSettings(
+                    APPLICATION_ID, "unused:9092", dir, 1, (short) 1, 0, Duration.ofSeconds(1), DEAD_LETTERS);
+            try (TopologyTestDriver restored = new TopologyTestDriver(
+                    UnreadCountTopology.build(UnreadTopologyConfig.defaults()), settings.toProperties(), START)) {
+                Replay again = replay(restored, updates, original.changelog().subList(0, prefix));
+                assertThat(again.values()).as("counts after prefix %d", prefix).isEqualTo(original.values());
+                assertThat(again.lastChanges())
+                        .as("last unread.changed after prefix %d", prefix)
+                        .isEqualTo(original.lastChanges());
+            }
+        }
+    }
+
+    private record Replay(
+            List<org.apache.kafka.streams.KeyValue<String, byte[]>> changelog,
+            Map<String, Long> values,
+            Map<String, List<Long>> lastChanges) {}
+
+    private Replay replay(
+            TopologyTestDriver target,
+            List<ConversationUnread> updates,
+            List<org.apache.kafka.streams.KeyValue<String, byte[]>> restore) {
+        KeyValueStore<String, byte[]> store = target.getKeyValueStore(UnreadCountTopology.USER_STORE);
+        restore.forEach(entry -> store.put(entry.key, entry.value));
+        TestOutputTopic<String, byte[]> changelog = target.createOutputTopic(
+                APPLICATION_ID + "-" + UnreadCountTopology.USER_STORE + "-changelog",
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new ByteArrayDeserializer());
+        changelog.readKeyValuesToList();
+        TestInputTopic<String, ConversationUnread> repartition = target.createInputTopic(
+                APPLICATION_ID + "-" + UnreadCountTopology.REPARTITION + "-repartition",
+                new StringSerializer(),
+                UnreadCountTopology.CONVERSATION_UNREAD_SERDE.serializer());
+        TestOutputTopic<String, UnreadEvent> output = target.createOutputTopic(
+                Topics.CHAT_UNREAD.name(),
+                Topics.CHAT_UNREAD.keySerde().deserializer(),
+                Topics.CHAT_UNREAD.valueSerde().deserializer());
+        Instant time = START;
+        for (ConversationUnread update : updates) {
+            time = time.plusMillis(10);
+            repartition.pipeInput(update.userId().toString(), update, time);
+        }
+        Map<String, List<Long>> lastChanges = new HashMap<>();
+        for (UnreadEvent event : output.readValuesToList()) {
+            UnreadChanged change = (UnreadChanged) event;
+            lastChanges.put(
+                    change.userId().toString(),
+                    List.of(change.unreadCount(), change.totalUnread(), change.lastSeq(), change.lastReadSeq()));
+        }
+        Map<String, Long> values = new HashMap<>();
+        for (UUID user : List.of(alice, bob)) {
+            byte[] total = store.get(UserUnreadProcessor.totalKey(user));
+            values.put(
+                    user + " total",
+                    total == null
+                            ? 0
+                            : StoreJson.read(total, UserUnreadTotal.class).total());
+            for (UUID conversation : List.of(first, second)) {
+                values.put(
+                        user + " " + conversation,
+                        UserUnreadProcessor.position(store, user, conversation).unread());
+            }
+        }
+        return new Replay(changelog.readKeyValuesToList(), values, lastChanges);
     }
 }

@@ -3,7 +3,6 @@ package com.humanchat.edge.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.humanchat.schemas.Json;
-import com.networknt.schema.InputFormat;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
@@ -93,9 +92,9 @@ public final class JsonBody {
         return body;
     }
 
-    /** For WebSocket frames: validate an already parsed frame against a schema, returning the violations. */
-    public static List<String> violations(String schemaName, String json) {
-        return schema(schemaName).validate(json, InputFormat.JSON).stream()
+    /** For WebSocket frames: validate an already parsed frame against a schema (no second parse). */
+    public static List<String> violations(String schemaName, JsonNode frame) {
+        return schema(schemaName).validate(frame).stream()
                 .map(ValidationMessage::getMessage)
                 .toList();
     }

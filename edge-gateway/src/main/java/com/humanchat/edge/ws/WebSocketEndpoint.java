@@ -173,18 +173,18 @@ public final class WebSocketEndpoint {
         String type = frame.get("type").asText();
         switch (type) {
             case "ping" -> socket.send(OutboundFrame.of(new JsonObject().put("type", "pong")));
-            case "message.send" -> onSend(socket, userId, frame, text);
-            case "read" -> onRead(socket, userId, frame, text);
+            case "message.send" -> onSend(socket, userId, frame);
+            case "read" -> onRead(socket, userId, frame);
             default ->
                 socket.send(error("unknown_type", "unknown frame type '" + RequestParams.abbreviate(type) + "'", null));
         }
     }
 
-    private void onSend(ClientSocket socket, UUID userId, JsonNode frame, String text) {
+    private void onSend(ClientSocket socket, UUID userId, JsonNode frame) {
         JsonNode clientMessageIdNode = frame.get("clientMessageId");
         String clientMessageId =
                 clientMessageIdNode != null && clientMessageIdNode.isTextual() ? clientMessageIdNode.asText() : null;
-        if (!valid(socket, "ws-message-send", text, clientMessageId)) {
+        if (!valid(socket, "ws-message-send", frame, clientMessageId)) {
             return;
         }
         UUID conversationId = UUID.fromString(frame.get("conversationId").asText());
@@ -197,8 +197,8 @@ public final class WebSocketEndpoint {
                 .onFailure(e -> socket.send(failure(e, clientMessageId)));
     }
 
-    private void onRead(ClientSocket socket, UUID userId, JsonNode frame, String text) {
-        if (!valid(socket, "ws-read", text, null)) {
+    private void onRead(ClientSocket socket, UUID userId, JsonNode frame) {
+        if (!valid(socket, "ws-read", frame, null)) {
             return;
         }
         UUID conversationId = UUID.fromString(frame.get("conversationId").asText());
@@ -207,8 +207,8 @@ public final class WebSocketEndpoint {
                 .onFailure(e -> socket.send(failure(e, null)));
     }
 
-    private static boolean valid(ClientSocket socket, String schema, String text, String clientMessageId) {
-        List<String> violations = JsonBody.violations(schema, text);
+    private static boolean valid(ClientSocket socket, String schema, JsonNode frame, String clientMessageId) {
+        List<String> violations = JsonBody.violations(schema, frame);
         if (violations.isEmpty()) {
             return true;
         }
