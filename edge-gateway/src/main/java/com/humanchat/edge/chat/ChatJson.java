@@ -70,10 +70,12 @@ public final class ChatJson {
     public static JsonObject conversation(Row row) {
         UUID id = row.getUUID("id");
         UUID linked = row.getUUID("linked_session_id");
+        JsonArray participants = jsonArray(row.getValue("participants"));
         return new JsonObject()
                 .put("conversationId", id.toString())
                 .put("type", row.getString("type"))
-                .put("participants", jsonArray(row.getValue("participants")))
+                .put("participants", participants)
+                .put("participantIds", idsOf(participants))
                 .put("createdAt", instant(row.getOffsetDateTime("created_at")))
                 .put("lastActivity", instant(row.getOffsetDateTime("last_activity")))
                 .put("lastSeq", row.getLong("last_seq"))
@@ -81,6 +83,13 @@ public final class ChatJson {
                 .put("lastReadSeq", row.getLong("last_read_seq"))
                 .put("linkedSessionId", linked == null ? null : linked.toString())
                 .put("lastMessage", message(row, "m_", id));
+    }
+
+    /** The participants' ids, the same shape as the {@code participantIds} a client creates a conversation with. */
+    private static JsonArray idsOf(JsonArray participants) {
+        JsonArray ids = new JsonArray();
+        participants.forEach(p -> ids.add(((JsonObject) p).getString("userId")));
+        return ids;
     }
 
     /** A conversation that is not projected yet, from what the caller knows: its creation and participants. */
@@ -95,6 +104,7 @@ public final class ChatJson {
                 .put("conversationId", id.toString())
                 .put("type", type)
                 .put("participants", participants)
+                .put("participantIds", idsOf(participants))
                 .put("createdAt", createdAt.toString())
                 .put("lastActivity", createdAt.toString())
                 .put("lastSeq", 0L)

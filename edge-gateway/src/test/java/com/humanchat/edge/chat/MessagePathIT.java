@@ -98,6 +98,8 @@ class MessagePathIT {
         assertThat(conversation.getValue("lastMessage")).isNull();
         assertThat(conversation.getJsonArray("participants").stream().map(p -> ((JsonObject) p).getString("userId")))
                 .containsExactlyInAnyOrder(alice.id().toString(), bob.id().toString());
+        assertThat(conversation.getJsonArray("participantIds"))
+                .containsExactlyInAnyOrder(alice.id().toString(), bob.id().toString());
         String id = conversation.getString("conversationId");
         assertThat(id)
                 .isEqualTo(ConversationService.directConversationId(alice.id(), bob.id())
