@@ -87,7 +87,7 @@ public final class EdgeServices {
                 new RoleGrants(config.adminEmails()),
                 config.refreshTokenTtl(),
                 outboxRelay::nudge);
-        this.chat = ChatModule.create(vertx, config, pg, publisher, tokens, metrics.registry());
+        this.chat = ChatModule.create(vertx, config, pg, publisher, tokens, metrics.registry(), redis);
         this.readiness = new ReadinessCheck(kafkaProbe, pg, redis, chat::isFanOutHealthy);
     }
 
@@ -199,7 +199,7 @@ public final class EdgeServices {
         return bearerAuth;
     }
 
-    /** Used for readiness today; presence and typing will use it. The edge works while Redis is down. */
+    /** Used for readiness, presence and typing. The edge works while Redis is down. */
     public Redis redis() {
         return redis;
     }

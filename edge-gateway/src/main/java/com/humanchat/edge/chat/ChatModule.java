@@ -5,6 +5,7 @@ import com.humanchat.edge.auth.TokenService;
 import com.humanchat.edge.config.EdgeConfig;
 import com.humanchat.edge.kafka.CommandPublisher;
 import com.humanchat.edge.kafka.FanOutConsumer;
+import com.humanchat.edge.presence.PresenceService;
 import com.humanchat.edge.sync.SyncRoutes;
 import com.humanchat.edge.sync.SyncService;
 import com.humanchat.edge.ws.FanOutDispatcher;
@@ -15,6 +16,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +38,8 @@ public final class ChatModule implements AutoCloseable {
     private final ConversationRoutes conversationRoutes;
     private final SyncRoutes syncRoutes;
     private final WebSocketEndpoint webSocket;
+    private final PresenceService presence;
+    private final Redis ownedRedis;
 
     private ChatModule(
             Vertx vertx,
@@ -43,7 +47,8 @@ public final class ChatModule implements AutoCloseable {
             Pool pg,
             CommandPublisher publisher,
             TokenService tokens,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            Redis redis) {
         this.vertx = vertx;
         this.config = config;
         ChatMetrics metrics = new ChatMetrics(registry);
@@ -60,8 +65,17 @@ public final class ChatModule implements AutoCloseable {
         this.fanOut = new FanOutConsumer(config.kafkaBootstrap(), config.replicaId(), dispatcher, registry);
         this.conversationRoutes = new ConversationRoutes(conversations, sender);
         this.syncRoutes = new SyncRoutes(sync);
+        this.ownedRedis = redis == null ? Redis.createClient(vertx, config.redisUrl()) : null;
+        this.presence = new PresenceService(
+                vertx,
+                redis == null ? ownedRedis : redis,
+                config.redisUrl(),
+                config.replicaId(),
+                sockets,
+                membership,
+                readModel);
         this.webSocket = new WebSocketEndpoint(
-                vertx, config, tokens, sockets, sender, conversations, sync, readModel, dispatcher, metrics);
+                vertx, config, tokens, sockets, sender, conversations, sync, readModel, dispatcher, metrics, presence);
     }
 
     public static ChatModule create(
@@ -71,17 +85,34 @@ public final class ChatModule implements AutoCloseable {
             CommandPublisher publisher,
             TokenService tokens,
             MeterRegistry registry) {
-        return new ChatModule(vertx, config, pg, publisher, tokens, registry);
+        return new ChatModule(vertx, config, pg, publisher, tokens, registry, null);
     }
 
     /**
-     * Starts the fan-out consumer. Completes once it is assigned every partition of {@code chat.events} and
-     * {@code chat.unread} at their end — so that no answer to a command produced afterwards can be missed — or after
-     * {@value #START_WAIT_SECONDS} s if Kafka is not reachable yet: the edge still starts, and
+     * As {@link #create(Vertx, EdgeConfig, Pool, CommandPublisher, TokenService, MeterRegistry)}, with the process's
+     * Redis client for presence and typing (not closed by this module; the other variant makes its own).
+     */
+    public static ChatModule create(
+            Vertx vertx,
+            EdgeConfig config,
+            Pool pg,
+            CommandPublisher publisher,
+            TokenService tokens,
+            MeterRegistry registry,
+            Redis redis) {
+        return new ChatModule(vertx, config, pg, publisher, tokens, registry, redis);
+    }
+
+    /**
+     * Starts presence (which never waits for Redis) and the fan-out consumer. Completes once the consumer is
+     * assigned every partition of {@code chat.events} and {@code chat.unread} at their end — so that no answer to a
+     * command produced afterwards can be missed — or after {@value #START_WAIT_SECONDS} s if Kafka is not reachable
+     * yet: the edge still starts, and
      * {@link #isFanOutHealthy()} (readiness) stays false until the assignment succeeds. Fails only if the consumer
      * cannot run at all.
      */
     public Future<Void> start() {
+        presence.start();
         CompletableFuture<Void> assigned = fanOut.start()
                 .thenApply(v -> (Void) null)
                 .completeOnTimeout(null, START_WAIT_SECONDS, TimeUnit.SECONDS);
@@ -122,6 +153,10 @@ public final class ChatModule implements AutoCloseable {
 
     @Override
     public void close() {
+        presence.close();
+        if (ownedRedis != null) {
+            ownedRedis.close();
+        }
         fanOut.close();
     }
 }

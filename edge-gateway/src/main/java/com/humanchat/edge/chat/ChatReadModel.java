@@ -81,6 +81,19 @@ public final class ChatReadModel {
                 });
     }
 
+    /** The users sharing at least one projected conversation with {@code user} (not {@code user} itself). */
+    public Future<Set<UUID>> coMembers(UUID user) {
+        return pg.preparedQuery("select distinct other.user_id from participants mine"
+                        + " join participants other on other.conversation_id = mine.conversation_id"
+                        + " where mine.user_id = $1 and mine.member and other.member and other.user_id <> $1")
+                .execute(Tuple.of(user))
+                .map(rows -> {
+                    Set<UUID> users = new HashSet<>();
+                    rows.forEach(r -> users.add(r.getUUID("user_id")));
+                    return Collections.unmodifiableSet(users);
+                });
+    }
+
     /** The projected last seq of every conversation {@code member} belongs to. */
     public Future<Map<UUID, Long>> lastSeqs(UUID member) {
         return pg.preparedQuery("select c.id, c.last_seq from participants p"

@@ -50,6 +50,18 @@ public final class Membership {
         });
     }
 
+    /** The members of a conversation (cached once known); empty when it is not projected (yet). */
+    public Future<Set<UUID>> members(UUID conversationId) {
+        Set<UUID> members = cached(conversationId);
+        if (members != null) {
+            return Future.succeededFuture(members);
+        }
+        return readModel.members(conversationId).map(projected -> {
+            remember(conversationId, projected);
+            return projected;
+        });
+    }
+
     /** Records the participants an event names; called from the fan-out thread. */
     public void remember(UUID conversationId, Collection<UUID> participants) {
         if (participants.isEmpty()) {

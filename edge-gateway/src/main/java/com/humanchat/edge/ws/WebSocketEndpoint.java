@@ -9,6 +9,7 @@ import com.humanchat.edge.chat.ChatMetrics;
 import com.humanchat.edge.chat.ChatReadModel;
 import com.humanchat.edge.chat.ConversationService;
 import com.humanchat.edge.chat.DatabaseFailures;
+import com.humanchat.edge.chat.Membership;
 import com.humanchat.edge.chat.MessageSender;
 import com.humanchat.edge.chat.Rejections;
 import com.humanchat.edge.chat.RequestParams;
@@ -16,6 +17,8 @@ import com.humanchat.edge.config.EdgeConfig;
 import com.humanchat.edge.http.JsonBody;
 import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.http.ProblemResponses;
+import com.humanchat.edge.presence.PresenceService;
+import com.humanchat.edge.presence.TypingRateLimit;
 import com.humanchat.edge.sync.SyncCursor;
 import com.humanchat.edge.sync.SyncRoutes;
 import com.humanchat.edge.sync.SyncService;
@@ -42,6 +45,8 @@ public final class WebSocketEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketEndpoint.class);
     private static final Duration MIN_CATCH_UP_PATIENCE = Duration.ofSeconds(2);
     private static final int MAX_CATCH_UP_PAGE = 200;
+    static final int TYPING_FRAMES_PER_WINDOW = 5;
+    static final long TYPING_WINDOW_MILLIS = 2_000;
 
     private final Vertx vertx;
     private final TokenService tokens;
@@ -52,6 +57,7 @@ public final class WebSocketEndpoint {
     private final ChatMetrics metrics;
     private final int queueLimit;
     private final int maxFrameBytes;
+    private final PresenceService presence;
 
     public WebSocketEndpoint(
             Vertx vertx,
@@ -63,8 +69,10 @@ public final class WebSocketEndpoint {
             SyncService sync,
             ChatReadModel readModel,
             FanOutDispatcher dispatcher,
-            ChatMetrics metrics) {
+            ChatMetrics metrics,
+            PresenceService presence) {
         this.vertx = vertx;
+        this.presence = presence;
         this.tokens = tokens;
         this.sockets = sockets;
         this.sender = sender;
@@ -123,7 +131,8 @@ public final class WebSocketEndpoint {
 
     private void open(ServerWebSocket ws, AuthenticatedUser user, SyncCursor since) {
         ClientSocket socket = new ClientSocket(ws, vertx.getOrCreateContext(), user.id(), queueLimit, metrics);
-        ws.textMessageHandler(text -> onText(socket, user.id(), text));
+        TypingRateLimit typingLimit = new TypingRateLimit(TYPING_FRAMES_PER_WINDOW, TYPING_WINDOW_MILLIS);
+        ws.textMessageHandler(text -> onText(socket, user.id(), typingLimit, text));
         ws.binaryMessageHandler(bytes -> {
             metrics.frameIn();
             socket.send(error("unsupported", "send JSON text frames", null));
@@ -141,11 +150,13 @@ public final class WebSocketEndpoint {
         ws.closeHandler(v -> {
             socket.closed();
             sockets.remove(socket);
+            presence.socketClosed(user.id());
         });
         if (since != null) {
             socket.holdLive();
         }
         sockets.add(socket);
+        presence.socketOpened(socket);
         socket.send(OutboundFrame.of(
                 new JsonObject().put("type", "hello").put("userId", user.id().toString())));
         if (since != null) {
@@ -153,7 +164,7 @@ public final class WebSocketEndpoint {
         }
     }
 
-    private void onText(ClientSocket socket, UUID userId, String text) {
+    private void onText(ClientSocket socket, UUID userId, TypingRateLimit typingLimit, String text) {
         metrics.frameIn();
         if (text.length() > maxFrameBytes) {
             socket.send(error("too_large", "frames are limited to " + maxFrameBytes + " bytes", null));
@@ -175,6 +186,8 @@ public final class WebSocketEndpoint {
             case "ping" -> socket.send(OutboundFrame.of(new JsonObject().put("type", "pong")));
             case "message.send" -> onSend(socket, userId, frame);
             case "read" -> onRead(socket, userId, frame);
+            case "typing" -> onTyping(socket, userId, typingLimit, frame);
+            case "presence" -> onPresence(socket, userId, frame);
             default ->
                 socket.send(error("unknown_type", "unknown frame type '" + RequestParams.abbreviate(type) + "'", null));
         }
@@ -205,6 +218,35 @@ public final class WebSocketEndpoint {
         conversations
                 .markRead(userId, conversationId, frame.get("seq").asLong())
                 .onFailure(e -> socket.send(failure(e, null)));
+    }
+
+    private void onTyping(ClientSocket socket, UUID userId, TypingRateLimit typingLimit, JsonNode frame) {
+        if (!valid(socket, "ws-typing", frame, null)) {
+            return;
+        }
+        if (!typingLimit.tryAcquire(System.currentTimeMillis())) {
+            socket.send(error(
+                    "rate_limited",
+                    "at most " + TYPING_FRAMES_PER_WINDOW + " typing frames per " + TYPING_WINDOW_MILLIS + " ms",
+                    null));
+            return;
+        }
+        UUID conversationId = UUID.fromString(frame.get("conversationId").asText());
+        // Redis or PostgreSQL trouble: typing is dropped silently.
+        presence.typing(userId, conversationId, frame.get("isTyping").asBoolean())
+                .onSuccess(status -> {
+                    if (status == Membership.Status.NOT_A_MEMBER) {
+                        socket.send(failure(Rejections.notAMember(), null));
+                    } else if (status == Membership.Status.UNKNOWN_CONVERSATION) {
+                        socket.send(failure(Rejections.unknownConversation(), null));
+                    }
+                });
+    }
+
+    private void onPresence(ClientSocket socket, UUID userId, JsonNode frame) {
+        if (valid(socket, "ws-presence", frame, null)) {
+            presence.setStatus(userId, frame.get("status").asText());
+        }
     }
 
     private static boolean valid(ClientSocket socket, String schema, JsonNode frame, String clientMessageId) {

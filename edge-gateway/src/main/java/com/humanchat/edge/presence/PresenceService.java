@@ -1,0 +1,434 @@
+package com.humanchat.edge.presence;
+
+import com.humanchat.edge.chat.ChatReadModel;
+import com.humanchat.edge.chat.Membership;
+import com.humanchat.edge.presence.PresenceMessages.PresenceChange;
+import com.humanchat.edge.presence.PresenceMessages.Resync;
+import com.humanchat.edge.presence.PresenceMessages.Typing;
+import com.humanchat.edge.ws.ClientSocket;
+import com.humanchat.edge.ws.OutboundFrame;
+import com.humanchat.edge.ws.SocketRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Presence and typing of one edge process, in Redis only. While a user has a socket here, the key
+ * {@code humanchat:presence:<userId>:<replicaId>} (value: the status, TTL {@value #KEY_TTL_SECONDS} s) is refreshed
+ * every {@value #HEARTBEAT_MILLIS} ms, and the replica id is in the set {@code humanchat:presence:<userId>:replicas};
+ * a user is online while any of their keys exists. Changes and typing go through the pub/sub channel
+ * {@value #CHANNEL}; every replica pushes them to its own sockets of the users concerned. Every Redis failure is
+ * swallowed (presence and typing simply stop); the subscriber reconnects by itself and, once subscribed again, asks
+ * every replica to republish its users. Never blocks; thread-safe.
+ */
+public final class PresenceService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PresenceService.class);
+
+    public static final String CHANNEL = "humanchat:presence-events";
+    static final long KEY_TTL_SECONDS = 30;
+    static final long HEARTBEAT_MILLIS = 10_000;
+    private static final long REPLICA_SET_TTL_SECONDS = 2 * KEY_TTL_SECONDS;
+    private static final long RECONNECT_MILLIS = 1_000;
+    private static final long REDIS_TIMEOUT_MILLIS = 2_000;
+    private static final long CO_MEMBERS_TTL_MILLIS = 30_000;
+    private static final int MAX_CACHED_CO_MEMBERS = 100_000;
+    private static final int HEARTBEAT_BATCH_USERS = 500;
+    private static final int MAX_SNAPSHOT_USERS = 1_000;
+
+    private final Vertx vertx;
+    private final Redis redis;
+    private final Redis subscriberClient;
+    private final String replicaId;
+    private final SocketRegistry sockets;
+    private final Membership membership;
+    private final ChatReadModel readModel;
+    private final ConcurrentHashMap<UUID, LocalUser> local = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UUID, CoMembers> coMembers = new ConcurrentHashMap<>();
+    private final AtomicBoolean reconnectScheduled = new AtomicBoolean();
+    private final AtomicBoolean connecting = new AtomicBoolean();
+    private volatile RedisConnection subscriber;
+    private volatile boolean closed;
+    private volatile long heartbeatTimer = -1;
+
+    private record LocalUser(int sockets, String status) {}
+
+    private record CoMembers(Set<UUID> users, long expiresAt) {}
+
+    /**
+     * @param redis the shared command client
+     * @param redisUrl where the dedicated subscriber connection goes (its own one-connection client)
+     */
+    public PresenceService(
+            Vertx vertx,
+            Redis redis,
+            String redisUrl,
+            String replicaId,
+            SocketRegistry sockets,
+            Membership membership,
+            ChatReadModel readModel) {
+        this.vertx = vertx;
+        this.redis = redis;
+        this.subscriberClient = Redis.createClient(
+                vertx, new RedisOptions().setConnectionString(redisUrl).setMaxPoolSize(1));
+        this.replicaId = replicaId;
+        this.sockets = sockets;
+        this.membership = membership;
+        this.readModel = readModel;
+    }
+
+    /** Starts the heartbeat and the subscriber; returns at once (Redis may be away). */
+    public void start() {
+        heartbeatTimer = vertx.setPeriodic(HEARTBEAT_MILLIS, id -> {
+            if (subscriber == null) {
+                scheduleReconnect(0);
+            }
+            heartbeat(false);
+        });
+        connectSubscriber();
+    }
+
+    /**
+     * A socket opened on this replica: the user's key is set (and the change published) for their first socket here,
+     * and the socket is told the status of every co-member currently not offline.
+     */
+    public void socketOpened(ClientSocket socket) {
+        UUID userId = socket.userId();
+        boolean[] first = {false};
+        LocalUser now = local.compute(userId, (u, current) -> {
+            if (current == null) {
+                first[0] = true;
+                return new LocalUser(1, PresenceMessages.ONLINE);
+            }
+            return new LocalUser(current.sockets() + 1, current.status());
+        });
+        if (first[0]) {
+            refreshKeys(List.of(Map.entry(userId, now.status()))).onComplete(v -> publishEffective(userId));
+        }
+        sendSnapshot(socket);
+    }
+
+    /** A socket of {@code userId} closed on this replica; the last one takes the user's key here away. */
+    public void socketClosed(UUID userId) {
+        boolean[] last = {false};
+        local.computeIfPresent(userId, (u, current) -> {
+            if (current.sockets() <= 1) {
+                last[0] = true;
+                return null;
+            }
+            return new LocalUser(current.sockets() - 1, current.status());
+        });
+        if (last[0]) {
+            bounded(redis.batch(List.of(
+                            Request.cmd(Command.DEL).arg(key(userId)),
+                            Request.cmd(Command.SREM).arg(replicasKey(userId)).arg(replicaId))))
+                    .onComplete(v -> publishEffective(userId));
+        }
+    }
+
+    /** The client said {@code presence {status}} (already validated). */
+    public void setStatus(UUID userId, String status) {
+        LocalUser now = local.computeIfPresent(userId, (u, current) -> new LocalUser(current.sockets(), status));
+        if (now != null) {
+            refreshKeys(List.of(Map.entry(userId, status))).onComplete(v -> publishEffective(userId));
+        }
+    }
+
+    /**
+     * The client said {@code typing {conversationId, isTyping}}: published if the sender is a member. Completes with
+     * the sender's membership (so the caller can answer a non-member); fails only if membership is unknown.
+     */
+    public Future<Membership.Status> typing(UUID userId, UUID conversationId, boolean isTyping) {
+        return membership.of(conversationId, userId).onSuccess(status -> {
+            if (status == Membership.Status.MEMBER) {
+                publish(PresenceMessages.encode(new Typing(conversationId, userId, isTyping)));
+            }
+        });
+    }
+
+    // ---- Redis writes -------------------------------------------------------------------------------------------
+
+    private Future<Void> refreshKeys(List<Map.Entry<UUID, String>> users) {
+        if (users.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        List<Request> requests = new ArrayList<>(users.size() * 3);
+        for (Map.Entry<UUID, String> user : users) {
+            requests.add(Request.cmd(Command.SET)
+                    .arg(key(user.getKey()))
+                    .arg(user.getValue())
+                    .arg("EX")
+                    .arg(KEY_TTL_SECONDS));
+            requests.add(
+                    Request.cmd(Command.SADD).arg(replicasKey(user.getKey())).arg(replicaId));
+            requests.add(
+                    Request.cmd(Command.EXPIRE).arg(replicasKey(user.getKey())).arg(REPLICA_SET_TTL_SECONDS));
+        }
+        return bounded(redis.batch(requests)).mapEmpty();
+    }
+
+    /** Refreshes the keys of every local user (and republishes their presence when {@code publish}). */
+    private void heartbeat(boolean publish) {
+        if (closed) {
+            return;
+        }
+        List<Map.Entry<UUID, String>> batch = new ArrayList<>();
+        for (Map.Entry<UUID, LocalUser> user : local.entrySet()) {
+            batch.add(Map.entry(user.getKey(), user.getValue().status()));
+            if (batch.size() == HEARTBEAT_BATCH_USERS) {
+                flushHeartbeat(batch, publish);
+                batch = new ArrayList<>();
+            }
+        }
+        flushHeartbeat(batch, publish);
+    }
+
+    private void flushHeartbeat(List<Map.Entry<UUID, String>> batch, boolean publish) {
+        refreshKeys(batch).onSuccess(v -> {
+            if (publish) {
+                batch.forEach(user -> publishEffective(user.getKey()));
+            }
+        });
+    }
+
+    /** Reads the user's status over every replica and publishes it. */
+    private void publishEffective(UUID userId) {
+        bounded(redis.send(Request.cmd(Command.SMEMBERS).arg(replicasKey(userId))))
+                .compose(replicas -> {
+                    if (replicas == null || replicas.size() == 0) {
+                        return Future.succeededFuture(PresenceMessages.OFFLINE);
+                    }
+                    Request mget = Request.cmd(Command.MGET);
+                    for (Response replica : replicas) {
+                        mget.arg(key(userId, replica.toString()));
+                    }
+                    return bounded(redis.send(mget)).map(values -> {
+                        List<String> statuses = new ArrayList<>();
+                        for (Response value : values) {
+                            if (value != null) {
+                                statuses.add(value.toString());
+                            }
+                        }
+                        return PresenceMessages.effectiveStatus(statuses);
+                    });
+                })
+                .onSuccess(status -> publish(PresenceMessages.encode(new PresenceChange(userId, status))))
+                .onFailure(e -> LOG.debug("presence of {} not published: {}", userId, e.toString()));
+    }
+
+    /** Pushes {@code presence} of every co-member not offline to a new socket (best effort, bounded). */
+    private void sendSnapshot(ClientSocket socket) {
+        coMembersOf(socket.userId())
+                .compose(users -> {
+                    List<UUID> asked = users.stream().limit(MAX_SNAPSHOT_USERS).toList();
+                    if (asked.isEmpty()) {
+                        return Future.succeededFuture(Map.<UUID, String>of());
+                    }
+                    List<Request> replicaSets = new ArrayList<>(asked.size());
+                    asked.forEach(user ->
+                            replicaSets.add(Request.cmd(Command.SMEMBERS).arg(replicasKey(user))));
+                    return bounded(redis.batch(replicaSets)).compose(sets -> statuses(asked, sets));
+                })
+                .onSuccess(statuses -> statuses.forEach((user, status) -> {
+                    if (!PresenceMessages.OFFLINE.equals(status)) {
+                        socket.pushLive(OutboundFrame.of(PresenceMessages.frame(new PresenceChange(user, status))));
+                    }
+                }))
+                .onFailure(e -> LOG.debug("presence snapshot not sent: {}", e.toString()));
+    }
+
+    /** The effective status of {@code users}, given the replica set of each (same order). */
+    private Future<Map<UUID, String>> statuses(List<UUID> users, List<Response> replicaSets) {
+        Request mget = Request.cmd(Command.MGET);
+        List<UUID> owners = new ArrayList<>();
+        for (int i = 0; i < users.size(); i++) {
+            Response replicas = replicaSets.get(i);
+            if (replicas != null) {
+                for (Response replica : replicas) {
+                    mget.arg(key(users.get(i), replica.toString()));
+                    owners.add(users.get(i));
+                }
+            }
+        }
+        if (owners.isEmpty()) {
+            return Future.succeededFuture(Map.of());
+        }
+        return bounded(redis.send(mget)).map(values -> {
+            Map<UUID, List<String>> perUser = new HashMap<>();
+            for (int i = 0; i < owners.size(); i++) {
+                Response value = values.get(i);
+                List<String> statuses = perUser.computeIfAbsent(owners.get(i), u -> new ArrayList<>());
+                if (value != null) {
+                    statuses.add(value.toString());
+                }
+            }
+            Map<UUID, String> effective = new HashMap<>();
+            perUser.forEach((user, statuses) -> effective.put(user, PresenceMessages.effectiveStatus(statuses)));
+            return effective;
+        });
+    }
+
+    private void publish(String payload) {
+        bounded(redis.send(Request.cmd(Command.PUBLISH).arg(CHANNEL).arg(payload)))
+                .onFailure(e -> LOG.debug("presence publish failed: {}", e.toString()));
+    }
+
+    private static <T> Future<T> bounded(Future<T> redisCall) {
+        return redisCall.timeout(REDIS_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private String key(UUID userId) {
+        return key(userId, replicaId);
+    }
+
+    private static String key(UUID userId, String replica) {
+        return "humanchat:presence:" + userId + ":" + replica;
+    }
+
+    private static String replicasKey(UUID userId) {
+        return "humanchat:presence:" + userId + ":replicas";
+    }
+
+    // ---- subscriber ---------------------------------------------------------------------------------------------
+
+    private void connectSubscriber() {
+        if (closed || !connecting.compareAndSet(false, true)) {
+            return;
+        }
+        bounded(subscriberClient.connect())
+                .compose(connection -> {
+                    connection.handler(this::onPush);
+                    connection.exceptionHandler(e -> lost(connection, e.toString()));
+                    connection.endHandler(v -> lost(connection, "connection ended"));
+                    return bounded(connection.send(
+                                    Request.cmd(Command.SUBSCRIBE).arg(CHANNEL)))
+                            .map(connection)
+                            .onFailure(e -> connection.close());
+                })
+                .onComplete(done -> connecting.set(false))
+                .onSuccess(connection -> {
+                    if (closed) {
+                        connection.close();
+                        return;
+                    }
+                    subscriber = connection;
+                    LOG.info("presence: subscribed to {}", CHANNEL);
+                    // Everyone (this replica included) republishes its users: what was missed while away is known
+                    // again, and keys lost with a Redis restart are back at once.
+                    publish(PresenceMessages.encodeResync());
+                })
+                .onFailure(e -> {
+                    LOG.debug("presence: subscriber not connected: {}", e.toString());
+                    scheduleReconnect(RECONNECT_MILLIS);
+                });
+    }
+
+    private void lost(RedisConnection connection, String why) {
+        if (subscriber == connection) {
+            subscriber = null;
+            LOG.info("presence: subscriber lost ({}); reconnecting", why);
+            connection.close();
+            scheduleReconnect(RECONNECT_MILLIS);
+        }
+    }
+
+    private void scheduleReconnect(long delayMillis) {
+        if (closed || !reconnectScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        vertx.setTimer(Math.max(1, delayMillis), id -> {
+            reconnectScheduled.set(false);
+            if (subscriber == null) {
+                connectSubscriber();
+            }
+        });
+    }
+
+    private void onPush(Response push) {
+        if (push == null || push.size() < 3 || !"message".equals(String.valueOf(push.get(0)))) {
+            return;
+        }
+        Object message = PresenceMessages.decode(String.valueOf(push.get(2)));
+        switch (message) {
+            case PresenceChange change -> deliver(change);
+            case Typing typing -> deliver(typing);
+            case Resync resync -> heartbeat(true);
+            case null, default -> LOG.debug("presence: unreadable message ignored");
+        }
+    }
+
+    // ---- delivery to local sockets ------------------------------------------------------------------------------
+
+    private void deliver(PresenceChange change) {
+        coMembersOf(change.userId()).onSuccess(users -> {
+            OutboundFrame frame = null;
+            for (UUID user : users) {
+                if (!user.equals(change.userId()) && sockets.hasSockets(user)) {
+                    if (frame == null) {
+                        frame = OutboundFrame.of(PresenceMessages.frame(change));
+                    }
+                    sockets.push(user, frame);
+                }
+            }
+        });
+    }
+
+    private void deliver(Typing typing) {
+        membership.members(typing.conversationId()).onSuccess(members -> {
+            if (!members.contains(typing.userId())) {
+                return;
+            }
+            OutboundFrame frame = OutboundFrame.of(PresenceMessages.frame(typing));
+            for (UUID member : members) {
+                if (!member.equals(typing.userId())) {
+                    sockets.push(member, frame);
+                }
+            }
+        });
+    }
+
+    /** Users sharing a conversation with {@code userId}, cached {@value #CO_MEMBERS_TTL_MILLIS} ms. */
+    private Future<Set<UUID>> coMembersOf(UUID userId) {
+        long now = System.currentTimeMillis();
+        CoMembers cached = coMembers.get(userId);
+        if (cached != null && cached.expiresAt() > now) {
+            return Future.succeededFuture(cached.users());
+        }
+        return readModel.coMembers(userId).onSuccess(users -> {
+            if (coMembers.size() >= MAX_CACHED_CO_MEMBERS) {
+                coMembers.clear();
+            }
+            coMembers.put(userId, new CoMembers(users, now + CO_MEMBERS_TTL_MILLIS));
+        });
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (heartbeatTimer >= 0) {
+            vertx.cancelTimer(heartbeatTimer);
+        }
+        RedisConnection connection = subscriber;
+        subscriber = null;
+        if (connection != null) {
+            connection.close();
+        }
+        subscriberClient.close();
+    }
+}
