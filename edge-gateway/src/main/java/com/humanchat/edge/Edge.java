@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,9 @@ public final class Edge {
     private final String deploymentId;
     private final int port;
     private volatile Future<Void> closing;
+
+    /** How long sends under way may wait for the topology during a stop; below the servers' shutdown grace. */
+    static final Duration DRAIN_GRACE = Duration.ofSeconds(3);
 
     private Edge(Vertx vertx, EdgeMetrics metrics, EdgeServices services, String deploymentId, int port) {
         this.vertx = vertx;
@@ -132,15 +136,21 @@ public final class Edge {
     }
 
     /**
-     * Graceful stop: the HTTP servers stop accepting and finish what is in flight (WebSockets are closed), then the
-     * services close (the producer flushes), then Vert.x. Idempotent; never fails.
+     * Graceful stop: the HTTP servers stop accepting and finish what is in flight; new upgrades and sends are refused
+     * with 503, sends under way are answered (201, or 202 after {@link #DRAIN_GRACE}), every WebSocket is closed with
+     * 1012 (service restart); then the services close (the producer flushes), then Vert.x. Idempotent; never fails.
      */
     public synchronized Future<Void> close() {
         if (closing == null) {
             // Not bound to a Vert.x context: a future chained on one would never complete once Vert.x is closed.
             Promise<Void> closed = Promise.promise();
             closing = closed.future();
-            vertx.undeploy(deploymentId)
+            // Both at once: the servers stop accepting connections (and finish requests in flight) while the chat
+            // module answers the sends under way and tells every socket to reconnect; Vert.x's shutdown leaves
+            // WebSockets alone until its grace period ends, so the 1012 closes go out well before.
+            Future<Void> drained = services.chat().drain(DRAIN_GRACE);
+            Future<Void> undeployed = vertx.undeploy(deploymentId).otherwiseEmpty();
+            Future.join(drained, undeployed)
                     .otherwiseEmpty()
                     .compose(v -> services.close())
                     .onComplete(servicesClosed -> vertx.close().onComplete(vertxClosed -> {

@@ -3,12 +3,20 @@ package com.humanchat.edge;
 import com.humanchat.edge.auth.AuthRoutes;
 import com.humanchat.edge.health.HealthRoutes;
 import com.humanchat.edge.http.ProblemResponses;
+import com.humanchat.edge.http.RequestIds;
+import com.humanchat.edge.identity.UserRoutes;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,7 +59,16 @@ public final class EdgeServer extends VerticleBase {
 
     Router router() {
         Router root = Router.router(vertx);
+        root.route().handler(new RequestIds());
         root.route().handler(new SecurityHeaders());
+        List<String> corsOrigins = services.config().corsOrigins();
+        if (!corsOrigins.isEmpty()) {
+            // No allow-list means same-origin only: without the handler no answer carries Access-Control-* headers.
+            root.route().handler(cors(corsOrigins));
+        }
+        // Counted before the body is even read: brute-force attempts cost a token whatever they send.
+        root.postWithRegex("/api/auth/(register|login|refresh)")
+                .handler(services.rateLimits().perAddress());
         root.route("/api/*")
                 .handler(
                         BodyHandler.create(false).setBodyLimit(services.config().maxBodyBytes()));
@@ -65,6 +82,12 @@ public final class EdgeServer extends VerticleBase {
 
         Router api = Router.router(vertx);
         api.route("/auth/*").subRouter(new AuthRoutes(services.identity(), services.bearerAuth()).router(vertx));
+        api.route("/users/*")
+                .subRouter(new UserRoutes(
+                                services.identity(),
+                                services.bearerAuth(),
+                                services.chat().presence()::statusOf)
+                        .router(vertx));
         services.chat().mountApi(api, services.bearerAuth());
         api.route().failureHandler(ProblemResponses::handleFailure);
         root.route("/api/*").subRouter(api);
@@ -73,5 +96,30 @@ public final class EdgeServer extends VerticleBase {
         new HealthRoutes(services.readiness()).mount(root);
         root.get("/metrics").handler(services.metrics()::scrape);
         return root;
+    }
+
+    /**
+     * Bearer tokens, not cookies: no credentials mode, only the headers the API reads and the client needs. Only an
+     * allowed {@code Origin} reaches the {@link CorsHandler}; any other request passes undecorated (the browser then
+     * withholds the answer from a foreign page), because the handler would refuse it with 403 - including same-origin
+     * browser requests and non-browser clients that send their own {@code Origin}.
+     */
+    private static Handler<RoutingContext> cors(List<String> origins) {
+        Set<String> allowed = Set.copyOf(origins);
+        CorsHandler cors = CorsHandler.create()
+                .addOrigins(origins)
+                .allowedMethods(
+                        Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE))
+                .allowedHeaders(Set.of("Authorization", "Content-Type", RequestIds.HEADER))
+                .exposedHeaders(Set.of("Retry-After", "Location", RequestIds.HEADER))
+                .maxAgeSeconds(600);
+        return ctx -> {
+            String origin = ctx.request().getHeader("Origin");
+            if (origin != null && allowed.contains(origin)) {
+                cors.handle(ctx);
+            } else {
+                ctx.next();
+            }
+        };
     }
 }

@@ -11,6 +11,7 @@ import com.humanchat.edge.identity.IdentityService;
 import com.humanchat.edge.identity.RoleGrants;
 import com.humanchat.edge.kafka.CommandPublisher;
 import com.humanchat.edge.kafka.OutboxRelay;
+import com.humanchat.edge.limits.RateLimits;
 import com.humanchat.edge.metrics.EdgeMetrics;
 import com.humanchat.migrations.PostgresUrl;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -47,6 +48,7 @@ public final class EdgeServices {
     private final Pool pg;
     private final CommandPublisher publisher;
     private final TokenService tokens;
+    private final RateLimits rateLimits;
     private final BearerAuthHandler bearerAuth;
     private final Redis redis;
     private final PasswordHasher passwordHasher;
@@ -78,7 +80,8 @@ public final class EdgeServices {
         this.kafkaProbe = new KafkaClusterProbe(vertx, config.kafkaBootstrap(), config.replicaId() + "-health");
         built.add(kafkaProbe);
         this.tokens = new TokenService(vertx, config.jwtSecret(), config.accessTokenTtl());
-        this.bearerAuth = new BearerAuthHandler(tokens);
+        this.rateLimits = RateLimits.fromConfig(config);
+        this.bearerAuth = new BearerAuthHandler(tokens, rateLimits);
         this.outboxRelay = new OutboxRelay(vertx, pg, publisher, metrics.registry());
         this.identity = new IdentityService(
                 pg,
@@ -197,6 +200,11 @@ public final class EdgeServices {
 
     public BearerAuthHandler bearerAuth() {
         return bearerAuth;
+    }
+
+    /** The request limits of this process, shared by its server instances. */
+    public RateLimits rateLimits() {
+        return rateLimits;
     }
 
     /** Used for readiness, presence and typing. The edge works while Redis is down. */

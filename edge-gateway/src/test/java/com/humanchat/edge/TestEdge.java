@@ -78,7 +78,10 @@ public final class TestEdge implements AutoCloseable {
                 "HUMANCHAT_MAX_BODY_BYTES",
                 Integer.toString(MAX_BODY_BYTES),
                 "HUMANCHAT_EDGE_INSTANCES",
-                "2");
+                "2",
+                // Every test client is 127.0.0.1: the per-address sign-in limit would otherwise throttle the suites.
+                "HUMANCHAT_RATE_LIMIT_IP_AUTH_PER_MINUTE",
+                "100000");
     }
 
     public static SharedTestInfra infra() {

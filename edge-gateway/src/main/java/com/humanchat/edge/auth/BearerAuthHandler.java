@@ -1,16 +1,22 @@
 package com.humanchat.edge.auth;
 
 import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.limits.RateLimits;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
-/** Requires {@code Authorization: Bearer <access token>}; a missing or invalid token ends the request with 401. */
+/**
+ * Requires {@code Authorization: Bearer <access token>}; a missing or invalid token ends the request with 401, a
+ * user over their request budget with 429.
+ */
 public final class BearerAuthHandler implements Handler<RoutingContext> {
 
     private final TokenService tokens;
+    private final RateLimits limits;
 
-    public BearerAuthHandler(TokenService tokens) {
+    public BearerAuthHandler(TokenService tokens, RateLimits limits) {
         this.tokens = tokens;
+        this.limits = limits;
     }
 
     @Override
@@ -22,6 +28,12 @@ public final class BearerAuthHandler implements Handler<RoutingContext> {
         }
         tokens.verify(header.substring(7).trim()).onComplete(result -> {
             if (result.succeeded()) {
+                try {
+                    limits.checkUser(result.result().id());
+                } catch (ProblemException tooMany) {
+                    ctx.fail(tooMany);
+                    return;
+                }
                 ctx.put(AuthenticatedUser.CONTEXT_KEY, result.result());
                 ctx.next();
             } else {

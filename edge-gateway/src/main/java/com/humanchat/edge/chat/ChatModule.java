@@ -3,23 +3,30 @@ package com.humanchat.edge.chat;
 import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.auth.TokenService;
 import com.humanchat.edge.config.EdgeConfig;
+import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.kafka.CommandPublisher;
 import com.humanchat.edge.kafka.FanOutConsumer;
 import com.humanchat.edge.presence.PresenceService;
 import com.humanchat.edge.sync.SyncRoutes;
 import com.humanchat.edge.sync.SyncService;
+import com.humanchat.edge.ws.ClientSocket;
 import com.humanchat.edge.ws.FanOutDispatcher;
 import com.humanchat.edge.ws.SocketRegistry;
 import com.humanchat.edge.ws.WebSocketEndpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Conversations, messages, sync and the WebSocket of one edge process. One instance per process, shared by every
@@ -29,6 +36,10 @@ import java.util.concurrent.TimeUnit;
 public final class ChatModule implements AutoCloseable {
 
     private static final long START_WAIT_SECONDS = 10;
+    private static final long DRAIN_POLL_MILLIS = 20;
+    private static final long SOCKET_CLOSE_WAIT_SECONDS = 2;
+    static final String RESTART_REASON = "service restart: reconnect and resume";
+    private static final Logger LOG = LoggerFactory.getLogger(ChatModule.class);
 
     private final Vertx vertx;
     private final EdgeConfig config;
@@ -40,6 +51,8 @@ public final class ChatModule implements AutoCloseable {
     private final WebSocketEndpoint webSocket;
     private final PresenceService presence;
     private final Redis ownedRedis;
+    private final MessageSender sender;
+    private volatile boolean draining;
 
     private ChatModule(
             Vertx vertx,
@@ -57,7 +70,7 @@ public final class ChatModule implements AutoCloseable {
         this.replies = new PendingReplies(vertx);
         this.sockets = new SocketRegistry();
         metrics.socketGauge(sockets::openSockets);
-        MessageSender sender = new MessageSender(publisher, membership, replies, config.sendWait(), metrics);
+        this.sender = new MessageSender(publisher, membership, replies, config.sendWait(), metrics);
         ConversationService conversations =
                 new ConversationService(vertx, readModel, membership, publisher, replies, config.sendWait());
         SyncService sync = new SyncService(pg);
@@ -126,9 +139,57 @@ public final class ChatModule implements AutoCloseable {
         syncRoutes.mount(api, auth);
     }
 
-    /** Mounts {@code GET /ws} on the root router. */
+    /** Mounts {@code GET /ws} on the root router; while draining, an upgrade is refused with 503. */
     public void mountWebSocket(Router root) {
+        root.get("/ws").handler(ctx -> {
+            if (draining) {
+                ctx.fail(ProblemException.unavailable("this edge is restarting; connect again", 1));
+            } else {
+                ctx.next();
+            }
+        });
         webSocket.mount(root);
+    }
+
+    /** Presence of users (Redis), for the public profile. */
+    public PresenceService presence() {
+        return presence;
+    }
+
+    /**
+     * Graceful stop, alongside the HTTP servers' shutdown: new upgrades and new sends are refused with 503 at once; sends
+     * already under way get up to {@code grace} to be answered by the topology, then those still waiting answer 202
+     * pending as soon as Kafka acknowledged their command (bounded by the producer's delivery timeout); then every
+     * socket is closed with 1012 (service restart) so that its client reconnects elsewhere and resumes with
+     * {@code since}. Never fails.
+     */
+    public Future<Void> drain(Duration grace) {
+        draining = true;
+        sender.refuseNewSends();
+        long deadline = System.nanoTime() + grace.toNanos();
+        long hardDeadline = deadline + config.kafkaDeliveryTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
+        Promise<Void> sendsDone = Promise.promise();
+        boolean[] expired = {false};
+        vertx.setPeriodic(DRAIN_POLL_MILLIS, id -> {
+            long now = System.nanoTime();
+            if (sender.inFlight() == 0 || now - hardDeadline > 0) {
+                vertx.cancelTimer(id);
+                sendsDone.tryComplete();
+            } else if (!expired[0] && now - deadline > 0) {
+                expired[0] = true;
+                replies.expireAll();
+            }
+        });
+        return sendsDone.future().compose(v -> {
+            List<Future<Void>> closing = sockets.all().stream()
+                    .map(socket -> socket.close(ClientSocket.SERVICE_RESTART, RESTART_REASON))
+                    .toList();
+            LOG.info("draining: {} socket(s) told to reconnect (1012)", closing.size());
+            return Future.join(closing)
+                    .timeout(SOCKET_CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)
+                    .otherwiseEmpty()
+                    .mapEmpty();
+        });
     }
 
     /** True while the fan-out consumer is assigned and polling. */

@@ -10,6 +10,7 @@ import com.humanchat.schemas.chat.SendMessage;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one send path of REST and WebSocket: produce {@code message.send} keyed by conversation, then wait (bounded)
@@ -23,6 +24,8 @@ public final class MessageSender {
     private final PendingReplies replies;
     private final Duration sendWait;
     private final ChatMetrics metrics;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean refusing;
 
     public MessageSender(
             CommandPublisher publisher,
@@ -50,6 +53,10 @@ public final class MessageSender {
      * conversation, 400 invalid, 503 Kafka did not acknowledge.
      */
     public Future<SendOutcome> send(UUID senderId, UUID conversationId, String clientMessageId, String content) {
+        if (refusing) {
+            return Future.failedFuture(ProblemException.unavailable("this edge is restarting; send again", 1));
+        }
+        inFlight.incrementAndGet();
         return membership
                 .of(conversationId, senderId)
                 .compose(status -> {
@@ -71,6 +78,7 @@ public final class MessageSender {
                             .compose(answer -> outcome(answer.orElse(null), clientMessageId));
                 })
                 .andThen(result -> {
+                    inFlight.decrementAndGet();
                     if (result.succeeded()) {
                         if (result.result() instanceof SendOutcome.Accepted) {
                             metrics.sendAccepted();
@@ -81,5 +89,15 @@ public final class MessageSender {
                         metrics.sendRejected();
                     }
                 });
+    }
+
+    /** Graceful stop: from now on every new send fails with 503 (nothing was produced); any thread. */
+    void refuseNewSends() {
+        refusing = true;
+    }
+
+    /** Sends accepted and not answered yet (their command may be on its way to Kafka). */
+    int inFlight() {
+        return inFlight.get();
     }
 }

@@ -5,6 +5,7 @@ import com.humanchat.schemas.config.EnvironmentReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +30,12 @@ public record EdgeConfig(
         Duration accessTokenTtl,
         Duration refreshTokenTtl,
         int instances,
-        String replicaId) {
+        String replicaId,
+        int rateLimitUserPerMinute,
+        int rateLimitIpAuthPerMinute,
+        int wsFramesPerSecond,
+        int wsMaxSocketsPerUser,
+        List<String> corsOrigins) {
 
     public static EdgeConfig fromEnv(Map<String, String> env) {
         EnvironmentReader r = new EnvironmentReader(env);
@@ -60,9 +66,41 @@ public record EdgeConfig(
                 r.integer("HUMANCHAT_EDGE_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 256);
         String replica = r.optional(
                 "HUMANCHAT_REPLICA_ID", "edge-" + UUID.randomUUID().toString().substring(0, 8));
+        int userPerMinute = r.integer("HUMANCHAT_RATE_LIMIT_USER_PER_MINUTE", 600, 1, 1_000_000);
+        int ipAuthPerMinute = r.integer("HUMANCHAT_RATE_LIMIT_IP_AUTH_PER_MINUTE", 30, 1, 1_000_000);
+        int wsFramesPerSecond = r.integer("HUMANCHAT_RATE_LIMIT_WS_FRAMES_PER_SECOND", 50, 1, 100_000);
+        int socketsPerUser = r.integer("HUMANCHAT_WS_MAX_SOCKETS_PER_USER", 20, 1, 10_000);
+        List<String> corsOrigins = Arrays.stream(
+                        r.optional("HUMANCHAT_CORS_ORIGINS", "").split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
+        for (String origin : corsOrigins) {
+            if (!origin.matches("https?://[^/\\s*]+")) {
+                r.problem("HUMANCHAT_CORS_ORIGINS entries must be origins like https://app.example.com, not '" + origin
+                        + "'");
+            }
+        }
         r.throwIfInvalid();
         return new EdgeConfig(
-                httpPort, kafka, postgres, redis, secret, admins, sendWait, delivery, maxBody, wsQueue, access, refresh,
-                instances, replica);
+                httpPort,
+                kafka,
+                postgres,
+                redis,
+                secret,
+                admins,
+                sendWait,
+                delivery,
+                maxBody,
+                wsQueue,
+                access,
+                refresh,
+                instances,
+                replica,
+                userPerMinute,
+                ipAuthPerMinute,
+                wsFramesPerSecond,
+                socketsPerUser,
+                corsOrigins);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /** The one failure handler: every error leaves the edge as {@code application/problem+json}. */
 public final class ProblemResponses {
@@ -25,10 +26,26 @@ public final class ProblemResponses {
             ctx.response().reset();
             return;
         }
-        send(ctx, toProblem(ctx.failure(), ctx.statusCode()));
+        String requestId = RequestIds.of(ctx);
+        if (requestId != null) {
+            // Failure handlers may run on a later callback, outside the MDC scope of RequestIds.
+            MDC.put(RequestIds.MDC_KEY, requestId);
+        }
+        try {
+            send(ctx, toProblem(ctx.failure(), ctx.statusCode(), requestId));
+        } finally {
+            if (requestId != null) {
+                MDC.remove(RequestIds.MDC_KEY);
+            }
+        }
     }
 
     public static ProblemException toProblem(Throwable failure, int statusCode) {
+        return toProblem(failure, statusCode, null);
+    }
+
+    /** As {@link #toProblem(Throwable, int)}; a 5xx is logged with the request id. */
+    public static ProblemException toProblem(Throwable failure, int statusCode, String requestId) {
         if (failure instanceof ProblemException problem) {
             return problem;
         }
@@ -38,12 +55,20 @@ public final class ProblemResponses {
         if (failure instanceof HttpException http) {
             return byStatus(http.getStatusCode(), http.getPayload());
         }
+        if (failure != null && statusCode >= 400 && statusCode < 500) {
+            // ctx.fail(status, cause) from a vertx-web handler (e.g. CorsHandler's 403): the status is the answer.
+            return byStatus(statusCode, firstLine(failure.getMessage()));
+        }
         if (failure != null) {
-            LOG.error("unhandled failure", failure);
+            LOG.error("unhandled failure (request {})", requestId, failure);
             return new ProblemException(
                     500, "internal", "Internal error", "an unexpected error occurred", List.of(), Map.of());
         }
-        return byStatus(statusCode == -1 ? 500 : statusCode, null);
+        ProblemException problem = byStatus(statusCode == -1 ? 500 : statusCode, null);
+        if (problem.status() >= 500) {
+            LOG.error("answering {} (request {})", problem.status(), requestId);
+        }
+        return problem;
     }
 
     public static void send(RoutingContext ctx, ProblemException problem) {
@@ -53,6 +78,11 @@ public final class ProblemResponses {
                 .put("status", problem.status())
                 .put("detail", problem.getMessage())
                 .put("instance", ctx.request().path());
+        String requestId = RequestIds.of(ctx);
+        if (requestId != null) {
+            // An RFC 9457 extension member: lets a user quote the id that the logs carry.
+            body.put("requestId", requestId);
+        }
         if (!problem.errors().isEmpty()) {
             JsonArray errors = new JsonArray();
             problem.errors()

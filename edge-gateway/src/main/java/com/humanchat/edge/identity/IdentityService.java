@@ -13,6 +13,7 @@ import io.vertx.sqlclient.SqlClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -176,6 +177,11 @@ public final class IdentityService {
                 .compose(found -> found.isEmpty()
                         ? Future.succeededFuture()
                         : refreshTokens.revokeFamily(tx, found.get().familyId()).mapEmpty()));
+    }
+
+    /** Any account by id (for public profiles); empty if there is none. */
+    public Future<Optional<User>> find(UUID id) {
+        return users.findById(pool, id);
     }
 
     /** The account of an authenticated caller; 401 if it no longer exists. */

@@ -26,6 +26,24 @@ public final class UserJson {
                 .put("createdAt", user.createdAt().toString());
     }
 
+    /**
+     * The public profile ({@code GET /api/users/:id}): what any signed-in user may see — never the email, the
+     * manager, the suspension or anything secret — with the presence {@code status}.
+     */
+    public static JsonObject publicProfile(User user, String presenceStatus) {
+        return new JsonObject()
+                .put("id", user.id().toString())
+                .put("displayName", user.displayName())
+                .put("roles", new JsonArray(user.roles()))
+                .put("bio", user.bio())
+                .put("tags", new JsonArray(user.tags()))
+                .put("priceCents", user.priceCents())
+                .put("currency", user.currency())
+                .put("instantAvailable", user.instantAvailable())
+                .put("representativeName", user.representativeName())
+                .put("presence", new JsonObject().put("status", presenceStatus));
+    }
+
     /** The answer to register, login and refresh. */
     public static JsonObject of(AuthSession session) {
         return new JsonObject()

@@ -17,6 +17,7 @@ import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,6 +161,16 @@ public final class PresenceService implements AutoCloseable {
                 publish(PresenceMessages.encode(new Typing(conversationId, userId, isTyping)));
             }
         });
+    }
+
+    /**
+     * The effective status of one user across replicas ({@code offline} when no key is left). Fails (within the
+     * Redis timeout) when Redis cannot answer.
+     */
+    public Future<String> statusOf(UUID userId) {
+        return bounded(redis.send(Request.cmd(Command.SMEMBERS).arg(replicasKey(userId))))
+                .compose(replicas -> statuses(List.of(userId), Collections.singletonList(replicas)))
+                .map(statuses -> statuses.getOrDefault(userId, PresenceMessages.OFFLINE));
     }
 
     // ---- Redis writes -------------------------------------------------------------------------------------------

@@ -23,6 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ClientSocket {
 
     static final short TRY_AGAIN_LATER = 1013;
+    /** RFC 6455 "service restart": the client should reconnect (to another replica) and resume. */
+    public static final short SERVICE_RESTART = 1012;
+
     private static final int TRACKED_CONVERSATIONS = 256;
 
     private final ServerWebSocket ws;
@@ -112,6 +115,24 @@ public final class ClientSocket {
             drained = Promise.promise();
         }
         return drained.future();
+    }
+
+    /**
+     * Closes the connection with {@code code} and {@code reason}, from any thread; frames not yet handed to the
+     * connection are dropped (the client resumes with {@code since}). Completes once the close frame is written or
+     * the connection is gone; never fails.
+     */
+    public Future<Void> close(short code, String reason) {
+        Promise<Void> done = Promise.promise();
+        context.runOnContext(v -> {
+            if (!open) {
+                done.complete();
+                return;
+            }
+            closed();
+            ws.close(code, reason).onComplete(r -> done.tryComplete());
+        });
+        return done.future();
     }
 
     /** Called when the connection closed, for whatever reason. */

@@ -1,5 +1,7 @@
 package com.humanchat.edge.ws;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +41,13 @@ public final class SocketRegistry {
                 socket.pushLive(frame);
             }
         }
+    }
+
+    /** A snapshot of every open socket of this process. */
+    public List<ClientSocket> all() {
+        List<ClientSocket> all = new ArrayList<>();
+        byUser.values().forEach(all::addAll);
+        return all;
     }
 
     public int openSockets() {

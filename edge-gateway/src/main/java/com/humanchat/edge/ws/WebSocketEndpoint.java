@@ -17,6 +17,8 @@ import com.humanchat.edge.config.EdgeConfig;
 import com.humanchat.edge.http.JsonBody;
 import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.http.ProblemResponses;
+import com.humanchat.edge.limits.FrameRateLimit;
+import com.humanchat.edge.limits.SocketQuota;
 import com.humanchat.edge.presence.PresenceService;
 import com.humanchat.edge.presence.TypingRateLimit;
 import com.humanchat.edge.sync.SyncCursor;
@@ -47,6 +49,8 @@ public final class WebSocketEndpoint {
     private static final int MAX_CATCH_UP_PAGE = 200;
     static final int TYPING_FRAMES_PER_WINDOW = 5;
     static final long TYPING_WINDOW_MILLIS = 2_000;
+    /** A socket slot frees when the user closes one; a client should not retry sooner than this. */
+    static final long SOCKET_QUOTA_RETRY_SECONDS = 5;
 
     private final Vertx vertx;
     private final TokenService tokens;
@@ -58,6 +62,8 @@ public final class WebSocketEndpoint {
     private final int queueLimit;
     private final int maxFrameBytes;
     private final PresenceService presence;
+    private final SocketQuota socketQuota;
+    private final int framesPerSecond;
 
     public WebSocketEndpoint(
             Vertx vertx,
@@ -80,6 +86,8 @@ public final class WebSocketEndpoint {
         this.metrics = metrics;
         this.queueLimit = config.wsSendQueueFrames();
         this.maxFrameBytes = config.maxBodyBytes();
+        this.socketQuota = new SocketQuota(config.wsMaxSocketsPerUser());
+        this.framesPerSecond = config.wsFramesPerSecond();
         int pageSize = Math.max(1, Math.min(MAX_CATCH_UP_PAGE, queueLimit / 2));
         // How long a resuming socket waits for a lagging projection: as long as a send waits for the topology.
         Duration patience =
@@ -116,10 +124,17 @@ public final class WebSocketEndpoint {
                 ctx.fail(ProblemException.badRequest("GET /ws expects a WebSocket upgrade"));
                 return;
             }
+            UUID userId = verified.result().id();
+            if (!socketQuota.tryReserve(userId)) {
+                ctx.fail(ProblemException.tooManyRequests(
+                        "at most " + socketQuota.maxPerUser() + " open sockets per user", SOCKET_QUOTA_RETRY_SECONDS));
+                return;
+            }
             request.toWebSocket().onComplete(upgraded -> {
                 if (upgraded.succeeded()) {
                     open(upgraded.result(), verified.result(), since);
                 } else {
+                    socketQuota.release(userId);
                     LOG.debug("WebSocket upgrade failed", upgraded.cause());
                     if (!ctx.response().ended() && !ctx.response().headWritten()) {
                         ctx.fail(ProblemException.badRequest("WebSocket upgrade failed"));
@@ -132,10 +147,17 @@ public final class WebSocketEndpoint {
     private void open(ServerWebSocket ws, AuthenticatedUser user, SyncCursor since) {
         ClientSocket socket = new ClientSocket(ws, vertx.getOrCreateContext(), user.id(), queueLimit, metrics);
         TypingRateLimit typingLimit = new TypingRateLimit(TYPING_FRAMES_PER_WINDOW, TYPING_WINDOW_MILLIS);
-        ws.textMessageHandler(text -> onText(socket, user.id(), typingLimit, text));
+        FrameRateLimit frameLimit = new FrameRateLimit(framesPerSecond);
+        ws.textMessageHandler(text -> {
+            if (withinFrameLimit(socket, frameLimit)) {
+                onText(socket, user.id(), typingLimit, text);
+            }
+        });
         ws.binaryMessageHandler(bytes -> {
-            metrics.frameIn();
-            socket.send(error("unsupported", "send JSON text frames", null));
+            if (withinFrameLimit(socket, frameLimit)) {
+                metrics.frameIn();
+                socket.send(error("unsupported", "send JSON text frames", null));
+            }
         });
         ws.exceptionHandler(e -> {
             if (e instanceof IllegalStateException
@@ -148,6 +170,7 @@ public final class WebSocketEndpoint {
             }
         });
         ws.closeHandler(v -> {
+            socketQuota.release(user.id());
             socket.closed();
             sockets.remove(socket);
             presence.socketClosed(user.id());
@@ -162,6 +185,20 @@ public final class WebSocketEndpoint {
         if (since != null) {
             catchUp.run(socket, user.id(), since);
         }
+    }
+
+    /** Over the per-socket frame budget a frame is dropped; the first dropped frame of a burst gets an error. */
+    private boolean withinFrameLimit(ClientSocket socket, FrameRateLimit frameLimit) {
+        FrameRateLimit.Decision decision = frameLimit.onFrame();
+        if (decision == FrameRateLimit.Decision.ACCEPT) {
+            return true;
+        }
+        metrics.frameIn();
+        if (decision == FrameRateLimit.Decision.REJECT_AND_NOTIFY) {
+            socket.send(error(
+                    "rate_limited", "at most " + framesPerSecond + " frames per second; frames were dropped", null));
+        }
+        return false;
     }
 
     private void onText(ClientSocket socket, UUID userId, TypingRateLimit typingLimit, String text) {

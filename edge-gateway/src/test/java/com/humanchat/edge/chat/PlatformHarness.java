@@ -43,6 +43,7 @@ public final class PlatformHarness {
     private static final Logger LOG = LoggerFactory.getLogger(PlatformHarness.class);
     private static final int PARTITIONS = 3;
     private static PlatformHarness instance;
+    private static volatile Map<String, String> extraEdgeEnvironment;
 
     private final DomainStreams streams;
     private final ProjectorConfig projectorConfig;
@@ -106,6 +107,7 @@ public final class PlatformHarness {
                     PARTITIONS,
                     (short) 1);
             Projector projector = Projector.start(projectorConfig, new SimpleMeterRegistry());
+            extraEdgeEnvironment = environment(kafka, infra.redisUrl(), pgUrl, "edge-extra");
             Edge edge = startEdge(environment(kafka, infra.redisUrl(), pgUrl, "edge-a"));
             Edge otherEdge = startEdge(environment(kafka, infra.redisUrl(), pgUrl, "edge-b"));
             LOG.info(
@@ -133,8 +135,29 @@ public final class PlatformHarness {
         env.put("HUMANCHAT_MAX_BODY_BYTES", Integer.toString(MAX_BODY_BYTES));
         env.put("HUMANCHAT_SEND_WAIT_MS", "10000");
         env.put("HUMANCHAT_EDGE_INSTANCES", "2");
+        // Every test client is 127.0.0.1: the per-address sign-in limit would otherwise throttle the suites.
+        env.put("HUMANCHAT_RATE_LIMIT_IP_AUTH_PER_MINUTE", "100000");
+        // ConcurrentSendsIT bursts a thousand sends over a few sockets at once.
+        env.put("HUMANCHAT_RATE_LIMIT_WS_FRAMES_PER_SECOND", "100000");
         env.put("HUMANCHAT_REPLICA_ID", replica);
         return env;
+    }
+
+    /** Starts one more edge on this platform, configured as the others; the caller closes it. */
+    public Edge startExtraEdge(String replicaId) {
+        return startExtraEdge(replicaId, Map.of());
+    }
+
+    /** As {@link #startExtraEdge(String)}, with some environment variables set differently. */
+    public Edge startExtraEdge(String replicaId, Map<String, String> overrides) {
+        Map<String, String> env = new HashMap<>(extraEdgeEnvironment);
+        env.putAll(overrides);
+        env.put("HUMANCHAT_REPLICA_ID", replicaId);
+        try {
+            return startEdge(env);
+        } catch (Exception e) {
+            throw new IllegalStateException("the extra edge did not start", e);
+        }
     }
 
     public Edge edge() {

@@ -23,12 +23,16 @@ public final class TestSocket implements AutoCloseable {
     private final WebSocket ws;
     private final ConcurrentLinkedQueue<JsonObject> frames;
     private volatile Short closeStatus;
+    private volatile String closeReason;
 
     private TestSocket(WebSocketClient client, WebSocket ws, ConcurrentLinkedQueue<JsonObject> frames) {
         this.client = client;
         this.ws = ws;
         this.frames = frames;
-        ws.closeHandler(v -> closeStatus = ws.closeStatusCode() == null ? -1 : ws.closeStatusCode());
+        ws.closeHandler(v -> {
+            closeReason = ws.closeReason();
+            closeStatus = ws.closeStatusCode() == null ? -1 : ws.closeStatusCode();
+        });
     }
 
     public static TestSocket connect(Vertx vertx, int port, String token, String since) {
@@ -113,6 +117,10 @@ public final class TestSocket implements AutoCloseable {
 
     public Short closeStatus() {
         return closeStatus;
+    }
+
+    public String closeReason() {
+        return closeReason;
     }
 
     @Override

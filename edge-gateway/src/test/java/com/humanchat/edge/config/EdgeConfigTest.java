@@ -122,4 +122,37 @@ class EdgeConfigTest {
         assertThatThrownBy(() -> EdgeConfig.fromEnv(env))
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("tooshort-secret"));
     }
+
+    @Test
+    void readsAbuseLimitsAndCorsOrigins() {
+        EdgeConfig defaults = EdgeConfig.fromEnv(minimal());
+        assertThat(defaults.rateLimitUserPerMinute()).isEqualTo(600);
+        assertThat(defaults.rateLimitIpAuthPerMinute()).isEqualTo(30);
+        assertThat(defaults.wsFramesPerSecond()).isEqualTo(50);
+        assertThat(defaults.wsMaxSocketsPerUser()).isEqualTo(20);
+        assertThat(defaults.corsOrigins()).isEmpty();
+
+        Map<String, String> env = minimal();
+        env.put("HUMANCHAT_RATE_LIMIT_USER_PER_MINUTE", "100");
+        env.put("HUMANCHAT_RATE_LIMIT_IP_AUTH_PER_MINUTE", "10");
+        env.put("HUMANCHAT_RATE_LIMIT_WS_FRAMES_PER_SECOND", "20");
+        env.put("HUMANCHAT_WS_MAX_SOCKETS_PER_USER", "3");
+        env.put("HUMANCHAT_CORS_ORIGINS", "https://app.example.com, http://localhost:5173,");
+        EdgeConfig config = EdgeConfig.fromEnv(env);
+
+        assertThat(config.rateLimitUserPerMinute()).isEqualTo(100);
+        assertThat(config.rateLimitIpAuthPerMinute()).isEqualTo(10);
+        assertThat(config.wsFramesPerSecond()).isEqualTo(20);
+        assertThat(config.wsMaxSocketsPerUser()).isEqualTo(3);
+        assertThat(config.corsOrigins()).containsExactly("https://app.example.com", "http://localhost:5173");
+    }
+
+    @Test
+    void rejectsACorsEntryThatIsNotAnOrigin() {
+        Map<String, String> env = minimal();
+        env.put("HUMANCHAT_CORS_ORIGINS", "*, https://app.example.com/path");
+
+        assertThatThrownBy(() -> EdgeConfig.fromEnv(env))
+                .hasMessageContaining("HUMANCHAT_CORS_ORIGINS entries must be origins");
+    }
 }

@@ -103,6 +103,20 @@ class ClientSocketTest {
     }
 
     @Test
+    void closesWithTheGivenCodeAndWritesNothingAfterwards() throws Exception {
+        FakeWebSocket fake = new FakeWebSocket();
+        ClientSocket socket = socket(fake, VERTX.getOrCreateContext(), 100);
+
+        socket.close(ClientSocket.SERVICE_RESTART, "service restart").await(5, TimeUnit.SECONDS);
+        socket.pushLive(message(1));
+
+        assertThat(fake.closedWith.get()).isEqualTo((short) 1012);
+        assertThat(socket.isOpen()).isFalse();
+        Thread.sleep(50);
+        assertThat(fake.written).isEmpty();
+    }
+
+    @Test
     void writesLiveFramesInOrderAndEachMessageOnce() {
         FakeWebSocket fake = new FakeWebSocket();
         ClientSocket socket = socket(fake, VERTX.getOrCreateContext(), 100);

@@ -1,0 +1,52 @@
+package com.humanchat.edge.identity;
+
+import com.humanchat.edge.auth.BearerAuthHandler;
+import com.humanchat.edge.chat.RequestParams;
+import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.http.ProblemResponses;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * {@code /api/users}: {@code GET /:id} is the public profile of any account, with its presence, to any signed-in
+ * user. Presence comes from Redis; when Redis cannot answer, the status is {@value #UNKNOWN} and the profile is
+ * still served.
+ */
+public final class UserRoutes {
+
+    static final String UNKNOWN = "unknown";
+
+    private final IdentityService identity;
+    private final BearerAuthHandler bearerAuth;
+    private final Function<UUID, Future<String>> presence;
+
+    /** @param presence the effective status of a user; may fail (Redis down) */
+    public UserRoutes(IdentityService identity, BearerAuthHandler bearerAuth, Function<UUID, Future<String>> presence) {
+        this.identity = identity;
+        this.bearerAuth = bearerAuth;
+        this.presence = presence;
+    }
+
+    /** A router to mount with {@code api.route("/users/*").subRouter(...)}. */
+    public Router router(Vertx vertx) {
+        Router router = Router.router(vertx);
+        router.get("/:id").handler(bearerAuth).respond(this::profile);
+        router.route().failureHandler(ProblemResponses::handleFailure);
+        return router;
+    }
+
+    private Future<JsonObject> profile(RoutingContext ctx) {
+        UUID id = RequestParams.pathUuid(ctx, "id");
+        return identity.find(id).compose(found -> {
+            if (found.isEmpty()) {
+                return Future.failedFuture(ProblemException.notFound("no user " + id));
+            }
+            return presence.apply(id).otherwise(UNKNOWN).map(status -> UserJson.publicProfile(found.get(), status));
+        });
+    }
+}

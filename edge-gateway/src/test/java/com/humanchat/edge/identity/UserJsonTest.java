@@ -1,0 +1,38 @@
+package com.humanchat.edge.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class UserJsonTest {
+
+    @Test
+    void publicProfileNeverShowsEmailManagerOrSuspension() {
+        User user = new User(
+                UUID.randomUUID(),
+                "host@example.com",
+                "Host",
+                List.of("user", "host"),
+                "bio",
+                List.of("music"),
+                2500L,
+                "EUR",
+                true,
+                UUID.randomUUID(),
+                "Rep",
+                false,
+                Instant.now());
+
+        JsonObject profile = UserJson.publicProfile(user, "busy");
+
+        assertThat(profile.fieldNames()).doesNotContain("email", "managerId", "suspended", "createdAt");
+        assertThat(profile.encode()).doesNotContain("host@example.com");
+        assertThat(profile.getJsonObject("presence").getString("status")).isEqualTo("busy");
+        assertThat(profile.getLong("priceCents")).isEqualTo(2500L);
+        assertThat(profile.getString("representativeName")).isEqualTo("Rep");
+    }
+}

@@ -1,0 +1,95 @@
+package com.humanchat.edge.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.humanchat.edge.TestHttp.Answer;
+import com.humanchat.edge.chat.PlatformHarness;
+import com.humanchat.edge.chat.PlatformHarness.TestUser;
+import com.humanchat.edge.chat.TestSocket;
+import com.humanchat.infra.embedded.SharedTestInfra;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** {@code GET /api/users/:id}: the public profile with presence, to any signed-in user. */
+class UserProfileIT {
+
+    private static final PlatformHarness PLATFORM = PlatformHarness.get();
+
+    @Test
+    void showsThePublicProfileWithoutEmailAndPresenceFollowingTheSockets() {
+        TestUser viewer = PLATFORM.register("viewer");
+        TestUser host = PLATFORM.register("host");
+
+        Answer offline = PLATFORM.get("/api/users/" + host.id(), viewer.token());
+        assertThat(offline.status()).isEqualTo(200);
+        JsonObject profile = offline.json();
+        assertThat(profile.fieldNames())
+                .containsExactlyInAnyOrder(
+                        "id",
+                        "displayName",
+                        "roles",
+                        "bio",
+                        "tags",
+                        "priceCents",
+                        "currency",
+                        "instantAvailable",
+                        "representativeName",
+                        "presence");
+        assertThat(profile.getString("id")).isEqualTo(host.id().toString());
+        assertThat(profile.getString("displayName")).isEqualTo("host");
+        assertThat(profile.getJsonArray("roles").getList()).contains("user");
+        assertThat(offline.body()).doesNotContain("@example.com");
+        assertThat(profile.getJsonObject("presence").getString("status")).isEqualTo("offline");
+
+        try (TestSocket socket = PLATFORM.connect(PLATFORM.otherEdge(), host, null)) {
+            socket.await(f -> "hello".equals(f.getString("type")));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> statusOf(host, viewer).equals("online"));
+        }
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> statusOf(host, viewer).equals("offline"));
+    }
+
+    @Test
+    void answers404ForAnUnknownUser400ForAnInvalidIdAnd401WithoutToken() {
+        TestUser viewer = PLATFORM.register("viewer");
+
+        Answer unknown = PLATFORM.get("/api/users/" + UUID.randomUUID(), viewer.token());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+
+        Answer invalid = PLATFORM.get("/api/users/not-a-uuid", viewer.token());
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.contentType()).startsWith("application/problem+json");
+
+        Answer anonymous = PLATFORM.get("/api/users/" + viewer.id(), null);
+        assertThat(anonymous.status()).isEqualTo(401);
+    }
+
+    @Test
+    void answersPresenceUnknownWhileRedisIsDown() {
+        SharedTestInfra infra = SharedTestInfra.get();
+        assumeTrue(infra.hasEmbeddedRedis(), "needs the embedded Redis to stop it");
+        TestUser viewer = PLATFORM.register("viewer");
+        TestUser host = PLATFORM.register("host");
+        infra.embeddedRedis().stop();
+        try {
+            Answer answer = PLATFORM.get("/api/users/" + host.id(), viewer.token());
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.json().getJsonObject("presence").getString("status"))
+                    .isEqualTo("unknown");
+        } finally {
+            infra.embeddedRedis().start();
+        }
+    }
+
+    private static String statusOf(TestUser user, TestUser viewer) {
+        Answer answer = PLATFORM.get("/api/users/" + user.id(), viewer.token());
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.json().getJsonObject("presence").getString("status");
+    }
+}
