@@ -18,7 +18,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
@@ -50,7 +49,6 @@ public final class ChatModule implements AutoCloseable {
     private final SyncRoutes syncRoutes;
     private final WebSocketEndpoint webSocket;
     private final PresenceService presence;
-    private final Redis ownedRedis;
     private final MessageSender sender;
     private volatile boolean draining;
 
@@ -78,33 +76,13 @@ public final class ChatModule implements AutoCloseable {
         this.fanOut = new FanOutConsumer(config.kafkaBootstrap(), config.replicaId(), dispatcher, registry);
         this.conversationRoutes = new ConversationRoutes(conversations, sender);
         this.syncRoutes = new SyncRoutes(sync);
-        this.ownedRedis = redis == null ? Redis.createClient(vertx, config.redisUrl()) : null;
         this.presence = new PresenceService(
-                vertx,
-                redis == null ? ownedRedis : redis,
-                config.redisUrl(),
-                config.replicaId(),
-                sockets,
-                membership,
-                readModel);
+                vertx, redis, config.redisUrl(), config.replicaId(), sockets, membership, readModel);
         this.webSocket = new WebSocketEndpoint(
                 vertx, config, tokens, sockets, sender, conversations, sync, readModel, dispatcher, metrics, presence);
     }
 
-    public static ChatModule create(
-            Vertx vertx,
-            EdgeConfig config,
-            Pool pg,
-            CommandPublisher publisher,
-            TokenService tokens,
-            MeterRegistry registry) {
-        return new ChatModule(vertx, config, pg, publisher, tokens, registry, null);
-    }
-
-    /**
-     * As {@link #create(Vertx, EdgeConfig, Pool, CommandPublisher, TokenService, MeterRegistry)}, with the process's
-     * Redis client for presence and typing (not closed by this module; the other variant makes its own).
-     */
+    /** Wires the chat side of the edge; {@code redis} is the process's client for presence and typing (not closed here). */
     public static ChatModule create(
             Vertx vertx,
             EdgeConfig config,
@@ -134,8 +112,7 @@ public final class ChatModule implements AutoCloseable {
 
     /** Mounts {@code /conversations…} and {@code /sync} on the {@code /api} router, behind {@code auth}. */
     public void mountApi(Router api, BearerAuthHandler auth) {
-        BodyHandler body = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
-        conversationRoutes.mount(api, auth, body);
+        conversationRoutes.mount(api, auth);
         syncRoutes.mount(api, auth);
     }
 
@@ -215,9 +192,6 @@ public final class ChatModule implements AutoCloseable {
     @Override
     public void close() {
         presence.close();
-        if (ownedRedis != null) {
-            ownedRedis.close();
-        }
         fanOut.close();
     }
 }

@@ -7,7 +7,6 @@ import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.http.ProblemResponses;
 import com.humanchat.schemas.chat.ConversationType;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
@@ -37,9 +36,9 @@ public final class ConversationRoutes {
         this.sender = sender;
     }
 
-    public void mount(Router api, BearerAuthHandler auth, Handler<RoutingContext> body) {
+    /** Mounts the routes; bodies are read once for all of {@code /api} by the server's root router. */
+    public void mount(Router api, BearerAuthHandler auth) {
         guarded(api.post("/conversations"))
-                .handler(body)
                 .handler(auth)
                 .handler(JsonBody.validated("create-conversation"))
                 .handler(this::create);
@@ -47,13 +46,11 @@ public final class ConversationRoutes {
         guarded(api.get("/conversations/:id")).handler(auth).handler(this::get);
         guarded(api.get("/conversations/:id/messages")).handler(auth).handler(this::history);
         guarded(api.post("/conversations/:id/messages"))
-                .handler(body)
                 .handler(auth)
                 .handler(ConversationRoutes::conversationIdIsUuid)
                 .handler(JsonBody.validated("send-message"))
                 .handler(this::send);
         guarded(api.post("/conversations/:id/read"))
-                .handler(body)
                 .handler(auth)
                 .handler(ConversationRoutes::conversationIdIsUuid)
                 .handler(JsonBody.validated("mark-read"))
