@@ -3,9 +3,7 @@ package com.humanchat.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,70 +11,34 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Launches the packaged standalone the way {@code ./humanchat start} does (a child JVM on
- * {@code target/standalone.jar:target/lib/*}, configured only by environment variables) and checks it from the
- * outside: readiness, then the shared contract smoke ({@code ../shared/contract-smoke/smoke.mjs}) run by Node.
+ * Checks the packaged standalone ({@link LaunchedStandalone}) from the outside: readiness, then the shared contract
+ * smoke ({@code ../shared/contract-smoke/smoke.mjs}) run by Node.
  */
 class ContractSmokeIT {
 
     @TempDir
     static Path dataDir;
 
-    private static Process standalone;
-    private static Path log;
+    private static LaunchedStandalone standalone;
     private static String baseUrl;
 
     @BeforeAll
     static void launchStandalone() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        baseUrl = "http://127.0.0.1:" + port;
-        log = dataDir.resolve("standalone.log");
-        Path target = Path.of("target").toAbsolutePath();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(
-                java,
-                "-Xmx1g",
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                target.resolve("standalone.jar") + File.pathSeparator + target.resolve("lib") + File.separator + "*",
-                HumanChatStandalone.class.getName());
-        builder.environment().put("HUMANCHAT_HTTP_PORT", Integer.toString(port));
-        builder.environment().put("HUMANCHAT_DATA_DIR", dataDir.resolve("var").toString());
-        List.of("HUMANCHAT_KAFKA_BOOTSTRAP", "HUMANCHAT_PG_URL", "HUMANCHAT_REDIS_URL", "HUMANCHAT_JWT_SECRET")
-                .forEach(builder.environment()::remove);
-        builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        standalone = builder.start();
-
-        Awaitility.await("standalone up (log: " + log + ")")
-                .atMost(Duration.ofSeconds(180))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> {
-                    if (!standalone.isAlive()) {
-                        throw new AssertionError("standalone exited early:\n" + Files.readString(log));
-                    }
-                    return Files.readString(log).contains("HumanChat is up at " + baseUrl);
-                });
+        standalone = LaunchedStandalone.start(dataDir.resolve("var"), LaunchedStandalone.freePort(), "standalone.log");
+        baseUrl = standalone.baseUrl();
     }
 
     @AfterAll
     static void stopStandalone() throws InterruptedException {
         if (standalone != null) {
-            standalone.destroy();
-            if (!standalone.waitFor(30, TimeUnit.SECONDS)) {
-                standalone.destroyForcibly();
-            }
+            standalone.close();
         }
     }
 

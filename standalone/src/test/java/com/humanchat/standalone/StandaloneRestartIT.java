@@ -1,0 +1,120 @@
+package com.humanchat.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The standalone keeps its data in HUMANCHAT_DATA_DIR: accounts, conversations, messages and tokens survive a restart. */
+class StandaloneRestartIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void accountsConversationsMessagesAndTokensSurviveARestart() throws Exception {
+        Path dataDir = workDir.resolve("var");
+        int port = LaunchedStandalone.freePort();
+        String email = "restart-" + UUID.randomUUID() + "@example.com";
+        String token;
+        String conversationId;
+        try (LaunchedStandalone first = LaunchedStandalone.start(dataDir, port, "first.log")) {
+            String base = first.baseUrl();
+            JsonObject alice = new JsonObject(call(
+                            "POST",
+                            base + "/api/auth/register",
+                            null,
+                            new JsonObject()
+                                    .put("email", email)
+                                    .put("password", "a long enough password")
+                                    .put("displayName", "Alice"))
+                    .body());
+            JsonObject bob = new JsonObject(call(
+                            "POST",
+                            base + "/api/auth/register",
+                            null,
+                            new JsonObject()
+                                    .put("email", "bob-" + UUID.randomUUID() + "@example.com")
+                                    .put("password", "a long enough password")
+                                    .put("displayName", "Bob"))
+                    .body());
+            token = alice.getString("accessToken");
+            conversationId = new JsonObject(call(
+                                    "POST",
+                                    base + "/api/conversations",
+                                    token,
+                                    new JsonObject()
+                                            .put(
+                                                    "participantIds",
+                                                    new JsonArray()
+                                                            .add(bob.getJsonObject("user")
+                                                                    .getString("id"))))
+                            .body())
+                    .getString("conversationId");
+            HttpResponse<String> sent = call(
+                    "POST",
+                    base + "/api/conversations/" + conversationId + "/messages",
+                    token,
+                    new JsonObject().put("clientMessageId", "before-restart").put("content", "still here?"));
+            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+        }
+
+        try (LaunchedStandalone second = LaunchedStandalone.start(dataDir, port, "second.log")) {
+            String base = second.baseUrl();
+            HttpResponse<String> history =
+                    call("GET", base + "/api/conversations/" + conversationId + "/messages", token, null);
+            HttpResponse<String> login = call(
+                    "POST",
+                    base + "/api/auth/login",
+                    null,
+                    new JsonObject().put("email", email).put("password", "a long enough password"));
+            HttpResponse<String> next = call(
+                    "POST",
+                    base + "/api/conversations/" + conversationId + "/messages",
+                    token,
+                    new JsonObject().put("clientMessageId", "after-restart").put("content", "yes"));
+
+            assertThat(history.statusCode())
+                    .as("the pre-restart access token still verifies")
+                    .isEqualTo(200);
+            assertThat(new JsonObject(history.body()).getJsonArray("items"))
+                    .singleElement()
+                    .satisfies(m ->
+                            assertThat(((JsonObject) m).getString("content")).isEqualTo("still here?"));
+            assertThat(login.statusCode()).isEqualTo(200);
+            assertThat(next.statusCode()).as(next.body()).isEqualTo(201);
+            assertThat(new JsonObject(next.body()).getLong("seq"))
+                    .as("seq continues after the restart")
+                    .isEqualTo(2L);
+        }
+    }
+
+    private static HttpResponse<String> call(String method, String url, String token, JsonObject body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body.encode()));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
