@@ -11,6 +11,7 @@ import com.humanchat.edge.identity.IdentityService;
 import com.humanchat.edge.identity.RoleGrants;
 import com.humanchat.edge.kafka.CommandPublisher;
 import com.humanchat.edge.kafka.OutboxRelay;
+import com.humanchat.edge.limits.LimitCounters;
 import com.humanchat.edge.limits.RateLimits;
 import com.humanchat.edge.metrics.EdgeMetrics;
 import com.humanchat.migrations.PostgresUrl;
@@ -80,7 +81,7 @@ public final class EdgeServices {
         this.kafkaProbe = new KafkaClusterProbe(vertx, config.kafkaBootstrap(), config.replicaId() + "-health");
         built.add(kafkaProbe);
         this.tokens = new TokenService(vertx, config.jwtSecret(), config.accessTokenTtl());
-        this.rateLimits = RateLimits.fromConfig(config);
+        this.rateLimits = RateLimits.fromConfig(config, new LimitCounters(metrics.registry()));
         this.bearerAuth = new BearerAuthHandler(tokens, rateLimits);
         this.outboxRelay = new OutboxRelay(vertx, pg, publisher, metrics.registry());
         this.identity = new IdentityService(

@@ -44,10 +44,12 @@ class SeparateDeployablesIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<Process> PROCESSES = new ArrayList<>();
+    private static final Duration PRESENCE_TTL = Duration.ofSeconds(3);
 
     @TempDir
     static Path workDir;
 
+    private static Map<String, String> env;
     private static String edgeA;
     private static String edgeB;
 
@@ -55,7 +57,7 @@ class SeparateDeployablesIT {
     static void launchEveryDeployable() throws Exception {
         SharedTestInfra infra = SharedTestInfra.get();
         DatabaseCoordinates database = infra.newDatabase("deployables");
-        Map<String, String> env = new HashMap<>();
+        env = new HashMap<>();
         env.put("HUMANCHAT_KAFKA_BOOTSTRAP", infra.kafkaBootstrap());
         env.put(
                 "HUMANCHAT_PG_URL",
@@ -66,6 +68,7 @@ class SeparateDeployablesIT {
         env.put("HUMANCHAT_JWT_SECRET", "deployables-test-secret-" + UUID.randomUUID());
         env.put("HUMANCHAT_STREAMS_STATE_DIR", workDir.resolve("streams").toString());
         env.put("HUMANCHAT_KAFKA_PARTITIONS", "3");
+        env.put("HUMANCHAT_PRESENCE_TTL_SECONDS", Long.toString(PRESENCE_TTL.toSeconds()));
 
         Process migrate = launch("migrate", Migrate.class, env);
         assertThat(migrate.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -73,15 +76,18 @@ class SeparateDeployablesIT {
 
         launch("domain-streams", DomainStreamsMain.class, env);
         launch("projector", ProjectorMain.class, env);
-        edgeA = "http://127.0.0.1:" + launchEdge("edge-a", env);
-        edgeB = "http://127.0.0.1:" + launchEdge("edge-b", env);
-        for (String edge : List.of(edgeA, edgeB)) {
-            Awaitility.await(edge + " ready")
-                    .atMost(Duration.ofSeconds(120))
-                    .pollInterval(Duration.ofMillis(250))
-                    .ignoreExceptions()
-                    .until(() -> get(edge + "/health/ready", null).statusCode() == 200);
-        }
+        edgeA = launchEdge("edge-a").url();
+        edgeB = launchEdge("edge-b").url();
+        awaitReady(edgeA);
+        awaitReady(edgeB);
+    }
+
+    private static void awaitReady(String edge) {
+        Awaitility.await(edge + " ready")
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(() -> get(edge + "/health/ready", null).statusCode() == 200);
     }
 
     @AfterAll
@@ -103,23 +109,9 @@ class SeparateDeployablesIT {
         String aliceToken = alice.getString("accessToken");
         String bobId = bob.getJsonObject("user").getString("id");
         List<JsonObject> bobFrames = new CopyOnWriteArrayList<>();
-        WebSocket bobSocket = HTTP.newWebSocketBuilder()
-                .buildAsync(
-                        URI.create(edgeB.replace("http", "ws") + "/ws?access_token=" + bob.getString("accessToken")),
-                        new FrameCollector(bobFrames))
-                .get(30, TimeUnit.SECONDS);
+        WebSocket bobSocket = connect(edgeB, bob.getString("accessToken"), bobFrames);
 
-        // The first create may wait for the Streams app to finish joining its group: retry until it is answered.
-        String conversationId = Awaitility.await("conversation created")
-                .atMost(Duration.ofSeconds(90))
-                .until(
-                        () -> post(
-                                edgeA + "/api/conversations",
-                                aliceToken,
-                                new JsonObject().put("participantIds", new JsonArray().add(bobId))),
-                        response -> response.statusCode() == 201 || response.statusCode() == 200)
-                .body();
-        String id = new JsonObject(conversationId).getString("conversationId");
+        String id = openConversation(edgeA, aliceToken, bobId);
         HttpResponse<String> sent = post(
                 edgeA + "/api/conversations/" + id + "/messages",
                 aliceToken,
@@ -145,7 +137,68 @@ class SeparateDeployablesIT {
         bobSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
     }
 
-    private static int launchEdge(String name, Map<String, String> env) throws IOException {
+    @Test
+    void theUsersOfAKilledReplicaArePushedOfflineWithinThePresenceTtl() throws Exception {
+        EdgeReplica replicaC = launchEdge("edge-c");
+        String edgeC = replicaC.url();
+        awaitReady(edgeC);
+        JsonObject alice = register(edgeA, "alice");
+        JsonObject carol = register(edgeC, "carol");
+        String carolId = carol.getJsonObject("user").getString("id");
+        openConversation(edgeA, alice.getString("accessToken"), carolId);
+        List<JsonObject> aliceFrames = new CopyOnWriteArrayList<>();
+        WebSocket aliceSocket = connect(edgeA, alice.getString("accessToken"), aliceFrames);
+        connect(edgeC, carol.getString("accessToken"), new CopyOnWriteArrayList<>());
+        Awaitility.await("carol online on replica A")
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> aliceFrames.stream().anyMatch(f -> isPresence(f, carolId, "online")));
+
+        replicaC.process().destroyForcibly(); // SIGKILL: no socket is closed, no key is deleted
+        long killedAt = System.nanoTime();
+        assertThat(replicaC.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+        Awaitility.await("carol pushed offline to alice")
+                .atMost(PRESENCE_TTL.plusSeconds(3))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> aliceFrames.stream().anyMatch(f -> isPresence(f, carolId, "offline")));
+        assertThat(Duration.ofNanos(System.nanoTime() - killedAt)).isLessThan(PRESENCE_TTL.plusSeconds(3));
+        JsonObject profile = new JsonObject(get(edgeA + "/api/users/" + carolId, alice.getString("accessToken"))
+                .body());
+        assertThat(profile.getJsonObject("presence").getString("status")).isEqualTo("offline");
+        aliceSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+    }
+
+    private static boolean isPresence(JsonObject frame, String userId, String status) {
+        return "presence".equals(frame.getString("type"))
+                && userId.equals(frame.getString("userId"))
+                && status.equals(frame.getString("status"));
+    }
+
+    private static WebSocket connect(String edge, String token, List<JsonObject> frames) throws Exception {
+        return HTTP.newWebSocketBuilder()
+                .buildAsync(
+                        URI.create(edge.replace("http", "ws") + "/ws?access_token=" + token),
+                        new FrameCollector(frames))
+                .get(30, TimeUnit.SECONDS);
+    }
+
+    /** The first create may wait for the Streams app to finish joining its group: retried until it is answered. */
+    private static String openConversation(String edge, String token, String otherUserId) {
+        String created = Awaitility.await("conversation created")
+                .atMost(Duration.ofSeconds(90))
+                .until(
+                        () -> post(
+                                edge + "/api/conversations",
+                                token,
+                                new JsonObject().put("participantIds", new JsonArray().add(otherUserId))),
+                        response -> response.statusCode() == 201 || response.statusCode() == 200)
+                .body();
+        return new JsonObject(created).getString("conversationId");
+    }
+
+    private record EdgeReplica(String url, Process process) {}
+
+    private static EdgeReplica launchEdge(String name) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -154,8 +207,7 @@ class SeparateDeployablesIT {
         edgeEnv.put("HUMANCHAT_HTTP_PORT", Integer.toString(port));
         edgeEnv.put("HUMANCHAT_REPLICA_ID", name);
         edgeEnv.put("HUMANCHAT_EDGE_INSTANCES", "1");
-        launch(name, EdgeMain.class, edgeEnv);
-        return port;
+        return new EdgeReplica("http://127.0.0.1:" + port, launch(name, EdgeMain.class, edgeEnv));
     }
 
     private static Process launch(String name, Class<?> main, Map<String, String> env) throws IOException {

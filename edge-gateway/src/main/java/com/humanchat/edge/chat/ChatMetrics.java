@@ -1,5 +1,6 @@
 package com.humanchat.edge.chat;
 
+import com.humanchat.edge.limits.LimitCounters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,6 +20,7 @@ public final class ChatMetrics {
     private final Counter sendsPending;
     private final Counter sendsRejected;
     private final Timer deliveryLatency;
+    private final LimitCounters limits;
 
     public ChatMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -40,6 +42,12 @@ public final class ChatMetrics {
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(30))
                 .register(registry);
+        this.limits = new LimitCounters(registry);
+    }
+
+    /** What the socket limits refused. */
+    public LimitCounters limits() {
+        return limits;
     }
 
     private Counter sends(String outcome) {

@@ -77,7 +77,15 @@ public final class ChatModule implements AutoCloseable {
         this.conversationRoutes = new ConversationRoutes(conversations, sender);
         this.syncRoutes = new SyncRoutes(sync);
         this.presence = new PresenceService(
-                vertx, redis, config.redisUrl(), config.replicaId(), sockets, membership, readModel);
+                vertx,
+                redis,
+                config.redisUrl(),
+                config.replicaId(),
+                config.presenceTtl(),
+                sockets,
+                membership,
+                readModel,
+                registry);
         this.webSocket = new WebSocketEndpoint(
                 vertx, config, tokens, sockets, sender, conversations, sync, readModel, dispatcher, metrics, presence);
     }

@@ -35,7 +35,8 @@ public record EdgeConfig(
         int rateLimitIpAuthPerMinute,
         int wsFramesPerSecond,
         int wsMaxSocketsPerUser,
-        List<String> corsOrigins) {
+        List<String> corsOrigins,
+        Duration presenceTtl) {
 
     public static EdgeConfig fromEnv(Map<String, String> env) {
         EnvironmentReader r = new EnvironmentReader(env);
@@ -81,6 +82,7 @@ public record EdgeConfig(
                         + "'");
             }
         }
+        Duration presenceTtl = Duration.ofSeconds(r.integer("HUMANCHAT_PRESENCE_TTL_SECONDS", 30, 3, 3600));
         r.throwIfInvalid();
         return new EdgeConfig(
                 httpPort,
@@ -101,6 +103,7 @@ public record EdgeConfig(
                 ipAuthPerMinute,
                 wsFramesPerSecond,
                 socketsPerUser,
-                corsOrigins);
+                corsOrigins,
+                presenceTtl);
     }
 }

@@ -21,16 +21,19 @@ public final class RateLimits {
 
     private final KeyedRateLimiter perUser;
     private final KeyedRateLimiter perAddress;
+    private final LimitCounters refusals;
 
-    public RateLimits(KeyedRateLimiter perUser, KeyedRateLimiter perAddress) {
+    public RateLimits(KeyedRateLimiter perUser, KeyedRateLimiter perAddress, LimitCounters refusals) {
         this.perUser = perUser;
         this.perAddress = perAddress;
+        this.refusals = refusals;
     }
 
-    public static RateLimits fromConfig(EdgeConfig config) {
+    public static RateLimits fromConfig(EdgeConfig config, LimitCounters refusals) {
         return new RateLimits(
                 new KeyedRateLimiter(config.rateLimitUserPerMinute(), MINUTE, MAX_TRACKED_KEYS),
-                new KeyedRateLimiter(config.rateLimitIpAuthPerMinute(), MINUTE, MAX_TRACKED_KEYS));
+                new KeyedRateLimiter(config.rateLimitIpAuthPerMinute(), MINUTE, MAX_TRACKED_KEYS),
+                refusals);
     }
 
     /**
@@ -41,6 +44,7 @@ public final class RateLimits {
     public void checkUser(UUID userId) {
         long retryAfter = perUser.tryAcquire(userId.toString());
         if (retryAfter > 0) {
+            refusals.refused(LimitCounters.Limit.USER_REQUESTS);
             throw ProblemException.tooManyRequests(
                     "at most " + perUser.capacity() + " requests per minute per user", retryAfter);
         }
@@ -57,6 +61,7 @@ public final class RateLimits {
                     : ctx.request().remoteAddress().hostAddress();
             long retryAfter = perAddress.tryAcquire(address);
             if (retryAfter > 0) {
+                refusals.refused(LimitCounters.Limit.ADDRESS_SIGN_IN);
                 ctx.fail(ProblemException.tooManyRequests(
                         "at most " + perAddress.capacity() + " sign-in attempts per minute from one address",
                         retryAfter));

@@ -8,6 +8,9 @@ import com.humanchat.edge.presence.PresenceMessages.Typing;
 import com.humanchat.edge.ws.ClientSocket;
 import com.humanchat.edge.ws.OutboundFrame;
 import com.humanchat.edge.ws.SocketRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
@@ -16,6 +19,7 @@ import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -31,10 +35,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Presence and typing of one edge process, in Redis only. While a user has a socket here, the key
- * {@code humanchat:presence:<userId>:<replicaId>} (value: the status, TTL {@value #KEY_TTL_SECONDS} s) is refreshed
- * every {@value #HEARTBEAT_MILLIS} ms, and the replica id is in the set {@code humanchat:presence:<userId>:replicas};
+ * {@code humanchat:presence:<userId>:<replicaId>} (value: the status, TTL {@code HUMANCHAT_PRESENCE_TTL_SECONDS}) is
+ * refreshed every third of the TTL, and the replica id is in the set {@code humanchat:presence:<userId>:replicas};
  * a user is online while any of their keys exists. Changes and typing go through the pub/sub channel
- * {@value #CHANNEL}; every replica pushes them to its own sockets of the users concerned. Every Redis failure is
+ * {@value #CHANNEL}; every replica pushes them to its own sockets of the users concerned. When a replica dies without
+ * saying goodbye its keys expire: every replica hears the expiry (Redis keyspace notifications, switched on at start
+ * where the server allows it) and pushes {@code offline} to its own sockets of the co-members. Every Redis failure is
  * swallowed (presence and typing simply stop); the subscriber reconnects by itself and, once subscribed again, asks
  * every replica to republish its users. Never blocks; thread-safe.
  */
@@ -43,9 +49,8 @@ public final class PresenceService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PresenceService.class);
 
     public static final String CHANNEL = "humanchat:presence-events";
-    static final long KEY_TTL_SECONDS = 30;
-    static final long HEARTBEAT_MILLIS = 10_000;
-    private static final long REPLICA_SET_TTL_SECONDS = 2 * KEY_TTL_SECONDS;
+    private static final String EXPIRED_PATTERN = "__keyevent@*__:expired";
+    private static final String KEY_PREFIX = "humanchat:presence:";
     private static final long RECONNECT_MILLIS = 1_000;
     private static final long REDIS_TIMEOUT_MILLIS = 2_000;
     private static final long CO_MEMBERS_TTL_MILLIS = 30_000;
@@ -57,10 +62,13 @@ public final class PresenceService implements AutoCloseable {
     private final Redis redis;
     private final Redis subscriberClient;
     private final String replicaId;
+    private final long keyTtlSeconds;
     private final SocketRegistry sockets;
     private final Membership membership;
     private final ChatReadModel readModel;
     private final ConcurrentHashMap<UUID, LocalUser> local = new ConcurrentHashMap<>();
+    private final Counter presencePushed;
+    private final Counter typingPushed;
     private final ConcurrentHashMap<UUID, CoMembers> coMembers = new ConcurrentHashMap<>();
     private final AtomicBoolean reconnectScheduled = new AtomicBoolean();
     private final AtomicBoolean connecting = new AtomicBoolean();
@@ -75,28 +83,48 @@ public final class PresenceService implements AutoCloseable {
     /**
      * @param redis the shared command client
      * @param redisUrl where the dedicated subscriber connection goes (its own one-connection client)
+     * @param keyTtl how long a user stays online after their replica stopped refreshing (crash, partition)
+     * @param registry gets {@code humanchat.presence.*}: subscriber up, local users, frames pushed by kind
      */
     public PresenceService(
             Vertx vertx,
             Redis redis,
             String redisUrl,
             String replicaId,
+            Duration keyTtl,
             SocketRegistry sockets,
             Membership membership,
-            ChatReadModel readModel) {
+            ChatReadModel readModel,
+            MeterRegistry registry) {
         this.vertx = vertx;
         this.redis = redis;
         this.subscriberClient = Redis.createClient(
                 vertx, new RedisOptions().setConnectionString(redisUrl).setMaxPoolSize(1));
         this.replicaId = replicaId;
+        this.keyTtlSeconds = Math.max(1, keyTtl.toSeconds());
         this.sockets = sockets;
         this.membership = membership;
         this.readModel = readModel;
+        this.presencePushed = pushed(registry, "presence");
+        this.typingPushed = pushed(registry, "typing");
+        Gauge.builder("humanchat.presence.subscribed", () -> subscriber == null ? 0 : 1)
+                .description("1 while this replica is subscribed to presence and typing in Redis, else 0")
+                .register(registry);
+        Gauge.builder("humanchat.presence.local.users", local::size)
+                .description("users with at least one socket on this replica")
+                .register(registry);
+    }
+
+    private static Counter pushed(MeterRegistry registry, String kind) {
+        return Counter.builder("humanchat.presence.pushed")
+                .description("presence and typing frames pushed to this replica's sockets")
+                .tag("kind", kind)
+                .register(registry);
     }
 
     /** Starts the heartbeat and the subscriber; returns at once (Redis may be away). */
     public void start() {
-        heartbeatTimer = vertx.setPeriodic(HEARTBEAT_MILLIS, id -> {
+        heartbeatTimer = vertx.setPeriodic(Math.max(1, keyTtlSeconds * 1000 / 3), id -> {
             if (subscriber == null) {
                 scheduleReconnect(0);
             }
@@ -185,11 +213,11 @@ public final class PresenceService implements AutoCloseable {
                     .arg(key(user.getKey()))
                     .arg(user.getValue())
                     .arg("EX")
-                    .arg(KEY_TTL_SECONDS));
+                    .arg(keyTtlSeconds));
             requests.add(
                     Request.cmd(Command.SADD).arg(replicasKey(user.getKey())).arg(replicaId));
             requests.add(
-                    Request.cmd(Command.EXPIRE).arg(replicasKey(user.getKey())).arg(REPLICA_SET_TTL_SECONDS));
+                    Request.cmd(Command.EXPIRE).arg(replicasKey(user.getKey())).arg(2 * keyTtlSeconds));
         }
         return bounded(redis.batch(requests)).mapEmpty();
     }
@@ -220,27 +248,34 @@ public final class PresenceService implements AutoCloseable {
 
     /** Reads the user's status over every replica and publishes it. */
     private void publishEffective(UUID userId) {
-        bounded(redis.send(Request.cmd(Command.SMEMBERS).arg(replicasKey(userId))))
-                .compose(replicas -> {
-                    if (replicas == null || replicas.size() == 0) {
-                        return Future.succeededFuture(PresenceMessages.OFFLINE);
-                    }
-                    Request mget = Request.cmd(Command.MGET);
-                    for (Response replica : replicas) {
-                        mget.arg(key(userId, replica.toString()));
-                    }
-                    return bounded(redis.send(mget)).map(values -> {
-                        List<String> statuses = new ArrayList<>();
-                        for (Response value : values) {
-                            if (value != null) {
-                                statuses.add(value.toString());
-                            }
-                        }
-                        return PresenceMessages.effectiveStatus(statuses);
-                    });
-                })
+        statusOf(userId)
                 .onSuccess(status -> publish(PresenceMessages.encode(new PresenceChange(userId, status))))
                 .onFailure(e -> LOG.debug("presence of {} not published: {}", userId, e.toString()));
+    }
+
+    /**
+     * A presence key expired: its replica stopped refreshing it (died, or lost Redis). If that leaves the user offline,
+     * this replica's sockets of their co-members are told; every replica hears the expiry, so nothing is published.
+     */
+    private void expired(String key) {
+        if (!key.startsWith(KEY_PREFIX) || key.endsWith(":replicas")) {
+            return;
+        }
+        String rest = key.substring(KEY_PREFIX.length());
+        int colon = rest.indexOf(':');
+        UUID userId;
+        try {
+            userId = UUID.fromString(colon < 0 ? rest : rest.substring(0, colon));
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        statusOf(userId)
+                .onSuccess(status -> {
+                    if (PresenceMessages.OFFLINE.equals(status)) {
+                        deliver(new PresenceChange(userId, status));
+                    }
+                })
+                .onFailure(e -> LOG.debug("presence expiry of {} not handled: {}", userId, e.toString()));
     }
 
     /** Pushes {@code presence} of every co-member not offline to a new socket (best effort, bounded). */
@@ -309,11 +344,11 @@ public final class PresenceService implements AutoCloseable {
     }
 
     private static String key(UUID userId, String replica) {
-        return "humanchat:presence:" + userId + ":" + replica;
+        return KEY_PREFIX + userId + ":" + replica;
     }
 
     private static String replicasKey(UUID userId) {
-        return "humanchat:presence:" + userId + ":replicas";
+        return KEY_PREFIX + userId + ":replicas";
     }
 
     // ---- subscriber ---------------------------------------------------------------------------------------------
@@ -329,6 +364,8 @@ public final class PresenceService implements AutoCloseable {
                     connection.endHandler(v -> lost(connection, "connection ended"));
                     return bounded(connection.send(
                                     Request.cmd(Command.SUBSCRIBE).arg(CHANNEL)))
+                            .compose(v -> bounded(connection.send(
+                                    Request.cmd(Command.PSUBSCRIBE).arg(EXPIRED_PATTERN))))
                             .map(connection)
                             .onFailure(e -> connection.close());
                 })
@@ -340,6 +377,7 @@ public final class PresenceService implements AutoCloseable {
                     }
                     subscriber = connection;
                     LOG.info("presence: subscribed to {}", CHANNEL);
+                    enableExpiryNotifications();
                     // Everyone (this replica included) republishes its users: what was missed while away is known
                     // again, and keys lost with a Redis restart are back at once.
                     publish(PresenceMessages.encodeResync());
@@ -371,7 +409,27 @@ public final class PresenceService implements AutoCloseable {
         });
     }
 
+    /**
+     * Asks Redis to announce expired keys ({@code notify-keyspace-events Ex}). A server that refuses (a managed Redis
+     * with CONFIG disabled) still works: a dead replica's users then turn offline for readers of their profile once the
+     * TTL passes, without a push to their co-members.
+     */
+    private void enableExpiryNotifications() {
+        bounded(redis.send(Request.cmd(Command.CONFIG)
+                        .arg("SET")
+                        .arg("notify-keyspace-events")
+                        .arg("Ex")))
+                .onFailure(e -> LOG.warn(
+                        "presence: Redis refused to announce expired keys ({}); set notify-keyspace-events Ex on the"
+                                + " server so that users of a crashed edge replica are pushed offline",
+                        e.toString()));
+    }
+
     private void onPush(Response push) {
+        if (push != null && push.size() == 4 && "pmessage".equals(String.valueOf(push.get(0)))) {
+            expired(String.valueOf(push.get(3)));
+            return;
+        }
         if (push == null || push.size() < 3 || !"message".equals(String.valueOf(push.get(0)))) {
             return;
         }
@@ -395,6 +453,7 @@ public final class PresenceService implements AutoCloseable {
                         frame = OutboundFrame.of(PresenceMessages.frame(change));
                     }
                     sockets.push(user, frame);
+                    presencePushed.increment();
                 }
             }
         });
@@ -407,8 +466,9 @@ public final class PresenceService implements AutoCloseable {
             }
             OutboundFrame frame = OutboundFrame.of(PresenceMessages.frame(typing));
             for (UUID member : members) {
-                if (!member.equals(typing.userId())) {
+                if (!member.equals(typing.userId()) && sockets.hasSockets(member)) {
                     sockets.push(member, frame);
+                    typingPushed.increment();
                 }
             }
         });

@@ -18,6 +18,7 @@ import com.humanchat.edge.http.JsonBody;
 import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.http.ProblemResponses;
 import com.humanchat.edge.limits.FrameRateLimit;
+import com.humanchat.edge.limits.LimitCounters;
 import com.humanchat.edge.limits.SocketQuota;
 import com.humanchat.edge.presence.PresenceService;
 import com.humanchat.edge.presence.TypingRateLimit;
@@ -126,6 +127,7 @@ public final class WebSocketEndpoint {
             }
             UUID userId = verified.result().id();
             if (!socketQuota.tryReserve(userId)) {
+                metrics.limits().refused(LimitCounters.Limit.WS_SOCKETS);
                 ctx.fail(ProblemException.tooManyRequests(
                         "at most " + socketQuota.maxPerUser() + " open sockets per user", SOCKET_QUOTA_RETRY_SECONDS));
                 return;
@@ -194,6 +196,7 @@ public final class WebSocketEndpoint {
             return true;
         }
         metrics.frameIn();
+        metrics.limits().refused(LimitCounters.Limit.WS_FRAMES);
         if (decision == FrameRateLimit.Decision.REJECT_AND_NOTIFY) {
             socket.send(error(
                     "rate_limited", "at most " + framesPerSecond + " frames per second; frames were dropped", null));
@@ -262,6 +265,7 @@ public final class WebSocketEndpoint {
             return;
         }
         if (!typingLimit.tryAcquire(System.currentTimeMillis())) {
+            metrics.limits().refused(LimitCounters.Limit.TYPING);
             socket.send(error(
                     "rate_limited",
                     "at most " + TYPING_FRAMES_PER_WINDOW + " typing frames per " + TYPING_WINDOW_MILLIS + " ms",

@@ -85,7 +85,7 @@ class ResumeIT {
     }
 
     @Test
-    void aReconnectingSocketGetsWhatItMissedOnceAndInOrderBeforeLiveMessages() {
+    void aSocketReconnectingAfterFiveHundredMissedMessagesGetsThemOnceAndInOrderBeforeLiveOnes() {
         TestUser alice = PLATFORM.register("alice");
         TestUser bob = PLATFORM.register("bob");
         UUID conversation = PLATFORM.directConversation(alice, bob);
@@ -97,38 +97,43 @@ class ResumeIT {
             awaitProjected(bob, conversation, 2);
             cursor = PLATFORM.get("/api/sync", bob.token()).json().getString("nextCursor");
         }
-        int missed = 30;
-        sendOverRest(alice, conversation, "missed", missed);
+        int missed = 500;
 
-        try (TestSocket aliceSocket = PLATFORM.connect(PLATFORM.otherEdge(), alice, null);
-                TestSocket resumed = PLATFORM.connect(PLATFORM.otherEdge(), bob, cursor)) {
-            int live = 10;
-            for (int i = 0; i < live; i++) {
-                aliceSocket.send(sendFrame(conversation, "live-" + i, "live " + i));
+        try (TestSocket aliceSocket = PLATFORM.connect(PLATFORM.otherEdge(), alice, null)) {
+            aliceSocket.await(f -> "hello".equals(f.getString("type")));
+            for (int i = 0; i < missed; i++) {
+                aliceSocket.send(sendFrame(conversation, "missed-" + i, "missed " + i));
             }
-            int total = 2 + missed + live;
-            awaitSeq(resumed, conversation, total);
-            assertThat(resumed.frames().getFirst().getString("type")).isEqualTo("hello");
-            // the client already had seq 1 and 2; the server may repeat them (clients dedupe), never anything else
-            assertThat(resumed.seqs(conversation))
-                    .isSortedAccordingTo(Long::compare)
-                    .doesNotHaveDuplicates();
-            assertThat(missedAndLater(resumed, conversation))
-                    .isEqualTo(LongStream.rangeClosed(3, total).boxed().toList());
-            List<String> clientIds = resumed.messages(conversation).stream()
-                    .filter(m -> m.getLong("seq") > 2)
-                    .map(m -> m.getString("clientMessageId"))
-                    .toList();
-            assertThat(clientIds.subList(0, missed))
-                    .allSatisfy(id -> assertThat(id).startsWith("missed-"));
-            assertThat(clientIds.subList(missed, missed + live))
-                    .allSatisfy(id -> assertThat(id).startsWith("live-"));
+            awaitSeq(aliceSocket, conversation, 2 + missed);
+            try (TestSocket resumed = PLATFORM.connect(PLATFORM.otherEdge(), bob, cursor)) {
+                int live = 10;
+                for (int i = 0; i < live; i++) {
+                    aliceSocket.send(sendFrame(conversation, "live-" + i, "live " + i));
+                }
+                int total = 2 + missed + live;
+                awaitSeq(resumed, conversation, total);
+                assertThat(resumed.frames().getFirst().getString("type")).isEqualTo("hello");
+                // the client already had seq 1 and 2; the server may repeat them (clients dedupe), never anything else
+                assertThat(resumed.seqs(conversation))
+                        .isSortedAccordingTo(Long::compare)
+                        .doesNotHaveDuplicates();
+                assertThat(missedAndLater(resumed, conversation))
+                        .isEqualTo(LongStream.rangeClosed(3, total).boxed().toList());
+                List<String> clientIds = resumed.messages(conversation).stream()
+                        .filter(m -> m.getLong("seq") > 2)
+                        .map(m -> m.getString("clientMessageId"))
+                        .toList();
+                assertThat(clientIds.subList(0, missed))
+                        .allSatisfy(id -> assertThat(id).startsWith("missed-"));
+                assertThat(clientIds.subList(missed, missed + live))
+                        .allSatisfy(id -> assertThat(id).startsWith("live-"));
 
-            // and nothing comes twice afterwards: a final message is the next one in line
-            aliceSocket.send(sendFrame(conversation, "last", "the end"));
-            awaitSeq(resumed, conversation, total + 1);
-            assertThat(missedAndLater(resumed, conversation))
-                    .isEqualTo(LongStream.rangeClosed(3, total + 1).boxed().toList());
+                // and nothing comes twice afterwards: a final message is the next one in line
+                aliceSocket.send(sendFrame(conversation, "last", "the end"));
+                awaitSeq(resumed, conversation, total + 1);
+                assertThat(missedAndLater(resumed, conversation))
+                        .isEqualTo(LongStream.rangeClosed(3, total + 1).boxed().toList());
+            }
         }
     }
 

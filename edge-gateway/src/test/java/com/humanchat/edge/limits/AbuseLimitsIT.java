@@ -87,6 +87,7 @@ class AbuseLimitsIT {
                                 .send(login(attempt), HttpResponse.BodyHandlers.ofString())
                                 .statusCode())
                         .isEqualTo(400));
+        assertThat(refusedCount("address_sign_in")).isPositive();
     }
 
     @Test
@@ -108,6 +109,7 @@ class AbuseLimitsIT {
         assertThat(refused.contentType()).isEqualTo("application/problem+json");
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
         assertThat(edge.get("/api/auth/me", otherToken).status()).isEqualTo(200);
+        assertThat(refusedCount("user_requests")).isPositive();
     }
 
     @Test
@@ -134,6 +136,7 @@ class AbuseLimitsIT {
                     });
             assertThat(socket.isClosed()).isFalse();
         }
+        assertThat(refusedCount("ws_frames")).isPositive();
     }
 
     @Test
@@ -150,6 +153,7 @@ class AbuseLimitsIT {
                     .rootCause()
                     .isInstanceOfSatisfying(UpgradeRejectedException.class, e -> assertThat(e.getStatus())
                             .isEqualTo(429));
+            assertThat(refusedCount("ws_sockets")).isPositive();
 
             first.close();
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -223,5 +227,16 @@ class AbuseLimitsIT {
                 .header("Origin", origin)
                 .header("Access-Control-Request-Method", "GET")
                 .header("Access-Control-Request-Headers", "authorization");
+    }
+
+    /** {@code humanchat.limits.refused{limit}} as the edge exports it on /metrics. */
+    private static double refusedCount(String limit) {
+        String prefix = "humanchat_limits_refused_total{limit=\"" + limit + "\"";
+        return edge.get("/metrics", null)
+                .body()
+                .lines()
+                .filter(line -> line.startsWith(prefix))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 }

@@ -143,6 +143,7 @@ class PresenceIT {
                 bobSocket.awaitMessages(conversation, 1, Duration.ofSeconds(20));
                 assertThat(aliceSocket.frames("error")).isEmpty();
                 onlineBefore = countPresence(bobSocket, alice);
+                await().atMost(Duration.ofSeconds(10)).until(() -> subscribedGauge() == 0);
             } finally {
                 infra.embeddedRedis().start();
             }
@@ -152,6 +153,7 @@ class PresenceIT {
                     .until(() -> countPresence(bobSocket, alice) > onlineBefore);
             assertThat(bobSocket.frames("presence").getLast().getString("status"))
                     .isEqualTo("busy");
+            assertThat(subscribedGauge()).isEqualTo(1);
             // and typing flows again
             await().atMost(Duration.ofSeconds(20))
                     .pollInterval(Duration.ofMillis(500))
@@ -160,6 +162,17 @@ class PresenceIT {
                         assertThat(bobSocket.frames("typing")).isNotEmpty();
                     });
         }
+    }
+
+    /** {@code humanchat.presence.subscribed} of the first replica, from its /metrics. */
+    private static double subscribedGauge() {
+        return PLATFORM.get("/metrics", null)
+                .body()
+                .lines()
+                .filter(line -> line.startsWith("humanchat_presence_subscribed "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static long countPresence(TestSocket socket, TestUser of) {
