@@ -15,6 +15,7 @@ import io.vertx.core.http.RequestOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The few HTTP endpoints of DESIGN.md §4 the load needs, as futures; 429/502/503/504 and connection failures are
@@ -44,6 +45,10 @@ final class ApiClient implements AutoCloseable {
         }
     }
 
+    /** What to do when sign-ups are throttled: every user of a run registers from this one address. */
+    static final String AUTH_RATE_LIMIT_HINT = "the platform rate-limits registrations per IP (429): start it with"
+            + " HUMANCHAT_RATE_LIMIT_IP_AUTH_PER_MINUTE=1000000, as every load user registers from this one address";
+
     private static final int MAX_ATTEMPTS = 8;
     private static final long REQUEST_IDLE_TIMEOUT_MS = 60_000;
 
@@ -51,6 +56,7 @@ final class ApiClient implements AutoCloseable {
     private final Endpoint endpoint;
     private final ObjectMapper mapper;
     private final HttpClientAgent client;
+    private final AtomicBoolean authThrottleWarned = new AtomicBoolean();
 
     ApiClient(Vertx vertx, Endpoint endpoint, ObjectMapper mapper, int maxConnections) {
         this.vertx = vertx;
@@ -143,6 +149,11 @@ final class ApiClient implements AutoCloseable {
                         return Future.succeededFuture(answer);
                     }
                     boolean retryable = answer.status() == 429 || answer.status() >= 502 && answer.status() <= 504;
+                    if (answer.status() == 429
+                            && uri.startsWith("/api/auth/")
+                            && authThrottleWarned.compareAndSet(false, true)) {
+                        Report.warn(AUTH_RATE_LIMIT_HINT + "; retrying after Retry-After");
+                    }
                     if (retryable && attempt < MAX_ATTEMPTS) {
                         return later(backoffMillis(attempt, answer.retryAfter()))
                                 .compose(v -> send(method, uri, bearer, body, attempt + 1));

@@ -3,7 +3,6 @@ package com.humanchat.loadgen;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.humanchat.loadgen.ApiClient.RegisteredUser;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.WebSocketClient;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,8 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * open-loop rate; one-way latency runs from each send's intended time to the recipient's {@code message.new}.
  *
  * <p>Setup and waiting happen on the main thread; sends, frames and timers run on the Vert.x event loops and
- * never block. The scheduler is a 1 ms periodic timer that issues every send that has fallen due since the last
- * tick, so a late tick sends a burst with the original intended times rather than skipping or shifting them.
+ * never block. The sends are issued by an {@link OpenLoopTicker}: a late tick sends a burst with the original
+ * intended times rather than skipping or shifting them.
  */
 final class ChatLoad {
 
@@ -41,7 +39,6 @@ final class ChatLoad {
     private final AtomicLong otherCloses = new AtomicLong();
     private final AtomicLong echoes = new AtomicLong();
     private final AtomicLong sendsOnFullWriteQueue = new AtomicLong();
-    private final AtomicLong issued = new AtomicLong();
 
     /** Set just before the first send; frames that arrive earlier ({@code unread}, …) are not about our sends. */
     private volatile DeliveryTracker tracker;
@@ -59,7 +56,7 @@ final class ChatLoad {
         List<LoadSocket> sockets = List.of();
         try {
             List<RegisteredUser> users = UserPool.register(api, runId, options.users(), options.registerConcurrency());
-            List<String> conversations = openConversations(api, users);
+            List<String> conversations = UserPool.openDirectConversations(api, users, options.registerConcurrency());
             sockets = connect(vertx, webSockets, users);
             sockets.forEach(pings::add);
             pings.start();
@@ -73,22 +70,7 @@ final class ChatLoad {
         }
     }
 
-    private List<String> openConversations(ApiClient api, List<RegisteredUser> users) {
-        int pairs = options.pairs();
-        Report.phase("opening " + pairs + " direct conversations");
-        return BoundedConcurrency.run(
-                        pairs,
-                        options.registerConcurrency(),
-                        p -> api.openDirectConversation(
-                                users.get(2 * p).accessToken(),
-                                users.get(2 * p + 1).id()),
-                        done -> Report.progress("conversations", done, pairs))
-                .await();
-    }
-
     private List<LoadSocket> connect(Vertx vertx, WebSocketClient client, List<RegisteredUser> users) {
-        int count = users.size();
-        Report.phase("opening " + count + " sockets, " + options.connectConcurrency() + " at a time");
         LoadSocket.Listener listener = new LoadSocket.Listener() {
             @Override
             public void onFrame(LoadSocket socket, ServerFrame frame, long receivedNanos) {
@@ -100,29 +82,16 @@ final class ChatLoad {
                 (statusCode != null && statusCode == 1013 ? closes1013 : otherCloses).incrementAndGet();
             }
         };
-        List<LoadSocket> sockets = BoundedConcurrency.run(
-                        count,
-                        options.connectConcurrency(),
-                        i -> LoadSocket.connect(
-                                vertx,
-                                client,
-                                options.endpoint(),
-                                users.get(i).accessToken(),
-                                mapper,
-                                listener,
-                                HELLO_TIMEOUT_MILLIS),
-                        done -> Report.progress("sockets open", done, count))
-                .await();
-        long mismatched = 0;
-        for (int i = 0; i < count; i++) {
-            if (!users.get(i).id().equals(sockets.get(i).userId())) {
-                mismatched++;
-            }
-        }
-        if (mismatched > 0) {
-            Report.warn(mismatched + " sockets were greeted with another userId than the one registered");
-        }
-        return sockets;
+        return SocketPool.connect(
+                vertx,
+                client,
+                options.endpoint(),
+                users,
+                mapper,
+                listener,
+                options.connectConcurrency(),
+                HELLO_TIMEOUT_MILLIS,
+                "sockets");
     }
 
     private void onServerFrame(LoadSocket socket, ServerFrame frame, long receivedNanos) {
@@ -147,6 +116,8 @@ final class ChatLoad {
             case ServerFrame.ErrorFrame error -> current.error(error.code(), error.clientMessageId());
             case ServerFrame.Hello hello -> {}
             case ServerFrame.Pong pong -> {}
+            case ServerFrame.Typing typing -> {}
+            case ServerFrame.Presence presence -> {}
             case ServerFrame.Other other -> {}
         }
     }
@@ -172,31 +143,21 @@ final class ChatLoad {
                 options.rate(),
                 options.warmupSeconds(),
                 options.durationSeconds()));
-        Promise<Void> allIssued = Promise.promise();
-        long scheduler = vertx.setPeriodic(1, id -> {
-            long now = System.nanoTime();
-            long from = issued.get();
-            long due = schedule.dueBy(now);
-            for (long k = from; k < due; k++) {
-                LoadSocket sender = sockets.get(rotation.senderOf(k));
-                if (sender.isClosed() || sockets.get(rotation.recipientOf(k)).isClosed()) {
-                    deliveries.skipped(schedule.intendedNanos(k));
-                    continue;
-                }
-                String clientMessageId = ids.of(k);
-                deliveries.sent(clientMessageId, schedule.intendedNanos(k), now);
-                if (sender.writeQueueFull()) {
-                    sendsOnFullWriteQueue.incrementAndGet();
-                }
-                sender.send(framePrefixes.get(rotation.pairOf(k)) + clientMessageId + "\",\"content\":\""
-                                + content(k, padding) + "\"}")
-                        .onFailure(failure -> deliveries.writeFailed(clientMessageId));
+        OpenLoopTicker ticker = new OpenLoopTicker(vertx, schedule);
+        ticker.start((k, intendedNanos, now) -> {
+            LoadSocket sender = sockets.get(rotation.senderOf(k));
+            if (sender.isClosed() || sockets.get(rotation.recipientOf(k)).isClosed()) {
+                deliveries.skipped(intendedNanos);
+                return;
             }
-            issued.set(due);
-            if (due == total) {
-                vertx.cancelTimer(id);
-                allIssued.tryComplete();
+            String clientMessageId = ids.of(k);
+            deliveries.sent(clientMessageId, intendedNanos, now);
+            if (sender.writeQueueFull()) {
+                sendsOnFullWriteQueue.incrementAndGet();
             }
+            sender.send(framePrefixes.get(rotation.pairOf(k)) + clientMessageId + "\",\"content\":\""
+                            + content(k, padding) + "\"}")
+                    .onFailure(failure -> deliveries.writeFailed(clientMessageId));
         });
         long bound = options.inFlightBound();
         long[] nextWarning = {bound};
@@ -215,24 +176,14 @@ final class ChatLoad {
                         Locale.ROOT,
                         "t=%ds %s issued=%d in-flight=%d 1013-closes=%d",
                         elapsed,
-                        now < measureFrom ? "warm-up" : issued.get() < total ? "measuring" : "draining",
-                        issued.get(),
+                        now < measureFrom ? "warm-up" : ticker.issued() < total ? "measuring" : "draining",
+                        ticker.issued(),
                         inFlight,
                         closes1013.get()));
             }
         });
-        if (total == 0) {
-            vertx.cancelTimer(scheduler);
-            allIssued.tryComplete();
-        }
-        long lastSendDue = schedule.endNanos() - System.nanoTime();
-        try {
-            allIssued
-                    .future()
-                    .await(TimeUnit.NANOSECONDS.toMillis(lastSendDue) + SCHEDULER_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            vertx.cancelTimer(scheduler);
-            Report.warn("the scheduler had issued only " + issued.get() + " of " + total
+        if (!ticker.awaitAllIssued(SCHEDULER_GRACE_MILLIS)) {
+            Report.warn("the scheduler had issued only " + ticker.issued() + " of " + total
                     + " sends when the run should have ended; reporting what was sent");
         }
 
@@ -263,9 +214,7 @@ final class ChatLoad {
     }
 
     private ChatSummary summarize(DeliveryTracker.DeliveryStats stats, long measureFrom) {
-        double window = options.durationSeconds();
-        double issueWindow = Math.max(window, secondsSince(measureFrom, stats.lastMeasuredIssueNanos()));
-        double deliveryWindow = Math.max(window, secondsSince(measureFrom, stats.lastMeasuredDeliveryNanos()));
+        int window = options.durationSeconds();
         return new ChatSummary(
                 "chat",
                 runId,
@@ -277,9 +226,9 @@ final class ChatLoad {
                 options.durationSeconds(),
                 options.drainSeconds(),
                 stats.attempted(),
-                round1(stats.attempted() / issueWindow),
+                MeasuredRate.of(stats.attempted(), window, measureFrom, stats.lastMeasuredIssueNanos()),
                 stats.delivered(),
-                round1(stats.delivered() / deliveryWindow),
+                MeasuredRate.of(stats.delivered(), window, measureFrom, stats.lastMeasuredDeliveryNanos()),
                 stats.acked(),
                 stats.lost(),
                 stats.unacked(),
@@ -306,14 +255,6 @@ final class ChatLoad {
                 stats.deliveryLatency(),
                 stats.ackLatency(),
                 stats.schedulerLag());
-    }
-
-    private static double secondsSince(long fromNanos, long toNanos) {
-        return toNanos == Long.MIN_VALUE ? 0 : (toNanos - fromNanos) / 1e9;
-    }
-
-    private static double round1(double value) {
-        return Math.round(value * 10) / 10.0;
     }
 
     String runId() {

@@ -24,9 +24,6 @@ import org.HdrHistogram.Histogram;
  */
 final class DeliveryTracker {
 
-    /** Highest latency a histogram records; the timeout is never longer. */
-    static final long HISTOGRAM_MAX_MICROS = TimeUnit.SECONDS.toMicros(60);
-
     private final long measureFromNanos;
     private final long timeoutNanos;
 
@@ -35,9 +32,9 @@ final class DeliveryTracker {
     private final Set<String> conversationsOutOfOrder = new HashSet<>();
     private final Map<String, Long> errorsByCode = new TreeMap<>();
 
-    private final Histogram deliveryLatency = newHistogram();
-    private final Histogram ackLatency = newHistogram();
-    private final Histogram schedulerLag = newHistogram();
+    private final Histogram deliveryLatency = LatencySummary.newHistogram();
+    private final Histogram ackLatency = LatencySummary.newHistogram();
+    private final Histogram schedulerLag = LatencySummary.newHistogram();
 
     private long attempted;
     private long warmupSends;
@@ -60,15 +57,11 @@ final class DeliveryTracker {
     private long lastMeasuredDeliveryNanos = Long.MIN_VALUE;
 
     DeliveryTracker(long measureFromNanos, long timeoutNanos) {
-        if (timeoutNanos <= 0 || timeoutNanos > TimeUnit.MICROSECONDS.toNanos(HISTOGRAM_MAX_MICROS)) {
+        if (timeoutNanos <= 0 || timeoutNanos > TimeUnit.MICROSECONDS.toNanos(LatencySummary.HISTOGRAM_MAX_MICROS)) {
             throw new IllegalArgumentException("timeout must be in (0, 60 s], got " + timeoutNanos + " ns");
         }
         this.measureFromNanos = measureFromNanos;
         this.timeoutNanos = timeoutNanos;
-    }
-
-    private static Histogram newHistogram() {
-        return new Histogram(HISTOGRAM_MAX_MICROS, 3);
     }
 
     /** A send about to be written; call it before the write so a fast delivery always finds its entry. */
@@ -79,7 +72,7 @@ final class DeliveryTracker {
         if (measured) {
             attempted++;
             lastMeasuredIssueNanos = Math.max(lastMeasuredIssueNanos, issuedNanos);
-            record(schedulerLag, issuedNanos - intendedNanos);
+            LatencySummary.record(schedulerLag, issuedNanos - intendedNanos);
         } else {
             warmupSends++;
         }
@@ -113,7 +106,7 @@ final class DeliveryTracker {
         entry.acked = true;
         if (entry.measured) {
             acked++;
-            record(ackLatency, nowNanos - entry.intendedNanos);
+            LatencySummary.record(ackLatency, nowNanos - entry.intendedNanos);
         }
         if (entry.delivered) {
             inFlight.remove(clientMessageId);
@@ -149,7 +142,7 @@ final class DeliveryTracker {
         if (entry.measured) {
             delivered++;
             lastMeasuredDeliveryNanos = Math.max(lastMeasuredDeliveryNanos, nowNanos);
-            record(deliveryLatency, nowNanos - entry.intendedNanos);
+            LatencySummary.record(deliveryLatency, nowNanos - entry.intendedNanos);
         }
         if (entry.acked) {
             inFlight.remove(clientMessageId);
@@ -233,11 +226,6 @@ final class DeliveryTracker {
                 LatencySummary.of(deliveryLatency),
                 LatencySummary.of(ackLatency),
                 LatencySummary.of(schedulerLag));
-    }
-
-    private static void record(Histogram histogram, long nanos) {
-        long micros = Math.max(0, TimeUnit.NANOSECONDS.toMicros(nanos));
-        histogram.recordValue(Math.min(micros, HISTOGRAM_MAX_MICROS));
     }
 
     private record StreamKey(String conversationId, String recipientId) {}

@@ -112,12 +112,36 @@ final class Flags {
         }
     }
 
-    Endpoint endpoint(String name, String fallback) {
+    /** A number in {@code [0, 1]}. */
+    double fraction(String name, double fallback) {
+        String raw = values.get(name);
+        if (raw == null) {
+            return fallback;
+        }
         try {
-            return Endpoint.parse(string(name, fallback));
+            double value = Double.parseDouble(raw.strip());
+            if (!(value >= 0 && value <= 1)) {
+                errors.add("--" + name + " must be between 0 and 1, got " + raw);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            errors.add("--" + name + " must be a number, got '" + raw + "'");
+            return fallback;
+        }
+    }
+
+    Endpoint endpoint(String name, String fallback) {
+        return optionalEndpoint(name).orElseGet(() -> Endpoint.parse(name, fallback));
+    }
+
+    /** Empty when the flag is absent; a bad URL is listed as an error and also yields empty. */
+    Optional<Endpoint> optionalEndpoint(String name) {
+        Optional<String> raw = optional(name);
+        try {
+            return raw.map(url -> Endpoint.parse(name, url));
         } catch (IllegalArgumentException e) {
             errors.add(e.getMessage());
-            return Endpoint.parse(fallback);
+            return Optional.empty();
         }
     }
 }

@@ -40,7 +40,7 @@ final class IdleLoad {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong lastHelloNanos = new AtomicLong(Long.MIN_VALUE);
     private final List<String> failureSamples = new ArrayList<>();
-    private final Histogram connectLatencyMicros = new Histogram(DeliveryTracker.HISTOGRAM_MAX_MICROS, 3);
+    private final Histogram connectLatencyMicros = LatencySummary.newHistogram();
 
     IdleLoad(IdleOptions options) {
         this.options = options;
@@ -180,9 +180,8 @@ final class IdleLoad {
                 .map(socket -> {
                     long now = System.nanoTime();
                     lastHelloNanos.accumulateAndGet(now, Math::max);
-                    long micros = TimeUnit.NANOSECONDS.toMicros(now - begun);
                     synchronized (connectLatencyMicros) {
-                        connectLatencyMicros.recordValue(Math.min(micros, DeliveryTracker.HISTOGRAM_MAX_MICROS));
+                        LatencySummary.record(connectLatencyMicros, now - begun);
                     }
                     return socket;
                 })

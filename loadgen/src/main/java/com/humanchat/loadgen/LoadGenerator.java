@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Entry point: {@code [chat|idle] --flags…}; exit 0 after a report, 2 on bad arguments, 1 if the run could not
+ * Entry point: {@code [chat|idle|typing] --flags…}; exit 0 after a report, 2 on bad arguments, 1 if the run could not
  * be set up or carried out.
  */
 public final class LoadGenerator {
@@ -37,8 +37,9 @@ public final class LoadGenerator {
             return switch (mode) {
                 case "chat" -> chat(ChatOptions.parse(flags));
                 case "idle" -> idle(IdleOptions.parse(flags));
+                case "typing" -> typing(TypingOptions.parse(flags));
                 default -> {
-                    Report.usageErrors(mode, List.of("unknown mode '" + mode + "' (chat or idle)"));
+                    Report.usageErrors(mode, List.of("unknown mode '" + mode + "' (chat, idle or typing)"));
                     yield 2;
                 }
             };
@@ -70,6 +71,16 @@ public final class LoadGenerator {
         }
         IdleSummary summary = new IdleLoad(options).run();
         Report.idle(summary, json(summary));
+        return write(options.json(), summary);
+    }
+
+    private static int typing(TypingOptions options) throws InterruptedException {
+        if (!options.errors().isEmpty()) {
+            Report.usageErrors("typing", options.errors());
+            return 2;
+        }
+        TypingSummary summary = new TypingLoad(options).run();
+        Report.typing(summary, json(summary));
         return write(options.json(), summary);
     }
 

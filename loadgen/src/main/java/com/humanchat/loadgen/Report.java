@@ -37,6 +37,15 @@ final class Report {
                       socket (from GET /metrics; --edge-pid forces a GC with jcmd first, same machine only).
                       Also: --connect-concurrency 256 --ping-interval 20 --settle 10 --heap-samples 3
                             --sample-pause 2 --hold 0 --register-concurrency 16 --event-loops 2
+
+                  run.sh typing --url http://127.0.0.1:8080 [--url2 http://127.0.0.1:8081] --pairs 2500 \
+                                --rate 5000 --duration 60 --warmup 10 --presence-share 0.2 [--json out.json]
+                      Pair p's sender (socket on --url) sends typing and presence frames at a fixed open-loop rate,
+                      round-robin over the pairs (at most 2 events/s per sender), and its receiver (socket on --url2,
+                      default --url) times the matching frame from each send's intended time; drops are detected
+                      from the alternating values. Reports sent, received, dropped and latency per kind.
+                      Also: --drain 5 --timeout 10 (s, <= 60) --ready-timeout 30 --register-concurrency 16
+                            --connect-concurrency 64 --event-loops 2 --ping-interval 20
                 """);
     }
 
@@ -116,6 +125,56 @@ final class Report {
         OUT.println("SUMMARY " + jsonLine);
     }
 
+    static void typing(TypingSummary s, String jsonLine) {
+        OUT.println();
+        OUT.printf(
+                Locale.ROOT,
+                "HumanChat typing/presence load — run %s, senders on %s, receivers on %s%n",
+                s.runId(),
+                s.url(),
+                s.receiverUrl());
+        OUT.printf(
+                Locale.ROOT,
+                "  %d pairs, target %.1f events/s (%.0f%% presence), warm-up %d s (not measured), measured %d s,"
+                        + " drain %d s%n",
+                s.pairs(),
+                s.targetRate(),
+                s.presenceShare() * 100,
+                s.warmupSeconds(),
+                s.durationSeconds(),
+                s.drainSeconds());
+        line("receivers saw sender online", s.receiversReady() + " / " + s.pairs() + " in " + s.readySeconds() + " s");
+        OUT.println("events (measured window)");
+        line("sent", s.sent());
+        OUT.printf(Locale.ROOT, "  %-28s %.1f events/s%n", "achieved send rate", s.achievedSendRate());
+        line("received", s.received());
+        OUT.printf(Locale.ROOT, "  %-28s %.1f events/s%n", "received rate", s.receivedRate());
+        line("dropped", s.dropped());
+        line("write failures (client)", s.writeFailures());
+        line("skipped: socket closed", s.skippedClosedSocket());
+        line("sends on full write queue", s.sendsOnFullWriteQueue());
+        OUT.println("by kind (measured window)     sent / received / dropped (overtaken + never arrived)");
+        kind("typing", s.typing());
+        kind("presence", s.presence());
+        OUT.println("frames (whole run)");
+        line(
+                "unexpected typing/presence",
+                s.typing().unexpectedFrames() + " / " + s.presence().unexpectedFrames());
+        line("from no tracked pair", s.foreignFrames());
+        line(
+                "error frames",
+                s.errorsByCode().isEmpty() ? "none" : s.errorsByCode().toString());
+        line("closes 1013 (slow socket)", s.closes1013());
+        line("other closes", s.otherCloses());
+        line("warm-up sent / received", s.warmupSent() + " / " + s.warmupReceived());
+        line("peak pending", s.peakPending());
+        OUT.println("latency, ms (from intended send time)");
+        latency("typing (send -> typing)", s.typing().latencyMs());
+        latency("presence (send -> presence)", s.presence().latencyMs());
+        latency("scheduler lag (generator)", s.schedulerLagMs());
+        OUT.println("SUMMARY " + jsonLine);
+    }
+
     static void idle(IdleSummary s, String jsonLine) {
         OUT.println();
         OUT.printf(Locale.ROOT, "HumanChat idle sockets — run %s against %s%n", s.runId(), s.url());
@@ -146,6 +205,13 @@ final class Report {
 
     private static void line(String label, Object value) {
         OUT.printf(Locale.ROOT, "  %-28s %s%n", label, value);
+    }
+
+    private static void kind(String label, SignalTracker.KindStats k) {
+        line(
+                label,
+                k.sent() + " / " + k.received() + " / " + k.dropped() + " (" + k.overtaken() + " + " + k.neverArrived()
+                        + ")");
     }
 
     private static void latency(String label, LatencySummary l) {

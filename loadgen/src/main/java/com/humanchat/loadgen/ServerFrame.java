@@ -20,10 +20,16 @@ sealed interface ServerFrame {
     /** An {@code error} frame; {@code clientMessageId} is null unless the server names the send it refuses. */
     record ErrorFrame(String code, String message, String clientMessageId) implements ServerFrame {}
 
+    /** {@code userId} (stopped) typing in {@code conversationId}; {@code isTyping} is null if absent. */
+    record Typing(String conversationId, String userId, Boolean isTyping) implements ServerFrame {}
+
+    /** A co-member's status changed ({@code online}, {@code away}, {@code busy}, {@code offline}). */
+    record Presence(String userId, String status) implements ServerFrame {}
+
     /** The answer to a client {@code ping}. */
     record Pong() implements ServerFrame {}
 
-    /** Any other frame ({@code unread}, {@code presence}, …) or text that is not a JSON object with a type. */
+    /** Any other frame ({@code unread}, {@code session.updated}, …) or text that is not a JSON object with a type. */
     record Other(String type) implements ServerFrame {}
 
     /** Reads one text frame; never throws, a frame it cannot read becomes {@code Other("unparsable")}. */
@@ -55,6 +61,12 @@ sealed interface ServerFrame {
                         node.hasNonNull("code") ? node.get("code").asText() : "unknown",
                         text(node, "message"),
                         text(node, "clientMessageId"));
+            case "typing" ->
+                new Typing(
+                        text(node, "conversationId"),
+                        text(node, "userId"),
+                        node.path("isTyping").isBoolean() ? node.get("isTyping").asBoolean() : null);
+            case "presence" -> new Presence(text(node, "userId"), text(node, "status"));
             case "pong" -> new Pong();
             default -> new Other(type);
         };

@@ -77,9 +77,53 @@ class OptionsTest {
     }
 
     @Test
+    void typingDefaultsMatchTheDocumentedCommandLine() {
+        TypingOptions options = TypingOptions.parse(List.of());
+
+        assertThat(options.errors()).isEmpty();
+        assertThat(options.pairs()).isEqualTo(2500);
+        assertThat(options.rate()).isEqualTo(5000);
+        assertThat(options.presenceShare()).isEqualTo(0.2);
+        assertThat(options.durationSeconds()).isEqualTo(60);
+        assertThat(options.warmupSeconds()).isEqualTo(10);
+        assertThat(options.receiverEndpoint()).isEmpty();
+        assertThat(options.receivers()).isEqualTo(new Endpoint("127.0.0.1", 8080, false));
+    }
+
+    @Test
+    void typingSendsReceiversToTheSecondUrl() {
+        TypingOptions options = TypingOptions.parse(
+                List.of("--url", "http://127.0.0.1:8080", "--url2", "http://10.0.0.2:8081", "--presence-share", "0"));
+
+        assertThat(options.errors()).isEmpty();
+        assertThat(options.endpoint()).isEqualTo(new Endpoint("127.0.0.1", 8080, false));
+        assertThat(options.receivers()).isEqualTo(new Endpoint("10.0.0.2", 8081, false));
+        assertThat(options.presenceShare()).isZero();
+    }
+
+    @Test
+    void typingKeepsEachSenderUnderTheEdgesTypingLimit() {
+        assertThat(TypingOptions.parse(List.of("--pairs", "100", "--rate", "200"))
+                        .errors())
+                .isEmpty();
+        assertThat(TypingOptions.parse(List.of("--pairs", "100", "--rate", "250"))
+                        .errors())
+                .containsExactly("--rate 250 over --pairs 100 is 2.50 events/s per sender, above 2: the edge drops"
+                        + " typing frames past 5 per 2 s per socket; raise --pairs to at least 125 or lower --rate"
+                        + " to 200");
+        assertThat(TypingOptions.parse(List.of("--presence-share", "1.5", "--url2", "ftp://x"))
+                        .errors())
+                .containsExactlyInAnyOrder(
+                        "--presence-share must be between 0 and 1, got 1.5",
+                        "--url2 must be http(s)://host[:port], got ftp://x");
+    }
+
+    @Test
     void anUnknownModeOrBadFlagsExitWithTwo() {
         assertThat(LoadGenerator.run(List.of("storm"))).isEqualTo(2);
         assertThat(LoadGenerator.run(List.of("chat", "--users", "3"))).isEqualTo(2);
         assertThat(LoadGenerator.run(List.of("idle", "--nope", "1"))).isEqualTo(2);
+        assertThat(LoadGenerator.run(List.of("typing", "--pairs", "1", "--rate", "3")))
+                .isEqualTo(2);
     }
 }

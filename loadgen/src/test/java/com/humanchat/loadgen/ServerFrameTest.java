@@ -25,6 +25,19 @@ class ServerFrameTest {
     }
 
     @Test
+    void readsTypingAndPresenceFrames() {
+        assertThat(ServerFrame.parse(
+                        mapper,
+                        "{\"type\":\"typing\",\"conversationId\":\"conv\",\"userId\":\"u-1\",\"isTyping\":false}"))
+                .isEqualTo(new ServerFrame.Typing("conv", "u-1", false));
+        assertThat(ServerFrame.parse(mapper, "{\"type\":\"typing\",\"conversationId\":\"conv\",\"userId\":\"u-1\"}"))
+                .as("no isTyping: no value a send carries")
+                .isEqualTo(new ServerFrame.Typing("conv", "u-1", null));
+        assertThat(ServerFrame.parse(mapper, "{\"type\":\"presence\",\"userId\":\"u-2\",\"status\":\"away\"}"))
+                .isEqualTo(new ServerFrame.Presence("u-2", "away"));
+    }
+
+    @Test
     void readsErrorFramesWithOrWithoutTheSendTheyRefuse() {
         assertThat(ServerFrame.parse(
                         mapper, "{\"type\":\"error\",\"code\":\"rate_limited\",\"message\":\"slow down\"}"))
