@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.humanchat.schemas.chat.ChatCommand;
 import com.humanchat.schemas.chat.ChatEvent;
 import com.humanchat.schemas.chat.UnreadEvent;
+import com.humanchat.schemas.requests.RequestCommand;
+import com.humanchat.schemas.requests.RequestEvent;
+import com.humanchat.schemas.rtc.RtcSignal;
+import com.humanchat.schemas.sessions.SessionCommand;
+import com.humanchat.schemas.sessions.SessionEvent;
 import com.humanchat.schemas.users.UserEvent;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -12,6 +17,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,18 +26,16 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The JSON Schemas of every record type, loaded from the classpath ({@code schemas/<topic>/<type>.v1.json})
- * and applied with a real JSON Schema 2020-12 validator, formats asserted.
+ * and applied with a real JSON Schema 2020-12 validator, formats asserted. A type name is unique within its topic,
+ * not across topics ({@code command.rejected} is on every events topic), so a record is validated with its topic.
  */
 public final class RecordSchemas {
 
     /** Where the schemas claim to live; resolved to the classpath so nothing is fetched. */
     public static final String BASE_URI = "https://schemas.humanchat.dev/";
 
-    private static final Map<Class<?>, String> FAMILIES = Map.of(
-            ChatCommand.class, Topics.CHAT_COMMANDS.name(),
-            ChatEvent.class, Topics.CHAT_EVENTS.name(),
-            UnreadEvent.class, Topics.CHAT_UNREAD.name(),
-            UserEvent.class, Topics.USERS_EVENTS.name());
+    /** The record family of every topic: the class whose {@code @JsonSubTypes} names the topic's types. */
+    private static final Map<String, Class<?>> FAMILIES = familiesByTopic();
 
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(
             SpecVersion.VersionFlag.V202012,
@@ -42,27 +46,45 @@ public final class RecordSchemas {
 
     private static final Map<String, JsonSchema> LOADED = new ConcurrentHashMap<>();
 
-    /** Every record type by its wire name, mapped to the location of its schema. */
+    private static Map<String, Class<?>> familiesByTopic() {
+        Map<String, Class<?>> families = new LinkedHashMap<>();
+        families.put(Topics.CHAT_COMMANDS.name(), ChatCommand.class);
+        families.put(Topics.CHAT_EVENTS.name(), ChatEvent.class);
+        families.put(Topics.CHAT_UNREAD.name(), UnreadEvent.class);
+        families.put(Topics.USERS_EVENTS.name(), UserEvent.class);
+        families.put(Topics.SESSIONS_COMMANDS.name(), SessionCommand.class);
+        families.put(Topics.SESSIONS_EVENTS.name(), SessionEvent.class);
+        families.put(Topics.REQUESTS_COMMANDS.name(), RequestCommand.class);
+        families.put(Topics.REQUESTS_EVENTS.name(), RequestEvent.class);
+        families.put(Topics.RTC_SIGNALS.name(), RtcSignal.class);
+        return Collections.unmodifiableMap(families);
+    }
+
+    /** Every record type as {@code <topic>/<type>}, mapped to the location of its schema. */
     public static Map<String, String> schemaLocations() {
         Map<String, String> locations = new LinkedHashMap<>();
-        FAMILIES.forEach((family, topic) -> {
+        FAMILIES.forEach((topic, family) -> {
             for (JsonSubTypes.Type type :
                     family.getAnnotation(JsonSubTypes.class).value()) {
-                locations.put(type.name(), BASE_URI + topic + "/" + type.name() + ".v1.json");
+                String path = topic + "/" + type.name();
+                locations.put(path, BASE_URI + path + ".v1.json");
             }
         });
         return locations;
     }
 
-    /** Validates one record (with its {@code type} property) and returns the violations, empty when valid. */
-    public static List<String> violations(JsonNode record) {
+    /**
+     * Validates one record (with its {@code type} property) of the topic {@code topicName} and returns the violations,
+     * empty when valid.
+     */
+    public static List<String> violations(String topicName, JsonNode record) {
         JsonNode type = record.get("type");
         if (type == null || !type.isTextual()) {
             return List.of("$.type: required string is missing");
         }
-        String location = schemaLocations().get(type.asText());
+        String location = schemaLocations().get(topicName + "/" + type.asText());
         if (location == null) {
-            return List.of("$.type: unknown record type '" + type.asText() + "'");
+            return List.of("$.type: unknown record type '" + type.asText() + "' on topic " + topicName);
         }
         JsonSchema schema = LOADED.computeIfAbsent(location, uri -> FACTORY.getSchema(SchemaLocation.of(uri), CONFIG));
         Set<ValidationMessage> messages = schema.validate(record);

@@ -3,6 +3,11 @@ package com.humanchat.schemas;
 import com.humanchat.schemas.chat.ChatCommand;
 import com.humanchat.schemas.chat.ChatEvent;
 import com.humanchat.schemas.chat.UnreadEvent;
+import com.humanchat.schemas.requests.RequestCommand;
+import com.humanchat.schemas.requests.RequestEvent;
+import com.humanchat.schemas.rtc.RtcSignal;
+import com.humanchat.schemas.sessions.SessionCommand;
+import com.humanchat.schemas.sessions.SessionEvent;
 import com.humanchat.schemas.users.UserEvent;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
@@ -26,9 +31,38 @@ public final class Topics {
     public static final Topic<String, UserEvent> USERS_EVENTS =
             new Topic<>("users.events", Serdes.String(), JsonSerde.of(UserEvent.class));
 
+    /** Session requests and transitions; key = sessionId. */
+    public static final Topic<String, SessionCommand> SESSIONS_COMMANDS =
+            new Topic<>("sessions.commands", Serdes.String(), JsonSerde.of(SessionCommand.class));
+
+    /** What the session topology decided, each with the session's snapshot; key = sessionId. */
+    public static final Topic<String, SessionEvent> SESSIONS_EVENTS =
+            new Topic<>("sessions.events", Serdes.String(), JsonSerde.of(SessionEvent.class));
+
+    /** Managed-request creations and decisions; key = requestId. */
+    public static final Topic<String, RequestCommand> REQUESTS_COMMANDS =
+            new Topic<>("requests.commands", Serdes.String(), JsonSerde.of(RequestCommand.class));
+
+    /** What the request topology decided, each with the request's snapshot; key = requestId. */
+    public static final Topic<String, RequestEvent> REQUESTS_EVENTS =
+            new Topic<>("requests.events", Serdes.String(), JsonSerde.of(RequestEvent.class));
+
+    /** WebRTC signalling between the participants of a session, relayed by the edge replicas; key = sessionId. */
+    public static final Topic<String, RtcSignal> RTC_SIGNALS =
+            new Topic<>("rtc.signals", Serdes.String(), JsonSerde.of(RtcSignal.class));
+
     /** Every topic the platform provisions at start. */
     public static List<Topic<String, ?>> all() {
-        return List.of(CHAT_COMMANDS, CHAT_EVENTS, CHAT_UNREAD, USERS_EVENTS);
+        return List.of(
+                CHAT_COMMANDS,
+                CHAT_EVENTS,
+                CHAT_UNREAD,
+                USERS_EVENTS,
+                SESSIONS_COMMANDS,
+                SESSIONS_EVENTS,
+                REQUESTS_COMMANDS,
+                REQUESTS_EVENTS,
+                RTC_SIGNALS);
     }
 
     /** The dead-letter topic of a topic: poison records land there with the reason in headers. */

@@ -9,6 +9,7 @@ import com.humanchat.schemas.chat.ChatCommand;
 import com.humanchat.schemas.chat.ChatEvent;
 import com.humanchat.schemas.chat.CommandRejected;
 import com.humanchat.schemas.chat.ConversationCreated;
+import com.humanchat.schemas.chat.ConversationIds;
 import com.humanchat.schemas.chat.ConversationType;
 import com.humanchat.schemas.chat.CreateConversation;
 import com.humanchat.schemas.chat.DeleteMessage;
@@ -23,10 +24,35 @@ import com.humanchat.schemas.chat.RejectionCode;
 import com.humanchat.schemas.chat.SendMessage;
 import com.humanchat.schemas.chat.UnreadChanged;
 import com.humanchat.schemas.chat.UnreadEvent;
+import com.humanchat.schemas.requests.CreateRequest;
+import com.humanchat.schemas.requests.DecideRequest;
+import com.humanchat.schemas.requests.ManagedRequest;
+import com.humanchat.schemas.requests.RequestCommand;
+import com.humanchat.schemas.requests.RequestCommandRejected;
+import com.humanchat.schemas.requests.RequestCreated;
+import com.humanchat.schemas.requests.RequestDecision;
+import com.humanchat.schemas.requests.RequestEvent;
+import com.humanchat.schemas.requests.RequestRejectionCode;
+import com.humanchat.schemas.requests.RequestStatus;
+import com.humanchat.schemas.requests.RequestStatusChanged;
+import com.humanchat.schemas.rtc.RtcSignal;
+import com.humanchat.schemas.sessions.Money;
+import com.humanchat.schemas.sessions.PaymentMode;
+import com.humanchat.schemas.sessions.RequestSession;
+import com.humanchat.schemas.sessions.Session;
+import com.humanchat.schemas.sessions.SessionCommand;
+import com.humanchat.schemas.sessions.SessionCommandRejected;
+import com.humanchat.schemas.sessions.SessionEvent;
+import com.humanchat.schemas.sessions.SessionRejectionCode;
+import com.humanchat.schemas.sessions.SessionRequested;
+import com.humanchat.schemas.sessions.SessionStatus;
+import com.humanchat.schemas.sessions.SessionStatusChanged;
+import com.humanchat.schemas.sessions.TransitionSession;
 import com.humanchat.schemas.users.UserEvent;
 import com.humanchat.schemas.users.UserProfileUpdated;
 import com.humanchat.schemas.users.UserRegistered;
 import com.humanchat.schemas.users.UserSuspended;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -43,6 +69,9 @@ class RecordContractTest {
     private static final UUID CONVERSATION = UUID.randomUUID();
     private static final UUID ALICE = UUID.randomUUID();
     private static final UUID BOB = UUID.randomUUID();
+    private static final UUID CAROL = UUID.randomUUID();
+    private static final UUID SESSION = UUID.randomUUID();
+    private static final UUID REQUEST = UUID.randomUUID();
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     /** One sample of every record type, with the topic it travels on. */
@@ -136,7 +165,131 @@ class RecordContractTest {
                                 true,
                                 BOB,
                                 "Bob's agency")),
-                Map.entry(Topics.USERS_EVENTS, new UserSuspended(UUID.randomUUID(), 1, NOW, ALICE, true, "spam")));
+                Map.entry(Topics.USERS_EVENTS, new UserSuspended(UUID.randomUUID(), 1, NOW, ALICE, true, "spam")),
+                Map.entry(
+                        Topics.SESSIONS_COMMANDS,
+                        RequestSession.of(
+                                SESSION,
+                                ALICE,
+                                BOB,
+                                CONVERSATION,
+                                NOW.plusSeconds(3600),
+                                30,
+                                Money.of(5000, "USD"),
+                                PaymentMode.PAID)),
+                Map.entry(
+                        Topics.SESSIONS_COMMANDS,
+                        TransitionSession.of(SESSION, BOB, SessionStatus.DECLINED, "busy that day")),
+                Map.entry(
+                        Topics.SESSIONS_EVENTS,
+                        new SessionRequested(
+                                UUID.randomUUID(), 1, NOW, SESSION, command, session(SessionStatus.REQUESTED))),
+                Map.entry(
+                        Topics.SESSIONS_EVENTS,
+                        new SessionStatusChanged(
+                                UUID.randomUUID(),
+                                1,
+                                NOW,
+                                SESSION,
+                                command,
+                                ALICE,
+                                SessionStatus.IN_PROGRESS,
+                                SessionStatus.COMPLETED,
+                                null,
+                                session(SessionStatus.COMPLETED))),
+                Map.entry(
+                        Topics.SESSIONS_EVENTS,
+                        new SessionCommandRejected(
+                                UUID.randomUUID(),
+                                1,
+                                NOW,
+                                SESSION,
+                                command,
+                                "session.transition",
+                                ALICE,
+                                SessionRejectionCode.ILLEGAL_TRANSITION,
+                                "only the host accepts")),
+                Map.entry(
+                        Topics.REQUESTS_COMMANDS,
+                        CreateRequest.of(REQUEST, ALICE, BOB, CAROL, "Carol for Bob", "May I ask Bob about indexes?")),
+                Map.entry(
+                        Topics.REQUESTS_COMMANDS,
+                        DecideRequest.of(REQUEST, CAROL, false, RequestDecision.APPROVE, "happy to")),
+                Map.entry(
+                        Topics.REQUESTS_EVENTS,
+                        new RequestCreated(
+                                UUID.randomUUID(), 1, NOW, REQUEST, command, request(RequestStatus.PENDING))),
+                Map.entry(
+                        Topics.REQUESTS_EVENTS,
+                        new RequestStatusChanged(
+                                UUID.randomUUID(),
+                                1,
+                                NOW,
+                                REQUEST,
+                                command,
+                                CAROL,
+                                RequestStatus.PENDING,
+                                RequestStatus.APPROVED,
+                                "happy to",
+                                request(RequestStatus.APPROVED))),
+                Map.entry(
+                        Topics.REQUESTS_EVENTS,
+                        new RequestCommandRejected(
+                                UUID.randomUUID(),
+                                1,
+                                NOW,
+                                REQUEST,
+                                command,
+                                "request.decide",
+                                ALICE,
+                                RequestRejectionCode.NOT_THE_MANAGER,
+                                "only the host's manager decides")),
+                Map.entry(
+                        Topics.RTC_SIGNALS,
+                        RtcSignal.of(
+                                SESSION,
+                                ALICE,
+                                BOB,
+                                Json.mapper()
+                                        .createObjectNode()
+                                        .put("kind", "offer")
+                                        .put("sdp", "v=0"))));
+    }
+
+    private static Session session(SessionStatus status) {
+        boolean completed = status == SessionStatus.COMPLETED;
+        return new Session(
+                SESSION,
+                ALICE,
+                BOB,
+                CONVERSATION,
+                NOW.plusSeconds(3600),
+                30,
+                Money.of(5000, "usd"),
+                PaymentMode.PAID,
+                status,
+                NOW,
+                NOW,
+                completed ? NOW.plusSeconds(3600) : null,
+                completed ? NOW.plusSeconds(5400) : null,
+                completed ? 1800L : null);
+    }
+
+    private static ManagedRequest request(RequestStatus status) {
+        boolean decided = status != RequestStatus.PENDING;
+        return new ManagedRequest(
+                REQUEST,
+                ALICE,
+                BOB,
+                CAROL,
+                "Carol for Bob",
+                "May I ask Bob about indexes?",
+                status,
+                decided ? ConversationIds.direct(ALICE, BOB) : null,
+                NOW,
+                decided ? NOW : null,
+                decided ? CAROL : null,
+                decided ? "happy to" : null);
     }
 
     @ParameterizedTest
@@ -158,13 +311,14 @@ class RecordContractTest {
 
         assertThat(json.get("type").asText()).isNotBlank();
         assertThat(json.get("version").asInt()).isEqualTo(1);
-        assertThat(RecordSchemas.violations(json)).isEmpty();
+        assertThat(RecordSchemas.violations(sample.getKey().name(), json)).isEmpty();
     }
 
     @Test
     void everyTypeOfEveryFamilyHasASchemaAndASample() {
         List<String> sampled = samples()
-                .map(s -> Json.mapper().valueToTree(s.getValue()).get("type").asText())
+                .map(s -> s.getKey().name() + "/"
+                        + Json.mapper().valueToTree(s.getValue()).get("type").asText())
                 .toList();
 
         assertThat(RecordSchemas.schemaLocations().keySet()).containsExactlyInAnyOrderElementsOf(sampled);
@@ -172,7 +326,13 @@ class RecordContractTest {
                 .hasSize(ChatCommand.class.getPermittedSubclasses().length
                         + ChatEvent.class.getPermittedSubclasses().length
                         + UnreadEvent.class.getPermittedSubclasses().length
-                        + UserEvent.class.getPermittedSubclasses().length);
+                        + UserEvent.class.getPermittedSubclasses().length
+                        + SessionCommand.class.getPermittedSubclasses().length
+                        + SessionEvent.class.getPermittedSubclasses().length
+                        + RequestCommand.class.getPermittedSubclasses().length
+                        + RequestEvent.class.getPermittedSubclasses().length
+                        + 1); // rtc.signal is its own family
+        assertThat(samples().map(Map.Entry::getKey).distinct()).containsExactlyInAnyOrderElementsOf(Topics.all());
     }
 
     @Test
@@ -182,7 +342,7 @@ class RecordContractTest {
         json.remove("clientMessageId");
         json.put("content", 42);
 
-        assertThat(RecordSchemas.violations(json))
+        assertThat(RecordSchemas.violations(Topics.CHAT_COMMANDS.name(), json))
                 .anyMatch(v -> v.contains("conversationId"))
                 .anyMatch(v -> v.contains("clientMessageId"))
                 .anyMatch(v -> v.contains("content"));
@@ -190,11 +350,87 @@ class RecordContractTest {
 
     @Test
     void schemaRejectsUnknownTypeAndMissingType() {
-        assertThat(RecordSchemas.violations(Json.mapper().createObjectNode().put("type", "message.exploded")))
+        assertThat(RecordSchemas.violations(
+                        Topics.CHAT_EVENTS.name(),
+                        Json.mapper().createObjectNode().put("type", "message.exploded")))
                 .singleElement()
                 .asString()
                 .contains("unknown record type");
-        assertThat(RecordSchemas.violations(Json.mapper().createObjectNode())).isNotEmpty();
+        assertThat(RecordSchemas.violations(
+                        Topics.CHAT_EVENTS.name(), Json.mapper().createObjectNode()))
+                .isNotEmpty();
+        assertThat(RecordSchemas.violations(
+                        Topics.SESSIONS_COMMANDS.name(),
+                        Json.mapper().createObjectNode().put("type", "message.send")))
+                .as("a type of another topic")
+                .singleElement()
+                .asString()
+                .contains("unknown record type");
+    }
+
+    @Test
+    void commandRejectedOfEachEventsTopicIsValidatedByThatTopicsSchema() {
+        JsonNode sessionRejection = Json.mapper()
+                .valueToTree(new SessionCommandRejected(
+                        UUID.randomUUID(),
+                        1,
+                        NOW,
+                        SESSION,
+                        UUID.randomUUID(),
+                        "session.request",
+                        ALICE,
+                        SessionRejectionCode.SCHEDULE_CONFLICT,
+                        "overlaps"));
+
+        assertThat(RecordSchemas.violations(Topics.SESSIONS_EVENTS.name(), sessionRejection))
+                .isEmpty();
+        assertThat(RecordSchemas.violations(Topics.CHAT_EVENTS.name(), sessionRejection))
+                .anyMatch(v -> v.contains("conversationId"))
+                .anyMatch(v -> v.contains("code"));
+    }
+
+    @Test
+    void sessionSchemasHoldTheContractsLimits() {
+        ObjectNode json = Json.mapper()
+                .valueToTree(RequestSession.of(
+                        SESSION, ALICE, BOB, null, null, 3, Money.of(-1, "dollars"), PaymentMode.FREE));
+        json.put("paymentMode", "barter");
+
+        assertThat(RecordSchemas.violations(Topics.SESSIONS_COMMANDS.name(), json))
+                .anyMatch(v -> v.contains("durationMinutes"))
+                .anyMatch(v -> v.contains("amountCents"))
+                .anyMatch(v -> v.contains("currency"))
+                .anyMatch(v -> v.contains("paymentMode"));
+    }
+
+    @Test
+    void moneyKeepsCurrenciesLowerCase() {
+        assertThat(Money.of(100, "EUR")).isEqualTo(Money.of(100, "eur"));
+        assertThat(Money.of(100, "EUR").currency()).isEqualTo("eur");
+    }
+
+    @Test
+    void snapshotsNameTheirParticipantsAndTheWireCarriesNoDerivedField() {
+        Session session = session(SessionStatus.REQUESTED);
+        SessionRequested requested =
+                new SessionRequested(UUID.randomUUID(), 1, NOW, SESSION, UUID.randomUUID(), session);
+
+        assertThat(requested.participantIds()).containsExactly(ALICE, BOB);
+        assertThat(request(RequestStatus.PENDING).participantIds()).containsExactly(ALICE, CAROL);
+        assertThat(Json.mapper().valueToTree(requested).has("participantIds")).isFalse();
+        assertThat(Json.mapper().valueToTree(session).has("participantIds")).isFalse();
+        assertThat(session.scheduledEnd()).isEqualTo(NOW.plusSeconds(3600 + 1800));
+    }
+
+    @Test
+    void theDirectConversationOfAPairHasOneIdWhoeverAsks() {
+        assertThat(ConversationIds.direct(ALICE, BOB))
+                .isEqualTo(ConversationIds.direct(BOB, ALICE))
+                .isNotEqualTo(ConversationIds.direct(ALICE, CAROL));
+        UUID a = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+        UUID b = UUID.fromString("00000000-0000-0000-0000-00000000000b");
+        assertThat(ConversationIds.direct(b, a))
+                .isEqualTo(UUID.nameUUIDFromBytes(("direct:" + a + ":" + b).getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -205,6 +441,19 @@ class RecordContractTest {
                 .isInstanceOf(SerializationException.class);
         assertThatThrownBy(() -> deserializer.deserialize("chat.commands", "{\"type\":\"nope\"}".getBytes()))
                 .isInstanceOf(SerializationException.class);
+    }
+
+    @Test
+    void keyIsTheSessionForSessionsAndRtcAndTheRequestForRequests() {
+        assertThat(TransitionSession.of(SESSION, ALICE, SessionStatus.CANCELLED, null)
+                        .key())
+                .isEqualTo(SESSION.toString());
+        assertThat(RtcSignal.of(SESSION, ALICE, BOB, Json.mapper().createObjectNode())
+                        .key())
+                .isEqualTo(SESSION.toString());
+        assertThat(DecideRequest.of(REQUEST, ALICE, false, RequestDecision.WITHDRAW, null)
+                        .key())
+                .isEqualTo(REQUEST.toString());
     }
 
     @Test

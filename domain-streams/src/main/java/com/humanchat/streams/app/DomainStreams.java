@@ -4,6 +4,8 @@ import com.humanchat.schemas.TopicProvisioner;
 import com.humanchat.schemas.Topics;
 import com.humanchat.streams.topology.ConversationTopology;
 import com.humanchat.streams.topology.ConversationTopologyConfig;
+import com.humanchat.streams.topology.RequestTopology;
+import com.humanchat.streams.topology.SessionTopology;
 import com.humanchat.streams.topology.StreamsSettings;
 import com.humanchat.streams.topology.UnreadCountTopology;
 import com.humanchat.streams.topology.UnreadTopologyConfig;
@@ -13,7 +15,9 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.KafkaStreams;
@@ -23,9 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The conversation and unread topologies running as two {@link KafkaStreams} clients in this JVM, for the
- * {@link DomainStreamsMain} process and for embedding (the standalone launcher): {@code start} provisions the topics
- * and starts both, {@link #isRunning()} is the readiness probe, {@link #close()} stops both.
+ * The conversation, unread, session and request topologies running as four {@link KafkaStreams} clients in this JVM,
+ * for the {@link DomainStreamsMain} process and for embedding (the standalone launcher): {@code start} provisions the
+ * topics and starts them all, {@link #isRunning()} is the readiness probe, {@link #close()} stops them all.
  */
 public final class DomainStreams implements AutoCloseable {
 
@@ -36,24 +40,26 @@ public final class DomainStreams implements AutoCloseable {
 
     private final KafkaStreams conversations;
     private final KafkaStreams unread;
+    private final List<KafkaStreams> clients;
     private final List<KafkaStreamsMetrics> metrics;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DomainStreams(KafkaStreams conversations, KafkaStreams unread, List<KafkaStreamsMetrics> metrics) {
-        this.conversations = conversations;
-        this.unread = unread;
+    private DomainStreams(List<KafkaStreams> clients, List<KafkaStreamsMetrics> metrics) {
+        this.clients = List.copyOf(clients);
+        this.conversations = clients.get(0);
+        this.unread = clients.get(1);
         this.metrics = metrics;
     }
 
     /**
-     * Starts both topologies with the defaults of {@link DomainStreamsConfig#embedded} (the standalone launcher's
+     * Starts the topologies with the defaults of {@link DomainStreamsConfig#embedded} (the standalone launcher's
      * call).
      */
     public static DomainStreams start(String bootstrapServers, Path stateDir) {
         return start(DomainStreamsConfig.embedded(bootstrapServers, stateDir));
     }
 
-    /** Provisions the topics (if missing) and starts both topologies; returns once they are starting. */
+    /** Provisions the topics (if missing) and starts the topologies; returns once they are starting. */
     public static DomainStreams start(DomainStreamsConfig config) {
         return start(config, null);
     }
@@ -68,45 +74,54 @@ public final class DomainStreams implements AutoCloseable {
         TopicProvisioner.ensureTopics(config.bootstrapServers(), config.partitions(), config.replicationFactor());
         ConversationTopologyConfig conversationConfig =
                 ConversationTopologyConfig.defaults().withDedupeRetention(config.dedupeRetention());
-        KafkaStreams conversations = client(
-                ConversationTopology.build(conversationConfig),
-                settings(config, config.conversationsApplicationId(), Topics.CHAT_COMMANDS.name()));
-        KafkaStreams unread = client(
-                UnreadCountTopology.build(UnreadTopologyConfig.defaults()),
-                settings(config, config.unreadApplicationId(), Topics.CHAT_EVENTS.name()));
+        Map<String, KafkaStreams> clients = new LinkedHashMap<>();
+        clients.put(
+                config.conversationsApplicationId(),
+                client(
+                        ConversationTopology.build(conversationConfig),
+                        settings(config, config.conversationsApplicationId(), Topics.CHAT_COMMANDS.name())));
+        clients.put(
+                config.unreadApplicationId(),
+                client(
+                        UnreadCountTopology.build(UnreadTopologyConfig.defaults()),
+                        settings(config, config.unreadApplicationId(), Topics.CHAT_EVENTS.name())));
+        clients.put(
+                config.sessionsApplicationId(),
+                client(
+                        SessionTopology.build(),
+                        settings(config, config.sessionsApplicationId(), Topics.SESSIONS_COMMANDS.name())));
+        clients.put(
+                config.requestsApplicationId(),
+                client(
+                        RequestTopology.build(),
+                        settings(config, config.requestsApplicationId(), Topics.REQUESTS_COMMANDS.name())));
         List<KafkaStreamsMetrics> metrics = new ArrayList<>();
         if (registry != null) {
-            metrics.add(bind(conversations, config.conversationsApplicationId(), registry));
-            metrics.add(bind(unread, config.unreadApplicationId(), registry));
+            clients.forEach((applicationId, client) -> metrics.add(bind(client, applicationId, registry)));
         }
-        DomainStreams running = new DomainStreams(conversations, unread, metrics);
+        DomainStreams running = new DomainStreams(new ArrayList<>(clients.values()), metrics);
         try {
-            conversations.start();
-            unread.start();
+            clients.values().forEach(KafkaStreams::start);
         } catch (RuntimeException e) {
             running.close();
             throw e;
         }
-        LOG.info(
-                "Domain streams starting: {} and {} on {}",
-                config.conversationsApplicationId(),
-                config.unreadApplicationId(),
-                config.bootstrapServers());
+        LOG.info("Domain streams starting: {} on {}", String.join(", ", clients.keySet()), config.bootstrapServers());
         return running;
     }
 
-    /** Readiness: both clients are RUNNING or REBALANCING. */
+    /** Readiness: every client is RUNNING or REBALANCING. */
     public boolean isRunning() {
-        return READY.contains(conversations.state()) && READY.contains(unread.state());
+        return clients.stream().allMatch(client -> READY.contains(client.state()));
     }
 
     /**
-     * Waits until both clients are RUNNING — partitions assigned and processing, so a command sent now is
-     * answered without waiting for a rebalance — or the timeout; returns whether they are.
+     * Waits until every client is RUNNING — partitions assigned and processing, so a command sent now is answered
+     * without waiting for a rebalance — or the timeout; returns whether they are.
      */
     public boolean awaitRunning(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (conversations.state() != KafkaStreams.State.RUNNING || unread.state() != KafkaStreams.State.RUNNING) {
+        while (!clients.stream().allMatch(client -> client.state() == KafkaStreams.State.RUNNING)) {
             if (System.nanoTime() > deadline || closed.get()) {
                 return false;
             }
@@ -123,15 +138,14 @@ public final class DomainStreams implements AutoCloseable {
         return unread.state();
     }
 
-    /** Stops both clients (each within 30 s); safe to call twice. */
+    /** Stops every client (each within 30 s); safe to call twice. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         metrics.forEach(KafkaStreamsMetrics::close);
-        conversations.close(CLOSE_TIMEOUT);
-        unread.close(CLOSE_TIMEOUT);
+        clients.forEach(client -> client.close(CLOSE_TIMEOUT));
         LOG.info("Domain streams stopped");
     }
 

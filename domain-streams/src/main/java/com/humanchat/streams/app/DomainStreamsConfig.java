@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * Everything the domain-streams process needs to run both topologies, read from {@code HUMANCHAT_*} variables by
+ * Everything the domain-streams process needs to run its four topologies, read from {@code HUMANCHAT_*} variables by
  * {@link #fromEnv(Map)} or built for embedding by {@link #embedded(String, Path)}.
  *
  * @param stateDir the Streams state directory (RocksDB stores); each application uses its own subfolder
@@ -30,7 +31,9 @@ public record DomainStreamsConfig(
         Duration commitInterval,
         Duration dedupeRetention,
         String conversationsApplicationId,
-        String unreadApplicationId) {
+        String unreadApplicationId,
+        String sessionsApplicationId,
+        String requestsApplicationId) {
 
     public static final String BOOTSTRAP = "HUMANCHAT_KAFKA_BOOTSTRAP";
     public static final String DATA_DIR = "HUMANCHAT_DATA_DIR";
@@ -44,6 +47,8 @@ public record DomainStreamsConfig(
 
     public static final String CONVERSATIONS_APPLICATION_ID = "humanchat-conversations";
     public static final String UNREAD_APPLICATION_ID = "humanchat-unread";
+    public static final String SESSIONS_APPLICATION_ID = "humanchat-sessions";
+    public static final String REQUESTS_APPLICATION_ID = "humanchat-requests";
 
     public static final int DEFAULT_THREADS = 1;
     public static final short DEFAULT_REPLICATION = 1;
@@ -61,6 +66,8 @@ public record DomainStreamsConfig(
         Objects.requireNonNull(dedupeRetention, "dedupeRetention");
         Objects.requireNonNull(conversationsApplicationId, "conversationsApplicationId");
         Objects.requireNonNull(unreadApplicationId, "unreadApplicationId");
+        Objects.requireNonNull(sessionsApplicationId, "sessionsApplicationId");
+        Objects.requireNonNull(requestsApplicationId, "requestsApplicationId");
         if (bootstrapServers.isBlank()) {
             throw new IllegalArgumentException("bootstrapServers must not be blank");
         }
@@ -72,9 +79,41 @@ public record DomainStreamsConfig(
             throw new IllegalArgumentException(
                     "dedupeRetention must be at least " + ConversationTopologyConfig.MIN_DEDUPE_RETENTION);
         }
-        if (conversationsApplicationId.equals(unreadApplicationId)) {
-            throw new IllegalArgumentException("the two topologies need different application ids");
+        if (Set.of(conversationsApplicationId, unreadApplicationId, sessionsApplicationId, requestsApplicationId)
+                        .size()
+                != 4) {
+            throw new IllegalArgumentException("the four topologies need different application ids");
         }
+    }
+
+    /**
+     * The configuration with the default application ids of the session and request topologies (for launchers that
+     * name only the conversation and unread ones).
+     */
+    public DomainStreamsConfig(
+            String bootstrapServers,
+            Path stateDir,
+            int threads,
+            short replicationFactor,
+            int partitions,
+            int standbyReplicas,
+            Duration commitInterval,
+            Duration dedupeRetention,
+            String conversationsApplicationId,
+            String unreadApplicationId) {
+        this(
+                bootstrapServers,
+                stateDir,
+                threads,
+                replicationFactor,
+                partitions,
+                standbyReplicas,
+                commitInterval,
+                dedupeRetention,
+                conversationsApplicationId,
+                unreadApplicationId,
+                SESSIONS_APPLICATION_ID,
+                REQUESTS_APPLICATION_ID);
     }
 
     /** Defaults for running inside another process (the standalone launcher, tests) against {@code bootstrapServers}. */
@@ -89,11 +128,14 @@ public record DomainStreamsConfig(
                 DEFAULT_COMMIT_INTERVAL,
                 ConversationTopologyConfig.DEFAULT_DEDUPE_RETENTION,
                 CONVERSATIONS_APPLICATION_ID,
-                UNREAD_APPLICATION_ID);
+                UNREAD_APPLICATION_ID,
+                SESSIONS_APPLICATION_ID,
+                REQUESTS_APPLICATION_ID);
     }
 
     /** The same configuration under other application ids (tests that share a broker). */
-    public DomainStreamsConfig withApplicationIds(String conversations, String unread) {
+    public DomainStreamsConfig withApplicationIds(
+            String conversations, String unread, String sessions, String requests) {
         return new DomainStreamsConfig(
                 bootstrapServers,
                 stateDir,
@@ -104,7 +146,9 @@ public record DomainStreamsConfig(
                 commitInterval,
                 dedupeRetention,
                 conversations,
-                unread);
+                unread,
+                sessions,
+                requests);
     }
 
     /**
@@ -138,6 +182,8 @@ public record DomainStreamsConfig(
                 Duration.ofMillis(commitMs),
                 Duration.ofHours(retentionHours),
                 CONVERSATIONS_APPLICATION_ID,
-                UNREAD_APPLICATION_ID);
+                UNREAD_APPLICATION_ID,
+                SESSIONS_APPLICATION_ID,
+                REQUESTS_APPLICATION_ID);
     }
 }

@@ -4,7 +4,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The domain-streams process: reads {@link DomainStreamsConfig} from the environment (an invalid one fails the start,
- * naming every bad variable), provisions the topics, runs the conversation and unread topologies until the JVM is
+ * naming every bad variable), provisions the topics, runs the conversation, unread, session and request topologies until the JVM is
  * asked to stop.
  */
 public final class DomainStreamsMain {

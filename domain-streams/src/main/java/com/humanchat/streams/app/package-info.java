@@ -1,5 +1,5 @@
 /**
- * Running the topologies: configuration from {@code HUMANCHAT_*} environment variables, topic provisioning, the two
+ * Running the topologies: configuration from {@code HUMANCHAT_*} environment variables, topic provisioning, the four
  * {@code KafkaStreams} clients and their lifecycle, for the {@code DomainStreamsMain} process and for embedding (the
  * standalone launcher).
  */

@@ -9,6 +9,14 @@ import com.humanchat.schemas.chat.MessageEdited;
 import com.humanchat.schemas.chat.MessageSent;
 import com.humanchat.schemas.chat.ReadAdvanced;
 import com.humanchat.schemas.chat.UnreadChanged;
+import com.humanchat.schemas.requests.ManagedRequest;
+import com.humanchat.schemas.requests.RequestCreated;
+import com.humanchat.schemas.requests.RequestStatus;
+import com.humanchat.schemas.requests.RequestStatusChanged;
+import com.humanchat.schemas.sessions.Session;
+import com.humanchat.schemas.sessions.SessionRequested;
+import com.humanchat.schemas.sessions.SessionStatus;
+import com.humanchat.schemas.sessions.SessionStatusChanged;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -37,15 +45,21 @@ import javax.sql.DataSource;
  * writes nothing, so a replay does not move rows in the {@code /api/sync} order. The frequent kinds (messages,
  * conversation activity, unread counts) go to the server as one statement over arrays per batch, the rare ones as one
  * JDBC batch each, in an order that needs no foreign keys: conversations, members, messages, conversation activity,
- * edits, deletes, read positions, unread counts. Every kind is monotonic (inserts that keep what is there, positions
- * that only grow, a delete that is final), so grouping a batch by kind gives the rows applying it event by event would.
+ * edits, deletes, read positions, unread counts, sessions, the conversations they are linked to, requests, request
+ * decisions. Every kind is monotonic (inserts that keep what is there, positions that only grow, a delete that is final,
+ * snapshots that only move forward in their state machine), so grouping a batch by kind gives the rows applying it
+ * event by event would.
  */
 final class ProjectionWriter {
 
+    /** A session requested from the conversation before it was projected links it right away (a rebuild's order). */
     private static final String INSERT_CONVERSATION =
             """
-            insert into conversations (id, type, created_by, created_at, last_seq, last_activity, tx)
-            values (?, ?, ?, ?, 0, ?, current_tx())
+            insert into conversations (id, type, created_by, created_at, last_seq, last_activity, linked_session_id, tx)
+            values (?, ?, ?, ?, 0, ?,
+                    (select s.id from sessions s where s.conversation_id = ?
+                      order by s.requested_at desc, s.id desc limit 1),
+                    current_tx())
             on conflict (id) do nothing""";
 
     /** A member row may exist already, created by an unread count projected first: it becomes a member then. */
@@ -145,6 +159,49 @@ final class ProjectionWriter {
             on conflict (user_id) do update set total_unread = excluded.total_unread, tx = current_tx()
              where unread_totals.total_unread is distinct from excluded.total_unread""";
 
+    /**
+     * A session snapshot replaces the stored one only if its status is further along the state machine (every
+     * transition raises {@code session_status_rank}), so an older or repeated snapshot changes nothing.
+     */
+    private static final String UPSERT_SESSION =
+            """
+            insert into sessions (id, guest_user_id, host_user_id, conversation_id, start_time, duration_minutes,
+                                  price_cents, currency, payment_mode, status, requested_at, updated_at, started_at,
+                                  completed_at, actual_duration_seconds, tx)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_tx())
+            on conflict (id) do update
+               set status = excluded.status, updated_at = excluded.updated_at, started_at = excluded.started_at,
+                   completed_at = excluded.completed_at, actual_duration_seconds = excluded.actual_duration_seconds,
+                   tx = current_tx()
+             where session_status_rank(excluded.status) > session_status_rank(sessions.status)""";
+
+    /** A conversation's linked session is the latest one requested from it, whatever order they are projected in. */
+    private static final String LINK_SESSION =
+            """
+            update conversations c set linked_session_id = s.id, tx = current_tx()
+              from sessions s
+             where s.id = ? and c.id = s.conversation_id and c.linked_session_id is distinct from s.id
+               and not exists (select 1 from sessions l
+                                where l.id = c.linked_session_id and (l.requested_at, l.id) > (s.requested_at, s.id))""";
+
+    /** A request is decided once: only a pending row takes a decided snapshot. */
+    private static final String UPSERT_REQUEST =
+            """
+            insert into requests (id, requester_id, host_user_id, manager_id, representative_name, message, status,
+                                  conversation_id, created_at, decided_at, decided_by, reason, tx)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_tx())
+            on conflict (id) do update
+               set status = excluded.status, conversation_id = excluded.conversation_id,
+                   decided_at = excluded.decided_at, decided_by = excluded.decided_by, reason = excluded.reason,
+                   tx = current_tx()
+             where requests.status = 'pending' and excluded.status <> 'pending'""";
+
+    private static final String INSERT_DECISION =
+            """
+            insert into request_decisions (event_id, request_id, actor_id, from_status, to_status, reason, decided_at, tx)
+            values (?, ?, ?, ?, ?, ?, ?, current_tx())
+            on conflict (event_id) do nothing""";
+
     private final DataSource dataSource;
 
     ProjectionWriter(DataSource dataSource) {
@@ -154,7 +211,7 @@ final class ProjectionWriter {
     /**
      * Projects the events in one transaction; on any failure nothing of it is committed.
      *
-     * @param events in log order per partition; events that change no read model ({@code command.rejected}) are
+     * @param events in log order per partition; events that change no read model (every {@code command.rejected}) are
      *     skipped
      */
     void write(List<? extends Envelope> events) throws SQLException {
@@ -204,7 +261,11 @@ final class ProjectionWriter {
             List<MessageDeleted> deletes,
             SortedMap<ParticipantKey, Long> reads,
             SortedMap<ParticipantKey, UnreadChanged> unreadCounts,
-            Map<UUID, Long> unreadTotals) {
+            Map<UUID, Long> unreadTotals,
+            SortedMap<UUID, Session> sessions,
+            SortedSet<UUID> linkedSessions,
+            SortedMap<UUID, ManagedRequest> requests,
+            Map<UUID, RequestStatusChanged> decisions) {
 
         static Plan of(List<? extends Envelope> events) {
             Plan plan = new Plan(
@@ -216,7 +277,11 @@ final class ProjectionWriter {
                     new ArrayList<>(),
                     new TreeMap<>(),
                     new TreeMap<>(),
-                    new TreeMap<>());
+                    new TreeMap<>(),
+                    new TreeMap<>(),
+                    new TreeSet<>(),
+                    new TreeMap<>(),
+                    new LinkedHashMap<>());
             for (Envelope event : events) {
                 plan.add(event);
             }
@@ -252,10 +317,52 @@ final class ProjectionWriter {
                         unreadTotals.put(e.userId(), e.totalUnread());
                     }
                 }
+                case SessionRequested e -> {
+                    addSession(e.session());
+                    if (e.session().conversationId() != null) {
+                        linkedSessions.add(e.sessionId());
+                    }
+                }
+                case SessionStatusChanged e -> addSession(e.session());
+                case RequestCreated e -> addRequest(e.request());
+                case RequestStatusChanged e -> {
+                    addRequest(e.request());
+                    decisions.putIfAbsent(e.eventId(), e);
+                }
                 default -> {
                     // command.rejected and anything else changes no read model.
                 }
             }
+        }
+
+        /** As the database guard would: the snapshot furthest along the state machine wins. */
+        private void addSession(Session session) {
+            sessions.merge(
+                    session.sessionId(),
+                    session,
+                    (kept, next) -> rank(next.status()) > rank(kept.status()) ? next : kept);
+        }
+
+        /** As the database guard would: the first decided snapshot wins over pending and over later ones. */
+        private void addRequest(ManagedRequest request) {
+            requests.merge(
+                    request.requestId(),
+                    request,
+                    (kept, next) -> kept.status() == RequestStatus.PENDING && next.status() != RequestStatus.PENDING
+                            ? next
+                            : kept);
+        }
+
+        /** The rank {@code session_status_rank} gives a status (migration V3). */
+        private static int rank(SessionStatus status) {
+            return switch (status) {
+                case REQUESTED -> 0;
+                case ACCEPTED -> 1;
+                case AWAITING_PAYMENT -> 2;
+                case CONFIRMED -> 3;
+                case IN_PROGRESS -> 4;
+                case DECLINED, CANCELLED, COMPLETED -> 5;
+            };
         }
 
         /** True if {@code candidate}'s (lastSeq, lastReadSeq) is below {@code current}'s. */
@@ -273,7 +380,9 @@ final class ProjectionWriter {
                     && edits.isEmpty()
                     && deletes.isEmpty()
                     && reads.isEmpty()
-                    && unreadCounts.isEmpty();
+                    && unreadCounts.isEmpty()
+                    && sessions.isEmpty()
+                    && requests.isEmpty();
         }
 
         void execute(Connection connection) throws SQLException {
@@ -285,6 +394,7 @@ final class ProjectionWriter {
                         s.setObject(3, e.createdBy());
                         s.setObject(4, timestamp(e.occurredAt()));
                         s.setObject(5, timestamp(e.occurredAt()));
+                        s.setObject(6, e.conversationId());
                         s.addBatch();
                     }
                     s.executeBatch();
@@ -402,6 +512,77 @@ final class ProjectionWriter {
                     s.executeUpdate();
                 }
             }
+            executeSessionsAndRequests(connection);
+        }
+
+        private void executeSessionsAndRequests(Connection connection) throws SQLException {
+            if (!sessions.isEmpty()) {
+                try (PreparedStatement s = connection.prepareStatement(UPSERT_SESSION)) {
+                    for (Session e : sessions.values()) {
+                        s.setObject(1, e.sessionId());
+                        s.setObject(2, e.guestUserId());
+                        s.setObject(3, e.hostUserId());
+                        s.setObject(4, e.conversationId());
+                        s.setObject(5, timestampOrNull(e.startTime()));
+                        s.setInt(6, e.durationMinutes());
+                        s.setLong(7, e.agreedPrice().amountCents());
+                        s.setString(8, e.agreedPrice().currency());
+                        s.setString(9, e.paymentMode().wire());
+                        s.setString(10, e.status().wire());
+                        s.setObject(11, timestamp(e.requestedAt()));
+                        s.setObject(12, timestamp(e.updatedAt()));
+                        s.setObject(13, timestampOrNull(e.startedAt()));
+                        s.setObject(14, timestampOrNull(e.completedAt()));
+                        s.setObject(15, e.actualDurationSeconds());
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+            }
+            if (!linkedSessions.isEmpty()) {
+                try (PreparedStatement s = connection.prepareStatement(LINK_SESSION)) {
+                    for (UUID sessionId : linkedSessions) {
+                        s.setObject(1, sessionId);
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+            }
+            if (!requests.isEmpty()) {
+                try (PreparedStatement s = connection.prepareStatement(UPSERT_REQUEST)) {
+                    for (ManagedRequest e : requests.values()) {
+                        s.setObject(1, e.requestId());
+                        s.setObject(2, e.requesterId());
+                        s.setObject(3, e.hostUserId());
+                        s.setObject(4, e.managerId());
+                        s.setString(5, e.representativeName());
+                        s.setString(6, e.message());
+                        s.setString(7, e.status().wire());
+                        s.setObject(8, e.conversationId());
+                        s.setObject(9, timestamp(e.createdAt()));
+                        s.setObject(10, timestampOrNull(e.decidedAt()));
+                        s.setObject(11, e.decidedBy());
+                        s.setString(12, e.reason());
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+            }
+            if (!decisions.isEmpty()) {
+                try (PreparedStatement s = connection.prepareStatement(INSERT_DECISION)) {
+                    for (RequestStatusChanged e : decisions.values()) {
+                        s.setObject(1, e.eventId());
+                        s.setObject(2, e.requestId());
+                        s.setObject(3, e.actorId());
+                        s.setString(4, e.fromStatus().wire());
+                        s.setString(5, e.toStatus().wire());
+                        s.setString(6, e.reason());
+                        s.setObject(7, timestamp(e.occurredAt()));
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+            }
         }
     }
 
@@ -420,6 +601,10 @@ final class ProjectionWriter {
 
     private static OffsetDateTime timestamp(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static OffsetDateTime timestampOrNull(Instant instant) {
+        return instant == null ? null : timestamp(instant);
     }
 
     private static String actionsJson(MessageSent e) {

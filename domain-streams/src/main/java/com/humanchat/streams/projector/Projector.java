@@ -12,7 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Materialises {@code chat.events} and {@code chat.unread} into the PostgreSQL read models: a running projector, with
+ * Materialises {@code chat.events}, {@code chat.unread}, {@code sessions.events} and {@code requests.events} into the
+ * PostgreSQL read models: a running projector, with
  * {@code threads} consumers of one group each projecting its partitions batch by batch (one transaction per poll,
  * offsets committed after it).
  *
@@ -53,7 +54,7 @@ public final class Projector implements AutoCloseable {
     public static Projector start(ProjectorConfig config, MeterRegistry registry) {
         Projector projector = new Projector(config, registry);
         try {
-            RecordDecoder decoder = new RecordDecoder(config.eventsTopic(), config.unreadTopic());
+            RecordDecoder decoder = new RecordDecoder(config);
             ProjectionWriter writer = new ProjectionWriter(projector.dataSource);
             for (int i = 0; i < config.threads(); i++) {
                 ProjectorWorker worker =
@@ -68,12 +69,11 @@ public final class Projector implements AutoCloseable {
             throw e;
         }
         LOG.info(
-                "Projector started: group {}, {} thread(s), batches of at most {}, {} and {} into {}",
+                "Projector started: group {}, {} thread(s), batches of at most {}, {} into {}",
                 config.groupId(),
                 config.threads(),
                 config.maxBatch(),
-                config.eventsTopic(),
-                config.unreadTopic(),
+                String.join(", ", config.topics()),
                 config.postgres());
         return projector;
     }

@@ -5,6 +5,8 @@ import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.config.EnvironmentReader;
 import com.humanchat.schemas.config.InvalidConfigurationException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +21,8 @@ import java.util.Map;
  * @param groupId the consumer group; another group over the same topics replays them from the start
  * @param eventsTopic the {@code chat.events} topic (tests use topics of their own)
  * @param unreadTopic the {@code chat.unread} topic
+ * @param sessionsTopic the {@code sessions.events} topic
+ * @param requestsTopic the {@code requests.events} topic
  * @param topicPartitions partitions {@link ProjectorMain} creates missing topics with
  * @param replicationFactor replication factor {@link ProjectorMain} creates missing topics with
  */
@@ -30,6 +34,8 @@ public record ProjectorConfig(
         String groupId,
         String eventsTopic,
         String unreadTopic,
+        String sessionsTopic,
+        String requestsTopic,
         int topicPartitions,
         short replicationFactor) {
 
@@ -72,11 +78,11 @@ public record ProjectorConfig(
         if (isBlank(groupId)) {
             problems.add("groupId must not be blank");
         }
-        if (isBlank(eventsTopic) || isBlank(unreadTopic)) {
-            problems.add("eventsTopic and unreadTopic must not be blank");
-        }
-        if (eventsTopic != null && eventsTopic.equals(unreadTopic)) {
-            problems.add("eventsTopic and unreadTopic must differ");
+        List<String> topics = Arrays.asList(eventsTopic, unreadTopic, sessionsTopic, requestsTopic);
+        if (topics.stream().anyMatch(ProjectorConfig::isBlank)) {
+            problems.add("eventsTopic, unreadTopic, sessionsTopic and requestsTopic must not be blank");
+        } else if (new HashSet<>(topics).size() != topics.size()) {
+            problems.add("eventsTopic, unreadTopic, sessionsTopic and requestsTopic must differ");
         }
         if (topicPartitions < 1) {
             problems.add("topicPartitions must be at least 1, was " + topicPartitions);
@@ -88,6 +94,39 @@ public record ProjectorConfig(
             throw new InvalidConfigurationException(problems);
         }
         kafkaBootstrap = kafkaBootstrap.strip();
+    }
+
+    /**
+     * The configuration over the platform's {@code sessions.events} and {@code requests.events} (for launchers that
+     * name only the chat topics).
+     */
+    public ProjectorConfig(
+            String kafkaBootstrap,
+            PostgresUrl postgres,
+            int threads,
+            int maxBatch,
+            String groupId,
+            String eventsTopic,
+            String unreadTopic,
+            int topicPartitions,
+            short replicationFactor) {
+        this(
+                kafkaBootstrap,
+                postgres,
+                threads,
+                maxBatch,
+                groupId,
+                eventsTopic,
+                unreadTopic,
+                Topics.SESSIONS_EVENTS.name(),
+                Topics.REQUESTS_EVENTS.name(),
+                topicPartitions,
+                replicationFactor);
+    }
+
+    /** Every topic the projector consumes. */
+    public List<String> topics() {
+        return List.of(eventsTopic, unreadTopic, sessionsTopic, requestsTopic);
     }
 
     /**
@@ -115,13 +154,16 @@ public record ProjectorConfig(
                 DEFAULT_GROUP_ID,
                 Topics.CHAT_EVENTS.name(),
                 Topics.CHAT_UNREAD.name(),
+                Topics.SESSIONS_EVENTS.name(),
+                Topics.REQUESTS_EVENTS.name(),
                 partitions,
                 (short) replication);
     }
 
     /**
      * The defaults, for a launcher that runs the projector in its own process (the standalone): one thread, batches
-     * of 500, group {@code humanchat-projector} over {@code chat.events} / {@code chat.unread}.
+     * of 500, group {@code humanchat-projector} over {@code chat.events}, {@code chat.unread}, {@code sessions.events} and
+     * {@code requests.events}.
      */
     public static ProjectorConfig embedded(String kafkaBootstrap, PostgresUrl postgres) {
         return new ProjectorConfig(
@@ -132,6 +174,8 @@ public record ProjectorConfig(
                 DEFAULT_GROUP_ID,
                 Topics.CHAT_EVENTS.name(),
                 Topics.CHAT_UNREAD.name(),
+                Topics.SESSIONS_EVENTS.name(),
+                Topics.REQUESTS_EVENTS.name(),
                 DEFAULT_PARTITIONS,
                 DEFAULT_REPLICATION_FACTOR);
     }
@@ -146,12 +190,15 @@ public record ProjectorConfig(
                 otherGroupId,
                 eventsTopic,
                 unreadTopic,
+                sessionsTopic,
+                requestsTopic,
                 topicPartitions,
                 replicationFactor);
     }
 
-    /** The same configuration over other topics than {@code chat.events} / {@code chat.unread}. */
-    public ProjectorConfig withTopics(String otherEventsTopic, String otherUnreadTopic) {
+    /** The same configuration over other topics than the platform's (tests with topics of their own). */
+    public ProjectorConfig withTopics(
+            String otherEventsTopic, String otherUnreadTopic, String otherSessionsTopic, String otherRequestsTopic) {
         return new ProjectorConfig(
                 kafkaBootstrap,
                 postgres,
@@ -160,6 +207,8 @@ public record ProjectorConfig(
                 groupId,
                 otherEventsTopic,
                 otherUnreadTopic,
+                otherSessionsTopic,
+                otherRequestsTopic,
                 topicPartitions,
                 replicationFactor);
     }
@@ -173,6 +222,8 @@ public record ProjectorConfig(
                 groupId,
                 eventsTopic,
                 unreadTopic,
+                sessionsTopic,
+                requestsTopic,
                 topicPartitions,
                 replicationFactor);
     }

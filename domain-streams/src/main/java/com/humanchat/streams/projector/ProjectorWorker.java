@@ -86,7 +86,7 @@ final class ProjectorWorker implements Runnable {
                 if (!running) {
                     break;
                 }
-                created.subscribe(List.of(config.eventsTopic(), config.unreadTopic()), new Rebalances(created));
+                created.subscribe(config.topics(), new Rebalances(created));
                 while (running) {
                     ConsumerRecords<byte[], byte[]> records = created.poll(POLL_TIMEOUT);
                     lastProgressNanos = System.nanoTime();

@@ -2,7 +2,6 @@ package com.humanchat.streams.projector;
 
 import com.humanchat.schemas.Envelope;
 import com.humanchat.schemas.Topics;
-import com.humanchat.schemas.chat.ChatEvent;
 import com.humanchat.schemas.chat.CommandRejected;
 import com.humanchat.schemas.chat.ConversationCreated;
 import com.humanchat.schemas.chat.MessageDeleted;
@@ -10,29 +9,37 @@ import com.humanchat.schemas.chat.MessageEdited;
 import com.humanchat.schemas.chat.MessageSent;
 import com.humanchat.schemas.chat.ReadAdvanced;
 import com.humanchat.schemas.chat.UnreadChanged;
-import com.humanchat.schemas.chat.UnreadEvent;
+import com.humanchat.schemas.requests.ManagedRequest;
+import com.humanchat.schemas.requests.RequestCommandRejected;
+import com.humanchat.schemas.requests.RequestCreated;
+import com.humanchat.schemas.requests.RequestStatusChanged;
+import com.humanchat.schemas.sessions.Session;
+import com.humanchat.schemas.sessions.SessionCommandRejected;
+import com.humanchat.schemas.sessions.SessionRequested;
+import com.humanchat.schemas.sessions.SessionStatusChanged;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Reads a raw record of {@code chat.events} or {@code chat.unread} into its event, or says why it cannot be projected
+ * Reads a raw record of {@code chat.events}, {@code chat.unread}, {@code sessions.events} or {@code requests.events}
+ * into its event, or says why it cannot be projected
  * (the record then goes to the dead-letter topic): not JSON, an unknown type, or a field the read model needs missing.
  */
 final class RecordDecoder {
 
-    private final String eventsTopic;
-    private final String unreadTopic;
-    private final Deserializer<ChatEvent> chatEvents =
-            Topics.CHAT_EVENTS.valueSerde().deserializer();
-    private final Deserializer<UnreadEvent> unreadEvents =
-            Topics.CHAT_UNREAD.valueSerde().deserializer();
+    /** The deserializer of each consumed topic's family. */
+    private final Map<String, Deserializer<? extends Envelope>> deserializers;
 
-    RecordDecoder(String eventsTopic, String unreadTopic) {
-        this.eventsTopic = eventsTopic;
-        this.unreadTopic = unreadTopic;
+    RecordDecoder(ProjectorConfig config) {
+        this.deserializers = Map.of(
+                config.eventsTopic(), Topics.CHAT_EVENTS.valueSerde().deserializer(),
+                config.unreadTopic(), Topics.CHAT_UNREAD.valueSerde().deserializer(),
+                config.sessionsTopic(), Topics.SESSIONS_EVENTS.valueSerde().deserializer(),
+                config.requestsTopic(), Topics.REQUESTS_EVENTS.valueSerde().deserializer());
     }
 
     /** Thrown for a record the projector cannot read; {@link #getMessage()} is the reason put in the DLQ headers. */
@@ -52,15 +59,13 @@ final class RecordDecoder {
         if (record.value() == null) {
             throw new UnreadableRecordException("null value (tombstone) on a topic of events");
         }
+        Deserializer<? extends Envelope> deserializer = deserializers.get(record.topic());
+        if (deserializer == null) {
+            throw new UnreadableRecordException("record of unexpected topic " + record.topic());
+        }
         Envelope event;
         try {
-            if (record.topic().equals(eventsTopic)) {
-                event = chatEvents.deserialize(record.topic(), record.value());
-            } else if (record.topic().equals(unreadTopic)) {
-                event = unreadEvents.deserialize(record.topic(), record.value());
-            } else {
-                throw new UnreadableRecordException("record of unexpected topic " + record.topic());
-            }
+            event = deserializer.deserialize(record.topic(), record.value());
         } catch (SerializationException e) {
             throw new UnreadableRecordException(e.getMessage(), e);
         }
@@ -81,6 +86,12 @@ final class RecordDecoder {
             case ReadAdvanced ignored -> "conversation.read-advanced";
             case CommandRejected ignored -> "command.rejected";
             case UnreadChanged ignored -> "unread.changed";
+            case SessionRequested ignored -> "session.requested";
+            case SessionStatusChanged ignored -> "session.status-changed";
+            case SessionCommandRejected ignored -> "command.rejected";
+            case RequestCreated ignored -> "request.created";
+            case RequestStatusChanged ignored -> "request.status-changed";
+            case RequestCommandRejected ignored -> "command.rejected";
             default -> event.getClass().getSimpleName();
         };
     }
@@ -125,11 +136,49 @@ final class RecordDecoder {
                 require(missing, e.lastSeq() >= 0, "lastSeq");
                 require(missing, e.lastReadSeq() >= 0, "lastReadSeq");
             }
+            case SessionRequested e -> requireSession(missing, e.session());
+            case SessionStatusChanged e -> requireSession(missing, e.session());
+            case RequestCreated e -> requireRequest(missing, e.request());
+            case RequestStatusChanged e -> {
+                require(missing, e.actorId() != null, "actorId");
+                require(missing, e.fromStatus() != null, "fromStatus");
+                require(missing, e.toStatus() != null, "toStatus");
+                requireRequest(missing, e.request());
+            }
             default -> {
                 // command.rejected changes no read model: nothing it must carry.
             }
         }
         return missing;
+    }
+
+    private static void requireSession(List<String> missing, Session s) {
+        require(missing, s != null, "session");
+        if (s == null) {
+            return;
+        }
+        require(missing, s.sessionId() != null, "session.sessionId");
+        require(missing, s.guestUserId() != null, "session.guestUserId");
+        require(missing, s.hostUserId() != null, "session.hostUserId");
+        require(missing, s.agreedPrice() != null && s.agreedPrice().currency() != null, "session.agreedPrice");
+        require(missing, s.paymentMode() != null, "session.paymentMode");
+        require(missing, s.status() != null, "session.status");
+        require(missing, s.requestedAt() != null, "session.requestedAt");
+        require(missing, s.updatedAt() != null, "session.updatedAt");
+    }
+
+    private static void requireRequest(List<String> missing, ManagedRequest r) {
+        require(missing, r != null, "request");
+        if (r == null) {
+            return;
+        }
+        require(missing, r.requestId() != null, "request.requestId");
+        require(missing, r.requesterId() != null, "request.requesterId");
+        require(missing, r.hostUserId() != null, "request.hostUserId");
+        require(missing, r.managerId() != null, "request.managerId");
+        require(missing, r.message() != null, "request.message");
+        require(missing, r.status() != null, "request.status");
+        require(missing, r.createdAt() != null, "request.createdAt");
     }
 
     private static void require(List<String> missing, boolean present, String field) {

@@ -1,12 +1,7 @@
 package com.humanchat.streams.topology;
 
 import com.humanchat.schemas.Topics;
-import java.util.Map;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * {@code chat.commands} → decide against {@code conversation-store} → {@code chat.events}, both keyed by
@@ -25,10 +20,6 @@ public final class ConversationTopology {
     private ConversationTopology() {}
 
     public static Topology build(ConversationTopologyConfig config) {
-        StoreBuilder<KeyValueStore<String, byte[]>> store = Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray())
-                .withCachingDisabled()
-                .withLoggingEnabled(Map.of());
         Topology topology = new Topology(StreamsSettings.namingEnforced());
         topology.addSource(
                 SOURCE,
@@ -36,7 +27,7 @@ public final class ConversationTopology {
                 Topics.CHAT_COMMANDS.valueSerde().deserializer(),
                 Topics.CHAT_COMMANDS.name());
         topology.addProcessor(PROCESSOR, () -> new ConversationProcessor(config), SOURCE);
-        topology.addStateStore(store, PROCESSOR);
+        topology.addStateStore(StateStores.persistent(STORE), PROCESSOR);
         topology.addSink(
                 SINK,
                 Topics.CHAT_EVENTS.name(),

@@ -2,7 +2,6 @@ package com.humanchat.streams.topology;
 
 import com.humanchat.schemas.JsonSerde;
 import com.humanchat.schemas.Topics;
-import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -11,9 +10,6 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * {@code chat.events} → per-conversation ledger ({@code unread-conversation-store}) → re-keyed by userId through the
@@ -32,8 +28,8 @@ public final class UnreadCountTopology {
 
     public static Topology build(UnreadTopologyConfig config) {
         StreamsBuilder builder = new StreamsBuilder(StreamsSettings.namingEnforced());
-        builder.addStateStore(store(CONVERSATION_STORE));
-        builder.addStateStore(store(USER_STORE));
+        builder.addStateStore(StateStores.persistent(CONVERSATION_STORE));
+        builder.addStateStore(StateStores.persistent(USER_STORE));
 
         Repartitioned<String, ConversationUnread> byUser = Repartitioned.<String, ConversationUnread>as(REPARTITION)
                 .withKeySerde(Serdes.String())
@@ -55,11 +51,5 @@ public final class UnreadCountTopology {
                         Produced.with(Topics.CHAT_UNREAD.keySerde(), Topics.CHAT_UNREAD.valueSerde())
                                 .withName("chat-unread-sink"));
         return builder.build();
-    }
-
-    private static StoreBuilder<KeyValueStore<String, byte[]>> store(String name) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.ByteArray())
-                .withCachingDisabled()
-                .withLoggingEnabled(Map.of());
     }
 }

@@ -25,6 +25,8 @@ class DomainStreamsConfigTest {
         assertThat(config.dedupeRetention()).isEqualTo(Duration.ofHours(25));
         assertThat(config.conversationsApplicationId()).isEqualTo("humanchat-conversations");
         assertThat(config.unreadApplicationId()).isEqualTo("humanchat-unread");
+        assertThat(config.sessionsApplicationId()).isEqualTo("humanchat-sessions");
+        assertThat(config.requestsApplicationId()).isEqualTo("humanchat-requests");
     }
 
     @Test

@@ -15,8 +15,15 @@ import com.humanchat.schemas.chat.MessageSent;
 import com.humanchat.schemas.chat.SendMessage;
 import com.humanchat.schemas.chat.UnreadChanged;
 import com.humanchat.schemas.chat.UnreadEvent;
+import com.humanchat.schemas.sessions.Money;
+import com.humanchat.schemas.sessions.PaymentMode;
+import com.humanchat.schemas.sessions.RequestSession;
+import com.humanchat.schemas.sessions.SessionCommand;
+import com.humanchat.schemas.sessions.SessionEvent;
+import com.humanchat.schemas.sessions.SessionRequested;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +55,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Both topologies against the real in-JVM broker. Topic names are the platform's fixed ones, shared with other tests
+ * The topologies against the real in-JVM broker. Topic names are the platform's fixed ones, shared with other tests
  * of this JVM: each run uses its own application ids and asserts only on the conversation and users it created.
  */
 class DomainStreamsIT {
@@ -75,9 +82,10 @@ class DomainStreamsIT {
     void start() throws InterruptedException {
         String run = UUID.randomUUID().toString().substring(0, 8);
         DomainStreamsConfig config = DomainStreamsConfig.embedded(bootstrap, stateDir)
-                .withApplicationIds("it-conversations-" + run, "it-unread-" + run);
+                .withApplicationIds(
+                        "it-conversations-" + run, "it-unread-" + run, "it-sessions-" + run, "it-requests-" + run);
         streams = DomainStreams.start(config);
-        assertThat(streams.awaitRunning(WAIT)).as("both topologies running").isTrue();
+        assertThat(streams.awaitRunning(WAIT)).as("every topology running").isTrue();
         background = Executors.newFixedThreadPool(PRODUCER_THREADS + 1);
         background.submit(this::listen);
     }
@@ -145,6 +153,57 @@ class DomainStreamsIT {
                         assertThat(unread.totalUnread()).isZero();
                         assertThat(unread.lastReadSeq()).isEqualTo(MESSAGES);
                     }));
+        }
+    }
+
+    @Test
+    void aSessionRequestIsAnsweredWithSessionRequested() throws Exception {
+        RequestSession request = RequestSession.of(
+                UUID.randomUUID(),
+                alice,
+                bob,
+                null,
+                Instant.now().plus(Duration.ofDays(1)),
+                30,
+                Money.of(0, "usd"),
+                PaymentMode.FREE);
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, SessionCommand> producer = new KafkaProducer<>(
+                props,
+                Topics.SESSIONS_COMMANDS.keySerde().serializer(),
+                Topics.SESSIONS_COMMANDS.valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(Topics.SESSIONS_COMMANDS.name(), request.key(), request))
+                    .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+
+        Properties consumerProps = new Properties();
+        consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.SESSIONS_EVENTS.name()).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<SessionEvent> answers = new ArrayList<>();
+            await().atMost(WAIT).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    if (request.key().equals(record.key())) {
+                        answers.add(Topics.SESSIONS_EVENTS
+                                .valueSerde()
+                                .deserializer()
+                                .deserialize(record.topic(), record.value()));
+                    }
+                }
+                return !answers.isEmpty();
+            });
+            assertThat(answers.getFirst()).isInstanceOfSatisfying(SessionRequested.class, requested -> {
+                assertThat(requested.commandId()).isEqualTo(request.eventId());
+                assertThat(requested.session().hostUserId()).isEqualTo(bob);
+            });
         }
     }
 

@@ -75,6 +75,9 @@ final class ProjectedRows {
         tables.put("participants", rows("select * from participants order by conversation_id, user_id"));
         tables.put("messages", rows("select * from messages order by conversation_id, seq"));
         tables.put("unread_totals", rows("select * from unread_totals order by user_id"));
+        tables.put("sessions", rows("select * from sessions order by id"));
+        tables.put("requests", rows("select * from requests order by id"));
+        tables.put("request_decisions", rows("select * from request_decisions order by event_id"));
         return tables;
     }
 }

@@ -4,8 +4,14 @@ import static com.humanchat.streams.projector.ProjectorTestKit.at;
 import static com.humanchat.streams.projector.ProjectorTestKit.created;
 import static com.humanchat.streams.projector.ProjectorTestKit.deleted;
 import static com.humanchat.streams.projector.ProjectorTestKit.edited;
+import static com.humanchat.streams.projector.ProjectorTestKit.managedRequest;
 import static com.humanchat.streams.projector.ProjectorTestKit.read;
+import static com.humanchat.streams.projector.ProjectorTestKit.requestChanged;
+import static com.humanchat.streams.projector.ProjectorTestKit.requestCreated;
 import static com.humanchat.streams.projector.ProjectorTestKit.sent;
+import static com.humanchat.streams.projector.ProjectorTestKit.session;
+import static com.humanchat.streams.projector.ProjectorTestKit.sessionChanged;
+import static com.humanchat.streams.projector.ProjectorTestKit.sessionRequested;
 import static com.humanchat.streams.projector.ProjectorTestKit.unread;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,8 +21,16 @@ import com.humanchat.migrations.Migrations;
 import com.humanchat.migrations.PostgresUrl;
 import com.humanchat.schemas.Envelope;
 import com.humanchat.schemas.Json;
+import com.humanchat.schemas.chat.ConversationIds;
 import com.humanchat.schemas.chat.MessageKind;
 import com.humanchat.schemas.chat.MessageSent;
+import com.humanchat.schemas.requests.RequestStatus;
+import com.humanchat.schemas.sessions.Money;
+import com.humanchat.schemas.sessions.PaymentMode;
+import com.humanchat.schemas.sessions.Session;
+import com.humanchat.schemas.sessions.SessionCommandRejected;
+import com.humanchat.schemas.sessions.SessionRejectionCode;
+import com.humanchat.schemas.sessions.SessionStatus;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,6 +93,130 @@ class ProjectionWriterIT {
         writer.write(history().subList(4, 12));
 
         assertThat(kit.snapshot()).isEqualTo(once);
+    }
+
+    private List<Envelope> sessionsAndRequests(UUID sessionId, UUID requestId, UUID manager) {
+        return List.of(
+                created(conversation, ann, pair, at(0)),
+                sessionRequested(session(sessionId, ann, bob, conversation, SessionStatus.REQUESTED, at(1))),
+                sessionChanged(
+                        SessionStatus.REQUESTED,
+                        session(sessionId, ann, bob, conversation, SessionStatus.ACCEPTED, at(2))),
+                sessionChanged(
+                        SessionStatus.ACCEPTED,
+                        session(sessionId, ann, bob, conversation, SessionStatus.AWAITING_PAYMENT, at(2))),
+                new SessionCommandRejected(
+                        UUID.randomUUID(),
+                        1,
+                        at(3),
+                        sessionId,
+                        UUID.randomUUID(),
+                        "session.transition",
+                        ann,
+                        SessionRejectionCode.ILLEGAL_TRANSITION,
+                        "only the host accepts"),
+                requestCreated(managedRequest(requestId, ann, bob, manager, RequestStatus.PENDING, at(0))),
+                requestChanged(managedRequest(requestId, ann, bob, manager, RequestStatus.APPROVED, at(4))));
+    }
+
+    @Test
+    void sessionsAndRequestsReplayedInAnyBatchesKeepTheirRowsAndOneDecisionEach() throws SQLException {
+        UUID sessionId = UUID.randomUUID();
+        UUID requestId = UUID.randomUUID();
+        UUID manager = UUID.randomUUID();
+        List<Envelope> history = sessionsAndRequests(sessionId, requestId, manager);
+
+        writer.write(history);
+        Map<String, List<Map<String, Object>>> once = kit.snapshot();
+        for (Envelope event : history) {
+            writer.write(List.of(event));
+        }
+        writer.write(history.reversed());
+
+        assertThat(kit.snapshot()).isEqualTo(once);
+        assertThat(kit.row(
+                        "select status, payment_mode, price_cents, currency, guest_user_id, host_user_id"
+                                + " from sessions where id = ?",
+                        sessionId))
+                .isEqualTo(Map.of(
+                        "status",
+                        "awaiting_payment",
+                        "payment_mode",
+                        "paid",
+                        "price_cents",
+                        2500L,
+                        "currency",
+                        "usd",
+                        "guest_user_id",
+                        ann,
+                        "host_user_id",
+                        bob));
+        assertThat(kit.row("select linked_session_id from conversations where id = ?", conversation))
+                .isEqualTo(Map.of("linked_session_id", sessionId));
+        assertThat(kit.row("select status, decided_by, conversation_id from requests where id = ?", requestId))
+                .isEqualTo(Map.of(
+                        "status",
+                        "approved",
+                        "decided_by",
+                        manager,
+                        "conversation_id",
+                        ConversationIds.direct(ann, bob)));
+        assertThat(kit.rows("select request_id, actor_id, from_status, to_status, reason from request_decisions"))
+                .containsExactly(Map.of(
+                        "request_id", requestId,
+                        "actor_id", manager,
+                        "from_status", "pending",
+                        "to_status", "approved",
+                        "reason", "fine"));
+    }
+
+    @Test
+    void aSessionNeverMovesBackAndCompletionKeepsItsTimes() throws SQLException {
+        UUID sessionId = UUID.randomUUID();
+        writer.write(List.of(
+                sessionChanged(
+                        SessionStatus.IN_PROGRESS, session(sessionId, ann, bob, null, SessionStatus.COMPLETED, at(30))),
+                sessionRequested(session(sessionId, ann, bob, null, SessionStatus.REQUESTED, at(1)))));
+        writer.write(List.of(sessionChanged(
+                SessionStatus.REQUESTED, session(sessionId, ann, bob, null, SessionStatus.ACCEPTED, at(2)))));
+
+        assertThat(kit.row("select status, started_at, completed_at, actual_duration_seconds from sessions"))
+                .isEqualTo(Map.of(
+                        "status",
+                        "completed",
+                        "started_at",
+                        at(30).minusSeconds(1200),
+                        "completed_at",
+                        at(30),
+                        "actual_duration_seconds",
+                        1200L));
+    }
+
+    @Test
+    void aSessionProjectedBeforeItsConversationIsLinkedWhenTheConversationArrives() throws SQLException {
+        UUID older = UUID.randomUUID();
+        UUID newer = UUID.randomUUID();
+        writer.write(List.of(sessionRequested(session(newer, ann, bob, conversation, SessionStatus.REQUESTED, at(1)))));
+        writer.write(List.of(created(conversation, ann, pair, at(0))));
+        writer.write(List.of(sessionRequested(new Session(
+                older,
+                ann,
+                bob,
+                conversation,
+                null,
+                30,
+                Money.of(0, "usd"),
+                PaymentMode.FREE,
+                SessionStatus.REQUESTED,
+                at(0).minusSeconds(60),
+                at(0).minusSeconds(60),
+                null,
+                null,
+                null))));
+
+        assertThat(kit.row("select linked_session_id from conversations"))
+                .as("the latest session requested from the conversation, whatever the projection order")
+                .isEqualTo(Map.of("linked_session_id", newer));
     }
 
     @Test

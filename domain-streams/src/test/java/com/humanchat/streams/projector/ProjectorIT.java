@@ -5,14 +5,22 @@ import static com.humanchat.streams.projector.ProjectorTestKit.at;
 import static com.humanchat.streams.projector.ProjectorTestKit.created;
 import static com.humanchat.streams.projector.ProjectorTestKit.deleted;
 import static com.humanchat.streams.projector.ProjectorTestKit.edited;
+import static com.humanchat.streams.projector.ProjectorTestKit.managedRequest;
 import static com.humanchat.streams.projector.ProjectorTestKit.read;
+import static com.humanchat.streams.projector.ProjectorTestKit.requestChanged;
+import static com.humanchat.streams.projector.ProjectorTestKit.requestCreated;
 import static com.humanchat.streams.projector.ProjectorTestKit.sent;
+import static com.humanchat.streams.projector.ProjectorTestKit.session;
+import static com.humanchat.streams.projector.ProjectorTestKit.sessionChanged;
+import static com.humanchat.streams.projector.ProjectorTestKit.sessionRequested;
 import static com.humanchat.streams.projector.ProjectorTestKit.unread;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.humanchat.schemas.chat.CommandRejected;
 import com.humanchat.schemas.chat.RejectionCode;
+import com.humanchat.schemas.requests.RequestStatus;
+import com.humanchat.schemas.sessions.SessionStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -123,6 +131,57 @@ class ProjectorIT {
         assertThat(kit.snapshot()).isEqualTo(before);
         assertThat(kit.deadLetters(kit.eventsTopic)).isEmpty();
         assertThat(kit.deadLetters(kit.unreadTopic)).isEmpty();
+    }
+
+    @Test
+    void projectsSessionsAndRequestsAndAReplayByAnotherGroupChangesNothing() {
+        List<UUID> pair = List.of(ann, bob);
+        UUID sessionId = UUID.randomUUID();
+        UUID requestId = UUID.randomUUID();
+        ProjectorConfig first = kit.config(2);
+        try (Projector projector = Projector.start(first, registry)) {
+            kit.send(created(conversation, ann, pair, at(0)));
+            kit.awaitCaughtUp(first.groupId());
+            produceSessionAndRequest(sessionId, requestId);
+            kit.awaitCaughtUp(first.groupId());
+        }
+        Map<String, List<Map<String, Object>>> before = kit.snapshot();
+        assertThat(kit.row("select status, completed_at, actual_duration_seconds from sessions"))
+                .isEqualTo(Map.of("status", "completed", "completed_at", at(40), "actual_duration_seconds", 1200L));
+        assertThat(kit.row("select linked_session_id from conversations"))
+                .isEqualTo(Map.of("linked_session_id", sessionId));
+        assertThat(kit.row("select status from requests")).isEqualTo(Map.of("status", "declined"));
+        assertThat(kit.count("select count(*) from request_decisions")).isEqualTo(1);
+
+        produceSessionAndRequest(sessionId, requestId);
+        ProjectorConfig replay = first.withGroupId(first.groupId() + "-replay");
+        try (Projector projector = Projector.start(replay, new SimpleMeterRegistry())) {
+            kit.awaitCaughtUp(replay.groupId());
+        }
+
+        assertThat(kit.snapshot()).isEqualTo(before);
+        assertThat(kit.deadLetters(kit.sessionsTopic)).isEmpty();
+        assertThat(kit.deadLetters(kit.requestsTopic)).isEmpty();
+    }
+
+    private void produceSessionAndRequest(UUID sessionId, UUID requestId) {
+        kit.send(
+                sessionRequested(session(sessionId, ann, bob, conversation, SessionStatus.REQUESTED, at(1))),
+                sessionChanged(
+                        SessionStatus.REQUESTED,
+                        session(sessionId, ann, bob, conversation, SessionStatus.ACCEPTED, at(2))),
+                sessionChanged(
+                        SessionStatus.ACCEPTED,
+                        session(sessionId, ann, bob, conversation, SessionStatus.CONFIRMED, at(2))),
+                sessionChanged(
+                        SessionStatus.CONFIRMED,
+                        session(sessionId, ann, bob, conversation, SessionStatus.IN_PROGRESS, at(20))),
+                sessionChanged(
+                        SessionStatus.IN_PROGRESS,
+                        session(sessionId, ann, bob, conversation, SessionStatus.COMPLETED, at(40))));
+        kit.send(
+                requestCreated(managedRequest(requestId, ann, bob, cid, RequestStatus.PENDING, at(0))),
+                requestChanged(managedRequest(requestId, ann, bob, cid, RequestStatus.DECLINED, at(5))));
     }
 
     private void produceHistory(List<UUID> pair) {

@@ -9,6 +9,7 @@ import com.humanchat.migrations.PostgresUrl;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.chat.ChatEvent;
 import com.humanchat.schemas.chat.ConversationCreated;
+import com.humanchat.schemas.chat.ConversationIds;
 import com.humanchat.schemas.chat.ConversationType;
 import com.humanchat.schemas.chat.MessageDeleted;
 import com.humanchat.schemas.chat.MessageEdited;
@@ -17,6 +18,18 @@ import com.humanchat.schemas.chat.MessageSent;
 import com.humanchat.schemas.chat.ReadAdvanced;
 import com.humanchat.schemas.chat.UnreadChanged;
 import com.humanchat.schemas.chat.UnreadEvent;
+import com.humanchat.schemas.requests.ManagedRequest;
+import com.humanchat.schemas.requests.RequestCreated;
+import com.humanchat.schemas.requests.RequestEvent;
+import com.humanchat.schemas.requests.RequestStatus;
+import com.humanchat.schemas.requests.RequestStatusChanged;
+import com.humanchat.schemas.sessions.Money;
+import com.humanchat.schemas.sessions.PaymentMode;
+import com.humanchat.schemas.sessions.Session;
+import com.humanchat.schemas.sessions.SessionEvent;
+import com.humanchat.schemas.sessions.SessionRequested;
+import com.humanchat.schemas.sessions.SessionStatus;
+import com.humanchat.schemas.sessions.SessionStatusChanged;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -62,17 +75,23 @@ final class ProjectorTestKit implements AutoCloseable {
     final String id;
     final String eventsTopic;
     final String unreadTopic;
+    final String sessionsTopic;
+    final String requestsTopic;
     final PostgresUrl postgres;
     private final ProjectedRows rows;
     private final Admin admin;
     private final KafkaProducer<String, ChatEvent> events;
     private final KafkaProducer<String, UnreadEvent> unread;
+    private final KafkaProducer<String, SessionEvent> sessions;
+    private final KafkaProducer<String, RequestEvent> requests;
     private final KafkaProducer<byte[], byte[]> raw;
 
     private ProjectorTestKit(String prefix, PostgresUrl postgres) {
         this.id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "-" + COUNTER.incrementAndGet();
         this.eventsTopic = "chat.events." + id;
         this.unreadTopic = "chat.unread." + id;
+        this.sessionsTopic = "sessions.events." + id;
+        this.requestsTopic = "requests.events." + id;
         this.postgres = postgres;
         this.rows = new ProjectedRows(postgres);
         String bootstrap = INFRA.kafkaBootstrap();
@@ -93,6 +112,14 @@ final class ProjectorTestKit implements AutoCloseable {
                 producerProperties,
                 Topics.CHAT_UNREAD.keySerde().serializer(),
                 Topics.CHAT_UNREAD.valueSerde().serializer());
+        this.sessions = new KafkaProducer<>(
+                producerProperties,
+                Topics.SESSIONS_EVENTS.keySerde().serializer(),
+                Topics.SESSIONS_EVENTS.valueSerde().serializer());
+        this.requests = new KafkaProducer<>(
+                producerProperties,
+                Topics.REQUESTS_EVENTS.keySerde().serializer(),
+                Topics.REQUESTS_EVENTS.valueSerde().serializer());
         this.raw = new KafkaProducer<>(producerProperties, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
@@ -118,16 +145,18 @@ final class ProjectorTestKit implements AutoCloseable {
                 "projector-" + id,
                 eventsTopic,
                 unreadTopic,
+                sessionsTopic,
+                requestsTopic,
                 PARTITIONS,
                 (short) 1);
     }
 
     private void createTopics() {
-        List<NewTopic> topics = List.of(
-                new NewTopic(eventsTopic, PARTITIONS, (short) 1),
-                new NewTopic(unreadTopic, PARTITIONS, (short) 1),
-                new NewTopic(Topics.deadLetterOf(eventsTopic), 1, (short) 1),
-                new NewTopic(Topics.deadLetterOf(unreadTopic), 1, (short) 1));
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : List.of(eventsTopic, unreadTopic, sessionsTopic, requestsTopic)) {
+            topics.add(new NewTopic(topic, PARTITIONS, (short) 1));
+            topics.add(new NewTopic(Topics.deadLetterOf(topic), 1, (short) 1));
+        }
         try {
             admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -146,6 +175,18 @@ final class ProjectorTestKit implements AutoCloseable {
     void send(UnreadEvent... unreadEvents) {
         for (UnreadEvent event : unreadEvents) {
             get(unread.send(new ProducerRecord<>(unreadTopic, event.key(), event)));
+        }
+    }
+
+    void send(SessionEvent... sessionEvents) {
+        for (SessionEvent event : sessionEvents) {
+            get(sessions.send(new ProducerRecord<>(sessionsTopic, event.key(), event)));
+        }
+    }
+
+    void send(RequestEvent... requestEvents) {
+        for (RequestEvent event : requestEvents) {
+            get(requests.send(new ProducerRecord<>(requestsTopic, event.key(), event)));
         }
     }
 
@@ -223,9 +264,95 @@ final class ProjectorTestKit implements AutoCloseable {
                 lastReadSeq);
     }
 
+    /** The session with {@code status} as the session topology would carry it; times move with the status. */
+    static Session session(UUID session, UUID guest, UUID host, UUID conversation, SessionStatus status, Instant at) {
+        boolean completed = status == SessionStatus.COMPLETED;
+        return new Session(
+                session,
+                guest,
+                host,
+                conversation,
+                at(3600),
+                30,
+                Money.of(2500, "usd"),
+                PaymentMode.PAID,
+                status,
+                at(0),
+                at,
+                completed ? at.minusSeconds(1200) : null,
+                completed ? at : null,
+                completed ? 1200L : null);
+    }
+
+    static SessionRequested sessionRequested(Session session) {
+        return new SessionRequested(
+                UUID.nameUUIDFromBytes(("requested:" + session.sessionId()).getBytes()),
+                1,
+                session.requestedAt(),
+                session.sessionId(),
+                UUID.randomUUID(),
+                session);
+    }
+
+    static SessionStatusChanged sessionChanged(SessionStatus from, Session session) {
+        return new SessionStatusChanged(
+                UUID.nameUUIDFromBytes(("changed:" + session.sessionId() + session.status()).getBytes()),
+                1,
+                session.updatedAt(),
+                session.sessionId(),
+                UUID.randomUUID(),
+                session.hostUserId(),
+                from,
+                session.status(),
+                null,
+                session);
+    }
+
+    static ManagedRequest managedRequest(
+            UUID request, UUID requester, UUID host, UUID manager, RequestStatus status, Instant at) {
+        boolean decided = status != RequestStatus.PENDING;
+        return new ManagedRequest(
+                request,
+                requester,
+                host,
+                manager,
+                "Carol",
+                "Please?",
+                status,
+                status == RequestStatus.APPROVED ? ConversationIds.direct(requester, host) : null,
+                at(0),
+                decided ? at : null,
+                decided ? manager : null,
+                decided ? "fine" : null);
+    }
+
+    static RequestCreated requestCreated(ManagedRequest request) {
+        return new RequestCreated(
+                UUID.nameUUIDFromBytes(("created:" + request.requestId()).getBytes()),
+                1,
+                request.createdAt(),
+                request.requestId(),
+                UUID.randomUUID(),
+                request);
+    }
+
+    static RequestStatusChanged requestChanged(ManagedRequest request) {
+        return new RequestStatusChanged(
+                UUID.nameUUIDFromBytes(("decided:" + request.requestId() + request.status()).getBytes()),
+                1,
+                request.decidedAt(),
+                request.requestId(),
+                UUID.randomUUID(),
+                request.decidedBy(),
+                RequestStatus.PENDING,
+                request.status(),
+                request.reason(),
+                request);
+    }
+
     // ----- offsets
 
-    /** The group's committed offsets of this test's two topics (absent partitions have none). */
+    /** The group's committed offsets of this test's topics (absent partitions have none). */
     Map<TopicPartition, Long> committed(String groupId) {
         try {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(groupId)
@@ -243,10 +370,10 @@ final class ProjectorTestKit implements AutoCloseable {
         }
     }
 
-    /** The log-end offsets of the non-empty partitions of this test's two topics. */
+    /** The log-end offsets of the non-empty partitions of this test's topics. */
     Map<TopicPartition, Long> endOffsets() {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        for (String topic : List.of(eventsTopic, unreadTopic)) {
+        for (String topic : List.of(eventsTopic, unreadTopic, sessionsTopic, requestsTopic)) {
             for (int p = 0; p < PARTITIONS; p++) {
                 request.put(new TopicPartition(topic, p), OffsetSpec.latest());
             }
@@ -313,6 +440,8 @@ final class ProjectorTestKit implements AutoCloseable {
     public void close() {
         events.close(Duration.ofSeconds(5));
         unread.close(Duration.ofSeconds(5));
+        sessions.close(Duration.ofSeconds(5));
+        requests.close(Duration.ofSeconds(5));
         raw.close(Duration.ofSeconds(5));
         admin.close(Duration.ofSeconds(5));
     }

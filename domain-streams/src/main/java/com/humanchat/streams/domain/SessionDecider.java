@@ -1,0 +1,286 @@
+package com.humanchat.streams.domain;
+
+import com.humanchat.schemas.SystemActors;
+import com.humanchat.schemas.sessions.Money;
+import com.humanchat.schemas.sessions.PaymentMode;
+import com.humanchat.schemas.sessions.RequestSession;
+import com.humanchat.schemas.sessions.Session;
+import com.humanchat.schemas.sessions.SessionCommand;
+import com.humanchat.schemas.sessions.SessionCommandRejected;
+import com.humanchat.schemas.sessions.SessionEvent;
+import com.humanchat.schemas.sessions.SessionRejectionCode;
+import com.humanchat.schemas.sessions.SessionRequested;
+import com.humanchat.schemas.sessions.SessionStatus;
+import com.humanchat.schemas.sessions.SessionStatusChanged;
+import com.humanchat.schemas.sessions.TransitionSession;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The session state machine: the host accepts or declines a request, either participant cancels, starts and
+ * completes, the platform confirms a paid session; accepting moves on to {@code awaiting_payment} (paid) or
+ * {@code confirmed} in the same step. Deterministic: ids derive from the command id, times are the command's time, and
+ * a command answered before gets the same answer again.
+ */
+public final class SessionDecider {
+
+    public static final int MIN_DURATION_MINUTES = 5;
+    public static final int MAX_DURATION_MINUTES = 480;
+    public static final int MAX_REASON_CODE_POINTS = 500;
+
+    public static final String REQUEST_TYPE = "session.request";
+    public static final String TRANSITION_TYPE = "session.transition";
+
+    /** Why a command cannot even be answered with a {@code command.rejected}; such a record is poison. */
+    public static Optional<String> unanswerable(SessionCommand command) {
+        if (command.eventId() == null) {
+            return Optional.of("command has no eventId");
+        }
+        if (command.sessionId() == null) {
+            return Optional.of("command has no sessionId");
+        }
+        if (command.actorId() == null) {
+            return Optional.of("command has no actorId");
+        }
+        if (command.version() != 1) {
+            return Optional.of("unsupported command version " + command.version());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * What is wrong with a session request decided at {@code at}: a missing host or price, the guest as host, a
+     * duration outside 5..480 minutes, a price that does not fit the payment mode (free = 0, paid &gt; 0, donation
+     * &ge; 0), a start time not in the future.
+     */
+    public static Optional<String> invalidRequest(RequestSession command, Instant at) {
+        if (command.hostUserId() == null) {
+            return Optional.of("hostUserId is required");
+        }
+        if (command.hostUserId().equals(command.actorId())) {
+            return Optional.of("a host cannot request a session with themselves");
+        }
+        if (command.durationMinutes() < MIN_DURATION_MINUTES || command.durationMinutes() > MAX_DURATION_MINUTES) {
+            return Optional.of("durationMinutes must be " + MIN_DURATION_MINUTES + " to " + MAX_DURATION_MINUTES);
+        }
+        if (command.paymentMode() == null) {
+            return Optional.of("paymentMode is required");
+        }
+        Money price = command.agreedPrice();
+        if (price == null || price.currency() == null || !price.currency().matches("[a-z]{3}")) {
+            return Optional.of("agreedPrice needs an amount and a three-letter currency");
+        }
+        Optional<String> unfit =
+                switch (command.paymentMode()) {
+                    case FREE -> price.amountCents() == 0 ? Optional.empty() : Optional.of("a free session costs 0");
+                    case PAID ->
+                        price.amountCents() > 0 ? Optional.empty() : Optional.of("a paid session has a price above 0");
+                    case DONATION ->
+                        price.amountCents() >= 0
+                                ? Optional.empty()
+                                : Optional.of("a suggested donation is not negative");
+                };
+        if (unfit.isPresent()) {
+            return unfit;
+        }
+        if (command.startTime() != null && !command.startTime().isAfter(at)) {
+            return Optional.of("startTime must be in the future");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether {@code role} may move a session from {@code from} to {@code to}: empty when it may, else the rejection
+     * code. Strangers learn nothing about the session ({@code not_a_participant}); anything else not allowed is an
+     * {@code illegal_transition}.
+     */
+    public static Optional<SessionRejectionCode> refusal(SessionStatus from, SessionStatus to, SessionRole role) {
+        if (role == SessionRole.STRANGER) {
+            return Optional.of(SessionRejectionCode.NOT_A_PARTICIPANT);
+        }
+        boolean participant = role == SessionRole.HOST || role == SessionRole.GUEST;
+        boolean allowed =
+                switch (from) {
+                    case REQUESTED ->
+                        switch (to) {
+                            case ACCEPTED, DECLINED -> role == SessionRole.HOST;
+                            case CANCELLED -> participant;
+                            default -> false;
+                        };
+                    case AWAITING_PAYMENT ->
+                        switch (to) {
+                            case CONFIRMED -> role == SessionRole.PLATFORM;
+                            case CANCELLED -> participant;
+                            default -> false;
+                        };
+                    case CONFIRMED -> (to == SessionStatus.IN_PROGRESS || to == SessionStatus.CANCELLED) && participant;
+                    case IN_PROGRESS -> to == SessionStatus.COMPLETED && participant;
+                    case ACCEPTED, DECLINED, CANCELLED, COMPLETED -> false;
+                };
+        return allowed ? Optional.empty() : Optional.of(SessionRejectionCode.ILLEGAL_TRANSITION);
+    }
+
+    /**
+     * @param command an answerable command (see {@link #unanswerable})
+     * @param at the command's time: every event's {@code occurredAt}
+     * @param record the session, null if it does not exist
+     */
+    public Verdict<SessionRecord, SessionEvent> decide(SessionCommand command, Instant at, SessionRecord record) {
+        if (record != null) {
+            Optional<List<SessionEvent>> answered = record.answers().answerTo(command.eventId());
+            if (answered.isPresent()) {
+                return Verdict.of(answered.get(), record);
+            }
+        }
+        return switch (command) {
+            case RequestSession request -> request(request, at, record);
+            case TransitionSession transition -> transition(transition, at, record);
+        };
+    }
+
+    private Verdict<SessionRecord, SessionEvent> request(RequestSession command, Instant at, SessionRecord record) {
+        if (record != null) {
+            return rejectAndRemember(
+                    command, at, record, SessionRejectionCode.SESSION_EXISTS, "the session already exists");
+        }
+        Optional<String> invalid = invalidRequest(command, at);
+        if (invalid.isPresent()) {
+            return Verdict.statelessly(rejection(command, at, SessionRejectionCode.INVALID, invalid.get()));
+        }
+        Session session = new Session(
+                command.sessionId(),
+                command.actorId(),
+                command.hostUserId(),
+                command.conversationId(),
+                command.startTime(),
+                command.durationMinutes(),
+                command.agreedPrice(),
+                command.paymentMode(),
+                SessionStatus.REQUESTED,
+                at,
+                at,
+                null,
+                null,
+                null);
+        SessionEvent requested = new SessionRequested(
+                DeterministicIds.eventId(command.eventId()), 1, at, command.sessionId(), command.eventId(), session);
+        return remember(command, List.of(requested), new SessionRecord(session, AnswerLog.empty()));
+    }
+
+    private Verdict<SessionRecord, SessionEvent> transition(
+            TransitionSession command, Instant at, SessionRecord record) {
+        if (record == null) {
+            return Verdict.statelessly(
+                    rejection(command, at, SessionRejectionCode.UNKNOWN_SESSION, "the session does not exist"));
+        }
+        Session session = record.session();
+        SessionRole role = SessionRole.of(session, command.actorId());
+        if (role != SessionRole.STRANGER && command.toStatus() == null) {
+            return rejectAndRemember(command, at, record, SessionRejectionCode.INVALID, "toStatus is required");
+        }
+        if (command.reason() != null
+                && command.reason().codePointCount(0, command.reason().length()) > MAX_REASON_CODE_POINTS) {
+            return rejectAndRemember(
+                    command,
+                    at,
+                    record,
+                    SessionRejectionCode.INVALID,
+                    "reason is longer than " + MAX_REASON_CODE_POINTS + " characters");
+        }
+        Optional<SessionRejectionCode> refused = refusal(session.status(), command.toStatus(), role);
+        if (refused.isPresent()) {
+            String reason = refused.get() == SessionRejectionCode.NOT_A_PARTICIPANT
+                    ? "the actor is not a participant of the session"
+                    : role.name().toLowerCase(Locale.ROOT) + " cannot move a "
+                            + session.status().wire() + " session to "
+                            + command.toStatus().wire();
+            return rejectAndRemember(command, at, record, refused.get(), reason);
+        }
+        List<SessionEvent> events = new ArrayList<>();
+        Session moved = changed(command, at, session, command.actorId(), command.toStatus(), events);
+        if (command.toStatus() == SessionStatus.ACCEPTED) {
+            SessionStatus next = session.paymentMode() == PaymentMode.PAID
+                    ? SessionStatus.AWAITING_PAYMENT
+                    : SessionStatus.CONFIRMED;
+            moved = changed(command, at, moved, SystemActors.PLATFORM, next, events);
+        }
+        return remember(command, events, new SessionRecord(moved, record.answers()));
+    }
+
+    /** Appends the event of one status change by {@code actorId} and returns the session after it. */
+    private static Session changed(
+            TransitionSession command,
+            Instant at,
+            Session session,
+            UUID actorId,
+            SessionStatus to,
+            List<SessionEvent> events) {
+        Instant startedAt = to == SessionStatus.IN_PROGRESS ? at : session.startedAt();
+        Instant completedAt = to == SessionStatus.COMPLETED ? at : session.completedAt();
+        Long actualSeconds = session.actualDurationSeconds();
+        if (to == SessionStatus.COMPLETED && startedAt != null) {
+            actualSeconds = Math.max(0, Duration.between(startedAt, at).toSeconds());
+        }
+        Session after = new Session(
+                session.sessionId(),
+                session.guestUserId(),
+                session.hostUserId(),
+                session.conversationId(),
+                session.startTime(),
+                session.durationMinutes(),
+                session.agreedPrice(),
+                session.paymentMode(),
+                to,
+                session.requestedAt(),
+                at,
+                startedAt,
+                completedAt,
+                actualSeconds);
+        events.add(new SessionStatusChanged(
+                DeterministicIds.eventId(command.eventId(), events.size()),
+                1,
+                at,
+                session.sessionId(),
+                command.eventId(),
+                actorId,
+                session.status(),
+                to,
+                command.reason(),
+                after));
+        return after;
+    }
+
+    private static Verdict<SessionRecord, SessionEvent> remember(
+            SessionCommand command, List<SessionEvent> events, SessionRecord record) {
+        return Verdict.of(
+                events, new SessionRecord(record.session(), record.answers().with(command.eventId(), events)));
+    }
+
+    private static Verdict<SessionRecord, SessionEvent> rejectAndRemember(
+            SessionCommand command, Instant at, SessionRecord record, SessionRejectionCode code, String reason) {
+        return remember(command, List.of(rejection(command, at, code, reason)), record);
+    }
+
+    /** A {@code command.rejected} answering {@code command}, the one event it produces. */
+    public static SessionCommandRejected rejection(
+            SessionCommand command, Instant at, SessionRejectionCode code, String reason) {
+        return new SessionCommandRejected(
+                DeterministicIds.eventId(command.eventId()),
+                1,
+                at,
+                command.sessionId(),
+                command.eventId(),
+                switch (command) {
+                    case RequestSession r -> REQUEST_TYPE;
+                    case TransitionSession t -> TRANSITION_TYPE;
+                },
+                command.actorId(),
+                code,
+                reason);
+    }
+}

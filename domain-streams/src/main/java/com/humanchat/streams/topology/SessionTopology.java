@@ -1,0 +1,145 @@
+package com.humanchat.streams.topology;
+
+import com.humanchat.schemas.Envelope;
+import com.humanchat.schemas.JsonSerde;
+import com.humanchat.schemas.Topics;
+import com.humanchat.schemas.chat.ChatCommand;
+import com.humanchat.schemas.sessions.RequestSession;
+import com.humanchat.schemas.sessions.SessionCommand;
+import com.humanchat.schemas.sessions.SessionEvent;
+import com.humanchat.schemas.sessions.SessionStatusChanged;
+import com.humanchat.streams.domain.HostCalendar;
+import com.humanchat.streams.domain.SessionDecider;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+
+/**
+ * {@code sessions.commands} → requests re-keyed by host through the named repartition {@code sessions-by-host} →
+ * {@code host-calendar-store} admits or rejects → admitted requests re-keyed by session through
+ * {@code sessions-admitted} → {@code session-store}, with the transitions → {@code sessions.events} and system
+ * messages to {@code chat.commands} (application id {@code humanchat-sessions}).
+ *
+ * <p>A slot is released by the topology's own output: a {@code session.status-changed} on {@code sessions.events} to a
+ * status that holds no slot goes back through {@code sessions-by-host} to its host's calendar. Ids and times derive
+ * from the command, and each store remembers its latest answers, so processing a command again emits the same events.
+ */
+public final class SessionTopology {
+
+    public static final String SESSION_STORE = "session-store";
+    public static final String CALENDAR_STORE = "host-calendar-store";
+    public static final String BY_HOST = "sessions-by-host";
+    public static final String ADMITTED = "sessions-admitted";
+
+    static final Serde<CalendarChange> CALENDAR_CHANGE_SERDE = JsonSerde.of(CalendarChange.class);
+
+    private SessionTopology() {}
+
+    public static Topology build() {
+        StreamsBuilder builder = new StreamsBuilder(StreamsSettings.namingEnforced());
+        builder.addStateStore(StateStores.persistent(CALENDAR_STORE));
+        builder.addStateStore(StateStores.persistent(SESSION_STORE));
+
+        Map<String, KStream<String, SessionCommand>> commands = builder.stream(
+                        Topics.SESSIONS_COMMANDS.name(),
+                        Consumed.with(Topics.SESSIONS_COMMANDS.keySerde(), Topics.SESSIONS_COMMANDS.valueSerde())
+                                .withName("sessions-commands-source"))
+                .mapValues(SessionTopology::answerable, Named.as("session-commands-check"))
+                .split(Named.as("session-commands-"))
+                .branch((key, command) -> command instanceof RequestSession, Branched.as("requests"))
+                .defaultBranch(Branched.as("transitions"));
+
+        KStream<String, CalendarChange> requestsByHost = commands.get("session-commands-requests")
+                .selectKey(
+                        (key, command) -> {
+                            RequestSession request = (RequestSession) command;
+                            // without a host the request is only rejected, by the calendar of no one
+                            return request.hostUserId() == null
+                                    ? key
+                                    : request.hostUserId().toString();
+                        },
+                        Named.as("session-requests-by-host"))
+                .mapValues(command -> CalendarChange.admit((RequestSession) command), Named.as("session-requests"));
+
+        KStream<String, CalendarChange> releases = builder.stream(
+                        Topics.SESSIONS_EVENTS.name(),
+                        Consumed.with(Topics.SESSIONS_EVENTS.keySerde(), Topics.SESSIONS_EVENTS.valueSerde())
+                                .withName("sessions-events-source"))
+                .filter(
+                        (key, event) -> event instanceof SessionStatusChanged changed
+                                && changed.session() != null
+                                && changed.session().startTime() != null
+                                && !HostCalendar.holdsSlot(changed.toStatus()),
+                        Named.as("sessions-leaving-their-slot"))
+                .selectKey(
+                        (key, event) -> ((SessionStatusChanged) event)
+                                .session()
+                                .hostUserId()
+                                .toString(),
+                        Named.as("sessions-released-by-host"))
+                .mapValues(event -> CalendarChange.release(event.sessionId()), Named.as("session-releases"));
+
+        Map<String, KStream<String, Envelope>> calendar = requestsByHost
+                .merge(releases, Named.as("calendar-changes"))
+                .repartition(Repartitioned.<String, CalendarChange>as(BY_HOST)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(CALENDAR_CHANGE_SERDE))
+                .process(HostCalendarProcessor::new, Named.as("host-calendar"), CALENDAR_STORE)
+                .split(Named.as("calendar-"))
+                .branch((key, outcome) -> outcome instanceof SessionEvent, Branched.as("rejections"))
+                .defaultBranch(Branched.as("admissions"));
+        calendar.get("calendar-rejections")
+                .mapValues(outcome -> (SessionEvent) outcome, Named.as("calendar-rejection-events"))
+                .to(
+                        Topics.SESSIONS_EVENTS.name(),
+                        Produced.with(Topics.SESSIONS_EVENTS.keySerde(), Topics.SESSIONS_EVENTS.valueSerde())
+                                .withName("calendar-rejections-sink"));
+
+        Map<String, KStream<String, Envelope>> decided = calendar.get("calendar-admissions")
+                .mapValues(outcome -> (SessionCommand) outcome, Named.as("admitted-requests"))
+                .repartition(Repartitioned.<String, SessionCommand>as(ADMITTED)
+                        .withKeySerde(Topics.SESSIONS_COMMANDS.keySerde())
+                        .withValueSerde(Topics.SESSIONS_COMMANDS.valueSerde()))
+                .merge(commands.get("session-commands-transitions"), Named.as("admitted-requests-and-transitions"))
+                .process(SessionProcessor::new, Named.as("session-decider"), SESSION_STORE)
+                .split(Named.as("session-outputs-"))
+                .branch((key, output) -> output instanceof SessionEvent, Branched.as("events"))
+                .defaultBranch(Branched.as("chat-commands"));
+        decided.get("session-outputs-events")
+                .mapValues(output -> (SessionEvent) output, Named.as("session-events"))
+                .to(
+                        Topics.SESSIONS_EVENTS.name(),
+                        Produced.with(Topics.SESSIONS_EVENTS.keySerde(), Topics.SESSIONS_EVENTS.valueSerde())
+                                .withName("sessions-events-sink"));
+        decided.get("session-outputs-chat-commands")
+                .mapValues(output -> (ChatCommand) output, Named.as("session-system-messages"))
+                .to(
+                        Topics.CHAT_COMMANDS.name(),
+                        Produced.with(Topics.CHAT_COMMANDS.keySerde(), Topics.CHAT_COMMANDS.valueSerde())
+                                .withName("session-chat-commands-sink"));
+        return builder.build();
+    }
+
+    /** The command if it can be answered at all; a record without one, or keyed by another session, is poison. */
+    private static SessionCommand answerable(String key, SessionCommand command) {
+        if (command == null) {
+            throw new PoisonRecordException("command record without a value");
+        }
+        SessionDecider.unanswerable(command).ifPresent(reason -> {
+            throw new PoisonRecordException(reason);
+        });
+        if (!command.sessionId().toString().equals(key)) {
+            throw new PoisonRecordException(
+                    "record key " + key + " is not the command's sessionId " + command.sessionId());
+        }
+        return command;
+    }
+}

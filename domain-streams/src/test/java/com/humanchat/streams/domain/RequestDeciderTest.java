@@ -1,0 +1,163 @@
+package com.humanchat.streams.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.humanchat.schemas.chat.ConversationIds;
+import com.humanchat.schemas.requests.CreateRequest;
+import com.humanchat.schemas.requests.DecideRequest;
+import com.humanchat.schemas.requests.ManagedRequest;
+import com.humanchat.schemas.requests.RequestCommandRejected;
+import com.humanchat.schemas.requests.RequestCreated;
+import com.humanchat.schemas.requests.RequestDecision;
+import com.humanchat.schemas.requests.RequestEvent;
+import com.humanchat.schemas.requests.RequestRejectionCode;
+import com.humanchat.schemas.requests.RequestStatus;
+import com.humanchat.schemas.requests.RequestStatusChanged;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RequestDeciderTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+    private static final UUID REQUESTER = UUID.randomUUID();
+    private static final UUID HOST = UUID.randomUUID();
+    private static final UUID MANAGER = UUID.randomUUID();
+    private static final UUID ADMIN = UUID.randomUUID();
+    private static final UUID STRANGER = UUID.randomUUID();
+    private static final UUID REQUEST = UUID.randomUUID();
+
+    private final RequestDecider decider = new RequestDecider();
+
+    static Stream<Arguments> everyStatusDecisionAndRole() {
+        List<Arguments> all = new ArrayList<>();
+        for (RequestStatus status : RequestStatus.values()) {
+            for (RequestDecision decision : RequestDecision.values()) {
+                for (RequestRole role : RequestRole.values()) {
+                    all.add(Arguments.of(status, decision, role));
+                }
+            }
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{1} a {0} request as {2}")
+    @MethodSource("everyStatusDecisionAndRole")
+    void decidesEveryDecisionByTheContract(RequestStatus status, RequestDecision decision, RequestRole role) {
+        RequestRecord record = recordIn(status);
+        DecideRequest command = DecideRequest.of(REQUEST, actor(role), role == RequestRole.ADMIN, decision, "why");
+
+        List<RequestEvent> events = decider.decide(command, NOW, record).events();
+
+        boolean allowedRole = decision == RequestDecision.WITHDRAW
+                ? role == RequestRole.REQUESTER
+                : role == RequestRole.MANAGER || role == RequestRole.ADMIN;
+        if (allowedRole && status == RequestStatus.PENDING) {
+            RequestStatusChanged changed = (RequestStatusChanged) events.getFirst();
+            assertThat(changed.toStatus()).isEqualTo(decision.outcome());
+            assertThat(changed.fromStatus()).isEqualTo(RequestStatus.PENDING);
+            assertThat(changed.request().decidedBy()).isEqualTo(actor(role));
+            assertThat(changed.request().decidedAt()).isEqualTo(NOW);
+            assertThat(changed.request().conversationId())
+                    .isEqualTo(decision == RequestDecision.APPROVE ? ConversationIds.direct(REQUESTER, HOST) : null);
+        } else {
+            RequestRejectionCode expected;
+            if (role == RequestRole.STRANGER
+                    || (decision != RequestDecision.WITHDRAW && role == RequestRole.REQUESTER)) {
+                expected = RequestRejectionCode.NOT_THE_MANAGER;
+            } else {
+                expected = RequestRejectionCode.ILLEGAL_TRANSITION;
+            }
+            assertThat(events).singleElement().isInstanceOfSatisfying(RequestCommandRejected.class, rejected -> {
+                assertThat(rejected.code()).isEqualTo(expected);
+                assertThat(rejected.commandType()).isEqualTo("request.decide");
+            });
+        }
+    }
+
+    @Test
+    void createKeepsTheManagerItWasGivenAndARetryReEmitsTheSameEvent() {
+        CreateRequest create = CreateRequest.of(REQUEST, REQUESTER, HOST, MANAGER, "Carol", "Hello Bob");
+
+        Verdict<RequestRecord, RequestEvent> created = decider.decide(create, NOW, null);
+
+        ManagedRequest request = ((RequestCreated) created.events().getFirst()).request();
+        assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
+        assertThat(request.managerId()).isEqualTo(MANAGER);
+        assertThat(request.createdAt()).isEqualTo(NOW);
+        assertThat(decider.decide(create, NOW, created.state().orElseThrow()).events())
+                .isEqualTo(created.events());
+        assertThat(((RequestCommandRejected) decider.decide(
+                                        CreateRequest.of(REQUEST, REQUESTER, HOST, MANAGER, null, "again"),
+                                        NOW,
+                                        created.state().orElseThrow())
+                                .events()
+                                .getFirst())
+                        .code())
+                .isEqualTo(RequestRejectionCode.REQUEST_EXISTS);
+    }
+
+    @Test
+    void rejectsInvalidCreations() {
+        for (CreateRequest invalid : List.of(
+                CreateRequest.of(REQUEST, REQUESTER, HOST, MANAGER, null, " "),
+                CreateRequest.of(REQUEST, REQUESTER, HOST, MANAGER, null, "x".repeat(2001)),
+                CreateRequest.of(REQUEST, REQUESTER, HOST, null, null, "hi"),
+                CreateRequest.of(REQUEST, HOST, HOST, MANAGER, null, "hi"),
+                CreateRequest.of(REQUEST, MANAGER, HOST, MANAGER, null, "hi"))) {
+            Verdict<RequestRecord, RequestEvent> verdict = decider.decide(invalid, NOW, null);
+            assertThat(((RequestCommandRejected) verdict.events().getFirst()).code())
+                    .isEqualTo(RequestRejectionCode.INVALID);
+            assertThat(verdict.state()).isEmpty();
+        }
+    }
+
+    @Test
+    void decidingAnUnknownRequestIsRejected() {
+        assertThat(((RequestCommandRejected) decider.decide(
+                                        DecideRequest.of(REQUEST, MANAGER, false, RequestDecision.APPROVE, null),
+                                        NOW,
+                                        null)
+                                .events()
+                                .getFirst())
+                        .code())
+                .isEqualTo(RequestRejectionCode.UNKNOWN_REQUEST);
+    }
+
+    @Test
+    void aDecisionProcessedAgainGetsTheSameAnswerAfterASecondDecision() {
+        DecideRequest approve = DecideRequest.of(REQUEST, MANAGER, false, RequestDecision.APPROVE, "ok");
+        Verdict<RequestRecord, RequestEvent> approved = decider.decide(approve, NOW, recordIn(RequestStatus.PENDING));
+        RequestRecord afterSecond = decider.decide(
+                        DecideRequest.of(REQUEST, ADMIN, true, RequestDecision.DECLINE, null),
+                        NOW.plusSeconds(5),
+                        approved.state().orElseThrow())
+                .state()
+                .orElseThrow();
+
+        assertThat(decider.decide(approve, NOW, afterSecond).events()).isEqualTo(approved.events());
+        assertThat(afterSecond.request().status()).isEqualTo(RequestStatus.APPROVED);
+    }
+
+    private static UUID actor(RequestRole role) {
+        return switch (role) {
+            case MANAGER -> MANAGER;
+            case ADMIN -> ADMIN;
+            case REQUESTER -> REQUESTER;
+            case STRANGER -> STRANGER;
+        };
+    }
+
+    private static RequestRecord recordIn(RequestStatus status) {
+        return new RequestRecord(
+                new ManagedRequest(
+                        REQUEST, REQUESTER, HOST, MANAGER, null, "Hello", status, null, NOW, null, null, null),
+                AnswerLog.empty());
+    }
+}

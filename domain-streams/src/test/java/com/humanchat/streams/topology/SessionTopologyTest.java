@@ -1,0 +1,345 @@
+package com.humanchat.streams.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.humanchat.schemas.SystemActors;
+import com.humanchat.schemas.Topics;
+import com.humanchat.schemas.chat.ChatCommand;
+import com.humanchat.schemas.chat.MessageKind;
+import com.humanchat.schemas.chat.SendMessage;
+import com.humanchat.schemas.sessions.Money;
+import com.humanchat.schemas.sessions.PaymentMode;
+import com.humanchat.schemas.sessions.RequestSession;
+import com.humanchat.schemas.sessions.SessionCommand;
+import com.humanchat.schemas.sessions.SessionCommandRejected;
+import com.humanchat.schemas.sessions.SessionEvent;
+import com.humanchat.schemas.sessions.SessionRejectionCode;
+import com.humanchat.schemas.sessions.SessionRequested;
+import com.humanchat.schemas.sessions.SessionStatus;
+import com.humanchat.schemas.sessions.SessionStatusChanged;
+import com.humanchat.schemas.sessions.TransitionSession;
+import com.humanchat.streams.domain.HostCalendar;
+import com.humanchat.streams.domain.SessionRecord;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SessionTopologyTest {
+
+    private static final String DEAD_LETTERS = Topics.deadLetterOf(Topics.SESSIONS_COMMANDS.name());
+    private static final Instant START = Instant.parse("2026-11-24T10:00:00Z");
+    private static final Instant TOMORROW_TEN = Instant.parse("2026-11-25T10:00:00Z");
+
+    @TempDir
+    Path stateDir;
+
+    private final UUID guest = UUID.randomUUID();
+    private final UUID otherGuest = UUID.randomUUID();
+    private final UUID host = UUID.randomUUID();
+    private final UUID stranger = UUID.randomUUID();
+    private final UUID conversationId = UUID.randomUUID();
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, SessionCommand> commands;
+    private TestInputTopic<String, byte[]> rawCommands;
+    private TestOutputTopic<String, SessionEvent> events;
+    private TestOutputTopic<String, ChatCommand> chatCommands;
+    private TestOutputTopic<byte[], byte[]> deadLetters;
+    private KeyValueStore<String, byte[]> sessionStore;
+    private KeyValueStore<String, byte[]> calendarStore;
+    private Instant recordTime = START;
+
+    @BeforeEach
+    void setUp() {
+        StreamsSettings settings = new StreamsSettings(
+                "humanchat-sessions", "unused:9092", stateDir, 1, (short) 1, 0, Duration.ofSeconds(1), DEAD_LETTERS);
+        driver = new TopologyTestDriver(SessionTopology.build(), settings.toProperties(), START);
+        commands = driver.createInputTopic(
+                Topics.SESSIONS_COMMANDS.name(),
+                Topics.SESSIONS_COMMANDS.keySerde().serializer(),
+                Topics.SESSIONS_COMMANDS.valueSerde().serializer());
+        rawCommands = driver.createInputTopic(
+                Topics.SESSIONS_COMMANDS.name(), new StringSerializer(), new ByteArraySerializer());
+        events = driver.createOutputTopic(
+                Topics.SESSIONS_EVENTS.name(),
+                Topics.SESSIONS_EVENTS.keySerde().deserializer(),
+                Topics.SESSIONS_EVENTS.valueSerde().deserializer());
+        chatCommands = driver.createOutputTopic(
+                Topics.CHAT_COMMANDS.name(),
+                Topics.CHAT_COMMANDS.keySerde().deserializer(),
+                Topics.CHAT_COMMANDS.valueSerde().deserializer());
+        deadLetters = driver.createOutputTopic(DEAD_LETTERS, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        sessionStore = driver.getKeyValueStore(SessionTopology.SESSION_STORE);
+        calendarStore = driver.getKeyValueStore(SessionTopology.CALENDAR_STORE);
+    }
+
+    @AfterEach
+    void tearDown() {
+        driver.close();
+    }
+
+    private List<SessionEvent> handle(SessionCommand command) {
+        recordTime = recordTime.plusMillis(10);
+        commands.pipeInput(command.sessionId().toString(), command, recordTime);
+        return events.readValuesToList();
+    }
+
+    private RequestSession scheduled(UUID guestId, Instant start, int minutes) {
+        return RequestSession.of(
+                UUID.randomUUID(), guestId, host, conversationId, start, minutes, Money.of(0, "usd"), PaymentMode.FREE);
+    }
+
+    private RequestSession paid(Instant start) {
+        return RequestSession.of(
+                UUID.randomUUID(), guest, host, conversationId, start, 60, Money.of(5000, "usd"), PaymentMode.PAID);
+    }
+
+    private SessionRecord stored(UUID sessionId) {
+        byte[] bytes = sessionStore.get(sessionId.toString());
+        return bytes == null ? null : StoreJson.read(bytes, SessionRecord.class);
+    }
+
+    private HostCalendar calendar() {
+        return StoreJson.read(calendarStore.get(host.toString()), HostCalendar.class);
+    }
+
+    private static SessionRejectionCode rejection(List<SessionEvent> emitted) {
+        assertThat(emitted).singleElement().isInstanceOf(SessionCommandRejected.class);
+        return ((SessionCommandRejected) emitted.getFirst()).code();
+    }
+
+    @Test
+    void admitsARequestAndStoresTheSessionAndTheHostsBooking() {
+        RequestSession request = scheduled(guest, TOMORROW_TEN, 30);
+
+        List<SessionEvent> emitted = handle(request);
+
+        assertThat(emitted).singleElement().isInstanceOfSatisfying(SessionRequested.class, requested -> {
+            assertThat(requested.commandId()).isEqualTo(request.eventId());
+            assertThat(requested.session().status()).isEqualTo(SessionStatus.REQUESTED);
+            assertThat(requested.session().hostUserId()).isEqualTo(host);
+        });
+        assertThat(stored(request.sessionId()).session().status()).isEqualTo(SessionStatus.REQUESTED);
+        assertThat(calendar().bookings()).singleElement().satisfies(booking -> {
+            assertThat(booking.sessionId()).isEqualTo(request.sessionId());
+            assertThat(booking.end()).isEqualTo(TOMORROW_TEN.plusSeconds(1800));
+        });
+        TestRecord<String, ChatCommand> notice = chatCommands.readRecord();
+        assertThat(notice.key()).isEqualTo(conversationId.toString());
+        assertThat(notice.value()).isInstanceOfSatisfying(SendMessage.class, message -> {
+            assertThat(message.messageType()).isEqualTo(MessageKind.SYSTEM);
+            assertThat(message.actorId()).isEqualTo(guest);
+            assertThat(message.clientMessageId()).isEqualTo("session:" + request.sessionId() + ":requested");
+            assertThat(message.content()).isEqualTo("Session requested: 30 min, free, starts " + TOMORROW_TEN);
+            JsonNode action = message.actions().getFirst();
+            assertThat(action.get("type").asText()).isEqualTo("session");
+            assertThat(action.get("sessionId").asText())
+                    .isEqualTo(request.sessionId().toString());
+            assertThat(action.get("status").asText()).isEqualTo("requested");
+        });
+    }
+
+    @Test
+    void rejectsAnOverlappingRequestForTheSameHostUntilTheSlotIsFreed() {
+        RequestSession first = scheduled(guest, TOMORROW_TEN, 60);
+        handle(first);
+        chatCommands.readValuesToList();
+        RequestSession overlapping = scheduled(otherGuest, TOMORROW_TEN.plusSeconds(1800), 60);
+
+        assertThat(rejection(handle(overlapping))).isEqualTo(SessionRejectionCode.SCHEDULE_CONFLICT);
+        assertThat(stored(overlapping.sessionId())).isNull();
+        assertThat(chatCommands.isEmpty())
+                .as("a rejected request writes no message")
+                .isTrue();
+
+        List<SessionEvent> declined =
+                handle(TransitionSession.of(first.sessionId(), host, SessionStatus.DECLINED, "not that day"));
+        assertThat(((SessionStatusChanged) declined.getFirst()).toStatus()).isEqualTo(SessionStatus.DECLINED);
+        assertThat(calendar().bookings()).as("the decline released the slot").isEmpty();
+
+        RequestSession retried = scheduled(otherGuest, TOMORROW_TEN.plusSeconds(1800), 60);
+        assertThat(handle(retried)).singleElement().isInstanceOf(SessionRequested.class);
+    }
+
+    @Test
+    void cancellingFreesTheSlotAndAdjacentSlotsNeverConflict() {
+        RequestSession first = scheduled(guest, TOMORROW_TEN, 60);
+        handle(first);
+        assertThat(handle(scheduled(otherGuest, TOMORROW_TEN.plusSeconds(3600), 30)))
+                .singleElement()
+                .isInstanceOf(SessionRequested.class);
+
+        handle(TransitionSession.of(first.sessionId(), guest, SessionStatus.CANCELLED, null));
+
+        assertThat(handle(scheduled(otherGuest, TOMORROW_TEN, 60)))
+                .singleElement()
+                .isInstanceOf(SessionRequested.class);
+    }
+
+    @Test
+    void instantRequestsAreNotCheckedAgainstTheCalendar() {
+        handle(scheduled(guest, START.plusSeconds(60), 60));
+
+        assertThat(handle(scheduled(otherGuest, null, 30))).singleElement().isInstanceOf(SessionRequested.class);
+    }
+
+    @Test
+    void hostAcceptingAFreeSessionConfirmsItAndWritesBothNotices() {
+        RequestSession request = scheduled(guest, TOMORROW_TEN, 30);
+        handle(request);
+        chatCommands.readValuesToList();
+
+        List<SessionEvent> emitted =
+                handle(TransitionSession.of(request.sessionId(), host, SessionStatus.ACCEPTED, null));
+
+        assertThat(emitted)
+                .extracting(event -> ((SessionStatusChanged) event).toStatus())
+                .containsExactly(SessionStatus.ACCEPTED, SessionStatus.CONFIRMED);
+        assertThat(stored(request.sessionId()).session().status()).isEqualTo(SessionStatus.CONFIRMED);
+        List<TestRecord<String, ChatCommand>> notices = chatCommands.readRecordsToList();
+        assertThat(notices).allSatisfy(notice -> assertThat(notice.key()).isEqualTo(conversationId.toString()));
+        assertThat(notices)
+                .extracting(notice -> ((SendMessage) notice.value()).clientMessageId())
+                .containsExactly(
+                        "session:" + request.sessionId() + ":accepted",
+                        "session:" + request.sessionId() + ":confirmed");
+        assertThat(notices)
+                .extracting(notice -> notice.value().actorId())
+                .as("the platform's step is written as the host's")
+                .containsExactly(host, host);
+    }
+
+    @Test
+    void paidSessionAwaitsPaymentUntilThePlatformConfirms() {
+        RequestSession request = paid(TOMORROW_TEN);
+        handle(request);
+
+        List<SessionEvent> accepted =
+                handle(TransitionSession.of(request.sessionId(), host, SessionStatus.ACCEPTED, null));
+        assertThat(((SessionStatusChanged) accepted.getLast()).toStatus()).isEqualTo(SessionStatus.AWAITING_PAYMENT);
+
+        assertThat(rejection(handle(TransitionSession.of(request.sessionId(), guest, SessionStatus.CONFIRMED, null))))
+                .isEqualTo(SessionRejectionCode.ILLEGAL_TRANSITION);
+        List<SessionEvent> confirmed = handle(
+                TransitionSession.of(request.sessionId(), SystemActors.PLATFORM, SessionStatus.CONFIRMED, "paid"));
+
+        assertThat(confirmed).singleElement().isInstanceOfSatisfying(SessionStatusChanged.class, changed -> {
+            assertThat(changed.fromStatus()).isEqualTo(SessionStatus.AWAITING_PAYMENT);
+            assertThat(changed.toStatus()).isEqualTo(SessionStatus.CONFIRMED);
+            assertThat(changed.actorId()).isEqualTo(SystemActors.PLATFORM);
+        });
+        assertThat(stored(request.sessionId()).session().status()).isEqualTo(SessionStatus.CONFIRMED);
+    }
+
+    @Test
+    void guestCannotAcceptAndAStrangerLearnsNothing() {
+        RequestSession request = scheduled(guest, TOMORROW_TEN, 30);
+        handle(request);
+
+        assertThat(rejection(handle(TransitionSession.of(request.sessionId(), guest, SessionStatus.ACCEPTED, null))))
+                .isEqualTo(SessionRejectionCode.ILLEGAL_TRANSITION);
+        assertThat(rejection(
+                        handle(TransitionSession.of(request.sessionId(), stranger, SessionStatus.CANCELLED, null))))
+                .isEqualTo(SessionRejectionCode.NOT_A_PARTICIPANT);
+        assertThat(rejection(handle(TransitionSession.of(UUID.randomUUID(), host, SessionStatus.ACCEPTED, null))))
+                .isEqualTo(SessionRejectionCode.UNKNOWN_SESSION);
+        assertThat(stored(request.sessionId()).session().status()).isEqualTo(SessionStatus.REQUESTED);
+    }
+
+    @Test
+    void startAndCompleteRecordTheTimesAndTheActualDuration() {
+        RequestSession request = scheduled(guest, TOMORROW_TEN, 30);
+        handle(request);
+        handle(TransitionSession.of(request.sessionId(), host, SessionStatus.ACCEPTED, null));
+        handle(TransitionSession.of(request.sessionId(), guest, SessionStatus.IN_PROGRESS, null));
+        Instant startedAt = recordTime;
+        recordTime = recordTime.plusSeconds(1500);
+
+        List<SessionEvent> completed =
+                handle(TransitionSession.of(request.sessionId(), host, SessionStatus.COMPLETED, null));
+
+        SessionStatusChanged changed = (SessionStatusChanged) completed.getFirst();
+        assertThat(changed.session().startedAt()).isEqualTo(startedAt);
+        assertThat(changed.session().completedAt()).isEqualTo(recordTime);
+        assertThat(changed.session().actualDurationSeconds()).isEqualTo(1500L);
+        assertThat(stored(request.sessionId()).session()).isEqualTo(changed.session());
+        assertThat(calendar().bookings())
+                .as("completed sessions free their slot")
+                .isEmpty();
+        assertThat(chatCommands.readValuesToList())
+                .extracting(command -> ((SendMessage) command).content())
+                .contains("Session started", "Session completed after 25 min");
+    }
+
+    @Test
+    void aRedeliveredCommandReEmitsTheSameOutcome() {
+        RequestSession request = scheduled(guest, TOMORROW_TEN, 30);
+        commands.pipeInput(request.sessionId().toString(), request, START.plusSeconds(1));
+        List<SessionEvent> first = events.readValuesToList();
+        List<ChatCommand> firstNotices = chatCommands.readValuesToList();
+        TransitionSession accept = TransitionSession.of(request.sessionId(), host, SessionStatus.ACCEPTED, null);
+        commands.pipeInput(accept.sessionId().toString(), accept, START.plusSeconds(2));
+        List<SessionEvent> accepted = events.readValuesToList();
+        chatCommands.readValuesToList();
+
+        commands.pipeInput(request.sessionId().toString(), request, START.plusSeconds(1));
+        commands.pipeInput(accept.sessionId().toString(), accept, START.plusSeconds(2));
+
+        assertThat(events.readValuesToList()).containsExactlyElementsOf(concat(first, accepted));
+        assertThat(chatCommands.readValuesToList()).startsWith(firstNotices.toArray(ChatCommand[]::new));
+        assertThat(stored(request.sessionId()).session().status()).isEqualTo(SessionStatus.CONFIRMED);
+        assertThat(calendar().bookings()).hasSize(1);
+    }
+
+    @Test
+    void rejectsInvalidRequestsWithoutBookingAnything() {
+        RequestSession tooShort = scheduled(guest, TOMORROW_TEN, 3);
+        RequestSession inThePast = scheduled(guest, START.minusSeconds(60), 30);
+
+        assertThat(rejection(handle(tooShort))).isEqualTo(SessionRejectionCode.INVALID);
+        assertThat(rejection(handle(inThePast))).isEqualTo(SessionRejectionCode.INVALID);
+        assertThat(calendarStore.get(host.toString())).isNull();
+    }
+
+    @Test
+    void poisonRecordsGoToTheDeadLetterTopic() {
+        RequestSession request = scheduled(guest, TOMORROW_TEN, 30);
+        commands.pipeInput(UUID.randomUUID().toString(), request, START);
+        rawCommands.pipeInput(
+                UUID.randomUUID().toString(),
+                "{\"type\":\"session.transition\"}".getBytes(StandardCharsets.UTF_8),
+                START);
+
+        List<TestRecord<byte[], byte[]>> letters = deadLetters.readRecordsToList();
+        assertThat(letters).hasSize(2);
+        Header reason = letters.getFirst().headers().lastHeader(DeadLetterProcessingExceptionHandler.HEADER_MESSAGE);
+        assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("is not the command's sessionId");
+        assertThat(events.isEmpty()).isTrue();
+        assertThat(handle(scheduled(guest, TOMORROW_TEN, 30)))
+                .as("still processing")
+                .singleElement()
+                .isInstanceOf(SessionRequested.class);
+    }
+
+    private static List<SessionEvent> concat(List<SessionEvent> a, List<SessionEvent> b) {
+        return Stream.concat(a.stream(), b.stream()).toList();
+    }
+}

@@ -1,0 +1,33 @@
+package com.humanchat.schemas.requests;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A managed request as it is after an event: every request event carries it whole, so consumers need no state.
+ *
+ * @param managerId the host's manager when the request was created; later profile changes do not move it
+ * @param representativeName how the manager presents themselves, null if not named
+ * @param conversationId the direct conversation requester ↔ host, set on approval
+ * @param decidedAt when it left {@code pending}, with {@code decidedBy} and the decision's {@code reason}
+ */
+public record ManagedRequest(
+        UUID requestId,
+        UUID requesterId,
+        UUID hostUserId,
+        UUID managerId,
+        String representativeName,
+        String message,
+        RequestStatus status,
+        UUID conversationId,
+        Instant createdAt,
+        Instant decidedAt,
+        UUID decidedBy,
+        String reason) {
+
+    /** The requester and the manager, in that order: who sees the request's events. */
+    public List<UUID> participantIds() {
+        return List.of(requesterId, managerId);
+    }
+}

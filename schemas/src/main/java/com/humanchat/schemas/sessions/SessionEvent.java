@@ -1,0 +1,27 @@
+package com.humanchat.schemas.sessions;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.humanchat.schemas.Envelope;
+import java.util.UUID;
+
+/** A fact about a session, in per-session order; key = sessionId. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = SessionRequested.class, name = "session.requested"),
+    @JsonSubTypes.Type(value = SessionStatusChanged.class, name = "session.status-changed"),
+    @JsonSubTypes.Type(value = SessionCommandRejected.class, name = "command.rejected")
+})
+public sealed interface SessionEvent extends Envelope
+        permits SessionRequested, SessionStatusChanged, SessionCommandRejected {
+
+    UUID sessionId();
+
+    /** The command this event answers, so that the edge that produced it can reply to its caller. */
+    UUID commandId();
+
+    @Override
+    default String key() {
+        return sessionId().toString();
+    }
+}
