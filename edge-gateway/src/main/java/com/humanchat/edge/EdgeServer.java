@@ -4,6 +4,8 @@ import com.humanchat.edge.auth.AuthRoutes;
 import com.humanchat.edge.health.HealthRoutes;
 import com.humanchat.edge.http.ProblemResponses;
 import com.humanchat.edge.http.RequestIds;
+import com.humanchat.edge.identity.DiscoverRoutes;
+import com.humanchat.edge.identity.ProfileRoutes;
 import com.humanchat.edge.identity.UserRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -88,7 +90,9 @@ public final class EdgeServer extends VerticleBase {
                                 services.bearerAuth(),
                                 services.chat().presence()::statusOf)
                         .router(vertx));
-        services.chat().mountApi(api, services.bearerAuth());
+        api.route("/me/*").subRouter(new ProfileRoutes(services.identity(), services.bearerAuth()).router(vertx));
+        new DiscoverRoutes(services.pg(), services.bearerAuth(), services.chat().presence()::statusesOf).mount(api);
+        services.chat().mountApi(vertx, api, services.bearerAuth());
         api.route().failureHandler(ProblemResponses::handleFailure);
         root.route("/api/*").subRouter(api);
 

@@ -49,9 +49,17 @@ public final class TestHttp {
     }
 
     public static Answer post(URI uri, String bearerToken, String jsonBody) {
+        return withBody("POST", uri, bearerToken, jsonBody);
+    }
+
+    public static Answer patch(URI uri, String bearerToken, String jsonBody) {
+        return withBody("PATCH", uri, bearerToken, jsonBody);
+    }
+
+    private static Answer withBody(String method, URI uri, String bearerToken, String jsonBody) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(jsonBody));
+                .method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
         }

@@ -4,15 +4,25 @@ import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.auth.TokenService;
 import com.humanchat.edge.config.EdgeConfig;
 import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.kafka.CommandAnswers;
 import com.humanchat.edge.kafka.CommandPublisher;
 import com.humanchat.edge.kafka.FanOutConsumer;
 import com.humanchat.edge.presence.PresenceService;
+import com.humanchat.edge.requests.RequestRoutes;
+import com.humanchat.edge.requests.RequestService;
+import com.humanchat.edge.sessions.RtcRelay;
+import com.humanchat.edge.sessions.SessionRoutes;
+import com.humanchat.edge.sessions.SessionService;
 import com.humanchat.edge.sync.SyncRoutes;
 import com.humanchat.edge.sync.SyncService;
 import com.humanchat.edge.ws.ClientSocket;
 import com.humanchat.edge.ws.FanOutDispatcher;
 import com.humanchat.edge.ws.SocketRegistry;
 import com.humanchat.edge.ws.WebSocketEndpoint;
+import com.humanchat.schemas.requests.RequestEvent;
+import com.humanchat.schemas.sessions.SessionEvent;
+import com.humanchat.schemas.sessions.SessionStatus;
+import com.humanchat.schemas.sessions.SessionStatusChanged;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -47,6 +57,8 @@ public final class ChatModule implements AutoCloseable {
     private final SocketRegistry sockets;
     private final ConversationRoutes conversationRoutes;
     private final SyncRoutes syncRoutes;
+    private final SessionRoutes sessionRoutes;
+    private final RequestRoutes requestRoutes;
     private final WebSocketEndpoint webSocket;
     private final PresenceService presence;
     private final MessageSender sender;
@@ -72,10 +84,6 @@ public final class ChatModule implements AutoCloseable {
         ConversationService conversations =
                 new ConversationService(vertx, readModel, membership, publisher, replies, config.sendWait());
         SyncService sync = new SyncService(pg);
-        FanOutDispatcher dispatcher = new FanOutDispatcher(sockets, replies, membership);
-        this.fanOut = new FanOutConsumer(config.kafkaBootstrap(), config.replicaId(), dispatcher, registry);
-        this.conversationRoutes = new ConversationRoutes(conversations, sender);
-        this.syncRoutes = new SyncRoutes(sync);
         this.presence = new PresenceService(
                 vertx,
                 redis,
@@ -86,8 +94,34 @@ public final class ChatModule implements AutoCloseable {
                 membership,
                 readModel,
                 registry);
+        CommandAnswers<SessionEvent> sessionAnswers = new CommandAnswers<>(
+                vertx,
+                SessionEvent::commandId,
+                event -> event instanceof SessionStatusChanged changed && changed.toStatus() == SessionStatus.ACCEPTED);
+        CommandAnswers<RequestEvent> requestAnswers = new CommandAnswers<>(vertx, RequestEvent::commandId, e -> false);
+        FanOutDispatcher dispatcher = new FanOutDispatcher(
+                sockets, replies, membership, sessionAnswers, requestAnswers, presence::conversationCreated);
+        this.fanOut = new FanOutConsumer(config.kafkaBootstrap(), config.replicaId(), dispatcher, registry);
+        this.conversationRoutes = new ConversationRoutes(conversations, sender);
+        this.syncRoutes = new SyncRoutes(sync);
+        SessionService sessions = new SessionService(
+                vertx, pg, membership, presence::statusOf, publisher, sessionAnswers, config.sendWait());
+        this.sessionRoutes = new SessionRoutes(sessions, config.iceServers());
+        this.requestRoutes =
+                new RequestRoutes(new RequestService(vertx, pg, publisher, requestAnswers, config.sendWait()));
         this.webSocket = new WebSocketEndpoint(
-                vertx, config, tokens, sockets, sender, conversations, sync, readModel, dispatcher, metrics, presence);
+                vertx,
+                config,
+                tokens,
+                sockets,
+                sender,
+                conversations,
+                sync,
+                readModel,
+                dispatcher,
+                metrics,
+                presence,
+                new RtcRelay(sessions, publisher));
     }
 
     /** Wires the chat side of the edge; {@code redis} is the process's client for presence and typing (not closed here). */
@@ -118,10 +152,15 @@ public final class ChatModule implements AutoCloseable {
         return Future.fromCompletionStage(assigned, vertx.getOrCreateContext());
     }
 
-    /** Mounts {@code /conversations…} and {@code /sync} on the {@code /api} router, behind {@code auth}. */
-    public void mountApi(Router api, BearerAuthHandler auth) {
+    /**
+     * Mounts {@code /conversations…}, {@code /sync}, {@code /sessions…} and {@code /requests…} on the {@code /api}
+     * router, behind {@code auth}.
+     */
+    public void mountApi(Vertx vertx, Router api, BearerAuthHandler auth) {
         conversationRoutes.mount(api, auth);
         syncRoutes.mount(api, auth);
+        api.route("/sessions*").subRouter(sessionRoutes.router(vertx, auth));
+        api.route("/requests*").subRouter(requestRoutes.router(vertx, auth));
     }
 
     /** Mounts {@code GET /ws} on the root router; while draining, an upgrade is refused with 503. */

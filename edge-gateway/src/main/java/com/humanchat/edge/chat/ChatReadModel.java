@@ -70,6 +70,17 @@ public final class ChatReadModel {
                 });
     }
 
+    /** The manager of each of the given users that has one (managed hosts). */
+    public Future<Map<UUID, UUID>> managers(Collection<UUID> userIds) {
+        return pg.preparedQuery("select id, manager_id from users where id = any($1) and manager_id is not null")
+                .execute(Tuple.tuple().addArrayOfUUID(userIds.toArray(UUID[]::new)))
+                .map(rows -> {
+                    Map<UUID, UUID> managers = new HashMap<>();
+                    rows.forEach(r -> managers.put(r.getUUID("id"), r.getUUID("manager_id")));
+                    return managers;
+                });
+    }
+
     /** The projected members of a conversation; empty when it is not projected (yet). */
     public Future<Set<UUID>> members(UUID conversationId) {
         return pg.preparedQuery("select user_id from participants where conversation_id = $1 and member")

@@ -3,7 +3,7 @@ package com.humanchat.edge.chat;
 import com.humanchat.edge.auth.AuthenticatedUser;
 import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.http.JsonBody;
-import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.edge.http.ProblemResponses;
 import com.humanchat.schemas.chat.ConversationType;
 import io.vertx.core.Future;
@@ -93,13 +93,7 @@ public final class ConversationRoutes {
         UUID caller = AuthenticatedUser.of(ctx).id();
         int limit = RequestParams.intParam(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
         OffsetDateTime updatedSince = RequestParams.instantParam(ctx, "updatedSince");
-        String token = ctx.queryParams().get("cursor");
-        ConversationCursor cursor;
-        try {
-            cursor = token == null || token.isEmpty() ? null : ConversationCursor.decode(token);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("cursor is not a cursor this server issued");
-        }
+        KeysetCursor cursor = KeysetCursor.parameter(ctx.queryParams().get("cursor"));
         reply(
                 ctx,
                 conversations.list(caller, cursor, updatedSince, limit),

@@ -1,10 +1,12 @@
 package com.humanchat.edge.chat;
 
+import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.kafka.CommandPublisher;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.chat.CommandRejected;
 import com.humanchat.schemas.chat.ConversationCreated;
+import com.humanchat.schemas.chat.ConversationIds;
 import com.humanchat.schemas.chat.ConversationType;
 import com.humanchat.schemas.chat.CreateConversation;
 import com.humanchat.schemas.chat.MarkRead;
@@ -12,7 +14,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public final class ConversationService {
     }
 
     /** One page of the caller's conversations and the keyset position after its last item. */
-    public record ConversationPage(List<JsonObject> items, ConversationCursor next) {}
+    public record ConversationPage(List<JsonObject> items, KeysetCursor next) {}
 
     private final Vertx vertx;
     private final ChatReadModel readModel;
@@ -75,10 +76,7 @@ public final class ConversationService {
 
     /** The id of the one direct conversation of a pair, the same whoever asks first. */
     public static UUID directConversationId(UUID a, UUID b) {
-        String first = a.toString();
-        String second = b.toString();
-        String pair = first.compareTo(second) <= 0 ? first + ":" + second : second + ":" + first;
-        return UUID.nameUUIDFromBytes(("direct:" + pair).getBytes(StandardCharsets.UTF_8));
+        return ConversationIds.direct(a, b);
     }
 
     /**
@@ -123,9 +121,31 @@ public final class ConversationService {
                         .conversation(id, caller)
                         .compose(existing -> existing != null
                                 ? Future.succeededFuture(new CreateOutcome.Done(existing, false))
-                                : produceCreation(id, caller, type, everyone, names));
+                                : reachable(caller, others)
+                                        .compose(v -> produceCreation(id, caller, type, everyone, names)));
             }
-            return produceCreation(UUID.randomUUID(), caller, type, everyone, names);
+            return reachable(caller, others)
+                    .compose(v -> produceCreation(UUID.randomUUID(), caller, type, everyone, names));
+        });
+    }
+
+    /**
+     * A managed host is reached through their manager: only the manager opens a new conversation with them; anyone
+     * else asks with {@code POST /api/requests}, whose approval opens the direct conversation.
+     */
+    private Future<Void> reachable(UUID caller, Set<UUID> others) {
+        return readModel.managers(others).compose(managers -> {
+            boolean managedElsewhere =
+                    managers.entrySet().stream().anyMatch(e -> !e.getValue().equals(caller));
+            return managedElsewhere
+                    ? Future.failedFuture(new ProblemException(
+                            403,
+                            "managed-host",
+                            "Forbidden",
+                            "a participant is a managed host, reached through their representative: POST /api/requests",
+                            List.of(),
+                            Map.of()))
+                    : Future.succeededFuture();
         });
     }
 
@@ -186,13 +206,12 @@ public final class ConversationService {
     }
 
     /** The caller's conversations, newest activity first. */
-    public Future<ConversationPage> list(
-            UUID caller, ConversationCursor after, OffsetDateTime updatedSince, int limit) {
+    public Future<ConversationPage> list(UUID caller, KeysetCursor after, OffsetDateTime updatedSince, int limit) {
         return readModel
                 .conversations(
                         caller,
-                        after == null ? null : after.lastActivity(),
-                        after == null ? null : after.conversationId(),
+                        after == null ? null : after.at(),
+                        after == null ? null : after.id(),
                         updatedSince,
                         limit + 1)
                 .map(rows -> {
@@ -200,7 +219,8 @@ public final class ConversationService {
                         return new ConversationPage(rows, null);
                     }
                     List<JsonObject> page = rows.subList(0, limit);
-                    return new ConversationPage(page, ConversationCursor.after(page.get(limit - 1)));
+                    return new ConversationPage(
+                            page, KeysetCursor.after(page.get(limit - 1), "lastActivity", "conversationId"));
                 });
     }
 

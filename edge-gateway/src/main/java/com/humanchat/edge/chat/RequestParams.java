@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Reads path and query parameters; anything malformed becomes a 400 problem naming the parameter. */
 public final class RequestParams {
@@ -62,6 +64,21 @@ public final class RequestParams {
                         name + " must be an ISO-8601 instant, was '" + abbreviate(value) + "'");
             }
         }
+    }
+
+    /** A query parameter naming one of {@code values} by its wire name; null when absent. */
+    public static <E> E wireParam(RoutingContext ctx, String name, E[] values, Function<E, String> wire) {
+        String value = ctx.queryParams().get(name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        for (E candidate : values) {
+            if (wire.apply(candidate).equals(value)) {
+                return candidate;
+            }
+        }
+        throw ProblemException.badRequest(name + " must be one of "
+                + Arrays.stream(values).map(wire).toList() + ", was '" + abbreviate(value) + "'");
     }
 
     public static String abbreviate(String value) {

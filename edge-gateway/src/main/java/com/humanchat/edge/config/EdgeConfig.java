@@ -2,6 +2,8 @@ package com.humanchat.edge.config;
 
 import com.humanchat.migrations.PostgresUrl;
 import com.humanchat.schemas.config.EnvironmentReader;
+import com.sun.management.UnixOperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -36,7 +38,21 @@ public record EdgeConfig(
         int wsFramesPerSecond,
         int wsMaxSocketsPerUser,
         List<String> corsOrigins,
-        Duration presenceTtl) {
+        Duration presenceTtl,
+        List<String> iceServers,
+        int wsMaxSockets) {
+
+    /**
+     * The default cap on one replica's sockets: four fifths of the process's open-file limit, the rest kept for
+     * Kafka, PostgreSQL, Redis and (in the standalone) the embedded servers' files — a broker that cannot open a
+     * segment stops the process.
+     */
+    static int defaultMaxSockets() {
+        long maxFiles = ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
+                ? unix.getMaxFileDescriptorCount()
+                : 65_536;
+        return (int) Math.max(100, Math.min(Integer.MAX_VALUE, maxFiles * 4 / 5));
+    }
 
     public static EdgeConfig fromEnv(Map<String, String> env) {
         EnvironmentReader r = new EnvironmentReader(env);
@@ -83,6 +99,18 @@ public record EdgeConfig(
             }
         }
         Duration presenceTtl = Duration.ofSeconds(r.integer("HUMANCHAT_PRESENCE_TTL_SECONDS", 30, 3, 3600));
+        List<String> iceServers = Arrays.stream(
+                        r.optional("HUMANCHAT_ICE_SERVERS", "").split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
+        for (String url : iceServers) {
+            if (!url.matches("(stun|stuns|turn|turns):[^\\s,]+")) {
+                r.problem(
+                        "HUMANCHAT_ICE_SERVERS entries must be stun:, stuns:, turn: or turns: URLs, not '" + url + "'");
+            }
+        }
+        int maxSockets = r.integer("HUMANCHAT_WS_MAX_SOCKETS", defaultMaxSockets(), 1, Integer.MAX_VALUE);
         r.throwIfInvalid();
         return new EdgeConfig(
                 httpPort,
@@ -104,6 +132,8 @@ public record EdgeConfig(
                 wsFramesPerSecond,
                 socketsPerUser,
                 corsOrigins,
-                presenceTtl);
+                presenceTtl,
+                iceServers,
+                maxSockets);
     }
 }

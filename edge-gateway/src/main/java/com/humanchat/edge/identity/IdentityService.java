@@ -5,6 +5,7 @@ import com.humanchat.edge.auth.RefreshTokens;
 import com.humanchat.edge.auth.TokenService;
 import com.humanchat.edge.http.ProblemException;
 import com.humanchat.schemas.Topics;
+import com.humanchat.schemas.users.UserProfileUpdated;
 import com.humanchat.schemas.users.UserRegistered;
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
@@ -13,14 +14,16 @@ import io.vertx.sqlclient.SqlClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Accounts and sessions: register, login, refresh (rotation with reuse detection), logout, whoami. A refresh
- * token presented after it was rotated or revoked is treated as stolen and revokes its whole family.
+ * Accounts and sessions: register, login, refresh (rotation with reuse detection), logout, whoami, profile changes.
+ * A refresh token presented after it was rotated or revoked is treated as stolen and revokes its whole family.
  */
 public final class IdentityService {
 
@@ -191,6 +194,64 @@ public final class IdentityService {
                         ProblemException.unauthorized("the account of this token no longer exists"))));
     }
 
+    /**
+     * Applies {@code changes} to the caller's profile and, in the same transaction, appends {@code
+     * user.profile-updated} (the whole public profile) to the outbox. Nothing is written when nothing changes (an
+     * empty request, or values equal to the stored ones). A named manager must be another existing, non-suspended
+     * account, else 422; 401 if the caller's account is gone, 403 if it is suspended.
+     */
+    public Future<User> updateProfile(UUID caller, ProfileChanges changes) {
+        if (changes.isEmpty()) {
+            return user(caller);
+        }
+        if (changes.namesManager() && changes.managerId().equals(caller)) {
+            return Future.failedFuture(invalidManager("you cannot be your own manager"));
+        }
+        return pool.<ProfileOutcome>withTransaction(
+                        tx -> users.findByIdForUpdate(tx, caller).compose(found -> {
+                            if (found.isEmpty()) {
+                                return Future.failedFuture(
+                                        ProblemException.unauthorized("the account of this token no longer exists"));
+                            }
+                            User before = found.get();
+                            if (before.suspended()) {
+                                return Future.failedFuture(ProblemException.forbidden("this account is suspended"));
+                            }
+                            User after = changes.applyTo(before);
+                            if (after.equals(before)) {
+                                return Future.succeededFuture(new ProfileOutcome(before, false));
+                            }
+                            boolean managerChanged = after.managerId() != null
+                                    && !after.managerId().equals(before.managerId());
+                            return (managerChanged
+                                            ? checkManager(tx, after.managerId())
+                                            : Future.<Void>succeededFuture())
+                                    .compose(v -> users.updateProfile(tx, after))
+                                    .compose(updated -> outbox.append(tx, Topics.USERS_EVENTS, profileUpdated(updated))
+                                            .map(new ProfileOutcome(updated, true)));
+                        }))
+                .recover(IdentityService::unknownManagerToUnprocessable)
+                .map(outcome -> {
+                    if (outcome.changed()) {
+                        outboxWritten.run();
+                        LOG.info("user {} updated their profile", caller);
+                    }
+                    return outcome.user();
+                });
+    }
+
+    private Future<Void> checkManager(SqlClient tx, UUID managerId) {
+        return users.findById(tx, managerId).compose(manager -> {
+            if (manager.isEmpty()) {
+                return Future.failedFuture(invalidManager("no user " + managerId));
+            }
+            if (manager.get().suspended()) {
+                return Future.failedFuture(invalidManager("user " + managerId + " is suspended"));
+            }
+            return Future.succeededFuture();
+        });
+    }
+
     private Future<Void> grantRolesIfChanged(SqlClient tx, User before, User after) {
         return new HashSet<>(before.roles()).equals(new HashSet<>(after.roles()))
                 ? Future.succeededFuture()
@@ -209,6 +270,41 @@ public final class IdentityService {
         return new UserRegistered(UUID.randomUUID(), 1, Instant.now(), user.id(), user.displayName(), user.roles());
     }
 
+    private static UserProfileUpdated profileUpdated(User user) {
+        return new UserProfileUpdated(
+                UUID.randomUUID(),
+                1,
+                Instant.now(),
+                user.id(),
+                user.displayName(),
+                user.bio(),
+                user.tags(),
+                user.priceCents(),
+                user.currency(),
+                user.instantAvailable(),
+                user.managerId(),
+                user.representativeName());
+    }
+
+    /** The manager was deleted between the check and the update: as if it had never existed. */
+    private static Future<ProfileOutcome> unknownManagerToUnprocessable(Throwable failure) {
+        if (failure instanceof PgException pg && UserStore.FOREIGN_KEY_VIOLATION.equals(pg.getSqlState())) {
+            return Future.failedFuture(invalidManager("the manager does not exist"));
+        }
+        return Future.failedFuture(failure);
+    }
+
+    private static ProblemException invalidManager(String detail) {
+        return new ProblemException(
+                422,
+                "unprocessable",
+                "Unprocessable request",
+                detail,
+                List.of(new ProblemException.FieldError(
+                        "/managerId", "must be the id of another existing, non-suspended user")),
+                Map.of());
+    }
+
     private static Future<User> uniqueViolationToConflict(Throwable failure) {
         if (failure instanceof PgException pg && UserStore.UNIQUE_VIOLATION.equals(pg.getSqlState())) {
             return Future.failedFuture(emailTaken());
@@ -223,6 +319,9 @@ public final class IdentityService {
     private static ProblemException badCredentials() {
         return ProblemException.unauthorized("wrong email or password");
     }
+
+    /** The result of a profile transaction: the stored account and whether it changed. */
+    private record ProfileOutcome(User user, boolean changed) {}
 
     /** The result of a refresh transaction: a user to issue a pair for, or why not. */
     private record RefreshOutcome(User user, String refusal) {

@@ -16,7 +16,11 @@ final class UserStore {
     /** SQLSTATE of a unique violation; the only one on {@code users} is the case-insensitive email. */
     static final String UNIQUE_VIOLATION = "23505";
 
-    private static final String USER_COLUMNS = "u.id, u.email, u.display_name, u.roles, u.bio, u.tags, u.price_cents,"
+    /** SQLSTATE of a foreign-key violation; on {@code users} only {@code manager_id} refers to another row. */
+    static final String FOREIGN_KEY_VIOLATION = "23503";
+
+    /** Every column of {@link User}, from {@code users u}. */
+    static final String USER_COLUMNS = "u.id, u.email, u.display_name, u.roles, u.bio, u.tags, u.price_cents,"
             + " u.currency, u.instant_available, u.manager_id, u.representative_name, u.suspended, u.created_at";
 
     /** A user with the password hash to check a login against. */
@@ -64,13 +68,44 @@ final class UserStore {
                         : Optional.of(toUser(rows.iterator().next())));
     }
 
+    /**
+     * The account, its row locked until the end of the transaction against other writers (not against foreign-key
+     * checks: {@code for no key update}, so two users naming each other as manager do not deadlock).
+     */
+    Future<Optional<User>> findByIdForUpdate(SqlClient transaction, UUID id) {
+        return transaction
+                .preparedQuery("select " + USER_COLUMNS + " from users u where u.id = $1 for no key update")
+                .execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(toUser(rows.iterator().next())));
+    }
+
+    /** Writes the profile fields of {@code user} (not its email, roles or suspension) and returns the stored row. */
+    Future<User> updateProfile(SqlClient sql, User user) {
+        return sql.preparedQuery("update users as u set display_name = $2, bio = $3, tags = $4, price_cents = $5,"
+                        + " currency = $6, instant_available = $7, manager_id = $8, representative_name = $9,"
+                        + " updated_at = now() where u.id = $1 returning " + USER_COLUMNS)
+                .execute(Tuple.tuple()
+                        .addUUID(user.id())
+                        .addString(user.displayName())
+                        .addString(user.bio())
+                        .addArrayOfString(user.tags().toArray(String[]::new))
+                        .addLong(user.priceCents())
+                        .addString(user.currency())
+                        .addBoolean(user.instantAvailable())
+                        .addUUID(user.managerId())
+                        .addString(user.representativeName()))
+                .map(rows -> toUser(rows.iterator().next()));
+    }
+
     Future<Void> updateRoles(SqlClient sql, UUID id, List<String> roles) {
         return sql.preparedQuery("update users set roles = $2, updated_at = now() where id = $1")
                 .execute(Tuple.tuple().addUUID(id).addArrayOfString(roles.toArray(String[]::new)))
                 .mapEmpty();
     }
 
-    private static User toUser(Row row) {
+    static User toUser(Row row) {
         OffsetDateTime created = row.getOffsetDateTime("created_at");
         return new User(
                 row.getUUID("id"),

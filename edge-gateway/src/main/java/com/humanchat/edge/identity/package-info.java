@@ -1,7 +1,8 @@
 /**
- * Identity, owned by the edge and synchronous: accounts, password credentials, rotating refresh tokens and the
- * transactional outbox through which identity changes reach {@code users.events}. {@link
- * com.humanchat.edge.identity.User} and {@link com.humanchat.edge.identity.RoleGrants} are pure; the stores talk
- * to PostgreSQL through the reactive client.
+ * Identity, owned by the edge and synchronous: accounts, password credentials, rotating refresh tokens, profiles
+ * ({@code PATCH /api/me/profile}), host discovery ({@code GET /api/discover}) and the transactional outbox through
+ * which identity changes reach {@code users.events}. {@link com.humanchat.edge.identity.User}, {@link
+ * com.humanchat.edge.identity.ProfileChanges} and {@link com.humanchat.edge.identity.RoleGrants} are pure; the stores
+ * talk to PostgreSQL through the reactive client.
  */
 package com.humanchat.edge.identity;

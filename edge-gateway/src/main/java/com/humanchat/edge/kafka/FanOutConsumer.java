@@ -3,6 +3,9 @@ package com.humanchat.edge.kafka;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.chat.ChatEvent;
 import com.humanchat.schemas.chat.UnreadEvent;
+import com.humanchat.schemas.requests.RequestEvent;
+import com.humanchat.schemas.rtc.RtcSignal;
+import com.humanchat.schemas.sessions.SessionEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,7 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads every partition of {@code chat.events} and {@code chat.unread} on one dedicated thread, without a consumer
+ * Reads every partition of the topics clients are pushed from ({@code chat.events}, {@code chat.unread},
+ * {@code sessions.events}, {@code requests.events}, {@code rtc.signals}) on one dedicated thread, without a consumer
  * group (each replica sees every event), starting at the end: what a replica missed is recovered by clients over
  * REST, never by replaying Kafka. Unreadable records are counted and skipped; the listener runs on this thread and
  * must hand work to event loops, never block.
@@ -41,6 +45,12 @@ public final class FanOutConsumer implements AutoCloseable {
         void onChatEvent(ChatEvent event);
 
         void onUnreadEvent(UnreadEvent event);
+
+        void onSessionEvent(SessionEvent event);
+
+        void onRequestEvent(RequestEvent event);
+
+        void onRtcSignal(RtcSignal signal);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(FanOutConsumer.class);
@@ -55,7 +65,12 @@ public final class FanOutConsumer implements AutoCloseable {
     private static final int FETCH_MAX_WAIT_MS = 2;
 
     private static final int FETCH_MIN_BYTES = 64 * 1024;
-    private static final List<String> TOPICS = List.of(Topics.CHAT_EVENTS.name(), Topics.CHAT_UNREAD.name());
+    private static final List<String> TOPICS = List.of(
+            Topics.CHAT_EVENTS.name(),
+            Topics.CHAT_UNREAD.name(),
+            Topics.SESSIONS_EVENTS.name(),
+            Topics.REQUESTS_EVENTS.name(),
+            Topics.RTC_SIGNALS.name());
 
     private final Map<String, Object> properties;
     private final Listener listener;
@@ -63,6 +78,12 @@ public final class FanOutConsumer implements AutoCloseable {
             Topics.CHAT_EVENTS.valueSerde().deserializer();
     private final Deserializer<UnreadEvent> unreadEvents =
             Topics.CHAT_UNREAD.valueSerde().deserializer();
+    private final Deserializer<SessionEvent> sessionEvents =
+            Topics.SESSIONS_EVENTS.valueSerde().deserializer();
+    private final Deserializer<RequestEvent> requestEvents =
+            Topics.REQUESTS_EVENTS.valueSerde().deserializer();
+    private final Deserializer<RtcSignal> rtcSignals =
+            Topics.RTC_SIGNALS.valueSerde().deserializer();
     private final CompletableFuture<Void> assigned = new CompletableFuture<>();
     private final AtomicLong lag = new AtomicLong();
     private final AtomicLong lastLoopNanos = new AtomicLong(System.nanoTime());
@@ -97,13 +118,13 @@ public final class FanOutConsumer implements AutoCloseable {
                 .description("records the fan-out consumer handed to the socket registry")
                 .register(registry);
         this.unreadable = Counter.builder("humanchat.fanout.records.unreadable")
-                .description("records of chat.events / chat.unread that could not be read and were skipped")
+                .description("records of the fan-out topics that could not be read and were skipped")
                 .register(registry);
         this.listenerFailures = Counter.builder("humanchat.fanout.listener.failures")
                 .description("records whose fan-out failed with an exception")
                 .register(registry);
         Gauge.builder("humanchat.fanout.lag", lag, AtomicLong::get)
-                .description("records of chat.events + chat.unread not yet read by this replica's fan-out")
+                .description("records of the fan-out topics not yet read by this replica's fan-out")
                 .register(registry);
         Gauge.builder("humanchat.fanout.healthy", this, c -> c.isHealthy() ? 1 : 0)
                 .description("1 while the fan-out consumer polls")
@@ -216,15 +237,19 @@ public final class FanOutConsumer implements AutoCloseable {
             return;
         }
         try {
-            if (record.topic().equals(Topics.CHAT_EVENTS.name())) {
-                ChatEvent event = chatEvents.deserialize(record.topic(), record.value());
-                records.increment();
-                listener.onChatEvent(event);
+            String topic = record.topic();
+            if (topic.equals(Topics.CHAT_EVENTS.name())) {
+                listener.onChatEvent(chatEvents.deserialize(topic, record.value()));
+            } else if (topic.equals(Topics.CHAT_UNREAD.name())) {
+                listener.onUnreadEvent(unreadEvents.deserialize(topic, record.value()));
+            } else if (topic.equals(Topics.SESSIONS_EVENTS.name())) {
+                listener.onSessionEvent(sessionEvents.deserialize(topic, record.value()));
+            } else if (topic.equals(Topics.REQUESTS_EVENTS.name())) {
+                listener.onRequestEvent(requestEvents.deserialize(topic, record.value()));
             } else {
-                UnreadEvent event = unreadEvents.deserialize(record.topic(), record.value());
-                records.increment();
-                listener.onUnreadEvent(event);
+                listener.onRtcSignal(rtcSignals.deserialize(topic, record.value()));
             }
+            records.increment();
         } catch (SerializationException e) {
             unreadable.increment();
             LOG.warn(

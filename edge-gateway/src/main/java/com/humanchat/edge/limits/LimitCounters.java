@@ -17,6 +17,7 @@ public final class LimitCounters {
         ADDRESS_SIGN_IN("address_sign_in"),
         WS_FRAMES("ws_frames"),
         WS_SOCKETS("ws_sockets"),
+        REPLICA_SOCKETS("replica_sockets"),
         TYPING("typing");
 
         private final String tag;

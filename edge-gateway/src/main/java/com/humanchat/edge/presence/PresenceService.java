@@ -21,8 +21,10 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -201,6 +203,26 @@ public final class PresenceService implements AutoCloseable {
                 .map(statuses -> statuses.getOrDefault(userId, PresenceMessages.OFFLINE));
     }
 
+    /**
+     * The effective status of each of {@code users} ({@code offline} for those with no key left), in two pipelined
+     * round trips however many they are. Fails (each round trip within the Redis timeout) when Redis cannot answer.
+     */
+    public Future<Map<UUID, String>> statusesOf(Collection<UUID> users) {
+        List<UUID> asked = List.copyOf(new LinkedHashSet<>(users));
+        if (asked.isEmpty()) {
+            return Future.succeededFuture(Map.of());
+        }
+        List<Request> replicaSets = new ArrayList<>(asked.size());
+        asked.forEach(user -> replicaSets.add(Request.cmd(Command.SMEMBERS).arg(replicasKey(user))));
+        return bounded(redis.batch(replicaSets))
+                .compose(sets -> statuses(asked, sets))
+                .map(found -> {
+                    Map<UUID, String> all = new HashMap<>();
+                    asked.forEach(user -> all.put(user, found.getOrDefault(user, PresenceMessages.OFFLINE)));
+                    return all;
+                });
+    }
+
     // ---- Redis writes -------------------------------------------------------------------------------------------
 
     private Future<Void> refreshKeys(List<Map.Entry<UUID, String>> users) {
@@ -281,22 +303,40 @@ public final class PresenceService implements AutoCloseable {
     /** Pushes {@code presence} of every co-member not offline to a new socket (best effort, bounded). */
     private void sendSnapshot(ClientSocket socket) {
         coMembersOf(socket.userId())
-                .compose(users -> {
-                    List<UUID> asked = users.stream().limit(MAX_SNAPSHOT_USERS).toList();
-                    if (asked.isEmpty()) {
-                        return Future.succeededFuture(Map.<UUID, String>of());
-                    }
-                    List<Request> replicaSets = new ArrayList<>(asked.size());
-                    asked.forEach(user ->
-                            replicaSets.add(Request.cmd(Command.SMEMBERS).arg(replicasKey(user))));
-                    return bounded(redis.batch(replicaSets)).compose(sets -> statuses(asked, sets));
-                })
+                .compose(users ->
+                        statusesOf(users.stream().limit(MAX_SNAPSHOT_USERS).toList()))
                 .onSuccess(statuses -> statuses.forEach((user, status) -> {
                     if (!PresenceMessages.OFFLINE.equals(status)) {
                         socket.pushLive(OutboundFrame.of(PresenceMessages.frame(new PresenceChange(user, status))));
                     }
                 }))
                 .onFailure(e -> LOG.debug("presence snapshot not sent: {}", e.toString()));
+    }
+
+    /**
+     * A conversation was created (seen by every replica's fan-out): its participants' cached co-members are stale,
+     * and those with sockets here learn at once the presence of the others that are not offline.
+     */
+    public void conversationCreated(List<UUID> participants) {
+        participants.forEach(coMembers::remove);
+        List<UUID> local = participants.stream().filter(sockets::hasSockets).toList();
+        if (local.isEmpty()) {
+            return;
+        }
+        statusesOf(participants)
+                .onSuccess(statuses -> {
+                    for (UUID receiver : local) {
+                        statuses.forEach((user, status) -> {
+                            if (!user.equals(receiver) && !PresenceMessages.OFFLINE.equals(status)) {
+                                sockets.push(
+                                        receiver,
+                                        OutboundFrame.of(PresenceMessages.frame(new PresenceChange(user, status))));
+                                presencePushed.increment();
+                            }
+                        });
+                    }
+                })
+                .onFailure(e -> LOG.debug("presence of a new conversation not sent: {}", e.toString()));
     }
 
     /** The effective status of {@code users}, given the replica set of each (same order). */

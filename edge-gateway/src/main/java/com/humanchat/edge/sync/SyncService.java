@@ -2,11 +2,13 @@ package com.humanchat.edge.sync;
 
 import com.humanchat.edge.chat.ChatJson;
 import com.humanchat.edge.chat.ChatReadModel;
+import com.humanchat.edge.requests.RequestReadModel;
+import com.humanchat.edge.sessions.SessionJson;
+import com.humanchat.edge.sessions.SessionReadModel;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
@@ -15,7 +17,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Everything that changed for a user since a cursor, read from the projection in one {@code REPEATABLE READ READ
+ * Everything that changed for a user since a cursor — conversations, messages, unread counts, the sessions they take
+ * part in and the managed requests they made or decide — read from the projection in one {@code REPEATABLE READ READ
  * ONLY} transaction and ordered by {@code (tx, kind, key)} (docs/architecture.md, "Sync cursor").
  *
  * <p>The projector writes from several threads, so a transaction with a smaller id may commit after one with a
@@ -54,6 +57,22 @@ public final class SyncService {
             + " where p.user_id = $1 and p.member and p.tx >= $2"
             + " and (p.tx > $2 or $3 < 2 or ($3 = 2 and p.conversation_id::text collate \"C\" > $4))"
             + " order by p.tx, p.conversation_id::text collate \"C\" limit $5";
+
+    private static final String SESSIONS_AFTER = "select s.tx, " + SessionReadModel.SESSION_COLUMNS + " from sessions s"
+            + " where (s.guest_user_id = $1 or s.host_user_id = $1) and s.tx >= $2"
+            + " and (s.tx > $2 or $3 < 3 or ($3 = 3 and s.id::text collate \"C\" > $4))"
+            + " order by s.tx, s.id::text collate \"C\" limit $5";
+
+    private static final String REQUESTS_AFTER = "select r.tx, " + RequestReadModel.REQUEST_COLUMNS + " from requests r"
+            + " where (r.requester_id = $1 or r.manager_id = $1) and r.tx >= $2"
+            + " and (r.tx > $2 or $3 < 4 or ($3 = 4 and r.id::text collate \"C\" > $4))"
+            + " order by r.tx, r.id::text collate \"C\" limit $5";
+
+    private static final String SNAPSHOT_SESSIONS = "select " + SessionReadModel.SESSION_COLUMNS + " from sessions s"
+            + " where s.guest_user_id = $1 or s.host_user_id = $1 order by s.updated_at, s.id";
+
+    private static final String SNAPSHOT_REQUESTS = "select " + RequestReadModel.REQUEST_COLUMNS + " from requests r"
+            + " where r.requester_id = $1 or r.manager_id = $1 order by r.created_at, r.id";
 
     private static final String SNAPSHOT_CONVERSATIONS =
             ChatReadModel.CONVERSATION_SELECT + " order by c.last_activity desc, c.id desc";
@@ -111,13 +130,31 @@ public final class SyncService {
                             ChatJson.messageNewFrame(ChatJson.message(r, "m_", r.getUUID("conversation_id"))))));
                     return conn.preparedQuery(UNREAD_AFTER).execute(args);
                 })
-                .map(rows -> {
+                .compose(rows -> {
                     rows.forEach(r -> changes.add(new Change(
                             new SyncCursor(
                                     r.getLong("tx"),
                                     SyncCursor.UNREAD,
                                     r.getUUID("conversation_id").toString()),
                             unread(r))));
+                    return conn.preparedQuery(SESSIONS_AFTER).execute(args);
+                })
+                .compose(rows -> {
+                    rows.forEach(r -> changes.add(new Change(
+                            new SyncCursor(
+                                    r.getLong("tx"),
+                                    SyncCursor.SESSION,
+                                    r.getUUID("id").toString()),
+                            sessionFrame(r))));
+                    return conn.preparedQuery(REQUESTS_AFTER).execute(args);
+                })
+                .map(rows -> {
+                    rows.forEach(r -> changes.add(new Change(
+                            new SyncCursor(
+                                    r.getLong("tx"),
+                                    SyncCursor.REQUEST,
+                                    r.getUUID("id").toString()),
+                            requestFrame(r))));
                     changes.sort(Comparator.comparing(Change::position));
                     return page(changes, since, xmin, limit);
                 });
@@ -156,14 +193,32 @@ public final class SyncService {
                             ChatJson.messageNewFrame(ChatJson.message(r, "m_", r.getUUID("conversation_id")))));
                     return conn.preparedQuery(SNAPSHOT_UNREAD).execute(Tuple.of(userId));
                 })
+                .compose(rows -> {
+                    rows.forEach(r -> items.add(unread(r)));
+                    return conn.preparedQuery(SNAPSHOT_SESSIONS).execute(Tuple.of(userId));
+                })
+                .compose(rows -> {
+                    rows.forEach(r -> items.add(sessionFrame(r)));
+                    return conn.preparedQuery(SNAPSHOT_REQUESTS).execute(Tuple.of(userId));
+                })
                 .map(rows -> {
-                    addUnread(items, rows);
+                    rows.forEach(r -> items.add(requestFrame(r)));
                     return new SyncPage(items, SyncCursor.before(xmin), false);
                 });
     }
 
-    private static void addUnread(List<JsonObject> items, RowSet<Row> rows) {
-        rows.forEach(r -> items.add(unread(r)));
+    /** A session as sync shows it: the {@code session.updated} frame a socket would have received. */
+    private static JsonObject sessionFrame(Row r) {
+        return new JsonObject()
+                .put("type", "session.updated")
+                .put("session", SessionJson.session(SessionReadModel.session(r)));
+    }
+
+    /** A request as sync shows it: the {@code request.updated} frame a socket would have received. */
+    private static JsonObject requestFrame(Row r) {
+        return new JsonObject()
+                .put("type", "request.updated")
+                .put("request", SessionJson.request(RequestReadModel.request(r)));
     }
 
     private static JsonObject unread(Row r) {

@@ -3,21 +3,36 @@ package com.humanchat.edge.ws;
 import com.humanchat.edge.chat.ChatJson;
 import com.humanchat.edge.chat.Membership;
 import com.humanchat.edge.chat.PendingReplies;
+import com.humanchat.edge.kafka.CommandAnswers;
 import com.humanchat.edge.kafka.FanOutConsumer;
+import com.humanchat.edge.sessions.SessionJson;
+import com.humanchat.schemas.Json;
 import com.humanchat.schemas.chat.ChatEvent;
 import com.humanchat.schemas.chat.ConversationCreated;
 import com.humanchat.schemas.chat.MessageDeleted;
 import com.humanchat.schemas.chat.MessageEdited;
 import com.humanchat.schemas.chat.MessageSent;
+import com.humanchat.schemas.chat.ToParticipants;
 import com.humanchat.schemas.chat.UnreadChanged;
 import com.humanchat.schemas.chat.UnreadEvent;
+import com.humanchat.schemas.requests.RequestCreated;
+import com.humanchat.schemas.requests.RequestEvent;
+import com.humanchat.schemas.requests.RequestStatusChanged;
+import com.humanchat.schemas.rtc.RtcSignal;
+import com.humanchat.schemas.sessions.SessionEvent;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Turns each event the fan-out consumer reads into waiter completions and frames for the local sockets of the users
  * the event names — never anyone else: {@code message.new}, {@code message.edited}, {@code message.deleted} to the
- * participants, {@code message.ack} to the sender, {@code unread} to its user. A message is pushed only for a seq
- * above the highest already pushed for its conversation, so re-emitted duplicates never reach clients twice.
+ * participants, {@code message.ack} to the sender, {@code unread} to its user, {@code session.updated} to the
+ * session's guest and host, {@code request.updated} to the requester and the manager, {@code rtc.signal} to its
+ * addressee. A message is pushed only for a seq above the highest already pushed for its conversation, so re-emitted
+ * duplicates never reach clients twice.
  */
 public final class FanOutDispatcher implements FanOutConsumer.Listener {
 
@@ -26,12 +41,24 @@ public final class FanOutDispatcher implements FanOutConsumer.Listener {
     private final SocketRegistry sockets;
     private final PendingReplies replies;
     private final Membership membership;
+    private final CommandAnswers<SessionEvent> sessionAnswers;
+    private final CommandAnswers<RequestEvent> requestAnswers;
+    private final Consumer<List<UUID>> newConversations;
     private final SeqWatermarks pushed = new SeqWatermarks(TRACKED_CONVERSATIONS);
 
-    public FanOutDispatcher(SocketRegistry sockets, PendingReplies replies, Membership membership) {
+    public FanOutDispatcher(
+            SocketRegistry sockets,
+            PendingReplies replies,
+            Membership membership,
+            CommandAnswers<SessionEvent> sessionAnswers,
+            CommandAnswers<RequestEvent> requestAnswers,
+            Consumer<List<UUID>> newConversations) {
         this.sockets = sockets;
         this.replies = replies;
         this.membership = membership;
+        this.sessionAnswers = sessionAnswers;
+        this.requestAnswers = requestAnswers;
+        this.newConversations = newConversations;
     }
 
     @Override
@@ -54,7 +81,10 @@ public final class FanOutDispatcher implements FanOutConsumer.Listener {
                     sockets.push(sent.senderId(), OutboundFrame.of(ChatJson.ackFrame(sent)));
                 }
             }
-            case ConversationCreated created -> membership.remember(created.conversationId(), created.participantIds());
+            case ConversationCreated created -> {
+                membership.remember(created.conversationId(), created.participantIds());
+                newConversations.accept(created.participantIds());
+            }
             case MessageEdited edited -> {
                 OutboundFrame frame = OutboundFrame.of(ChatJson.editedFrame(edited));
                 edited.participantIds().forEach(p -> sockets.push(p, frame));
@@ -71,6 +101,49 @@ public final class FanOutDispatcher implements FanOutConsumer.Listener {
     public void onUnreadEvent(UnreadEvent event) {
         if (event instanceof UnreadChanged changed && sockets.hasSockets(changed.userId())) {
             sockets.push(changed.userId(), OutboundFrame.of(ChatJson.unreadFrame(changed)));
+        }
+    }
+
+    @Override
+    public void onSessionEvent(SessionEvent event) {
+        sessionAnswers.onEvent(event);
+        if (event instanceof ToParticipants addressed) {
+            SessionJson.sessionUpdatedFrame(event).ifPresent(frame -> pushTo(addressed.participantIds(), frame));
+        }
+    }
+
+    @Override
+    public void onRequestEvent(RequestEvent event) {
+        requestAnswers.onEvent(event);
+        switch (event) {
+            case RequestCreated created ->
+                SessionJson.requestUpdatedFrame(event)
+                        .ifPresent(frame -> pushTo(created.request().participantIds(), frame));
+            case RequestStatusChanged changed ->
+                SessionJson.requestUpdatedFrame(event)
+                        .ifPresent(frame -> pushTo(changed.request().participantIds(), frame));
+            default -> {}
+        }
+    }
+
+    @Override
+    public void onRtcSignal(RtcSignal signal) {
+        if (sockets.hasSockets(signal.toUserId())) {
+            JsonObject frame = new JsonObject()
+                    .put("type", "rtc.signal")
+                    .put("sessionId", signal.sessionId().toString())
+                    .put("fromUserId", signal.fromUserId().toString())
+                    .put("payload", new JsonObject(Json.mapper().convertValue(signal.payload(), Map.class)));
+            sockets.push(signal.toUserId(), OutboundFrame.of(frame));
+        }
+    }
+
+    private void pushTo(List<UUID> users, JsonObject frame) {
+        OutboundFrame outbound = OutboundFrame.of(frame);
+        for (UUID user : users) {
+            if (sockets.hasSockets(user)) {
+                sockets.push(user, outbound);
+            }
         }
     }
 

@@ -22,6 +22,7 @@ import com.humanchat.edge.limits.LimitCounters;
 import com.humanchat.edge.limits.SocketQuota;
 import com.humanchat.edge.presence.PresenceService;
 import com.humanchat.edge.presence.TypingRateLimit;
+import com.humanchat.edge.sessions.RtcRelay;
 import com.humanchat.edge.sync.SyncCursor;
 import com.humanchat.edge.sync.SyncRoutes;
 import com.humanchat.edge.sync.SyncService;
@@ -63,7 +64,9 @@ public final class WebSocketEndpoint {
     private final int queueLimit;
     private final int maxFrameBytes;
     private final PresenceService presence;
+    private final RtcRelay rtc;
     private final SocketQuota socketQuota;
+    private final int maxSockets;
     private final int framesPerSecond;
 
     public WebSocketEndpoint(
@@ -77,9 +80,11 @@ public final class WebSocketEndpoint {
             ChatReadModel readModel,
             FanOutDispatcher dispatcher,
             ChatMetrics metrics,
-            PresenceService presence) {
+            PresenceService presence,
+            RtcRelay rtc) {
         this.vertx = vertx;
         this.presence = presence;
+        this.rtc = rtc;
         this.tokens = tokens;
         this.sockets = sockets;
         this.sender = sender;
@@ -88,6 +93,7 @@ public final class WebSocketEndpoint {
         this.queueLimit = config.wsSendQueueFrames();
         this.maxFrameBytes = config.maxBodyBytes();
         this.socketQuota = new SocketQuota(config.wsMaxSocketsPerUser());
+        this.maxSockets = config.wsMaxSockets();
         this.framesPerSecond = config.wsFramesPerSecond();
         int pageSize = Math.max(1, Math.min(MAX_CATCH_UP_PAGE, queueLimit / 2));
         // How long a resuming socket waits for a lagging projection: as long as a send waits for the topology.
@@ -126,6 +132,13 @@ public final class WebSocketEndpoint {
                 return;
             }
             UUID userId = verified.result().id();
+            if (sockets.openSockets() >= maxSockets) {
+                metrics.limits().refused(LimitCounters.Limit.REPLICA_SOCKETS);
+                ctx.fail(ProblemException.unavailable(
+                        "this edge replica holds its maximum of " + maxSockets + " sockets; connect again shortly",
+                        SOCKET_QUOTA_RETRY_SECONDS));
+                return;
+            }
             if (!socketQuota.tryReserve(userId)) {
                 metrics.limits().refused(LimitCounters.Limit.WS_SOCKETS);
                 ctx.fail(ProblemException.tooManyRequests(
@@ -228,6 +241,7 @@ public final class WebSocketEndpoint {
             case "read" -> onRead(socket, userId, frame);
             case "typing" -> onTyping(socket, userId, typingLimit, frame);
             case "presence" -> onPresence(socket, userId, frame);
+            case "rtc.signal" -> onRtcSignal(socket, userId, frame);
             default ->
                 socket.send(error("unknown_type", "unknown frame type '" + RequestParams.abbreviate(type) + "'", null));
         }
@@ -287,6 +301,13 @@ public final class WebSocketEndpoint {
     private void onPresence(ClientSocket socket, UUID userId, JsonNode frame) {
         if (valid(socket, "ws-presence", frame, null)) {
             presence.setStatus(userId, frame.get("status").asText());
+        }
+    }
+
+    private void onRtcSignal(ClientSocket socket, UUID userId, JsonNode frame) {
+        if (valid(socket, "ws-rtc-signal", frame, null)) {
+            rtc.relay(userId, UUID.fromString(frame.get("sessionId").asText()), frame.get("payload"))
+                    .onFailure(e -> socket.send(failure(e, null)));
         }
     }
 

@@ -3,6 +3,7 @@ package com.humanchat.edge.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.humanchat.edge.http.KeysetCursor;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.UUID;
@@ -34,9 +35,9 @@ class ConversationIdsTest {
                 .put(
                         "lastActivity",
                         Instant.parse("2026-11-24T10:15:30.123456Z").toString());
-        ConversationCursor cursor = ConversationCursor.after(item);
-        assertThat(ConversationCursor.decode(cursor.encode())).isEqualTo(cursor);
-        assertThat(cursor.lastActivity().toInstant()).isEqualTo(Instant.parse("2026-11-24T10:15:30.123456Z"));
-        assertThatThrownBy(() -> ConversationCursor.decode("garbage")).isInstanceOf(IllegalArgumentException.class);
+        KeysetCursor cursor = KeysetCursor.after(item, "lastActivity", "conversationId");
+        assertThat(KeysetCursor.decode(cursor.encode())).isEqualTo(cursor);
+        assertThat(cursor.at().toInstant()).isEqualTo(Instant.parse("2026-11-24T10:15:30.123456Z"));
+        assertThatThrownBy(() -> KeysetCursor.decode("garbage")).isInstanceOf(IllegalArgumentException.class);
     }
 }

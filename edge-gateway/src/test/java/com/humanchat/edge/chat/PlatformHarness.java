@@ -186,7 +186,13 @@ public final class PlatformHarness {
     public record TestUser(UUID id, String token, String displayName) {}
 
     public TestUser register(String name) {
-        String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        return register(name, "user");
+    }
+
+    /** Registers a user with the role {@code user} or {@code host}. */
+    public TestUser register(String name, String role) {
+        String email = name.replaceAll("[^A-Za-z0-9]", "-") + "-"
+                + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         Answer answer = post(
                 edge,
                 "/api/auth/register",
@@ -195,6 +201,7 @@ public final class PlatformHarness {
                         .put("email", email)
                         .put("password", "a long enough password")
                         .put("displayName", name)
+                        .put("role", role)
                         .encode());
         if (answer.status() != 201) {
             throw new AssertionError("registration failed: " + answer);
@@ -236,6 +243,10 @@ public final class PlatformHarness {
 
     public Answer post(String path, String token, JsonObject body) {
         return post(edge, path, token, body.encode());
+    }
+
+    public Answer patch(String path, String token, JsonObject body) {
+        return TestHttp.patch(uri(edge, path), token, body.encode());
     }
 
     public Answer send(HttpRequest.Builder request) {

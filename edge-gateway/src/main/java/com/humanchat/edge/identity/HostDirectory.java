@@ -1,0 +1,88 @@
+package com.humanchat.edge.identity;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SQL for {@code /api/discover}: one keyset page of hosts (role {@code host}, not suspended). With a text query, the
+ * hosts whose {@code users.search_vector} (name weight A, tags B, bio C; migration V3) matches {@code
+ * websearch_to_tsquery('simple', q)}, by {@code ts_rank} descending then id; without, every host by display name
+ * then id.
+ */
+final class HostDirectory {
+
+    /** A host and the keyset position just after it. */
+    record Candidate(User user, DiscoverCursor position) {}
+
+    /**
+     * @param query the full-text query, null for none
+     * @param tags normalised tags every host must have (empty for no filter)
+     * @param after the position to continue after, null for the start; its kind must match {@code query}
+     */
+    Future<List<Candidate>> hosts(SqlClient sql, String query, List<String> tags, DiscoverCursor after, int limit) {
+        boolean ranked = query != null;
+        Tuple args = Tuple.tuple();
+        StringBuilder statement = new StringBuilder("select ").append(UserStore.USER_COLUMNS);
+        if (ranked) {
+            args.addString(query);
+            statement
+                    .append(", ts_rank(u.search_vector, q.query) as search_rank")
+                    .append(" from users u, websearch_to_tsquery('simple', $1) as q (query)");
+        } else {
+            statement.append(" from users u");
+        }
+        statement.append(" where 'host' = any (u.roles) and not u.suspended");
+        if (ranked) {
+            statement.append(" and u.search_vector @@ q.query");
+        }
+        if (!tags.isEmpty()) {
+            args.addArrayOfString(tags.toArray(String[]::new));
+            statement.append(" and u.tags @> $").append(args.size());
+        }
+        if (after != null) {
+            if (ranked) {
+                args.addFloat(after.rank());
+                int rank = args.size();
+                args.addUUID(after.id());
+                int id = args.size();
+                statement
+                        .append(" and (ts_rank(u.search_vector, q.query) < $")
+                        .append(rank)
+                        .append("::real or (ts_rank(u.search_vector, q.query) = $")
+                        .append(rank)
+                        .append("::real and u.id > $")
+                        .append(id)
+                        .append("))");
+            } else {
+                args.addString(after.displayName());
+                int name = args.size();
+                args.addUUID(after.id());
+                statement
+                        .append(" and (u.display_name, u.id) > ($")
+                        .append(name)
+                        .append(", $")
+                        .append(args.size())
+                        .append(")");
+            }
+        }
+        statement.append(ranked ? " order by search_rank desc, u.id" : " order by u.display_name, u.id");
+        args.addInteger(limit);
+        statement.append(" limit $").append(args.size());
+        return sql.preparedQuery(statement.toString()).execute(args).map(rows -> {
+            List<Candidate> candidates = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                User user = UserStore.toUser(row);
+                candidates.add(new Candidate(
+                        user,
+                        ranked
+                                ? DiscoverCursor.byRank(row.getFloat("search_rank"), user.id())
+                                : DiscoverCursor.byName(user.displayName(), user.id())));
+            }
+            return candidates;
+        });
+    }
+}

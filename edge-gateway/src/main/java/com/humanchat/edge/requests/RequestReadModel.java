@@ -1,0 +1,115 @@
+package com.humanchat.edge.requests;
+
+import com.humanchat.edge.http.KeysetCursor;
+import com.humanchat.schemas.requests.ManagedRequest;
+import com.humanchat.schemas.requests.RequestStatus;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Managed requests and their decisions as the projector wrote them. */
+public final class RequestReadModel {
+
+    /** The columns {@link #request(Row)} reads, of {@code requests r}. */
+    public static final String REQUEST_COLUMNS = "r.id, r.requester_id, r.host_user_id, r.manager_id,"
+            + " r.representative_name, r.message, r.status, r.conversation_id, r.created_at, r.decided_at,"
+            + " r.decided_by, r.reason, coalesce(r.decided_at, r.created_at) as changed_at";
+
+    private final Pool pg;
+
+    public RequestReadModel(Pool pg) {
+        this.pg = pg;
+    }
+
+    /** Whether {@code requester} has a request to {@code hostId} in {@code status}. */
+    public Future<Boolean> hasRequest(UUID requester, UUID hostId, RequestStatus status) {
+        return pg.preparedQuery("select 1 from requests where requester_id = $1 and host_user_id = $2"
+                        + " and status = $3 limit 1")
+                .execute(Tuple.of(requester, hostId, status.wire()))
+                .map(rows -> rows.size() > 0);
+    }
+
+    Future<Optional<ManagedRequest>> request(UUID requestId) {
+        return pg.preparedQuery("select " + REQUEST_COLUMNS + " from requests r where r.id = $1")
+                .execute(Tuple.of(requestId))
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(request(rows.iterator().next())));
+    }
+
+    /**
+     * Requests {@code userId} made or decides (every request for an admin when {@code all}), most recently changed
+     * first, after the keyset when given.
+     */
+    Future<List<ManagedRequest>> requestsOf(
+            UUID userId, boolean all, RequestStatus status, KeysetCursor after, int limit) {
+        return pg.preparedQuery("select " + REQUEST_COLUMNS + " from requests r"
+                        + " where ($1 or r.requester_id = $2 or r.manager_id = $2)"
+                        + " and ($3::text is null or r.status = $3)"
+                        + " and ($4::timestamptz is null or (coalesce(r.decided_at, r.created_at), r.id) < ($4, $5))"
+                        + " order by coalesce(r.decided_at, r.created_at) desc, r.id desc limit $6")
+                .execute(Tuple.of(
+                        all,
+                        userId,
+                        status == null ? null : status.wire(),
+                        after == null ? null : after.at(),
+                        after == null ? null : after.id(),
+                        limit))
+                .map(rows -> {
+                    List<ManagedRequest> requests = new ArrayList<>();
+                    rows.forEach(row -> requests.add(request(row)));
+                    return requests;
+                });
+    }
+
+    /** The audit trail of one request: every decision, oldest first. */
+    Future<JsonArray> decisions(UUID requestId) {
+        return pg.preparedQuery("select actor_id, from_status, to_status, reason, decided_at from request_decisions"
+                        + " where request_id = $1 order by decided_at, event_id")
+                .execute(Tuple.of(requestId))
+                .map(rows -> {
+                    JsonArray decisions = new JsonArray();
+                    rows.forEach(row -> decisions.add(new JsonObject()
+                            .put("actorId", row.getUUID("actor_id").toString())
+                            .put("fromStatus", row.getString("from_status"))
+                            .put("toStatus", row.getString("to_status"))
+                            .put("reason", row.getString("reason"))
+                            .put(
+                                    "decidedAt",
+                                    row.getOffsetDateTime("decided_at")
+                                            .toInstant()
+                                            .toString())));
+                    return decisions;
+                });
+    }
+
+    public static ManagedRequest request(Row row) {
+        return new ManagedRequest(
+                row.getUUID("id"),
+                row.getUUID("requester_id"),
+                row.getUUID("host_user_id"),
+                row.getUUID("manager_id"),
+                row.getString("representative_name"),
+                row.getString("message"),
+                RequestStatus.valueOf(row.getString("status").toUpperCase(Locale.ROOT)),
+                row.getUUID("conversation_id"),
+                instant(row.getOffsetDateTime("created_at")),
+                instant(row.getOffsetDateTime("decided_at")),
+                row.getUUID("decided_by"),
+                row.getString("reason"));
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

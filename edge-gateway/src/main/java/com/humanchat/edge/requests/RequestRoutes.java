@@ -1,0 +1,128 @@
+package com.humanchat.edge.requests;
+
+import com.humanchat.edge.auth.AuthenticatedUser;
+import com.humanchat.edge.auth.BearerAuthHandler;
+import com.humanchat.edge.chat.DatabaseFailures;
+import com.humanchat.edge.chat.RequestParams;
+import com.humanchat.edge.http.JsonBody;
+import com.humanchat.edge.http.KeysetCursor;
+import com.humanchat.edge.http.ProblemResponses;
+import com.humanchat.edge.sessions.SessionJson;
+import com.humanchat.schemas.requests.RequestDecision;
+import com.humanchat.schemas.requests.RequestStatus;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code /api/requests}: a managed host's would-be guests ask (201), the host's manager or an admin approves or
+ * declines and the requester withdraws (200, or 403 / 404 / 409 as the topology decided); requester, manager and
+ * admins read a request with its audit trail of decisions.
+ */
+public final class RequestRoutes {
+
+    private static final int DEFAULT_PAGE = 20;
+    private static final int MAX_PAGE = 100;
+    private static final Map<String, RequestDecision> BY_STATUS = Map.of(
+            "approved", RequestDecision.APPROVE,
+            "declined", RequestDecision.DECLINE,
+            "withdrawn", RequestDecision.WITHDRAW);
+
+    private final RequestService requests;
+
+    public RequestRoutes(RequestService requests) {
+        this.requests = requests;
+    }
+
+    /** A router to mount with {@code api.route("/requests*").subRouter(...)}. */
+    public Router router(Vertx vertx, BearerAuthHandler auth) {
+        Router router = Router.router(vertx);
+        router.post("/")
+                .handler(auth)
+                .handler(JsonBody.validated("create-request"))
+                .respond(this::create);
+        router.get("/").handler(auth).respond(this::list);
+        router.get("/:id").handler(auth).respond(this::get);
+        router.patch("/:id")
+                .handler(auth)
+                .handler(JsonBody.validated("decide-request"))
+                .respond(this::decide);
+        router.route().failureHandler(ProblemResponses::handleFailure);
+        return router;
+    }
+
+    private Future<JsonObject> create(RoutingContext ctx) {
+        UUID caller = AuthenticatedUser.of(ctx).id();
+        JsonObject body = JsonBody.of(ctx);
+        return answer(
+                ctx,
+                requests.create(caller, UUID.fromString(body.getString("hostUserId")), body.getString("message")),
+                201);
+    }
+
+    private Future<JsonObject> decide(RoutingContext ctx) {
+        AuthenticatedUser caller = AuthenticatedUser.of(ctx);
+        UUID id = RequestParams.pathUuid(ctx, "id");
+        JsonObject body = JsonBody.of(ctx);
+        String decision = body.getString("decision");
+        RequestDecision asked = decision != null
+                ? RequestDecision.valueOf(decision.toUpperCase(java.util.Locale.ROOT))
+                : BY_STATUS.get(body.getString("status"));
+        return answer(
+                ctx, requests.decide(caller.id(), caller.hasRole("admin"), id, asked, body.getString("reason")), 200);
+    }
+
+    private Future<JsonObject> get(RoutingContext ctx) {
+        AuthenticatedUser caller = AuthenticatedUser.of(ctx);
+        UUID id = RequestParams.pathUuid(ctx, "id");
+        return withProblems(requests.request(caller.id(), caller.hasRole("admin"), id)
+                .map(found -> SessionJson.request(found.getKey()).put("decisions", found.getValue())));
+    }
+
+    private Future<JsonObject> list(RoutingContext ctx) {
+        AuthenticatedUser caller = AuthenticatedUser.of(ctx);
+        int limit = RequestParams.intParam(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
+        RequestStatus status = RequestParams.wireParam(ctx, "status", RequestStatus.values(), RequestStatus::wire);
+        KeysetCursor cursor = KeysetCursor.parameter(ctx.queryParams().get("cursor"));
+        return withProblems(requests.list(caller.id(), caller.hasRole("admin"), status, cursor, limit)
+                .map(page -> new JsonObject()
+                        .put(
+                                "items",
+                                new JsonArray(page.items().stream()
+                                        .map(SessionJson::request)
+                                        .toList()))
+                        .put(
+                                "nextCursor",
+                                page.next() == null ? null : page.next().encode())));
+    }
+
+    private static Future<JsonObject> answer(RoutingContext ctx, Future<RequestService.Outcome> outcome, int status) {
+        return withProblems(outcome.map(done -> switch (done) {
+            case RequestService.Outcome.Decided decided -> {
+                ctx.response().setStatusCode(status);
+                if (status == 201) {
+                    ctx.response()
+                            .putHeader(
+                                    "Location",
+                                    "/api/requests/" + decided.request().requestId());
+                }
+                yield SessionJson.request(decided.request());
+            }
+            case RequestService.Outcome.Pending pending -> {
+                ctx.response().setStatusCode(202);
+                yield new JsonObject()
+                        .put("requestId", pending.requestId().toString())
+                        .put("status", "pending");
+            }
+        }));
+    }
+
+    private static <T> Future<T> withProblems(Future<T> result) {
+        return result.recover(e -> Future.failedFuture(DatabaseFailures.toProblem(e)));
+    }
+}

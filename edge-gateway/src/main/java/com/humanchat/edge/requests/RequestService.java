@@ -1,0 +1,184 @@
+package com.humanchat.edge.requests;
+
+import com.humanchat.edge.chat.Rejections;
+import com.humanchat.edge.http.KeysetCursor;
+import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.http.ProjectionWait;
+import com.humanchat.edge.kafka.CommandAnswers;
+import com.humanchat.edge.kafka.CommandPublisher;
+import com.humanchat.edge.sessions.HostFacts;
+import com.humanchat.schemas.Topics;
+import com.humanchat.schemas.requests.CreateRequest;
+import com.humanchat.schemas.requests.DecideRequest;
+import com.humanchat.schemas.requests.ManagedRequest;
+import com.humanchat.schemas.requests.RequestCommandRejected;
+import com.humanchat.schemas.requests.RequestCreated;
+import com.humanchat.schemas.requests.RequestDecision;
+import com.humanchat.schemas.requests.RequestEvent;
+import com.humanchat.schemas.requests.RequestStatus;
+import com.humanchat.schemas.requests.RequestStatusChanged;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Managed requests at the edge: a request goes to the manager the host names (copied into the command, so a later
+ * profile change does not move it); the request topology decides who may approve, decline or withdraw. Reads show a
+ * request to its requester, its manager and admins only.
+ */
+public final class RequestService {
+
+    /** What a creation or a decision came to. */
+    public sealed interface Outcome {
+        record Decided(ManagedRequest request) implements Outcome {}
+
+        record Pending(UUID requestId) implements Outcome {}
+    }
+
+    /** One page of requests. */
+    public record Page(List<ManagedRequest> items, KeysetCursor next) {}
+
+    private final Vertx vertx;
+    private final Pool pg;
+    private final RequestReadModel readModel;
+    private final CommandPublisher publisher;
+    private final CommandAnswers<RequestEvent> answers;
+    private final Duration wait;
+
+    public RequestService(
+            Vertx vertx, Pool pg, CommandPublisher publisher, CommandAnswers<RequestEvent> answers, Duration wait) {
+        this.vertx = vertx;
+        this.pg = pg;
+        this.readModel = new RequestReadModel(pg);
+        this.publisher = publisher;
+        this.answers = answers;
+        this.wait = wait;
+    }
+
+    /** {@code caller} asks the manager of {@code hostUserId} to let them reach the host. */
+    public Future<Outcome> create(UUID caller, UUID hostUserId, String message) {
+        if (hostUserId.equals(caller)) {
+            return Future.failedFuture(unprocessable("you cannot ask to reach yourself"));
+        }
+        return HostFacts.find(pg, hostUserId).compose(found -> {
+            if (found.isEmpty() || !found.get().bookable()) {
+                return Future.failedFuture(unprocessable("no host " + hostUserId));
+            }
+            HostFacts host = found.get();
+            if (host.managerId() == null) {
+                return Future.failedFuture(
+                        unprocessable("this host takes no managed requests: open a conversation with them directly"));
+            }
+            if (host.managerId().equals(caller)) {
+                return Future.failedFuture(unprocessable("you manage this host: open a conversation directly"));
+            }
+            return readModel
+                    .hasRequest(caller, hostUserId, RequestStatus.PENDING)
+                    .compose(pending -> {
+                        if (pending) {
+                            return Future.failedFuture(new ProblemException(
+                                    409,
+                                    "request-pending",
+                                    "Conflict",
+                                    "you already have a pending request to this host",
+                                    List.of(),
+                                    Map.of()));
+                        }
+                        UUID requestId = UUID.randomUUID();
+                        CreateRequest command = CreateRequest.of(
+                                requestId, caller, hostUserId, host.managerId(), host.representativeName(), message);
+                        return decided(requestId, answers.send(publisher, Topics.REQUESTS_COMMANDS, command, wait));
+                    });
+        });
+    }
+
+    /** {@code caller} approves, declines or withdraws; the topology says whether they may. */
+    public Future<Outcome> decide(
+            UUID caller, boolean callerIsAdmin, UUID requestId, RequestDecision decision, String reason) {
+        DecideRequest command = DecideRequest.of(requestId, caller, callerIsAdmin, decision, reason);
+        return decided(requestId, answers.send(publisher, Topics.REQUESTS_COMMANDS, command, wait));
+    }
+
+    /** One request with its decisions; 404 for anyone but its requester, its manager and admins. */
+    public Future<Map.Entry<ManagedRequest, io.vertx.core.json.JsonArray>> request(
+            UUID caller, boolean callerIsAdmin, UUID requestId) {
+        return readModel.request(requestId).compose(found -> {
+            Optional<ManagedRequest> visible = found.filter(r -> callerIsAdmin
+                    || r.requesterId().equals(caller)
+                    || r.managerId().equals(caller));
+            if (visible.isEmpty()) {
+                return Future.failedFuture(unknownRequest());
+            }
+            return readModel.decisions(requestId).map(decisions -> Map.entry(visible.get(), decisions));
+        });
+    }
+
+    /** Requests the caller made or decides (every request for an admin), most recently changed first. */
+    public Future<Page> list(UUID caller, boolean callerIsAdmin, RequestStatus status, KeysetCursor after, int limit) {
+        return readModel
+                .requestsOf(caller, callerIsAdmin, status, after, limit + 1)
+                .map(rows -> {
+                    if (rows.size() <= limit) {
+                        return new Page(rows, null);
+                    }
+                    ManagedRequest last = rows.get(limit - 1);
+                    return new Page(
+                            rows.subList(0, limit),
+                            new KeysetCursor(
+                                    (last.decidedAt() != null ? last.decidedAt() : last.createdAt())
+                                            .atOffset(ZoneOffset.UTC),
+                                    last.requestId()));
+                });
+    }
+
+    public static ProblemException unknownRequest() {
+        return new ProblemException(404, "unknown-request", "Not found", "no such request", List.of(), Map.of());
+    }
+
+    private Future<Outcome> decided(UUID requestId, Future<Optional<RequestEvent>> answer) {
+        return answer.compose(event -> {
+            if (event.isEmpty()) {
+                return Future.succeededFuture(new Outcome.Pending(requestId));
+            }
+            return switch (event.get()) {
+                case RequestCreated created -> awaitProjected(created.request());
+                case RequestStatusChanged changed -> awaitProjected(changed.request());
+                case RequestCommandRejected rejected -> Future.failedFuture(toProblem(rejected));
+            };
+        });
+    }
+
+    /** Answers once the projection shows the request as decided (bounded by the wait). */
+    private Future<Outcome> awaitProjected(ManagedRequest decided) {
+        return ProjectionWait.until(
+                        vertx,
+                        () -> readModel.request(decided.requestId()).map(found -> found.map(
+                                        r -> r.status() == decided.status())
+                                .orElse(false)),
+                        wait)
+                .map(v -> new Outcome.Decided(decided));
+    }
+
+    private static ProblemException toProblem(RequestCommandRejected rejected) {
+        String reason = rejected.reason();
+        return switch (rejected.code()) {
+            case UNKNOWN_REQUEST -> unknownRequest();
+            case NOT_THE_MANAGER ->
+                new ProblemException(403, "not-the-manager", "Forbidden", reason, List.of(), Map.of());
+            case ILLEGAL_TRANSITION ->
+                new ProblemException(409, "illegal-transition", "Conflict", reason, List.of(), Map.of());
+            case REQUEST_EXISTS -> new ProblemException(409, "request-exists", "Conflict", reason, List.of(), Map.of());
+            case INVALID -> Rejections.unprocessable(reason, List.of());
+        };
+    }
+
+    private static ProblemException unprocessable(String detail) {
+        return Rejections.unprocessable(detail, List.of(new ProblemException.FieldError("/hostUserId", detail)));
+    }
+}

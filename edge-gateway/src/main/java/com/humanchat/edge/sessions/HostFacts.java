@@ -1,0 +1,48 @@
+package com.humanchat.edge.sessions;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What the edge checks about a would-be host before a session or a managed request goes to the topologies (identity
+ * is synchronous, in PostgreSQL); {@code managerId} is null when the host is not managed.
+ */
+public record HostFacts(
+        UUID id,
+        Set<String> roles,
+        boolean suspended,
+        boolean instantAvailable,
+        UUID managerId,
+        String representativeName) {
+
+    /** A user who can be booked: holds the {@code host} role and is not suspended. */
+    public boolean bookable() {
+        return roles.contains("host") && !suspended;
+    }
+
+    /** The user's facts, empty when there is no such user. */
+    public static Future<Optional<HostFacts>> find(Pool pg, UUID userId) {
+        return pg.preparedQuery("select id, roles, suspended, instant_available, manager_id, representative_name"
+                        + " from users where id = $1")
+                .execute(Tuple.of(userId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Optional.empty();
+                    }
+                    Row row = rows.iterator().next();
+                    return Optional.of(new HostFacts(
+                            row.getUUID("id"),
+                            Set.copyOf(Arrays.asList(row.getArrayOfStrings("roles"))),
+                            row.getBoolean("suspended"),
+                            row.getBoolean("instant_available"),
+                            row.getUUID("manager_id"),
+                            row.getString("representative_name")));
+                });
+    }
+}

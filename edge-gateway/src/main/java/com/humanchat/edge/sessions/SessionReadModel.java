@@ -1,0 +1,87 @@
+package com.humanchat.edge.sessions;
+
+import com.humanchat.edge.http.KeysetCursor;
+import com.humanchat.schemas.sessions.Money;
+import com.humanchat.schemas.sessions.PaymentMode;
+import com.humanchat.schemas.sessions.Session;
+import com.humanchat.schemas.sessions.SessionStatus;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Sessions as the projector wrote them. */
+public final class SessionReadModel {
+
+    /** The columns {@link #session(Row)} reads, of {@code sessions s}. */
+    public static final String SESSION_COLUMNS =
+            "s.id, s.guest_user_id, s.host_user_id, s.conversation_id, s.start_time,"
+                    + " s.duration_minutes, s.price_cents, s.currency, s.payment_mode, s.status, s.requested_at,"
+                    + " s.updated_at, s.started_at, s.completed_at, s.actual_duration_seconds";
+
+    private final Pool pg;
+
+    SessionReadModel(Pool pg) {
+        this.pg = pg;
+    }
+
+    /** One session, if projected. */
+    Future<Optional<Session>> session(UUID sessionId) {
+        return pg.preparedQuery("select " + SESSION_COLUMNS + " from sessions s where s.id = $1")
+                .execute(Tuple.of(sessionId))
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(session(rows.iterator().next())));
+    }
+
+    /**
+     * The sessions {@code userId} takes part in, most recently changed first, after the keyset {@code (updatedAt,
+     * id)} when given.
+     */
+    Future<List<Session>> sessionsOf(UUID userId, SessionStatus status, KeysetCursor after, int limit) {
+        return pg.preparedQuery("select " + SESSION_COLUMNS + " from sessions s"
+                        + " where (s.guest_user_id = $1 or s.host_user_id = $1)"
+                        + " and ($2::text is null or s.status = $2)"
+                        + " and ($3::timestamptz is null or (s.updated_at, s.id) < ($3, $4))"
+                        + " order by s.updated_at desc, s.id desc limit $5")
+                .execute(Tuple.of(
+                        userId,
+                        status == null ? null : status.wire(),
+                        after == null ? null : after.at(),
+                        after == null ? null : after.id(),
+                        limit))
+                .map(rows -> {
+                    List<Session> sessions = new ArrayList<>();
+                    rows.forEach(row -> sessions.add(session(row)));
+                    return sessions;
+                });
+    }
+
+    public static Session session(Row row) {
+        return new Session(
+                row.getUUID("id"),
+                row.getUUID("guest_user_id"),
+                row.getUUID("host_user_id"),
+                row.getUUID("conversation_id"),
+                instant(row.getOffsetDateTime("start_time")),
+                row.getInteger("duration_minutes"),
+                Money.of(row.getLong("price_cents"), row.getString("currency")),
+                PaymentMode.valueOf(row.getString("payment_mode").toUpperCase(java.util.Locale.ROOT)),
+                SessionStatus.valueOf(row.getString("status").toUpperCase(java.util.Locale.ROOT)),
+                instant(row.getOffsetDateTime("requested_at")),
+                instant(row.getOffsetDateTime("updated_at")),
+                instant(row.getOffsetDateTime("started_at")),
+                instant(row.getOffsetDateTime("completed_at")),
+                row.getLong("actual_duration_seconds"));
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

@@ -1,0 +1,150 @@
+package com.humanchat.edge.sessions;
+
+import com.humanchat.edge.auth.AuthenticatedUser;
+import com.humanchat.edge.auth.BearerAuthHandler;
+import com.humanchat.edge.chat.DatabaseFailures;
+import com.humanchat.edge.chat.RequestParams;
+import com.humanchat.edge.http.JsonBody;
+import com.humanchat.edge.http.KeysetCursor;
+import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.http.ProblemResponses;
+import com.humanchat.schemas.sessions.Money;
+import com.humanchat.schemas.sessions.PaymentMode;
+import com.humanchat.schemas.sessions.Session;
+import com.humanchat.schemas.sessions.SessionStatus;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * {@code /api/sessions}: request (201 with the session once the topology admitted it, 202 pending past the wait),
+ * transition (200, or 404 / 409 as the topology decided), the caller's list and one session, and the ICE servers of
+ * a session's call. Strangers get 404 for every session.
+ */
+public final class SessionRoutes {
+
+    private static final int DEFAULT_PAGE = 20;
+    private static final int MAX_PAGE = 100;
+
+    private final SessionService sessions;
+    private final List<String> iceServers;
+
+    public SessionRoutes(SessionService sessions, List<String> iceServers) {
+        this.sessions = sessions;
+        this.iceServers = List.copyOf(iceServers);
+    }
+
+    /** A router to mount with {@code api.route("/sessions*").subRouter(...)}. */
+    public Router router(Vertx vertx, BearerAuthHandler auth) {
+        Router router = Router.router(vertx);
+        router.post("/")
+                .handler(auth)
+                .handler(JsonBody.validated("request-session"))
+                .respond(this::request);
+        router.get("/").handler(auth).respond(this::list);
+        router.get("/:id").handler(auth).respond(this::get);
+        router.patch("/:id")
+                .handler(auth)
+                .handler(JsonBody.validated("transition-session"))
+                .respond(this::transition);
+        router.get("/:id/ice-servers").handler(auth).respond(this::iceServers);
+        router.route().failureHandler(ProblemResponses::handleFailure);
+        return router;
+    }
+
+    private Future<JsonObject> request(RoutingContext ctx) {
+        UUID caller = AuthenticatedUser.of(ctx).id();
+        JsonObject body = JsonBody.of(ctx);
+        JsonObject price = body.getJsonObject("agreedPrice");
+        SessionService.Ask ask = new SessionService.Ask(
+                UUID.fromString(body.getString("hostUserId")),
+                body.getString("conversationId") == null ? null : UUID.fromString(body.getString("conversationId")),
+                startTime(body.getString("startTime")),
+                body.getInteger("durationMinutes"),
+                Money.of(price.getLong("amountCents"), price.getString("currency")),
+                PaymentMode.valueOf(body.getString("paymentMode").toUpperCase(Locale.ROOT)));
+        return answer(ctx, sessions.request(caller, ask), 201);
+    }
+
+    private Future<JsonObject> transition(RoutingContext ctx) {
+        UUID caller = AuthenticatedUser.of(ctx).id();
+        UUID id = RequestParams.pathUuid(ctx, "id");
+        JsonObject body = JsonBody.of(ctx);
+        SessionStatus to = SessionStatus.valueOf(body.getString("status").toUpperCase(Locale.ROOT));
+        return answer(ctx, sessions.transition(caller, id, to, body.getString("reason")), 200);
+    }
+
+    private Future<JsonObject> list(RoutingContext ctx) {
+        UUID caller = AuthenticatedUser.of(ctx).id();
+        int limit = RequestParams.intParam(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
+        SessionStatus status = RequestParams.wireParam(ctx, "status", SessionStatus.values(), SessionStatus::wire);
+        KeysetCursor cursor = KeysetCursor.parameter(ctx.queryParams().get("cursor"));
+        return withProblems(sessions.list(caller, status, cursor, limit).map(page -> new JsonObject()
+                .put(
+                        "items",
+                        new JsonArray(
+                                page.items().stream().map(SessionJson::session).toList()))
+                .put("nextCursor", page.next() == null ? null : page.next().encode())));
+    }
+
+    private Future<JsonObject> get(RoutingContext ctx) {
+        UUID caller = AuthenticatedUser.of(ctx).id();
+        UUID id = RequestParams.pathUuid(ctx, "id");
+        return withProblems(sessions.session(caller, id).map(SessionJson::session));
+    }
+
+    /** The STUN/TURN servers for a participant's call, in the shape of {@code RTCConfiguration.iceServers}. */
+    private Future<JsonObject> iceServers(RoutingContext ctx) {
+        UUID caller = AuthenticatedUser.of(ctx).id();
+        UUID id = RequestParams.pathUuid(ctx, "id");
+        return withProblems(sessions.session(caller, id).map(session -> new JsonObject()
+                .put("sessionId", session.sessionId().toString())
+                .put(
+                        "iceServers",
+                        iceServers.isEmpty()
+                                ? new JsonArray()
+                                : new JsonArray().add(new JsonObject().put("urls", new JsonArray(iceServers))))));
+    }
+
+    private static Future<JsonObject> answer(RoutingContext ctx, Future<SessionService.Outcome> outcome, int status) {
+        return withProblems(outcome.map(done -> switch (done) {
+            case SessionService.Outcome.Decided decided -> {
+                ctx.response().setStatusCode(status);
+                Session session = decided.session();
+                if (status == 201) {
+                    ctx.response().putHeader("Location", "/api/sessions/" + session.sessionId());
+                }
+                yield SessionJson.session(session);
+            }
+            case SessionService.Outcome.Pending pending -> {
+                ctx.response().setStatusCode(202);
+                yield new JsonObject()
+                        .put("sessionId", pending.sessionId().toString())
+                        .put("status", "pending");
+            }
+        }));
+    }
+
+    private static <T> Future<T> withProblems(Future<T> result) {
+        return result.recover(e -> Future.failedFuture(DatabaseFailures.toProblem(e)));
+    }
+
+    private static Instant startTime(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(List.of(new ProblemException.FieldError("/startTime", "not a date-time")));
+        }
+    }
+}

@@ -1,0 +1,344 @@
+package com.humanchat.edge.sessions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.humanchat.edge.TestHttp.Answer;
+import com.humanchat.edge.chat.PlatformHarness;
+import com.humanchat.edge.chat.PlatformHarness.TestUser;
+import com.humanchat.edge.chat.TestSocket;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sessions end to end over HTTP and WebSocket on two edge replicas, the real session topology, projector and
+ * PostgreSQL: discovery, a booking from a chat, the host's decision, the thread's system messages, call signalling,
+ * completion — and everyone else kept out.
+ */
+class SessionsIT {
+
+    private static final PlatformHarness PLATFORM = PlatformHarness.get();
+
+    @Test
+    void aGuestDiscoversAHostBooksFromTheChatTheHostAcceptsTheyCallAndComplete() {
+        String topic = "pgscale" + UUID.randomUUID().toString().substring(0, 6);
+        TestUser host = PLATFORM.register("Host " + topic, "host");
+        TestUser guest = PLATFORM.register("guest");
+        TestUser stranger = PLATFORM.register("stranger");
+        assertThat(PLATFORM.patch(
+                                "/api/me/profile",
+                                host.token(),
+                                new JsonObject()
+                                        .put("bio", "I scaled a Postgres cluster to " + topic)
+                                        .put("tags", new JsonArray().add(topic))
+                                        .put("priceCents", 2500)
+                                        .put("currency", "usd"))
+                        .status())
+                .isEqualTo(200);
+
+        Answer found = PLATFORM.get("/api/discover?q=" + topic, guest.token());
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(ids(found.json().getJsonArray("items"), "id"))
+                .containsExactly(host.id().toString());
+
+        UUID conversation = PLATFORM.directConversation(guest, host);
+        try (TestSocket guestSocket = PLATFORM.connect(guest);
+                TestSocket hostSocket = PLATFORM.connect(PLATFORM.otherEdge(), host, null);
+                TestSocket strangerSocket = PLATFORM.connect(stranger)) {
+            hello(guestSocket, hostSocket, strangerSocket);
+
+            Answer booked = PLATFORM.post("/api/sessions", guest.token(), booking(host, conversation, inDays(2), 30));
+            assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+            JsonObject session = booked.json();
+            String sessionId = session.getString("sessionId");
+            assertThat(session.getString("status")).isEqualTo("requested");
+            assertThat(session.getString("guestUserId")).isEqualTo(guest.id().toString());
+            assertThat(session.getString("conversationId")).isEqualTo(conversation.toString());
+            awaitSession(guestSocket, sessionId, "requested");
+            awaitSession(hostSocket, sessionId, "requested");
+
+            // nobody but the two participants sees or changes it
+            assertThat(PLATFORM.get("/api/sessions/" + sessionId, stranger.token())
+                            .status())
+                    .isEqualTo(404);
+            assertThat(transition(stranger, sessionId, "cancelled").status()).isEqualTo(404);
+            // the guest cannot accept their own request
+            assertThat(transition(guest, sessionId, "accepted").status()).isEqualTo(409);
+            // a call cannot start before the session is confirmed
+            guestSocket.send(offer(sessionId));
+            guestSocket.awaitFrame("error", new JsonObject().put("code", "unknown_session"));
+
+            Answer accepted = transition(host, sessionId, "accepted");
+            assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+            assertThat(accepted.json().getString("status")).isEqualTo("confirmed");
+            for (TestSocket socket : List.of(guestSocket, hostSocket)) {
+                awaitSession(socket, sessionId, "accepted");
+                awaitSession(socket, sessionId, "confirmed");
+            }
+            assertThat(conversationOf(guest, conversation).getString("linkedSessionId"))
+                    .isEqualTo(sessionId);
+
+            // the call: offer and answer relayed between the two sockets, across replicas; never to a stranger
+            guestSocket.send(offer(sessionId));
+            JsonObject relayedOffer = hostSocket.awaitFrame("rtc.signal", new JsonObject().put("sessionId", sessionId));
+            assertThat(relayedOffer.getString("fromUserId"))
+                    .isEqualTo(guest.id().toString());
+            assertThat(relayedOffer.getJsonObject("payload").getString("type")).isEqualTo("offer");
+            hostSocket.send(new JsonObject()
+                    .put("type", "rtc.signal")
+                    .put("sessionId", sessionId)
+                    .put("payload", new JsonObject().put("type", "answer").put("sdp", "v=0 answer")));
+            JsonObject relayedAnswer = guestSocket.awaitFrame(
+                    "rtc.signal", new JsonObject().put("fromUserId", host.id().toString()));
+            assertThat(relayedAnswer.getJsonObject("payload").getString("sdp")).isEqualTo("v=0 answer");
+            strangerSocket.send(offer(sessionId));
+            strangerSocket.awaitFrame("error", new JsonObject().put("code", "unknown_session"));
+            assertThat(PLATFORM.get("/api/sessions/" + sessionId + "/ice-servers", guest.token())
+                            .status())
+                    .isEqualTo(200);
+
+            assertThat(transition(guest, sessionId, "in_progress").status()).isEqualTo(200);
+            Answer completed = transition(host, sessionId, "completed");
+            assertThat(completed.status()).as(completed.toString()).isEqualTo(200);
+            assertThat(completed.json().getString("status")).isEqualTo("completed");
+            assertThat(completed.json().getLong("actualDurationSeconds"))
+                    .isNotNull()
+                    .isNotNegative();
+            awaitSession(guestSocket, sessionId, "completed");
+            assertThat(transition(host, sessionId, "cancelled").status()).isEqualTo(409);
+
+            // the thread tells the story in system messages, in order
+            List<String> notices = guestSocket.messages(conversation).stream()
+                    .filter(m -> "system".equals(m.getString("type")))
+                    .map(m -> m.getJsonArray("actions").getJsonObject(0).getString("status"))
+                    .distinct()
+                    .toList();
+            assertThat(notices).containsSubsequence("requested", "accepted", "confirmed", "in_progress", "completed");
+            assertThat(strangerSocket.frames("session.updated")).isEmpty();
+            assertThat(strangerSocket.frames("rtc.signal")).isEmpty();
+
+            Answer mine = PLATFORM.get("/api/sessions", host.token());
+            assertThat(ids(mine.json().getJsonArray("items"), "sessionId")).contains(sessionId);
+            assertThat(ids(
+                            PLATFORM.get("/api/sessions", stranger.token())
+                                    .json()
+                                    .getJsonArray("items"),
+                            "sessionId"))
+                    .doesNotContain(sessionId);
+        }
+    }
+
+    @Test
+    void aSecondOverlappingBookingOfAHostIsRejectedUntilTheFirstIsDeclined() {
+        TestUser host = PLATFORM.register("busy host", "host");
+        TestUser first = PLATFORM.register("first");
+        TestUser second = PLATFORM.register("second");
+        Instant start = inDays(3);
+
+        Answer booked = PLATFORM.post("/api/sessions", first.token(), booking(host, null, start, 60));
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+        Answer overlapping = PLATFORM.post(
+                "/api/sessions", second.token(), booking(host, null, start.plus(30, ChronoUnit.MINUTES), 60));
+        assertThat(overlapping.status()).as(overlapping.toString()).isEqualTo(409);
+        assertThat(overlapping.json().getString("type")).endsWith("/schedule-conflict");
+        Answer adjacent = PLATFORM.post(
+                "/api/sessions", second.token(), booking(host, null, start.plus(60, ChronoUnit.MINUTES), 30));
+        assertThat(adjacent.status()).as(adjacent.toString()).isEqualTo(201);
+
+        assertThat(transition(host, booked.json().getString("sessionId"), "declined")
+                        .status())
+                .isEqualTo(200);
+        assertThat(PLATFORM.post("/api/sessions", second.token(), booking(host, null, start, 30))
+                        .status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void illegalTransitionsAreConflictsAndBadBookingsAreClientErrors() {
+        TestUser host = PLATFORM.register("strict host", "host");
+        TestUser guest = PLATFORM.register("guest");
+        TestUser notAHost = PLATFORM.register("plain user");
+        String sessionId = PLATFORM.post("/api/sessions", guest.token(), booking(host, null, inDays(4), 30))
+                .json()
+                .getString("sessionId");
+
+        assertThat(transition(guest, sessionId, "completed").status()).isEqualTo(409);
+        assertThat(transition(host, sessionId, "in_progress").status()).isEqualTo(409);
+        assertThat(transition(host, UUID.randomUUID().toString(), "accepted").status())
+                .isEqualTo(404);
+        assertThat(PLATFORM.patch("/api/sessions/" + sessionId, host.token(), new JsonObject().put("status", "done"))
+                        .status())
+                .isEqualTo(400);
+
+        assertThat(PLATFORM.post("/api/sessions", guest.token(), booking(notAHost, null, inDays(4), 30))
+                        .status())
+                .isEqualTo(422);
+        assertThat(PLATFORM.post("/api/sessions", guest.token(), booking(host, null, inDays(-1), 30))
+                        .status())
+                .isEqualTo(422);
+        assertThat(PLATFORM.post("/api/sessions", guest.token(), booking(host, null, null, 30))
+                        .status())
+                .as("an instant session needs the host online and instantly available")
+                .isEqualTo(409);
+        assertThat(PLATFORM.post(
+                                "/api/sessions",
+                                guest.token(),
+                                booking(host, null, inDays(5), 30).put("durationMinutes", 1))
+                        .status())
+                .isEqualTo(400);
+        assertThat(PLATFORM.post("/api/sessions", null, booking(host, null, inDays(5), 30))
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aManagedHostIsReachedThroughTheirManagerWhoAloneDecides() {
+        TestUser manager = PLATFORM.register("manager");
+        TestUser host = PLATFORM.register("famous host", "host");
+        TestUser guest = PLATFORM.register("fan");
+        TestUser stranger = PLATFORM.register("stranger");
+        assertThat(PLATFORM.patch(
+                                "/api/me/profile",
+                                host.token(),
+                                new JsonObject()
+                                        .put("managerId", manager.id().toString())
+                                        .put("representativeName", "Pat from the agency"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(PLATFORM.post("/api/sessions", guest.token(), booking(host, null, inDays(6), 30))
+                        .status())
+                .isEqualTo(403);
+        assertThat(PLATFORM.post(
+                                "/api/conversations",
+                                guest.token(),
+                                new JsonObject()
+                                        .put(
+                                                "participantIds",
+                                                new JsonArray().add(host.id().toString())))
+                        .status())
+                .as("a managed host is reached through a request")
+                .isEqualTo(403);
+
+        try (TestSocket guestSocket = PLATFORM.connect(guest);
+                TestSocket managerSocket = PLATFORM.connect(PLATFORM.otherEdge(), manager, null)) {
+            hello(guestSocket, managerSocket);
+            Answer asked = PLATFORM.post(
+                    "/api/requests",
+                    guest.token(),
+                    new JsonObject().put("hostUserId", host.id().toString()).put("message", "20 minutes on scaling?"));
+            assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
+            String requestId = asked.json().getString("requestId");
+            assertThat(asked.json().getString("status")).isEqualTo("pending");
+            assertThat(asked.json().getString("managerId"))
+                    .isEqualTo(manager.id().toString());
+            managerSocket.awaitFrame("request.updated", new JsonObject());
+            assertThat(PLATFORM.post(
+                                    "/api/requests",
+                                    guest.token(),
+                                    new JsonObject()
+                                            .put("hostUserId", host.id().toString())
+                                            .put("message", "again"))
+                            .status())
+                    .isEqualTo(409);
+
+            assertThat(decide(guest, requestId, "approve").status())
+                    .as("the guest cannot approve their own request")
+                    .isEqualTo(403);
+            assertThat(decide(stranger, requestId, "approve").status()).isEqualTo(403);
+            assertThat(decide(host, requestId, "approve").status()).isEqualTo(403);
+            assertThat(PLATFORM.get("/api/requests/" + requestId, stranger.token())
+                            .status())
+                    .isEqualTo(404);
+
+            Answer approved = decide(manager, requestId, "approve");
+            assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+            assertThat(approved.json().getString("status")).isEqualTo("approved");
+            String conversationId = approved.json().getString("conversationId");
+            assertThat(conversationId).isNotNull();
+            assertThat(decide(manager, requestId, "decline").status()).isEqualTo(409);
+            guestSocket.await(f -> "request.updated".equals(f.getString("type"))
+                    && "approved".equals(f.getJsonObject("request").getString("status")));
+
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> PLATFORM.get("/api/conversations/" + conversationId, guest.token())
+                                    .status()
+                            == 200);
+            JsonObject trail =
+                    PLATFORM.get("/api/requests/" + requestId, manager.token()).json();
+            assertThat(trail.getJsonArray("decisions")).hasSize(1);
+            assertThat(trail.getJsonArray("decisions").getJsonObject(0).getString("actorId"))
+                    .isEqualTo(manager.id().toString());
+            assertThat(ids(PLATFORM.get("/api/requests", manager.token()).json().getJsonArray("items"), "requestId"))
+                    .contains(requestId);
+
+            Answer booked = PLATFORM.post(
+                    "/api/sessions", guest.token(), booking(host, UUID.fromString(conversationId), inDays(6), 30));
+            assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+        }
+    }
+
+    private static JsonObject booking(TestUser host, UUID conversation, Instant start, int minutes) {
+        JsonObject body = new JsonObject()
+                .put("hostUserId", host.id().toString())
+                .put("durationMinutes", minutes)
+                .put("agreedPrice", new JsonObject().put("amountCents", 0).put("currency", "usd"))
+                .put("paymentMode", "free");
+        if (conversation != null) {
+            body.put("conversationId", conversation.toString());
+        }
+        if (start != null) {
+            body.put("startTime", start.toString());
+        }
+        return body;
+    }
+
+    private static Instant inDays(int days) {
+        return Instant.now().plus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+    }
+
+    private static Answer transition(TestUser who, String sessionId, String status) {
+        return PLATFORM.patch("/api/sessions/" + sessionId, who.token(), new JsonObject().put("status", status));
+    }
+
+    private static Answer decide(TestUser who, String requestId, String decision) {
+        return PLATFORM.patch("/api/requests/" + requestId, who.token(), new JsonObject().put("decision", decision));
+    }
+
+    private static JsonObject offer(String sessionId) {
+        return new JsonObject()
+                .put("type", "rtc.signal")
+                .put("sessionId", sessionId)
+                .put("payload", new JsonObject().put("type", "offer").put("sdp", "v=0 offer"));
+    }
+
+    private static void awaitSession(TestSocket socket, String sessionId, String status) {
+        socket.await(f -> "session.updated".equals(f.getString("type"))
+                && sessionId.equals(f.getJsonObject("session").getString("sessionId"))
+                && status.equals(f.getJsonObject("session").getString("status")));
+    }
+
+    private static JsonObject conversationOf(TestUser user, UUID conversation) {
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> PLATFORM.get("/api/conversations/" + conversation, user.token())
+                                .json()
+                                .getString("linkedSessionId")
+                        != null);
+        return PLATFORM.get("/api/conversations/" + conversation, user.token()).json();
+    }
+
+    private static void hello(TestSocket... sockets) {
+        for (TestSocket socket : sockets) {
+            socket.await(f -> "hello".equals(f.getString("type")));
+        }
+    }
+
+    private static List<String> ids(JsonArray items, String field) {
+        return items.stream().map(i -> ((JsonObject) i).getString(field)).toList();
+    }
+}
