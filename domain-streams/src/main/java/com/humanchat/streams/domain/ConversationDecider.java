@@ -316,6 +316,10 @@ public final class ConversationDecider {
         if (content == null || content.isBlank()) {
             return Optional.of("content must not be blank");
         }
+        if (content.indexOf(0) >= 0) {
+            // PostgreSQL text cannot hold U+0000: the message would be decided here and then lost by the projection
+            return Optional.of("content must not contain U+0000");
+        }
         if (codePoints(content) > MAX_CONTENT_CODE_POINTS) {
             return Optional.of("content is longer than " + MAX_CONTENT_CODE_POINTS + " characters");
         }

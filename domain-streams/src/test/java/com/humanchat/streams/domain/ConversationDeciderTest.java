@@ -166,12 +166,13 @@ class ConversationDeciderTest {
         }
 
         @Test
-        void rejectsBlankOrOversizeContentAndClientMessageId() {
+        void rejectsBlankOversizeOrUnstorableContentAndClientMessageId() {
             String oversize = "é".repeat(ConversationDecider.MAX_CONTENT_CODE_POINTS + 1);
             List<SendMessage> invalid = List.of(
                     SendMessage.of(conversationId, alice, "c-1", "   "),
                     SendMessage.of(conversationId, alice, "c-2", null),
                     SendMessage.of(conversationId, alice, "c-3", oversize),
+                    SendMessage.of(conversationId, alice, "c-4", "nul \u0000 inside"),
                     SendMessage.of(conversationId, alice, " ", "hi"),
                     SendMessage.of(conversationId, alice, "x".repeat(129), "hi"));
             for (SendMessage command : invalid) {

@@ -12,9 +12,10 @@ import com.networknt.schema.ValidationMessage;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -67,13 +68,9 @@ public final class JsonBody {
                 ctx.fail(ProblemException.badRequest("the body must be a JSON object"));
                 return;
             }
-            Set<ValidationMessage> violations = schema.validate(node);
+            List<ProblemException.FieldError> violations = check(schema, node);
             if (!violations.isEmpty()) {
-                ctx.fail(ProblemException.invalid(violations.stream()
-                        .map(v -> new ProblemException.FieldError(
-                                v.getInstanceLocation().toString(), v.getMessage()))
-                        .sorted((a, b) -> a.field().compareTo(b.field()))
-                        .toList()));
+                ctx.fail(ProblemException.invalid(violations));
                 return;
             }
             @SuppressWarnings("unchecked")
@@ -94,8 +91,41 @@ public final class JsonBody {
 
     /** For WebSocket frames: validate an already parsed frame against a schema (no second parse). */
     public static List<String> violations(String schemaName, JsonNode frame) {
-        return schema(schemaName).validate(frame).stream()
-                .map(ValidationMessage::getMessage)
+        return check(schema(schemaName), frame).stream()
+                .map(ProblemException.FieldError::message)
                 .toList();
+    }
+
+    /**
+     * The schema's violations, plus any string holding U+0000: PostgreSQL text cannot store it, so such a value would
+     * be accepted here and then refused by the projection — an acknowledged message lost from the history.
+     */
+    private static List<ProblemException.FieldError> check(JsonSchema schema, JsonNode node) {
+        List<ProblemException.FieldError> errors = new ArrayList<>();
+        findNul(node, "", errors);
+        for (ValidationMessage violation : schema.validate(node)) {
+            errors.add(new ProblemException.FieldError(
+                    violation.getInstanceLocation().toString(), violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(ProblemException.FieldError::field));
+        return errors;
+    }
+
+    private static void findNul(JsonNode node, String pointer, List<ProblemException.FieldError> errors) {
+        if (node.isTextual() && node.textValue().indexOf('\u0000') >= 0) {
+            errors.add(new ProblemException.FieldError(pointer, pointer + ": must not contain U+0000"));
+        } else if (node.isObject()) {
+            node.properties().forEach(field -> {
+                String child = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
+                if (field.getKey().indexOf('\u0000') >= 0) {
+                    errors.add(new ProblemException.FieldError(child, "field names must not contain U+0000"));
+                }
+                findNul(field.getValue(), child, errors);
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                findNul(node.get(i), pointer + "/" + i, errors);
+            }
+        }
     }
 }
