@@ -112,6 +112,8 @@ class DockerComposeTest {
         Set<String> documented = new HashSet<>(RepositoryFiles.documentedVariables("README.md"));
         documented.addAll(RepositoryFiles.documentedVariables("edge-gateway/README.md"));
         documented.addAll(RepositoryFiles.documentedVariables("domain-streams/README.md"));
+        documented.addAll(RepositoryFiles.documentedVariables("sam-worker/README.md"));
+        documented.addAll(RepositoryFiles.documentedVariables("payments-worker/README.md"));
         documented.addAll(List.of(
                 "HUMANCHAT_GEMINI_API_KEY",
                 "HUMANCHAT_GEMINI_MODEL",

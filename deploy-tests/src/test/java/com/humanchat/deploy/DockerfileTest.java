@@ -17,7 +17,9 @@ class DockerfileTest {
     @CsvSource({
         "edge-gateway,   humanchat/edge-gateway,   edge,           com.humanchat.edge.EdgeMain",
         "domain-streams, humanchat/domain-streams, domain-streams, com.humanchat.streams.app.DomainStreamsMain",
-        "migrations,     humanchat/migrations,     migrate,        com.humanchat.migrations.Migrate"
+        "migrations,     humanchat/migrations,     migrate,        com.humanchat.migrations.Migrate",
+        "sam-worker,     humanchat/sam-worker,     sam-worker,     com.humanchat.sam.SamWorkerMain",
+        "payments-worker, humanchat/payments-worker, payments-worker, com.humanchat.payments.PaymentsWorkerMain"
     })
     void buildsAMultiStageNonRootJre21Image(String module, String image, String composeService, String mainClass) {
         String dockerfile = RepositoryFiles.read(module + "/Dockerfile");

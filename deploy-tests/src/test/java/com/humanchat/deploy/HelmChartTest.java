@@ -327,6 +327,24 @@ class HelmChartTest {
         }
 
         @Test
+        void wiresEveryVariableOfThePaymentsWorkerReadmeIntoThePaymentsWorker() {
+            Set<String> documented = RepositoryFiles.documentedVariables("payments-worker/README.md");
+
+            assertThat(documented)
+                    .as("variables found in payments-worker/README.md")
+                    .hasSizeGreaterThan(5);
+            assertThat(rendered.environmentOf("payments-worker", "Deployment")).containsAll(documented);
+        }
+
+        @Test
+        void wiresEveryVariableOfTheSamWorkerReadmeIntoTheSamWorker() {
+            Set<String> documented = RepositoryFiles.documentedVariables("sam-worker/README.md");
+
+            assertThat(documented).as("variables found in sam-worker/README.md").hasSizeGreaterThan(10);
+            assertThat(rendered.environmentOf("sam-worker", "Deployment")).containsAll(documented);
+        }
+
+        @Test
         void wiresEveryVariableOfTheRootReadmeAndTheWorkersIntoSomeWorkload() {
             Set<String> documented = new HashSet<>(RepositoryFiles.documentedVariables("README.md"));
             documented.removeAll(STANDALONE_ONLY);
@@ -334,6 +352,7 @@ class HelmChartTest {
             wired.addAll(rendered.environmentOf("edge", "Deployment"));
             wired.addAll(rendered.environmentOf("domain-streams", "StatefulSet"));
             wired.addAll(rendered.environmentOf("projector", "Deployment"));
+            wired.addAll(rendered.environmentOf("sam-worker", "Deployment"));
 
             assertThat(documented).as("variables found in README.md").hasSizeGreaterThan(20);
             assertThat(wired).containsAll(documented);

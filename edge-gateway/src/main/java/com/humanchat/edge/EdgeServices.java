@@ -2,6 +2,7 @@ package com.humanchat.edge;
 
 import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.auth.PasswordHasher;
+import com.humanchat.edge.auth.SuspendedUsers;
 import com.humanchat.edge.auth.TokenService;
 import com.humanchat.edge.chat.ChatModule;
 import com.humanchat.edge.config.EdgeConfig;
@@ -50,6 +51,7 @@ public final class EdgeServices {
     private final CommandPublisher publisher;
     private final TokenService tokens;
     private final RateLimits rateLimits;
+    private final SuspendedUsers suspendedUsers;
     private final BearerAuthHandler bearerAuth;
     private final Redis redis;
     private final PasswordHasher passwordHasher;
@@ -82,7 +84,8 @@ public final class EdgeServices {
         built.add(kafkaProbe);
         this.tokens = new TokenService(vertx, config.jwtSecret(), config.accessTokenTtl());
         this.rateLimits = RateLimits.fromConfig(config, new LimitCounters(metrics.registry()));
-        this.bearerAuth = new BearerAuthHandler(tokens, rateLimits);
+        this.suspendedUsers = new SuspendedUsers();
+        this.bearerAuth = new BearerAuthHandler(tokens, rateLimits, suspendedUsers);
         this.outboxRelay = new OutboxRelay(vertx, pg, publisher, metrics.registry());
         this.identity = new IdentityService(
                 pg,
@@ -204,6 +207,11 @@ public final class EdgeServices {
     }
 
     /** The request limits of this process, shared by its server instances. */
+    /** Accounts whose tokens are refused (suspended), as this replica knows them. */
+    public SuspendedUsers suspendedUsers() {
+        return suspendedUsers;
+    }
+
     public RateLimits rateLimits() {
         return rateLimits;
     }

@@ -5,9 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.humanchat.schemas.chat.ChatCommand;
 import com.humanchat.schemas.chat.ChatEvent;
 import com.humanchat.schemas.chat.UnreadEvent;
+import com.humanchat.schemas.payments.PaymentCommand;
+import com.humanchat.schemas.payments.PaymentEvent;
+import com.humanchat.schemas.payments.PaymentWebhook;
 import com.humanchat.schemas.requests.RequestCommand;
 import com.humanchat.schemas.requests.RequestEvent;
 import com.humanchat.schemas.rtc.RtcSignal;
+import com.humanchat.schemas.sam.SamActionEvent;
+import com.humanchat.schemas.sam.SamActions;
+import com.humanchat.schemas.sam.SamRequest;
 import com.humanchat.schemas.sessions.SessionCommand;
 import com.humanchat.schemas.sessions.SessionEvent;
 import com.humanchat.schemas.users.UserEvent;
@@ -57,6 +63,11 @@ public final class RecordSchemas {
         families.put(Topics.REQUESTS_COMMANDS.name(), RequestCommand.class);
         families.put(Topics.REQUESTS_EVENTS.name(), RequestEvent.class);
         families.put(Topics.RTC_SIGNALS.name(), RtcSignal.class);
+        families.put(Topics.SAM_REQUESTS.name(), SamRequest.class);
+        families.put(Topics.SAM_ACTIONS.name(), SamActionEvent.class);
+        families.put(Topics.PAYMENTS_COMMANDS.name(), PaymentCommand.class);
+        families.put(Topics.PAYMENTS_WEBHOOKS.name(), PaymentWebhook.class);
+        families.put(Topics.PAYMENTS_EVENTS.name(), PaymentEvent.class);
         return Collections.unmodifiableMap(families);
     }
 
@@ -86,8 +97,27 @@ public final class RecordSchemas {
         if (location == null) {
             return List.of("$.type: unknown record type '" + type.asText() + "' on topic " + topicName);
         }
+        return validate(location, record);
+    }
+
+    /**
+     * Validates one action Sam proposes (with its {@code type} property, one of {@link SamActions#TYPES}) against
+     * {@code sam.actions/actions/<type>.v1.json}; an unknown type is a violation.
+     */
+    public static List<String> actionViolations(JsonNode action) {
+        JsonNode type = action == null ? null : action.get("type");
+        if (type == null || !type.isTextual()) {
+            return List.of("$.type: required string is missing");
+        }
+        if (!SamActions.TYPES.contains(type.asText())) {
+            return List.of("$.type: unknown action type '" + type.asText() + "'");
+        }
+        return validate(BASE_URI + Topics.SAM_ACTIONS.name() + "/actions/" + type.asText() + ".v1.json", action);
+    }
+
+    private static List<String> validate(String location, JsonNode node) {
         JsonSchema schema = LOADED.computeIfAbsent(location, uri -> FACTORY.getSchema(SchemaLocation.of(uri), CONFIG));
-        Set<ValidationMessage> messages = schema.validate(record);
+        Set<ValidationMessage> messages = schema.validate(node);
         return messages.stream().map(ValidationMessage::getMessage).sorted().toList();
     }
 

@@ -3,9 +3,14 @@ package com.humanchat.schemas;
 import com.humanchat.schemas.chat.ChatCommand;
 import com.humanchat.schemas.chat.ChatEvent;
 import com.humanchat.schemas.chat.UnreadEvent;
+import com.humanchat.schemas.payments.PaymentCommand;
+import com.humanchat.schemas.payments.PaymentEvent;
+import com.humanchat.schemas.payments.PaymentWebhook;
 import com.humanchat.schemas.requests.RequestCommand;
 import com.humanchat.schemas.requests.RequestEvent;
 import com.humanchat.schemas.rtc.RtcSignal;
+import com.humanchat.schemas.sam.SamActionEvent;
+import com.humanchat.schemas.sam.SamRequest;
 import com.humanchat.schemas.sessions.SessionCommand;
 import com.humanchat.schemas.sessions.SessionEvent;
 import com.humanchat.schemas.users.UserEvent;
@@ -51,6 +56,26 @@ public final class Topics {
     public static final Topic<String, RtcSignal> RTC_SIGNALS =
             new Topic<>("rtc.signals", Serdes.String(), JsonSerde.of(RtcSignal.class));
 
+    /** Asks to the payments worker; key = sessionId (session payments), paymentId (donations) or hostUserId. */
+    public static final Topic<String, PaymentCommand> PAYMENTS_COMMANDS =
+            new Topic<>("payments.commands", Serdes.String(), JsonSerde.of(PaymentCommand.class));
+
+    /** Stripe events whose signature the edge verified; key = our paymentId or the Stripe object's id. */
+    public static final Topic<String, PaymentWebhook> PAYMENTS_WEBHOOKS =
+            new Topic<>("payments.webhooks", Serdes.String(), JsonSerde.of(PaymentWebhook.class));
+
+    /** Payment and connected-account changes recorded by the payments worker; key = paymentId or hostUserId. */
+    public static final Topic<String, PaymentEvent> PAYMENTS_EVENTS =
+            new Topic<>("payments.events", Serdes.String(), JsonSerde.of(PaymentEvent.class));
+
+    /** Questions for Sam, from the edge to the sam-worker; key = the user's Sam conversationId. */
+    public static final Topic<String, SamRequest> SAM_REQUESTS =
+            new Topic<>("sam.requests", Serdes.String(), JsonSerde.of(SamRequest.class));
+
+    /** Sam's answers with their validated proposed actions; key = conversationId. */
+    public static final Topic<String, SamActionEvent> SAM_ACTIONS =
+            new Topic<>("sam.actions", Serdes.String(), JsonSerde.of(SamActionEvent.class));
+
     /** Every topic the platform provisions at start. */
     public static List<Topic<String, ?>> all() {
         return List.of(
@@ -62,7 +87,12 @@ public final class Topics {
                 SESSIONS_EVENTS,
                 REQUESTS_COMMANDS,
                 REQUESTS_EVENTS,
-                RTC_SIGNALS);
+                RTC_SIGNALS,
+                SAM_REQUESTS,
+                SAM_ACTIONS,
+                PAYMENTS_COMMANDS,
+                PAYMENTS_WEBHOOKS,
+                PAYMENTS_EVENTS);
     }
 
     /** The dead-letter topic of a topic: poison records land there with the reason in headers. */

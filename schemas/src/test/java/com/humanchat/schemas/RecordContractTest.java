@@ -24,6 +24,16 @@ import com.humanchat.schemas.chat.RejectionCode;
 import com.humanchat.schemas.chat.SendMessage;
 import com.humanchat.schemas.chat.UnreadChanged;
 import com.humanchat.schemas.chat.UnreadEvent;
+import com.humanchat.schemas.payments.AccountUpdated;
+import com.humanchat.schemas.payments.CreateDonation;
+import com.humanchat.schemas.payments.CreatePaymentIntent;
+import com.humanchat.schemas.payments.OnboardHost;
+import com.humanchat.schemas.payments.PaymentCommand;
+import com.humanchat.schemas.payments.PaymentEvent;
+import com.humanchat.schemas.payments.PaymentKind;
+import com.humanchat.schemas.payments.PaymentStatus;
+import com.humanchat.schemas.payments.PaymentUpdated;
+import com.humanchat.schemas.payments.StripeEventReceived;
 import com.humanchat.schemas.requests.CreateRequest;
 import com.humanchat.schemas.requests.DecideRequest;
 import com.humanchat.schemas.requests.ManagedRequest;
@@ -36,6 +46,11 @@ import com.humanchat.schemas.requests.RequestRejectionCode;
 import com.humanchat.schemas.requests.RequestStatus;
 import com.humanchat.schemas.requests.RequestStatusChanged;
 import com.humanchat.schemas.rtc.RtcSignal;
+import com.humanchat.schemas.sam.SamActionEvent;
+import com.humanchat.schemas.sam.SamOutcome;
+import com.humanchat.schemas.sam.SamReplied;
+import com.humanchat.schemas.sam.SamRequest;
+import com.humanchat.schemas.sam.SamRequested;
 import com.humanchat.schemas.sessions.Money;
 import com.humanchat.schemas.sessions.PaymentMode;
 import com.humanchat.schemas.sessions.RequestSession;
@@ -72,6 +87,7 @@ class RecordContractTest {
     private static final UUID CAROL = UUID.randomUUID();
     private static final UUID SESSION = UUID.randomUUID();
     private static final UUID REQUEST = UUID.randomUUID();
+    private static final UUID PAYMENT = UUID.randomUUID();
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     /** One sample of every record type, with the topic it travels on. */
@@ -253,7 +269,80 @@ class RecordContractTest {
                                 Json.mapper()
                                         .createObjectNode()
                                         .put("kind", "offer")
-                                        .put("sdp", "v=0"))));
+                                        .put("sdp", "v=0"))),
+                Map.entry(
+                        Topics.SAM_REQUESTS, SamRequested.of(REQUEST, CONVERSATION, ALICE, "20 minutes on Postgres?")),
+                Map.entry(
+                        Topics.SAM_ACTIONS,
+                        SamReplied.of(
+                                SamRequested.of(REQUEST, CONVERSATION, ALICE, "20 minutes on Postgres?"),
+                                "Bob knows Postgres.",
+                                List.of(showHosts(BOB), booking(BOB, 5000, "usd")),
+                                SamOutcome.ANSWERED)),
+                Map.entry(
+                        Topics.PAYMENTS_COMMANDS,
+                        CreatePaymentIntent.of(PAYMENT, SESSION, ALICE, BOB, Money.of(5000, "usd"))),
+                Map.entry(
+                        Topics.PAYMENTS_COMMANDS,
+                        CreateDonation.of(PAYMENT, ALICE, BOB, Money.of(300, "eur"), null, CONVERSATION)),
+                Map.entry(Topics.PAYMENTS_COMMANDS, OnboardHost.of(BOB)),
+                Map.entry(
+                        Topics.PAYMENTS_WEBHOOKS,
+                        StripeEventReceived.of(
+                                "evt_1",
+                                "payment_intent.succeeded",
+                                PAYMENT.toString(),
+                                Json.mapper().createObjectNode().put("id", "evt_1"))),
+                Map.entry(
+                        Topics.PAYMENTS_EVENTS,
+                        new PaymentUpdated(
+                                UUID.randomUUID(),
+                                1,
+                                NOW,
+                                PAYMENT,
+                                command,
+                                PaymentKind.SESSION,
+                                SESSION,
+                                null,
+                                ALICE,
+                                BOB,
+                                PaymentStatus.PENDING,
+                                5000,
+                                "usd",
+                                500,
+                                0,
+                                "pi_1_secret_2",
+                                null)),
+                Map.entry(
+                        Topics.PAYMENTS_EVENTS,
+                        new AccountUpdated(
+                                UUID.randomUUID(),
+                                1,
+                                NOW,
+                                BOB,
+                                command,
+                                "acct_1",
+                                true,
+                                false,
+                                "https://connect.stripe.com/setup/e/acct_1")));
+    }
+
+    private static ObjectNode showHosts(UUID host) {
+        ObjectNode action = Json.mapper().createObjectNode().put("type", "show_hosts");
+        action.putArray("hostIds").add(host.toString());
+        return action;
+    }
+
+    private static ObjectNode booking(UUID host, int amountCents, String currency) {
+        ObjectNode action = Json.mapper()
+                .createObjectNode()
+                .put("type", "propose_booking")
+                .put("hostUserId", host.toString())
+                .put("startTime", NOW.plusSeconds(3600).toString())
+                .put("durationMinutes", 20)
+                .put("paymentMode", "paid");
+        action.putObject("agreedPrice").put("amountCents", amountCents).put("currency", currency);
+        return action;
     }
 
     private static Session session(SessionStatus status) {
@@ -331,7 +420,12 @@ class RecordContractTest {
                         + SessionEvent.class.getPermittedSubclasses().length
                         + RequestCommand.class.getPermittedSubclasses().length
                         + RequestEvent.class.getPermittedSubclasses().length
-                        + 1); // rtc.signal is its own family
+                        + SamRequest.class.getPermittedSubclasses().length
+                        + SamActionEvent.class.getPermittedSubclasses().length
+                        + PaymentCommand.class.getPermittedSubclasses().length
+                        + PaymentEvent.class.getPermittedSubclasses().length
+                        + 1 // rtc.signal is its own family
+                        + 1); // and so is stripe.event-received
         assertThat(samples().map(Map.Entry::getKey).distinct()).containsExactlyInAnyOrderElementsOf(Topics.all());
     }
 
@@ -457,11 +551,96 @@ class RecordContractTest {
     }
 
     @Test
+    void keyIsTheSessionForIntentsThePaymentForDonationsAndUpdatesAndTheHostForAccounts() {
+        assertThat(CreatePaymentIntent.of(PAYMENT, SESSION, ALICE, BOB, Money.of(1, "usd"))
+                        .key())
+                .isEqualTo(SESSION.toString());
+        assertThat(CreateDonation.of(PAYMENT, ALICE, BOB, Money.of(1, "usd"), SESSION, null)
+                        .key())
+                .isEqualTo(PAYMENT.toString());
+        assertThat(OnboardHost.of(BOB).key()).isEqualTo(BOB.toString());
+        assertThat(StripeEventReceived.of(
+                                "evt_2",
+                                "account.updated",
+                                "acct_9",
+                                Json.mapper().createObjectNode())
+                        .key())
+                .isEqualTo("acct_9");
+    }
+
+    @Test
+    void paymentSchemasRefuseAFreePaymentAndAnUnknownStatus() {
+        ObjectNode intent =
+                Json.mapper().valueToTree(CreatePaymentIntent.of(PAYMENT, SESSION, ALICE, BOB, Money.of(0, "usd")));
+        ObjectNode updated = Json.mapper()
+                .valueToTree(new PaymentUpdated(
+                        UUID.randomUUID(),
+                        1,
+                        NOW,
+                        PAYMENT,
+                        null,
+                        PaymentKind.DONATION,
+                        null,
+                        null,
+                        ALICE,
+                        BOB,
+                        PaymentStatus.SUCCEEDED,
+                        100,
+                        "usd",
+                        10,
+                        0,
+                        null,
+                        null));
+        updated.put("status", "maybe");
+
+        assertThat(RecordSchemas.violations(Topics.PAYMENTS_COMMANDS.name(), intent))
+                .anyMatch(v -> v.contains("amountCents"));
+        assertThat(RecordSchemas.violations(Topics.PAYMENTS_EVENTS.name(), updated))
+                .anyMatch(v -> v.contains("status"));
+    }
+
+    @Test
     void keyIsTheConversationForChatAndTheUserForUnreadAndUsers() {
         assertThat(SendMessage.of(CONVERSATION, ALICE, "c", "x").key()).isEqualTo(CONVERSATION.toString());
         assertThat(new UnreadChanged(UUID.randomUUID(), 1, NOW, BOB, CONVERSATION, 0, 0, 0, 0).key())
                 .isEqualTo(BOB.toString());
         assertThat(new UserSuspended(UUID.randomUUID(), 1, NOW, ALICE, false, null).key())
                 .isEqualTo(ALICE.toString());
+    }
+
+    @Test
+    void everySamActionTypeHasASchemaThatAcceptsAWellFormedAction() {
+        ObjectNode request = Json.mapper()
+                .createObjectNode()
+                .put("type", "open_request")
+                .put("hostUserId", BOB.toString())
+                .put("message", "May I ask Bob about indexes?");
+
+        assertThat(RecordSchemas.actionViolations(showHosts(BOB))).isEmpty();
+        assertThat(RecordSchemas.actionViolations(booking(BOB, 5000, "usd"))).isEmpty();
+        assertThat(RecordSchemas.actionViolations(request)).isEmpty();
+    }
+
+    @Test
+    void samActionSchemasRejectUnknownTypesExtraFieldsAndBadValues() {
+        ObjectNode free = booking(BOB, -1, "dollars");
+        free.put("note", "book this for free");
+
+        assertThat(RecordSchemas.actionViolations(
+                        Json.mapper().createObjectNode().put("type", "wire_money")))
+                .singleElement()
+                .asString()
+                .contains("unknown action type");
+        assertThat(RecordSchemas.actionViolations(Json.mapper().createObjectNode()))
+                .isNotEmpty();
+        assertThat(RecordSchemas.actionViolations(free))
+                .anyMatch(v -> v.contains("amountCents"))
+                .anyMatch(v -> v.contains("currency"))
+                .anyMatch(v -> v.contains("note"));
+        assertThat(RecordSchemas.actionViolations(Json.mapper()
+                        .createObjectNode()
+                        .put("type", "show_hosts")
+                        .putNull("hostIds")))
+                .anyMatch(v -> v.contains("hostIds"));
     }
 }

@@ -7,6 +7,10 @@ import com.humanchat.infra.embedded.EmbeddedPostgresServer;
 import com.humanchat.infra.embedded.EmbeddedRedisServer;
 import com.humanchat.migrations.Migrations;
 import com.humanchat.migrations.PostgresUrl;
+import com.humanchat.payments.PaymentsWorker;
+import com.humanchat.payments.config.PaymentsConfig;
+import com.humanchat.sam.SamWorker;
+import com.humanchat.sam.config.SamWorkerConfig;
 import com.humanchat.schemas.TopicProvisioner;
 import com.humanchat.streams.app.DomainStreams;
 import com.humanchat.streams.app.DomainStreamsConfig;
@@ -24,8 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole platform in one JVM, started in dependency order (servers, migrations, topics, edge, Streams apps,
- * projector) and stopped in reverse. Services are configured from the same {@code HUMANCHAT_*} environment an
- * operator would give them, with the embedded servers' addresses filled in.
+ * projector, the Sam worker, and the payments worker when a Stripe key is set) and stopped in reverse. Services are
+ * configured from the same {@code HUMANCHAT_*} environment an operator would give them, with the embedded servers'
+ * addresses filled in.
  */
 final class StandalonePlatform implements AutoCloseable {
 
@@ -97,6 +102,12 @@ final class StandalonePlatform implements AutoCloseable {
         running.push(streams);
         Projector projector = Projector.start(ProjectorConfig.fromEnv(env), edge.registry());
         running.push(projector);
+        // Sam last: it needs the topologies and the projection; stopped first. Without a Gemini key it answers
+        // "not configured".
+        running.push(SamWorker.start(SamWorkerConfig.fromEnv(env), edge.registry()));
+        if (PaymentsConfig.configured(env)) {
+            running.push(PaymentsWorker.start(PaymentsConfig.fromEnv(env)));
+        }
         if (!streams.awaitRunning(STREAMS_START_TIMEOUT)) {
             throw new IllegalStateException("the Streams apps did not reach RUNNING within " + STREAMS_START_TIMEOUT);
         }

@@ -7,16 +7,18 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Requires {@code Authorization: Bearer <access token>}; a missing or invalid token ends the request with 401, a
- * user over their request budget with 429.
+ * suspended account with 403, a user over their request budget with 429.
  */
 public final class BearerAuthHandler implements Handler<RoutingContext> {
 
     private final TokenService tokens;
     private final RateLimits limits;
+    private final SuspendedUsers suspended;
 
-    public BearerAuthHandler(TokenService tokens, RateLimits limits) {
+    public BearerAuthHandler(TokenService tokens, RateLimits limits, SuspendedUsers suspended) {
         this.tokens = tokens;
         this.limits = limits;
+        this.suspended = suspended;
     }
 
     @Override
@@ -28,6 +30,10 @@ public final class BearerAuthHandler implements Handler<RoutingContext> {
         }
         tokens.verify(header.substring(7).trim()).onComplete(result -> {
             if (result.succeeded()) {
+                if (suspended.contains(result.result().id())) {
+                    ctx.fail(ProblemException.forbidden("this account is suspended"));
+                    return;
+                }
                 try {
                     limits.checkUser(result.result().id());
                 } catch (ProblemException tooMany) {

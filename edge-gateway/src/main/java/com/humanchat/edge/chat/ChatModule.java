@@ -7,9 +7,14 @@ import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.kafka.CommandAnswers;
 import com.humanchat.edge.kafka.CommandPublisher;
 import com.humanchat.edge.kafka.FanOutConsumer;
+import com.humanchat.edge.payments.PaymentRoutes;
+import com.humanchat.edge.payments.PaymentService;
+import com.humanchat.edge.payments.StripeWebhookVerifier;
 import com.humanchat.edge.presence.PresenceService;
 import com.humanchat.edge.requests.RequestRoutes;
 import com.humanchat.edge.requests.RequestService;
+import com.humanchat.edge.sam.SamRoutes;
+import com.humanchat.edge.sam.SamService;
 import com.humanchat.edge.sessions.RtcRelay;
 import com.humanchat.edge.sessions.SessionRoutes;
 import com.humanchat.edge.sessions.SessionService;
@@ -19,6 +24,7 @@ import com.humanchat.edge.ws.ClientSocket;
 import com.humanchat.edge.ws.FanOutDispatcher;
 import com.humanchat.edge.ws.SocketRegistry;
 import com.humanchat.edge.ws.WebSocketEndpoint;
+import com.humanchat.schemas.payments.PaymentEvent;
 import com.humanchat.schemas.requests.RequestEvent;
 import com.humanchat.schemas.sessions.SessionEvent;
 import com.humanchat.schemas.sessions.SessionStatus;
@@ -59,6 +65,8 @@ public final class ChatModule implements AutoCloseable {
     private final SyncRoutes syncRoutes;
     private final SessionRoutes sessionRoutes;
     private final RequestRoutes requestRoutes;
+    private final PaymentRoutes paymentRoutes;
+    private final SamRoutes samRoutes;
     private final WebSocketEndpoint webSocket;
     private final PresenceService presence;
     private final MessageSender sender;
@@ -99,8 +107,15 @@ public final class ChatModule implements AutoCloseable {
                 SessionEvent::commandId,
                 event -> event instanceof SessionStatusChanged changed && changed.toStatus() == SessionStatus.ACCEPTED);
         CommandAnswers<RequestEvent> requestAnswers = new CommandAnswers<>(vertx, RequestEvent::commandId, e -> false);
+        CommandAnswers<PaymentEvent> paymentAnswers = new CommandAnswers<>(vertx, PaymentEvent::commandId, e -> false);
         FanOutDispatcher dispatcher = new FanOutDispatcher(
-                sockets, replies, membership, sessionAnswers, requestAnswers, presence::conversationCreated);
+                sockets,
+                replies,
+                membership,
+                sessionAnswers,
+                requestAnswers,
+                paymentAnswers,
+                presence::conversationCreated);
         this.fanOut = new FanOutConsumer(config.kafkaBootstrap(), config.replicaId(), dispatcher, registry);
         this.conversationRoutes = new ConversationRoutes(conversations, sender);
         this.syncRoutes = new SyncRoutes(sync);
@@ -109,6 +124,10 @@ public final class ChatModule implements AutoCloseable {
         this.sessionRoutes = new SessionRoutes(sessions, config.iceServers());
         this.requestRoutes =
                 new RequestRoutes(new RequestService(vertx, pg, publisher, requestAnswers, config.sendWait()));
+        this.paymentRoutes = new PaymentRoutes(
+                new PaymentService(pg, sessions, publisher, paymentAnswers, config.sendWait()),
+                config.stripeWebhookSecret() == null ? null : new StripeWebhookVerifier(config.stripeWebhookSecret()));
+        this.samRoutes = new SamRoutes(new SamService(conversations, sender, publisher));
         this.webSocket = new WebSocketEndpoint(
                 vertx,
                 config,
@@ -153,7 +172,7 @@ public final class ChatModule implements AutoCloseable {
     }
 
     /**
-     * Mounts {@code /conversations…}, {@code /sync}, {@code /sessions…} and {@code /requests…} on the {@code /api}
+     * Mounts {@code /conversations…}, {@code /sync}, {@code /sessions…}, {@code /requests…} and {@code /sam} on the {@code /api}
      * router, behind {@code auth}.
      */
     public void mountApi(Vertx vertx, Router api, BearerAuthHandler auth) {
@@ -161,6 +180,8 @@ public final class ChatModule implements AutoCloseable {
         syncRoutes.mount(api, auth);
         api.route("/sessions*").subRouter(sessionRoutes.router(vertx, auth));
         api.route("/requests*").subRouter(requestRoutes.router(vertx, auth));
+        api.route("/payments/*").subRouter(paymentRoutes.router(vertx, auth));
+        samRoutes.mount(api, auth);
     }
 
     /** Mounts {@code GET /ws} on the root router; while draining, an upgrade is refused with 503. */

@@ -40,7 +40,8 @@ public record EdgeConfig(
         List<String> corsOrigins,
         Duration presenceTtl,
         List<String> iceServers,
-        int wsMaxSockets) {
+        int wsMaxSockets,
+        String stripeWebhookSecret) {
 
     /**
      * The default cap on one replica's sockets: four fifths of the process's open-file limit, the rest kept for
@@ -111,6 +112,8 @@ public record EdgeConfig(
             }
         }
         int maxSockets = r.integer("HUMANCHAT_WS_MAX_SOCKETS", defaultMaxSockets(), 1, Integer.MAX_VALUE);
+        // Unset: payments are not configured and every /api/payments call answers 503.
+        String stripeWebhookSecret = r.optional("HUMANCHAT_STRIPE_WEBHOOK_SECRET");
         r.throwIfInvalid();
         return new EdgeConfig(
                 httpPort,
@@ -134,6 +137,7 @@ public record EdgeConfig(
                 corsOrigins,
                 presenceTtl,
                 iceServers,
-                maxSockets);
+                maxSockets,
+                stripeWebhookSecret);
     }
 }

@@ -9,7 +9,7 @@ import java.util.UUID;
  * The keyset position after a host of a {@code /api/discover} scan, as an opaque base64url JSON token: {@code (rank,
  * id)} for a full-text search (rank descending), {@code (displayName, id)} otherwise.
  */
-record DiscoverCursor(Float rank, String displayName, UUID id) {
+public record DiscoverCursor(Float rank, String displayName, UUID id) {
 
     private static final int VERSION = 1;
     private static final int MAX_NAME_LENGTH = 200;

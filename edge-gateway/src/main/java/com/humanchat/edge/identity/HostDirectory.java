@@ -8,22 +8,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SQL for {@code /api/discover}: one keyset page of hosts (role {@code host}, not suspended). With a text query, the
+ * SQL for {@code /api/discover} and Sam's {@code search_hosts} tool: one keyset page of hosts (role {@code host}, not suspended). With a text query, the
  * hosts whose {@code users.search_vector} (name weight A, tags B, bio C; migration V3) matches {@code
  * websearch_to_tsquery('simple', q)}, by {@code ts_rank} descending then id; without, every host by display name
  * then id.
  */
-final class HostDirectory {
+public final class HostDirectory {
 
     /** A host and the keyset position just after it. */
-    record Candidate(User user, DiscoverCursor position) {}
+    public record Candidate(User user, DiscoverCursor position) {}
 
     /**
      * @param query the full-text query, null for none
      * @param tags normalised tags every host must have (empty for no filter)
      * @param after the position to continue after, null for the start; its kind must match {@code query}
      */
-    Future<List<Candidate>> hosts(SqlClient sql, String query, List<String> tags, DiscoverCursor after, int limit) {
+    public Future<List<Candidate>> hosts(
+            SqlClient sql, String query, List<String> tags, DiscoverCursor after, int limit) {
         boolean ranked = query != null;
         Tuple args = Tuple.tuple();
         StringBuilder statement = new StringBuilder("select ").append(UserStore.USER_COLUMNS);

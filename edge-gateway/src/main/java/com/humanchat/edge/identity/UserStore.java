@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** SQL for {@code users} and {@code credentials}; every method runs on the client it is given (pool or transaction). */
-final class UserStore {
+public final class UserStore {
 
     /** SQLSTATE of a unique violation; the only one on {@code users} is the case-insensitive email. */
     static final String UNIQUE_VIOLATION = "23505";
@@ -60,7 +60,7 @@ final class UserStore {
                                 rows.iterator().next().getString("password_hash"))));
     }
 
-    Future<Optional<User>> findById(SqlClient sql, UUID id) {
+    public Future<Optional<User>> findById(SqlClient sql, UUID id) {
         return sql.preparedQuery("select " + USER_COLUMNS + " from users u where u.id = $1")
                 .execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0

@@ -3,6 +3,7 @@ package com.humanchat.edge.kafka;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.chat.ChatEvent;
 import com.humanchat.schemas.chat.UnreadEvent;
+import com.humanchat.schemas.payments.PaymentEvent;
 import com.humanchat.schemas.requests.RequestEvent;
 import com.humanchat.schemas.rtc.RtcSignal;
 import com.humanchat.schemas.sessions.SessionEvent;
@@ -33,9 +34,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads every partition of the topics clients are pushed from ({@code chat.events}, {@code chat.unread},
- * {@code sessions.events}, {@code requests.events}, {@code rtc.signals}) on one dedicated thread, without a consumer
- * group (each replica sees every event), starting at the end: what a replica missed is recovered by clients over
- * REST, never by replaying Kafka. Unreadable records are counted and skipped; the listener runs on this thread and
+ * {@code sessions.events}, {@code requests.events}, {@code rtc.signals}, {@code payments.events}) on one dedicated
+ * thread, without a consumer group (each replica sees every event), starting at the end: what a replica missed is
+ * recovered by clients over REST, never by replaying Kafka. Unreadable records are counted and skipped; the listener runs on this thread and
  * must hand work to event loops, never block.
  */
 public final class FanOutConsumer implements AutoCloseable {
@@ -51,6 +52,8 @@ public final class FanOutConsumer implements AutoCloseable {
         void onRequestEvent(RequestEvent event);
 
         void onRtcSignal(RtcSignal signal);
+
+        void onPaymentEvent(PaymentEvent event);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(FanOutConsumer.class);
@@ -70,7 +73,8 @@ public final class FanOutConsumer implements AutoCloseable {
             Topics.CHAT_UNREAD.name(),
             Topics.SESSIONS_EVENTS.name(),
             Topics.REQUESTS_EVENTS.name(),
-            Topics.RTC_SIGNALS.name());
+            Topics.RTC_SIGNALS.name(),
+            Topics.PAYMENTS_EVENTS.name());
 
     private final Map<String, Object> properties;
     private final Listener listener;
@@ -84,6 +88,8 @@ public final class FanOutConsumer implements AutoCloseable {
             Topics.REQUESTS_EVENTS.valueSerde().deserializer();
     private final Deserializer<RtcSignal> rtcSignals =
             Topics.RTC_SIGNALS.valueSerde().deserializer();
+    private final Deserializer<PaymentEvent> paymentEvents =
+            Topics.PAYMENTS_EVENTS.valueSerde().deserializer();
     private final CompletableFuture<Void> assigned = new CompletableFuture<>();
     private final AtomicLong lag = new AtomicLong();
     private final AtomicLong lastLoopNanos = new AtomicLong(System.nanoTime());
@@ -246,6 +252,8 @@ public final class FanOutConsumer implements AutoCloseable {
                 listener.onSessionEvent(sessionEvents.deserialize(topic, record.value()));
             } else if (topic.equals(Topics.REQUESTS_EVENTS.name())) {
                 listener.onRequestEvent(requestEvents.deserialize(topic, record.value()));
+            } else if (topic.equals(Topics.PAYMENTS_EVENTS.name())) {
+                listener.onPaymentEvent(paymentEvents.deserialize(topic, record.value()));
             } else {
                 listener.onRtcSignal(rtcSignals.deserialize(topic, record.value()));
             }

@@ -22,15 +22,11 @@ import io.vertx.redis.client.Response;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,9 +48,8 @@ public final class PresenceService implements AutoCloseable {
 
     public static final String CHANNEL = "humanchat:presence-events";
     private static final String EXPIRED_PATTERN = "__keyevent@*__:expired";
-    private static final String KEY_PREFIX = "humanchat:presence:";
+    private static final String KEY_PREFIX = PresenceReader.KEY_PREFIX;
     private static final long RECONNECT_MILLIS = 1_000;
-    private static final long REDIS_TIMEOUT_MILLIS = 2_000;
     private static final long CO_MEMBERS_TTL_MILLIS = 30_000;
     private static final int MAX_CACHED_CO_MEMBERS = 100_000;
     private static final int HEARTBEAT_BATCH_USERS = 500;
@@ -62,6 +57,7 @@ public final class PresenceService implements AutoCloseable {
 
     private final Vertx vertx;
     private final Redis redis;
+    private final PresenceReader reader;
     private final Redis subscriberClient;
     private final String replicaId;
     private final long keyTtlSeconds;
@@ -100,6 +96,7 @@ public final class PresenceService implements AutoCloseable {
             MeterRegistry registry) {
         this.vertx = vertx;
         this.redis = redis;
+        this.reader = new PresenceReader(redis);
         this.subscriberClient = Redis.createClient(
                 vertx, new RedisOptions().setConnectionString(redisUrl).setMaxPoolSize(1));
         this.replicaId = replicaId;
@@ -198,9 +195,7 @@ public final class PresenceService implements AutoCloseable {
      * Redis timeout) when Redis cannot answer.
      */
     public Future<String> statusOf(UUID userId) {
-        return bounded(redis.send(Request.cmd(Command.SMEMBERS).arg(replicasKey(userId))))
-                .compose(replicas -> statuses(List.of(userId), Collections.singletonList(replicas)))
-                .map(statuses -> statuses.getOrDefault(userId, PresenceMessages.OFFLINE));
+        return reader.statusOf(userId);
     }
 
     /**
@@ -208,19 +203,7 @@ public final class PresenceService implements AutoCloseable {
      * round trips however many they are. Fails (each round trip within the Redis timeout) when Redis cannot answer.
      */
     public Future<Map<UUID, String>> statusesOf(Collection<UUID> users) {
-        List<UUID> asked = List.copyOf(new LinkedHashSet<>(users));
-        if (asked.isEmpty()) {
-            return Future.succeededFuture(Map.of());
-        }
-        List<Request> replicaSets = new ArrayList<>(asked.size());
-        asked.forEach(user -> replicaSets.add(Request.cmd(Command.SMEMBERS).arg(replicasKey(user))));
-        return bounded(redis.batch(replicaSets))
-                .compose(sets -> statuses(asked, sets))
-                .map(found -> {
-                    Map<UUID, String> all = new HashMap<>();
-                    asked.forEach(user -> all.put(user, found.getOrDefault(user, PresenceMessages.OFFLINE)));
-                    return all;
-                });
+        return reader.statusesOf(users);
     }
 
     // ---- Redis writes -------------------------------------------------------------------------------------------
@@ -339,56 +322,21 @@ public final class PresenceService implements AutoCloseable {
                 .onFailure(e -> LOG.debug("presence of a new conversation not sent: {}", e.toString()));
     }
 
-    /** The effective status of {@code users}, given the replica set of each (same order). */
-    private Future<Map<UUID, String>> statuses(List<UUID> users, List<Response> replicaSets) {
-        Request mget = Request.cmd(Command.MGET);
-        List<UUID> owners = new ArrayList<>();
-        for (int i = 0; i < users.size(); i++) {
-            Response replicas = replicaSets.get(i);
-            if (replicas != null) {
-                for (Response replica : replicas) {
-                    mget.arg(key(users.get(i), replica.toString()));
-                    owners.add(users.get(i));
-                }
-            }
-        }
-        if (owners.isEmpty()) {
-            return Future.succeededFuture(Map.of());
-        }
-        return bounded(redis.send(mget)).map(values -> {
-            Map<UUID, List<String>> perUser = new HashMap<>();
-            for (int i = 0; i < owners.size(); i++) {
-                Response value = values.get(i);
-                List<String> statuses = perUser.computeIfAbsent(owners.get(i), u -> new ArrayList<>());
-                if (value != null) {
-                    statuses.add(value.toString());
-                }
-            }
-            Map<UUID, String> effective = new HashMap<>();
-            perUser.forEach((user, statuses) -> effective.put(user, PresenceMessages.effectiveStatus(statuses)));
-            return effective;
-        });
-    }
-
     private void publish(String payload) {
         bounded(redis.send(Request.cmd(Command.PUBLISH).arg(CHANNEL).arg(payload)))
                 .onFailure(e -> LOG.debug("presence publish failed: {}", e.toString()));
     }
 
     private static <T> Future<T> bounded(Future<T> redisCall) {
-        return redisCall.timeout(REDIS_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        return PresenceReader.bounded(redisCall);
     }
 
     private String key(UUID userId) {
-        return key(userId, replicaId);
-    }
-
-    private static String key(UUID userId, String replica) {
-        return KEY_PREFIX + userId + ":" + replica;
+        return PresenceReader.key(userId, replicaId);
     }
 
     private static String replicasKey(UUID userId) {
-        return KEY_PREFIX + userId + ":replicas";
+        return PresenceReader.replicasKey(userId);
     }
 
     // ---- subscriber ---------------------------------------------------------------------------------------------

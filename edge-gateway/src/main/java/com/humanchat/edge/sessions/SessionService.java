@@ -7,6 +7,8 @@ import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.http.ProjectionWait;
 import com.humanchat.edge.kafka.CommandAnswers;
 import com.humanchat.edge.kafka.CommandPublisher;
+import com.humanchat.edge.payments.PaymentReadModel;
+import com.humanchat.edge.payments.PaymentService;
 import com.humanchat.edge.requests.RequestReadModel;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.requests.RequestStatus;
@@ -55,6 +57,7 @@ public final class SessionService {
     private final Pool pg;
     private final SessionReadModel readModel;
     private final RequestReadModel requests;
+    private final PaymentReadModel payments;
     private final Membership membership;
     private final Function<UUID, Future<String>> presence;
     private final CommandPublisher publisher;
@@ -74,6 +77,7 @@ public final class SessionService {
         this.pg = pg;
         this.readModel = new SessionReadModel(pg);
         this.requests = new RequestReadModel(pg);
+        this.payments = new PaymentReadModel(pg);
         this.membership = membership;
         this.presence = presence;
         this.publisher = publisher;
@@ -109,16 +113,31 @@ public final class SessionService {
     /** {@code caller} moves a session; only the topology knows whether the move is legal for them. */
     public Future<Outcome> transition(UUID caller, UUID sessionId, SessionStatus toStatus, String reason) {
         TransitionSession command = TransitionSession.of(sessionId, caller, toStatus, reason);
-        return answers.send(publisher, Topics.SESSIONS_COMMANDS, command, wait).compose(answer -> {
-            if (answer.isEmpty()) {
-                return Future.succeededFuture(new Outcome.Pending(sessionId));
-            }
-            return switch (answer.get()) {
-                case SessionStatusChanged changed -> awaitProjected(changed.session());
-                case SessionCommandRejected rejected -> Future.failedFuture(toProblem(rejected));
-                case SessionRequested requested -> Future.succeededFuture(new Outcome.Decided(requested.session()));
-            };
-        });
+        Future<Void> allowed =
+                toStatus == SessionStatus.ACCEPTED ? hostCanBePaid(caller, sessionId) : Future.succeededFuture();
+        return allowed.compose(v -> answers.send(publisher, Topics.SESSIONS_COMMANDS, command, wait))
+                .compose(answer -> {
+                    if (answer.isEmpty()) {
+                        return Future.succeededFuture(new Outcome.Pending(sessionId));
+                    }
+                    return switch (answer.get()) {
+                        case SessionStatusChanged changed -> awaitProjected(changed.session());
+                        case SessionCommandRejected rejected -> Future.failedFuture(toProblem(rejected));
+                        case SessionRequested requested ->
+                            Future.succeededFuture(new Outcome.Decided(requested.session()));
+                    };
+                });
+    }
+
+    /** A paid session cannot be accepted by its host until the host can be paid (payments worker's ledger): 409. */
+    private Future<Void> hostCanBePaid(UUID caller, UUID sessionId) {
+        return readModel.session(sessionId).compose(found -> found.filter(
+                        s -> s.hostUserId().equals(caller) && s.paymentMode() == PaymentMode.PAID)
+                .map(s -> payments.hostCanBePaid(caller)
+                        .compose(payable -> payable
+                                ? Future.<Void>succeededFuture()
+                                : Future.<Void>failedFuture(PaymentService.notPayable())))
+                .orElseGet(Future::succeededFuture));
     }
 
     /** One session of the caller's; 404 for anyone but its participants. */
@@ -162,14 +181,22 @@ public final class SessionService {
     }
 
     private Future<Void> sharedConversation(UUID caller, Ask ask) {
-        if (ask.conversationId() == null) {
+        return sharedWithHost(caller, ask.hostUserId(), ask.conversationId());
+    }
+
+    /**
+     * Succeeds when {@code conversationId} is null or holds both the caller and the host; 404 for a conversation the
+     * caller is not in, 422 for one the host is not in.
+     */
+    public Future<Void> sharedWithHost(UUID caller, UUID hostUserId, UUID conversationId) {
+        if (conversationId == null) {
             return Future.succeededFuture();
         }
-        return membership.members(ask.conversationId()).compose(members -> {
+        return membership.members(conversationId).compose(members -> {
             if (!members.contains(caller)) {
                 return Future.failedFuture(Rejections.unknownConversation());
             }
-            if (!members.contains(ask.hostUserId())) {
+            if (!members.contains(hostUserId)) {
                 return Future.failedFuture(
                         unprocessable("/conversationId", "the host is not a participant of this conversation"));
             }

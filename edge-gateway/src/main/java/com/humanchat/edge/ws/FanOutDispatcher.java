@@ -5,6 +5,7 @@ import com.humanchat.edge.chat.Membership;
 import com.humanchat.edge.chat.PendingReplies;
 import com.humanchat.edge.kafka.CommandAnswers;
 import com.humanchat.edge.kafka.FanOutConsumer;
+import com.humanchat.edge.payments.PaymentJson;
 import com.humanchat.edge.sessions.SessionJson;
 import com.humanchat.schemas.Json;
 import com.humanchat.schemas.chat.ChatEvent;
@@ -15,6 +16,9 @@ import com.humanchat.schemas.chat.MessageSent;
 import com.humanchat.schemas.chat.ToParticipants;
 import com.humanchat.schemas.chat.UnreadChanged;
 import com.humanchat.schemas.chat.UnreadEvent;
+import com.humanchat.schemas.payments.AccountUpdated;
+import com.humanchat.schemas.payments.PaymentEvent;
+import com.humanchat.schemas.payments.PaymentUpdated;
 import com.humanchat.schemas.requests.RequestCreated;
 import com.humanchat.schemas.requests.RequestEvent;
 import com.humanchat.schemas.requests.RequestStatusChanged;
@@ -31,8 +35,9 @@ import java.util.function.Consumer;
  * the event names — never anyone else: {@code message.new}, {@code message.edited}, {@code message.deleted} to the
  * participants, {@code message.ack} to the sender, {@code unread} to its user, {@code session.updated} to the
  * session's guest and host, {@code request.updated} to the requester and the manager, {@code rtc.signal} to its
- * addressee. A message is pushed only for a seq above the highest already pushed for its conversation, so re-emitted
- * duplicates never reach clients twice.
+ * addressee, {@code payment.updated} to the payer (with the client secret) and the payee, and
+ * {@code payment.account-updated} to the host. A message is pushed only for a seq above the highest already pushed
+ * for its conversation, so re-emitted duplicates never reach clients twice.
  */
 public final class FanOutDispatcher implements FanOutConsumer.Listener {
 
@@ -43,6 +48,7 @@ public final class FanOutDispatcher implements FanOutConsumer.Listener {
     private final Membership membership;
     private final CommandAnswers<SessionEvent> sessionAnswers;
     private final CommandAnswers<RequestEvent> requestAnswers;
+    private final CommandAnswers<PaymentEvent> paymentAnswers;
     private final Consumer<List<UUID>> newConversations;
     private final SeqWatermarks pushed = new SeqWatermarks(TRACKED_CONVERSATIONS);
 
@@ -52,12 +58,14 @@ public final class FanOutDispatcher implements FanOutConsumer.Listener {
             Membership membership,
             CommandAnswers<SessionEvent> sessionAnswers,
             CommandAnswers<RequestEvent> requestAnswers,
+            CommandAnswers<PaymentEvent> paymentAnswers,
             Consumer<List<UUID>> newConversations) {
         this.sockets = sockets;
         this.replies = replies;
         this.membership = membership;
         this.sessionAnswers = sessionAnswers;
         this.requestAnswers = requestAnswers;
+        this.paymentAnswers = paymentAnswers;
         this.newConversations = newConversations;
     }
 
@@ -135,6 +143,22 @@ public final class FanOutDispatcher implements FanOutConsumer.Listener {
                     .put("fromUserId", signal.fromUserId().toString())
                     .put("payload", new JsonObject(Json.mapper().convertValue(signal.payload(), Map.class)));
             sockets.push(signal.toUserId(), OutboundFrame.of(frame));
+        }
+    }
+
+    @Override
+    public void onPaymentEvent(PaymentEvent event) {
+        paymentAnswers.onEvent(event);
+        switch (event) {
+            case PaymentUpdated updated -> {
+                if (sockets.hasSockets(updated.payerUserId())) {
+                    sockets.push(
+                            updated.payerUserId(), OutboundFrame.of(PaymentJson.paymentUpdatedFrame(updated, true)));
+                }
+                pushTo(List.of(updated.payeeUserId()), PaymentJson.paymentUpdatedFrame(updated, false));
+            }
+            case AccountUpdated account ->
+                pushTo(List.of(account.hostUserId()), PaymentJson.accountUpdatedFrame(account));
         }
     }
 

@@ -160,6 +160,11 @@ public final class PlatformHarness {
         }
     }
 
+    /** The environment the edges run with (Kafka, PostgreSQL, Redis…), for other services started by a test. */
+    public Map<String, String> environment() {
+        return Map.copyOf(extraEdgeEnvironment);
+    }
+
     public Edge edge() {
         return edge;
     }

@@ -124,6 +124,16 @@ class EdgeConfigTest {
     }
 
     @Test
+    void paymentsAreConfiguredOnlyWithAStripeWebhookSecret() {
+        assertThat(EdgeConfig.fromEnv(minimal()).stripeWebhookSecret()).isNull();
+
+        Map<String, String> env = minimal();
+        env.put("HUMANCHAT_STRIPE_WEBHOOK_SECRET", " whsec_abc ");
+
+        assertThat(EdgeConfig.fromEnv(env).stripeWebhookSecret()).isEqualTo("whsec_abc");
+    }
+
+    @Test
     void readsAbuseLimitsAndCorsOrigins() {
         EdgeConfig defaults = EdgeConfig.fromEnv(minimal());
         assertThat(defaults.rateLimitUserPerMinute()).isEqualTo(600);

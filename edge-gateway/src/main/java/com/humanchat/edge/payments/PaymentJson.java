@@ -1,0 +1,35 @@
+package com.humanchat.edge.payments;
+
+import com.humanchat.schemas.Json;
+import com.humanchat.schemas.payments.AccountUpdated;
+import com.humanchat.schemas.payments.PaymentUpdated;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+
+/** The WebSocket frames of payment events: the client secret goes to the payer's frame only. */
+public final class PaymentJson {
+
+    private PaymentJson() {}
+
+    /** {@code payment.updated {payment}}; {@code payment.clientSecret} only when {@code toPayer}. */
+    @SuppressWarnings("unchecked")
+    public static JsonObject paymentUpdatedFrame(PaymentUpdated updated, boolean toPayer) {
+        JsonObject payment = new JsonObject(Json.mapper().convertValue(updated, Map.class));
+        payment.remove("type");
+        payment.remove("version");
+        payment.remove("commandId");
+        if (!toPayer) {
+            payment.remove("clientSecret");
+        }
+        return new JsonObject().put("type", "payment.updated").put("payment", payment);
+    }
+
+    /** {@code payment.account-updated {hostUserId, chargesEnabled, payoutsEnabled}}, to the host. */
+    public static JsonObject accountUpdatedFrame(AccountUpdated updated) {
+        return new JsonObject()
+                .put("type", "payment.account-updated")
+                .put("hostUserId", updated.hostUserId().toString())
+                .put("chargesEnabled", updated.chargesEnabled())
+                .put("payoutsEnabled", updated.payoutsEnabled());
+    }
+}

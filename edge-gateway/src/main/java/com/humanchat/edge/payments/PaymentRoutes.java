@@ -1,0 +1,136 @@
+package com.humanchat.edge.payments;
+
+import com.humanchat.edge.auth.AuthenticatedUser;
+import com.humanchat.edge.auth.BearerAuthHandler;
+import com.humanchat.edge.chat.DatabaseFailures;
+import com.humanchat.edge.chat.Rejections;
+import com.humanchat.edge.chat.RequestParams;
+import com.humanchat.edge.http.JsonBody;
+import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.http.ProblemResponses;
+import com.humanchat.schemas.sessions.Money;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code /api/payments}: onboarding (host role), a session's intent and donations (202 with the paymentId: the
+ * outcome follows as {@code payment.updated} on the socket), one's own payment, and Stripe's webhooks, verified on the
+ * exact bytes received. Without a Stripe webhook secret every route answers 503 "payments not configured".
+ */
+public final class PaymentRoutes {
+
+    private static final List<String> PRICE_FIELDS = List.of("amountCents", "currency", "agreedPrice", "price");
+
+    private final PaymentService payments;
+    private final StripeWebhookVerifier verifier;
+
+    /** @param verifier null when payments are not configured */
+    public PaymentRoutes(PaymentService payments, StripeWebhookVerifier verifier) {
+        this.payments = payments;
+        this.verifier = verifier;
+    }
+
+    /** A router to mount with {@code api.route("/payments/*").subRouter(...)}. */
+    public Router router(Vertx vertx, BearerAuthHandler auth) {
+        Router router = Router.router(vertx);
+        router.route().handler(ctx -> {
+            if (verifier == null) {
+                ctx.fail(new ProblemException(
+                        503,
+                        "payments-not-configured",
+                        "Service unavailable",
+                        "payments not configured",
+                        List.of(),
+                        Map.of()));
+            } else {
+                ctx.next();
+            }
+        });
+        router.post("/webhooks").respond(this::webhook);
+        router.post("/connect/onboard").handler(auth).respond(this::onboard);
+        router.post("/intents")
+                .handler(auth)
+                .handler(JsonBody.validated("create-payment-intent"))
+                .respond(this::intent);
+        router.post("/donations")
+                .handler(auth)
+                .handler(JsonBody.validated("create-donation"))
+                .respond(this::donation);
+        router.get("/:id").handler(auth).respond(this::get);
+        router.route().failureHandler(ProblemResponses::handleFailure);
+        return router;
+    }
+
+    private Future<JsonObject> webhook(RoutingContext ctx) {
+        Buffer raw = ctx.body() == null ? null : ctx.body().buffer();
+        if (raw == null || raw.length() == 0) {
+            return Future.failedFuture(ProblemException.badRequest("a signed Stripe event is required"));
+        }
+        return withProblems(
+                payments.webhook(verifier.verify(raw.getBytes(), ctx.request().getHeader("Stripe-Signature")))
+                        .map(v -> new JsonObject().put("received", true)));
+    }
+
+    private Future<JsonObject> onboard(RoutingContext ctx) {
+        AuthenticatedUser caller = AuthenticatedUser.of(ctx);
+        if (!caller.hasRole("host")) {
+            return Future.failedFuture(ProblemException.forbidden("only hosts are paid: register as a host"));
+        }
+        return withProblems(payments.onboard(caller.id()).map(account -> new JsonObject()
+                .put("url", account.onboardingUrl())
+                .put("chargesEnabled", account.chargesEnabled())
+                .put("payoutsEnabled", account.payoutsEnabled())));
+    }
+
+    private Future<JsonObject> intent(RoutingContext ctx) {
+        UUID caller = AuthenticatedUser.of(ctx).id();
+        JsonObject body = JsonBody.of(ctx);
+        for (String field : PRICE_FIELDS) {
+            if (body.containsKey(field)) {
+                String detail = "the price is the session's agreed price; do not send one";
+                return Future.failedFuture(Rejections.unprocessable(
+                        detail, List.of(new ProblemException.FieldError("/" + field, detail))));
+            }
+        }
+        UUID sessionId = UUID.fromString(body.getString("sessionId"));
+        return accepted(ctx, payments.createIntent(caller, sessionId));
+    }
+
+    private Future<JsonObject> donation(RoutingContext ctx) {
+        UUID caller = AuthenticatedUser.of(ctx).id();
+        JsonObject body = JsonBody.of(ctx);
+        PaymentService.Donation donation = new PaymentService.Donation(
+                UUID.fromString(body.getString("hostUserId")),
+                Money.of(body.getLong("amountCents"), body.getString("currency")),
+                uuid(body.getString("sessionId")),
+                uuid(body.getString("conversationId")));
+        return accepted(ctx, payments.donate(caller, donation));
+    }
+
+    private Future<JsonObject> get(RoutingContext ctx) {
+        UUID caller = AuthenticatedUser.of(ctx).id();
+        return withProblems(payments.payment(caller, RequestParams.pathUuid(ctx, "id")));
+    }
+
+    private static Future<JsonObject> accepted(RoutingContext ctx, Future<UUID> payment) {
+        return withProblems(payment.map(paymentId -> {
+            ctx.response().setStatusCode(202).putHeader("Location", "/api/payments/" + paymentId);
+            return new JsonObject().put("paymentId", paymentId.toString()).put("status", "pending");
+        }));
+    }
+
+    private static <T> Future<T> withProblems(Future<T> result) {
+        return result.recover(e -> Future.failedFuture(DatabaseFailures.toProblem(e)));
+    }
+
+    private static UUID uuid(String value) {
+        return value == null ? null : UUID.fromString(value);
+    }
+}

@@ -1,0 +1,170 @@
+package com.humanchat.edge.payments;
+
+import com.humanchat.edge.chat.Rejections;
+import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.kafka.CommandAnswers;
+import com.humanchat.edge.kafka.CommandPublisher;
+import com.humanchat.edge.sessions.HostFacts;
+import com.humanchat.edge.sessions.SessionService;
+import com.humanchat.schemas.Topics;
+import com.humanchat.schemas.payments.AccountUpdated;
+import com.humanchat.schemas.payments.CreateDonation;
+import com.humanchat.schemas.payments.CreatePaymentIntent;
+import com.humanchat.schemas.payments.OnboardHost;
+import com.humanchat.schemas.payments.PaymentEvent;
+import com.humanchat.schemas.payments.StripeEventReceived;
+import com.humanchat.schemas.sessions.Money;
+import com.humanchat.schemas.sessions.PaymentMode;
+import com.humanchat.schemas.sessions.Session;
+import com.humanchat.schemas.sessions.SessionStatus;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Payments at the edge: checks who may pay what (only a paid session's guest, only while it awaits payment, once, at
+ * the agreed price; donations only to a payable host in a shared conversation) and forwards to the payments worker.
+ */
+public final class PaymentService {
+
+    private final Pool pg;
+    private final PaymentReadModel ledger;
+    private final SessionService sessions;
+    private final CommandPublisher publisher;
+    private final CommandAnswers<PaymentEvent> answers;
+    private final Duration wait;
+
+    public PaymentService(
+            Pool pg,
+            SessionService sessions,
+            CommandPublisher publisher,
+            CommandAnswers<PaymentEvent> answers,
+            Duration wait) {
+        this.pg = pg;
+        this.ledger = new PaymentReadModel(pg);
+        this.sessions = sessions;
+        this.publisher = publisher;
+        this.answers = answers;
+        this.wait = wait;
+    }
+
+    /** The payment of a session, always the same id: a session is paid at most once. */
+    public static UUID sessionPaymentId(UUID sessionId) {
+        return UUID.nameUUIDFromBytes(("session-payment:" + sessionId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A host asks for their onboarding link; the worker creates the connected account the first time. */
+    public Future<AccountUpdated> onboard(UUID host) {
+        return answers.send(publisher, Topics.PAYMENTS_COMMANDS, OnboardHost.of(host), wait)
+                .compose(answer -> answer.filter(AccountUpdated.class::isInstance)
+                        .map(AccountUpdated.class::cast)
+                        .map(Future::succeededFuture)
+                        .orElseGet(() -> Future.failedFuture(
+                                ProblemException.unavailable("the payments worker did not answer in time; retry", 2))));
+    }
+
+    /** The guest of a paid session awaiting payment asks for its PaymentIntent, at the session's agreed price. */
+    public Future<UUID> createIntent(UUID caller, UUID sessionId) {
+        return sessions.session(caller, sessionId).compose(session -> {
+            if (!session.guestUserId().equals(caller)) {
+                return Future.failedFuture(ProblemException.forbidden("only the session's guest pays for it"));
+            }
+            if (session.paymentMode() != PaymentMode.PAID) {
+                return Future.failedFuture(unprocessable(
+                        "/sessionId", "a " + session.paymentMode().wire() + " session has nothing to pay"));
+            }
+            if (session.status() != SessionStatus.AWAITING_PAYMENT) {
+                return Future.failedFuture(conflict(
+                        "not-awaiting-payment",
+                        "the session is " + session.status().wire() + ", not awaiting payment"));
+            }
+            return ledger.sessionHasPayment(sessionId)
+                    .compose(paid -> paid
+                            ? Future.failedFuture(conflict("already-paid", "this session already has a payment"))
+                            : produceIntent(session));
+        });
+    }
+
+    /** What {@code POST /api/payments/donations} asks for. */
+    public record Donation(UUID hostUserId, Money amount, UUID sessionId, UUID conversationId) {}
+
+    /** {@code caller} donates to a host, optionally for a session they share and shown in a conversation they share. */
+    public Future<UUID> donate(UUID caller, Donation donation) {
+        if (donation.hostUserId().equals(caller)) {
+            return Future.failedFuture(unprocessable("/hostUserId", "you cannot donate to yourself"));
+        }
+        return HostFacts.find(pg, donation.hostUserId())
+                .compose(host -> host.isPresent() && host.get().bookable()
+                        ? Future.succeededFuture()
+                        : Future.failedFuture(unprocessable("/hostUserId", "no host " + donation.hostUserId())))
+                .compose(v -> donatedSession(caller, donation))
+                .compose(v -> sessions.sharedWithHost(caller, donation.hostUserId(), donation.conversationId()))
+                .compose(v -> ledger.hostCanBePaid(donation.hostUserId()))
+                .compose(payable -> {
+                    if (!payable) {
+                        return Future.failedFuture(notPayable());
+                    }
+                    UUID paymentId = UUID.randomUUID();
+                    CreateDonation command = CreateDonation.of(
+                            paymentId,
+                            caller,
+                            donation.hostUserId(),
+                            donation.amount(),
+                            donation.sessionId(),
+                            donation.conversationId());
+                    return publisher
+                            .publish(Topics.PAYMENTS_COMMANDS, command.key(), command)
+                            .map(acked -> paymentId);
+                });
+    }
+
+    /** One payment, for its payer and its payee only (404 for anyone else). */
+    public Future<JsonObject> payment(UUID caller, UUID paymentId) {
+        return ledger.payment(paymentId).compose(found -> found.filter(p -> p.isParty(caller))
+                .map(p -> Future.succeededFuture(p.json()))
+                .orElseGet(() -> Future.failedFuture(new ProblemException(
+                        404, "unknown-payment", "Not found", "no such payment", List.of(), Map.of()))));
+    }
+
+    /** Publishes a verified Stripe event; answers once Kafka has it, so that Stripe retries otherwise. */
+    public Future<Void> webhook(StripeEventReceived event) {
+        return publisher.publish(Topics.PAYMENTS_WEBHOOKS, event.key(), event).mapEmpty();
+    }
+
+    private Future<UUID> produceIntent(Session session) {
+        UUID paymentId = sessionPaymentId(session.sessionId());
+        CreatePaymentIntent command = CreatePaymentIntent.of(
+                paymentId, session.sessionId(), session.guestUserId(), session.hostUserId(), session.agreedPrice());
+        return publisher
+                .publish(Topics.PAYMENTS_COMMANDS, command.key(), command)
+                .map(acked -> paymentId);
+    }
+
+    private Future<Void> donatedSession(UUID caller, Donation donation) {
+        if (donation.sessionId() == null) {
+            return Future.succeededFuture();
+        }
+        return sessions.session(caller, donation.sessionId())
+                .compose(session -> session.hostUserId().equals(donation.hostUserId())
+                        ? Future.succeededFuture()
+                        : Future.failedFuture(unprocessable("/sessionId", "the host is not this session's host")));
+    }
+
+    /** The host has no connected account that takes charges yet. */
+    public static ProblemException notPayable() {
+        return conflict("host-not-payable", "the host cannot receive payments yet (Stripe onboarding is not complete)");
+    }
+
+    private static ProblemException conflict(String slug, String detail) {
+        return new ProblemException(409, slug, "Conflict", detail, List.of(), Map.of());
+    }
+
+    private static ProblemException unprocessable(String pointer, String detail) {
+        return Rejections.unprocessable(detail, List.of(new ProblemException.FieldError(pointer, detail)));
+    }
+}

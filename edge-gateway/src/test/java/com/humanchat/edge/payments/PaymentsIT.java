@@ -1,0 +1,358 @@
+package com.humanchat.edge.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.humanchat.edge.Edge;
+import com.humanchat.edge.TestHttp.Answer;
+import com.humanchat.edge.chat.PlatformHarness;
+import com.humanchat.edge.chat.PlatformHarness.TestUser;
+import com.humanchat.edge.chat.TestSocket;
+import com.humanchat.payments.PaymentsWorker;
+import com.humanchat.payments.config.PaymentsConfig;
+import com.humanchat.payments.stripe.StripeStub;
+import com.humanchat.payments.stripe.StripeWebhooks;
+import com.humanchat.schemas.Topics;
+import com.humanchat.schemas.payments.PaymentWebhook;
+import com.humanchat.schemas.payments.StripeEventReceived;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Payments end to end: the chat platform harness, an edge holding the Stripe webhook secret, the payments worker in
+ * this JVM and a local Stripe server reached through the real SDK. Webhooks carry real HMAC-SHA256 signatures.
+ */
+class PaymentsIT {
+
+    private static final PlatformHarness PLATFORM = PlatformHarness.get();
+    private static final String WEBHOOK_SECRET = "whsec_payments_it_" + UUID.randomUUID();
+    private static final long PRICE = 5000;
+
+    private static StripeStub stripe;
+    private static PaymentsWorker worker;
+    private static Edge payEdge;
+    private static KafkaConsumer<String, byte[]> webhooks;
+
+    @BeforeAll
+    static void start() {
+        stripe = StripeStub.start();
+        Map<String, String> env = new HashMap<>(PLATFORM.environment());
+        env.put("HUMANCHAT_STRIPE_API_KEY", "sk_test_payments_it");
+        env.put("HUMANCHAT_STRIPE_API_BASE", stripe.baseUrl());
+        env.put("HUMANCHAT_REFUND_FULL_BEFORE_HOURS", "24");
+        worker = PaymentsWorker.start(PaymentsConfig.fromEnv(env));
+        payEdge = PLATFORM.startExtraEdge("edge-payments", Map.of("HUMANCHAT_STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET));
+        webhooks = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, env.get("HUMANCHAT_KAFKA_BOOTSTRAP")),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
+        List<TopicPartition> partitions = webhooks.partitionsFor(Topics.PAYMENTS_WEBHOOKS.name()).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
+        webhooks.assign(partitions);
+        webhooks.seekToEnd(partitions);
+        partitions.forEach(webhooks::position);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        payEdge.closeAndWait(30);
+        worker.close();
+        webhooks.close();
+        stripe.close();
+    }
+
+    @Test
+    void withoutStripeKeysEveryPaymentEndpointAnswers503AndFreeSessionsStillWork() {
+        TestUser guest = PLATFORM.register("unconfigured guest");
+        TestUser host = PLATFORM.register("unconfigured host", "host");
+
+        for (Answer answer : List.of(
+                PLATFORM.post(
+                        "/api/payments/intents",
+                        guest.token(),
+                        new JsonObject().put("sessionId", UUID.randomUUID().toString())),
+                PLATFORM.post("/api/payments/connect/onboard", host.token(), new JsonObject()),
+                PLATFORM.get("/api/payments/" + UUID.randomUUID(), guest.token()),
+                PLATFORM.post("/api/payments/webhooks", null, new JsonObject().put("id", "evt_x")))) {
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(503);
+            assertThat(answer.json().getString("detail")).isEqualTo("payments not configured");
+            assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+        Answer free = PLATFORM.post("/api/sessions", guest.token(), booking(host, null, "free", 0));
+        assertThat(free.status()).as(free.toString()).isEqualTo(201);
+        Answer accepted = PLATFORM.patch(
+                "/api/sessions/" + free.json().getString("sessionId"),
+                host.token(),
+                new JsonObject().put("status", "accepted"));
+        assertThat(accepted.json().getString("status")).isEqualTo("confirmed");
+    }
+
+    @Test
+    void forgedStaleOrUnsignedWebhooksAreRefusedAndNothingIsPublished() {
+        String forgedId = "evt_forged_" + UUID.randomUUID();
+        String staleId = "evt_stale_" + UUID.randomUUID();
+        String unsignedId = "evt_unsigned_" + UUID.randomUUID();
+        String goodId = "evt_good_" + UUID.randomUUID();
+        JsonNode account = StripeWebhooks.account("acct_nobody", true, true);
+        long now = Instant.now().getEpochSecond();
+
+        String forged = StripeWebhooks.event(forgedId, "account.updated", now, account);
+        assertThat(webhook(forged, StripeWebhooks.signature(forged, "whsec_not_ours", now))
+                        .status())
+                .isEqualTo(400);
+        String tampered = StripeWebhooks.event(forgedId, "account.updated", now, account);
+        String signature = StripeWebhooks.signature(tampered, WEBHOOK_SECRET, now);
+        assertThat(webhook(tampered.replace("true", "false"), signature).status())
+                .isEqualTo(400);
+        String stale = StripeWebhooks.event(staleId, "account.updated", now - 301, account);
+        Answer staleAnswer = webhook(stale, StripeWebhooks.signature(stale, WEBHOOK_SECRET, now - 301));
+        assertThat(staleAnswer.status()).isEqualTo(400);
+        assertThat(staleAnswer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        String unsigned = StripeWebhooks.event(unsignedId, "account.updated", now, account);
+        assertThat(webhook(unsigned, null).status()).isEqualTo(400);
+        String good = StripeWebhooks.event(goodId, "account.updated", now, account);
+        assertThat(webhook(good, StripeWebhooks.signature(good, WEBHOOK_SECRET, now))
+                        .status())
+                .isEqualTo(200);
+
+        List<String> published = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(20)).pollInSameThread().untilAsserted(() -> {
+            for (ConsumerRecord<String, byte[]> record : webhooks.poll(Duration.ofMillis(100))) {
+                PaymentWebhook event = Topics.PAYMENTS_WEBHOOKS
+                        .valueSerde()
+                        .deserializer()
+                        .deserialize(record.topic(), record.value());
+                published.add(((StripeEventReceived) event).stripeEventId());
+            }
+            assertThat(published).contains(goodId);
+        });
+        assertThat(published).doesNotContain(forgedId, staleId, unsignedId);
+    }
+
+    @Test
+    void aPaidSessionIsBookedAcceptedPaidConfirmedOnBothSocketsThenCancelledAndRefunded() {
+        TestUser host = PLATFORM.register("Paid host", "host");
+        TestUser guest = PLATFORM.register("paying guest");
+        TestUser stranger = PLATFORM.register("stranger");
+        UUID conversation = PLATFORM.directConversation(guest, host);
+        try (TestSocket guestSocket = PLATFORM.connect(payEdge, guest, null);
+                TestSocket hostSocket = PLATFORM.connect(payEdge, host, null)) {
+            hello(guestSocket, hostSocket);
+
+            // onboarding: hosts only, the account is created once
+            assertThat(post("/api/payments/connect/onboard", guest, new JsonObject())
+                            .status())
+                    .isEqualTo(403);
+            Answer link = post("/api/payments/connect/onboard", host, new JsonObject());
+            assertThat(link.status()).as(link.toString()).isEqualTo(200);
+            assertThat(post("/api/payments/connect/onboard", host, new JsonObject())
+                            .status())
+                    .isEqualTo(200);
+            String account = link.json().getString("url").replaceAll(".*/(acct_\\d+)/.*", "$1");
+            assertThat(stripe.requests("/v1/accounts").stream()
+                            .filter(r -> ("account:" + host.id()).equals(r.idempotencyKey())))
+                    .isNotEmpty();
+            assertThat(link.json().getString("url")).contains(account);
+
+            // a paid session cannot be accepted until the host can be paid
+            Answer booked = post("/api/sessions", guest, booking(host, conversation, "paid", PRICE));
+            assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+            String sessionId = booked.json().getString("sessionId");
+            Answer early = transition(host, sessionId, "accepted");
+            assertThat(early.status()).as(early.toString()).isEqualTo(409);
+            assertThat(early.json().getString("type")).endsWith("host-not-payable");
+
+            signed("evt_acct_" + UUID.randomUUID(), "account.updated", StripeWebhooks.account(account, true, true));
+            hostSocket.awaitFrame("payment.account-updated", new JsonObject().put("chargesEnabled", true));
+
+            Answer accepted = transition(host, sessionId, "accepted");
+            assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+            assertThat(accepted.json().getString("status")).isEqualTo("awaiting_payment");
+
+            // nobody else pays for it, the host does not, no price is taken from the client
+            assertThat(intent(stranger, sessionId).status()).isEqualTo(404);
+            assertThat(intent(host, sessionId).status()).isEqualTo(403);
+            Answer priced = post(
+                    "/api/payments/intents",
+                    guest,
+                    new JsonObject().put("sessionId", sessionId).put("amountCents", 1));
+            assertThat(priced.status()).as(priced.toString()).isEqualTo(422);
+
+            Answer created = intent(guest, sessionId);
+            assertThat(created.status()).as(created.toString()).isEqualTo(202);
+            String paymentId = created.json().getString("paymentId");
+            JsonObject toGuest = awaitPayment(guestSocket, paymentId, "pending");
+            JsonObject toHost = awaitPayment(hostSocket, paymentId, "pending");
+            String clientSecret = toGuest.getString("clientSecret");
+            assertThat(clientSecret).contains("_secret_");
+            assertThat(toHost.containsKey("clientSecret")).isFalse();
+            assertThat(toGuest.getLong("amountCents")).isEqualTo(PRICE);
+            assertThat(toGuest.getLong("feeCents")).isEqualTo(500);
+            assertThat(intent(guest, sessionId).status())
+                    .as("twice for one session")
+                    .isEqualTo(409);
+            assertThat(stripe.requests("/v1/payment_intents").stream()
+                            .filter(r -> sessionId.equals(r.form().get("metadata[session_id]"))))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.form())
+                            .containsEntry("amount", "5000")
+                            .containsEntry("application_fee_amount", "500")
+                            .containsEntry("transfer_data[destination]", account));
+
+            // reads: payer and payee only
+            assertThat(get("/api/payments/" + paymentId, guest).status()).isEqualTo(200);
+            assertThat(get("/api/payments/" + paymentId, host).json().getString("status"))
+                    .isEqualTo("pending");
+            assertThat(get("/api/payments/" + paymentId, stranger).status()).isEqualTo(404);
+
+            // Stripe says it succeeded, three times: the session is confirmed once, on both sockets
+            String intentId = clientSecret.substring(0, clientSecret.indexOf("_secret_"));
+            String succeeded = "evt_pi_ok_" + UUID.randomUUID();
+            for (int i = 0; i < 3; i++) {
+                signed(
+                        succeeded,
+                        "payment_intent.succeeded",
+                        StripeWebhooks.paymentIntent(intentId, paymentId, "succeeded"));
+            }
+            awaitSession(guestSocket, sessionId, "confirmed");
+            awaitSession(hostSocket, sessionId, "confirmed");
+            awaitPayment(guestSocket, paymentId, "succeeded");
+
+            // cancelled two days ahead: refunded in full, recorded and pushed
+            assertThat(transition(guest, sessionId, "cancelled").status()).isEqualTo(200);
+            JsonObject refunded = awaitPayment(guestSocket, paymentId, "refunded");
+            assertThat(refunded.getLong("refundedCents")).isEqualTo(PRICE);
+            awaitPayment(hostSocket, paymentId, "refunded");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                            get("/api/payments/" + paymentId, guest).json().getString("status"))
+                    .isEqualTo("refunded"));
+            assertThat(stripe.requests("/v1/refunds").stream()
+                            .filter(r -> paymentId.equals(r.form().get("metadata[payment_id]"))))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.form()).containsEntry("amount", "5000"));
+            assertThat(guestSocket.frames("session.updated").stream().filter(f -> "confirmed"
+                            .equals(f.getJsonObject("session").getString("status"))))
+                    .hasSize(1);
+
+            // a free session has nothing to pay
+            Answer free = post("/api/sessions", guest, booking(host, null, "free", 0));
+            String freeId = free.json().getString("sessionId");
+            assertThat(transition(host, freeId, "accepted").json().getString("status"))
+                    .isEqualTo("confirmed");
+            assertThat(intent(guest, freeId).status()).isEqualTo(422);
+
+            // a donation is shown in the thread once paid
+            Answer donation = post(
+                    "/api/payments/donations",
+                    guest,
+                    new JsonObject()
+                            .put("hostUserId", host.id().toString())
+                            .put("amountCents", 300)
+                            .put("currency", "usd")
+                            .put("conversationId", conversation.toString()));
+            assertThat(donation.status()).as(donation.toString()).isEqualTo(202);
+            String donationId = donation.json().getString("paymentId");
+            String donationSecret =
+                    awaitPayment(guestSocket, donationId, "pending").getString("clientSecret");
+            signed(
+                    "evt_tip_" + UUID.randomUUID(),
+                    "payment_intent.succeeded",
+                    StripeWebhooks.paymentIntent(
+                            donationSecret.substring(0, donationSecret.indexOf("_secret_")), donationId, "succeeded"));
+            hostSocket.await(f -> "message.new".equals(f.getString("type"))
+                    && f.getJsonObject("message").getString("content").startsWith("Donated 3.00 USD"));
+        }
+    }
+
+    private static JsonObject booking(TestUser host, UUID conversation, String mode, long cents) {
+        JsonObject body = new JsonObject()
+                .put("hostUserId", host.id().toString())
+                .put("durationMinutes", 30)
+                .put(
+                        "startTime",
+                        Instant.now()
+                                .plus(2, ChronoUnit.DAYS)
+                                .truncatedTo(ChronoUnit.HOURS)
+                                .toString())
+                .put("agreedPrice", new JsonObject().put("amountCents", cents).put("currency", "usd"))
+                .put("paymentMode", mode);
+        if (conversation != null) {
+            body.put("conversationId", conversation.toString());
+        }
+        return body;
+    }
+
+    private static void signed(String id, String type, JsonNode object) {
+        long now = Instant.now().getEpochSecond();
+        String payload = StripeWebhooks.event(id, type, now, object);
+        Answer answer = webhook(payload, StripeWebhooks.signature(payload, WEBHOOK_SECRET, now));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    }
+
+    private static Answer webhook(String payload, String signature) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(PLATFORM.uri(payEdge, "/api/payments/webhooks"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(payload));
+        if (signature != null) {
+            request.header("Stripe-Signature", signature);
+        }
+        return PLATFORM.send(request);
+    }
+
+    private static Answer intent(TestUser who, String sessionId) {
+        return post("/api/payments/intents", who, new JsonObject().put("sessionId", sessionId));
+    }
+
+    private static Answer transition(TestUser who, String sessionId, String status) {
+        return com.humanchat.edge.TestHttp.patch(
+                PLATFORM.uri(payEdge, "/api/sessions/" + sessionId),
+                who.token(),
+                new JsonObject().put("status", status).encode());
+    }
+
+    private static Answer post(String path, TestUser who, JsonObject body) {
+        return PLATFORM.post(payEdge, path, who.token(), body.encode());
+    }
+
+    private static Answer get(String path, TestUser who) {
+        return PLATFORM.get(payEdge, path, who.token());
+    }
+
+    private static JsonObject awaitPayment(TestSocket socket, String paymentId, String status) {
+        return socket.await(f -> "payment.updated".equals(f.getString("type"))
+                        && paymentId.equals(f.getJsonObject("payment").getString("paymentId"))
+                        && status.equals(f.getJsonObject("payment").getString("status")))
+                .getJsonObject("payment");
+    }
+
+    private static void awaitSession(TestSocket socket, String sessionId, String status) {
+        socket.await(f -> "session.updated".equals(f.getString("type"))
+                && sessionId.equals(f.getJsonObject("session").getString("sessionId"))
+                && status.equals(f.getJsonObject("session").getString("status")));
+    }
+
+    private static void hello(TestSocket... sockets) {
+        for (TestSocket socket : sockets) {
+            socket.await(f -> "hello".equals(f.getString("type")));
+        }
+    }
+}

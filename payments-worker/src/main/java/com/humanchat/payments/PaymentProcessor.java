@@ -1,0 +1,405 @@
+package com.humanchat.payments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.humanchat.payments.domain.DonationNotice;
+import com.humanchat.payments.domain.Payment;
+import com.humanchat.payments.domain.PaymentOutcome;
+import com.humanchat.payments.domain.PlatformFee;
+import com.humanchat.payments.domain.RefundPolicy;
+import com.humanchat.payments.ledger.ConnectedAccount;
+import com.humanchat.payments.ledger.OutboxRecord;
+import com.humanchat.payments.ledger.PaymentLedger;
+import com.humanchat.payments.stripe.StripeConnect;
+import com.humanchat.schemas.Json;
+import com.humanchat.schemas.SystemActors;
+import com.humanchat.schemas.Topics;
+import com.humanchat.schemas.chat.MessageKind;
+import com.humanchat.schemas.chat.SendMessage;
+import com.humanchat.schemas.payments.AccountUpdated;
+import com.humanchat.schemas.payments.CreateDonation;
+import com.humanchat.schemas.payments.CreatePaymentIntent;
+import com.humanchat.schemas.payments.OnboardHost;
+import com.humanchat.schemas.payments.PaymentCommand;
+import com.humanchat.schemas.payments.PaymentKind;
+import com.humanchat.schemas.payments.PaymentStatus;
+import com.humanchat.schemas.payments.PaymentUpdated;
+import com.humanchat.schemas.payments.StripeEventReceived;
+import com.humanchat.schemas.sessions.PaymentMode;
+import com.humanchat.schemas.sessions.SessionEvent;
+import com.humanchat.schemas.sessions.SessionStatus;
+import com.humanchat.schemas.sessions.SessionStatusChanged;
+import com.humanchat.schemas.sessions.TransitionSession;
+import com.stripe.exception.CardException;
+import com.stripe.exception.IdempotencyException;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.StripeException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What the worker does with one record: commands call Stripe (idempotently) and then record the result; Stripe events
+ * change the ledger once per event id; a paid session's cancellation is refunded per the policy. Every resulting
+ * record goes through the ledger's outbox in the transaction of the change, with an id derived from its cause, so
+ * that a redelivery re-creates nothing. Blocking: runs on the worker pool.
+ */
+final class PaymentProcessor {
+
+    private static final int MAX_REASON = 500;
+
+    private final PaymentLedger ledger;
+    private final StripeConnect stripe;
+    private final PlatformFee fee;
+    private final RefundPolicy refunds;
+
+    PaymentProcessor(PaymentLedger ledger, StripeConnect stripe, PlatformFee fee, RefundPolicy refunds) {
+        this.ledger = ledger;
+        this.stripe = stripe;
+        this.fee = fee;
+        this.refunds = refunds;
+    }
+
+    void onCommand(PaymentCommand command) throws StripeException, SQLException {
+        switch (command) {
+            case CreatePaymentIntent c ->
+                create(
+                        c.eventId(),
+                        Payment.draft(
+                                c.paymentId(),
+                                PaymentKind.SESSION,
+                                c.sessionId(),
+                                null,
+                                c.payerUserId(),
+                                c.payeeUserId(),
+                                c.price(),
+                                fee),
+                        "intent:" + c.sessionId());
+            case CreateDonation d ->
+                create(
+                        d.eventId(),
+                        Payment.draft(
+                                d.paymentId(),
+                                PaymentKind.DONATION,
+                                d.sessionId(),
+                                d.conversationId(),
+                                d.payerUserId(),
+                                d.payeeUserId(),
+                                d.amount(),
+                                fee),
+                        "donation:" + d.paymentId());
+            case OnboardHost o -> onboard(o);
+        }
+    }
+
+    void onWebhook(StripeEventReceived event) throws StripeException, SQLException {
+        JsonNode object = event.payload().path("data").path("object");
+        String cause = "stripe:" + event.stripeEventId();
+        if ("account.updated".equals(event.eventType())) {
+            ledger.onceForStripeEvent(event.stripeEventId(), event.eventType(), tx -> {
+                Optional<ConnectedAccount> changed = tx.updateAccount(
+                        object.path("id").asText(),
+                        object.path("charges_enabled").asBoolean(false),
+                        object.path("payouts_enabled").asBoolean(false),
+                        event.payload().path("created").asLong());
+                if (changed.isPresent()) {
+                    tx.enqueue(List.of(accountUpdated(changed.get(), derivedId(cause), null, null)));
+                }
+                return null;
+            });
+            return;
+        }
+        Optional<PaymentOutcome> outcome = PaymentOutcome.ofStripeEventType(event.eventType());
+        ledger.onceForStripeEvent(event.stripeEventId(), event.eventType(), tx -> {
+            if (outcome.isEmpty()) {
+                return null; // recorded as seen; nothing of ours changes
+            }
+            String intentId = object.path("id").asText();
+            Payment before = tx.paymentOfIntent(intentId)
+                    .orElseThrow(() -> new UnknownPaymentException("no payment for PaymentIntent " + intentId));
+            Optional<Payment> after = before.after(outcome.get());
+            String reason = outcome.get() == PaymentOutcome.FAILED
+                    ? reason(object.path("last_payment_error").path("message").asText("the payment failed"))
+                    : null;
+            if (after.isPresent() && tx.update(before, after.get(), cause, reason, null)) {
+                tx.enqueue(effects(after.get(), cause, reason, !tx.sessionCancelled(before.paymentId())));
+            }
+            return null;
+        });
+        if (outcome.isPresent() && outcome.get() == PaymentOutcome.SUCCEEDED) {
+            refundIfSessionCancelled(object.path("id").asText(), cause);
+        }
+    }
+
+    /**
+     * A session cancelled before its payment succeeded keeps no money: the success is refunded in full. Checked on
+     * every delivery of the success event (not only the first), so a crash before the refund is made good.
+     */
+    private void refundIfSessionCancelled(String intentId, String cause) throws StripeException, SQLException {
+        Optional<Payment> kept = ledger.inTransaction(tx -> {
+            Optional<Payment> payment = tx.paymentOfIntent(intentId);
+            return payment.isPresent()
+                            && payment.get().status() == PaymentStatus.SUCCEEDED
+                            && payment.get().kind() == PaymentKind.SESSION
+                            && tx.sessionCancelled(payment.get().paymentId())
+                    ? payment
+                    : Optional.<Payment>empty();
+        });
+        if (kept.isPresent()) {
+            refund(kept.get(), kept.get().amountCents(), cause + ":session-cancelled");
+        }
+    }
+
+    /**
+     * A paid session was cancelled: a succeeded payment is refunded (per the policy once confirmed, in full before); a
+     * pending one's PaymentIntent is cancelled, and should it succeed anyway, that success is refunded in full.
+     */
+    void onSessionEvent(SessionEvent event) throws StripeException, SQLException {
+        if (!(event instanceof SessionStatusChanged changed)
+                || changed.toStatus() != SessionStatus.CANCELLED
+                || changed.session().paymentMode() != PaymentMode.PAID) {
+            return;
+        }
+        Optional<Payment> found = ledger.inTransaction(tx -> {
+            Optional<Payment> payment = tx.paymentOfSession(changed.sessionId());
+            if (payment.isPresent()) {
+                tx.markSessionCancelled(payment.get().paymentId());
+            }
+            return payment;
+        });
+        if (found.isEmpty()) {
+            return;
+        }
+        Payment payment = found.get();
+        String cause = "session-event:" + changed.eventId();
+        switch (payment.status()) {
+            case SUCCEEDED -> {
+                long cents = changed.fromStatus() == SessionStatus.CONFIRMED
+                        ? refunds.refundCents(
+                                payment.amountCents(), changed.session().startTime(), changed.occurredAt())
+                        : payment.amountCents();
+                refund(payment, cents, cause);
+            }
+            case PENDING, FAILED -> abandon(payment, cause);
+            case REFUNDED -> {}
+        }
+    }
+
+    /** Cancels the PaymentIntent of a cancelled session's unpaid payment and records it as failed. */
+    private void abandon(Payment payment, String cause) throws StripeException, SQLException {
+        if (payment.stripePaymentIntentId() != null) {
+            try {
+                stripe.cancelIntent(payment.paymentId(), payment.stripePaymentIntentId());
+            } catch (InvalidRequestException alreadyFinal) {
+                // It succeeded meanwhile: its payment_intent.succeeded finds the session cancelled and refunds it.
+            }
+        }
+        String reason = "the session was cancelled";
+        ledger.inTransaction(tx -> {
+            Payment now = tx.payment(payment.paymentId()).orElseThrow();
+            Optional<Payment> failed = now.after(PaymentOutcome.FAILED);
+            if (failed.isPresent() && tx.update(now, failed.get(), cause, reason, null)) {
+                tx.enqueue(List.of(
+                        OutboxRecord.of(Topics.PAYMENTS_EVENTS, updated(failed.get(), cause, null, null, reason))));
+            }
+            return null;
+        });
+    }
+
+    /** Refunds {@code cents} of a succeeded payment (none: the decision is noted), recorded and published once. */
+    private void refund(Payment payment, long cents, String cause) throws StripeException, SQLException {
+        if (cents == 0) {
+            String reason =
+                    "cancelled less than " + refunds.fullRefundBefore().toHours() + " h before the start: no refund";
+            ledger.inTransaction(tx -> {
+                Payment now = tx.payment(payment.paymentId()).orElseThrow();
+                if (now.status() == PaymentStatus.SUCCEEDED && tx.note(now, cause, reason)) {
+                    tx.enqueue(
+                            List.of(OutboxRecord.of(Topics.PAYMENTS_EVENTS, updated(now, cause, null, null, reason))));
+                }
+                return null;
+            });
+            return;
+        }
+        String refundId = stripe.refund(payment.paymentId(), payment.stripePaymentIntentId(), cents);
+        ledger.inTransaction(tx -> {
+            Payment now = tx.payment(payment.paymentId()).orElseThrow();
+            Optional<Payment> refunded = now.refunded(cents);
+            if (refunded.isPresent() && tx.update(now, refunded.get(), cause, "session cancelled", refundId)) {
+                tx.enqueue(List.of(
+                        OutboxRecord.of(Topics.PAYMENTS_EVENTS, updated(refunded.get(), cause, null, null, null))));
+            }
+            return null;
+        });
+    }
+
+    private void create(UUID commandId, Payment draft, String idempotencyKey) throws StripeException, SQLException {
+        String cause = "command:" + commandId;
+        Optional<Optional<ConnectedAccount>> payee = ledger.inTransaction(tx -> {
+            boolean exists = tx.payment(draft.paymentId()).isPresent()
+                    || (draft.sessionId() != null
+                            && draft.kind() == PaymentKind.SESSION
+                            && tx.paymentOfSession(draft.sessionId()).isPresent());
+            return exists ? Optional.empty() : Optional.of(tx.account(draft.payeeUserId()));
+        });
+        if (payee.isEmpty()) {
+            return; // created before: its records are published or in the outbox
+        }
+        Optional<ConnectedAccount> account = payee.get().filter(ConnectedAccount::chargesEnabled);
+        if (account.isEmpty()) {
+            recordNew(commandId, failed(draft), cause, null, "the host cannot receive payments yet");
+            return;
+        }
+        StripeConnect.CreatedIntent intent;
+        try {
+            intent = stripe.createIntent(new StripeConnect.IntentRequest(
+                    idempotencyKey,
+                    draft.paymentId(),
+                    draft.sessionId(),
+                    draft.amountCents(),
+                    draft.currency(),
+                    draft.feeCents(),
+                    account.get().stripeAccountId()));
+        } catch (InvalidRequestException | CardException | IdempotencyException refused) {
+            recordNew(
+                    commandId,
+                    failed(draft),
+                    cause,
+                    null,
+                    reason(
+                            refused.getStripeError() == null
+                                    ? refused.getMessage()
+                                    : refused.getStripeError().getMessage()));
+            return;
+        }
+        recordNew(commandId, draft.withIntent(intent.id()), cause, intent.clientSecret(), null);
+    }
+
+    private void recordNew(UUID commandId, Payment payment, String cause, String clientSecret, String reason)
+            throws SQLException {
+        ledger.inTransaction(tx -> {
+            if (tx.insert(payment, cause, reason)) {
+                tx.enqueue(List.of(OutboxRecord.of(
+                        Topics.PAYMENTS_EVENTS, updated(payment, cause, commandId, clientSecret, reason))));
+            }
+            return null;
+        });
+    }
+
+    private void onboard(OnboardHost command) throws StripeException, SQLException {
+        UUID host = command.hostUserId();
+        Optional<ConnectedAccount> known = ledger.inTransaction(tx -> tx.account(host));
+        if (known.isEmpty()) {
+            String created = stripe.createAccount(host);
+            ledger.inTransaction(tx -> {
+                tx.saveAccount(host, created);
+                return null;
+            });
+        }
+        ConnectedAccount account = ledger.inTransaction(tx -> tx.account(host)).orElseThrow();
+        String url = stripe.onboardingLink(account.stripeAccountId());
+        ledger.inTransaction(tx -> {
+            tx.enqueue(List.of(
+                    accountUpdated(account, derivedId("command:" + command.eventId()), command.eventId(), url)));
+            return null;
+        });
+    }
+
+    /**
+     * What a payment's change tells the platform: its update, and what a success sets off (the session's confirmation
+     * unless {@code confirmSession} is false because it was cancelled, or the donation's message).
+     */
+    private static List<OutboxRecord> effects(Payment payment, String cause, String reason, boolean confirmSession) {
+        List<OutboxRecord> records = new ArrayList<>();
+        records.add(OutboxRecord.of(Topics.PAYMENTS_EVENTS, updated(payment, cause, null, null, reason)));
+        if (payment.status() != PaymentStatus.SUCCEEDED) {
+            return records;
+        }
+        if (payment.kind() == PaymentKind.SESSION) {
+            if (!confirmSession) {
+                return records;
+            }
+            records.add(OutboxRecord.of(
+                    Topics.SESSIONS_COMMANDS,
+                    new TransitionSession(
+                            derivedId("confirm:" + payment.paymentId()),
+                            1,
+                            Instant.now(),
+                            payment.sessionId(),
+                            SystemActors.PLATFORM,
+                            SessionStatus.CONFIRMED,
+                            "payment succeeded")));
+        } else if (payment.conversationId() != null) {
+            records.add(OutboxRecord.of(
+                    Topics.CHAT_COMMANDS,
+                    new SendMessage(
+                            derivedId("donation-message:" + payment.paymentId()),
+                            1,
+                            Instant.now(),
+                            payment.conversationId(),
+                            payment.payerUserId(),
+                            "donation:" + payment.paymentId(),
+                            DonationNotice.text(payment.amountCents(), payment.currency()),
+                            MessageKind.SYSTEM,
+                            List.of(Json.mapper()
+                                    .createObjectNode()
+                                    .put("type", "donation")
+                                    .put("paymentId", payment.paymentId().toString())
+                                    .put("amountCents", payment.amountCents())
+                                    .put("currency", payment.currency())))));
+        }
+        return records;
+    }
+
+    private static PaymentUpdated updated(
+            Payment payment, String cause, UUID commandId, String clientSecret, String reason) {
+        return new PaymentUpdated(
+                derivedId(cause + ":" + payment.paymentId()),
+                1,
+                Instant.now(),
+                payment.paymentId(),
+                commandId,
+                payment.kind(),
+                payment.sessionId(),
+                payment.conversationId(),
+                payment.payerUserId(),
+                payment.payeeUserId(),
+                payment.status(),
+                payment.amountCents(),
+                payment.currency(),
+                payment.feeCents(),
+                payment.refundedCents(),
+                clientSecret,
+                reason);
+    }
+
+    private static OutboxRecord accountUpdated(ConnectedAccount account, UUID eventId, UUID commandId, String url) {
+        return OutboxRecord.of(
+                Topics.PAYMENTS_EVENTS,
+                new AccountUpdated(
+                        eventId,
+                        1,
+                        Instant.now(),
+                        account.hostUserId(),
+                        commandId,
+                        account.stripeAccountId(),
+                        account.chargesEnabled(),
+                        account.payoutsEnabled(),
+                        url));
+    }
+
+    private static Payment failed(Payment draft) {
+        return draft.after(PaymentOutcome.FAILED).orElseThrow();
+    }
+
+    private static UUID derivedId(String seed) {
+        return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String reason(String text) {
+        return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON);
+    }
+}

@@ -1,0 +1,76 @@
+package com.humanchat.payments.config;
+
+import com.humanchat.migrations.PostgresUrl;
+import com.humanchat.payments.domain.PlatformFee;
+import com.humanchat.payments.domain.RefundPolicy;
+import com.humanchat.schemas.config.EnvironmentReader;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Everything the payments worker reads from its environment, validated at start with every problem reported at once.
+ *
+ * @param stripeApiBase null for Stripe's own API; set only to point at another endpoint (a proxy, a test server)
+ * @param connectReturnUrl where Stripe sends a host back after onboarding (also the link's refresh URL)
+ * @param threads the bounded pool that runs Stripe and PostgreSQL calls, one partition's records at a time
+ */
+public record PaymentsConfig(
+        String kafkaBootstrap,
+        PostgresUrl postgres,
+        String stripeApiKey,
+        String stripeApiBase,
+        PlatformFee platformFee,
+        RefundPolicy refundPolicy,
+        String connectReturnUrl,
+        int threads,
+        String groupId) {
+
+    public static final String API_KEY = "HUMANCHAT_STRIPE_API_KEY";
+    public static final String GROUP_ID = "humanchat-payments";
+
+    /** True when the environment holds a Stripe key: without one the platform runs with payments switched off. */
+    public static boolean configured(Map<String, String> env) {
+        return new EnvironmentReader(env).optional(API_KEY) != null;
+    }
+
+    public static PaymentsConfig fromEnv(Map<String, String> env) {
+        EnvironmentReader r = new EnvironmentReader(env);
+        String kafka = r.required("HUMANCHAT_KAFKA_BOOTSTRAP", "Kafka bootstrap servers");
+        PostgresUrl postgres =
+                r.required(PostgresUrl.VARIABLE, "PostgreSQL of the payments ledger", PostgresUrl::parse);
+        String apiKey = r.required(API_KEY, "Stripe secret key of the platform account");
+        String apiBase = r.optional("HUMANCHAT_STRIPE_API_BASE", PaymentsConfig::httpUrl, null);
+        int feeBps = r.integer("HUMANCHAT_PLATFORM_FEE_BPS", 1000, 0, PlatformFee.MAX_BASIS_POINTS);
+        int cutoffHours = r.integer("HUMANCHAT_REFUND_FULL_BEFORE_HOURS", 24, 0, 24 * 365);
+        String returnUrl =
+                r.optional("HUMANCHAT_STRIPE_CONNECT_RETURN_URL", PaymentsConfig::httpUrl, "http://localhost:8080/");
+        int threads = r.integer("HUMANCHAT_PAYMENTS_THREADS", 4, 1, 64);
+        r.throwIfInvalid();
+        return new PaymentsConfig(
+                kafka,
+                postgres,
+                apiKey,
+                apiBase,
+                new PlatformFee(feeBps),
+                new RefundPolicy(Duration.ofHours(cutoffHours)),
+                returnUrl,
+                threads,
+                GROUP_ID);
+    }
+
+    private static String httpUrl(String value) {
+        URI uri = URI.create(value);
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("not an http(s) URL: " + value);
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return "PaymentsConfig[kafka=" + kafkaBootstrap + ", postgres=" + postgres + ", stripeApiBase="
+                + (stripeApiBase == null ? "stripe" : stripeApiBase) + ", feeBps=" + platformFee.basisPoints()
+                + ", refundFullBefore=" + refundPolicy.fullRefundBefore() + ", threads=" + threads + "]";
+    }
+}

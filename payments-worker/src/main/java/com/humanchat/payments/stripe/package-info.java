@@ -1,0 +1,2 @@
+/** The Stripe calls the worker makes, through stripe-java's {@code StripeClient}; blocking, so run on the worker pool. */
+package com.humanchat.payments.stripe;

@@ -1,0 +1,544 @@
+package com.humanchat.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.humanchat.infra.embedded.DatabaseCoordinates;
+import com.humanchat.infra.embedded.SharedTestInfra;
+import com.humanchat.migrations.Migrations;
+import com.humanchat.migrations.PostgresUrl;
+import com.humanchat.payments.config.PaymentsConfig;
+import com.humanchat.payments.domain.PlatformFee;
+import com.humanchat.payments.domain.RefundPolicy;
+import com.humanchat.payments.stripe.StripeStub;
+import com.humanchat.payments.stripe.StripeWebhooks;
+import com.humanchat.schemas.Envelope;
+import com.humanchat.schemas.Json;
+import com.humanchat.schemas.SystemActors;
+import com.humanchat.schemas.Topic;
+import com.humanchat.schemas.TopicProvisioner;
+import com.humanchat.schemas.Topics;
+import com.humanchat.schemas.payments.AccountUpdated;
+import com.humanchat.schemas.payments.CreatePaymentIntent;
+import com.humanchat.schemas.payments.OnboardHost;
+import com.humanchat.schemas.payments.PaymentStatus;
+import com.humanchat.schemas.payments.PaymentUpdated;
+import com.humanchat.schemas.payments.StripeEventReceived;
+import com.humanchat.schemas.sessions.Money;
+import com.humanchat.schemas.sessions.PaymentMode;
+import com.humanchat.schemas.sessions.Session;
+import com.humanchat.schemas.sessions.SessionStatus;
+import com.humanchat.schemas.sessions.SessionStatusChanged;
+import com.humanchat.schemas.sessions.TransitionSession;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The worker against a real broker, a real PostgreSQL and a local Stripe server through the real SDK: intents with
+ * the platform fee and the host as destination, exactly-once Stripe events in any order, refunds per the policy,
+ * onboarding, and the revenue figures of the ledger.
+ */
+class PaymentsWorkerIT {
+
+    private static final long PRICE = 5000;
+    private static StripeStub stripe;
+    private static DatabaseCoordinates database;
+    private static PaymentsWorker worker;
+    private static KafkaProducer<String, byte[]> producer;
+    private static final List<Envelope> seen = new CopyOnWriteArrayList<>();
+    private static KafkaConsumer<String, byte[]> consumer;
+
+    @BeforeAll
+    static void start() {
+        SharedTestInfra infra = SharedTestInfra.get();
+        database = infra.newDatabase("payments_worker");
+        Migrations.apply(database.jdbcUrl(), database.user(), database.password());
+        TopicProvisioner.ensureTopics(infra.kafkaBootstrap(), 3, (short) 1);
+        stripe = StripeStub.start();
+        worker = PaymentsWorker.start(new PaymentsConfig(
+                infra.kafkaBootstrap(),
+                new PostgresUrl(
+                        database.host(), database.port(), database.database(), database.user(), database.password()),
+                "sk_test_payments_worker_it",
+                stripe.baseUrl(),
+                new PlatformFee(1000),
+                new RefundPolicy(Duration.ofHours(24)),
+                "http://localhost:8080/payments/onboarded",
+                2,
+                "payments-it-" + UUID.randomUUID()));
+        producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap()),
+                new StringSerializer(),
+                new ByteArraySerializer());
+        consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        infra.kafkaBootstrap(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : List.of(Topics.PAYMENTS_EVENTS.name(), Topics.SESSIONS_COMMANDS.name())) {
+            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+    }
+
+    @AfterAll
+    static void stop() {
+        worker.close();
+        producer.close();
+        consumer.close();
+        stripe.close();
+    }
+
+    @Test
+    void onboardingCreatesTheAccountOnceAndTheLatestAccountUpdatedWins() throws Exception {
+        UUID host = UUID.randomUUID();
+        OnboardHost first = OnboardHost.of(host);
+        OnboardHost again = OnboardHost.of(host);
+        send(Topics.PAYMENTS_COMMANDS, first);
+        send(Topics.PAYMENTS_COMMANDS, again);
+
+        List<AccountUpdated> answers = awaitAccounts(host, 2);
+        assertThat(answers).extracting(AccountUpdated::commandId).containsExactly(first.eventId(), again.eventId());
+        assertThat(answers).allSatisfy(a -> assertThat(a.onboardingUrl()).contains(a.stripeAccountId()));
+        String account = answers.getFirst().stripeAccountId();
+        assertThat(answers.get(1).stripeAccountId()).isEqualTo(account);
+        assertThat(stripe.requests("/v1/accounts")).allSatisfy(r -> {
+            assertThat(r.idempotencyKey()).isEqualTo("account:" + host);
+            assertThat(r.authorization()).isEqualTo("Bearer sk_test_payments_worker_it");
+            assertThat(r.form()).containsEntry("type", "express");
+        });
+        assertThat(stripe.requests("/v1/account_links")).anySatisfy(r -> assertThat(r.form())
+                .containsEntry("account", account)
+                .containsEntry("type", "account_onboarding"));
+
+        webhook("evt_acct_new_" + host, "account.updated", 200, account, StripeWebhooks.account(account, true, true));
+        webhook("evt_acct_old_" + host, "account.updated", 100, account, StripeWebhooks.account(account, false, false));
+        webhook("evt_acct_new_" + host, "account.updated", 200, account, StripeWebhooks.account(account, true, true));
+
+        List<AccountUpdated> updates = awaitAccounts(host, 3);
+        assertThat(updates.get(2).chargesEnabled()).isTrue();
+        Thread.sleep(500);
+        assertThat(accounts(host)).hasSize(3);
+        assertThat(single("select charges_enabled from payment_accounts where host_user_id = ?", host))
+                .isEqualTo(true);
+    }
+
+    @Test
+    void anIntentIsCreatedOnceWithTheAgreedPriceTheFeeAndTheHostAsDestination() throws Exception {
+        UUID host = payableHost("acct_dest_1");
+        UUID session = UUID.randomUUID();
+        UUID payment = UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            send(
+                    Topics.PAYMENTS_COMMANDS,
+                    CreatePaymentIntent.of(payment, session, UUID.randomUUID(), host, Money.of(PRICE, "usd")));
+        }
+
+        PaymentUpdated pending = awaitPayment(payment, PaymentStatus.PENDING);
+        assertThat(pending.clientSecret()).startsWith("pi_");
+        assertThat(pending.amountCents()).isEqualTo(PRICE);
+        assertThat(pending.feeCents()).isEqualTo(500);
+        List<StripeStub.Recorded> intents = stripe.requests("/v1/payment_intents").stream()
+                .filter(r -> session.toString().equals(r.form().get("metadata[session_id]")))
+                .toList();
+        assertThat(intents).singleElement().satisfies(r -> {
+            assertThat(r.idempotencyKey()).isEqualTo("intent:" + session);
+            assertThat(r.form())
+                    .containsEntry("amount", "5000")
+                    .containsEntry("currency", "usd")
+                    .containsEntry("application_fee_amount", "500")
+                    .containsEntry("transfer_data[destination]", "acct_dest_1")
+                    .containsEntry("metadata[payment_id]", payment.toString());
+        });
+        Thread.sleep(500);
+        assertThat(single("select count(*) from payments where session_id = ?", session))
+                .isEqualTo(1L);
+        assertThat(payments(payment)).hasSize(1);
+    }
+
+    @Test
+    void aHostWhoCannotBePaidGetsNoIntentAndTheGuestIsToldItFailed() {
+        UUID payment = UUID.randomUUID();
+        send(
+                Topics.PAYMENTS_COMMANDS,
+                CreatePaymentIntent.of(
+                        payment, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), Money.of(PRICE, "usd")));
+
+        PaymentUpdated failed = awaitPayment(payment, PaymentStatus.FAILED);
+        assertThat(failed.reason()).contains("cannot receive payments");
+    }
+
+    @Test
+    void theSameEventFiveTimesOrAStaleFailureAfterItChangesTheStateOnce() throws Exception {
+        UUID session = UUID.randomUUID();
+        UUID payment = UUID.randomUUID();
+        String intent = pendingIntent(payment, session, payableHost("acct_once"));
+
+        for (int i = 0; i < 5; i++) {
+            webhook(
+                    "evt_ok_" + payment,
+                    "payment_intent.succeeded",
+                    300,
+                    payment.toString(),
+                    StripeWebhooks.paymentIntent(intent, payment.toString(), "succeeded"));
+        }
+        webhook(
+                "evt_stale_" + payment,
+                "payment_intent.payment_failed",
+                200,
+                payment.toString(),
+                StripeWebhooks.paymentIntent(intent, payment.toString(), "requires_payment_method"));
+
+        awaitPayment(payment, PaymentStatus.SUCCEEDED);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(single(
+                        "select count(*) from processed_stripe_events where stripe_event_id = ?",
+                        "evt_stale_" + payment))
+                .isEqualTo(1L));
+        Thread.sleep(500);
+        assertThat(history(payment)).containsExactly("null->pending", "pending->succeeded");
+        assertThat(payments(payment))
+                .extracting(PaymentUpdated::status)
+                .containsExactly(PaymentStatus.PENDING, PaymentStatus.SUCCEEDED);
+        assertThat(confirmations(session)).singleElement().satisfies(t -> {
+            assertThat(t.actorId()).isEqualTo(SystemActors.PLATFORM);
+            assertThat(t.toStatus()).isEqualTo(SessionStatus.CONFIRMED);
+        });
+    }
+
+    @Test
+    void aFailedPaymentTellsTheGuestWhyKeepsTheSessionWaitingAndMaySucceedOnRetry() throws Exception {
+        UUID session = UUID.randomUUID();
+        UUID payment = UUID.randomUUID();
+        String intent = pendingIntent(payment, session, payableHost("acct_declined"));
+
+        webhook(
+                "evt_declined_" + payment,
+                "payment_intent.payment_failed",
+                100,
+                payment.toString(),
+                StripeWebhooks.paymentIntent(intent, payment.toString(), "requires_payment_method"));
+
+        PaymentUpdated failed = awaitPayment(payment, PaymentStatus.FAILED);
+        assertThat(failed.reason()).isEqualTo("Your card was declined.");
+        Thread.sleep(300);
+        assertThat(confirmations(session)).isEmpty();
+
+        webhook(
+                "evt_retried_" + payment,
+                "payment_intent.succeeded",
+                200,
+                payment.toString(),
+                StripeWebhooks.paymentIntent(intent, payment.toString(), "succeeded"));
+        awaitPayment(payment, PaymentStatus.SUCCEEDED);
+        await().atMost(Duration.ofSeconds(10)).pollInSameThread().untilAsserted(() -> assertThat(confirmations(session))
+                .hasSize(1));
+    }
+
+    @Test
+    void aConfirmedPaidSessionCancelledBeforeTheCutoffIsRefundedOnceAndAfterItNot() throws Exception {
+        UUID host = payableHost("acct_refunds");
+        UUID early = UUID.randomUUID();
+        UUID earlyPayment = paidPayment(early, host);
+        UUID late = UUID.randomUUID();
+        UUID latePayment = paidPayment(late, host);
+
+        SessionStatusChanged cancelEarly = cancelled(early, host, Instant.now().plus(Duration.ofHours(48)));
+        send(Topics.SESSIONS_EVENTS, cancelEarly);
+        send(Topics.SESSIONS_EVENTS, cancelEarly);
+        send(Topics.SESSIONS_EVENTS, cancelled(late, host, Instant.now().plus(Duration.ofHours(2))));
+
+        PaymentUpdated refunded = awaitPayment(earlyPayment, PaymentStatus.REFUNDED);
+        assertThat(refunded.refundedCents()).isEqualTo(PRICE);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(payments(latePayment))
+                .anySatisfy(p -> assertThat(p.reason()).contains("no refund")));
+        Thread.sleep(500);
+        assertThat(stripe.requests("/v1/refunds").stream()
+                        .filter(r -> earlyPayment.toString().equals(r.form().get("metadata[payment_id]"))))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.idempotencyKey()).isEqualTo("refund:" + earlyPayment);
+                    assertThat(r.form())
+                            .containsEntry("amount", "5000")
+                            .containsEntry("reverse_transfer", "true")
+                            .containsEntry("refund_application_fee", "true");
+                });
+        assertThat(payments(earlyPayment)).extracting(PaymentUpdated::status).containsOnlyOnce(PaymentStatus.REFUNDED);
+        assertThat(single("select status from payments where payment_id = ?", latePayment))
+                .isEqualTo("succeeded");
+        assertThat(single("select stripe_refund_id from payments where payment_id = ?", earlyPayment))
+                .asString()
+                .startsWith("re_");
+    }
+
+    @Test
+    void aSessionCancelledBeforeItsPaymentCancelsTheIntentAndALateSuccessIsRefundedInFull() throws Exception {
+        UUID host = payableHost("acct_abandoned");
+        UUID session = UUID.randomUUID();
+        UUID payment = UUID.randomUUID();
+        String intent = pendingIntent(payment, session, host);
+
+        send(
+                Topics.SESSIONS_EVENTS,
+                cancelled(session, host, Instant.now().plus(Duration.ofHours(48)), SessionStatus.AWAITING_PAYMENT));
+
+        PaymentUpdated abandoned = awaitPayment(payment, PaymentStatus.FAILED);
+        assertThat(abandoned.reason()).isEqualTo("the session was cancelled");
+        assertThat(stripe.requests("/v1/payment_intents/" + intent + "/cancel"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.idempotencyKey()).isEqualTo("cancel:" + payment));
+
+        webhook(
+                "evt_late_" + payment,
+                "payment_intent.succeeded",
+                400,
+                payment.toString(),
+                StripeWebhooks.paymentIntent(intent, payment.toString(), "succeeded"));
+
+        assertThat(awaitPayment(payment, PaymentStatus.REFUNDED).refundedCents())
+                .isEqualTo(PRICE);
+        Thread.sleep(300);
+        assertThat(confirmations(session)).isEmpty();
+    }
+
+    @Test
+    void revenueFiguresComeFromTheLedger() throws Exception {
+        try (Connection connection = connection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into payments (payment_id, kind, session_id, payer_user_id, payee_user_id, amount_cents,"
+                                + " currency, fee_cents, refunded_cents, status, succeeded_at) values"
+                                + " (?, 'session', ?, ?, ?, ?, 'chf', ?, ?, ?, now())")) {
+            Object[][] rows = {{10_000L, 1_000L, 0L, "succeeded"}, {4_000L, 400L, 4_000L, "refunded"}};
+            for (Object[] row : rows) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setObject(2, UUID.randomUUID());
+                insert.setObject(3, UUID.randomUUID());
+                insert.setObject(4, UUID.randomUUID());
+                insert.setLong(5, (Long) row[0]);
+                insert.setLong(6, (Long) row[1]);
+                insert.setLong(7, (Long) row[2]);
+                insert.setString(8, (String) row[3]);
+                insert.executeUpdate();
+            }
+        }
+
+        try (Connection connection = connection();
+                ResultSet revenue = connection
+                        .createStatement()
+                        .executeQuery("select payments, gross_cents, fee_cents, refunded_cents"
+                                + " from platform_revenue(now() - interval '24 hours') where currency = 'chf'")) {
+            assertThat(revenue.next()).isTrue();
+            assertThat(revenue.getLong(1)).isEqualTo(2);
+            assertThat(revenue.getLong(2)).isEqualTo(14_000);
+            assertThat(revenue.getLong(3)).isEqualTo(1_000);
+            assertThat(revenue.getLong(4)).isEqualTo(4_000);
+        }
+    }
+
+    private static UUID paidPayment(UUID session, UUID host) {
+        UUID payment = UUID.randomUUID();
+        String intent = pendingIntent(payment, session, host);
+        webhook(
+                "evt_paid_" + payment,
+                "payment_intent.succeeded",
+                300,
+                payment.toString(),
+                StripeWebhooks.paymentIntent(intent, payment.toString(), "succeeded"));
+        awaitPayment(payment, PaymentStatus.SUCCEEDED);
+        return payment;
+    }
+
+    private static String pendingIntent(UUID payment, UUID session, UUID host) {
+        send(
+                Topics.PAYMENTS_COMMANDS,
+                CreatePaymentIntent.of(payment, session, UUID.randomUUID(), host, Money.of(PRICE, "usd")));
+        awaitPayment(payment, PaymentStatus.PENDING);
+        return (String) single("select stripe_payment_intent_id from payments where payment_id = ?", payment);
+    }
+
+    private static UUID payableHost(String account) throws SQLException {
+        UUID host = UUID.randomUUID();
+        try (Connection connection = connection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into payment_accounts (host_user_id, stripe_account_id, charges_enabled, payouts_enabled)"
+                                + " values (?, ?, true, true)")) {
+            insert.setObject(1, host);
+            insert.setString(2, account);
+            insert.executeUpdate();
+        }
+        return host;
+    }
+
+    private static SessionStatusChanged cancelled(UUID sessionId, UUID host, Instant start) {
+        return cancelled(sessionId, host, start, SessionStatus.CONFIRMED);
+    }
+
+    private static SessionStatusChanged cancelled(UUID sessionId, UUID host, Instant start, SessionStatus from) {
+        Instant now = Instant.now();
+        Session session = new Session(
+                sessionId,
+                UUID.randomUUID(),
+                host,
+                null,
+                start,
+                30,
+                Money.of(PRICE, "usd"),
+                PaymentMode.PAID,
+                SessionStatus.CANCELLED,
+                now,
+                now,
+                null,
+                null,
+                null);
+        return new SessionStatusChanged(
+                UUID.randomUUID(),
+                1,
+                now,
+                sessionId,
+                UUID.randomUUID(),
+                host,
+                from,
+                SessionStatus.CANCELLED,
+                null,
+                session);
+    }
+
+    private static void webhook(
+            String id, String type, long created, String subject, com.fasterxml.jackson.databind.JsonNode object) {
+        try {
+            send(
+                    Topics.PAYMENTS_WEBHOOKS,
+                    StripeEventReceived.of(
+                            id,
+                            type,
+                            subject,
+                            Json.mapper().readTree(StripeWebhooks.event(id, type, created, object))));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <V extends Envelope> void send(Topic<String, V> topic, V value) {
+        try {
+            producer.send(new ProducerRecord<>(
+                            topic.name(),
+                            value.key(),
+                            topic.valueSerde().serializer().serialize(topic.name(), value)))
+                    .get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static synchronized List<Envelope> seen() {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
+            if (record.topic().equals(Topics.PAYMENTS_EVENTS.name())) {
+                seen.add(
+                        Topics.PAYMENTS_EVENTS.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+            } else {
+                seen.add(Topics.SESSIONS_COMMANDS
+                        .valueSerde()
+                        .deserializer()
+                        .deserialize(record.topic(), record.value()));
+            }
+        }
+        return seen;
+    }
+
+    private static List<PaymentUpdated> payments(UUID payment) {
+        return seen().stream()
+                .filter(e -> e instanceof PaymentUpdated p && p.paymentId().equals(payment))
+                .map(PaymentUpdated.class::cast)
+                .toList();
+    }
+
+    private static List<AccountUpdated> accounts(UUID host) {
+        return seen().stream()
+                .filter(e -> e instanceof AccountUpdated a && a.hostUserId().equals(host))
+                .map(AccountUpdated.class::cast)
+                .toList();
+    }
+
+    private static List<TransitionSession> confirmations(UUID session) {
+        return seen().stream()
+                .filter(e -> e instanceof TransitionSession t && t.sessionId().equals(session))
+                .map(TransitionSession.class::cast)
+                .toList();
+    }
+
+    private static PaymentUpdated awaitPayment(UUID payment, PaymentStatus status) {
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInSameThread()
+                .until(
+                        () -> payments(payment).stream()
+                                .filter(p -> p.status() == status)
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private static List<AccountUpdated> awaitAccounts(UUID host, int count) {
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInSameThread()
+                .until(() -> accounts(host), list -> list.size() >= count);
+    }
+
+    private static List<String> history(UUID payment) throws SQLException {
+        List<String> steps = new ArrayList<>();
+        try (Connection connection = connection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select from_status, to_status from payment_status_history where payment_id = ? order by id")) {
+            select.setObject(1, payment);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    steps.add(rows.getString(1) + "->" + rows.getString(2));
+                }
+            }
+        }
+        return steps;
+    }
+
+    private static Object single(String sql, Object parameter) {
+        try (Connection connection = connection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setObject(1, parameter);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getObject(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Connection connection() throws SQLException {
+        return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+    }
+}

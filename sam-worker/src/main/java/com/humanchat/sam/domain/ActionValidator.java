@@ -1,0 +1,141 @@
+package com.humanchat.sam.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.humanchat.schemas.RecordSchemas;
+import com.humanchat.schemas.sam.SamActions;
+import com.humanchat.schemas.sessions.Money;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * An action proposed by the model is kept only if its JSON Schema accepts it and live data backs it: every host it
+ * names exists and is bookable (and is not the asker), a booking's price is exactly the host's (free only with a host
+ * who charges nothing), its start is in the future, and a managed request goes to a managed host.
+ */
+public final class ActionValidator {
+
+    private static final int MAX_ACTIONS = 20;
+
+    private ActionValidator() {}
+
+    /** Every host id named by the actions, valid UUIDs only, so the caller can read their facts in one go. */
+    public static Set<UUID> hostIdsIn(List<JsonNode> actions) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (JsonNode action : actions) {
+            action.path("hostIds").forEach(id -> uuid(id.asText()).ifPresent(ids::add));
+            uuid(action.path("hostUserId").asText()).ifPresent(ids::add);
+        }
+        return ids;
+    }
+
+    /**
+     * @param facts live facts of the hosts in {@link #hostIdsIn}; an id missing here is an unknown user
+     * @param asker the user Sam answers, who cannot book nor request themself
+     */
+    public static ValidatedActions validate(
+            List<JsonNode> actions, Map<UUID, HostFacts> facts, UUID asker, Instant now) {
+        List<JsonNode> kept = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        for (JsonNode action : actions) {
+            if (kept.size() == MAX_ACTIONS) {
+                dropped.add("more than " + MAX_ACTIONS + " suggestions");
+                continue;
+            }
+            String problem = problemWith(action, facts, asker, now);
+            if (problem == null) {
+                kept.add(action);
+            } else {
+                dropped.add(problem);
+            }
+        }
+        return new ValidatedActions(kept, dropped);
+    }
+
+    private static String problemWith(JsonNode action, Map<UUID, HostFacts> facts, UUID asker, Instant now) {
+        List<String> violations = RecordSchemas.actionViolations(action);
+        if (!violations.isEmpty()) {
+            String type = action.path("type").asText("?");
+            return "a '" + type + "' suggestion that is not well-formed (" + violations.getFirst() + ")";
+        }
+        return switch (action.path("type").asText()) {
+            case SamActions.SHOW_HOSTS -> {
+                for (JsonNode id : action.path("hostIds")) {
+                    String problem = hostProblem(UUID.fromString(id.asText()), facts, asker);
+                    if (problem != null) {
+                        yield "a list of hosts naming " + problem;
+                    }
+                }
+                yield null;
+            }
+            case SamActions.PROPOSE_BOOKING -> bookingProblem(action, facts, asker, now);
+            case SamActions.OPEN_REQUEST -> {
+                UUID host = UUID.fromString(action.path("hostUserId").asText());
+                String problem = hostProblem(host, facts, asker);
+                if (problem != null) {
+                    yield "a managed request to " + problem;
+                }
+                yield facts.get(host).managed() ? null : "a managed request to a host who has no representative";
+            }
+            default -> "an unknown kind of suggestion";
+        };
+    }
+
+    private static String bookingProblem(JsonNode action, Map<UUID, HostFacts> facts, UUID asker, Instant now) {
+        UUID hostId = UUID.fromString(action.path("hostUserId").asText());
+        String problem = hostProblem(hostId, facts, asker);
+        if (problem != null) {
+            return "a booking with " + problem;
+        }
+        JsonNode start = action.get("startTime");
+        if (start != null) {
+            try {
+                if (!Instant.parse(start.asText()).isAfter(now)) {
+                    return "a booking that starts in the past";
+                }
+            } catch (DateTimeParseException e) {
+                return "a booking with an unreadable start time";
+            }
+        }
+        HostFacts host = facts.get(hostId);
+        Money offered = Money.of(
+                action.path("agreedPrice").path("amountCents").asLong(),
+                action.path("agreedPrice").path("currency").asText());
+        String mode = action.path("paymentMode").asText();
+        if (host.charges()) {
+            Money price = Money.of(host.priceCents(), host.currency());
+            return "paid".equals(mode) && offered.equals(price)
+                    ? null
+                    : "a booking at a price that is not the host's (" + price.amountCents() + " " + price.currency()
+                            + ")";
+        }
+        return offered.amountCents() == 0 && !"paid".equals(mode)
+                ? null
+                : "a paid booking with a host who charges nothing";
+    }
+
+    /** Null when {@code id} is a bookable host other than the asker, else what is wrong with it. */
+    private static String hostProblem(UUID id, Map<UUID, HostFacts> facts, UUID asker) {
+        HostFacts host = facts.get(id);
+        if (host == null) {
+            return "someone who does not exist";
+        }
+        if (id.equals(asker)) {
+            return "yourself";
+        }
+        return host.bookable() ? null : "someone who is not a bookable host";
+    }
+
+    private static java.util.Optional<UUID> uuid(String text) {
+        try {
+            return java.util.Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}

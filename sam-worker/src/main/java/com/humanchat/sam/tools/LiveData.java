@@ -1,0 +1,156 @@
+package com.humanchat.sam.tools;
+
+import com.humanchat.edge.identity.HostDirectory;
+import com.humanchat.edge.identity.User;
+import com.humanchat.edge.identity.UserStore;
+import com.humanchat.edge.presence.PresenceReader;
+import com.humanchat.sam.domain.HostFacts;
+import com.humanchat.schemas.SystemActors;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Sam's read-only view of the platform: hosts through discovery's own query ({@link HostDirectory}), profiles through
+ * the edge's {@link UserStore}, presence through the edge's {@link PresenceReader}, sessions and the conversation's
+ * messages from the projection. Never writes. Futures complete on Vert.x threads.
+ */
+public final class LiveData {
+
+    /** Statuses that hold a host's time (requested ones do not, yet). */
+    private static final String[] HOLDING = {"accepted", "awaiting_payment", "confirmed", "in_progress"};
+
+    /** One message of the Sam conversation, oldest first. */
+    public record Turn(boolean fromSam, String content) {}
+
+    private final Pool pg;
+    private final PresenceReader presence;
+    private final HostDirectory directory = new HostDirectory();
+    private final UserStore users = new UserStore();
+
+    public LiveData(Pool pg, PresenceReader presence) {
+        this.pg = pg;
+        this.presence = presence;
+    }
+
+    /** Discovery's full-text search (rank order), at most {@code limit} hosts, each with presence. */
+    public Future<List<Map<String, Object>>> searchHosts(String query, int limit) {
+        return directory
+                .hosts(pg, query == null || query.isBlank() ? null : query, List.of(), null, limit)
+                .compose(found -> {
+                    List<User> hosts =
+                            found.stream().map(HostDirectory.Candidate::user).toList();
+                    return presence(hosts.stream().map(User::id).toList()).map(statuses -> hosts.stream()
+                            .map(host -> card(host, statuses.get(host.id())))
+                            .toList());
+                });
+    }
+
+    /** A user's public profile and price with presence; empty when there is no such host. */
+    public Future<Map<String, Object>> hostProfile(UUID hostId) {
+        return users.findById(pg, hostId).compose(found -> found.filter(u -> u.hasRole("host"))
+                .map(host -> presence(List.of(hostId)).map(statuses -> card(host, statuses.get(hostId))))
+                .orElse(Future.succeededFuture(Map.of())));
+    }
+
+    /** The host's time already held by sessions, from now on. */
+    public Future<List<Map<String, Object>>> busySlots(UUID hostId) {
+        return pg.preparedQuery("select start_time, duration_minutes, status from sessions"
+                        + " where host_user_id = $1 and status = any ($2)"
+                        + " and (start_time is null or start_time + duration_minutes * interval '1 minute' > now())"
+                        + " order by start_time nulls first limit 50")
+                .execute(Tuple.tuple().addUUID(hostId).addArrayOfString(HOLDING))
+                .map(rows -> {
+                    List<Map<String, Object>> slots = new ArrayList<>();
+                    for (Row row : rows) {
+                        Map<String, Object> slot = new LinkedHashMap<>();
+                        slot.put(
+                                "startTime",
+                                row.getOffsetDateTime("start_time") == null
+                                        ? "now (instant session)"
+                                        : row.getOffsetDateTime("start_time")
+                                                .toInstant()
+                                                .toString());
+                        slot.put("durationMinutes", row.getInteger("duration_minutes"));
+                        slot.put("status", row.getString("status"));
+                        slots.add(slot);
+                    }
+                    return slots;
+                });
+    }
+
+    /** What validation needs about each of {@code ids} that exists. */
+    public Future<Map<UUID, HostFacts>> hostFacts(Set<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Future.succeededFuture(Map.of());
+        }
+        return pg.preparedQuery("select id, roles, suspended, price_cents, currency, manager_id from users"
+                        + " where id = any ($1)")
+                .execute(Tuple.tuple().addArrayOfUUID(ids.toArray(UUID[]::new)))
+                .map(rows -> {
+                    Map<UUID, HostFacts> facts = new HashMap<>();
+                    for (Row row : rows) {
+                        boolean host = List.of(row.getArrayOfStrings("roles")).contains("host");
+                        facts.put(
+                                row.getUUID("id"),
+                                new HostFacts(
+                                        row.getUUID("id"),
+                                        host && !row.getBoolean("suspended"),
+                                        row.getLong("price_cents"),
+                                        row.getString("currency"),
+                                        row.getUUID("manager_id") != null));
+                    }
+                    return facts;
+                });
+    }
+
+    /** The last {@code limit} messages of the conversation, oldest first, leaving out {@code exceptClientMessageId}. */
+    public Future<List<Turn>> history(UUID conversationId, int limit, String exceptClientMessageId) {
+        if (limit == 0) {
+            return Future.succeededFuture(List.of());
+        }
+        return pg.preparedQuery("select sender_id, content from messages where conversation_id = $1"
+                        + " and content is not null and client_message_id <> $2 order by seq desc limit $3")
+                .execute(Tuple.of(conversationId, exceptClientMessageId, limit))
+                .map(rows -> {
+                    List<Turn> turns = new ArrayList<>();
+                    for (Row row : rows) {
+                        turns.addFirst(
+                                new Turn(SystemActors.SAM.equals(row.getUUID("sender_id")), row.getString("content")));
+                    }
+                    return turns;
+                });
+    }
+
+    /** Presence of users ({@code unknown} for each when Redis does not answer). */
+    public Future<Map<UUID, String>> presence(Collection<UUID> ids) {
+        return presence.statusesOf(ids).otherwise(error -> {
+            Map<UUID, String> unknown = new HashMap<>();
+            ids.forEach(id -> unknown.put(id, "unknown"));
+            return unknown;
+        });
+    }
+
+    private static Map<String, Object> card(User host, String status) {
+        Map<String, Object> card = new LinkedHashMap<>();
+        card.put("hostId", host.id().toString());
+        card.put("displayName", host.displayName());
+        card.put("bio", host.bio());
+        card.put("tags", host.tags());
+        card.put("priceCents", host.priceCents() == null ? 0 : host.priceCents());
+        card.put("currency", host.currency() == null ? "usd" : host.currency());
+        card.put("instantAvailable", host.instantAvailable());
+        card.put("managed", host.managerId() != null);
+        card.put("presence", status == null ? "unknown" : status);
+        return card;
+    }
+}
