@@ -1,5 +1,7 @@
 package com.humanchat.edge;
 
+import com.humanchat.edge.admin.AdminRoutes;
+import com.humanchat.edge.admin.AnnouncementRoutes;
 import com.humanchat.edge.auth.AuthRoutes;
 import com.humanchat.edge.health.HealthRoutes;
 import com.humanchat.edge.http.ProblemResponses;
@@ -93,6 +95,11 @@ public final class EdgeServer extends VerticleBase {
         api.route("/me/*").subRouter(new ProfileRoutes(services.identity(), services.bearerAuth()).router(vertx));
         new DiscoverRoutes(services.pg(), services.bearerAuth(), services.chat().presence()::statusesOf).mount(api);
         services.chat().mountApi(vertx, api, services.bearerAuth());
+        api.route("/admin/*")
+                .subRouter(new AdminRoutes(services.admin(), services.chat().requests())
+                        .router(vertx, services.bearerAuth()));
+        api.route("/announcements*")
+                .subRouter(new AnnouncementRoutes(services.admin()).router(vertx, services.bearerAuth()));
         api.route().failureHandler(ProblemResponses::handleFailure);
         root.route("/api/*").subRouter(api);
 

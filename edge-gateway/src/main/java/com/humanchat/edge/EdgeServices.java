@@ -1,5 +1,6 @@
 package com.humanchat.edge;
 
+import com.humanchat.edge.admin.AdminService;
 import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.auth.PasswordHasher;
 import com.humanchat.edge.auth.SuspendedUsers;
@@ -52,6 +53,7 @@ public final class EdgeServices {
     private final TokenService tokens;
     private final RateLimits rateLimits;
     private final SuspendedUsers suspendedUsers;
+    private final AdminService admin;
     private final BearerAuthHandler bearerAuth;
     private final Redis redis;
     private final PasswordHasher passwordHasher;
@@ -94,7 +96,8 @@ public final class EdgeServices {
                 new RoleGrants(config.adminEmails()),
                 config.refreshTokenTtl(),
                 outboxRelay::nudge);
-        this.chat = ChatModule.create(vertx, config, pg, publisher, tokens, metrics.registry(), redis);
+        this.chat = ChatModule.create(vertx, config, pg, publisher, tokens, metrics.registry(), redis, suspendedUsers);
+        this.admin = new AdminService(pg, suspendedUsers, outboxRelay::nudge);
         this.readiness = new ReadinessCheck(kafkaProbe, pg, redis, chat::isFanOutHealthy);
     }
 
@@ -207,6 +210,11 @@ public final class EdgeServices {
     }
 
     /** The request limits of this process, shared by its server instances. */
+    /** What admins do to accounts and announcements. */
+    public AdminService admin() {
+        return admin;
+    }
+
     /** Accounts whose tokens are refused (suspended), as this replica knows them. */
     public SuspendedUsers suspendedUsers() {
         return suspendedUsers;

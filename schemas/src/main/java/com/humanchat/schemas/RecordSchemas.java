@@ -2,6 +2,7 @@ package com.humanchat.schemas;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.humanchat.schemas.admin.AnnouncementPublished;
 import com.humanchat.schemas.chat.ChatCommand;
 import com.humanchat.schemas.chat.ChatEvent;
 import com.humanchat.schemas.chat.UnreadEvent;
@@ -68,6 +69,7 @@ public final class RecordSchemas {
         families.put(Topics.PAYMENTS_COMMANDS.name(), PaymentCommand.class);
         families.put(Topics.PAYMENTS_WEBHOOKS.name(), PaymentWebhook.class);
         families.put(Topics.PAYMENTS_EVENTS.name(), PaymentEvent.class);
+        families.put(Topics.ADMIN_ANNOUNCEMENTS.name(), AnnouncementPublished.class);
         return Collections.unmodifiableMap(families);
     }
 

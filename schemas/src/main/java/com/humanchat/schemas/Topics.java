@@ -1,5 +1,6 @@
 package com.humanchat.schemas;
 
+import com.humanchat.schemas.admin.AnnouncementPublished;
 import com.humanchat.schemas.chat.ChatCommand;
 import com.humanchat.schemas.chat.ChatEvent;
 import com.humanchat.schemas.chat.UnreadEvent;
@@ -68,6 +69,10 @@ public final class Topics {
     public static final Topic<String, PaymentEvent> PAYMENTS_EVENTS =
             new Topic<>("payments.events", Serdes.String(), JsonSerde.of(PaymentEvent.class));
 
+    /** Admin broadcasts, written through the edge's outbox and pushed to every connected client; key = announcementId. */
+    public static final Topic<String, AnnouncementPublished> ADMIN_ANNOUNCEMENTS =
+            new Topic<>("admin.announcements", Serdes.String(), JsonSerde.of(AnnouncementPublished.class));
+
     /** Questions for Sam, from the edge to the sam-worker; key = the user's Sam conversationId. */
     public static final Topic<String, SamRequest> SAM_REQUESTS =
             new Topic<>("sam.requests", Serdes.String(), JsonSerde.of(SamRequest.class));
@@ -92,7 +97,8 @@ public final class Topics {
                 SAM_ACTIONS,
                 PAYMENTS_COMMANDS,
                 PAYMENTS_WEBHOOKS,
-                PAYMENTS_EVENTS);
+                PAYMENTS_EVENTS,
+                ADMIN_ANNOUNCEMENTS);
     }
 
     /** The dead-letter topic of a topic: poison records land there with the reason in headers. */

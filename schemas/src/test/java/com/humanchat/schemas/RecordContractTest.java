@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.humanchat.schemas.admin.AnnouncementPublished;
 import com.humanchat.schemas.chat.ChatCommand;
 import com.humanchat.schemas.chat.ChatEvent;
 import com.humanchat.schemas.chat.CommandRejected;
@@ -261,6 +262,9 @@ class RecordContractTest {
                                 RequestRejectionCode.NOT_THE_MANAGER,
                                 "only the host's manager decides")),
                 Map.entry(
+                        Topics.ADMIN_ANNOUNCEMENTS,
+                        AnnouncementPublished.of(REQUEST, ALICE, "maintenance at 02:00 UTC", "warning")),
+                Map.entry(
                         Topics.RTC_SIGNALS,
                         RtcSignal.of(
                                 SESSION,
@@ -425,7 +429,8 @@ class RecordContractTest {
                         + PaymentCommand.class.getPermittedSubclasses().length
                         + PaymentEvent.class.getPermittedSubclasses().length
                         + 1 // rtc.signal is its own family
-                        + 1); // and so is stripe.event-received
+                        + 1 // and so is stripe.event-received
+                        + 1); // and announcement.published
         assertThat(samples().map(Map.Entry::getKey).distinct()).containsExactlyInAnyOrderElementsOf(Topics.all());
     }
 

@@ -1,6 +1,7 @@
 package com.humanchat.edge.chat;
 
 import com.humanchat.edge.auth.BearerAuthHandler;
+import com.humanchat.edge.auth.SuspendedUsers;
 import com.humanchat.edge.auth.TokenService;
 import com.humanchat.edge.config.EdgeConfig;
 import com.humanchat.edge.http.ProblemException;
@@ -65,6 +66,9 @@ public final class ChatModule implements AutoCloseable {
     private final SyncRoutes syncRoutes;
     private final SessionRoutes sessionRoutes;
     private final RequestRoutes requestRoutes;
+    private final RequestService requests;
+    private final Pool pg;
+    private final SuspendedUsers suspended;
     private final PaymentRoutes paymentRoutes;
     private final SamRoutes samRoutes;
     private final WebSocketEndpoint webSocket;
@@ -79,9 +83,12 @@ public final class ChatModule implements AutoCloseable {
             CommandPublisher publisher,
             TokenService tokens,
             MeterRegistry registry,
-            Redis redis) {
+            Redis redis,
+            SuspendedUsers suspended) {
         this.vertx = vertx;
         this.config = config;
+        this.pg = pg;
+        this.suspended = suspended;
         ChatMetrics metrics = new ChatMetrics(registry);
         ChatReadModel readModel = new ChatReadModel(pg);
         Membership membership = new Membership(readModel);
@@ -115,15 +122,16 @@ public final class ChatModule implements AutoCloseable {
                 sessionAnswers,
                 requestAnswers,
                 paymentAnswers,
-                presence::conversationCreated);
+                presence::conversationCreated,
+                suspended);
         this.fanOut = new FanOutConsumer(config.kafkaBootstrap(), config.replicaId(), dispatcher, registry);
         this.conversationRoutes = new ConversationRoutes(conversations, sender);
         this.syncRoutes = new SyncRoutes(sync);
         SessionService sessions = new SessionService(
                 vertx, pg, membership, presence::statusOf, publisher, sessionAnswers, config.sendWait());
         this.sessionRoutes = new SessionRoutes(sessions, config.iceServers());
-        this.requestRoutes =
-                new RequestRoutes(new RequestService(vertx, pg, publisher, requestAnswers, config.sendWait()));
+        this.requests = new RequestService(vertx, pg, publisher, requestAnswers, config.sendWait());
+        this.requestRoutes = new RequestRoutes(requests);
         this.paymentRoutes = new PaymentRoutes(
                 new PaymentService(pg, sessions, publisher, paymentAnswers, config.sendWait()),
                 config.stripeWebhookSecret() == null ? null : new StripeWebhookVerifier(config.stripeWebhookSecret()));
@@ -140,7 +148,9 @@ public final class ChatModule implements AutoCloseable {
                 dispatcher,
                 metrics,
                 presence,
-                new RtcRelay(sessions, publisher));
+                new RtcRelay(sessions, publisher),
+                suspended);
+        suspended.onSuspended(user -> sockets.closeAll(user, ClientSocket.POLICY_VIOLATION, "account suspended"));
     }
 
     /** Wires the chat side of the edge; {@code redis} is the process's client for presence and typing (not closed here). */
@@ -151,8 +161,9 @@ public final class ChatModule implements AutoCloseable {
             CommandPublisher publisher,
             TokenService tokens,
             MeterRegistry registry,
-            Redis redis) {
-        return new ChatModule(vertx, config, pg, publisher, tokens, registry, redis);
+            Redis redis,
+            SuspendedUsers suspended) {
+        return new ChatModule(vertx, config, pg, publisher, tokens, registry, redis, suspended);
     }
 
     /**
@@ -168,7 +179,17 @@ public final class ChatModule implements AutoCloseable {
         CompletableFuture<Void> assigned = fanOut.start()
                 .thenApply(v -> (Void) null)
                 .completeOnTimeout(null, START_WAIT_SECONDS, TimeUnit.SECONDS);
-        return Future.fromCompletionStage(assigned, vertx.getOrCreateContext());
+        // Loaded once the fan-out reads users.events, so that no suspension falls between the two.
+        return Future.fromCompletionStage(assigned, vertx.getOrCreateContext())
+                .compose(v -> suspended.load(pg).recover(e -> {
+                    LOG.warn("suspended accounts not loaded ({}); they are refused again once known", e.toString());
+                    return Future.succeededFuture();
+                }));
+    }
+
+    /** Managed requests (also read by the admin overview). */
+    public RequestService requests() {
+        return requests;
     }
 
     /**

@@ -1,12 +1,14 @@
 package com.humanchat.edge.kafka;
 
 import com.humanchat.schemas.Topics;
+import com.humanchat.schemas.admin.AnnouncementPublished;
 import com.humanchat.schemas.chat.ChatEvent;
 import com.humanchat.schemas.chat.UnreadEvent;
 import com.humanchat.schemas.payments.PaymentEvent;
 import com.humanchat.schemas.requests.RequestEvent;
 import com.humanchat.schemas.rtc.RtcSignal;
 import com.humanchat.schemas.sessions.SessionEvent;
+import com.humanchat.schemas.users.UserEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,7 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads every partition of the topics clients are pushed from ({@code chat.events}, {@code chat.unread},
- * {@code sessions.events}, {@code requests.events}, {@code rtc.signals}, {@code payments.events}) on one dedicated
+ * {@code sessions.events}, {@code requests.events}, {@code rtc.signals}, {@code payments.events}, {@code users.events},
+ * {@code admin.announcements}) on one dedicated
  * thread, without a consumer group (each replica sees every event), starting at the end: what a replica missed is
  * recovered by clients over REST, never by replaying Kafka. Unreadable records are counted and skipped; the listener runs on this thread and
  * must hand work to event loops, never block.
@@ -54,6 +57,10 @@ public final class FanOutConsumer implements AutoCloseable {
         void onRtcSignal(RtcSignal signal);
 
         void onPaymentEvent(PaymentEvent event);
+
+        void onUserEvent(UserEvent event);
+
+        void onAnnouncement(AnnouncementPublished announcement);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(FanOutConsumer.class);
@@ -74,7 +81,9 @@ public final class FanOutConsumer implements AutoCloseable {
             Topics.SESSIONS_EVENTS.name(),
             Topics.REQUESTS_EVENTS.name(),
             Topics.RTC_SIGNALS.name(),
-            Topics.PAYMENTS_EVENTS.name());
+            Topics.PAYMENTS_EVENTS.name(),
+            Topics.USERS_EVENTS.name(),
+            Topics.ADMIN_ANNOUNCEMENTS.name());
 
     private final Map<String, Object> properties;
     private final Listener listener;
@@ -90,6 +99,10 @@ public final class FanOutConsumer implements AutoCloseable {
             Topics.RTC_SIGNALS.valueSerde().deserializer();
     private final Deserializer<PaymentEvent> paymentEvents =
             Topics.PAYMENTS_EVENTS.valueSerde().deserializer();
+    private final Deserializer<UserEvent> userEvents =
+            Topics.USERS_EVENTS.valueSerde().deserializer();
+    private final Deserializer<AnnouncementPublished> announcements =
+            Topics.ADMIN_ANNOUNCEMENTS.valueSerde().deserializer();
     private final CompletableFuture<Void> assigned = new CompletableFuture<>();
     private final AtomicLong lag = new AtomicLong();
     private final AtomicLong lastLoopNanos = new AtomicLong(System.nanoTime());
@@ -254,6 +267,10 @@ public final class FanOutConsumer implements AutoCloseable {
                 listener.onRequestEvent(requestEvents.deserialize(topic, record.value()));
             } else if (topic.equals(Topics.PAYMENTS_EVENTS.name())) {
                 listener.onPaymentEvent(paymentEvents.deserialize(topic, record.value()));
+            } else if (topic.equals(Topics.USERS_EVENTS.name())) {
+                listener.onUserEvent(userEvents.deserialize(topic, record.value()));
+            } else if (topic.equals(Topics.ADMIN_ANNOUNCEMENTS.name())) {
+                listener.onAnnouncement(announcements.deserialize(topic, record.value()));
             } else {
                 listener.onRtcSignal(rtcSignals.deserialize(topic, record.value()));
             }

@@ -25,6 +25,8 @@ public final class ClientSocket {
     static final short TRY_AGAIN_LATER = 1013;
     /** RFC 6455 "service restart": the client should reconnect (to another replica) and resume. */
     public static final short SERVICE_RESTART = 1012;
+    /** Close code for a socket whose account was suspended. */
+    public static final short POLICY_VIOLATION = 1008;
 
     private static final int TRACKED_CONVERSATIONS = 256;
 

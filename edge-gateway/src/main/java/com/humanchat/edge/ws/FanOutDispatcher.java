@@ -1,5 +1,7 @@
 package com.humanchat.edge.ws;
 
+import com.humanchat.edge.admin.AdminService;
+import com.humanchat.edge.auth.SuspendedUsers;
 import com.humanchat.edge.chat.ChatJson;
 import com.humanchat.edge.chat.Membership;
 import com.humanchat.edge.chat.PendingReplies;
@@ -8,6 +10,7 @@ import com.humanchat.edge.kafka.FanOutConsumer;
 import com.humanchat.edge.payments.PaymentJson;
 import com.humanchat.edge.sessions.SessionJson;
 import com.humanchat.schemas.Json;
+import com.humanchat.schemas.admin.AnnouncementPublished;
 import com.humanchat.schemas.chat.ChatEvent;
 import com.humanchat.schemas.chat.ConversationCreated;
 import com.humanchat.schemas.chat.MessageDeleted;
@@ -24,6 +27,8 @@ import com.humanchat.schemas.requests.RequestEvent;
 import com.humanchat.schemas.requests.RequestStatusChanged;
 import com.humanchat.schemas.rtc.RtcSignal;
 import com.humanchat.schemas.sessions.SessionEvent;
+import com.humanchat.schemas.users.UserEvent;
+import com.humanchat.schemas.users.UserSuspended;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +55,7 @@ public final class FanOutDispatcher implements FanOutConsumer.Listener {
     private final CommandAnswers<RequestEvent> requestAnswers;
     private final CommandAnswers<PaymentEvent> paymentAnswers;
     private final Consumer<List<UUID>> newConversations;
+    private final SuspendedUsers suspended;
     private final SeqWatermarks pushed = new SeqWatermarks(TRACKED_CONVERSATIONS);
 
     public FanOutDispatcher(
@@ -59,7 +65,8 @@ public final class FanOutDispatcher implements FanOutConsumer.Listener {
             CommandAnswers<SessionEvent> sessionAnswers,
             CommandAnswers<RequestEvent> requestAnswers,
             CommandAnswers<PaymentEvent> paymentAnswers,
-            Consumer<List<UUID>> newConversations) {
+            Consumer<List<UUID>> newConversations,
+            SuspendedUsers suspended) {
         this.sockets = sockets;
         this.replies = replies;
         this.membership = membership;
@@ -67,6 +74,7 @@ public final class FanOutDispatcher implements FanOutConsumer.Listener {
         this.requestAnswers = requestAnswers;
         this.paymentAnswers = paymentAnswers;
         this.newConversations = newConversations;
+        this.suspended = suspended;
     }
 
     @Override
@@ -160,6 +168,22 @@ public final class FanOutDispatcher implements FanOutConsumer.Listener {
             case AccountUpdated account ->
                 pushTo(List.of(account.hostUserId()), PaymentJson.accountUpdatedFrame(account));
         }
+    }
+
+    /** A suspension or reinstatement from any replica's admin: tokens refused (and sockets closed) here too. */
+    @Override
+    public void onUserEvent(UserEvent event) {
+        if (event instanceof UserSuspended change) {
+            suspended.set(change.userId(), change.suspended());
+        }
+    }
+
+    /** An admin announcement goes to every socket of this replica. */
+    @Override
+    public void onAnnouncement(AnnouncementPublished announcement) {
+        OutboundFrame frame =
+                OutboundFrame.of(AdminService.announcement(announcement).put("type", "announcement"));
+        sockets.all().forEach(socket -> socket.pushLive(frame));
     }
 
     private void pushTo(List<UUID> users, JsonObject frame) {

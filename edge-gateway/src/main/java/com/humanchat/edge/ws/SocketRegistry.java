@@ -43,6 +43,14 @@ public final class SocketRegistry {
         }
     }
 
+    /** Closes every socket of {@code userId} on this replica with {@code code} and {@code reason}. */
+    public void closeAll(UUID userId, short code, String reason) {
+        Set<ClientSocket> sockets = byUser.get(userId);
+        if (sockets != null) {
+            List.copyOf(sockets).forEach(socket -> socket.close(code, reason));
+        }
+    }
+
     /** A snapshot of every open socket of this process. */
     public List<ClientSocket> all() {
         List<ClientSocket> all = new ArrayList<>();

@@ -3,6 +3,7 @@ package com.humanchat.edge.ws;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.humanchat.edge.auth.AuthenticatedUser;
+import com.humanchat.edge.auth.SuspendedUsers;
 import com.humanchat.edge.auth.TokenService;
 import com.humanchat.edge.chat.ChatJson;
 import com.humanchat.edge.chat.ChatMetrics;
@@ -65,6 +66,7 @@ public final class WebSocketEndpoint {
     private final int maxFrameBytes;
     private final PresenceService presence;
     private final RtcRelay rtc;
+    private final SuspendedUsers suspended;
     private final SocketQuota socketQuota;
     private final int maxSockets;
     private final int framesPerSecond;
@@ -81,8 +83,10 @@ public final class WebSocketEndpoint {
             FanOutDispatcher dispatcher,
             ChatMetrics metrics,
             PresenceService presence,
-            RtcRelay rtc) {
+            RtcRelay rtc,
+            SuspendedUsers suspended) {
         this.vertx = vertx;
+        this.suspended = suspended;
         this.presence = presence;
         this.rtc = rtc;
         this.tokens = tokens;
@@ -132,6 +136,10 @@ public final class WebSocketEndpoint {
                 return;
             }
             UUID userId = verified.result().id();
+            if (suspended.contains(userId)) {
+                ctx.fail(ProblemException.forbidden("this account is suspended"));
+                return;
+            }
             if (sockets.openSockets() >= maxSockets) {
                 metrics.limits().refused(LimitCounters.Limit.REPLICA_SOCKETS);
                 ctx.fail(ProblemException.unavailable(

@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class PlatformHarness {
 
     public static final int MAX_BODY_BYTES = 8192;
+    private static final String ADMIN_EMAIL = "platform-admin@example.com";
     public static final String JWT_SECRET = "chat-tests-secret-of-at-least-32-bytes-" + UUID.randomUUID();
 
     private static final Logger LOG = LoggerFactory.getLogger(PlatformHarness.class);
@@ -140,6 +141,7 @@ public final class PlatformHarness {
         // ConcurrentSendsIT bursts a thousand sends over a few sockets at once.
         env.put("HUMANCHAT_RATE_LIMIT_WS_FRAMES_PER_SECOND", "100000");
         env.put("HUMANCHAT_REPLICA_ID", replica);
+        env.put("HUMANCHAT_ADMIN_EMAILS", ADMIN_EMAIL);
         return env;
     }
 
@@ -189,6 +191,25 @@ public final class PlatformHarness {
 
     /** A registered user: its id and an access token. */
     public record TestUser(UUID id, String token, String displayName) {}
+
+    /** The one admin of the test platform (registered on first use, signed in afterwards). */
+    public synchronized TestUser admin() {
+        JsonObject credentials = new JsonObject().put("email", ADMIN_EMAIL).put("password", "a long enough password");
+        Answer answer = post(edge, "/api/auth/login", null, credentials.encode());
+        if (answer.status() != 200) {
+            answer = post(
+                    edge,
+                    "/api/auth/register",
+                    null,
+                    credentials.copy().put("displayName", "Admin").encode());
+        }
+        if (answer.status() != 200 && answer.status() != 201) {
+            throw new AssertionError("admin sign-in failed: " + answer);
+        }
+        JsonObject body = answer.json();
+        return new TestUser(
+                UUID.fromString(body.getJsonObject("user").getString("id")), body.getString("accessToken"), "Admin");
+    }
 
     public TestUser register(String name) {
         return register(name, "user");

@@ -1,0 +1,257 @@
+package com.humanchat.edge.admin;
+
+import com.humanchat.edge.auth.SuspendedUsers;
+import com.humanchat.edge.chat.Rejections;
+import com.humanchat.edge.http.KeysetCursor;
+import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.identity.OutboxWriter;
+import com.humanchat.schemas.Topics;
+import com.humanchat.schemas.admin.AnnouncementPublished;
+import com.humanchat.schemas.users.UserSuspended;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What admins do: find accounts, suspend or reinstate them, change their roles, broadcast announcements. Every action
+ * commits together with its {@code admin_audit} row and, where other services must know, its outbox record
+ * ({@code user.suspended} on {@code users.events}, {@code announcement.published} on {@code admin.announcements}).
+ */
+public final class AdminService {
+
+    private static final String USER_COLUMNS = "id, email, display_name, roles, suspended, created_at, updated_at";
+
+    /** One page of accounts. */
+    public record Page(List<JsonObject> items, KeysetCursor next) {}
+
+    private final Pool pg;
+    private final SuspendedUsers suspended;
+    private final Runnable outboxWritten;
+    private final OutboxWriter outbox = new OutboxWriter();
+
+    /** @param outboxWritten called after a transaction that wrote to the outbox committed (nudges the relay) */
+    public AdminService(Pool pg, SuspendedUsers suspended, Runnable outboxWritten) {
+        this.pg = pg;
+        this.suspended = suspended;
+        this.outboxWritten = outboxWritten;
+    }
+
+    /** Whether the account holds the admin role now (read from PostgreSQL, not from a token minted earlier). */
+    public Future<Boolean> isAdmin(UUID userId) {
+        return pg.preparedQuery("select 'admin' = any(roles) and not suspended as admin from users where id = $1")
+                .execute(Tuple.of(userId))
+                .map(rows -> rows.size() > 0 && rows.iterator().next().getBoolean("admin"));
+    }
+
+    /** Accounts whose email or display name contains {@code q} (all when null), newest first. */
+    public Future<Page> users(String q, KeysetCursor after, int limit) {
+        String pattern = q == null || q.isBlank()
+                ? null
+                : "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return pg.preparedQuery("select " + USER_COLUMNS + " from users"
+                        + " where ($1::text is null or email ilike $1 or display_name ilike $1)"
+                        + " and ($2::timestamptz is null or (created_at, id) < ($2, $3))"
+                        + " order by created_at desc, id desc limit $4")
+                .execute(Tuple.of(
+                        pattern, after == null ? null : after.at(), after == null ? null : after.id(), limit + 1))
+                .map(rows -> {
+                    List<JsonObject> items = new ArrayList<>();
+                    rows.forEach(row -> items.add(user(row)));
+                    if (items.size() <= limit) {
+                        return new Page(items, null);
+                    }
+                    JsonObject last = items.get(limit - 1);
+                    return new Page(items.subList(0, limit), KeysetCursor.after(last, "createdAt", "id"));
+                });
+    }
+
+    /**
+     * Suspends or reinstates {@code target} and/or replaces their roles. A suspension also revokes every refresh token
+     * of the account; its sockets are closed by every replica when {@code user.suspended} reaches them (this one at
+     * once). An admin cannot suspend themselves or drop their own admin role (422); an unknown account is 404.
+     */
+    public Future<JsonObject> update(UUID actor, UUID target, Boolean suspend, List<String> roles, String reason) {
+        if (actor.equals(target) && Boolean.TRUE.equals(suspend)) {
+            return Future.failedFuture(unprocessable("/suspended", "you cannot suspend yourself"));
+        }
+        if (actor.equals(target) && roles != null && !roles.contains("admin")) {
+            return Future.failedFuture(unprocessable("/roles", "you cannot drop your own admin role"));
+        }
+        boolean[] suspensionChanged = {false};
+        return pg.withTransaction(tx -> tx.preparedQuery(
+                                "select " + USER_COLUMNS + " from users where id = $1 for update")
+                        .execute(Tuple.of(target))
+                        .compose(rows -> {
+                            if (rows.size() == 0) {
+                                return Future.failedFuture(ProblemException.notFound("no such user"));
+                            }
+                            Row before = rows.iterator().next();
+                            Future<Void> done = Future.succeededFuture();
+                            if (suspend != null && suspend != before.getBoolean("suspended")) {
+                                suspensionChanged[0] = true;
+                                done = done.compose(v -> suspend(tx, actor, target, suspend, reason));
+                            }
+                            List<String> current = Arrays.asList(before.getArrayOfStrings("roles"));
+                            if (roles != null && !Set.copyOf(roles).equals(Set.copyOf(current))) {
+                                done = done.compose(v -> changeRoles(tx, actor, target, current, roles, reason));
+                            }
+                            return done.compose(
+                                    v -> tx.preparedQuery("select " + USER_COLUMNS + " from users where id = $1")
+                                            .execute(Tuple.of(target)));
+                        })
+                        .map(rows -> user(rows.iterator().next())))
+                .onSuccess(user -> {
+                    if (suspensionChanged[0]) {
+                        suspended.set(target, user.getBoolean("suspended"));
+                        outboxWritten.run();
+                    }
+                });
+    }
+
+    private Future<Void> suspend(SqlConnection tx, UUID actor, UUID target, boolean suspend, String reason) {
+        Future<?> revoked = suspend
+                ? tx.preparedQuery("update refresh_tokens set revoked_at = now() where user_id = $1 and revoked_at is"
+                                + " null")
+                        .execute(Tuple.of(target))
+                : Future.succeededFuture();
+        return revoked.compose(
+                        v -> tx.preparedQuery("update users set suspended = $2, updated_at = now() where id = $1")
+                                .execute(Tuple.of(target, suspend)))
+                .compose(v -> outbox.append(
+                        tx,
+                        Topics.USERS_EVENTS,
+                        new UserSuspended(UUID.randomUUID(), 1, Instant.now(), target, suspend, reason)))
+                .compose(v -> audit(
+                        tx,
+                        actor,
+                        suspend ? "user.suspend" : "user.reinstate",
+                        target,
+                        new JsonObject().put("reason", reason)));
+    }
+
+    private Future<Void> changeRoles(
+            SqlConnection tx, UUID actor, UUID target, List<String> from, List<String> to, String reason) {
+        return tx.preparedQuery("update users set roles = $2, updated_at = now() where id = $1")
+                .execute(Tuple.tuple()
+                        .addUUID(target)
+                        .addArrayOfString(to.stream().distinct().sorted().toArray(String[]::new)))
+                .compose(v -> audit(
+                        tx,
+                        actor,
+                        "user.roles",
+                        target,
+                        new JsonObject()
+                                .put("from", new JsonArray(from))
+                                .put("to", new JsonArray(to))
+                                .put("reason", reason)));
+    }
+
+    /** Stores and broadcasts an announcement (every connected client on every replica gets it). */
+    public Future<JsonObject> announce(UUID actor, String message, String level) {
+        AnnouncementPublished published = AnnouncementPublished.of(UUID.randomUUID(), actor, message, level);
+        return pg.withTransaction(tx -> tx.preparedQuery("insert into announcements (id, author_id, message, level,"
+                                + " published_at) values ($1, $2, $3, $4, $5) returning published_at")
+                        .execute(Tuple.of(
+                                published.announcementId(),
+                                actor,
+                                message,
+                                level,
+                                published.occurredAt().atOffset(ZoneOffset.UTC)))
+                        .compose(v -> outbox.append(tx, Topics.ADMIN_ANNOUNCEMENTS, published))
+                        .compose(v -> audit(
+                                tx,
+                                actor,
+                                "announcement.publish",
+                                published.announcementId(),
+                                new JsonObject().put("level", level))))
+                .map(v -> announcement(published))
+                .onSuccess(v -> outboxWritten.run());
+    }
+
+    /** The latest announcements, newest first. */
+    public Future<JsonArray> announcements(int limit) {
+        return pg.preparedQuery("select id, author_id, message, level, published_at from announcements"
+                        + " order by published_at desc, id desc limit $1")
+                .execute(Tuple.of(limit))
+                .map(rows -> {
+                    JsonArray items = new JsonArray();
+                    rows.forEach(row -> items.add(new JsonObject()
+                            .put("announcementId", row.getUUID("id").toString())
+                            .put("authorId", row.getUUID("author_id").toString())
+                            .put("message", row.getString("message"))
+                            .put("level", row.getString("level"))
+                            .put("publishedAt", instant(row.getOffsetDateTime("published_at")))));
+                    return items;
+                });
+    }
+
+    /** The latest admin actions, newest first. */
+    public Future<JsonArray> auditLog(int limit) {
+        return pg.preparedQuery("select id, actor_id, action, target_id, details, at from admin_audit"
+                        + " order by at desc, id desc limit $1")
+                .execute(Tuple.of(limit))
+                .map(rows -> {
+                    JsonArray items = new JsonArray();
+                    rows.forEach(row -> items.add(new JsonObject()
+                            .put("id", row.getLong("id"))
+                            .put("actorId", row.getUUID("actor_id").toString())
+                            .put("action", row.getString("action"))
+                            .put(
+                                    "targetId",
+                                    row.getUUID("target_id") == null
+                                            ? null
+                                            : row.getUUID("target_id").toString())
+                            .put("details", row.getJsonObject("details"))
+                            .put("at", instant(row.getOffsetDateTime("at")))));
+                    return items;
+                });
+    }
+
+    /** The {@code announcement} frame and list item of a published announcement. */
+    public static JsonObject announcement(AnnouncementPublished published) {
+        return new JsonObject()
+                .put("announcementId", published.announcementId().toString())
+                .put("authorId", published.authorId().toString())
+                .put("message", published.message())
+                .put("level", published.level())
+                .put("publishedAt", published.occurredAt().toString());
+    }
+
+    private static Future<Void> audit(SqlConnection tx, UUID actor, String action, UUID target, JsonObject details) {
+        return tx.preparedQuery(
+                        "insert into admin_audit (actor_id, action, target_id, details) values ($1, $2, $3, $4)")
+                .execute(Tuple.of(actor, action, target, details))
+                .mapEmpty();
+    }
+
+    private static JsonObject user(Row row) {
+        return new JsonObject()
+                .put("id", row.getUUID("id").toString())
+                .put("email", row.getString("email"))
+                .put("displayName", row.getString("display_name"))
+                .put("roles", new JsonArray(Arrays.asList(row.getArrayOfStrings("roles"))))
+                .put("suspended", row.getBoolean("suspended"))
+                .put("createdAt", instant(row.getOffsetDateTime("created_at")))
+                .put("updatedAt", instant(row.getOffsetDateTime("updated_at")));
+    }
+
+    private static String instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant().toString();
+    }
+
+    private static ProblemException unprocessable(String pointer, String detail) {
+        return Rejections.unprocessable(detail, List.of(new ProblemException.FieldError(pointer, detail)));
+    }
+}

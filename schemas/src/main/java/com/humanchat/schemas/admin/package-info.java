@@ -1,0 +1,2 @@
+/** What admins broadcast: {@code admin.announcements}, pushed by every edge replica to every connected client. */
+package com.humanchat.schemas.admin;
