@@ -86,36 +86,6 @@ public record DomainStreamsConfig(
         }
     }
 
-    /**
-     * The configuration with the default application ids of the session and request topologies (for launchers that
-     * name only the conversation and unread ones).
-     */
-    public DomainStreamsConfig(
-            String bootstrapServers,
-            Path stateDir,
-            int threads,
-            short replicationFactor,
-            int partitions,
-            int standbyReplicas,
-            Duration commitInterval,
-            Duration dedupeRetention,
-            String conversationsApplicationId,
-            String unreadApplicationId) {
-        this(
-                bootstrapServers,
-                stateDir,
-                threads,
-                replicationFactor,
-                partitions,
-                standbyReplicas,
-                commitInterval,
-                dedupeRetention,
-                conversationsApplicationId,
-                unreadApplicationId,
-                SESSIONS_APPLICATION_ID,
-                REQUESTS_APPLICATION_ID);
-    }
-
     /** Defaults for running inside another process (the standalone launcher, tests) against {@code bootstrapServers}. */
     public static DomainStreamsConfig embedded(String bootstrapServers, Path stateDir) {
         return new DomainStreamsConfig(

@@ -96,34 +96,6 @@ public record ProjectorConfig(
         kafkaBootstrap = kafkaBootstrap.strip();
     }
 
-    /**
-     * The configuration over the platform's {@code sessions.events} and {@code requests.events} (for launchers that
-     * name only the chat topics).
-     */
-    public ProjectorConfig(
-            String kafkaBootstrap,
-            PostgresUrl postgres,
-            int threads,
-            int maxBatch,
-            String groupId,
-            String eventsTopic,
-            String unreadTopic,
-            int topicPartitions,
-            short replicationFactor) {
-        this(
-                kafkaBootstrap,
-                postgres,
-                threads,
-                maxBatch,
-                groupId,
-                eventsTopic,
-                unreadTopic,
-                Topics.SESSIONS_EVENTS.name(),
-                Topics.REQUESTS_EVENTS.name(),
-                topicPartitions,
-                replicationFactor);
-    }
-
     /** Every topic the projector consumes. */
     public List<String> topics() {
         return List.of(eventsTopic, unreadTopic, sessionsTopic, requestsTopic);

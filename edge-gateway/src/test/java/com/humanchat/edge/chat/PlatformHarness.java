@@ -91,7 +91,9 @@ public final class PlatformHarness {
                     Duration.ofMillis(200),
                     Duration.ofHours(24),
                     "chat-it-conversations-" + run,
-                    "chat-it-unread-" + run);
+                    "chat-it-unread-" + run,
+                    "chat-it-sessions-" + run,
+                    "chat-it-requests-" + run);
             DomainStreams streams = DomainStreams.start(streamsConfig);
             if (!streams.awaitRunning(Duration.ofSeconds(90))) {
                 throw new IllegalStateException("domain streams did not start");
@@ -105,6 +107,8 @@ public final class PlatformHarness {
                     "chat-it-projector-" + run,
                     Topics.CHAT_EVENTS.name(),
                     Topics.CHAT_UNREAD.name(),
+                    Topics.SESSIONS_EVENTS.name(),
+                    Topics.REQUESTS_EVENTS.name(),
                     PARTITIONS,
                     (short) 1);
             Projector projector = Projector.start(projectorConfig, new SimpleMeterRegistry());
