@@ -2,7 +2,6 @@ package com.humanchat.edge.admin;
 
 import com.humanchat.edge.auth.AuthenticatedUser;
 import com.humanchat.edge.auth.BearerAuthHandler;
-import com.humanchat.edge.chat.DatabaseFailures;
 import com.humanchat.edge.chat.RequestParams;
 import com.humanchat.edge.http.JsonBody;
 import com.humanchat.edge.http.KeysetCursor;
@@ -56,7 +55,7 @@ public final class AdminRoutes {
     private void requireAdmin(RoutingContext ctx) {
         admin.isAdmin(AuthenticatedUser.of(ctx).id()).onComplete(checked -> {
             if (checked.failed()) {
-                ctx.fail(DatabaseFailures.toProblem(checked.cause()));
+                ctx.fail(checked.cause());
             } else if (!checked.result()) {
                 ctx.fail(ProblemException.forbidden("the admin role is required"));
             } else {
@@ -68,12 +67,9 @@ public final class AdminRoutes {
     private Future<JsonObject> users(RoutingContext ctx) {
         int limit = RequestParams.intParam(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
         KeysetCursor cursor = KeysetCursor.parameter(ctx.queryParams().get("cursor"));
-        return withProblems(
-                admin.users(ctx.queryParams().get("q"), cursor, limit).map(page -> new JsonObject()
-                        .put("items", new JsonArray(page.items()))
-                        .put(
-                                "nextCursor",
-                                page.next() == null ? null : page.next().encode())));
+        return admin.users(ctx.queryParams().get("q"), cursor, limit).map(page -> new JsonObject()
+                .put("items", new JsonArray(page.items()))
+                .put("nextCursor", page.next() == null ? null : page.next().encode()));
     }
 
     private Future<JsonObject> updateUser(RoutingContext ctx) {
@@ -82,15 +78,15 @@ public final class AdminRoutes {
         JsonArray roles = body.getJsonArray("roles");
         List<String> asked =
                 roles == null ? null : roles.stream().map(String.class::cast).toList();
-        return withProblems(admin.update(
-                AuthenticatedUser.of(ctx).id(), target, body.getBoolean("suspended"), asked, body.getString("reason")));
+        return admin.update(
+                AuthenticatedUser.of(ctx).id(), target, body.getBoolean("suspended"), asked, body.getString("reason"));
     }
 
     private Future<JsonObject> requests(RoutingContext ctx) {
         int limit = RequestParams.intParam(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
         RequestStatus status = RequestParams.wireParam(ctx, "status", RequestStatus.values(), RequestStatus::wire);
         KeysetCursor cursor = KeysetCursor.parameter(ctx.queryParams().get("cursor"));
-        return withProblems(requests.list(AuthenticatedUser.of(ctx).id(), true, status, cursor, limit)
+        return requests.list(AuthenticatedUser.of(ctx).id(), true, status, cursor, limit)
                 .map(page -> new JsonObject()
                         .put(
                                 "items",
@@ -99,22 +95,18 @@ public final class AdminRoutes {
                                         .toList()))
                         .put(
                                 "nextCursor",
-                                page.next() == null ? null : page.next().encode())));
+                                page.next() == null ? null : page.next().encode()));
     }
 
     private Future<JsonObject> announce(RoutingContext ctx) {
         JsonObject body = JsonBody.of(ctx);
         ctx.response().setStatusCode(201);
-        return withProblems(admin.announce(
-                AuthenticatedUser.of(ctx).id(), body.getString("message"), body.getString("level", "info")));
+        return admin.announce(
+                AuthenticatedUser.of(ctx).id(), body.getString("message"), body.getString("level", "info"));
     }
 
     private Future<JsonObject> audit(RoutingContext ctx) {
         int limit = RequestParams.intParam(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
-        return withProblems(admin.auditLog(limit).map(items -> new JsonObject().put("items", items)));
-    }
-
-    private static <T> Future<T> withProblems(Future<T> result) {
-        return result.recover(e -> Future.failedFuture(DatabaseFailures.toProblem(e)));
+        return admin.auditLog(limit).map(items -> new JsonObject().put("items", items));
     }
 }

@@ -1,7 +1,6 @@
 package com.humanchat.edge.admin;
 
 import com.humanchat.edge.auth.BearerAuthHandler;
-import com.humanchat.edge.chat.DatabaseFailures;
 import com.humanchat.edge.chat.RequestParams;
 import com.humanchat.edge.http.ProblemResponses;
 import io.vertx.core.Future;
@@ -29,8 +28,6 @@ public final class AnnouncementRoutes {
 
     private Future<JsonObject> latest(RoutingContext ctx) {
         int limit = RequestParams.intParam(ctx, "limit", 20, 1, 100);
-        return admin.announcements(limit)
-                .map(items -> new JsonObject().put("items", items))
-                .recover(e -> Future.failedFuture(DatabaseFailures.toProblem(e)));
+        return admin.announcements(limit).map(items -> new JsonObject().put("items", items));
     }
 }

@@ -155,7 +155,7 @@ public final class ConversationRoutes {
             if (done.succeeded()) {
                 answer.accept(done.result());
             } else {
-                ctx.fail(DatabaseFailures.toProblem(done.cause()));
+                ctx.fail(done.cause());
             }
         });
     }

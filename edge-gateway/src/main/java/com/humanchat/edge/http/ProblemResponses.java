@@ -45,7 +45,8 @@ public final class ProblemResponses {
     }
 
     /** As {@link #toProblem(Throwable, int)}; a 5xx is logged with the request id. */
-    public static ProblemException toProblem(Throwable failure, int statusCode, String requestId) {
+    public static ProblemException toProblem(Throwable cause, int statusCode, String requestId) {
+        Throwable failure = cause == null ? null : DatabaseFailures.toProblem(cause);
         if (failure instanceof ProblemException problem) {
             return problem;
         }

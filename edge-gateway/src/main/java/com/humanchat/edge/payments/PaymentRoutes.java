@@ -2,7 +2,6 @@ package com.humanchat.edge.payments;
 
 import com.humanchat.edge.auth.AuthenticatedUser;
 import com.humanchat.edge.auth.BearerAuthHandler;
-import com.humanchat.edge.chat.DatabaseFailures;
 import com.humanchat.edge.chat.Rejections;
 import com.humanchat.edge.chat.RequestParams;
 import com.humanchat.edge.http.JsonBody;
@@ -73,9 +72,8 @@ public final class PaymentRoutes {
         if (raw == null || raw.length() == 0) {
             return Future.failedFuture(ProblemException.badRequest("a signed Stripe event is required"));
         }
-        return withProblems(
-                payments.webhook(verifier.verify(raw.getBytes(), ctx.request().getHeader("Stripe-Signature")))
-                        .map(v -> new JsonObject().put("received", true)));
+        return payments.webhook(verifier.verify(raw.getBytes(), ctx.request().getHeader("Stripe-Signature")))
+                .map(v -> new JsonObject().put("received", true));
     }
 
     private Future<JsonObject> onboard(RoutingContext ctx) {
@@ -83,10 +81,10 @@ public final class PaymentRoutes {
         if (!caller.hasRole("host")) {
             return Future.failedFuture(ProblemException.forbidden("only hosts are paid: register as a host"));
         }
-        return withProblems(payments.onboard(caller.id()).map(account -> new JsonObject()
+        return payments.onboard(caller.id()).map(account -> new JsonObject()
                 .put("url", account.onboardingUrl())
                 .put("chargesEnabled", account.chargesEnabled())
-                .put("payoutsEnabled", account.payoutsEnabled())));
+                .put("payoutsEnabled", account.payoutsEnabled()));
     }
 
     private Future<JsonObject> intent(RoutingContext ctx) {
@@ -116,18 +114,14 @@ public final class PaymentRoutes {
 
     private Future<JsonObject> get(RoutingContext ctx) {
         UUID caller = AuthenticatedUser.of(ctx).id();
-        return withProblems(payments.payment(caller, RequestParams.pathUuid(ctx, "id")));
+        return payments.payment(caller, RequestParams.pathUuid(ctx, "id"));
     }
 
     private static Future<JsonObject> accepted(RoutingContext ctx, Future<UUID> payment) {
-        return withProblems(payment.map(paymentId -> {
+        return payment.map(paymentId -> {
             ctx.response().setStatusCode(202).putHeader("Location", "/api/payments/" + paymentId);
             return new JsonObject().put("paymentId", paymentId.toString()).put("status", "pending");
-        }));
-    }
-
-    private static <T> Future<T> withProblems(Future<T> result) {
-        return result.recover(e -> Future.failedFuture(DatabaseFailures.toProblem(e)));
+        });
     }
 
     private static UUID uuid(String value) {

@@ -2,7 +2,6 @@ package com.humanchat.edge.requests;
 
 import com.humanchat.edge.auth.AuthenticatedUser;
 import com.humanchat.edge.auth.BearerAuthHandler;
-import com.humanchat.edge.chat.DatabaseFailures;
 import com.humanchat.edge.chat.RequestParams;
 import com.humanchat.edge.http.JsonBody;
 import com.humanchat.edge.http.KeysetCursor;
@@ -80,8 +79,8 @@ public final class RequestRoutes {
     private Future<JsonObject> get(RoutingContext ctx) {
         AuthenticatedUser caller = AuthenticatedUser.of(ctx);
         UUID id = RequestParams.pathUuid(ctx, "id");
-        return withProblems(requests.request(caller.id(), caller.hasRole("admin"), id)
-                .map(found -> SessionJson.request(found.getKey()).put("decisions", found.getValue())));
+        return requests.request(caller.id(), caller.hasRole("admin"), id)
+                .map(found -> SessionJson.request(found.getKey()).put("decisions", found.getValue()));
     }
 
     private Future<JsonObject> list(RoutingContext ctx) {
@@ -89,7 +88,7 @@ public final class RequestRoutes {
         int limit = RequestParams.intParam(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
         RequestStatus status = RequestParams.wireParam(ctx, "status", RequestStatus.values(), RequestStatus::wire);
         KeysetCursor cursor = KeysetCursor.parameter(ctx.queryParams().get("cursor"));
-        return withProblems(requests.list(caller.id(), caller.hasRole("admin"), status, cursor, limit)
+        return requests.list(caller.id(), caller.hasRole("admin"), status, cursor, limit)
                 .map(page -> new JsonObject()
                         .put(
                                 "items",
@@ -98,11 +97,11 @@ public final class RequestRoutes {
                                         .toList()))
                         .put(
                                 "nextCursor",
-                                page.next() == null ? null : page.next().encode())));
+                                page.next() == null ? null : page.next().encode()));
     }
 
     private static Future<JsonObject> answer(RoutingContext ctx, Future<RequestService.Outcome> outcome, int status) {
-        return withProblems(outcome.map(done -> switch (done) {
+        return outcome.map(done -> switch (done) {
             case RequestService.Outcome.Decided decided -> {
                 ctx.response().setStatusCode(status);
                 if (status == 201) {
@@ -119,10 +118,6 @@ public final class RequestRoutes {
                         .put("requestId", pending.requestId().toString())
                         .put("status", "pending");
             }
-        }));
-    }
-
-    private static <T> Future<T> withProblems(Future<T> result) {
-        return result.recover(e -> Future.failedFuture(DatabaseFailures.toProblem(e)));
+        });
     }
 }

@@ -2,7 +2,6 @@ package com.humanchat.edge.sam;
 
 import com.humanchat.edge.auth.AuthenticatedUser;
 import com.humanchat.edge.auth.BearerAuthHandler;
-import com.humanchat.edge.chat.DatabaseFailures;
 import com.humanchat.edge.http.JsonBody;
 import com.humanchat.edge.http.ProblemResponses;
 import io.vertx.core.Future;
@@ -42,7 +41,6 @@ public final class SamRoutes {
                     return new JsonObject()
                             .put("requestId", asked.requestId().toString())
                             .put("conversationId", asked.conversationId().toString());
-                })
-                .recover(error -> Future.failedFuture(DatabaseFailures.toProblem(error)));
+                });
     }
 }

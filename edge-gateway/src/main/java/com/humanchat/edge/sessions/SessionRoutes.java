@@ -2,7 +2,6 @@ package com.humanchat.edge.sessions;
 
 import com.humanchat.edge.auth.AuthenticatedUser;
 import com.humanchat.edge.auth.BearerAuthHandler;
-import com.humanchat.edge.chat.DatabaseFailures;
 import com.humanchat.edge.chat.RequestParams;
 import com.humanchat.edge.http.JsonBody;
 import com.humanchat.edge.http.KeysetCursor;
@@ -87,35 +86,35 @@ public final class SessionRoutes {
         int limit = RequestParams.intParam(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
         SessionStatus status = RequestParams.wireParam(ctx, "status", SessionStatus.values(), SessionStatus::wire);
         KeysetCursor cursor = KeysetCursor.parameter(ctx.queryParams().get("cursor"));
-        return withProblems(sessions.list(caller, status, cursor, limit).map(page -> new JsonObject()
+        return sessions.list(caller, status, cursor, limit).map(page -> new JsonObject()
                 .put(
                         "items",
                         new JsonArray(
                                 page.items().stream().map(SessionJson::session).toList()))
-                .put("nextCursor", page.next() == null ? null : page.next().encode())));
+                .put("nextCursor", page.next() == null ? null : page.next().encode()));
     }
 
     private Future<JsonObject> get(RoutingContext ctx) {
         UUID caller = AuthenticatedUser.of(ctx).id();
         UUID id = RequestParams.pathUuid(ctx, "id");
-        return withProblems(sessions.session(caller, id).map(SessionJson::session));
+        return sessions.session(caller, id).map(SessionJson::session);
     }
 
     /** The STUN/TURN servers for a participant's call, in the shape of {@code RTCConfiguration.iceServers}. */
     private Future<JsonObject> iceServers(RoutingContext ctx) {
         UUID caller = AuthenticatedUser.of(ctx).id();
         UUID id = RequestParams.pathUuid(ctx, "id");
-        return withProblems(sessions.session(caller, id).map(session -> new JsonObject()
+        return sessions.session(caller, id).map(session -> new JsonObject()
                 .put("sessionId", session.sessionId().toString())
                 .put(
                         "iceServers",
                         iceServers.isEmpty()
                                 ? new JsonArray()
-                                : new JsonArray().add(new JsonObject().put("urls", new JsonArray(iceServers))))));
+                                : new JsonArray().add(new JsonObject().put("urls", new JsonArray(iceServers)))));
     }
 
     private static Future<JsonObject> answer(RoutingContext ctx, Future<SessionService.Outcome> outcome, int status) {
-        return withProblems(outcome.map(done -> switch (done) {
+        return outcome.map(done -> switch (done) {
             case SessionService.Outcome.Decided decided -> {
                 ctx.response().setStatusCode(status);
                 Session session = decided.session();
@@ -130,11 +129,7 @@ public final class SessionRoutes {
                         .put("sessionId", pending.sessionId().toString())
                         .put("status", "pending");
             }
-        }));
-    }
-
-    private static <T> Future<T> withProblems(Future<T> result) {
-        return result.recover(e -> Future.failedFuture(DatabaseFailures.toProblem(e)));
+        });
     }
 
     private static Instant startTime(String value) {

@@ -2,7 +2,6 @@ package com.humanchat.edge.sync;
 
 import com.humanchat.edge.auth.AuthenticatedUser;
 import com.humanchat.edge.auth.BearerAuthHandler;
-import com.humanchat.edge.chat.DatabaseFailures;
 import com.humanchat.edge.chat.RequestParams;
 import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.http.ProblemResponses;
@@ -48,7 +47,7 @@ public final class SyncRoutes {
                 return;
             }
             if (done.failed()) {
-                ctx.fail(DatabaseFailures.toProblem(done.cause()));
+                ctx.fail(done.cause());
                 return;
             }
             ctx.response()

@@ -9,7 +9,6 @@ import com.humanchat.edge.chat.ChatJson;
 import com.humanchat.edge.chat.ChatMetrics;
 import com.humanchat.edge.chat.ChatReadModel;
 import com.humanchat.edge.chat.ConversationService;
-import com.humanchat.edge.chat.DatabaseFailures;
 import com.humanchat.edge.chat.Membership;
 import com.humanchat.edge.chat.MessageSender;
 import com.humanchat.edge.chat.Rejections;
@@ -329,7 +328,7 @@ public final class WebSocketEndpoint {
     }
 
     private static OutboundFrame failure(Throwable error, String clientMessageId) {
-        ProblemException problem = ProblemResponses.toProblem(DatabaseFailures.toProblem(error), 500);
+        ProblemException problem = ProblemResponses.toProblem(error, 500);
         return error(Rejections.code(problem), problem.getMessage(), clientMessageId);
     }
 

@@ -1,6 +1,5 @@
-package com.humanchat.edge.chat;
+package com.humanchat.edge.http;
 
-import com.humanchat.edge.http.ProblemException;
 import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
