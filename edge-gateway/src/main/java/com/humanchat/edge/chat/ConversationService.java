@@ -2,6 +2,7 @@ package com.humanchat.edge.chat;
 
 import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.http.ProjectionWait;
 import com.humanchat.edge.kafka.CommandPublisher;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.chat.CommandRejected;
@@ -11,7 +12,6 @@ import com.humanchat.schemas.chat.ConversationType;
 import com.humanchat.schemas.chat.CreateConversation;
 import com.humanchat.schemas.chat.MarkRead;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -31,8 +32,6 @@ public final class ConversationService {
 
     /** At most this many participants in a conversation, the caller included (DESIGN: groups cap at 50). */
     public static final int MAX_PARTICIPANTS = 50;
-
-    private static final Duration PROJECTION_POLL = Duration.ofMillis(15);
 
     /** How a creation ended. */
     public sealed interface CreateOutcome {
@@ -174,7 +173,8 @@ public final class ConversationService {
                                     created.participantIds(),
                                     names,
                                     created.occurredAt());
-                            yield awaitProjected(id, caller, System.nanoTime() + wait.toNanos())
+                            yield ProjectionWait.until(
+                                            vertx, () -> readModel.conversation(id, caller), Objects::nonNull, wait)
                                     .map(projected -> new CreateOutcome.Done(
                                             projected != null ? projected : fallback, byThisCall));
                         }
@@ -182,18 +182,6 @@ public final class ConversationService {
                         default -> Future.succeededFuture(new CreateOutcome.Pending(id));
                     };
                 });
-    }
-
-    /** Polls the projection until the caller's membership row is there, so that an immediate GET finds it. */
-    private Future<JsonObject> awaitProjected(UUID id, UUID viewer, long deadlineNanos) {
-        return readModel.conversation(id, viewer).compose(found -> {
-            if (found != null || System.nanoTime() - deadlineNanos > 0) {
-                return Future.succeededFuture(found);
-            }
-            Promise<Void> later = Promise.promise();
-            vertx.setTimer(PROJECTION_POLL.toMillis(), t -> later.complete());
-            return later.future().compose(v -> awaitProjected(id, viewer, deadlineNanos));
-        });
     }
 
     /** One conversation of the caller; 404 when it is unknown or the caller is not a member. */

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -12,23 +13,26 @@ import java.util.function.Supplier;
  */
 public final class ProjectionWait {
 
-    private static final Duration POLL = Duration.ofMillis(20);
+    private static final Duration POLL = Duration.ofMillis(15);
 
     private ProjectionWait() {}
 
-    /** Completes once {@code projected} answers true or {@code within} has passed (never fails for the timeout). */
-    public static Future<Void> until(Vertx vertx, Supplier<Future<Boolean>> projected, Duration within) {
-        return poll(vertx, projected, System.nanoTime() + within.toNanos());
+    /**
+     * Reads until {@code projected} accepts what {@code read} answers or {@code within} has passed; completes with the
+     * last value read either way (never fails for the timeout).
+     */
+    public static <T> Future<T> until(Vertx vertx, Supplier<Future<T>> read, Predicate<T> projected, Duration within) {
+        return poll(vertx, read, projected, System.nanoTime() + within.toNanos());
     }
 
-    private static Future<Void> poll(Vertx vertx, Supplier<Future<Boolean>> projected, long deadline) {
-        return projected.get().compose(done -> {
-            if (done || System.nanoTime() - deadline > 0) {
-                return Future.succeededFuture();
+    private static <T> Future<T> poll(Vertx vertx, Supplier<Future<T>> read, Predicate<T> projected, long deadline) {
+        return read.get().compose(value -> {
+            if (projected.test(value) || System.nanoTime() - deadline > 0) {
+                return Future.succeededFuture(value);
             }
             Promise<Void> later = Promise.promise();
             vertx.setTimer(POLL.toMillis(), t -> later.complete());
-            return later.future().compose(v -> poll(vertx, projected, deadline));
+            return later.future().compose(v -> poll(vertx, read, projected, deadline));
         });
     }
 }

@@ -158,9 +158,8 @@ public final class RequestService {
     private Future<Outcome> awaitProjected(ManagedRequest decided) {
         return ProjectionWait.until(
                         vertx,
-                        () -> readModel.request(decided.requestId()).map(found -> found.map(
-                                        r -> r.status() == decided.status())
-                                .orElse(false)),
+                        () -> readModel.request(decided.requestId()),
+                        found -> found.map(r -> r.status() == decided.status()).orElse(false),
                         wait)
                 .map(v -> new Outcome.Decided(decided));
     }

@@ -244,9 +244,9 @@ public final class SessionService {
     private Future<Outcome> awaitProjected(Session decided) {
         return ProjectionWait.until(
                         vertx,
-                        () -> readModel.session(decided.sessionId()).map(found -> found.map(
-                                        s -> !s.updatedAt().isBefore(decided.updatedAt()))
-                                .orElse(false)),
+                        () -> readModel.session(decided.sessionId()),
+                        found -> found.map(s -> !s.updatedAt().isBefore(decided.updatedAt()))
+                                .orElse(false),
                         wait)
                 .map(v -> new Outcome.Decided(decided));
     }
