@@ -4,6 +4,7 @@ import com.humanchat.payments.config.PaymentsConfig;
 import com.humanchat.payments.ledger.OutboxRecord;
 import com.humanchat.payments.ledger.PaymentLedger;
 import com.humanchat.payments.stripe.StripeConnect;
+import com.humanchat.schemas.ProducerSettings;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.payments.StripeEventReceived;
 import com.stripe.exception.ApiConnectionException;
@@ -32,7 +33,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -77,17 +77,7 @@ public final class PaymentsWorker implements AutoCloseable {
         this.processor =
                 new PaymentProcessor(ledger, new StripeConnect(config), config.platformFee(), config.refundPolicy());
         this.producer = new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        config.kafkaBootstrap(),
-                        ProducerConfig.CLIENT_ID_CONFIG,
-                        config.groupId() + "-producer",
-                        ProducerConfig.ACKS_CONFIG,
-                        "all",
-                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                        true,
-                        ProducerConfig.LINGER_MS_CONFIG,
-                        1),
+                ProducerSettings.reliable(config.kafkaBootstrap(), config.groupId() + "-producer"),
                 new StringSerializer(),
                 new ByteArraySerializer());
         this.consumer = new KafkaConsumer<>(

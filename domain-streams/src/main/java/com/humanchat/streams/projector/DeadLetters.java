@@ -1,11 +1,11 @@
 package com.humanchat.streams.projector;
 
+import com.humanchat.schemas.ProducerSettings;
 import com.humanchat.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +13,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Headers;
@@ -48,23 +47,7 @@ final class DeadLetters implements AutoCloseable {
     DeadLetters(String bootstrapServers, String groupId) {
         this.groupId = groupId;
         this.producer = new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrapServers,
-                        ProducerConfig.CLIENT_ID_CONFIG,
-                        groupId + "-dlq",
-                        ProducerConfig.ACKS_CONFIG,
-                        "all",
-                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                        true,
-                        ProducerConfig.LINGER_MS_CONFIG,
-                        0,
-                        ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                        10_000,
-                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                        30_000,
-                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                        10_000),
+                ProducerSettings.reliable(bootstrapServers, groupId + "-dlq"),
                 new ByteArraySerializer(),
                 new ByteArraySerializer());
     }

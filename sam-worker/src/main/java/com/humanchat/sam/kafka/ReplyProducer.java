@@ -1,5 +1,6 @@
 package com.humanchat.sam.kafka;
 
+import com.humanchat.schemas.ProducerSettings;
 import com.humanchat.schemas.SystemActors;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.chat.MessageKind;
@@ -8,12 +9,10 @@ import com.humanchat.schemas.sam.SamReplied;
 import com.humanchat.schemas.sam.SamRequested;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -35,23 +34,7 @@ public final class ReplyProducer implements AutoCloseable {
     public ReplyProducer(String bootstrapServers, String groupId) {
         this.groupId = groupId;
         this.producer = new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrapServers,
-                        ProducerConfig.CLIENT_ID_CONFIG,
-                        groupId + "-replies-" + UUID.randomUUID(),
-                        ProducerConfig.ACKS_CONFIG,
-                        "all",
-                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                        true,
-                        ProducerConfig.LINGER_MS_CONFIG,
-                        0,
-                        ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                        10_000,
-                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                        30_000,
-                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                        10_000),
+                ProducerSettings.reliable(bootstrapServers, groupId + "-replies-" + UUID.randomUUID()),
                 new StringSerializer(),
                 new ByteArraySerializer());
     }
