@@ -198,6 +198,31 @@ class SessionsIT {
     }
 
     @Test
+    void anInstantSessionNeedsTheHostOnlineAndInstantlyAvailable() {
+        TestUser host = PLATFORM.register("instant host", "host");
+        TestUser guest = PLATFORM.register("hurried guest");
+
+        try (TestSocket hostSocket = PLATFORM.connect(PLATFORM.otherEdge(), host, null)) {
+            hello(hostSocket);
+            assertThat(PLATFORM.post("/api/sessions", guest.token(), booking(host, null, null, 15))
+                            .status())
+                    .as("online but not instantly available")
+                    .isEqualTo(409);
+            assertThat(PLATFORM.patch("/api/me/profile", host.token(), new JsonObject().put("instantAvailable", true))
+                            .status())
+                    .isEqualTo(200);
+            Answer instant = PLATFORM.post("/api/sessions", guest.token(), booking(host, null, null, 15));
+            assertThat(instant.status()).as(instant.toString()).isEqualTo(201);
+            assertThat(instant.json().getString("startTime")).isNull();
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                        PLATFORM.post("/api/sessions", guest.token(), booking(host, null, null, 15))
+                                .status())
+                .as("instantly available but offline")
+                .isEqualTo(409));
+    }
+
+    @Test
     void aManagedHostIsReachedThroughTheirManagerWhoAloneDecides() {
         TestUser manager = PLATFORM.register("manager");
         TestUser host = PLATFORM.register("famous host", "host");
