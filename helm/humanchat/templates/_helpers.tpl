@@ -142,17 +142,28 @@ affinity:
 {{- end }}
 
 {{/*
-Readiness of the services without an HTTP endpoint yet (domain-streams, projector, workers): the process holds an
-established TCP connection to a Kafka broker port (state 01 in /proc/net/tcp{,6}; no tool needed in the image).
+The ops port of a back-end workload (domain-streams, projector, sam-worker, payments-worker) and its probes:
+/metrics, /health/live and /health/ready served by com.humanchat.ops.OpsHttpServer. (dict "port" N)
 */}}
-{{- define "humanchat.kafkaConnectedProbe" -}}
-exec:
-  command:
-    - /bin/sh
-    - -c
-    - {{ printf "grep -qE '^ *[0-9]+: [0-9A-F]+:[0-9A-F]{4} [0-9A-F]+:%04X 01 ' /proc/net/tcp /proc/net/tcp6" (int .Values.kafkaProbePort) | quote }}
-initialDelaySeconds: 10
-periodSeconds: 10
-timeoutSeconds: 5
-failureThreshold: 6
+{{- define "humanchat.opsPortAndProbes" -}}
+ports:
+  - name: ops
+    containerPort: {{ .port }}
+    protocol: TCP
+livenessProbe:
+  httpGet:
+    path: /health/live
+    port: ops
+  initialDelaySeconds: 20
+  periodSeconds: 10
+  timeoutSeconds: 5
+  failureThreshold: 6
+readinessProbe:
+  httpGet:
+    path: /health/ready
+    port: ops
+  initialDelaySeconds: 10
+  periodSeconds: 10
+  timeoutSeconds: 5
+  failureThreshold: 3
 {{- end }}

@@ -1,6 +1,7 @@
 {{/*
-The Deployment of a Kafka worker with no HTTP endpoint (projector, sam-worker, payments-worker):
-(dict "root" $ "component" "projector" "workload" .Values.projector "args" (list …) "secrets" (list …) "hpa" bool)
+The Deployment of a Kafka worker (projector, sam-worker, payments-worker), probed on the ops port its config sets:
+(dict "root" $ "component" "projector" "workload" .Values.projector "portVariable" "HUMANCHAT_OPS_HTTP_PORT"
+ "args" (list …) "secrets" (list …) "hpa" bool)
 */}}
 {{- define "humanchat.workerDeployment" -}}
 {{- $root := .root }}
@@ -45,8 +46,7 @@ spec:
           env:
             {{- include "humanchat.secretEnv" (dict "root" $root "required" .secrets) | trim | nindent 12 }}
             {{- include "humanchat.javaEnv" $root | nindent 12 }}
-          readinessProbe:
-            {{- include "humanchat.kafkaConnectedProbe" $root | nindent 12 }}
+          {{- include "humanchat.opsPortAndProbes" (dict "port" (int (index $w.config .portVariable))) | nindent 10 }}
           resources:
             {{- toYaml $w.resources | nindent 12 }}
           securityContext:

@@ -6,14 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marcnuri.helm.LintResult;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -161,6 +165,52 @@ class HelmChartTest {
             assertThat(pgUrl.path("name").asText()).isEqualTo("HUMANCHAT_PG_URL");
             assertThat(pgUrl.path("valueFrom").path("secretKeyRef").path("name").asText())
                     .isEqualTo("humanchat-secrets");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({
+            "domain-streams,  StatefulSet, HUMANCHAT_OPS_HTTP_PORT, 8081",
+            "projector,       Deployment,  HUMANCHAT_OPS_HTTP_PORT, 8081",
+            "payments-worker, Deployment,  HUMANCHAT_OPS_HTTP_PORT, 8081",
+            "sam-worker,      Deployment,  HUMANCHAT_SAM_HTTP_PORT, 8091"
+        })
+        void probesEveryBackEndWorkloadOnItsOpsPortAndLetsPrometheusScrapeIt(
+                String component, String kind, String portVariable, int port) {
+            JsonNode workload = rendered.get(component, kind);
+            JsonNode container = firstContainer(workload);
+
+            assertThat(rendered.configMapData(component).path(portVariable).asText())
+                    .isEqualTo(String.valueOf(port));
+            assertThat(container.path("ports").path(0).path("name").asText()).isEqualTo("ops");
+            assertThat(container.path("ports").path(0).path("containerPort").asInt())
+                    .isEqualTo(port);
+            assertThat(container
+                            .path("livenessProbe")
+                            .path("httpGet")
+                            .path("path")
+                            .asText())
+                    .isEqualTo("/health/live");
+            assertThat(container
+                            .path("readinessProbe")
+                            .path("httpGet")
+                            .path("path")
+                            .asText())
+                    .isEqualTo("/health/ready");
+            assertThat(container
+                            .path("readinessProbe")
+                            .path("httpGet")
+                            .path("port")
+                            .asText())
+                    .isEqualTo("ops");
+            JsonNode annotations =
+                    workload.path("spec").path("template").path("metadata").path("annotations");
+            assertThat(annotations.path("prometheus.io/scrape").asText()).isEqualTo("true");
+            assertThat(annotations.path("prometheus.io/port").asText()).isEqualTo(String.valueOf(port));
+        }
+
+        @Test
+        void shipsNoMonitoringObjectsUnlessAsked() {
+            assertThat(rendered.kindsOf("monitoring")).isEmpty();
         }
 
         @Test
@@ -479,6 +529,42 @@ class HelmChartTest {
     class ScaledValues {
 
         private final RenderedManifests rendered = HumanChatChart.render("ci/scaled-values.yaml");
+
+        @Test
+        void shipsTheGrafanaDashboardForTheSidecar() throws Exception {
+            JsonNode configMap = rendered.get("monitoring", "ConfigMap");
+
+            assertThat(configMap
+                            .path("metadata")
+                            .path("labels")
+                            .path("grafana_dashboard")
+                            .asText())
+                    .isEqualTo("1");
+            JsonNode dashboard = new ObjectMapper()
+                    .readTree(configMap.path("data").path("humanchat.json").asText());
+            assertThat(dashboard.path("uid").asText()).isEqualTo("humanchat-overview");
+            List<JsonNode> queries = new ArrayList<>();
+            dashboard.path("panels").forEach(panel -> panel.path("targets").forEach(queries::add));
+            assertThat(queries).hasSizeGreaterThan(30).allSatisfy(query -> assertThat(
+                            query.path("expr").asText())
+                    .containsPattern("(humanchat|vertx|jvm|process)_[a-z_]+"));
+        }
+
+        @Test
+        void shipsTheAlertsEachExplainedInTheRunbook() {
+            JsonNode rule = rendered.get("monitoring", "PrometheusRule");
+            List<JsonNode> alerts = RenderedManifests.list(
+                    rule.path("spec").path("groups").path(0).path("rules"));
+            String runbook = RepositoryFiles.read("docs/runbook.md");
+
+            assertThat(alerts).hasSizeGreaterThan(5).allSatisfy(alert -> {
+                String name = alert.path("alert").asText();
+                assertThat(alert.path("expr").asText()).contains("humanchat_");
+                assertThat(alert.path("annotations").path("runbook").asText())
+                        .isEqualTo("docs/runbook.md#" + name.toLowerCase(Locale.ROOT));
+                assertThat(runbook).as("a runbook section for %s", name).contains("### " + name + "\n");
+            });
+        }
 
         @Test
         void appliesRegistryTagsReplicasAndStorage() {

@@ -3,12 +3,14 @@ package com.humanchat.edge;
 import com.humanchat.edge.admin.AdminRoutes;
 import com.humanchat.edge.admin.AnnouncementRoutes;
 import com.humanchat.edge.auth.AuthRoutes;
+import com.humanchat.edge.contracts.ApiDocumentRoutes;
 import com.humanchat.edge.health.HealthRoutes;
 import com.humanchat.edge.http.ProblemResponses;
 import com.humanchat.edge.http.RequestIds;
 import com.humanchat.edge.identity.DiscoverRoutes;
 import com.humanchat.edge.identity.ProfileRoutes;
 import com.humanchat.edge.identity.UserRoutes;
+import com.humanchat.edge.web.WebClientRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
@@ -96,16 +98,19 @@ public final class EdgeServer extends VerticleBase {
         new DiscoverRoutes(services.pg(), services.bearerAuth(), services.chat().presence()::statusesOf).mount(api);
         services.chat().mountApi(vertx, api, services.bearerAuth());
         api.route("/admin/*")
-                .subRouter(new AdminRoutes(services.admin(), services.chat().requests())
+                .subRouter(new AdminRoutes(services.admin(), services.chat().requests(), services.adminMetrics())
                         .router(vertx, services.bearerAuth()));
         api.route("/announcements*")
                 .subRouter(new AnnouncementRoutes(services.admin()).router(vertx, services.bearerAuth()));
+        new ApiDocumentRoutes().mount(api);
         api.route().failureHandler(ProblemResponses::handleFailure);
         root.route("/api/*").subRouter(api);
 
         services.chat().mountWebSocket(root);
         new HealthRoutes(services.readiness()).mount(root);
         root.get("/metrics").handler(services.metrics()::scrape);
+        // Last: the web client takes every other GET (its files, and index.html for app routes).
+        new WebClientRoutes().mount(root);
         return root;
     }
 

@@ -1,5 +1,6 @@
 package com.humanchat.edge;
 
+import com.humanchat.edge.admin.AdminMetrics;
 import com.humanchat.edge.admin.AdminService;
 import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.auth.PasswordHasher;
@@ -12,6 +13,7 @@ import com.humanchat.edge.health.ReadinessCheck;
 import com.humanchat.edge.identity.IdentityService;
 import com.humanchat.edge.identity.RoleGrants;
 import com.humanchat.edge.kafka.CommandPublisher;
+import com.humanchat.edge.kafka.MetricsSnapshotConsumer;
 import com.humanchat.edge.kafka.OutboxRelay;
 import com.humanchat.edge.limits.LimitCounters;
 import com.humanchat.edge.limits.RateLimits;
@@ -62,6 +64,8 @@ public final class EdgeServices {
     private final KafkaClusterProbe kafkaProbe;
     private final ReadinessCheck readiness;
     private final ChatModule chat;
+    private final AdminMetrics adminMetrics = new AdminMetrics();
+    private final MetricsSnapshotConsumer metricsSnapshots;
 
     /** Every client built so far is added to {@code built}, so that a failure halfway can release them. */
     private EdgeServices(Vertx vertx, EdgeConfig config, EdgeMetrics metrics, List<AutoCloseable> built) {
@@ -98,6 +102,8 @@ public final class EdgeServices {
                 outboxRelay::nudge);
         this.chat = ChatModule.create(vertx, config, pg, publisher, tokens, metrics.registry(), redis, suspendedUsers);
         this.admin = new AdminService(pg, suspendedUsers, outboxRelay::nudge);
+        this.metricsSnapshots =
+                new MetricsSnapshotConsumer(config.kafkaBootstrap(), config.replicaId(), adminMetrics::accept);
         this.readiness = new ReadinessCheck(kafkaProbe, pg, redis, chat::isFanOutHealthy);
     }
 
@@ -122,8 +128,9 @@ public final class EdgeServices {
         }
     }
 
-    /** Starts the chat module's fan-out consumer and the outbox relay. */
+    /** Starts the admin metrics consumer, the chat module's fan-out consumer and the outbox relay. */
     public Future<Void> start() {
+        metricsSnapshots.start();
         return chat.start().onSuccess(v -> outboxRelay.start());
     }
 
@@ -143,6 +150,7 @@ public final class EdgeServices {
                 .compose(v -> blocking("kafka clients", () -> {
                     publisher.close();
                     kafkaProbe.close();
+                    metricsSnapshots.close();
                     return null;
                 }))
                 .compose(v -> {
@@ -213,6 +221,11 @@ public final class EdgeServices {
     /** What admins do to accounts and announcements. */
     public AdminService admin() {
         return admin;
+    }
+
+    /** The latest platform metrics snapshot this replica has read from {@code admin.metrics}. */
+    public AdminMetrics adminMetrics() {
+        return adminMetrics;
     }
 
     /** Accounts whose tokens are refused (suspended), as this replica knows them. */

@@ -281,7 +281,7 @@ final class PaymentProcessor {
     private void recordNew(UUID commandId, Payment payment, String cause, String clientSecret, String reason)
             throws SQLException {
         ledger.inTransaction(tx -> {
-            if (tx.insert(payment, cause, reason)) {
+            if (tx.insert(payment, clientSecret, cause, reason)) {
                 tx.enqueue(List.of(OutboxRecord.of(
                         Topics.PAYMENTS_EVENTS, updated(payment, cause, commandId, clientSecret, reason))));
             }

@@ -13,6 +13,8 @@ import com.stripe.exception.AuthenticationException;
 import com.stripe.exception.RateLimitException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -68,10 +70,16 @@ public final class PaymentsWorker implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final ExecutorService pool;
     private final Thread thread;
+    private final MeterRegistry registry;
+    private final Counter outboxPublished;
     private volatile boolean running = true;
 
-    private PaymentsWorker(PaymentsConfig config) {
+    private PaymentsWorker(PaymentsConfig config, MeterRegistry registry) {
         this.config = config;
+        this.registry = registry;
+        this.outboxPublished = Counter.builder("humanchat.payments.outbox.published")
+                .description("Payment events published from the ledger's outbox")
+                .register(registry);
         this.dataSource = dataSource(config);
         this.ledger = new PaymentLedger(dataSource);
         this.processor =
@@ -107,9 +115,13 @@ public final class PaymentsWorker implements AutoCloseable {
         this.thread = new Thread(this::run, "payments-consumer");
     }
 
-    /** Starts consuming; the caller closes the worker. */
-    public static PaymentsWorker start(PaymentsConfig config) {
-        PaymentsWorker worker = new PaymentsWorker(config);
+    /**
+     * Starts consuming, counting into {@code registry} {@code humanchat.payments.records{topic, outcome}} (processed or
+     * dead-lettered), {@code humanchat.payments.retries{topic}} (transient Stripe or PostgreSQL failures) and
+     * {@code humanchat.payments.outbox.published}; the caller closes the worker.
+     */
+    public static PaymentsWorker start(PaymentsConfig config, MeterRegistry registry) {
+        PaymentsWorker worker = new PaymentsWorker(config, registry);
         worker.thread.start();
         LOG.info("payments worker started: {}", config);
         return worker;
@@ -158,6 +170,7 @@ public final class PaymentsWorker implements AutoCloseable {
         while (running) {
             try {
                 process(record);
+                count("humanchat.payments.records", record.topic(), "processed");
                 return;
             } catch (SQLException
                     | ApiConnectionException
@@ -171,10 +184,12 @@ public final class PaymentsWorker implements AutoCloseable {
                         record.offset(),
                         backoff,
                         transientFailure.toString());
+                count("humanchat.payments.retries", record.topic(), null);
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
             } catch (Exception unprocessable) {
                 deadLetter(record, unprocessable);
+                count("humanchat.payments.records", record.topic(), "dead_lettered");
                 return;
             }
         }
@@ -226,6 +241,20 @@ public final class PaymentsWorker implements AutoCloseable {
         for (Future<RecordMetadata> ack : acks) {
             ack.get(30, TimeUnit.SECONDS);
         }
+        outboxPublished.increment(records.size());
+    }
+
+    private void count(String name, String topic, String outcome) {
+        Counter.Builder counter = Counter.builder(name).tag("topic", topic);
+        if (outcome != null) {
+            counter.tag("outcome", outcome);
+        }
+        counter.register(registry).increment();
+    }
+
+    /** Readiness: the consumer thread is running (it stops only on close or an unexpected failure). */
+    public boolean isHealthy() {
+        return running && thread.isAlive();
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, Exception reason) {

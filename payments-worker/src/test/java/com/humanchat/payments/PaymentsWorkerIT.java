@@ -30,6 +30,9 @@ import com.humanchat.schemas.sessions.Session;
 import com.humanchat.schemas.sessions.SessionStatus;
 import com.humanchat.schemas.sessions.SessionStatusChanged;
 import com.humanchat.schemas.sessions.TransitionSession;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -67,6 +70,7 @@ class PaymentsWorkerIT {
     private static final long PRICE = 5000;
     private static StripeStub stripe;
     private static DatabaseCoordinates database;
+    private static final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private static PaymentsWorker worker;
     private static KafkaProducer<String, byte[]> producer;
     private static final List<Envelope> seen = new CopyOnWriteArrayList<>();
@@ -79,17 +83,23 @@ class PaymentsWorkerIT {
         Migrations.apply(database.jdbcUrl(), database.user(), database.password());
         TopicProvisioner.ensureTopics(infra.kafkaBootstrap(), 3, (short) 1);
         stripe = StripeStub.start();
-        worker = PaymentsWorker.start(new PaymentsConfig(
-                infra.kafkaBootstrap(),
-                new PostgresUrl(
-                        database.host(), database.port(), database.database(), database.user(), database.password()),
-                "sk_test_payments_worker_it",
-                stripe.baseUrl(),
-                new PlatformFee(1000),
-                new RefundPolicy(Duration.ofHours(24)),
-                "http://localhost:8080/payments/onboarded",
-                2,
-                "payments-it-" + UUID.randomUUID()));
+        worker = PaymentsWorker.start(
+                new PaymentsConfig(
+                        infra.kafkaBootstrap(),
+                        new PostgresUrl(
+                                database.host(),
+                                database.port(),
+                                database.database(),
+                                database.user(),
+                                database.password()),
+                        "sk_test_payments_worker_it",
+                        stripe.baseUrl(),
+                        new PlatformFee(1000),
+                        new RefundPolicy(Duration.ofHours(24)),
+                        "http://localhost:8080/payments/onboarded",
+                        2,
+                        "payments-it-" + UUID.randomUUID()),
+                registry);
         producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap()),
                 new StringSerializer(),
@@ -119,6 +129,32 @@ class PaymentsWorkerIT {
     }
 
     @Test
+    void countsProcessedAndDeadLetteredRecordsAndReportsItselfHealthy() {
+        assertThat(worker.isHealthy()).isTrue();
+        double processedBefore = count(Topics.SESSIONS_EVENTS, "processed");
+        double deadBefore = count(Topics.PAYMENTS_COMMANDS, "dead_lettered");
+
+        // A session the ledger knows nothing of: processed, nothing to pay or refund.
+        send(Topics.SESSIONS_EVENTS, cancelled(UUID.randomUUID(), UUID.randomUUID(), Instant.now()));
+        producer.send(new ProducerRecord<>(
+                Topics.PAYMENTS_COMMANDS.name(), "unreadable", "{not json".getBytes(StandardCharsets.UTF_8)));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(count(Topics.SESSIONS_EVENTS, "processed")).isEqualTo(processedBefore + 1);
+            assertThat(count(Topics.PAYMENTS_COMMANDS, "dead_lettered")).isEqualTo(deadBefore + 1);
+        });
+        assertThat(worker.isHealthy()).isTrue();
+    }
+
+    private static double count(Topic<?, ?> topic, String outcome) {
+        Counter counter = registry.find("humanchat.payments.records")
+                .tag("topic", topic.name())
+                .tag("outcome", outcome)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
     void onboardingCreatesTheAccountOnceAndTheLatestAccountUpdatedWins() throws Exception {
         UUID host = UUID.randomUUID();
         OnboardHost first = OnboardHost.of(host);
@@ -145,6 +181,8 @@ class PaymentsWorkerIT {
         webhook("evt_acct_new_" + host, "account.updated", 200, account, StripeWebhooks.account(account, true, true));
 
         List<AccountUpdated> updates = awaitAccounts(host, 3);
+        assertThat(registry.get("humanchat.payments.outbox.published").counter().count())
+                .isGreaterThanOrEqualTo(3);
         assertThat(updates.get(2).chargesEnabled()).isTrue();
         Thread.sleep(500);
         assertThat(accounts(host)).hasSize(3);
@@ -165,6 +203,9 @@ class PaymentsWorkerIT {
 
         PaymentUpdated pending = awaitPayment(payment, PaymentStatus.PENDING);
         assertThat(pending.clientSecret()).startsWith("pi_");
+        // Kept for the payer, who may have missed the frame (GET /api/payments/:id, /api/sync).
+        assertThat(single("select stripe_client_secret from payments where payment_id = ?", payment))
+                .isEqualTo(pending.clientSecret());
         assertThat(pending.amountCents()).isEqualTo(PRICE);
         assertThat(pending.feeCents()).isEqualTo(500);
         List<StripeStub.Recorded> intents = stripe.requests("/v1/payment_intents").stream()
@@ -202,6 +243,7 @@ class PaymentsWorkerIT {
         UUID session = UUID.randomUUID();
         UUID payment = UUID.randomUUID();
         String intent = pendingIntent(payment, session, payableHost("acct_once"));
+        long pendingTx = (Long) single("select tx from payments where payment_id = ?", payment);
 
         for (int i = 0; i < 5; i++) {
             webhook(
@@ -225,6 +267,9 @@ class PaymentsWorkerIT {
                 .isEqualTo(1L));
         Thread.sleep(500);
         assertThat(history(payment)).containsExactly("null->pending", "pending->succeeded");
+        // The trigger of V7 moved the row's tx, so /api/sync shows the change.
+        assertThat((Long) single("select tx from payments where payment_id = ?", payment))
+                .isGreaterThan(pendingTx);
         assertThat(payments(payment))
                 .extracting(PaymentUpdated::status)
                 .containsExactly(PaymentStatus.PENDING, PaymentStatus.SUCCEEDED);

@@ -1,5 +1,6 @@
 package com.humanchat.sam;
 
+import com.humanchat.schemas.sam.SamOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,6 +48,10 @@ public final class SamMetrics {
         this.tokens = Counter.builder("humanchat.sam.tokens")
                 .description("tokens used, from Gemini's usageMetadata")
                 .register(registry);
+        // Every outcome from the start, so that a rate over it never begins from an absent series.
+        for (SamOutcome outcome : SamOutcome.values()) {
+            replies(outcome);
+        }
     }
 
     public AtomicInteger inFlight() {
@@ -81,7 +86,14 @@ public final class SamMetrics {
         tokens.increment(count);
     }
 
-    public void replied(String outcome) {
-        registry.counter("humanchat.sam.replies", "outcome", outcome).increment();
+    public void replied(SamOutcome outcome) {
+        replies(outcome).increment();
+    }
+
+    private Counter replies(SamOutcome outcome) {
+        return Counter.builder("humanchat.sam.replies")
+                .description("Sam replies by outcome")
+                .tag("outcome", outcome.wire())
+                .register(registry);
     }
 }

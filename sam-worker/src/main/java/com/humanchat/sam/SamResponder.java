@@ -93,7 +93,7 @@ final class SamResponder {
 
     private void send(SamRequested request, SamReplied replied) throws InterruptedException, ExecutionException {
         replies.reply(request, replied);
-        metrics.replied(replied.outcome().wire());
+        metrics.replied(replied.outcome());
     }
 
     private static <T> T await(Future<T> future) throws InterruptedException, ExecutionException, TimeoutException {

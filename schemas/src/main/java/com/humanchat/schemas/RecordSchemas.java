@@ -3,6 +3,7 @@ package com.humanchat.schemas;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.humanchat.schemas.admin.AnnouncementPublished;
+import com.humanchat.schemas.admin.MetricsSnapshot;
 import com.humanchat.schemas.chat.ChatCommand;
 import com.humanchat.schemas.chat.ChatEvent;
 import com.humanchat.schemas.chat.UnreadEvent;
@@ -70,6 +71,7 @@ public final class RecordSchemas {
         families.put(Topics.PAYMENTS_WEBHOOKS.name(), PaymentWebhook.class);
         families.put(Topics.PAYMENTS_EVENTS.name(), PaymentEvent.class);
         families.put(Topics.ADMIN_ANNOUNCEMENTS.name(), AnnouncementPublished.class);
+        families.put(Topics.ADMIN_METRICS.name(), MetricsSnapshot.class);
         return Collections.unmodifiableMap(families);
     }
 

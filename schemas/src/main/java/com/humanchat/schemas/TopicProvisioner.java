@@ -9,10 +9,21 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the platform's topics (and their dead-letter topics) if they do not exist yet; safe to run twice. */
 public final class TopicProvisioner {
+
+    /**
+     * Compacted, with hourly segments so that the cleaner can drop superseded values (it never touches the active
+     * segment): a snapshot every few seconds stays a few segments, not a week of history.
+     */
+    static final Map<String, String> LATEST_VALUE_ONLY = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG,
+            TopicConfig.CLEANUP_POLICY_COMPACT,
+            TopicConfig.SEGMENT_MS_CONFIG,
+            Long.toString(TimeUnit.HOURS.toMillis(1)));
 
     private TopicProvisioner() {}
 
@@ -23,7 +34,11 @@ public final class TopicProvisioner {
     public static void ensureTopics(String bootstrapServers, int partitions, short replicationFactor) {
         List<NewTopic> wanted = new ArrayList<>();
         for (Topic<String, ?> topic : Topics.all()) {
-            wanted.add(new NewTopic(topic.name(), partitions, replicationFactor));
+            if (Topics.holdsLatestValueOnly(topic)) {
+                wanted.add(new NewTopic(topic.name(), 1, replicationFactor).configs(LATEST_VALUE_ONLY));
+            } else {
+                wanted.add(new NewTopic(topic.name(), partitions, replicationFactor));
+            }
             wanted.add(new NewTopic(Topics.deadLetterOf(topic.name()), 1, replicationFactor));
         }
         try (Admin admin = Admin.create(Map.of(

@@ -1,6 +1,7 @@
 package com.humanchat.schemas;
 
 import com.humanchat.schemas.admin.AnnouncementPublished;
+import com.humanchat.schemas.admin.MetricsSnapshot;
 import com.humanchat.schemas.chat.ChatCommand;
 import com.humanchat.schemas.chat.ChatEvent;
 import com.humanchat.schemas.chat.UnreadEvent;
@@ -81,6 +82,13 @@ public final class Topics {
     public static final Topic<String, SamActionEvent> SAM_ACTIONS =
             new Topic<>("sam.actions", Serdes.String(), JsonSerde.of(SamActionEvent.class));
 
+    /**
+     * The platform's live figures, emitted every few seconds by the metrics topology and kept by every edge replica;
+     * key = {@value MetricsSnapshot#KEY}. One partition, compacted: the latest snapshot is all there is to read.
+     */
+    public static final Topic<String, MetricsSnapshot> ADMIN_METRICS =
+            new Topic<>("admin.metrics", Serdes.String(), JsonSerde.of(MetricsSnapshot.class));
+
     /** Every topic the platform provisions at start. */
     public static List<Topic<String, ?>> all() {
         return List.of(
@@ -98,7 +106,16 @@ public final class Topics {
                 PAYMENTS_COMMANDS,
                 PAYMENTS_WEBHOOKS,
                 PAYMENTS_EVENTS,
-                ADMIN_ANNOUNCEMENTS);
+                ADMIN_ANNOUNCEMENTS,
+                ADMIN_METRICS);
+    }
+
+    /**
+     * True for the topics that hold the latest value per key rather than a history ({@link #ADMIN_METRICS}): they are
+     * provisioned with one partition and compaction.
+     */
+    public static boolean holdsLatestValueOnly(Topic<?, ?> topic) {
+        return topic == ADMIN_METRICS;
     }
 
     /** The dead-letter topic of a topic: poison records land there with the reason in headers. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.humanchat.schemas.admin.AnnouncementPublished;
+import com.humanchat.schemas.admin.MetricsSnapshot;
 import com.humanchat.schemas.chat.ChatCommand;
 import com.humanchat.schemas.chat.ChatEvent;
 import com.humanchat.schemas.chat.CommandRejected;
@@ -264,6 +265,7 @@ class RecordContractTest {
                 Map.entry(
                         Topics.ADMIN_ANNOUNCEMENTS,
                         AnnouncementPublished.of(REQUEST, ALICE, "maintenance at 02:00 UTC", "warning")),
+                Map.entry(Topics.ADMIN_METRICS, metricsSnapshot()),
                 Map.entry(
                         Topics.RTC_SIGNALS,
                         RtcSignal.of(
@@ -329,6 +331,22 @@ class RecordContractTest {
                                 true,
                                 false,
                                 "https://connect.stripe.com/setup/e/acct_1")));
+    }
+
+    private static MetricsSnapshot metricsSnapshot() {
+        return new MetricsSnapshot(
+                UUID.randomUUID(),
+                1,
+                NOW,
+                5,
+                42,
+                37,
+                9,
+                15,
+                Map.of("requested", 2L, "accepted", 0L, "awaiting_payment", 1L, "confirmed", 3L, "in_progress", 1L),
+                4,
+                new MetricsSnapshot.Sam(2, 1800L, 5200L, 31),
+                Map.of("usd", new MetricsSnapshot.Revenue(15000, 5000, 1000)));
     }
 
     private static ObjectNode showHosts(UUID host) {
@@ -430,7 +448,8 @@ class RecordContractTest {
                         + PaymentEvent.class.getPermittedSubclasses().length
                         + 1 // rtc.signal is its own family
                         + 1 // and so is stripe.event-received
-                        + 1); // and announcement.published
+                        + 1 // and announcement.published
+                        + 1); // and metrics.snapshot
         assertThat(samples().map(Map.Entry::getKey).distinct()).containsExactlyInAnyOrderElementsOf(Topics.all());
     }
 
@@ -500,6 +519,40 @@ class RecordContractTest {
                 .anyMatch(v -> v.contains("amountCents"))
                 .anyMatch(v -> v.contains("currency"))
                 .anyMatch(v -> v.contains("paymentMode"));
+    }
+
+    @Test
+    void metricsSnapshotCarriesAsOfAndExplicitNullLatenciesAndItsSchemaHoldsTheShape() {
+        MetricsSnapshot quiet = new MetricsSnapshot(
+                UUID.randomUUID(),
+                1,
+                NOW,
+                5,
+                0,
+                0,
+                0,
+                15,
+                Map.of("requested", 0L, "accepted", 0L, "awaiting_payment", 0L, "confirmed", 0L, "in_progress", 0L),
+                0,
+                new MetricsSnapshot.Sam(0, null, null, 0),
+                Map.of());
+        ObjectNode json = Json.mapper().valueToTree(quiet);
+
+        assertThat(json.get("asOf").asText()).isEqualTo(NOW.toString());
+        assertThat(json.get("sam").has("latencyP50Ms")).isTrue();
+        assertThat(json.get("sam").get("latencyP50Ms").isNull()).isTrue();
+        assertThat(RecordSchemas.violations(Topics.ADMIN_METRICS.name(), json)).isEmpty();
+        assertThat(quiet.key()).isEqualTo("platform");
+
+        ObjectNode broken = json.deepCopy();
+        ((ObjectNode) broken.get("sessionsByStatus")).put("completed", 3).remove("requested");
+        ((ObjectNode) broken.get("revenue24h")).putObject("dollars").put("grossSucceededCents", -1);
+        broken.put("messagesPerMinute", -1);
+        assertThat(RecordSchemas.violations(Topics.ADMIN_METRICS.name(), broken))
+                .anyMatch(v -> v.contains("completed"))
+                .anyMatch(v -> v.contains("requested"))
+                .anyMatch(v -> v.contains("dollars"))
+                .anyMatch(v -> v.contains("messagesPerMinute"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.humanchat.infra.embedded.EmbeddedPostgresServer;
 import com.humanchat.infra.embedded.EmbeddedRedisServer;
 import com.humanchat.migrations.Migrations;
 import com.humanchat.migrations.PostgresUrl;
+import com.humanchat.ops.ConsumerGroupLag;
 import com.humanchat.payments.PaymentsWorker;
 import com.humanchat.payments.config.PaymentsConfig;
 import com.humanchat.sam.SamWorker;
@@ -20,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -37,6 +40,7 @@ final class StandalonePlatform implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StandalonePlatform.class);
     private static final String DATABASE = "humanchat";
     private static final Duration STREAMS_START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration GROUP_LAG_INTERVAL = Duration.ofSeconds(15);
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private Edge edge;
@@ -104,10 +108,17 @@ final class StandalonePlatform implements AutoCloseable {
         running.push(projector);
         // Sam last: it needs the topologies and the projection; stopped first. Without a Gemini key it answers
         // "not configured".
-        running.push(SamWorker.start(SamWorkerConfig.fromEnv(env), edge.registry()));
+        SamWorkerConfig samConfig = SamWorkerConfig.fromEnv(env);
+        running.push(SamWorker.start(samConfig, edge.registry()));
+        List<String> groups = new ArrayList<>(streams.applicationIds());
+        groups.add(projector.config().groupId());
+        groups.add(samConfig.groupId());
         if (PaymentsConfig.configured(env)) {
-            running.push(PaymentsWorker.start(PaymentsConfig.fromEnv(env)));
+            PaymentsConfig paymentsConfig = PaymentsConfig.fromEnv(env);
+            running.push(PaymentsWorker.start(paymentsConfig, edge.registry()));
+            groups.add(paymentsConfig.groupId());
         }
+        running.push(ConsumerGroupLag.start(kafka, groups, edge.registry(), GROUP_LAG_INTERVAL));
         if (!streams.awaitRunning(STREAMS_START_TIMEOUT)) {
             throw new IllegalStateException("the Streams apps did not reach RUNNING within " + STREAMS_START_TIMEOUT);
         }

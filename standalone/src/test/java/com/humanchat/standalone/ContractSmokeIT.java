@@ -11,17 +11,38 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Checks the packaged standalone ({@link LaunchedStandalone}) from the outside: readiness, then the shared contract
- * smoke ({@code ../shared/contract-smoke/smoke.mjs}) run by Node.
+ * smoke ({@code ../shared/contract-smoke/smoke.mjs}) run by Node, then — with the smoke's traffic behind it — that
+ * every metric the Grafana dashboard and the alerts query is really exported.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ContractSmokeIT {
+
+    /** Metric names in PromQL: ours, Vert.x's, the JVM's and the process's. */
+    private static final Pattern METRIC = Pattern.compile("\\b(?:humanchat|vertx|jvm|process)_[a-z_]+");
+
+    /**
+     * Exported only by the payments worker, which the standalone runs only with Stripe keys; PaymentsWorkerIT checks
+     * its counters.
+     */
+    private static final String PAYMENTS_ONLY = "humanchat_payments_";
 
     @TempDir
     static Path dataDir;
@@ -43,6 +64,7 @@ class ContractSmokeIT {
     }
 
     @Test
+    @Order(1)
     void isReadyOnceItPrintsItsUrl() throws Exception {
         HttpResponse<String> ready = HttpClient.newHttpClient()
                 .send(
@@ -55,6 +77,7 @@ class ContractSmokeIT {
     }
 
     @Test
+    @Order(2)
     void passesTheSharedContractSmoke() throws Exception {
         Path smoke = Path.of("..", "..", "shared", "contract-smoke", "smoke.mjs")
                 .toAbsolutePath()
@@ -71,6 +94,43 @@ class ContractSmokeIT {
         assertThat(finished).as("smoke finished in time:\n%s", output).isTrue();
         assertThat(node.exitValue()).as("smoke output:\n%s", output).isZero();
         assertThat(output).contains(" 0 failed").doesNotContain("FAIL ");
+    }
+
+    @Test
+    @Order(3)
+    void exportsEveryMetricTheDashboardAndTheAlertsQuery() throws Exception {
+        Path chartFiles = Path.of("..", "helm", "humanchat", "files");
+        Set<String> queried = new TreeSet<>();
+        for (String file : List.of("grafana-dashboard.json", "prometheus-rules.yaml")) {
+            Matcher names = METRIC.matcher(Files.readString(chartFiles.resolve(file)));
+            while (names.find()) {
+                queried.add(names.group());
+            }
+        }
+        queried.removeIf(name -> name.startsWith(PAYMENTS_ONLY));
+        assertThat(queried).hasSizeGreaterThan(25);
+        // Meters fed by periodic reads (the consumer groups' lag, read from the broker every 15 s) appear a little
+        // after the traffic that gives them something to report.
+        Awaitility.await("every queried metric exported")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(exportedMetrics())
+                        .as("metrics exported by the standalone")
+                        .containsAll(queried));
+    }
+
+    private static Set<String> exportedMetrics() throws IOException, InterruptedException {
+        String scrape = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + "/metrics"))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        return scrape.lines()
+                .filter(line -> !line.startsWith("#") && !line.isBlank())
+                .map(line -> line.split("[{ ]", 2)[0])
+                .collect(Collectors.toSet());
     }
 
     private static boolean nodeAvailable() {

@@ -68,6 +68,8 @@ class SeparateDeployablesIT {
         env.put("HUMANCHAT_JWT_SECRET", "deployables-test-secret-" + UUID.randomUUID());
         env.put("HUMANCHAT_STREAMS_STATE_DIR", workDir.resolve("streams").toString());
         env.put("HUMANCHAT_KAFKA_PARTITIONS", "3");
+        // Streams and projector share this host: each takes any free port for its /metrics and /health/*.
+        env.put("HUMANCHAT_OPS_HTTP_PORT", "0");
         env.put("HUMANCHAT_PRESENCE_TTL_SECONDS", Long.toString(PRESENCE_TTL.toSeconds()));
 
         Process migrate = launch("migrate", Migrate.class, env);

@@ -4,11 +4,14 @@ import com.humanchat.schemas.TopicProvisioner;
 import com.humanchat.schemas.Topics;
 import com.humanchat.streams.topology.ConversationTopology;
 import com.humanchat.streams.topology.ConversationTopologyConfig;
+import com.humanchat.streams.topology.MetricsTopology;
+import com.humanchat.streams.topology.MetricsTopologyConfig;
 import com.humanchat.streams.topology.RequestTopology;
 import com.humanchat.streams.topology.SessionTopology;
 import com.humanchat.streams.topology.StreamsSettings;
 import com.humanchat.streams.topology.UnreadCountTopology;
 import com.humanchat.streams.topology.UnreadTopologyConfig;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -18,16 +21,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The conversation, unread, session and request topologies running as four {@link KafkaStreams} clients in this JVM,
+ * The conversation, unread, session, request and metrics topologies running as five {@link KafkaStreams} clients in this JVM,
  * for the {@link DomainStreamsMain} process and for embedding (the standalone launcher): {@code start} provisions the
  * topics and starts them all, {@link #isRunning()} is the readiness probe, {@link #close()} stops them all.
  */
@@ -41,13 +47,15 @@ public final class DomainStreams implements AutoCloseable {
     private final KafkaStreams conversations;
     private final KafkaStreams unread;
     private final List<KafkaStreams> clients;
+    private final List<String> applicationIds;
     private final List<KafkaStreamsMetrics> metrics;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DomainStreams(List<KafkaStreams> clients, List<KafkaStreamsMetrics> metrics) {
-        this.clients = List.copyOf(clients);
-        this.conversations = clients.get(0);
-        this.unread = clients.get(1);
+    private DomainStreams(Map<String, KafkaStreams> clients, List<KafkaStreamsMetrics> metrics) {
+        this.clients = List.copyOf(clients.values());
+        this.applicationIds = List.copyOf(clients.keySet());
+        this.conversations = this.clients.get(0);
+        this.unread = this.clients.get(1);
         this.metrics = metrics;
     }
 
@@ -79,27 +87,39 @@ public final class DomainStreams implements AutoCloseable {
                 config.conversationsApplicationId(),
                 client(
                         ConversationTopology.build(conversationConfig),
-                        settings(config, config.conversationsApplicationId(), Topics.CHAT_COMMANDS.name())));
+                        settings(config, config.conversationsApplicationId(), Topics.CHAT_COMMANDS.name()),
+                        config.instanceId()));
         clients.put(
                 config.unreadApplicationId(),
                 client(
                         UnreadCountTopology.build(UnreadTopologyConfig.defaults()),
-                        settings(config, config.unreadApplicationId(), Topics.CHAT_EVENTS.name())));
+                        settings(config, config.unreadApplicationId(), Topics.CHAT_EVENTS.name()),
+                        config.instanceId()));
         clients.put(
                 config.sessionsApplicationId(),
                 client(
                         SessionTopology.build(),
-                        settings(config, config.sessionsApplicationId(), Topics.SESSIONS_COMMANDS.name())));
+                        settings(config, config.sessionsApplicationId(), Topics.SESSIONS_COMMANDS.name()),
+                        config.instanceId()));
         clients.put(
                 config.requestsApplicationId(),
                 client(
                         RequestTopology.build(),
-                        settings(config, config.requestsApplicationId(), Topics.REQUESTS_COMMANDS.name())));
+                        settings(config, config.requestsApplicationId(), Topics.REQUESTS_COMMANDS.name()),
+                        config.instanceId()));
+        // Its dead-letter topic is its output's: a record of another topic it cannot read is already the dead letter
+        // of that topic's own topology.
+        clients.put(
+                config.metricsApplicationId(),
+                client(
+                        MetricsTopology.build(new MetricsTopologyConfig(config.metricsInterval())),
+                        settings(config, config.metricsApplicationId(), Topics.ADMIN_METRICS.name()),
+                        config.instanceId()));
         List<KafkaStreamsMetrics> metrics = new ArrayList<>();
         if (registry != null) {
             clients.forEach((applicationId, client) -> metrics.add(bind(client, applicationId, registry)));
         }
-        DomainStreams running = new DomainStreams(new ArrayList<>(clients.values()), metrics);
+        DomainStreams running = new DomainStreams(clients, metrics);
         try {
             clients.values().forEach(KafkaStreams::start);
         } catch (RuntimeException e) {
@@ -108,6 +128,11 @@ public final class DomainStreams implements AutoCloseable {
         }
         LOG.info("Domain streams starting: {} on {}", String.join(", ", clients.keySet()), config.bootstrapServers());
         return running;
+    }
+
+    /** The Streams application ids, which are also their consumer groups. */
+    public List<String> applicationIds() {
+        return applicationIds;
     }
 
     /** Readiness: every client is RUNNING or REBALANCING. */
@@ -161,8 +186,17 @@ public final class DomainStreams implements AutoCloseable {
                 Topics.deadLetterOf(inputTopic));
     }
 
-    private static KafkaStreams client(Topology topology, StreamsSettings settings) {
-        KafkaStreams streams = new KafkaStreams(topology, settings.toProperties());
+    /**
+     * A client of {@code topology}. With an {@code instanceId} (the pod's stable name) its consumers are static members
+     * of the group ({@code group.instance.id}, suffixed per thread by Streams): a process restarted under the same name
+     * gets its tasks back at once instead of waiting for the old member's session to time out and a rebalance.
+     */
+    private static KafkaStreams client(Topology topology, StreamsSettings settings, String instanceId) {
+        Properties properties = settings.toProperties();
+        if (instanceId != null) {
+            properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
+        }
+        KafkaStreams streams = new KafkaStreams(topology, properties);
         String applicationId = settings.applicationId();
         streams.setStateListener((now, before) -> LOG.info("{}: {} -> {}", applicationId, before, now));
         streams.setUncaughtExceptionHandler(exception -> {
@@ -172,9 +206,17 @@ public final class DomainStreams implements AutoCloseable {
         return streams;
     }
 
+    /**
+     * The client's own Kafka metrics, tagged {@code application}, and {@code humanchat.streams.running{application}}:
+     * 1 while the client is RUNNING or REBALANCING, else 0 (what readiness reports, per application).
+     */
     private static KafkaStreamsMetrics bind(KafkaStreams streams, String applicationId, MeterRegistry registry) {
         KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams, Tags.of("application", applicationId));
         binder.bindTo(registry);
+        Gauge.builder("humanchat.streams.running", streams, client -> READY.contains(client.state()) ? 1 : 0)
+                .description("1 while the Streams client is running or rebalancing")
+                .tag("application", applicationId)
+                .register(registry);
         return binder;
     }
 }

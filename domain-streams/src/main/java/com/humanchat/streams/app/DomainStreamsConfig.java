@@ -3,14 +3,16 @@ package com.humanchat.streams.app;
 import com.humanchat.schemas.config.EnvironmentReader;
 import com.humanchat.schemas.config.InvalidConfigurationException;
 import com.humanchat.streams.topology.ConversationTopologyConfig;
+import com.humanchat.streams.topology.MetricsTopologyConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Everything the domain-streams process needs to run its four topologies, read from {@code HUMANCHAT_*} variables by
+ * Everything the domain-streams process needs to run its five topologies, read from {@code HUMANCHAT_*} variables by
  * {@link #fromEnv(Map)} or built for embedding by {@link #embedded(String, Path)}.
  *
  * @param stateDir the Streams state directory (RocksDB stores); each application uses its own subfolder
@@ -20,6 +22,9 @@ import java.util.Set;
  * @param standbyReplicas warm copies of each store on other instances
  * @param commitInterval how often offsets are committed; bounds what is processed again after a crash
  * @param dedupeRetention how long sends stay deduplicated (at least 24 h)
+ * @param metricsInterval how often the metrics topology emits a snapshot to {@code admin.metrics}
+ * @param instanceId this instance's stable name (a StatefulSet pod's), making its consumers static group members; null
+ *     for none
  */
 public record DomainStreamsConfig(
         String bootstrapServers,
@@ -33,7 +38,10 @@ public record DomainStreamsConfig(
         String conversationsApplicationId,
         String unreadApplicationId,
         String sessionsApplicationId,
-        String requestsApplicationId) {
+        String requestsApplicationId,
+        String metricsApplicationId,
+        Duration metricsInterval,
+        String instanceId) {
 
     public static final String BOOTSTRAP = "HUMANCHAT_KAFKA_BOOTSTRAP";
     public static final String DATA_DIR = "HUMANCHAT_DATA_DIR";
@@ -44,11 +52,16 @@ public record DomainStreamsConfig(
     public static final String STANDBY_REPLICAS = "HUMANCHAT_STREAMS_STANDBY_REPLICAS";
     public static final String COMMIT_INTERVAL_MS = "HUMANCHAT_STREAMS_COMMIT_INTERVAL_MS";
     public static final String DEDUPE_RETENTION_HOURS = "HUMANCHAT_DEDUPE_RETENTION_HOURS";
+    public static final String METRICS_INTERVAL_SECONDS = "HUMANCHAT_METRICS_INTERVAL_SECONDS";
+    public static final String INSTANCE_ID = "HUMANCHAT_STREAMS_INSTANCE_ID";
+
+    private static final Pattern INSTANCE_ID_FORMAT = Pattern.compile("[A-Za-z0-9._-]{1,200}");
 
     public static final String CONVERSATIONS_APPLICATION_ID = "humanchat-conversations";
     public static final String UNREAD_APPLICATION_ID = "humanchat-unread";
     public static final String SESSIONS_APPLICATION_ID = "humanchat-sessions";
     public static final String REQUESTS_APPLICATION_ID = "humanchat-requests";
+    public static final String METRICS_APPLICATION_ID = "humanchat-metrics";
 
     public static final int DEFAULT_THREADS = 1;
     public static final short DEFAULT_REPLICATION = 1;
@@ -68,6 +81,14 @@ public record DomainStreamsConfig(
         Objects.requireNonNull(unreadApplicationId, "unreadApplicationId");
         Objects.requireNonNull(sessionsApplicationId, "sessionsApplicationId");
         Objects.requireNonNull(requestsApplicationId, "requestsApplicationId");
+        Objects.requireNonNull(metricsApplicationId, "metricsApplicationId");
+        Objects.requireNonNull(metricsInterval, "metricsInterval");
+        if (metricsInterval.toSeconds() < 1) {
+            throw new IllegalArgumentException("metricsInterval must be at least one second");
+        }
+        if (instanceId != null && !INSTANCE_ID_FORMAT.matcher(instanceId).matches()) {
+            throw new IllegalArgumentException("instanceId must be 1-200 of [A-Za-z0-9._-]");
+        }
         if (bootstrapServers.isBlank()) {
             throw new IllegalArgumentException("bootstrapServers must not be blank");
         }
@@ -79,10 +100,15 @@ public record DomainStreamsConfig(
             throw new IllegalArgumentException(
                     "dedupeRetention must be at least " + ConversationTopologyConfig.MIN_DEDUPE_RETENTION);
         }
-        if (Set.of(conversationsApplicationId, unreadApplicationId, sessionsApplicationId, requestsApplicationId)
+        if (Set.of(
+                                conversationsApplicationId,
+                                unreadApplicationId,
+                                sessionsApplicationId,
+                                requestsApplicationId,
+                                metricsApplicationId)
                         .size()
-                != 4) {
-            throw new IllegalArgumentException("the four topologies need different application ids");
+                != 5) {
+            throw new IllegalArgumentException("the five topologies need different application ids");
         }
     }
 
@@ -100,12 +126,15 @@ public record DomainStreamsConfig(
                 CONVERSATIONS_APPLICATION_ID,
                 UNREAD_APPLICATION_ID,
                 SESSIONS_APPLICATION_ID,
-                REQUESTS_APPLICATION_ID);
+                REQUESTS_APPLICATION_ID,
+                METRICS_APPLICATION_ID,
+                MetricsTopologyConfig.DEFAULT_INTERVAL,
+                null);
     }
 
     /** The same configuration under other application ids (tests that share a broker). */
     public DomainStreamsConfig withApplicationIds(
-            String conversations, String unread, String sessions, String requests) {
+            String conversations, String unread, String sessions, String requests, String metrics) {
         return new DomainStreamsConfig(
                 bootstrapServers,
                 stateDir,
@@ -118,7 +147,10 @@ public record DomainStreamsConfig(
                 conversations,
                 unread,
                 sessions,
-                requests);
+                requests,
+                metrics,
+                metricsInterval,
+                instanceId);
     }
 
     /**
@@ -141,6 +173,12 @@ public record DomainStreamsConfig(
                 (int) DEFAULT_DEDUPE_RETENTION_HOURS,
                 (int) MIN_DEDUPE_RETENTION_HOURS,
                 24 * 365);
+        int metricsSeconds = reader.integer(
+                METRICS_INTERVAL_SECONDS, (int) MetricsTopologyConfig.DEFAULT_INTERVAL.toSeconds(), 1, 3600);
+        String instanceId = reader.optional(INSTANCE_ID);
+        if (instanceId != null && !INSTANCE_ID_FORMAT.matcher(instanceId).matches()) {
+            reader.problem(INSTANCE_ID + " must be 1-200 of [A-Za-z0-9._-], was '" + instanceId + "'");
+        }
         reader.throwIfInvalid();
         return new DomainStreamsConfig(
                 bootstrap,
@@ -154,6 +192,9 @@ public record DomainStreamsConfig(
                 CONVERSATIONS_APPLICATION_ID,
                 UNREAD_APPLICATION_ID,
                 SESSIONS_APPLICATION_ID,
-                REQUESTS_APPLICATION_ID);
+                REQUESTS_APPLICATION_ID,
+                METRICS_APPLICATION_ID,
+                Duration.ofSeconds(metricsSeconds),
+                instanceId);
     }
 }

@@ -43,7 +43,7 @@ public final class Projector implements AutoCloseable {
             dataSource.close();
             throw e;
         }
-        this.metrics = new ProjectorMetrics(registry, config.groupId(), this::lag, this::isHealthy);
+        this.metrics = new ProjectorMetrics(registry, config.groupId(), config.topics(), this::lag, this::isHealthy);
     }
 
     /**

@@ -1,15 +1,18 @@
 package com.humanchat.streams.projector;
 
+import com.humanchat.ops.OpsHttpServer;
+import com.humanchat.ops.ServiceRunner;
 import com.humanchat.schemas.TopicProvisioner;
-import io.micrometer.core.instrument.logging.LoggingMeterRegistry;
-import java.util.concurrent.CountDownLatch;
+import java.io.IOException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of the projector deployable: reads {@link ProjectorConfig} from the environment, creates missing topics,
- * runs until the process is told to stop. Exits 2 on invalid configuration. The database must have been migrated by
- * the migration step; until it is, the projector retries and reports itself unhealthy.
+ * runs until the process is told to stop, serving {@code /metrics} and {@code /health/*} on
+ * {@value OpsHttpServer#PORT_VARIABLE}. Exits 2 on invalid configuration. The database must have been migrated by the
+ * migration step; until it is, the projector retries and reports itself unhealthy.
  */
 public final class ProjectorMain {
 
@@ -17,10 +20,12 @@ public final class ProjectorMain {
 
     private ProjectorMain() {}
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws InterruptedException, IOException {
         ProjectorConfig config;
+        int opsPort;
         try {
             config = ProjectorConfig.fromEnv(System.getenv());
+            opsPort = OpsHttpServer.portFromEnv(System.getenv());
         } catch (IllegalArgumentException e) {
             LOG.error("{}", e.getMessage());
             System.exit(2);
@@ -28,18 +33,12 @@ public final class ProjectorMain {
         }
         TopicProvisioner.ensureTopics(config.kafkaBootstrap(), config.topicPartitions(), config.replicationFactor());
 
-        // No HTTP endpoint of its own: meters go to the log once a minute.
-        LoggingMeterRegistry registry = new LoggingMeterRegistry();
-        Projector projector = Projector.start(config, registry);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            projector.close();
-                            registry.close();
-                            stopped.countDown();
-                        },
-                        "humanchat-projector-shutdown"));
-        stopped.await();
+        ServiceRunner.run(
+                "projector",
+                opsPort,
+                config.kafkaBootstrap(),
+                registry -> Projector.start(config, registry),
+                Projector::isHealthy,
+                projector -> List.of(config.groupId()));
     }
 }

@@ -53,7 +53,8 @@ final class ProjectorMetrics implements AutoCloseable {
     private final DistributionSummary batchSize;
     private final Timer delay;
 
-    ProjectorMetrics(MeterRegistry registry, String groupId, LongSupplier lag, BooleanSupplier healthy) {
+    ProjectorMetrics(
+            MeterRegistry registry, String groupId, List<String> topics, LongSupplier lag, BooleanSupplier healthy) {
         this.registry = registry;
         this.tags = Tags.of("group", groupId);
         this.batchLatency = keep(Timer.builder(BATCH_LATENCY)
@@ -82,6 +83,8 @@ final class ProjectorMetrics implements AutoCloseable {
                 .description("1 while every projector thread runs and its last batch succeeded")
                 .tags(tags)
                 .register(registry));
+        // Every input's dead-letter counter from the start, so that an alert on its increase has a series to read.
+        topics.forEach(this::deadLetterCounter);
         for (Failure failure : Failure.values()) {
             failureCounters.put(
                     failure,
@@ -104,14 +107,16 @@ final class ProjectorMetrics implements AutoCloseable {
     }
 
     void deadLettered(String topic) {
-        deadLetterCounters
-                .computeIfAbsent(
-                        topic,
-                        key -> keep(Counter.builder(DEAD_LETTERS)
-                                .description("Records sent to the dead-letter topic")
-                                .tags(tags.and("topic", topic))
-                                .register(registry)))
-                .increment();
+        deadLetterCounter(topic).increment();
+    }
+
+    private Counter deadLetterCounter(String topic) {
+        return deadLetterCounters.computeIfAbsent(
+                topic,
+                key -> keep(Counter.builder(DEAD_LETTERS)
+                        .description("Records sent to the dead-letter topic")
+                        .tags(tags.and("topic", topic))
+                        .register(registry)));
     }
 
     void failed(Failure failure) {

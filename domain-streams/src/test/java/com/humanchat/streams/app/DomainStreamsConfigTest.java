@@ -27,6 +27,9 @@ class DomainStreamsConfigTest {
         assertThat(config.unreadApplicationId()).isEqualTo("humanchat-unread");
         assertThat(config.sessionsApplicationId()).isEqualTo("humanchat-sessions");
         assertThat(config.requestsApplicationId()).isEqualTo("humanchat-requests");
+        assertThat(config.metricsApplicationId()).isEqualTo("humanchat-metrics");
+        assertThat(config.metricsInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.instanceId()).as("dynamic group members unless named").isNull();
     }
 
     @Test
@@ -39,7 +42,9 @@ class DomainStreamsConfigTest {
                 "HUMANCHAT_KAFKA_PARTITIONS", "24",
                 "HUMANCHAT_STREAMS_STANDBY_REPLICAS", "1",
                 "HUMANCHAT_STREAMS_COMMIT_INTERVAL_MS", "200",
-                "HUMANCHAT_DEDUPE_RETENTION_HOURS", "48"));
+                "HUMANCHAT_DEDUPE_RETENTION_HOURS", "48",
+                "HUMANCHAT_METRICS_INTERVAL_SECONDS", "2",
+                "HUMANCHAT_STREAMS_INSTANCE_ID", "humanchat-domain-streams-1"));
 
         assertThat(config.stateDir()).isEqualTo(Path.of("/data/streams"));
         assertThat(config.threads()).isEqualTo(4);
@@ -48,6 +53,8 @@ class DomainStreamsConfigTest {
         assertThat(config.standbyReplicas()).isEqualTo(1);
         assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(200));
         assertThat(config.dedupeRetention()).isEqualTo(Duration.ofHours(48));
+        assertThat(config.metricsInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.instanceId()).isEqualTo("humanchat-domain-streams-1");
     }
 
     @Test
@@ -65,10 +72,12 @@ class DomainStreamsConfigTest {
                 () -> DomainStreamsConfig.fromEnv(Map.of(
                         "HUMANCHAT_STREAMS_THREADS", "many",
                         "HUMANCHAT_KAFKA_REPLICATION", "0",
-                        "HUMANCHAT_DEDUPE_RETENTION_HOURS", "12")));
+                        "HUMANCHAT_DEDUPE_RETENTION_HOURS", "12",
+                        "HUMANCHAT_STREAMS_INSTANCE_ID", "pod 1; drop")));
 
         assertThat(error.problems())
-                .hasSize(4)
+                .hasSize(5)
+                .anySatisfy(problem -> assertThat(problem).startsWith("HUMANCHAT_STREAMS_INSTANCE_ID must be 1-200"))
                 .anySatisfy(problem -> assertThat(problem).startsWith("HUMANCHAT_KAFKA_BOOTSTRAP is required"))
                 .anySatisfy(
                         problem -> assertThat(problem).startsWith("HUMANCHAT_STREAMS_THREADS must be a whole number"))

@@ -38,6 +38,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -77,13 +80,24 @@ class DomainStreamsIT {
     private final AtomicBoolean listening = new AtomicBoolean(true);
     private ExecutorService background;
     private DomainStreams streams;
+    private String instanceId;
+    private String conversationsApplication;
 
     @BeforeEach
     void start() throws InterruptedException {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        DomainStreamsConfig config = DomainStreamsConfig.embedded(bootstrap, stateDir)
+        instanceId = "it-streams-" + run;
+        conversationsApplication = "it-conversations-" + run;
+        DomainStreamsConfig config = DomainStreamsConfig.fromEnv(Map.of(
+                        DomainStreamsConfig.BOOTSTRAP, bootstrap,
+                        DomainStreamsConfig.STATE_DIR, stateDir.toString(),
+                        DomainStreamsConfig.INSTANCE_ID, instanceId))
                 .withApplicationIds(
-                        "it-conversations-" + run, "it-unread-" + run, "it-sessions-" + run, "it-requests-" + run);
+                        conversationsApplication,
+                        "it-unread-" + run,
+                        "it-sessions-" + run,
+                        "it-requests-" + run,
+                        "it-metrics-" + run);
         streams = DomainStreams.start(config);
         assertThat(streams.awaitRunning(WAIT)).as("every topology running").isTrue();
         background = Executors.newFixedThreadPool(PRODUCER_THREADS + 1);
@@ -97,6 +111,20 @@ class DomainStreamsIT {
         background.awaitTermination(10, TimeUnit.SECONDS);
         streams.close();
         assertThat(streams.isRunning()).isFalse();
+    }
+
+    @Test
+    void anInstanceIdMakesItsConsumersStaticGroupMembers() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(conversationsApplication))
+                    .describedGroups()
+                    .get(conversationsApplication)
+                    .get(30, TimeUnit.SECONDS);
+
+            // Streams suffixes the configured id per stream thread.
+            assertThat(group.members()).isNotEmpty().allSatisfy(member -> assertThat(member.groupInstanceId())
+                    .hasValueSatisfying(id -> assertThat(id).startsWith(instanceId + "-")));
+        }
     }
 
     @Test

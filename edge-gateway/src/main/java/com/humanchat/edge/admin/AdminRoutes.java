@@ -8,7 +8,6 @@ import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.http.ProblemResponses;
 import com.humanchat.edge.requests.RequestService;
-import com.humanchat.edge.sessions.SessionJson;
 import com.humanchat.schemas.requests.RequestStatus;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -22,7 +21,8 @@ import java.util.UUID;
 /**
  * {@code /api/admin/*}: every route, known or not, answers 403 to anyone whose account does not hold the admin role
  * right now (checked in PostgreSQL, so a demoted admin's unexpired token no longer works). Users list and search,
- * suspension and roles, the managed-requests overview, announcements and the audit log.
+ * suspension and roles, the managed-requests overview, announcements, the audit log, and the live metrics (the latest
+ * snapshot the metrics topology published, kept in memory by every replica).
  */
 public final class AdminRoutes {
 
@@ -31,10 +31,12 @@ public final class AdminRoutes {
 
     private final AdminService admin;
     private final RequestService requests;
+    private final AdminMetrics metrics;
 
-    public AdminRoutes(AdminService admin, RequestService requests) {
+    public AdminRoutes(AdminService admin, RequestService requests, AdminMetrics metrics) {
         this.admin = admin;
         this.requests = requests;
+        this.metrics = metrics;
     }
 
     /** A router to mount with {@code api.route("/admin/*").subRouter(...)}. */
@@ -48,6 +50,7 @@ public final class AdminRoutes {
         router.get("/requests").respond(this::requests);
         router.post("/announcements").handler(JsonBody.validated("announce")).respond(this::announce);
         router.get("/audit").respond(this::audit);
+        router.get("/metrics").respond(this::metrics);
         router.route().failureHandler(ProblemResponses::handleFailure);
         return router;
     }
@@ -87,15 +90,7 @@ public final class AdminRoutes {
         RequestStatus status = RequestParams.wireParam(ctx, "status", RequestStatus.values(), RequestStatus::wire);
         KeysetCursor cursor = KeysetCursor.parameter(ctx.queryParams().get("cursor"));
         return requests.list(AuthenticatedUser.of(ctx).id(), true, status, cursor, limit)
-                .map(page -> new JsonObject()
-                        .put(
-                                "items",
-                                new JsonArray(page.items().stream()
-                                        .map(SessionJson::request)
-                                        .toList()))
-                        .put(
-                                "nextCursor",
-                                page.next() == null ? null : page.next().encode()));
+                .map(RequestService.Page::toJson);
     }
 
     private Future<JsonObject> announce(RoutingContext ctx) {
@@ -108,5 +103,9 @@ public final class AdminRoutes {
     private Future<JsonObject> audit(RoutingContext ctx) {
         int limit = RequestParams.intParam(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
         return admin.auditLog(limit).map(items -> new JsonObject().put("items", items));
+    }
+
+    private Future<JsonObject> metrics(RoutingContext ctx) {
+        return Future.succeededFuture(metrics.answer());
     }
 }

@@ -30,12 +30,14 @@ public final class ProblemResponses {
         if (requestId != null) {
             // Failure handlers may run on a later callback, outside the MDC scope of RequestIds.
             MDC.put(RequestIds.MDC_KEY, requestId);
+            MDC.put(RequestIds.TRACE_MDC_KEY, RequestIds.traceOf(ctx));
         }
         try {
             send(ctx, toProblem(ctx.failure(), ctx.statusCode(), requestId));
         } finally {
             if (requestId != null) {
                 MDC.remove(RequestIds.MDC_KEY);
+                MDC.remove(RequestIds.TRACE_MDC_KEY);
             }
         }
     }

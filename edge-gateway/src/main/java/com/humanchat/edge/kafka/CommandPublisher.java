@@ -22,8 +22,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Produces commands with {@code acks=all} and idempotence, and answers only once Kafka acknowledged them.
  * {@link KafkaProducer#send} may block on metadata while the broker is away, so it runs on one dedicated
- * thread behind a bounded queue, never on an event loop; a full queue or a delivery timeout becomes a 503
- * problem with {@code Retry-After}.
+ * thread behind a bounded queue, never on an event loop; a full queue, a delivery timeout, or a send still queued
+ * when its delivery timeout has passed (not produced at all) becomes a 503 problem with {@code Retry-After}.
  */
 public final class CommandPublisher implements AutoCloseable {
 
@@ -32,9 +32,11 @@ public final class CommandPublisher implements AutoCloseable {
     private final Vertx vertx;
     private final KafkaProducer<String, byte[]> producer;
     private final ThreadPoolExecutor sender;
+    private final long deliveryTimeoutNanos;
 
     public CommandPublisher(Vertx vertx, String bootstrapServers, Duration deliveryTimeout, String clientId) {
         this.vertx = vertx;
+        this.deliveryTimeoutNanos = deliveryTimeout.toNanos();
         int delivery = (int) deliveryTimeout.toMillis();
         this.producer = new KafkaProducer<>(
                 Map.of(
@@ -75,8 +77,17 @@ public final class CommandPublisher implements AutoCloseable {
         Promise<RecordMetadata> promise = Promise.promise();
         byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic.name(), key, bytes);
+        long queuedAt = System.nanoTime();
         try {
             sender.execute(() -> {
+                if (System.nanoTime() - queuedAt >= deliveryTimeoutNanos) {
+                    // Queued for its whole delivery timeout behind sends blocked on an unreachable broker (each up to
+                    // max.block.ms): answer now and produce nothing, so that no answer waits in proportion to the
+                    // queue.
+                    context.runOnContext(v -> promise.fail(ProblemException.unavailable(
+                            "the message bus did not acknowledge in time: queued past the delivery timeout", 5)));
+                    return;
+                }
                 try {
                     producer.send(
                             record,

@@ -13,7 +13,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -22,14 +21,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +59,6 @@ public final class FanOutConsumer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FanOutConsumer.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
-    private static final Duration PARTITION_RECHECK = Duration.ofSeconds(30);
     private static final Duration RETRY_DELAY = Duration.ofMillis(500);
     private static final Duration STALL_LIMIT = Duration.ofSeconds(15);
     /**
@@ -85,7 +78,6 @@ public final class FanOutConsumer implements AutoCloseable {
             Topics.USERS_EVENTS.name(),
             Topics.ADMIN_ANNOUNCEMENTS.name());
 
-    private final Map<String, Object> properties;
     private final Listener listener;
     private final Deserializer<ChatEvent> chatEvents =
             Topics.CHAT_EVENTS.valueSerde().deserializer();
@@ -105,18 +97,15 @@ public final class FanOutConsumer implements AutoCloseable {
             Topics.ADMIN_ANNOUNCEMENTS.valueSerde().deserializer();
     private final CompletableFuture<Void> assigned = new CompletableFuture<>();
     private final AtomicLong lag = new AtomicLong();
-    private final AtomicLong lastLoopNanos = new AtomicLong(System.nanoTime());
     private final Counter records;
     private final Counter unreadable;
     private final Counter listenerFailures;
-
-    private volatile boolean running;
-    private volatile KafkaConsumer<byte[], byte[]> consumer;
-    private Thread thread;
+    private final TopicFollower follower;
+    private long nextLagNanos;
 
     public FanOutConsumer(String bootstrapServers, String clientId, Listener listener, MeterRegistry registry) {
         this.listener = listener;
-        this.properties = Map.of(
+        Map<String, Object> properties = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
                 ConsumerConfig.CLIENT_ID_CONFIG,
@@ -148,107 +137,57 @@ public final class FanOutConsumer implements AutoCloseable {
         Gauge.builder("humanchat.fanout.healthy", this, c -> c.isHealthy() ? 1 : 0)
                 .description("1 while the fan-out consumer polls")
                 .register(registry);
+        this.follower =
+                new TopicFollower("fan-out", TOPICS, properties, POLL_TIMEOUT, RETRY_DELAY, new TopicFollower.Follow() {
+                    @Override
+                    public void position(KafkaConsumer<byte[], byte[]> kafka, Set<TopicPartition> added) {
+                        kafka.seekToEnd(added);
+                        for (TopicPartition partition : added) {
+                            // resolve now: nothing produced after the start is missed
+                            kafka.position(partition, Duration.ofSeconds(30));
+                        }
+                    }
+
+                    @Override
+                    public void record(ConsumerRecord<byte[], byte[]> record) {
+                        handle(record);
+                    }
+
+                    @Override
+                    public void assigned(Set<TopicPartition> all, Set<TopicPartition> added) {
+                        assigned.complete(null);
+                    }
+
+                    @Override
+                    public void polled(KafkaConsumer<byte[], byte[]> kafka, Set<TopicPartition> partitions) {
+                        long now = System.nanoTime();
+                        if (now - nextLagNanos >= 0) {
+                            updateLag(kafka, partitions);
+                            nextLagNanos = now + Duration.ofSeconds(1).toNanos();
+                        }
+                    }
+
+                    @Override
+                    public void failed(RuntimeException failure) {
+                        assigned.completeExceptionally(failure);
+                    }
+                });
     }
 
     /** Starts the thread; completes once every partition is assigned and positioned at its end. */
-    public synchronized CompletableFuture<Void> start() {
-        if (thread == null) {
-            running = true;
-            thread = new Thread(this::run, "kafka-fan-out");
-            thread.setDaemon(true);
-            thread.start();
-        }
+    public CompletableFuture<Void> start() {
+        follower.start();
         return assigned;
     }
 
     /** True while the thread runs, is assigned, and went round its poll loop within the last 15 seconds. */
     public boolean isHealthy() {
-        Thread t = thread;
-        return running
-                && t != null
-                && t.isAlive()
-                && assigned.isDone()
-                && System.nanoTime() - lastLoopNanos.get() < STALL_LIMIT.toNanos();
+        return assigned.isDone() && follower.loopedWithin(STALL_LIMIT);
     }
 
     /** Records not yet read over all assigned partitions, as last measured. */
     public long lag() {
         return lag.get();
-    }
-
-    private void run() {
-        Set<TopicPartition> current = new HashSet<>();
-        long nextCheck = 0;
-        long nextLag = 0;
-        try (KafkaConsumer<byte[], byte[]> kafka =
-                new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer = kafka;
-            while (running) {
-                long now = System.nanoTime();
-                lastLoopNanos.set(now);
-                if (now - nextCheck >= 0) {
-                    boolean ok = refreshAssignment(kafka, current);
-                    nextCheck = now + (ok ? PARTITION_RECHECK : RETRY_DELAY).toNanos();
-                }
-                if (current.isEmpty()) {
-                    sleep(RETRY_DELAY);
-                    continue;
-                }
-                ConsumerRecords<byte[], byte[]> batch = kafka.poll(POLL_TIMEOUT);
-                for (ConsumerRecord<byte[], byte[]> record : batch) {
-                    handle(record);
-                }
-                if (now - nextLag >= 0) {
-                    updateLag(kafka, current);
-                    nextLag = now + Duration.ofSeconds(1).toNanos();
-                }
-            }
-        } catch (WakeupException | InterruptException e) {
-            if (running) {
-                LOG.error("fan-out consumer interrupted while running", e);
-            }
-        } catch (RuntimeException e) {
-            LOG.error("fan-out consumer stopped", e);
-            assigned.completeExceptionally(e);
-        } finally {
-            running = false;
-            consumer = null;
-        }
-    }
-
-    /** Assigns newly discovered partitions at their end; answers false when the topics cannot be listed yet. */
-    private boolean refreshAssignment(KafkaConsumer<byte[], byte[]> kafka, Set<TopicPartition> current) {
-        Set<TopicPartition> wanted = new HashSet<>();
-        try {
-            for (String topic : TOPICS) {
-                List<PartitionInfo> partitions = kafka.partitionsFor(topic, Duration.ofSeconds(5));
-                if (partitions == null || partitions.isEmpty()) {
-                    LOG.info("fan-out: topic {} has no partitions yet", topic);
-                    return false;
-                }
-                partitions.forEach(p -> wanted.add(new TopicPartition(p.topic(), p.partition())));
-            }
-        } catch (WakeupException | InterruptException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            LOG.warn("fan-out: cannot list partitions yet: {}", e.toString());
-            return false;
-        }
-        if (wanted.equals(current)) {
-            return true;
-        }
-        Set<TopicPartition> added = new HashSet<>(wanted);
-        added.removeAll(current);
-        kafka.assign(wanted);
-        kafka.seekToEnd(added);
-        for (TopicPartition partition : added) {
-            kafka.position(partition, Duration.ofSeconds(30)); // resolve now: nothing produced after start is missed
-        }
-        current.clear();
-        current.addAll(wanted);
-        LOG.info("fan-out: assigned {} partitions ({} new, at their end)", current.size(), added.size());
-        assigned.complete(null);
-        return true;
     }
 
     private void handle(ConsumerRecord<byte[], byte[]> record) {
@@ -300,33 +239,9 @@ public final class FanOutConsumer implements AutoCloseable {
         lag.set(total);
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptException(e);
-        }
-    }
-
     @Override
     public void close() {
-        Thread t;
-        synchronized (this) {
-            running = false;
-            t = thread;
-        }
-        KafkaConsumer<byte[], byte[]> kafka = consumer;
-        if (kafka != null) {
-            kafka.wakeup();
-        }
-        if (t != null) {
-            try {
-                t.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        follower.close();
         assigned.completeExceptionally(new IllegalStateException("fan-out consumer closed"));
     }
 }

@@ -32,26 +32,47 @@ public final class PaymentReadModel {
                 .map(rows -> rows.size() > 0);
     }
 
-    /** One payment as JSON, empty when the ledger does not hold it (yet). */
+    /** The columns {@link #payment(Row)} reads, of the table {@code payments} aliased {@code p}. */
+    public static final String PAYMENT_COLUMNS =
+            "p.payment_id, p.kind, p.session_id, p.conversation_id, p.payer_user_id, p.payee_user_id,"
+                    + " p.amount_cents, p.currency, p.fee_cents, p.refunded_cents, p.status, p.created_at,"
+                    + " p.updated_at, p.stripe_client_secret";
+
+    /** One payment, empty when the ledger does not hold it (yet). */
     public Future<Optional<Payment>> payment(UUID paymentId) {
-        return pg.preparedQuery("select payment_id, kind, session_id, conversation_id, payer_user_id, payee_user_id,"
-                        + " amount_cents, currency, fee_cents, refunded_cents, status, created_at, updated_at"
-                        + " from payments where payment_id = $1")
+        return pg.preparedQuery("select " + PAYMENT_COLUMNS + " from payments p where p.payment_id = $1")
                 .execute(Tuple.of(paymentId))
                 .map(rows -> rows.size() == 0
                         ? Optional.empty()
                         : Optional.of(payment(rows.iterator().next())));
     }
 
-    /** A payment row with who may read it. */
-    public record Payment(UUID payerUserId, UUID payeeUserId, JsonObject json) {
+    /**
+     * A payment row with who may read it.
+     *
+     * @param clientSecret the PaymentIntent's, null for payments without one
+     */
+    public record Payment(UUID payerUserId, UUID payeeUserId, JsonObject json, String clientSecret) {
 
         public boolean isParty(UUID userId) {
             return payerUserId.equals(userId) || payeeUserId.equals(userId);
         }
+
+        /**
+         * The payment as {@code viewer} sees it: the payer of a pending payment also gets {@code clientSecret}, to
+         * complete it with Stripe.js even after missing its {@code payment.updated} frame; nobody else ever does.
+         */
+        public JsonObject jsonFor(UUID viewer) {
+            JsonObject view = json.copy();
+            if (clientSecret != null && payerUserId.equals(viewer) && "pending".equals(json.getString("status"))) {
+                view.put("clientSecret", clientSecret);
+            }
+            return view;
+        }
     }
 
-    private static Payment payment(Row row) {
+    /** A row of {@link #PAYMENT_COLUMNS}. */
+    public static Payment payment(Row row) {
         UUID payer = row.getUUID("payer_user_id");
         UUID payee = row.getUUID("payee_user_id");
         JsonObject json = new JsonObject()
@@ -76,7 +97,7 @@ public final class PaymentReadModel {
                         row.getOffsetDateTime("updated_at")
                                 .withOffsetSameInstant(ZoneOffset.UTC)
                                 .toString());
-        return new Payment(payer, payee, json);
+        return new Payment(payer, payee, json, row.getString("stripe_client_secret"));
     }
 
     private static String text(UUID id) {

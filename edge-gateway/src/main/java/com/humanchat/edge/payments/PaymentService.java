@@ -123,10 +123,10 @@ public final class PaymentService {
                 });
     }
 
-    /** One payment, for its payer and its payee only (404 for anyone else). */
+    /** One payment, for its payer and its payee only (404 for anyone else); see {@link PaymentReadModel.Payment#jsonFor}. */
     public Future<JsonObject> payment(UUID caller, UUID paymentId) {
         return ledger.payment(paymentId).compose(found -> found.filter(p -> p.isParty(caller))
-                .map(p -> Future.succeededFuture(p.json()))
+                .map(p -> Future.succeededFuture(p.jsonFor(caller)))
                 .orElseGet(() -> Future.failedFuture(new ProblemException(
                         404, "unknown-payment", "Not found", "no such payment", List.of(), Map.of()))));
     }

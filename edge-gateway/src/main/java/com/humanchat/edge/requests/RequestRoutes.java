@@ -11,7 +11,6 @@ import com.humanchat.schemas.requests.RequestDecision;
 import com.humanchat.schemas.requests.RequestStatus;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -89,15 +88,7 @@ public final class RequestRoutes {
         RequestStatus status = RequestParams.wireParam(ctx, "status", RequestStatus.values(), RequestStatus::wire);
         KeysetCursor cursor = KeysetCursor.parameter(ctx.queryParams().get("cursor"));
         return requests.list(caller.id(), caller.hasRole("admin"), status, cursor, limit)
-                .map(page -> new JsonObject()
-                        .put(
-                                "items",
-                                new JsonArray(page.items().stream()
-                                        .map(SessionJson::request)
-                                        .toList()))
-                        .put(
-                                "nextCursor",
-                                page.next() == null ? null : page.next().encode()));
+                .map(RequestService.Page::toJson);
     }
 
     private static Future<JsonObject> answer(RoutingContext ctx, Future<RequestService.Outcome> outcome, int status) {

@@ -7,6 +7,7 @@ import com.humanchat.edge.http.ProjectionWait;
 import com.humanchat.edge.kafka.CommandAnswers;
 import com.humanchat.edge.kafka.CommandPublisher;
 import com.humanchat.edge.sessions.HostFacts;
+import com.humanchat.edge.sessions.SessionJson;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.requests.CreateRequest;
 import com.humanchat.schemas.requests.DecideRequest;
@@ -19,6 +20,8 @@ import com.humanchat.schemas.requests.RequestStatus;
 import com.humanchat.schemas.requests.RequestStatusChanged;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -42,7 +45,18 @@ public final class RequestService {
     }
 
     /** One page of requests. */
-    public record Page(List<ManagedRequest> items, KeysetCursor next) {}
+    public record Page(List<ManagedRequest> items, KeysetCursor next) {
+
+        /** {@code {items, nextCursor}}, as both request lists answer it (the caller's and the admins' overview). */
+        public JsonObject toJson() {
+            return new JsonObject()
+                    .put(
+                            "items",
+                            new JsonArray(
+                                    items.stream().map(SessionJson::request).toList()))
+                    .put("nextCursor", next == null ? null : next.encode());
+        }
+    }
 
     private final Vertx vertx;
     private final Pool pg;

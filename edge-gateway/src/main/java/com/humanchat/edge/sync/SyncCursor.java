@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * strictly after it. Opaque to clients: base64url of {@code s1.<tx>.<kind>.<key>}.
  *
  * @param tx the PostgreSQL transaction id that wrote the row (the projection's {@code tx} column)
- * @param kind {@link #BEFORE_ALL_KINDS}, or the kind of change: conversation, message, unread, session, request
+ * @param kind {@link #BEFORE_ALL_KINDS}, or the kind of change: conversation, message, unread, session, request,
+ *     payment
  * @param key orders changes of one kind within one transaction (compared as plain code points, as {@code COLLATE "C"})
  */
 public record SyncCursor(long tx, int kind, String key) implements Comparable<SyncCursor> {
@@ -21,6 +22,7 @@ public record SyncCursor(long tx, int kind, String key) implements Comparable<Sy
     public static final int UNREAD = 2;
     public static final int SESSION = 3;
     public static final int REQUEST = 4;
+    public static final int PAYMENT = 5;
 
     private static final String VERSION = "s1";
     private static final Pattern KEY = Pattern.compile("[0-9a-f:-]{0,80}");
@@ -59,7 +61,7 @@ public record SyncCursor(long tx, int kind, String key) implements Comparable<Sy
             int kind = Integer.parseInt(parts[2]);
             if (tx < 0
                     || kind < BEFORE_ALL_KINDS
-                    || kind > REQUEST
+                    || kind > PAYMENT
                     || !KEY.matcher(parts[3]).matches()) {
                 throw new IllegalArgumentException("not a sync cursor");
             }

@@ -2,6 +2,7 @@ package com.humanchat.edge.sync;
 
 import com.humanchat.edge.chat.ChatJson;
 import com.humanchat.edge.chat.ChatReadModel;
+import com.humanchat.edge.payments.PaymentReadModel;
 import com.humanchat.edge.requests.RequestReadModel;
 import com.humanchat.edge.sessions.SessionJson;
 import com.humanchat.edge.sessions.SessionReadModel;
@@ -18,7 +19,7 @@ import java.util.UUID;
 
 /**
  * Everything that changed for a user since a cursor — conversations, messages, unread counts, the sessions they take
- * part in and the managed requests they made or decide — read from the projection in one {@code REPEATABLE READ READ
+ * part in, the managed requests they made or decide and the payments they make or receive — read from the projection in one {@code REPEATABLE READ READ
  * ONLY} transaction and ordered by {@code (tx, kind, key)} (docs/architecture.md, "Sync cursor").
  *
  * <p>The projector writes from several threads, so a transaction with a smaller id may commit after one with a
@@ -51,12 +52,13 @@ public final class SyncService {
             + " and (m.tx > $2 or $3 < 1 or ($3 = 1 and " + MESSAGE_KEY + " > $4))"
             + " order by m.tx, sync_key limit $5";
 
-    private static final String UNREAD_AFTER = "select p.tx, p.conversation_id, p.unread_count,"
-            + " coalesce(t.total_unread, 0) as total_unread"
-            + " from participants p left join unread_totals t on t.user_id = p.user_id"
-            + " where p.user_id = $1 and p.member and p.tx >= $2"
-            + " and (p.tx > $2 or $3 < 2 or ($3 = 2 and p.conversation_id::text collate \"C\" > $4))"
-            + " order by p.tx, p.conversation_id::text collate \"C\" limit $5";
+    private static final String UNREAD_AFTER =
+            "select p.tx, p.conversation_id, p.unread_count,"
+                    + " coalesce(t.total_unread, 0) as total_unread"
+                    + " from participants p left join unread_totals t on t.user_id = p.user_id"
+                    + " where p.user_id = $1 and p.member and p.tx >= $2"
+                    + " and (p.tx > $2 or $3 < 2 or ($3 = 2 and p.conversation_id::text collate \"C\" > $4))"
+                    + " order by p.tx, p.conversation_id::text collate \"C\" limit $5";
 
     private static final String SESSIONS_AFTER = "select s.tx, " + SessionReadModel.SESSION_COLUMNS + " from sessions s"
             + " where (s.guest_user_id = $1 or s.host_user_id = $1) and s.tx >= $2"
@@ -67,6 +69,15 @@ public final class SyncService {
             + " where (r.requester_id = $1 or r.manager_id = $1) and r.tx >= $2"
             + " and (r.tx > $2 or $3 < 4 or ($3 = 4 and r.id::text collate \"C\" > $4))"
             + " order by r.tx, r.id::text collate \"C\" limit $5";
+
+    private static final String PAYMENTS_AFTER = "select p.tx, " + PaymentReadModel.PAYMENT_COLUMNS
+            + " from payments p"
+            + " where (p.payer_user_id = $1 or p.payee_user_id = $1) and p.tx >= $2"
+            + " and (p.tx > $2 or $3 < 5 or ($3 = 5 and p.payment_id::text collate \"C\" > $4))"
+            + " order by p.tx, p.payment_id::text collate \"C\" limit $5";
+
+    private static final String SNAPSHOT_PAYMENTS = "select " + PaymentReadModel.PAYMENT_COLUMNS + " from payments p"
+            + " where p.payer_user_id = $1 or p.payee_user_id = $1 order by p.created_at, p.payment_id";
 
     private static final String SNAPSHOT_SESSIONS = "select " + SessionReadModel.SESSION_COLUMNS + " from sessions s"
             + " where s.guest_user_id = $1 or s.host_user_id = $1 order by s.updated_at, s.id";
@@ -82,10 +93,11 @@ public final class SyncService {
             + "   where lm.conversation_id = p.conversation_id order by lm.seq desc limit $2) m"
             + " where p.user_id = $1 and p.member order by m.conversation_id, m.seq";
 
-    private static final String SNAPSHOT_UNREAD = "select p.conversation_id, p.unread_count,"
-            + " coalesce(t.total_unread, 0) as total_unread"
-            + " from participants p left join unread_totals t on t.user_id = p.user_id"
-            + " where p.user_id = $1 and p.member order by p.conversation_id";
+    private static final String SNAPSHOT_UNREAD =
+            "select p.conversation_id, p.unread_count,"
+                    + " coalesce(t.total_unread, 0) as total_unread"
+                    + " from participants p left join unread_totals t on t.user_id = p.user_id"
+                    + " where p.user_id = $1 and p.member order by p.conversation_id";
 
     record Change(SyncCursor position, JsonObject item) {}
 
@@ -148,13 +160,22 @@ public final class SyncService {
                             sessionFrame(r))));
                     return conn.preparedQuery(REQUESTS_AFTER).execute(args);
                 })
-                .map(rows -> {
+                .compose(rows -> {
                     rows.forEach(r -> changes.add(new Change(
                             new SyncCursor(
                                     r.getLong("tx"),
                                     SyncCursor.REQUEST,
                                     r.getUUID("id").toString()),
                             requestFrame(r))));
+                    return conn.preparedQuery(PAYMENTS_AFTER).execute(args);
+                })
+                .map(rows -> {
+                    rows.forEach(r -> changes.add(new Change(
+                            new SyncCursor(
+                                    r.getLong("tx"),
+                                    SyncCursor.PAYMENT,
+                                    r.getUUID("payment_id").toString()),
+                            paymentFrame(r, userId))));
                     changes.sort(Comparator.comparing(Change::position));
                     return page(changes, since, xmin, limit);
                 });
@@ -201,8 +222,12 @@ public final class SyncService {
                     rows.forEach(r -> items.add(sessionFrame(r)));
                     return conn.preparedQuery(SNAPSHOT_REQUESTS).execute(Tuple.of(userId));
                 })
-                .map(rows -> {
+                .compose(rows -> {
                     rows.forEach(r -> items.add(requestFrame(r)));
+                    return conn.preparedQuery(SNAPSHOT_PAYMENTS).execute(Tuple.of(userId));
+                })
+                .map(rows -> {
+                    rows.forEach(r -> items.add(paymentFrame(r, userId)));
                     return new SyncPage(items, SyncCursor.before(xmin), false);
                 });
     }
@@ -219,6 +244,16 @@ public final class SyncService {
         return new JsonObject()
                 .put("type", "request.updated")
                 .put("request", SessionJson.request(RequestReadModel.request(r)));
+    }
+
+    /**
+     * A payment as sync shows it to {@code viewer}: a {@code payment.updated} frame with the ledger's view of it (the
+     * client secret only for the payer of a pending payment).
+     */
+    private static JsonObject paymentFrame(Row r, UUID viewer) {
+        return new JsonObject()
+                .put("type", "payment.updated")
+                .put("payment", PaymentReadModel.payment(r).jsonFor(viewer));
     }
 
     private static JsonObject unread(Row r) {

@@ -48,14 +48,27 @@ final class SocketCatchUp {
         this.patience = patience;
     }
 
-    /** On the socket's context, after {@link ClientSocket#holdLive()} and registration. */
+    /**
+     * On the socket's context, after {@link ClientSocket#holdLive()} and registration. If the projection is still
+     * behind what this replica pushed when the patience runs out, the pages it has are written and an
+     * {@code error {code: "sync_failed"}} frame tells the client to fetch the rest over {@code /api/sync}: the live
+     * frames released next would otherwise jump over those messages without a word.
+     */
     void run(ClientSocket socket, UUID userId, SyncCursor since) {
         long deadline = System.nanoTime() + patience.toNanos();
         awaitProjection(socket, userId, deadline)
-                .compose(v -> pages(socket, userId, since, deadline))
+                .compose(caughtUp -> pages(socket, userId, since, deadline).map(caughtUp))
                 .onComplete(done -> {
-                    if (done.failed() && socket.isOpen()) {
-                        LOG.warn("catch-up of user {} failed", userId, done.cause());
+                    if (socket.isOpen() && (done.failed() || !done.result())) {
+                        if (done.failed()) {
+                            LOG.warn("catch-up of user {} failed", userId, done.cause());
+                        } else {
+                            LOG.warn(
+                                    "catch-up of user {}: the projection was still behind what this replica pushed"
+                                            + " after {} ms; told the client to fetch the rest over /api/sync",
+                                    userId,
+                                    patience.toMillis());
+                        }
                         socket.send(OutboundFrame.of(ChatJson.errorFrame(
                                 "sync_failed", "could not replay what you missed; fetch it over /api/sync", null)));
                     }
@@ -63,10 +76,14 @@ final class SocketCatchUp {
                 });
     }
 
-    private Future<Void> awaitProjection(ClientSocket socket, UUID userId, long deadline) {
+    /** True once the projection holds what this replica pushed before the socket registered; false past the deadline. */
+    private Future<Boolean> awaitProjection(ClientSocket socket, UUID userId, long deadline) {
         return readModel.lastSeqs(userId).compose(projected -> {
-            if (!socket.isOpen() || System.nanoTime() - deadline > 0 || !behind(socket, projected)) {
-                return Future.succeededFuture();
+            if (!socket.isOpen() || !behind(socket, projected)) {
+                return Future.succeededFuture(true);
+            }
+            if (System.nanoTime() - deadline > 0) {
+                return Future.succeededFuture(false);
             }
             Promise<Void> later = Promise.promise();
             vertx.setTimer(POLL.toMillis(), t -> later.complete());

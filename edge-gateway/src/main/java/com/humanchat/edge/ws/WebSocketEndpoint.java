@@ -47,7 +47,12 @@ import org.slf4j.LoggerFactory;
 public final class WebSocketEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketEndpoint.class);
-    private static final Duration MIN_CATCH_UP_PATIENCE = Duration.ofSeconds(2);
+    /*
+     * A resuming socket waits this long (or HUMANCHAT_SEND_WAIT_MS if longer) for a lagging projection. A few seconds
+     * is not enough: when a replica dies all its sockets resume at once on the others while the projector may be
+     * seconds behind (chaos-tests saw a 3 s wait give up, and 41 deliveries never reached the resumed sockets).
+     */
+    private static final Duration MIN_CATCH_UP_PATIENCE = Duration.ofSeconds(30);
     private static final int MAX_CATCH_UP_PAGE = 200;
     static final int TYPING_FRAMES_PER_WINDOW = 5;
     static final long TYPING_WINDOW_MILLIS = 2_000;
@@ -99,7 +104,6 @@ public final class WebSocketEndpoint {
         this.maxSockets = config.wsMaxSockets();
         this.framesPerSecond = config.wsFramesPerSecond();
         int pageSize = Math.max(1, Math.min(MAX_CATCH_UP_PAGE, queueLimit / 2));
-        // How long a resuming socket waits for a lagging projection: as long as a send waits for the topology.
         Duration patience =
                 config.sendWait().compareTo(MIN_CATCH_UP_PATIENCE) > 0 ? config.sendWait() : MIN_CATCH_UP_PATIENCE;
         this.catchUp = new SocketCatchUp(vertx, sync, readModel, dispatcher, pageSize, patience);

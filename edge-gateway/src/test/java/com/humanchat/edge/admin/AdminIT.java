@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -139,6 +140,65 @@ class AdminIT {
                         .status())
                 .isEqualTo(422);
         assertThat(PLATFORM.get("/api/admin/requests", admin.token()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAdminSeesLiveMetricsReflectMessagesJustSentOnEveryReplica() {
+        TestUser admin = PLATFORM.admin();
+        TestUser alice = PLATFORM.register("metrics-alice");
+        TestUser bob = PLATFORM.register("metrics-bob");
+        JsonObject before = await().atMost(Duration.ofSeconds(30))
+                .until(() -> PLATFORM.get("/api/admin/metrics", admin.token()), answer -> answer.status() == 200)
+                .json();
+        assertThat(before.fieldNames())
+                .contains(
+                        "asOf",
+                        "messagesPerMinute",
+                        "messagesLastFullMinute",
+                        "activeConversations",
+                        "sessionsByStatus",
+                        "requestsPending",
+                        "sam",
+                        "revenue24h")
+                .doesNotContain("eventId", "type");
+        assertThat(before.getJsonObject("sessionsByStatus").fieldNames())
+                .containsExactlyInAnyOrder("requested", "accepted", "awaiting_payment", "confirmed", "in_progress");
+
+        UUID conversation = PLATFORM.directConversation(alice, bob);
+        Instant sentFrom = Instant.now();
+        for (int i = 0; i < 3; i++) {
+            Answer sent = PLATFORM.post(
+                    "/api/conversations/" + conversation + "/messages",
+                    alice.token(),
+                    new JsonObject().put("clientMessageId", "metrics-" + i).put("content", "counted " + i));
+            assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+        }
+        Instant sentBy = Instant.now();
+
+        for (var replica : List.of(PLATFORM.edge(), PLATFORM.otherEdge())) {
+            JsonObject after = await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> PLATFORM.get(replica, "/api/admin/metrics", admin.token())
+                                    .json(),
+                            metrics -> Instant.parse(metrics.getString("asOf")).isAfter(sentBy));
+            assertThat(Instant.parse(after.getString("asOf"))).isAfter(sentFrom);
+            assertThat(after.getLong("messagesPerMinute"))
+                    .as("the three messages are within the trailing minute")
+                    .isGreaterThanOrEqualTo(3);
+            assertThat(after.getLong("activeConversations"))
+                    .as("this conversation is active")
+                    .isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void metricsAreForAdminsOnly() {
+        TestUser user = PLATFORM.register("not-an-admin");
+
+        Answer refused = PLATFORM.get("/api/admin/metrics", user.token());
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).isEqualTo("application/problem+json");
+        assertThat(PLATFORM.get("/api/admin/metrics", null).status()).isEqualTo(401);
     }
 
     private static HttpRequest.Builder get(String path) {

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole message path in this JVM, started once and shared by every chat test: the shared broker, Redis and a
- * fresh migrated database ({@link SharedTestInfra}), both domain-streams topologies, the projector, and two edges
+ * fresh migrated database ({@link SharedTestInfra}), the domain-streams topologies (metrics included), the projector, and two edges
  * ({@link #edge()} and {@link #otherEdge()}, two event-loop instances each) — the second one to prove that a retry
  * through another replica behaves like one through the same.
  */
@@ -43,6 +43,9 @@ public final class PlatformHarness {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlatformHarness.class);
     private static final int PARTITIONS = 3;
+    /** Admin metrics are emitted this often here, so that a test sees its own traffic within a second or two. */
+    public static final Duration METRICS_INTERVAL = Duration.ofSeconds(1);
+
     private static PlatformHarness instance;
     private static volatile Map<String, String> extraEdgeEnvironment;
 
@@ -93,7 +96,10 @@ public final class PlatformHarness {
                     "chat-it-conversations-" + run,
                     "chat-it-unread-" + run,
                     "chat-it-sessions-" + run,
-                    "chat-it-requests-" + run);
+                    "chat-it-requests-" + run,
+                    "chat-it-metrics-" + run,
+                    METRICS_INTERVAL,
+                    null);
             DomainStreams streams = DomainStreams.start(streamsConfig);
             if (!streams.awaitRunning(Duration.ofSeconds(90))) {
                 throw new IllegalStateException("domain streams did not start");

@@ -16,6 +16,7 @@ import com.humanchat.payments.stripe.StripeWebhooks;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.payments.PaymentWebhook;
 import com.humanchat.schemas.payments.StripeEventReceived;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -58,7 +59,7 @@ class PaymentsIT {
         env.put("HUMANCHAT_STRIPE_API_KEY", "sk_test_payments_it");
         env.put("HUMANCHAT_STRIPE_API_BASE", stripe.baseUrl());
         env.put("HUMANCHAT_REFUND_FULL_BEFORE_HOURS", "24");
-        worker = PaymentsWorker.start(PaymentsConfig.fromEnv(env));
+        worker = PaymentsWorker.start(PaymentsConfig.fromEnv(env), new SimpleMeterRegistry());
         payEdge = PLATFORM.startExtraEdge("edge-payments", Map.of("HUMANCHAT_STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET));
         webhooks = new KafkaConsumer<>(
                 Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, env.get("HUMANCHAT_KAFKA_BOOTSTRAP")),
@@ -218,11 +219,26 @@ class PaymentsIT {
                             .containsEntry("application_fee_amount", "500")
                             .containsEntry("transfer_data[destination]", account));
 
-            // reads: payer and payee only
-            assertThat(get("/api/payments/" + paymentId, guest).status()).isEqualTo(200);
-            assertThat(get("/api/payments/" + paymentId, host).json().getString("status"))
-                    .isEqualTo("pending");
+            // reads: payer and payee only; the payer can fetch the client secret again, nobody else ever sees it
+            Answer payerRead = get("/api/payments/" + paymentId, guest);
+            assertThat(payerRead.status()).isEqualTo(200);
+            assertThat(payerRead.json().getString("clientSecret")).isEqualTo(clientSecret);
+            JsonObject payeeRead = get("/api/payments/" + paymentId, host).json();
+            assertThat(payeeRead.getString("status")).isEqualTo("pending");
+            assertThat(payeeRead.containsKey("clientSecret")).isFalse();
             assertThat(get("/api/payments/" + paymentId, stranger).status()).isEqualTo(404);
+
+            // sync carries payments: the payer's snapshot with the secret, the payee's without, a stranger's not at all
+            JsonObject guestSnapshot = get("/api/sync", guest).json();
+            JsonObject payerSynced = syncedPayment(guestSnapshot, paymentId);
+            assertThat(payerSynced).as("payer's snapshot").isNotNull();
+            assertThat(payerSynced.getString("clientSecret")).isEqualTo(clientSecret);
+            JsonObject payeeSynced = syncedPayment(get("/api/sync", host).json(), paymentId);
+            assertThat(payeeSynced).as("payee's snapshot").isNotNull();
+            assertThat(payeeSynced.containsKey("clientSecret")).isFalse();
+            assertThat(syncedPayment(get("/api/sync", stranger).json(), paymentId))
+                    .as("stranger's snapshot")
+                    .isNull();
 
             // Stripe says it succeeded, three times: the session is confirmed once, on both sockets
             String intentId = clientSecret.substring(0, clientSecret.indexOf("_secret_"));
@@ -245,6 +261,14 @@ class PaymentsIT {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                             get("/api/payments/" + paymentId, guest).json().getString("status"))
                     .isEqualTo("refunded"));
+            // what changed since the snapshot: the payment, refunded, with no secret left to use
+            JsonObject delta = get("/api/sync?since=" + guestSnapshot.getString("nextCursor"), guest)
+                    .json();
+            JsonObject refundSynced = syncedPayment(delta, paymentId);
+            assertThat(refundSynced).as("payer's delta").isNotNull();
+            assertThat(refundSynced.getString("status")).isEqualTo("refunded");
+            assertThat(refundSynced.getLong("refundedCents")).isEqualTo(PRICE);
+            assertThat(refundSynced.containsKey("clientSecret")).isFalse();
             assertThat(stripe.requests("/v1/refunds").stream()
                             .filter(r -> paymentId.equals(r.form().get("metadata[payment_id]"))))
                     .singleElement()
@@ -281,6 +305,19 @@ class PaymentsIT {
             hostSocket.await(f -> "message.new".equals(f.getString("type"))
                     && f.getJsonObject("message").getString("content").startsWith("Donated 3.00 USD"));
         }
+    }
+
+    /** The payment of the last {@code payment.updated} item of a sync page with that id, or null. */
+    private static JsonObject syncedPayment(JsonObject page, String paymentId) {
+        JsonObject found = null;
+        for (Object item : page.getJsonArray("items")) {
+            JsonObject frame = (JsonObject) item;
+            if ("payment.updated".equals(frame.getString("type"))
+                    && paymentId.equals(frame.getJsonObject("payment").getString("paymentId"))) {
+                found = frame.getJsonObject("payment");
+            }
+        }
+        return found;
     }
 
     private static JsonObject booking(TestUser host, UUID conversation, String mode, long cents) {

@@ -190,10 +190,14 @@ public final class PaymentLedger {
                     paymentIntentId);
         }
 
-        /** Inserts a new payment with its first history entry; false (nothing written) if it exists. */
-        public boolean insert(Payment payment, String cause, String reason) throws SQLException {
+        /**
+         * Inserts a new payment with its first history entry; false (nothing written) if it exists. The intent's
+         * {@code clientSecret} (null when there is none) is kept for the payer, who may need it again (V7).
+         */
+        public boolean insert(Payment payment, String clientSecret, String cause, String reason) throws SQLException {
             try (PreparedStatement insert = connection.prepareStatement("insert into payments (" + PAYMENT_COLUMNS
-                    + ", succeeded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null) on conflict do nothing")) {
+                    + ", stripe_client_secret, succeeded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null)"
+                    + " on conflict do nothing")) {
                 insert.setObject(1, payment.paymentId());
                 insert.setString(2, payment.kind().wire());
                 insert.setObject(3, payment.sessionId());
@@ -206,6 +210,7 @@ public final class PaymentLedger {
                 insert.setLong(10, payment.refundedCents());
                 insert.setString(11, payment.status().wire());
                 insert.setString(12, payment.stripePaymentIntentId());
+                insert.setString(13, clientSecret);
                 if (insert.executeUpdate() == 0) {
                     return false;
                 }

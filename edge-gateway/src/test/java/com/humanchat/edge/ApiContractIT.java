@@ -1,0 +1,301 @@
+package com.humanchat.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.humanchat.edge.TestHttp.Answer;
+import com.humanchat.edge.contracts.ApiDocumentRoutes;
+import com.humanchat.schemas.Json;
+import com.humanchat.schemas.contract.ContractBundle;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OpenAPI document and the edge agree: every route of the router the edge serves is a documented operation, every
+ * documented operation is answered by a route of a running edge (not the router's 404 or 405), the documents are
+ * served, and real answers match the documented response schemas.
+ */
+class ApiContractIT {
+
+    /**
+     * Pattern routes of the real router, which are not endpoints, each known: the per-address sign-in limit (a POST
+     * pattern that only counts, then passes on) and the static web client (a GET pattern for every path outside the
+     * API, the socket, health and metrics). Every route with a path is an endpoint and must be documented; a new
+     * pattern route fails the test until it is documented or added here knowingly.
+     */
+    private static final List<String> PATTERN_ROUTE_METHODS = List.of("GET", "POST");
+
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch");
+
+    private static final String DOCUMENT_URI = "https://humanchat.test/openapi.json";
+
+    /** The bundled OpenAPI document as a JSON Schema 2020-12 resource, so that its internal $refs resolve. */
+    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(
+            SpecVersion.VersionFlag.V202012,
+            builder -> builder.schemaLoaders(loaders -> loaders.schemas(Map.of(
+                    DOCUMENT_URI,
+                    ContractBundle.toJson(ContractBundle.bundle(
+                            ApiDocumentRoutes.SOURCES.get("openapi"), ApiContractIT.class.getClassLoader()))))));
+
+    private static TestEdge edge;
+    private static String adminToken;
+    private static ObjectNode openApi;
+
+    @BeforeAll
+    static void start() {
+        // Payments are configured so that their routes answer for themselves instead of the catch-all 503.
+        edge = TestEdge.start(
+                "api_contract", Map.of("HUMANCHAT_STRIPE_WEBHOOK_SECRET", "whsec_api_contract_" + UUID.randomUUID()));
+        adminToken = edge.register(TestEdge.ADMIN_EMAIL, "correct horse battery", "Contract Admin")
+                .getString("accessToken");
+        openApi = ContractBundle.bundle(ApiDocumentRoutes.SOURCES.get("openapi"), ApiContractIT.class.getClassLoader());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (edge != null) {
+            edge.close();
+        }
+    }
+
+    @Test
+    void everyRouteOfTheEdgeIsDocumentedAndEveryDocumentedOperationIsARoute() {
+        List<RouteInventory.Endpoint> endpoints = RouteInventory.endpoints(edge.edge());
+        Set<String> routes = endpoints.stream()
+                .filter(endpoint -> !endpoint.regex())
+                .map(endpoint -> endpoint.method() + " " + template(endpoint.path()))
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(endpoints.stream().filter(RouteInventory.Endpoint::regex).map(RouteInventory.Endpoint::method))
+                .as("pattern routes (not endpoints)")
+                .containsExactlyInAnyOrderElementsOf(PATTERN_ROUTE_METHODS);
+        Set<String> documented = documentedOperations();
+        Set<String> undocumented = new TreeSet<>(routes);
+        undocumented.removeAll(documented);
+        Set<String> withoutRoute = new TreeSet<>(documented);
+        withoutRoute.removeAll(routes);
+        assertThat(undocumented)
+                .as("routes of the edge without an OpenAPI operation")
+                .isEmpty();
+        assertThat(withoutRoute).as("OpenAPI operations without a route").isEmpty();
+        assertThat(routes)
+                .as("a walk that found the routes")
+                .contains("POST /api/auth/login", "GET /api/sessions/{id}");
+    }
+
+    @Test
+    void everyDocumentedOperationIsAnsweredByARouteOfARunningEdge() {
+        List<String> unanswered = new ArrayList<>();
+        for (String operation : documentedOperations()) {
+            String method = operation.substring(0, operation.indexOf(' '));
+            String path = operation
+                    .substring(operation.indexOf(' ') + 1)
+                    .replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            Answer answer = call(method, path);
+            if (isNoRoute(answer)) {
+                unanswered.add(operation + " → " + answer);
+            }
+        }
+
+        assertThat(unanswered).isEmpty();
+    }
+
+    @Test
+    void theNoRouteCheckRecognisesTheRoutersOwnAnswers() {
+        assertThat(isNoRoute(call("GET", "/api/no-such-route"))).isTrue();
+        assertThat(isNoRoute(call("DELETE", "/api/conversations"))).isTrue();
+        assertThat(isNoRoute(call("GET", "/api/users/" + UUID.randomUUID()))).isFalse();
+    }
+
+    @Test
+    void theDocumentsAreServedToAnyoneWithTheirContentTypes() {
+        ApiDocumentRoutes.SOURCES.forEach((name, resource) -> {
+            ObjectNode expected = ContractBundle.bundle(resource, ApiContractIT.class.getClassLoader());
+
+            Answer yaml = edge.get("/api/" + name + ".yaml");
+            Answer json = edge.get("/api/" + name + ".json");
+
+            assertThat(yaml.status()).as(name + ".yaml").isEqualTo(200);
+            assertThat(yaml.contentType()).startsWith("application/yaml");
+            assertThat(ContractBundle.parseYaml(yaml.body())).isEqualTo(expected);
+            assertThat(json.status()).as(name + ".json").isEqualTo(200);
+            assertThat(json.contentType()).isEqualTo("application/json");
+            assertThat(ContractBundle.parseYaml(json.body())).isEqualTo(expected);
+        });
+    }
+
+    @Test
+    void realAnswersMatchTheirDocumentedSchemas() {
+        JsonObject registered = edge.register(TestEdge.uniqueEmail("contract"), "correct horse battery", "Casey");
+        String token = registered.getString("accessToken");
+        String userId = registered.getJsonObject("user").getString("id");
+
+        assertMatches("/api/auth/register", "post", "201", registered.encode());
+        assertMatches("/api/auth/me", "get", "200", edge.get("/api/auth/me", token));
+        assertMatches("/api/users/{id}", "get", "200", edge.get("/api/users/" + userId, token));
+        assertMatches("/api/discover", "get", "200", edge.get("/api/discover", token));
+        assertMatches("/api/conversations", "get", "200", edge.get("/api/conversations", token));
+        assertMatches("/api/sync", "get", "200", edge.get("/api/sync", token));
+        assertMatches("/api/sessions", "get", "200", edge.get("/api/sessions", token));
+        assertMatches("/api/requests", "get", "200", edge.get("/api/requests", token));
+        assertMatches("/api/announcements", "get", "200", edge.get("/api/announcements", token));
+        assertMatches("/api/admin/users", "get", "200", edge.get("/api/admin/users", adminToken));
+        assertMatches("/api/admin/audit", "get", "200", edge.get("/api/admin/audit", adminToken));
+        // 503 until the replica has read a snapshot from admin.metrics (another test on the shared broker may write
+        // one)
+        Answer metrics = edge.get("/api/admin/metrics", adminToken);
+        assertThat(metrics.status()).isIn(200, 503);
+        assertMatches("/api/admin/metrics", "get", Integer.toString(metrics.status()), metrics);
+        assertMatches(
+                "/api/me/profile",
+                "patch",
+                "200",
+                TestHttp.patch(
+                        edge.uri("/api/me/profile"),
+                        token,
+                        new JsonObject()
+                                .put("bio", "contracts")
+                                .put("tags", new JsonArray().add("api"))
+                                .encode()));
+        assertMatches(
+                "/api/admin/users/{id}",
+                "patch",
+                "200",
+                TestHttp.patch(
+                        edge.uri("/api/admin/users/" + userId),
+                        adminToken,
+                        new JsonObject()
+                                .put("roles", new JsonArray().add("user").add("host"))
+                                .encode()));
+        assertMatches(
+                "/api/admin/announcements",
+                "post",
+                "201",
+                TestHttp.post(
+                        edge.uri("/api/admin/announcements"),
+                        adminToken,
+                        new JsonObject().put("message", "contract test").encode()));
+        assertMatches("/health/live", "get", "200", edge.get("/health/live"));
+        Answer ready = edge.get("/health/ready");
+        assertThat(ready.status()).isIn(200, 503);
+        assertMatches("/health/ready", "get", Integer.toString(ready.status()), ready);
+        assertMatches("/api/sessions/{id}", "get", "404", edge.get("/api/sessions/" + UUID.randomUUID(), token));
+        assertMatches(
+                "/api/payments/webhooks", "post", "400", TestHttp.post(edge.uri("/api/payments/webhooks"), null, "{}"));
+        assertMatches("/api/auth/me", "get", "401", edge.get("/api/auth/me"));
+        assertMatches("/api/admin/users", "get", "403", edge.get("/api/admin/users", token));
+        assertMatches("/api/users/{id}", "get", "404", edge.get("/api/users/" + UUID.randomUUID(), token));
+        assertMatches("/api/auth/login", "post", "400", edge.post("/api/auth/login", new JsonObject().put("email", 3)));
+    }
+
+    @Test
+    void aWrongAnswerDoesNotMatchItsDocumentedSchema() {
+        JsonObject notAProfile = new JsonObject().put("id", "not-a-uuid").put("displayName", 42);
+
+        assertThat(violations("/api/users/{id}", "get", "200", "application/json", notAProfile.encode()))
+                .isNotEmpty();
+    }
+
+    /** {@code /api/sessions/:id} → {@code /api/sessions/{id}}. */
+    private static String template(String path) {
+        return path.replaceAll(":([A-Za-z0-9_]+)", "{$1}");
+    }
+
+    private static Set<String> documentedOperations() {
+        Set<String> operations = new TreeSet<>();
+        openApi.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
+                    if (HTTP_METHODS.contains(operation.getKey())) {
+                        operations.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
+                    }
+                }));
+        return operations;
+    }
+
+    private static Answer call(String method, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(edge.uri(path))
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json");
+        request.method(
+                method,
+                method.equals("GET") || method.equals("DELETE")
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString("{}"));
+        return edge.send(request);
+    }
+
+    /** The root router's own answer when no route matched the path (404) or none the method (405). */
+    private static boolean isNoRoute(Answer answer) {
+        if (answer.status() == 405) {
+            return true;
+        }
+        if (answer.status() != 404 || !answer.contentType().startsWith("application/problem+json")) {
+            return false;
+        }
+        JsonObject problem = answer.json();
+        return problem.getString("type", "").endsWith("/not-found")
+                && "no such resource".equals(problem.getString("detail"));
+    }
+
+    private static void assertMatches(String path, String method, String status, Answer answer) {
+        assertThat(answer.status()).as(method + " " + path + ": " + answer).isEqualTo(Integer.parseInt(status));
+        String mediaType = answer.contentType().split(";")[0].trim();
+        assertThat(violations(path, method, status, mediaType, answer.body()))
+                .as(method + " " + path + " " + status + ": " + answer.body())
+                .isEmpty();
+    }
+
+    private static void assertMatches(String path, String method, String status, String body) {
+        assertThat(violations(path, method, status, "application/json", body))
+                .as(method + " " + path + " " + status + ": " + body)
+                .isEmpty();
+    }
+
+    /** What the documented schema of a response finds wrong with a body. */
+    private static List<String> violations(String path, String method, String status, String mediaType, String body) {
+        String pointer = "/paths/" + escape(path) + "/" + method + "/responses/" + status;
+        JsonNode response = openApi.at(pointer);
+        if (response.has("$ref")) {
+            pointer = response.get("$ref").asText().substring(1);
+            response = openApi.at(pointer);
+        }
+        assertThat(response.path("content").has(mediaType))
+                .as("%s %s %s is documented with %s", method, path, status, mediaType)
+                .isTrue();
+        JsonSchema schema = SCHEMAS.getSchema(
+                SchemaLocation.of(DOCUMENT_URI + "#" + pointer + "/content/" + escape(mediaType) + "/schema"),
+                SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+        try {
+            return schema.validate(Json.mapper().readTree(body)).stream()
+                    .map(ValidationMessage::toString)
+                    .toList();
+        } catch (JsonProcessingException e) {
+            return List.of("not JSON: " + body);
+        }
+    }
+
+    private static String escape(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
+    }
+}

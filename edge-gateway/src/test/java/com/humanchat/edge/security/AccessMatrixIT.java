@@ -1,0 +1,1427 @@
+package com.humanchat.edge.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.humanchat.edge.Edge;
+import com.humanchat.edge.RouteInventory;
+import com.humanchat.edge.TestHttp;
+import com.humanchat.edge.TestHttp.Answer;
+import com.humanchat.edge.chat.PlatformHarness;
+import com.humanchat.edge.chat.PlatformHarness.TestUser;
+import com.humanchat.edge.chat.TestSocket;
+import com.humanchat.migrations.PostgresUrl;
+import com.humanchat.payments.stripe.StripeWebhooks;
+import com.humanchat.schemas.SystemActors;
+import com.humanchat.schemas.Topics;
+import com.humanchat.schemas.chat.ConversationIds;
+import io.vertx.core.http.UpgradeRejectedException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * BOLA matrix of the edge: {@link #ROUTES} lists every {@code /api} route with who may call it and, for an anonymous
+ * caller, a stranger to the resource and the resource's own owner once an admin suspended them, the answer expected
+ * and that the resource is unchanged afterwards (as its rightful parties see it). Each refusal is its own test; then
+ * each route's positive control shows its rightful caller can do what the others could not. {@link
+ * #everyApiRouteOfTheRealRouterIsInTheMatrix()} keeps the table complete against the real router, and the socket
+ * tests do the same for every inbound frame type.
+ *
+ * <p>Refusals run before any positive control, so the fixtures are stable while they are checked: a refusal that
+ * changed something shows as a difference, not as noise from an earlier write.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AccessMatrixIT {
+
+    private static final PlatformHarness PLATFORM = PlatformHarness.get();
+    private static final String WEBHOOK_SECRET = "whsec_access_matrix_" + UUID.randomUUID();
+    private static final String PASSWORD = "a long enough password";
+    private static final long PRICE = 5000;
+    /** Refused requests never reach Kafka or the topology; the legitimate ones have this long. */
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    /** Routes that are no endpoint but a filter in front of several (regex paths): the per-address sign-in limit. */
+    private static final Set<String> FILTER_ROUTES = Set.of("POST /api/auth/(register|login|refresh)");
+
+    private static Edge edge;
+    private static PostgresUrl database;
+    private static KafkaConsumer<String, byte[]> webhookOffsets;
+    private static TestUser admin;
+    private static Account stranger;
+    private static Account manager;
+    private static Account managedHost;
+    private static Fixture active;
+    private static Fixture suspended;
+    private static TestSocket socketOpenWhenSuspended;
+
+    /** Who calls: the three that must be refused, and the rightful party of the positive control. */
+    enum Caller {
+        ANONYMOUS,
+        STRANGER,
+        SUSPENDED_OWNER
+    }
+
+    /** What a caller gets: refused with a status, or served only what is theirs (no byte of the owner's). */
+    sealed interface Expect {
+        record Refused(int status) implements Expect {
+            @Override
+            public String toString() {
+                return Integer.toString(status);
+            }
+        }
+
+        record OwnDataOnly() implements Expect {
+            @Override
+            public String toString() {
+                return "2xx, own data only";
+            }
+        }
+    }
+
+    private static Expect refused(int status) {
+        return new Expect.Refused(status);
+    }
+
+    private static final Expect OWN_DATA_ONLY = new Expect.OwnDataOnly();
+
+    /** A registered account with everything needed to act as it. */
+    record Account(UUID id, String email, String password, String token, String refreshToken) {}
+
+    /**
+     * Everything an owner has, each resource shared with a host partner: a direct conversation with a message each, a
+     * free confirmed session, a paid session awaiting payment, a managed request, a payment and a Sam conversation.
+     */
+    record Fixture(
+            Account owner,
+            Account partner,
+            UUID conversation,
+            String secretContent,
+            UUID freeSession,
+            UUID paidSession,
+            UUID request,
+            UUID payment,
+            UUID samConversation) {
+
+        /** Strings only the owner's own answers may contain. */
+        List<String> privateMarkers() {
+            return List.of(
+                    owner.email(),
+                    secretContent,
+                    conversation.toString(),
+                    freeSession.toString(),
+                    paidSession.toString(),
+                    request.toString(),
+                    payment.toString(),
+                    samConversation.toString());
+        }
+    }
+
+    /** One HTTP call, before the caller's token is added. */
+    record Call(String method, String path, String body, Map<String, String> headers) {
+        Call(String method, String path, JsonObject body) {
+            this(method, path, body == null ? null : body.encode(), Map.of());
+        }
+    }
+
+    /**
+     * One row of the matrix.
+     *
+     * @param mayCall who the route serves, as documented in SECURITY.md
+     * @param attempt the call a caller makes against a fixture's resource (caller null: anonymous)
+     * @param state what the rightful parties see of the resource, read without changing it
+     * @param ownerMay the positive control on the active fixture: the rightful caller's call and the statuses it may get
+     */
+    record Row(
+            String method,
+            String path,
+            String mayCall,
+            Expect anonymous,
+            Expect stranger,
+            Expect suspendedOwner,
+            BiFunction<Fixture, Account, Call> attempt,
+            Function<Fixture, String> state,
+            Function<Fixture, Positive> ownerMay) {
+
+        String route() {
+            return method + " " + path;
+        }
+
+        Expect expect(Caller caller) {
+            return switch (caller) {
+                case ANONYMOUS -> anonymous;
+                case STRANGER -> stranger;
+                case SUSPENDED_OWNER -> suspendedOwner;
+            };
+        }
+    }
+
+    /** The rightful party's call and what it may answer. */
+    record Positive(String who, String token, Call call, Set<Integer> statuses) {}
+
+    private static Positive as(String who, String token, Call call, Integer... statuses) {
+        return new Positive(who, token, call, Set.of(statuses));
+    }
+
+    private static Call get(String path) {
+        return new Call("GET", path, null);
+    }
+
+    private static Call post(String path, JsonObject body) {
+        return new Call("POST", path, body);
+    }
+
+    private static Call patch(String path, JsonObject body) {
+        return new Call("PATCH", path, body);
+    }
+
+    // ---- the matrix -------------------------------------------------------------------------------------------
+
+    private static final List<Row> ROUTES = List.of(
+            // auth: public sign-up and sign-in; the attacks aim at the owner's account
+            new Row(
+                    "POST",
+                    "/api/auth/register",
+                    "anyone (sign-up); an existing email is never taken over",
+                    refused(409),
+                    refused(409),
+                    refused(409),
+                    (f, c) -> post(
+                            "/api/auth/register",
+                            new JsonObject()
+                                    .put("email", f.owner().email())
+                                    .put("password", "a takeover password")
+                                    .put("displayName", "Impostor")),
+                    AccessMatrixIT::accountState,
+                    f -> as(
+                            "a new visitor",
+                            null,
+                            post(
+                                    "/api/auth/register",
+                                    new JsonObject()
+                                            .put("email", uniqueEmail("newcomer"))
+                                            .put("password", PASSWORD)
+                                            .put("displayName", "Newcomer")),
+                            201)),
+            new Row(
+                    "POST",
+                    "/api/auth/login",
+                    "anyone with the account's password; never a suspended account",
+                    refused(401),
+                    refused(401),
+                    refused(403),
+                    (f, c) -> post(
+                            "/api/auth/login",
+                            new JsonObject()
+                                    .put("email", f.owner().email())
+                                    .put(
+                                            "password",
+                                            // a stranger tries their own password; the suspended owner the right one
+                                            c == null ? "a guessed password" : c.password())),
+                    AccessMatrixIT::accountState,
+                    f -> as(
+                            "owner",
+                            null,
+                            post(
+                                    "/api/auth/login",
+                                    new JsonObject()
+                                            .put("email", f.owner().email())
+                                            .put("password", f.owner().password())),
+                            200)),
+            new Row(
+                    "POST",
+                    "/api/auth/refresh",
+                    "the holder of an unrotated refresh token of an active account",
+                    refused(401),
+                    refused(401),
+                    refused(401),
+                    (f, c) -> post(
+                            "/api/auth/refresh",
+                            new JsonObject()
+                                    .put(
+                                            "refreshToken",
+                                            c != null && c.id().equals(f.owner().id())
+                                                    ? c.refreshToken()
+                                                    : guessedRefreshToken())),
+                    AccessMatrixIT::accountState,
+                    f -> as(
+                            "owner",
+                            null,
+                            post(
+                                    "/api/auth/refresh",
+                                    new JsonObject()
+                                            .put(
+                                                    "refreshToken",
+                                                    login(f.owner()).refreshToken())),
+                            200)),
+            new Row(
+                    "POST",
+                    "/api/auth/logout",
+                    "the holder of the refresh token (an unknown token changes nothing)",
+                    refused(204),
+                    refused(204),
+                    refused(204),
+                    (f, c) -> post(
+                            "/api/auth/logout",
+                            new JsonObject()
+                                    .put(
+                                            "refreshToken",
+                                            c != null && c.id().equals(f.owner().id())
+                                                    ? c.refreshToken()
+                                                    : guessedRefreshToken())),
+                    AccessMatrixIT::accountState,
+                    f -> as(
+                            "owner",
+                            null,
+                            post(
+                                    "/api/auth/logout",
+                                    new JsonObject()
+                                            .put(
+                                                    "refreshToken",
+                                                    login(f.owner()).refreshToken())),
+                            204)),
+            new Row(
+                    "GET",
+                    "/api/auth/me",
+                    "any signed-in user, for their own account",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> get("/api/auth/me"),
+                    AccessMatrixIT::accountState,
+                    f -> as("owner", f.owner().token(), get("/api/auth/me"), 200)),
+            new Row(
+                    "PATCH",
+                    "/api/me/profile",
+                    "any signed-in user, for their own profile",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> patch("/api/me/profile", new JsonObject().put("bio", "changed by someone else")),
+                    AccessMatrixIT::accountState,
+                    f -> as(
+                            "owner",
+                            f.owner().token(),
+                            patch("/api/me/profile", new JsonObject().put("bio", "changed by the owner")),
+                            200)),
+            new Row(
+                    "GET",
+                    "/api/users/:id",
+                    "any signed-in user (public profile: no email, no private fields)",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> get("/api/users/" + f.owner().id()),
+                    AccessMatrixIT::accountState,
+                    f -> as(
+                            "owner",
+                            f.owner().token(),
+                            get("/api/users/" + f.owner().id()),
+                            200)),
+            new Row(
+                    "GET",
+                    "/api/discover",
+                    "any signed-in user (public host profiles)",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> get("/api/discover?limit=50"),
+                    AccessMatrixIT::accountState,
+                    f -> as("owner", f.owner().token(), get("/api/discover"), 200)),
+            // conversations: members only; reads of someone else's conversation are 404 (existence not revealed)
+            new Row(
+                    "POST",
+                    "/api/conversations",
+                    "any signed-in user, for a conversation that includes them",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> post(
+                            "/api/conversations",
+                            new JsonObject()
+                                    .put(
+                                            "participantIds",
+                                            new JsonArray().add(f.partner().id().toString()))),
+                    AccessMatrixIT::conversationState,
+                    f -> as(
+                            "owner",
+                            f.owner().token(),
+                            post(
+                                    "/api/conversations",
+                                    new JsonObject()
+                                            .put(
+                                                    "participantIds",
+                                                    new JsonArray()
+                                                            .add(
+                                                                    f.partner()
+                                                                            .id()
+                                                                            .toString()))),
+                            200,
+                            201)),
+            new Row(
+                    "GET",
+                    "/api/conversations",
+                    "any signed-in user, listing their own conversations",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> get("/api/conversations?limit=100"),
+                    AccessMatrixIT::conversationState,
+                    f -> as("owner", f.owner().token(), get("/api/conversations"), 200)),
+            new Row(
+                    "GET",
+                    "/api/conversations/:id",
+                    "conversation members",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> get("/api/conversations/" + f.conversation()),
+                    AccessMatrixIT::conversationState,
+                    f -> as("owner", f.owner().token(), get("/api/conversations/" + f.conversation()), 200)),
+            new Row(
+                    "GET",
+                    "/api/conversations/:id/messages",
+                    "conversation members",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> get("/api/conversations/" + f.conversation() + "/messages"),
+                    AccessMatrixIT::conversationState,
+                    f -> as(
+                            "owner",
+                            f.owner().token(),
+                            get("/api/conversations/" + f.conversation() + "/messages"),
+                            200)),
+            new Row(
+                    "POST",
+                    "/api/conversations/:id/messages",
+                    "conversation members (a non-member sender gets 403 not-a-member)",
+                    refused(401),
+                    refused(403),
+                    refused(403),
+                    (f, c) -> post(
+                            "/api/conversations/" + f.conversation() + "/messages",
+                            new JsonObject()
+                                    .put("clientMessageId", "intruder-" + UUID.randomUUID())
+                                    .put("content", "let me in")),
+                    AccessMatrixIT::conversationState,
+                    f -> as(
+                            "owner",
+                            f.owner().token(),
+                            post(
+                                    "/api/conversations/" + f.conversation() + "/messages",
+                                    new JsonObject()
+                                            .put("clientMessageId", "owner-" + UUID.randomUUID())
+                                            .put("content", "the owner may write")),
+                            201,
+                            202)),
+            new Row(
+                    "POST",
+                    "/api/conversations/:id/read",
+                    "conversation members, for their own read position",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> post("/api/conversations/" + f.conversation() + "/read", new JsonObject().put("seq", 2)),
+                    AccessMatrixIT::conversationState,
+                    f -> as(
+                            "owner",
+                            f.owner().token(),
+                            post("/api/conversations/" + f.conversation() + "/read", new JsonObject().put("seq", 2)),
+                            204)),
+            new Row(
+                    "GET",
+                    "/api/sync",
+                    "any signed-in user, for their own changes",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> get("/api/sync"),
+                    AccessMatrixIT::conversationState,
+                    f -> as("owner", f.owner().token(), get("/api/sync"), 200)),
+            // sessions: participants only; strangers get 404 for every session
+            new Row(
+                    "POST",
+                    "/api/sessions",
+                    "any signed-in user, linking only a conversation they share with the host",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> post("/api/sessions", booking(f.partner(), f.conversation(), "free", 0, 30)),
+                    AccessMatrixIT::sessionState,
+                    f -> as(
+                            "owner",
+                            f.owner().token(),
+                            post("/api/sessions", booking(f.partner(), f.conversation(), "free", 0, 40)),
+                            201,
+                            202)),
+            new Row(
+                    "GET",
+                    "/api/sessions",
+                    "any signed-in user, listing their own sessions",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> get("/api/sessions?limit=100"),
+                    AccessMatrixIT::sessionState,
+                    f -> as("owner", f.owner().token(), get("/api/sessions"), 200)),
+            new Row(
+                    "GET",
+                    "/api/sessions/:id",
+                    "the session's guest and host",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> get("/api/sessions/" + f.freeSession()),
+                    AccessMatrixIT::sessionState,
+                    f -> as("owner", f.owner().token(), get("/api/sessions/" + f.freeSession()), 200)),
+            new Row(
+                    "PATCH",
+                    "/api/sessions/:id",
+                    "the session's guest and host, each only their role's transitions",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> patch("/api/sessions/" + f.freeSession(), new JsonObject().put("status", "cancelled")),
+                    AccessMatrixIT::sessionState,
+                    f -> as(
+                            "owner (guest)",
+                            f.owner().token(),
+                            patch("/api/sessions/" + f.freeSession(), new JsonObject().put("status", "in_progress")),
+                            200)),
+            new Row(
+                    "GET",
+                    "/api/sessions/:id/ice-servers",
+                    "the session's guest and host",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> get("/api/sessions/" + f.freeSession() + "/ice-servers"),
+                    AccessMatrixIT::sessionState,
+                    f -> as("owner", f.owner().token(), get("/api/sessions/" + f.freeSession() + "/ice-servers"), 200)),
+            // managed requests: requester, the host's manager, admins
+            new Row(
+                    "POST",
+                    "/api/requests",
+                    "any signed-in user, for a request of their own",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> post(
+                            "/api/requests",
+                            new JsonObject()
+                                    .put("hostUserId", managedHost.id().toString())
+                                    .put("message", "may I?")),
+                    AccessMatrixIT::requestState,
+                    f -> {
+                        Account newcomer = register("requester", "user");
+                        return as(
+                                "a signed-in user",
+                                newcomer.token(),
+                                post(
+                                        "/api/requests",
+                                        new JsonObject()
+                                                .put(
+                                                        "hostUserId",
+                                                        managedHost.id().toString())
+                                                .put("message", "may I too?")),
+                                201,
+                                202);
+                    }),
+            new Row(
+                    "GET",
+                    "/api/requests",
+                    "any signed-in user, listing requests they made or decide",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> get("/api/requests?limit=100"),
+                    AccessMatrixIT::requestState,
+                    f -> as("owner", f.owner().token(), get("/api/requests"), 200)),
+            new Row(
+                    "GET",
+                    "/api/requests/:id",
+                    "the requester, the host's manager, admins",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> get("/api/requests/" + f.request()),
+                    AccessMatrixIT::requestState,
+                    f -> as("owner", f.owner().token(), get("/api/requests/" + f.request()), 200)),
+            new Row(
+                    "PATCH",
+                    "/api/requests/:id",
+                    "the host's manager or an admin decides; the requester withdraws",
+                    refused(401),
+                    refused(403),
+                    refused(403),
+                    (f, c) -> patch("/api/requests/" + f.request(), new JsonObject().put("decision", "approve")),
+                    AccessMatrixIT::requestState,
+                    f -> as(
+                            "owner (requester)",
+                            f.owner().token(),
+                            patch("/api/requests/" + f.request(), new JsonObject().put("decision", "withdraw")),
+                            200)),
+            // Sam: only in the caller's own Sam conversation
+            new Row(
+                    "POST",
+                    "/api/sam",
+                    "any signed-in user, in their own Sam conversation",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> post(
+                            "/api/sam",
+                            new JsonObject()
+                                    .put("message", "what did they ask you?")
+                                    .put("conversationId", f.samConversation().toString())),
+                    AccessMatrixIT::conversationState,
+                    f -> as(
+                            "owner",
+                            f.owner().token(),
+                            post(
+                                    "/api/sam",
+                                    new JsonObject()
+                                            .put("message", "find me a host")
+                                            .put(
+                                                    "conversationId",
+                                                    f.samConversation().toString())),
+                            202)),
+            // payments
+            new Row(
+                    "POST",
+                    "/api/payments/connect/onboard",
+                    "hosts, for their own connected account",
+                    refused(401),
+                    refused(403),
+                    refused(403),
+                    (f, c) -> post("/api/payments/connect/onboard", new JsonObject()),
+                    AccessMatrixIT::paymentState,
+                    // No payments worker runs here: past authorization the host waits for it and gets its 503.
+                    f -> as(
+                            "the host partner",
+                            f.partner().token(),
+                            post("/api/payments/connect/onboard", new JsonObject()),
+                            503)),
+            new Row(
+                    "POST",
+                    "/api/payments/intents",
+                    "the guest of a paid session awaiting payment",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> post(
+                            "/api/payments/intents",
+                            new JsonObject().put("sessionId", f.paidSession().toString())),
+                    AccessMatrixIT::paymentState,
+                    f -> as(
+                            "owner (guest)",
+                            f.owner().token(),
+                            post(
+                                    "/api/payments/intents",
+                                    new JsonObject()
+                                            .put("sessionId", f.paidSession().toString())),
+                            202)),
+            new Row(
+                    "POST",
+                    "/api/payments/donations",
+                    "any signed-in user to a payable host, naming only a conversation/session they share",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> post("/api/payments/donations", donation(f)),
+                    AccessMatrixIT::paymentState,
+                    f -> as("owner", f.owner().token(), post("/api/payments/donations", donation(f)), 202)),
+            new Row(
+                    "GET",
+                    "/api/payments/:id",
+                    "the payment's payer and payee",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> get("/api/payments/" + f.payment()),
+                    AccessMatrixIT::paymentState,
+                    f -> as("owner (payer)", f.owner().token(), get("/api/payments/" + f.payment()), 200)),
+            new Row(
+                    "POST",
+                    "/api/payments/webhooks",
+                    "Stripe only: a valid Stripe-Signature on the exact bytes; no user token is worth anything",
+                    refused(400),
+                    refused(400),
+                    refused(400),
+                    (f, c) -> post(
+                            "/api/payments/webhooks",
+                            new JsonObject()
+                                    .put("id", "evt_forged_" + UUID.randomUUID())
+                                    .put("type", "payment_intent.succeeded")),
+                    f -> webhookState(),
+                    f -> signedWebhook()),
+            // admin: the admin role, checked in PostgreSQL on every call
+            new Row(
+                    "GET",
+                    "/api/admin/users",
+                    "admins",
+                    refused(401),
+                    refused(403),
+                    refused(403),
+                    (f, c) -> get("/api/admin/users?q=" + encode(f.owner().email())),
+                    AccessMatrixIT::accountState,
+                    f -> as(
+                            "admin",
+                            admin.token(),
+                            get("/api/admin/users?q=" + encode(f.owner().email())),
+                            200)),
+            new Row(
+                    "PATCH",
+                    "/api/admin/users/:id",
+                    "admins (never on themselves)",
+                    refused(401),
+                    refused(403),
+                    refused(403),
+                    // a stranger suspends the owner; the suspended owner reinstates themselves
+                    (f, c) -> patch(
+                            "/api/admin/users/" + f.owner().id(),
+                            new JsonObject()
+                                    .put(
+                                            "suspended",
+                                            c == null
+                                                    || !c.id().equals(f.owner().id()))
+                                    .put("roles", new JsonArray().add("user").add("admin"))),
+                    AccessMatrixIT::accountState,
+                    f -> as(
+                            "admin",
+                            admin.token(),
+                            patch(
+                                    "/api/admin/users/" + f.owner().id(),
+                                    new JsonObject().put("roles", new JsonArray().add("user"))),
+                            200)),
+            new Row(
+                    "GET",
+                    "/api/admin/requests",
+                    "admins",
+                    refused(401),
+                    refused(403),
+                    refused(403),
+                    (f, c) -> get("/api/admin/requests"),
+                    AccessMatrixIT::requestState,
+                    f -> as("admin", admin.token(), get("/api/admin/requests"), 200)),
+            new Row(
+                    "POST",
+                    "/api/admin/announcements",
+                    "admins",
+                    refused(401),
+                    refused(403),
+                    refused(403),
+                    (f, c) -> post("/api/admin/announcements", new JsonObject().put("message", "free money, click")),
+                    f -> announcementState(),
+                    f -> as(
+                            "admin",
+                            admin.token(),
+                            post(
+                                    "/api/admin/announcements",
+                                    new JsonObject().put("message", "access matrix " + UUID.randomUUID())),
+                            201)),
+            new Row(
+                    "GET",
+                    "/api/admin/audit",
+                    "admins",
+                    refused(401),
+                    refused(403),
+                    refused(403),
+                    (f, c) -> get("/api/admin/audit"),
+                    AccessMatrixIT::accountState,
+                    f -> as("admin", admin.token(), get("/api/admin/audit"), 200)),
+            new Row(
+                    "GET",
+                    "/api/admin/metrics",
+                    "admins",
+                    refused(401),
+                    refused(403),
+                    refused(403),
+                    (f, c) -> get("/api/admin/metrics"),
+                    AccessMatrixIT::accountState,
+                    // 503 metrics-unavailable until the metrics topology's first snapshot reached this edge
+                    f -> as("admin", admin.token(), get("/api/admin/metrics"), 200, 503)),
+            apiDocument("/api/openapi.yaml"),
+            apiDocument("/api/openapi.json"),
+            apiDocument("/api/asyncapi.yaml"),
+            apiDocument("/api/asyncapi.json"),
+            apiDocument("/api/asyncapi-ws.yaml"),
+            apiDocument("/api/asyncapi-ws.json"),
+            new Row(
+                    "GET",
+                    "/api/announcements",
+                    "any signed-in user",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> get("/api/announcements"),
+                    f -> announcementState(),
+                    f -> as("owner", f.owner().token(), get("/api/announcements"), 200)));
+
+    /** The API's own description: public, and nothing in it is anyone's data. */
+    private static Row apiDocument(String path) {
+        return new Row(
+                "GET",
+                path,
+                "anyone (public API description)",
+                OWN_DATA_ONLY,
+                OWN_DATA_ONLY,
+                OWN_DATA_ONLY,
+                (f, c) -> get(path),
+                f -> "",
+                f -> as("anyone", null, get(path), 200));
+    }
+
+    // ---- set-up -----------------------------------------------------------------------------------------------
+
+    @BeforeAll
+    static void fixtures() throws Exception {
+        Map<String, String> env = PLATFORM.environment();
+        database = PostgresUrl.parse(env.get("HUMANCHAT_PG_URL"));
+        // Payments configured, and a per-user budget the snapshots of hundreds of checks cannot exhaust.
+        edge = PLATFORM.startExtraEdge(
+                "edge-access-matrix",
+                Map.of(
+                        "HUMANCHAT_STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET,
+                        "HUMANCHAT_RATE_LIMIT_USER_PER_MINUTE", "1000000",
+                        "HUMANCHAT_SEND_WAIT_MS", "3000"));
+        webhookOffsets = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, env.get("HUMANCHAT_KAFKA_BOOTSTRAP")),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
+        admin = PLATFORM.admin();
+        stranger = register("stranger", "user", "the stranger's own password");
+        manager = register("manager", "user");
+        managedHost = register("managed host", "host");
+        expectStatus(
+                send(
+                        managedHost.token(),
+                        patch(
+                                "/api/me/profile",
+                                new JsonObject().put("managerId", manager.id().toString()))),
+                200);
+
+        active = fixture("owner", 6);
+        suspended = fixture("suspended owner", 12);
+        socketOpenWhenSuspended = TestSocket.connect(
+                PLATFORM.clientVertx(), edge.port(), suspended.owner().token(), null);
+        socketOpenWhenSuspended.await(f -> "hello".equals(f.getString("type")));
+        expectStatus(
+                send(
+                        admin.token(),
+                        patch(
+                                "/api/admin/users/" + suspended.owner().id(),
+                                new JsonObject().put("suspended", true).put("reason", "access matrix"))),
+                200);
+        // The suspension reaches this edge through users.events.
+        await().atMost(WAIT)
+                .until(() ->
+                        send(suspended.owner().token(), get("/api/auth/me")).status() == 403);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (socketOpenWhenSuspended != null) {
+            socketOpenWhenSuspended.close();
+        }
+        if (webhookOffsets != null) {
+            webhookOffsets.close();
+        }
+        if (edge != null) {
+            edge.closeAndWait(30);
+        }
+    }
+
+    private static Fixture fixture(String name, int daysAhead) throws SQLException {
+        Account owner = register(name, "user");
+        Account partner = register(name + "'s host", "host");
+        makePayable(partner);
+        UUID conversation = UUID.fromString(expectStatus(
+                        send(
+                                owner.token(),
+                                post(
+                                        "/api/conversations",
+                                        new JsonObject()
+                                                .put(
+                                                        "participantIds",
+                                                        new JsonArray()
+                                                                .add(partner.id()
+                                                                        .toString())))),
+                        201)
+                .json()
+                .getString("conversationId"));
+        String secret = "secret of " + name + " " + UUID.randomUUID();
+        expectStatus(send(owner.token(), message(conversation, secret)), 201);
+        expectStatus(send(partner.token(), message(conversation, "reply to " + name)), 201);
+
+        UUID freeSession = sessionId(expectStatus(
+                send(owner.token(), post("/api/sessions", booking(partner, conversation, "free", 0, 30, daysAhead))),
+                201));
+        expectStatus(
+                send(
+                        partner.token(),
+                        patch("/api/sessions/" + freeSession, new JsonObject().put("status", "accepted"))),
+                200);
+        UUID paidSession = sessionId(expectStatus(
+                send(
+                        owner.token(),
+                        post("/api/sessions", booking(partner, conversation, "paid", PRICE, 30, daysAhead + 1))),
+                201));
+        expectStatus(
+                send(
+                        partner.token(),
+                        patch("/api/sessions/" + paidSession, new JsonObject().put("status", "accepted"))),
+                200);
+        UUID request = UUID.fromString(expectStatus(
+                        send(
+                                owner.token(),
+                                post(
+                                        "/api/requests",
+                                        new JsonObject()
+                                                .put(
+                                                        "hostUserId",
+                                                        managedHost.id().toString())
+                                                .put("message", "twenty minutes, please"))),
+                        201)
+                .json()
+                .getString("requestId"));
+        UUID samConversation = ConversationIds.direct(owner.id(), SystemActors.SAM);
+        expectStatus(
+                send(
+                        owner.token(),
+                        post(
+                                "/api/sam",
+                                new JsonObject()
+                                        .put("message", "hello Sam")
+                                        .put("conversationId", samConversation.toString()))),
+                202);
+        UUID payment = insertPayment(owner, partner, conversation);
+        Fixture fixture = new Fixture(
+                owner, partner, conversation, secret, freeSession, paidSession, request, payment, samConversation);
+        // Settled: the projection shows both messages and the six system messages of the two sessions (requested,
+        // accepted, confirmed / awaiting payment), both sessions in their status and the Sam conversation.
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(send(partner.token(), get("/api/conversations/" + conversation + "/messages"))
+                            .json()
+                            .getJsonArray("items"))
+                    .hasSize(8);
+            assertThat(send(partner.token(), get("/api/sessions/" + paidSession))
+                            .json()
+                            .getString("status"))
+                    .isEqualTo("awaiting_payment");
+            assertThat(send(partner.token(), get("/api/sessions/" + freeSession))
+                            .json()
+                            .getString("status"))
+                    .isEqualTo("confirmed");
+            assertThat(send(owner.token(), get("/api/conversations/" + samConversation))
+                            .status())
+                    .isEqualTo(200);
+        });
+        return fixture;
+    }
+
+    // ---- the tests --------------------------------------------------------------------------------------------
+
+    @Test
+    @Order(1)
+    void everyApiRouteOfTheRealRouterIsInTheMatrix() {
+        List<RouteInventory.Endpoint> endpoints = RouteInventory.endpoints(edge);
+        List<String> walked = endpoints.stream()
+                .filter(e -> e.path().startsWith("/api/"))
+                .map(e -> e.method() + " " + e.path())
+                .filter(route -> !FILTER_ROUTES.contains(route))
+                .toList();
+        List<String> table = ROUTES.stream().map(Row::route).toList();
+
+        assertThat(walked).as("routes of the real router").isNotEmpty().doesNotHaveDuplicates();
+        assertThat(table).as("the matrix").doesNotHaveDuplicates();
+        assertThat(table).as("every /api route of the real router has a row").containsAll(walked);
+        assertThat(walked).as("every row names a route that exists").containsAll(table);
+        assertThat(endpoints.stream()
+                        .filter(e -> e.regex() && e.path().startsWith("/api/"))
+                        .map(e -> e.method() + " " + e.path()))
+                .as("regex routes under /api are the known filters only")
+                .containsExactlyInAnyOrderElementsOf(FILTER_ROUTES);
+    }
+
+    @TestFactory
+    @Order(2)
+    Stream<DynamicTest> nobodyButTheRightfulPartyGetsIn() {
+        return ROUTES.stream().flatMap(row -> Stream.of(Caller.values())
+                .map(caller -> DynamicTest.dynamicTest(
+                        row.route() + " as " + caller.name().toLowerCase().replace('_', ' ') + " → "
+                                + row.expect(caller),
+                        () -> checkRefusal(row, caller))));
+    }
+
+    @TestFactory
+    @Order(3)
+    Stream<DynamicTest> strangersSocketFramesAreRefusedAndTheOwnersHearNothing() {
+        return Stream.of(
+                frameCase(
+                        "message.send",
+                        "not_a_member",
+                        f -> new JsonObject()
+                                .put("type", "message.send")
+                                .put("conversationId", f.conversation().toString())
+                                .put("clientMessageId", "ws-" + UUID.randomUUID())
+                                .put("content", "let me in"),
+                        "message.new"),
+                frameCase(
+                        "read",
+                        "unknown_conversation",
+                        f -> new JsonObject()
+                                .put("type", "read")
+                                .put("conversationId", f.conversation().toString())
+                                .put("seq", 1),
+                        null),
+                frameCase(
+                        "typing",
+                        "not_a_member",
+                        f -> new JsonObject()
+                                .put("type", "typing")
+                                .put("conversationId", f.conversation().toString())
+                                .put("isTyping", true),
+                        "typing"),
+                frameCase(
+                        "rtc.signal",
+                        "unknown_session",
+                        f -> new JsonObject()
+                                .put("type", "rtc.signal")
+                                .put("sessionId", f.freeSession().toString())
+                                .put(
+                                        "payload",
+                                        new JsonObject().put("type", "offer").put("sdp", "v=0")),
+                        "rtc.signal"),
+                frameCase(
+                        "presence",
+                        null,
+                        f -> new JsonObject().put("type", "presence").put("status", "busy"),
+                        "presence"));
+    }
+
+    @Test
+    @Order(4)
+    void anAnonymousOrSuspendedUpgradeIsRefusedAndASuspendedUsersOpenSocketWasClosed() {
+        Answer anonymous =
+                TestHttp.send(HttpRequest.newBuilder(TestHttp.uri(edge, "/ws")).GET());
+        assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(401);
+
+        Throwable refused = catchUpgrade(suspended.owner().token());
+        assertThat(refused).isInstanceOf(UpgradeRejectedException.class);
+        assertThat(((UpgradeRejectedException) refused).getStatus()).isEqualTo(403);
+
+        await().atMost(WAIT).until(socketOpenWhenSuspended::isClosed);
+        assertThat(socketOpenWhenSuspended.closeStatus()).isEqualTo((short) 1008);
+
+        // positive control: the active owner's upgrade is accepted
+        try (TestSocket owner = TestSocket.connect(
+                PLATFORM.clientVertx(), edge.port(), active.owner().token(), null)) {
+            owner.await(f -> "hello".equals(f.getString("type")));
+        }
+    }
+
+    @TestFactory
+    @Order(5)
+    Stream<DynamicTest> theRightfulPartyMayDoEachOfIt() {
+        return ROUTES.stream()
+                .map(row -> DynamicTest.dynamicTest(row.route() + " as " + row.mayCall(), () -> {
+                    Positive positive = row.ownerMay().apply(active);
+                    Answer answer = send(positive.token(), positive.call());
+                    assertThat(answer.status())
+                            .as(positive.who() + ": " + answer)
+                            .isIn(positive.statuses());
+                    if (answer.status() == 503 && positive.call().path().equals("/api/admin/metrics")) {
+                        assertThat(answer.json().getString("type")).endsWith("metrics-unavailable");
+                    }
+                    if (positive.statuses().equals(Set.of(503))) {
+                        // authorization passed; only the absent payments worker is missing
+                        assertThat(answer.json().getString("detail")).contains("payments worker");
+                    }
+                }));
+    }
+
+    // ---- checks -----------------------------------------------------------------------------------------------
+
+    private static void checkRefusal(Row row, Caller caller) {
+        Fixture fixture = caller == Caller.SUSPENDED_OWNER ? suspended : active;
+        Account who =
+                switch (caller) {
+                    case ANONYMOUS -> null;
+                    case STRANGER -> stranger;
+                    case SUSPENDED_OWNER -> suspended.owner();
+                };
+        String before = row.state().apply(fixture);
+        Answer answer = send(who == null ? null : who.token(), row.attempt().apply(fixture, who));
+        switch (row.expect(caller)) {
+            case Expect.Refused(int status) -> {
+                assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+                if (status != 204) {
+                    assertThat(answer.contentType()).isEqualTo("application/problem+json");
+                }
+            }
+            case Expect.OwnDataOnly() ->
+                assertThat(answer.status()).as(answer.toString()).isBetween(200, 299);
+        }
+        // A problem's instance is the path the caller asked for: it echoes the caller's own input.
+        String answered = answer.contentType().equals("application/problem+json")
+                ? withoutInstance(answer.json()).encode()
+                : answer.body();
+        for (String marker : fixture.privateMarkers()) {
+            assertThat(answered).as("the answer reveals nothing of the owner's").doesNotContain(marker);
+        }
+        assertThat(row.state().apply(fixture))
+                .as("what the rightful parties see is unchanged")
+                .isEqualTo(before);
+    }
+
+    /**
+     * A stranger sends {@code frame} aimed at the active owner's conversation or session and gets the {@code error}
+     * frame {@code errorCode} (none for presence, which names no target); then the owner sends the same frame, which
+     * the partner hears ({@code heard}) — proving the partner's socket would have heard the stranger's, had it gone
+     * through — and nothing the partner received names the stranger.
+     */
+    private static DynamicTest frameCase(
+            String type, String errorCode, Function<Fixture, JsonObject> frame, String heard) {
+        String name = type + (errorCode == null ? " (no target) → owners hear nothing" : " → error " + errorCode);
+        return DynamicTest.dynamicTest(name, () -> {
+            Fixture f = active;
+            // a stranger of its own: the matrix's stranger opened a conversation with the partner by now
+            Account outsider = register("outsider", "user");
+            try (TestSocket intruder = TestSocket.connect(PLATFORM.clientVertx(), edge.port(), outsider.token(), null);
+                    TestSocket owner = TestSocket.connect(
+                            PLATFORM.clientVertx(), edge.port(), f.owner().token(), null);
+                    TestSocket partner = TestSocket.connect(
+                            PLATFORM.clientVertx(), edge.port(), f.partner().token(), null)) {
+                for (TestSocket socket : List.of(intruder, owner, partner)) {
+                    socket.await(x -> "hello".equals(x.getString("type")));
+                }
+                intruder.send(frame.apply(f));
+                if (errorCode != null) {
+                    JsonObject error = intruder.await(x -> "error".equals(x.getString("type")));
+                    assertThat(error.getString("code")).as(error.encode()).isEqualTo(errorCode);
+                }
+                // a ping answered after the frame: the edge has handled it
+                intruder.send(new JsonObject().put("type", "ping"));
+                intruder.await(x -> "pong".equals(x.getString("type")));
+
+                owner.send(frame.apply(f));
+                if (heard != null) {
+                    partner.await(x -> heard.equals(x.getString("type"))
+                            && x.encode().contains(f.owner().id().toString()));
+                } else {
+                    owner.send(new JsonObject().put("type", "ping"));
+                    owner.await(x -> "pong".equals(x.getString("type")));
+                    assertThat(owner.frames("error"))
+                            .as("the owner may mark read")
+                            .isEmpty();
+                }
+                for (TestSocket listener : List.of(owner, partner)) {
+                    assertThat(listener.frames())
+                            .as("the owners hear nothing of the stranger")
+                            .noneMatch(x -> x.encode().contains(outsider.id().toString()));
+                }
+            }
+        });
+    }
+
+    private static JsonObject withoutInstance(JsonObject problem) {
+        JsonObject copy = problem.copy();
+        copy.remove("instance");
+        return copy;
+    }
+
+    private static Throwable catchUpgrade(String token) {
+        try (TestSocket socket = TestSocket.connect(PLATFORM.clientVertx(), edge.port(), token, null)) {
+            throw new AssertionError("the upgrade was accepted: " + socket.frames());
+        } catch (IllegalStateException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            return root;
+        }
+    }
+
+    // ---- what the rightful parties see --------------------------------------------------------------------------
+
+    /** The account as an admin and the public see it, and how many refresh tokens it holds unrevoked. */
+    private static String accountState(Fixture f) {
+        JsonObject listed = send(
+                        admin.token(),
+                        get("/api/admin/users?q=" + encode(f.owner().email())))
+                .json()
+                .getJsonArray("items")
+                .getJsonObject(0);
+        String profile =
+                send(admin.token(), get("/api/users/" + f.owner().id())).body();
+        return listed.encode() + " " + profile + " liveRefreshTokens=" + liveRefreshTokens(f.owner()) + " users="
+                + usersWithEmail(f.owner().email());
+    }
+
+    /** The conversation as the partner sees it: its summary, its messages and the partner's Sam-free list. */
+    private static String conversationState(Fixture f) {
+        return send(f.partner().token(), get("/api/conversations/" + f.conversation()))
+                        .body()
+                + send(f.partner().token(), get("/api/conversations/" + f.conversation() + "/messages"))
+                        .body()
+                + send(f.partner().token(), get("/api/sessions?limit=100")).body()
+                + send(
+                                admin.token(),
+                                get("/api/admin/users?q=" + encode(f.owner().email())))
+                        .json()
+                        .getJsonArray("items")
+                        .getJsonObject(0)
+                        .encode();
+    }
+
+    private static String sessionState(Fixture f) {
+        return send(f.partner().token(), get("/api/sessions?limit=100")).body()
+                + send(f.partner().token(), get("/api/conversations/" + f.conversation()))
+                        .body();
+    }
+
+    private static String requestState(Fixture f) {
+        return send(admin.token(), get("/api/requests/" + f.request())).body();
+    }
+
+    private static String paymentState(Fixture f) {
+        return send(f.partner().token(), get("/api/payments/" + f.payment())).body()
+                + send(f.partner().token(), get("/api/sessions/" + f.paidSession()))
+                        .body()
+                + paymentRows(f.partner());
+    }
+
+    private static String announcementState() {
+        return send(admin.token(), get("/api/announcements?limit=5")).body();
+    }
+
+    /** The end offsets of {@code payments.webhooks}: a refused webhook publishes nothing. */
+    private static String webhookState() {
+        List<TopicPartition> partitions = webhookOffsets.partitionsFor(Topics.PAYMENTS_WEBHOOKS.name()).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
+        return new java.util.TreeMap<>(webhookOffsets.endOffsets(partitions).entrySet().stream()
+                        .collect(Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue)))
+                .toString();
+    }
+
+    private static Positive signedWebhook() {
+        long now = Instant.now().getEpochSecond();
+        String payload = StripeWebhooks.event(
+                "evt_matrix_" + UUID.randomUUID(),
+                "account.updated",
+                now,
+                StripeWebhooks.account("acct_matrix_" + UUID.randomUUID(), false, false));
+        return new Positive(
+                "Stripe (signed)",
+                null,
+                new Call(
+                        "POST",
+                        "/api/payments/webhooks",
+                        payload,
+                        Map.of("Stripe-Signature", StripeWebhooks.signature(payload, WEBHOOK_SECRET, now))),
+                Set.of(200));
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------------
+
+    private static Answer send(String token, Call call) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(TestHttp.uri(edge, call.path()));
+        if (call.body() == null) {
+            request.method(call.method(), HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(call.method(), HttpRequest.BodyPublishers.ofString(call.body()));
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        call.headers().forEach(request::header);
+        return TestHttp.send(request);
+    }
+
+    private static Answer expectStatus(Answer answer, int status) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+        return answer;
+    }
+
+    private static Account register(String name, String role) {
+        return register(name, role, PASSWORD);
+    }
+
+    private static Account register(String name, String role, String password) {
+        String email = uniqueEmail(name);
+        Answer answer = expectStatus(
+                send(
+                        null,
+                        post(
+                                "/api/auth/register",
+                                new JsonObject()
+                                        .put("email", email)
+                                        .put("password", password)
+                                        .put("displayName", name)
+                                        .put("role", role))),
+                201);
+        return account(email, password, answer.json());
+    }
+
+    private static Account login(Account account) {
+        Answer answer = expectStatus(
+                send(
+                        null,
+                        post(
+                                "/api/auth/login",
+                                new JsonObject().put("email", account.email()).put("password", account.password()))),
+                200);
+        return account(account.email(), account.password(), answer.json());
+    }
+
+    private static Account account(String email, String password, JsonObject tokens) {
+        return new Account(
+                UUID.fromString(tokens.getJsonObject("user").getString("id")),
+                email,
+                password,
+                tokens.getString("accessToken"),
+                tokens.getString("refreshToken"));
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String uniqueEmail(String name) {
+        return name.replaceAll("[^A-Za-z0-9]", "-") + "-"
+                + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    /** Shaped like a real refresh token, known to nobody. */
+    private static String guessedRefreshToken() {
+        return com.humanchat.edge.auth.RefreshTokens.generate();
+    }
+
+    private static Call message(UUID conversation, String content) {
+        return post(
+                "/api/conversations/" + conversation + "/messages",
+                new JsonObject()
+                        .put("clientMessageId", UUID.randomUUID().toString())
+                        .put("content", content));
+    }
+
+    private static JsonObject booking(Account host, UUID conversation, String mode, long cents, int minutes) {
+        return booking(host, conversation, mode, cents, minutes, 30);
+    }
+
+    private static JsonObject booking(
+            Account host, UUID conversation, String mode, long cents, int minutes, int daysAhead) {
+        return new JsonObject()
+                .put("hostUserId", host.id().toString())
+                .put("conversationId", conversation.toString())
+                .put("durationMinutes", minutes)
+                .put(
+                        "startTime",
+                        Instant.now()
+                                .plus(daysAhead, ChronoUnit.DAYS)
+                                .truncatedTo(ChronoUnit.HOURS)
+                                .toString())
+                .put("agreedPrice", new JsonObject().put("amountCents", cents).put("currency", "usd"))
+                .put("paymentMode", mode);
+    }
+
+    private static JsonObject donation(Fixture f) {
+        return new JsonObject()
+                .put("hostUserId", f.partner().id().toString())
+                .put("amountCents", 500)
+                .put("currency", "usd")
+                .put("conversationId", f.conversation().toString());
+    }
+
+    private static UUID sessionId(Answer answer) {
+        return UUID.fromString(answer.json().getString("sessionId"));
+    }
+
+    private static Connection jdbc() throws SQLException {
+        return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+    }
+
+    /** The payments worker owns the ledger; no worker runs here, so its rows are written as it would. */
+    private static void makePayable(Account host) throws SQLException {
+        try (Connection c = jdbc();
+                PreparedStatement insert = c.prepareStatement("insert into payment_accounts"
+                        + " (host_user_id, stripe_account_id, charges_enabled, payouts_enabled) values (?, ?, true,"
+                        + " true)")) {
+            insert.setObject(1, host.id());
+            insert.setString(2, "acct_matrix_" + host.id());
+            insert.executeUpdate();
+        }
+    }
+
+    private static UUID insertPayment(Account payer, Account payee, UUID conversation) throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (Connection c = jdbc();
+                PreparedStatement insert = c.prepareStatement("insert into payments (payment_id, kind,"
+                        + " conversation_id, payer_user_id, payee_user_id, amount_cents, currency, fee_cents, status)"
+                        + " values (?, 'donation', ?, ?, ?, 700, 'usd', 70, 'succeeded')")) {
+            insert.setObject(1, id);
+            insert.setObject(2, conversation);
+            insert.setObject(3, payer.id());
+            insert.setObject(4, payee.id());
+            insert.executeUpdate();
+        }
+        return id;
+    }
+
+    private static long liveRefreshTokens(Account account) {
+        return count("select count(*) from refresh_tokens where user_id = ? and revoked_at is null", account.id());
+    }
+
+    private static long usersWithEmail(String email) {
+        return count("select count(*) from users where lower(email) = lower(?)", email);
+    }
+
+    private static String paymentRows(Account payee) {
+        return "payments=" + count("select count(*) from payments where payee_user_id = ?", payee.id());
+    }
+
+    private static long count(String sql, Object parameter) {
+        try (Connection c = jdbc();
+                PreparedStatement query = c.prepareStatement(sql)) {
+            query.setObject(1, parameter);
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package com.humanchat.webe2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The web client end to end: each test runs one Playwright scenario ({@code web/e2e/<name>.mjs}, Node + playwright-core
+ * driving Debian's headless Chromium) against one standalone platform launched for this class as a child JVM, the way
+ * {@code ./humanchat start} runs it. Without Chromium the tests are skipped loudly ({@code ./humanchat test} installs it).
+ */
+class WebClientE2EIT {
+
+    /** The screenshots scenario signs up this admin for the admin pages. */
+    private static final String ADMIN_EMAIL = "admin@web-e2e.test";
+
+    private static final Duration SCENARIO_TIMEOUT = Duration.ofSeconds(240);
+    private static final List<String> CHROMIUM_CANDIDATES = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser");
+
+    @TempDir
+    static Path workDir;
+
+    private static Process standalone;
+    private static String baseUrl;
+    private static String chromium;
+    private static Path webDir;
+
+    @BeforeAll
+    static void launchStandalone() throws Exception {
+        Optional<String> browser = findChromium();
+        if (browser.isEmpty()) {
+            String message = "LOUD SKIP: no Chromium (looked at $CHROMIUM_PATH, " + CHROMIUM_CANDIDATES
+                    + "): the web client's end-to-end tests did NOT run. Install it with 'apt-get install chromium'"
+                    + " (./humanchat test does this when it runs as root).";
+            System.err.println("\n*** " + message + " ***\n");
+            Assumptions.abort(message);
+        }
+        chromium = browser.get();
+        webDir = Path.of(System.getProperty("web.dir", "../web"))
+                .toAbsolutePath()
+                .normalize();
+        assertThat(webDir.resolve("node_modules/playwright-core"))
+                .as("the web module's npm install (build module 'web' first)")
+                .exists();
+
+        int port = freePort();
+        baseUrl = "http://127.0.0.1:" + port;
+        Path dataDir = workDir.resolve("var");
+        Files.createDirectories(dataDir);
+        Path log = workDir.resolve("standalone.log");
+        String classpath = Files.readString(
+                        Path.of(System.getProperty("standalone.classpath", "target/standalone.classpath")))
+                .strip();
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-XX:+UseParallelGC",
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                classpath,
+                "com.humanchat.standalone.HumanChatStandalone");
+        builder.environment().put("HUMANCHAT_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("HUMANCHAT_DATA_DIR", dataDir.toString());
+        builder.environment().put("HUMANCHAT_ADMIN_EMAILS", ADMIN_EMAIL);
+        List.of("HUMANCHAT_KAFKA_BOOTSTRAP", "HUMANCHAT_PG_URL", "HUMANCHAT_REDIS_URL", "HUMANCHAT_JWT_SECRET")
+                .forEach(builder.environment()::remove);
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        standalone = builder.start();
+        Awaitility.await("standalone up (log: " + log + ")")
+                .atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    if (!standalone.isAlive()) {
+                        throw new AssertionError("standalone exited early:\n" + Files.readString(log));
+                    }
+                    return Files.readString(log).contains("HumanChat is up at " + baseUrl);
+                });
+    }
+
+    @AfterAll
+    static void stopStandalone() throws InterruptedException {
+        if (standalone != null) {
+            standalone.destroy();
+            if (!standalone.waitFor(60, TimeUnit.SECONDS)) {
+                standalone.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    void twoPeopleChatWithLiveDeliveryUnreadTypingAndPresence() throws Exception {
+        runScenario("chat");
+    }
+
+    @Test
+    void sendsMadeOfflineArriveOnceAndInOrderAndAnOfflineReloadShowsTheCachedHistory() throws Exception {
+        runScenario("offline");
+    }
+
+    @Test
+    void aGuestBooksASessionAndTheHostAcceptsIt() throws Exception {
+        runScenario("booking");
+    }
+
+    @Test
+    void savesScreenshotsOfTheMainViewsAtPhoneAndDesktopSizes() throws Exception {
+        Path screenshots = Path.of(System.getProperty("screenshots.dir", "target/screenshots"))
+                .toAbsolutePath()
+                .normalize();
+
+        runScenario("screenshots");
+
+        assertThat(screenshots.resolve("desktop-admin-users.png")).isNotEmptyFile();
+        assertThat(screenshots.resolve("desktop-admin-metrics.png")).isNotEmptyFile();
+        for (String size : List.of("phone", "desktop")) {
+            for (String view : List.of("sign-in", "discover", "conversation", "booking-dialog", "sessions", "sam")) {
+                assertThat(screenshots.resolve(size + "-" + view + ".png")).isNotEmptyFile();
+            }
+        }
+    }
+
+    /** Runs {@code node web/e2e/<name>.mjs <baseUrl>}, echoing its output, and asserts it passed. */
+    private static void runScenario(String name) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(
+                        "node", webDir.resolve("e2e").resolve(name + ".mjs").toString(), baseUrl)
+                .directory(webDir.toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("CHROMIUM_PATH", chromium);
+        builder.environment()
+                .put(
+                        "SCREENSHOTS_DIR",
+                        Path.of(System.getProperty("screenshots.dir", "target/screenshots"))
+                                .toAbsolutePath()
+                                .normalize()
+                                .toString());
+        Process node = builder.start();
+        StringBuilder output = new StringBuilder();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    System.out.println(line);
+                    output.append(line).append('\n');
+                }
+            } catch (IOException e) {
+                output.append("(output unreadable: ").append(e).append(")\n");
+            }
+        });
+        boolean finished = node.waitFor(SCENARIO_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        if (!finished) {
+            node.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        reader.join(Duration.ofSeconds(10));
+
+        assertThat(finished)
+                .as("scenario %s finished within %s:\n%s", name, SCENARIO_TIMEOUT, output)
+                .isTrue();
+        assertThat(node.exitValue()).as("scenario %s:\n%s", name, output).isZero();
+        assertThat(output.toString()).contains("[" + name + "] PASS");
+    }
+
+    private static Optional<String> findChromium() {
+        String fromEnv = System.getenv("CHROMIUM_PATH");
+        return (fromEnv == null ? CHROMIUM_CANDIDATES : List.of(fromEnv))
+                .stream()
+                        .filter(p -> Files.isExecutable(Path.of(p)))
+                        .findFirst()
+                        .or(() -> fromEnv == null
+                                ? Optional.empty()
+                                : CHROMIUM_CANDIDATES.stream()
+                                        .filter(p -> Files.isExecutable(Path.of(p)))
+                                        .findFirst());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

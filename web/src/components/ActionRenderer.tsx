@@ -1,0 +1,137 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { ApiError } from '../api';
+import { api, db, formatMoney, profile } from '../services';
+import { useUi } from '../store';
+import type { SamAction, User } from '../types';
+import { describe } from './AuthView';
+import { openConversationWith } from './DiscoverPanel';
+import { PresenceDot } from './PresenceDot';
+import { SessionActions } from './SessionsPanel';
+
+/** Renders the actions a message carries: Sam's host cards, "book this" and request buttons, session cards. */
+export function ActionRenderer({ actions }: { actions: SamAction[] | undefined }) {
+  if (!actions?.length) return null;
+  return (
+    <div className="actions">
+      {actions.map((action, i) => {
+        switch (action.type) {
+          case 'show_hosts':
+            return (
+              <div className="host-cards" key={i}>
+                {action.hostIds.map((id) => <HostCard key={id} hostId={id} />)}
+              </div>
+            );
+          case 'propose_booking':
+            return <ProposedBooking key={i} action={action} />;
+          case 'open_request':
+            return <OpenRequest key={i} action={action} />;
+          case 'session':
+            return <SessionCard key={i} sessionId={action.sessionId} />;
+          default:
+            return null;
+        }
+      })}
+    </div>
+  );
+}
+
+function useProfile(id: string): User | undefined {
+  const [user, setUser] = useState<User>();
+  useEffect(() => {
+    void profile(id).then(setUser, () => undefined);
+  }, [id]);
+  return user;
+}
+
+export function HostCard({ hostId }: { hostId: string }) {
+  const host = useProfile(hostId);
+  const [error, setError] = useState<string>();
+  if (!host) return <div className="host-card card muted">Loading host…</div>;
+  return (
+    <article className="host-card card" aria-label={host.displayName} data-testid="host-card">
+      <h3>
+        {host.displayName} <PresenceDot userId={host.id} fallback={host.presence?.status} />
+      </h3>
+      {host.bio && <p>{host.bio}</p>}
+      {!!host.tags?.length && <p className="tags">{host.tags.map((t) => <span className="tag" key={t}>#{t}</span>)}</p>}
+      {host.priceCents != null && <p className="muted">{formatMoney(host.priceCents, host.currency ?? 'usd')} per session</p>}
+      <button
+        className="primary"
+        onClick={() => void openConversationWith(host).catch((e) => setError(e instanceof ApiError ? describe(e) : String(e)))}
+      >
+        Message
+      </button>
+      {error && <p className="error">{error}</p>}
+    </article>
+  );
+}
+
+function ProposedBooking({ action }: { action: Extract<SamAction, { type: 'propose_booking' }> }) {
+  const host = useProfile(action.hostUserId);
+  const [state, setState] = useState<string>();
+  async function book() {
+    setState('Requesting…');
+    try {
+      await api.call('POST', '/api/sessions', {
+        hostUserId: action.hostUserId,
+        startTime: action.startTime,
+        durationMinutes: action.durationMinutes,
+        agreedPrice: action.agreedPrice,
+        paymentMode: action.paymentMode,
+      });
+      setState('Requested — see Sessions');
+    } catch (e) {
+      setState(e instanceof ApiError ? describe(e) : String(e));
+    }
+  }
+  return (
+    <div className="card proposal">
+      <p>
+        {action.durationMinutes} min with {host?.displayName ?? 'this host'},{' '}
+        {action.startTime ? new Date(action.startTime).toLocaleString() : 'now'},{' '}
+        {formatMoney(action.agreedPrice.amountCents, action.agreedPrice.currency)} ({action.paymentMode})
+      </p>
+      <button className="primary" onClick={() => void book()}>
+        Book this
+      </button>
+      {state && <p className="muted">{state}</p>}
+    </div>
+  );
+}
+
+function OpenRequest({ action }: { action: Extract<SamAction, { type: 'open_request' }> }) {
+  const host = useProfile(action.hostUserId);
+  const [state, setState] = useState<string>();
+  async function send() {
+    try {
+      await api.call('POST', '/api/requests', { hostUserId: action.hostUserId, message: action.message });
+      setState('Request sent to the representative');
+    } catch (e) {
+      setState(e instanceof ApiError ? describe(e) : String(e));
+    }
+  }
+  return (
+    <div className="card proposal">
+      <p>
+        Ask {host?.displayName ?? 'this host'}'s representative: “{action.message}”
+      </p>
+      <button className="primary" onClick={() => void send()}>
+        Send request
+      </button>
+      {state && <p className="muted">{state}</p>}
+    </div>
+  );
+}
+
+function SessionCard({ sessionId }: { sessionId: string }) {
+  const session = useLiveQuery(() => db.sessions.get(sessionId), [sessionId]);
+  const me = useUi((s) => s.user!.id);
+  if (!session) return null;
+  return (
+    <div className="card session-card" data-testid="session-card" data-status={session.status}>
+      <span className={`status status-${session.status}`}>{session.status.replace('_', ' ')}</span>
+      <SessionActions session={session} me={me} />
+    </div>
+  );
+}

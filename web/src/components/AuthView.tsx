@@ -1,0 +1,100 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../api';
+import { AUTH } from '../db';
+import { api, db } from '../services';
+import { useUi } from '../store';
+import type { AuthAnswer } from '../types';
+
+/** Sign in, or sign up as a guest ("user") or a host. */
+export function AuthView() {
+  const [mode, setMode] = useState<'signin' | 'signup'>('signin');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [role, setRole] = useState<'user' | 'host'>('user');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const answer =
+        mode === 'signin'
+          ? await api.call<AuthAnswer>('POST', '/api/auth/login', { email, password })
+          : await api.call<AuthAnswer>('POST', '/api/auth/register', { email, password, displayName, role });
+      const previous = await db.setting<{ user: { id: string } }>(AUTH);
+      if (previous && previous.user.id !== answer.user.id) await db.clearAll();
+      await api.signIn(answer);
+      useUi.getState().setUser(answer.user);
+    } catch (err) {
+      setError(err instanceof ApiError ? describe(err) : String(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="auth">
+      <h1 className="brand">HumanChat</h1>
+      <p className="tagline">Talk to people worth talking to — and to Sam, who finds them for you.</p>
+      <div className="tabs" role="tablist" aria-label="Account">
+        <button role="tab" aria-selected={mode === 'signin'} onClick={() => setMode('signin')}>
+          Sign in
+        </button>
+        <button role="tab" aria-selected={mode === 'signup'} onClick={() => setMode('signup')}>
+          Sign up
+        </button>
+      </div>
+      <form onSubmit={submit} className="card form" aria-label={mode === 'signin' ? 'Sign in' : 'Sign up'}>
+        {mode === 'signup' && (
+          <label>
+            Display name
+            <input name="displayName" required maxLength={120} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+          </label>
+        )}
+        <label>
+          Email
+          <input name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        </label>
+        <label>
+          Password
+          <input
+            name="password"
+            type="password"
+            autoComplete={mode === 'signin' ? 'current-password' : 'new-password'}
+            required
+            minLength={mode === 'signup' ? 8 : undefined}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        {mode === 'signup' && (
+          <fieldset className="roles">
+            <legend>I want to</legend>
+            <label>
+              <input type="radio" name="role" value="user" checked={role === 'user'} onChange={() => setRole('user')} /> talk to hosts
+            </label>
+            <label>
+              <input type="radio" name="role" value="host" checked={role === 'host'} onChange={() => setRole('host')} /> be a host
+            </label>
+          </fieldset>
+        )}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          {mode === 'signin' ? 'Sign in' : 'Create account'}
+        </button>
+      </form>
+    </main>
+  );
+}
+
+export function describe(err: ApiError): string {
+  const fields = err.problem.errors?.map((e) => `${e.field ?? ''} ${e.message ?? ''}`.trim()).join('; ');
+  return fields ? `${err.message} (${fields})` : err.message;
+}

@@ -1,0 +1,104 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { ApiError } from '../api';
+import { api, db } from '../services';
+import type { PaymentMode, Session, User } from '../types';
+import { describe } from './AuthView';
+
+/** Requests a session with a host: instant or scheduled, duration, payment mode and price. A native modal dialog. */
+export function BookingDialog({ host, conversationId, onClose }: { host: User; conversationId?: string; onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [when, setWhen] = useState<'instant' | 'scheduled'>(host.instantAvailable ? 'instant' : 'scheduled');
+  const [start, setStart] = useState(() => localInput(new Date(Date.now() + 24 * 3600_000)));
+  const [duration, setDuration] = useState(30);
+  const [mode, setMode] = useState<PaymentMode>(host.priceCents ? 'paid' : 'free');
+  const [price, setPrice] = useState(((host.priceCents ?? 0) / 100).toFixed(2));
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    dialog.current?.showModal();
+  }, []);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const amountCents = mode === 'free' ? 0 : Math.round(Number(price) * 100);
+      const session = await api.call<Session>('POST', '/api/sessions', {
+        hostUserId: host.id,
+        conversationId,
+        startTime: when === 'scheduled' ? new Date(start).toISOString() : undefined,
+        durationMinutes: duration,
+        agreedPrice: { amountCents, currency: host.currency ?? 'usd' },
+        paymentMode: mode,
+      });
+      if (session.guestUserId) await db.sessions.put(session);
+      onClose();
+    } catch (err) {
+      setError(err instanceof ApiError ? describe(err) : String(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <dialog ref={dialog} className="dialog" aria-labelledby="booking-title" onClose={onClose} data-testid="booking-dialog">
+      <form onSubmit={submit} className="form">
+        <h2 id="booking-title">Book a session with {host.displayName}</h2>
+        <fieldset>
+          <legend>When</legend>
+          <label>
+            <input type="radio" name="when" checked={when === 'instant'} onChange={() => setWhen('instant')} disabled={!host.instantAvailable} /> Now
+            {!host.instantAvailable && <span className="muted"> (not taking instant calls)</span>}
+          </label>
+          <label>
+            <input type="radio" name="when" checked={when === 'scheduled'} onChange={() => setWhen('scheduled')} /> Later
+          </label>
+          {when === 'scheduled' && (
+            <label>
+              Start
+              <input type="datetime-local" name="start" required value={start} onChange={(e) => setStart(e.target.value)} />
+            </label>
+          )}
+        </fieldset>
+        <label>
+          Duration (minutes)
+          <input type="number" name="duration" min={5} max={480} step={5} required value={duration} onChange={(e) => setDuration(Number(e.target.value))} />
+        </label>
+        <label>
+          Payment
+          <select name="paymentMode" value={mode} onChange={(e) => setMode(e.target.value as PaymentMode)}>
+            <option value="free">Free</option>
+            <option value="paid">Paid</option>
+            <option value="donation">Donation (tip)</option>
+          </select>
+        </label>
+        {mode !== 'free' && (
+          <label>
+            Price ({(host.currency ?? 'usd').toUpperCase()})
+            <input type="number" name="price" min={0} step="0.01" value={price} onChange={(e) => setPrice(e.target.value)} />
+          </label>
+        )}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog-buttons">
+          <button type="button" className="quiet" onClick={() => dialog.current?.close()}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            Request session
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+function localInput(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

@@ -1,0 +1,93 @@
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { ApiError } from '../api';
+import { api, conn, maybeConn } from '../services';
+import { describe } from './AuthView';
+
+const TYPING_REPEAT_MS = 2500;
+const TYPING_IDLE_MS = 3000;
+
+/** Writes a message: Enter sends, Shift+Enter breaks the line; tells the others while typing. */
+export function Composer({ conversationId, sam }: { conversationId: string; sam: boolean }) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string>();
+  const lastTypingSent = useRef(0);
+  const idleTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const input = useRef<HTMLTextAreaElement>(null);
+
+  function typing(isTyping: boolean) {
+    if (sam) return;
+    if (isTyping && Date.now() - lastTypingSent.current < TYPING_REPEAT_MS) return;
+    if (maybeConn()?.sendFrame({ type: 'typing', conversationId, isTyping })) {
+      lastTypingSent.current = isTyping ? Date.now() : 0;
+    }
+  }
+
+  useEffect(() => () => clearTimeout(idleTimer.current), []);
+
+  function onChange(value: string) {
+    setText(value);
+    clearTimeout(idleTimer.current);
+    if (value.trim()) {
+      typing(true);
+      idleTimer.current = setTimeout(() => typing(false), TYPING_IDLE_MS);
+    } else if (lastTypingSent.current) {
+      typing(false);
+    }
+  }
+
+  async function submit(e?: FormEvent) {
+    e?.preventDefault();
+    const content = text.trim();
+    if (!content) return;
+    setText('');
+    setError(undefined);
+    clearTimeout(idleTimer.current);
+    if (lastTypingSent.current) typing(false);
+    if (sam) {
+      try {
+        await api.call('POST', '/api/sam', { message: content, conversationId });
+      } catch (err) {
+        setText(content);
+        setError(err instanceof ApiError ? describe(err) : String(err));
+      }
+    } else {
+      await conn().send(conversationId, content);
+    }
+    input.current?.focus();
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      void submit();
+    }
+  }
+
+  return (
+    <form className="composer" onSubmit={submit}>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <label className="visually-hidden" htmlFor={`composer-${conversationId}`}>
+        {sam ? 'Ask Sam' : 'Message'}
+      </label>
+      <textarea
+        id={`composer-${conversationId}`}
+        ref={input}
+        rows={1}
+        maxLength={4000}
+        placeholder={sam ? 'Ask Sam to find someone…' : 'Write a message'}
+        value={text}
+        onChange={(e) => onChange(e.target.value)}
+        onKeyDown={onKeyDown}
+        onBlur={() => lastTypingSent.current && typing(false)}
+        data-testid="composer"
+      />
+      <button type="submit" className="primary" disabled={!text.trim()}>
+        Send
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+import { useUi } from '../store';
+import type { Conversation } from '../types';
+import { SAM_USER_ID } from '../types';
+import { conversationTitle, initials, others, timeOf } from './names';
+import { Icon } from './Icon';
+import { PresenceDot } from './PresenceDot';
+
+/** One conversation: avatar with presence, title, last message, time and unread badge. */
+export function ConversationListItem({ conversation, me }: { conversation: Conversation; me: string }) {
+  const route = useUi((s) => s.route);
+  const navigate = useUi((s) => s.navigate);
+  const typing = useUi((s) => (s.typing[conversation.conversationId] ?? []).length > 0);
+  const title = conversationTitle(conversation, me);
+  const peer = others(conversation, me)[0];
+  const isSam = peer?.userId === SAM_USER_ID;
+  const active = route.view === 'chats' && route.conversationId === conversation.conversationId;
+  const last = conversation.lastMessage;
+  const preview = typing ? 'typing…' : last ? (last.deletedAt ? 'Message deleted' : `${last.senderId === me ? 'You: ' : ''}${last.content}`) : 'No messages yet';
+  return (
+    <li>
+      <button
+        className={`conversation-item${active ? ' active' : ''}`}
+        aria-current={active ? 'true' : undefined}
+        data-testid="conversation-item"
+        onClick={() => navigate(isSam ? { view: 'sam' } : { view: 'chats', conversationId: conversation.conversationId })}
+      >
+        <span className="avatar" aria-hidden="true">
+          {isSam ? <Icon name="sam" /> : initials(title)}
+          {peer && !isSam && <PresenceDot userId={peer.userId} />}
+        </span>
+        <span className="item-body">
+          <span className="item-top">
+            <span className="item-title">{title}</span>
+            <time className="item-time">{timeOf(conversation.lastActivity)}</time>
+          </span>
+          <span className="item-bottom">
+            <span className={`item-preview${typing ? ' typing' : ''}`}>{preview}</span>
+            {conversation.unreadCount > 0 && (
+              <span className="badge" data-testid="unread-badge" aria-label={`${conversation.unreadCount} unread`}>
+                {conversation.unreadCount}
+              </span>
+            )}
+          </span>
+        </span>
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,179 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { ApiError } from '../api';
+import { api, db, formatMoney } from '../services';
+import { useUi } from '../store';
+import type { Conversation, User } from '../types';
+import { describe } from './AuthView';
+import { PresenceDot } from './PresenceDot';
+
+/** Opens (or creates — idempotent per pair) the direct conversation with a host and shows it. */
+export async function openConversationWith(host: User): Promise<void> {
+  const ui = useUi.getState();
+  const me = ui.user!;
+  const answer = await api.call<Partial<Conversation> & { conversationId: string }>('POST', '/api/conversations', {
+    participantIds: [host.id],
+  });
+  const existing = await db.conversations.get(answer.conversationId);
+  if (!existing) {
+    // 201/200 carry the conversation; a 202 (still being created) only its id: keep what we know until sync brings it.
+    const now = new Date().toISOString();
+    await db.conversations.put(
+      answer.participants
+        ? (answer as Conversation)
+        : {
+            conversationId: answer.conversationId,
+            type: 'direct',
+            participants: [
+              { userId: me.id, displayName: me.displayName },
+              { userId: host.id, displayName: host.displayName },
+            ],
+            participantIds: [me.id, host.id],
+            createdAt: now,
+            lastActivity: now,
+            lastSeq: 0,
+            unreadCount: 0,
+            lastReadSeq: 0,
+            linkedSessionId: null,
+            lastMessage: null,
+          },
+    );
+  }
+  ui.navigate({ view: 'chats', conversationId: answer.conversationId });
+}
+
+/** Finds hosts: full-text search, tags, online only. */
+export function DiscoverPanel() {
+  const [q, setQ] = useState('');
+  const [tag, setTag] = useState('');
+  const [online, setOnline] = useState(false);
+  const [hosts, setHosts] = useState<User[]>();
+  const [next, setNext] = useState<string | null>(null);
+  const [error, setError] = useState<string>();
+  const [managed, setManaged] = useState<User>();
+
+  async function search(cursor?: string) {
+    setError(undefined);
+    const params = new URLSearchParams({ limit: '20' });
+    if (q.trim()) params.set('q', q.trim());
+    if (tag.trim()) params.set('tag', tag.trim().replace(/^#/, ''));
+    if (online) params.set('online', 'true');
+    if (cursor) params.set('cursor', cursor);
+    try {
+      const page = await api.call<{ items: User[]; nextCursor: string | null }>('GET', `/api/discover?${params}`);
+      setHosts((prev) => (cursor ? [...(prev ?? []), ...page.items] : page.items));
+      setNext(page.nextCursor);
+    } catch (e) {
+      setError(e instanceof ApiError ? describe(e) : String(e));
+    }
+  }
+
+  useEffect(() => {
+    void search();
+  }, [online, tag]);
+
+  async function message(host: User) {
+    try {
+      await openConversationWith(host);
+    } catch (e) {
+      if (e instanceof ApiError && (e.status === 403 || e.status === 409) && host.managerId !== undefined) setManaged(host);
+      setError(e instanceof ApiError ? describe(e) : String(e));
+    }
+  }
+
+  return (
+    <section className="discover" aria-labelledby="discover-title">
+      <h2 id="discover-title">Discover hosts</h2>
+      <form
+        className="search"
+        role="search"
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          void search();
+        }}
+      >
+        <label className="visually-hidden" htmlFor="discover-q">
+          Search hosts
+        </label>
+        <input id="discover-q" type="search" placeholder="Search by name, topic…" value={q} onChange={(e) => setQ(e.target.value)} />
+        <label className="visually-hidden" htmlFor="discover-tag">
+          Tag
+        </label>
+        <input id="discover-tag" placeholder="#tag" value={tag} onChange={(e) => setTag(e.target.value)} />
+        <label className="checkbox">
+          <input type="checkbox" checked={online} onChange={(e) => setOnline(e.target.checked)} /> Online now
+        </label>
+        <button type="submit" className="primary">
+          Search
+        </button>
+      </form>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {managed && <ManagedRequestForm host={managed} onDone={() => setManaged(undefined)} />}
+      {hosts && hosts.length === 0 && <p className="muted">No hosts match.</p>}
+      <ul className="host-grid">
+        {hosts?.map((h) => (
+          <li key={h.id} className="card host-card" data-testid="discover-host">
+            <h3>
+              {h.displayName} <PresenceDot userId={h.id} fallback={h.presence?.status} />
+            </h3>
+            {h.bio && <p>{h.bio}</p>}
+            {!!h.tags?.length && (
+              <p className="tags">
+                {h.tags.map((t) => (
+                  <button key={t} className="tag" onClick={() => setTag(t)} aria-label={`Filter by ${t}`}>
+                    #{t}
+                  </button>
+                ))}
+              </p>
+            )}
+            <p className="muted">
+              {h.priceCents ? `${formatMoney(h.priceCents, h.currency ?? 'usd')} per session` : 'Free sessions'}
+              {h.representativeName && ` · represented by ${h.representativeName}`}
+            </p>
+            <button className="primary" onClick={() => void message(h)} aria-label={`Message ${h.displayName}`}>
+              Message
+            </button>
+          </li>
+        ))}
+      </ul>
+      {next && (
+        <button className="quiet" onClick={() => void search(next)}>
+          More hosts
+        </button>
+      )}
+    </section>
+  );
+}
+
+function ManagedRequestForm({ host, onDone }: { host: User; onDone: () => void }) {
+  const [text, setText] = useState('');
+  const [state, setState] = useState<string>();
+  return (
+    <form
+      className="card form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        try {
+          await api.call('POST', '/api/requests', { hostUserId: host.id, message: text });
+          setState('Sent. You will be able to chat once it is approved.');
+          setTimeout(onDone, 2000);
+        } catch (err) {
+          setState(err instanceof ApiError ? describe(err) : String(err));
+        }
+      }}
+    >
+      <h3>{host.displayName} is reached through their representative</h3>
+      <label>
+        Why do you want to talk?
+        <textarea required maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} />
+      </label>
+      <button className="primary" type="submit">
+        Send request
+      </button>
+      {state && <p className="muted">{state}</p>}
+    </form>
+  );
+}

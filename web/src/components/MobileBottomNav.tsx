@@ -1,0 +1,32 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { TOTAL_UNREAD } from '../db';
+import { db } from '../services';
+import { useUi, type View } from '../store';
+import { Icon } from './Icon';
+
+const ITEMS: [View, string][] = [
+  ['chats', 'Chats'],
+  ['discover', 'Discover'],
+  ['sam', 'Sam'],
+  ['sessions', 'Sessions'],
+];
+
+/** Phone navigation at the bottom of the screen (hidden on wide screens, where the top bar navigates). */
+export function MobileBottomNav() {
+  const route = useUi((s) => s.route);
+  const navigate = useUi((s) => s.navigate);
+  const isAdmin = useUi((s) => s.user?.roles.includes('admin'));
+  const totalUnread = useLiveQuery(() => db.setting<number>(TOTAL_UNREAD), []) ?? 0;
+  const items = isAdmin ? [...ITEMS, ['admin', 'Admin'] as [View, string]] : ITEMS;
+  return (
+    <nav className="bottom-nav" aria-label="Main (mobile)">
+      {items.map(([view, label]) => (
+        <button key={view} aria-current={route.view === view ? 'page' : undefined} onClick={() => navigate({ view })}>
+          <Icon name={view} />
+          {label}
+          {view === 'chats' && totalUnread > 0 && <span className="badge">{totalUnread}</span>}
+        </button>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,57 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../api';
+import { api, db } from '../services';
+import { SAM_USER_ID } from '../types';
+import { describe } from './AuthView';
+import { ConversationView } from './ConversationView';
+
+/** The conversation with Sam; before the first ask, a prompt that starts it. */
+export function SamChatView() {
+  const samConversation = useLiveQuery(
+    async () => (await db.conversations.toArray()).find((c) => c.participantIds.includes(SAM_USER_ID)) ?? null,
+    [],
+  );
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string>();
+  const [asked, setAsked] = useState(false);
+
+  if (samConversation === undefined) return null;
+  if (samConversation) return <ConversationView conversationId={samConversation.conversationId} sam />;
+
+  async function ask(e: FormEvent) {
+    e.preventDefault();
+    try {
+      await api.call('POST', '/api/sam', { message: text });
+      setAsked(true);
+    } catch (err) {
+      setError(err instanceof ApiError ? describe(err) : String(err));
+    }
+  }
+  return (
+    <section className="sam-intro" aria-labelledby="sam-title">
+      <h2 id="sam-title">Sam, your concierge</h2>
+      <p>Tell Sam who you want to talk to, about what, and when. Sam finds hosts and sets up the session.</p>
+      {asked ? (
+        <p className="muted" role="status">
+          Sam is on it…
+        </p>
+      ) : (
+        <form className="composer" onSubmit={ask}>
+          <label className="visually-hidden" htmlFor="sam-first">
+            Ask Sam
+          </label>
+          <textarea id="sam-first" required value={text} onChange={(e) => setText(e.target.value)} placeholder="I'd like to talk to a chess coach this week…" />
+          <button className="primary" type="submit">
+            Ask
+          </button>
+        </form>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,154 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { ApiError } from '../api';
+import { api, db, formatMoney, profile } from '../services';
+import { useUi } from '../store';
+import type { Session, SessionStatus } from '../types';
+import { describe } from './AuthView';
+import { VideoCallPanel } from './VideoCallPanel';
+
+/** Which transitions the caller may ask for, by role (docs/sessions-and-requests.md). */
+export function allowedTransitions(session: Session, me: string): { status: SessionStatus; label: string }[] {
+  const host = session.hostUserId === me;
+  switch (session.status) {
+    case 'requested':
+      return host
+        ? [
+            { status: 'accepted', label: 'Accept' },
+            { status: 'declined', label: 'Decline' },
+            { status: 'cancelled', label: 'Cancel' },
+          ]
+        : [{ status: 'cancelled', label: 'Cancel request' }];
+    case 'awaiting_payment':
+      return [{ status: 'cancelled', label: 'Cancel' }];
+    case 'confirmed':
+      return [
+        { status: 'in_progress', label: 'Start' },
+        { status: 'cancelled', label: 'Cancel' },
+      ];
+    case 'in_progress':
+      return [{ status: 'completed', label: 'Complete' }];
+    default:
+      return [];
+  }
+}
+
+export function SessionActions({ session, me }: { session: Session; me: string }) {
+  const navigate = useUi((s) => s.navigate);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  async function transition(status: SessionStatus) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const updated = await api.call<Session>('PATCH', `/api/sessions/${session.sessionId}`, { status });
+      if (updated?.sessionId) await db.sessions.put(updated);
+    } catch (e) {
+      setError(e instanceof ApiError ? describe(e) : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  const callable = session.status === 'confirmed' || session.status === 'in_progress';
+  return (
+    <div className="session-actions">
+      {allowedTransitions(session, me).map((t) => (
+        <button key={t.status} className={t.status === 'accepted' || t.status === 'in_progress' ? 'primary' : 'quiet'} disabled={busy} onClick={() => void transition(t.status)}>
+          {t.label}
+        </button>
+      ))}
+      {callable && (
+        <button className="primary" onClick={() => navigate({ view: 'sessions', callSessionId: session.sessionId })}>
+          Join call
+        </button>
+      )}
+      {session.status === 'awaiting_payment' && session.guestUserId === me && <span className="muted">Waiting for payment</span>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function PeerName({ id }: { id: string }) {
+  const [name, setName] = useState<string>();
+  useEffect(() => {
+    void profile(id).then((u) => setName(u.displayName), () => undefined);
+  }, [id]);
+  return <>{name ?? '…'}</>;
+}
+
+/** The caller's sessions (from the cache), newest first, with what they can do next; the call when one is joined. */
+export function SessionsPanel() {
+  const me = useUi((s) => s.user!.id);
+  const callSessionId = useUi((s) => s.route.callSessionId);
+  const sessions = useLiveQuery(() => db.sessions.orderBy('updatedAt').reverse().toArray(), []);
+  const requests = useLiveQuery(() => db.requests.toArray(), []);
+  const calling = sessions?.find((s) => s.sessionId === callSessionId);
+  return (
+    <section className="sessions" aria-labelledby="sessions-title">
+      {calling && <VideoCallPanel session={calling} me={me} />}
+      <h2 id="sessions-title">Sessions</h2>
+      {sessions?.length === 0 && <p className="muted">No sessions yet. Book one from a conversation with a host.</p>}
+      <ul className="session-list">
+        {sessions?.map((s) => (
+          <li key={s.sessionId} className="card session" data-testid="session" data-status={s.status}>
+            <div className="session-head">
+              <strong>
+                {s.hostUserId === me ? 'Guest: ' : 'Host: '}
+                <PeerName id={s.hostUserId === me ? s.guestUserId : s.hostUserId} />
+              </strong>
+              <span className={`status status-${s.status}`} data-testid="session-status">
+                {s.status.replace('_', ' ')}
+              </span>
+            </div>
+            <p className="muted">
+              {s.startTime ? new Date(s.startTime).toLocaleString() : 'Instant'} · {s.durationMinutes} min ·{' '}
+              {formatMoney(s.agreedPrice.amountCents, s.agreedPrice.currency)} ({s.paymentMode})
+            </p>
+            <SessionActions session={s} me={me} />
+          </li>
+        ))}
+      </ul>
+      {!!requests?.length && (
+        <>
+          <h2>Requests</h2>
+          <ul className="session-list">
+            {requests.map((r) => (
+              <li key={r.requestId} className="card" data-testid="request">
+                <p>
+                  “{r.message}” — <span className={`status status-${r.status}`}>{r.status}</span>
+                </p>
+                {r.managerId === me && r.status === 'pending' && <RequestDecision requestId={r.requestId} />}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function RequestDecision({ requestId }: { requestId: string }) {
+  const [error, setError] = useState<string>();
+  async function decide(status: 'approved' | 'declined') {
+    try {
+      await api.call('PATCH', `/api/requests/${requestId}`, { status });
+    } catch (e) {
+      setError(e instanceof ApiError ? describe(e) : String(e));
+    }
+  }
+  return (
+    <div className="session-actions">
+      <button className="primary" onClick={() => void decide('approved')}>
+        Approve
+      </button>
+      <button className="quiet" onClick={() => void decide('declined')}>
+        Decline
+      </button>
+      {error && <p className="error">{error}</p>}
+    </div>
+  );
+}

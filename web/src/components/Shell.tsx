@@ -1,0 +1,45 @@
+import { useEffect } from 'react';
+import { useUi } from '../store';
+import { AdminPages } from './AdminPages';
+import { ConversationSidebar } from './ConversationSidebar';
+import { ConversationView } from './ConversationView';
+import { DiscoverPanel } from './DiscoverPanel';
+import { MobileBottomNav } from './MobileBottomNav';
+import { SamChatView } from './SamChatView';
+import { SessionsPanel } from './SessionsPanel';
+import { StatusBar } from './StatusBar';
+
+/** Sidebar + the current view; on a phone one of them at a time, with the bottom nav. */
+export function Shell() {
+  const route = useUi((s) => s.route);
+  const expireTyping = useUi((s) => s.expireTyping);
+
+  useEffect(() => {
+    const timer = setInterval(() => expireTyping(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [expireTyping]);
+
+  const showingConversation = route.view === 'chats' && !!route.conversationId;
+  return (
+    <div className={`shell view-${route.view}${showingConversation ? ' has-conversation' : ''}`}>
+      <StatusBar />
+      <ConversationSidebar />
+      <main className="main" id="main">
+        {route.view === 'chats' &&
+          (route.conversationId ? (
+            <ConversationView key={route.conversationId} conversationId={route.conversationId} />
+          ) : (
+            <div className="empty-state">
+              <h2>Your conversations</h2>
+              <p>Pick a conversation, find a host in Discover, or ask Sam.</p>
+            </div>
+          ))}
+        {route.view === 'discover' && <DiscoverPanel />}
+        {route.view === 'sam' && <SamChatView />}
+        {route.view === 'sessions' && <SessionsPanel />}
+        {route.view === 'admin' && <AdminPages />}
+      </main>
+      <MobileBottomNav />
+    </div>
+  );
+}

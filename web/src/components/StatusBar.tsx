@@ -1,0 +1,58 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { TOTAL_UNREAD } from '../db';
+import { db, signOutLocally } from '../services';
+import { useUi, type View } from '../store';
+
+const LINK_TEXT = { online: 'Online', connecting: 'Connecting…', offline: 'Offline — messages will be sent when you reconnect' };
+
+/** Top bar: who is signed in, the link state, desktop navigation, announcements. */
+export function StatusBar() {
+  const user = useUi((s) => s.user);
+  const link = useUi((s) => s.link);
+  const route = useUi((s) => s.route);
+  const navigate = useUi((s) => s.navigate);
+  const announcement = useUi((s) => s.announcement);
+  const announce = useUi((s) => s.announce);
+  const totalUnread = useLiveQuery(() => db.setting<number>(TOTAL_UNREAD), []) ?? 0;
+  const views: [View, string][] = [
+    ['chats', 'Chats'],
+    ['discover', 'Discover'],
+    ['sam', 'Sam'],
+    ['sessions', 'Sessions'],
+  ];
+  if (user?.roles.includes('admin')) views.push(['admin', 'Admin']);
+
+  return (
+    <header className="statusbar">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <span className="brand">HumanChat</span>
+      <nav className="topnav" aria-label="Main">
+        {views.map(([view, label]) => (
+          <button key={view} aria-current={route.view === view ? 'page' : undefined} onClick={() => navigate({ view })}>
+            {label}
+            {view === 'chats' && totalUnread > 0 && <span className="badge">{totalUnread}</span>}
+          </button>
+        ))}
+      </nav>
+      <span className={`link link-${link}`} role="status" data-testid="link-state" data-link={link}>
+        {LINK_TEXT[link]}
+      </span>
+      <span className="me" title={user?.email}>
+        {user?.displayName}
+      </span>
+      <button className="quiet" onClick={() => void signOutLocally()}>
+        Sign out
+      </button>
+      {announcement && (
+        <div className="announcement" role="alert">
+          {announcement}
+          <button className="quiet" aria-label="Dismiss announcement" onClick={() => announce(undefined)}>
+            ×
+          </button>
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,52 @@
+import Dexie, { type Table } from 'dexie';
+import type { Conversation, ManagedRequest, Message, PendingSend, Session } from './types';
+
+export interface Setting {
+  key: string;
+  value: unknown;
+}
+
+/** Setting keys. */
+export const SYNC_CURSOR = 'syncCursor';
+export const AUTH = 'auth';
+export const TOTAL_UNREAD = 'totalUnread';
+
+/**
+ * The offline cache the UI reads from: what /api/sync and socket frames wrote, plus sends not yet confirmed.
+ * Messages are keyed by (conversationId, seq), so a frame seen twice is stored once.
+ */
+export class ChatDatabase extends Dexie {
+  conversations!: Table<Conversation, string>;
+  messages!: Table<Message, [string, number]>;
+  outbox!: Table<PendingSend, string>;
+  sessions!: Table<Session, string>;
+  requests!: Table<ManagedRequest, string>;
+  settings!: Table<Setting, string>;
+
+  constructor(name = 'humanchat') {
+    super(name);
+    this.version(1).stores({
+      conversations: 'conversationId, lastActivity',
+      messages: '[conversationId+seq], conversationId, clientMessageId',
+      outbox: 'clientMessageId, conversationId, queuedAt',
+      sessions: 'sessionId, updatedAt, status',
+      requests: 'requestId, status',
+      settings: 'key',
+    });
+  }
+
+  async setting<T>(key: string): Promise<T | undefined> {
+    return (await this.settings.get(key))?.value as T | undefined;
+  }
+
+  async putSetting(key: string, value: unknown): Promise<void> {
+    await this.settings.put({ key, value });
+  }
+
+  /** Everything the signed-in user had cached (sign-out, or another user signs in). */
+  async clearAll(): Promise<void> {
+    await this.transaction('rw', this.tables, async () => {
+      await Promise.all(this.tables.map((t) => t.clear()));
+    });
+  }
+}

@@ -1,0 +1,55 @@
+import { Api } from './api';
+import type { Connection } from './connection';
+import { ChatDatabase } from './db';
+import { useUi } from './store';
+import type { User } from './types';
+
+/** The app's single cache, API client and (while signed in) connection. */
+export const db = new ChatDatabase();
+export const api = new Api(db, () => void signOutLocally());
+
+let connection: Connection | undefined;
+
+export function setConnection(c: Connection | undefined): void {
+  connection?.stop();
+  connection = c;
+}
+
+export function conn(): Connection {
+  if (!connection) throw new Error('not connected');
+  return connection;
+}
+
+export function maybeConn(): Connection | undefined {
+  return connection;
+}
+
+/** Signs out on this device: the socket closes and the cache is wiped (another person may use this browser). */
+export async function signOutLocally(): Promise<void> {
+  setConnection(undefined);
+  await api.signOut();
+  await db.clearAll();
+  useUi.getState().setUser(undefined);
+}
+
+const profiles = new Map<string, Promise<User>>();
+
+/** A public profile, fetched once per page life. */
+export function profile(userId: string): Promise<User> {
+  let p = profiles.get(userId);
+  if (!p) {
+    p = api.call<User>('GET', `/api/users/${userId}`);
+    p.catch(() => profiles.delete(userId));
+    profiles.set(userId, p);
+  }
+  return p;
+}
+
+export function formatMoney(amountCents: number, currency: string): string {
+  if (amountCents === 0) return 'free';
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency: currency.toUpperCase() }).format(amountCents / 100);
+  } catch {
+    return `${(amountCents / 100).toFixed(2)} ${currency}`;
+  }
+}

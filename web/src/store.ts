@@ -1,0 +1,95 @@
+import { create } from 'zustand';
+import type { RtcPayload, User } from './types';
+
+export type View = 'chats' | 'discover' | 'sam' | 'sessions' | 'admin';
+export type Link = 'offline' | 'connecting' | 'online';
+
+export interface Route {
+  view: View;
+  conversationId?: string;
+  callSessionId?: string;
+}
+
+interface TypingEntry {
+  userId: string;
+  until: number;
+}
+
+/** Ephemeral UI state: who is signed in, the route, the socket's state, live presence and typing. */
+interface UiState {
+  user: User | undefined;
+  route: Route;
+  link: Link;
+  presence: Record<string, string>;
+  typing: Record<string, TypingEntry[]>;
+  announcement: string | undefined;
+  rtcSignals: { sessionId: string; fromUserId?: string; payload: RtcPayload; at: number }[];
+  setUser(user: User | undefined): void;
+  navigate(route: Route): void;
+  setLink(link: Link): void;
+  setPresence(userId: string, status: string): void;
+  setTyping(conversationId: string, userId: string, isTyping: boolean): void;
+  expireTyping(now: number): void;
+  announce(text: string | undefined): void;
+}
+
+export const TYPING_SHOWN_MS = 6000;
+
+export function routeFromHash(hash: string): Route {
+  const [view, id] = hash.replace(/^#\/?/, '').split('/');
+  switch (view) {
+    case 'c':
+      return { view: 'chats', conversationId: id };
+    case 'discover':
+    case 'sam':
+    case 'sessions':
+    case 'admin':
+      return { view, callSessionId: view === 'sessions' ? id : undefined };
+    default:
+      return { view: 'chats' };
+  }
+}
+
+export function hashOf(route: Route): string {
+  if (route.view === 'chats') return route.conversationId ? `#/c/${route.conversationId}` : '#/';
+  if (route.view === 'sessions' && route.callSessionId) return `#/sessions/${route.callSessionId}`;
+  return `#/${route.view}`;
+}
+
+export const useUi = create<UiState>((set) => ({
+  user: undefined,
+  route: typeof location === 'undefined' ? { view: 'chats' } : routeFromHash(location.hash),
+  link: 'connecting',
+  presence: {},
+  typing: {},
+  announcement: undefined,
+  rtcSignals: [],
+  setUser: (user) => set({ user }),
+  navigate: (route) => {
+    if (typeof location !== 'undefined' && location.hash !== hashOf(route)) history.pushState(null, '', hashOf(route));
+    set({ route });
+  },
+  setLink: (link) => set({ link }),
+  setPresence: (userId, status) => set((s) => ({ presence: { ...s.presence, [userId]: status } })),
+  setTyping: (conversationId, userId, isTyping) =>
+    set((s) => {
+      const others = (s.typing[conversationId] ?? []).filter((t) => t.userId !== userId);
+      const next = isTyping ? [...others, { userId, until: Date.now() + TYPING_SHOWN_MS }] : others;
+      return { typing: { ...s.typing, [conversationId]: next } };
+    }),
+  expireTyping: (now) =>
+    set((s) => {
+      let changed = false;
+      const typing: Record<string, TypingEntry[]> = {};
+      for (const [id, entries] of Object.entries(s.typing)) {
+        typing[id] = entries.filter((t) => t.until > now);
+        changed ||= typing[id].length !== entries.length;
+      }
+      return changed ? { typing } : s;
+    }),
+  announce: (announcement) => set({ announcement }),
+}));
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('popstate', () => useUi.setState({ route: routeFromHash(location.hash) }));
+}

@@ -1,0 +1,258 @@
+import type { ChatDatabase } from './db';
+import { SYNC_CURSOR, TOTAL_UNREAD } from './db';
+import type { Conversation, ManagedRequest, Message, PendingSend, ServerFrame, Session, SyncPage } from './types';
+
+/**
+ * What applying a frame tells the connection to do next: fetch a missing range of a conversation (a seq jump),
+ * or resynchronise because a message names a conversation this cache does not know yet.
+ */
+export interface FrameEffect {
+  gap?: { conversationId: string; afterSeq: number; beforeSeq: number };
+  unknownConversation?: string;
+}
+
+const NONE: FrameEffect = {};
+
+/** Setting key prefix: an unread count that came before its conversation. */
+const EARLY_UNREAD = 'earlyUnread:';
+
+function later(a: string | null | undefined, b: string | null | undefined): string {
+  if (!a) return b ?? '';
+  if (!b) return a;
+  return Date.parse(a) >= Date.parse(b) ? a : b;
+}
+
+/** The stored message with the newest edit/delete kept: a late duplicate never undoes an edit or a deletion. */
+export function mergeMessage(existing: Message | undefined, incoming: Message): Message {
+  if (!existing) return incoming;
+  const merged: Message = { ...existing, ...incoming };
+  if (existing.editedAt && (!incoming.editedAt || Date.parse(incoming.editedAt) < Date.parse(existing.editedAt))) {
+    merged.content = existing.content;
+    merged.editedAt = existing.editedAt;
+  }
+  if (existing.deletedAt && !incoming.deletedAt) merged.deletedAt = existing.deletedAt;
+  return merged;
+}
+
+/**
+ * A conversation row from the server merged into the cached one: the latest message and activity win by seq and
+ * time; the unread count is taken from whichever side knows the later seq (live `unread` frames may be ahead).
+ */
+export function mergeConversation(existing: Conversation | undefined, incoming: Conversation): Conversation {
+  if (!existing) return incoming;
+  const incomingIsNewer = incoming.lastSeq >= existing.lastSeq;
+  const lastMessage =
+    (incoming.lastMessage?.seq ?? 0) >= (existing.lastMessage?.seq ?? 0) ? incoming.lastMessage : existing.lastMessage;
+  return {
+    ...existing,
+    ...incoming,
+    lastSeq: Math.max(existing.lastSeq, incoming.lastSeq),
+    lastReadSeq: Math.max(existing.lastReadSeq, incoming.lastReadSeq),
+    lastActivity: later(existing.lastActivity, incoming.lastActivity),
+    lastMessage: lastMessage ?? existing.lastMessage ?? null,
+    unreadCount: incomingIsNewer ? incoming.unreadCount : existing.unreadCount,
+  };
+}
+
+async function highestStoredSeq(db: ChatDatabase, conversationId: string): Promise<number | undefined> {
+  const last = await db.messages
+    .where('[conversationId+seq]')
+    .between([conversationId, -Infinity], [conversationId, Infinity])
+    .last();
+  return last?.seq;
+}
+
+/**
+ * Stores a message once per (conversationId, seq), moves its conversation's latest message and activity forward,
+ * and retires the pending send it confirms (same clientMessageId from this user).
+ */
+export async function applyMessage(db: ChatDatabase, message: Message, me: string): Promise<FrameEffect> {
+  return db.transaction('rw', [db.messages, db.conversations, db.outbox], async () => {
+    const key: [string, number] = [message.conversationId, message.seq];
+    const existing = await db.messages.get(key);
+    const highest = existing ? undefined : await highestStoredSeq(db, message.conversationId);
+    await db.messages.put(mergeMessage(existing, message));
+    if (message.clientMessageId && message.senderId === me) {
+      const pending = await db.outbox.get(message.clientMessageId);
+      if (pending && pending.conversationId === message.conversationId) await db.outbox.delete(pending.clientMessageId);
+    }
+    const conversation = await db.conversations.get(message.conversationId);
+    if (!conversation) return { unknownConversation: message.conversationId };
+    if (message.seq >= conversation.lastSeq) {
+      await db.conversations.put({
+        ...conversation,
+        lastSeq: message.seq,
+        lastMessage: mergeMessage(conversation.lastMessage?.seq === message.seq ? conversation.lastMessage : undefined, message),
+        lastActivity: later(conversation.lastActivity, message.timestamp),
+        lastReadSeq: message.senderId === me ? Math.max(conversation.lastReadSeq, message.seq) : conversation.lastReadSeq,
+      });
+    }
+    if (highest !== undefined && message.seq > highest + 1) {
+      return { gap: { conversationId: message.conversationId, afterSeq: highest, beforeSeq: message.seq } };
+    }
+    return NONE;
+  });
+}
+
+/** Applies one server frame (live or a sync item) to the cache. Frames that are not cached state are ignored here. */
+export async function applyFrame(db: ChatDatabase, frame: ServerFrame, me: string): Promise<FrameEffect> {
+  switch (frame.type) {
+    case 'message.new':
+      return applyMessage(db, frame.message, me);
+    case 'message.ack':
+      await db.outbox.delete(frame.clientMessageId);
+      return NONE;
+    case 'message.edited':
+    case 'message.deleted':
+      await db.transaction('rw', [db.messages, db.conversations], async () => {
+        const key: [string, number] = [frame.conversationId, frame.seq];
+        const change: Partial<Message> =
+          frame.type === 'message.edited'
+            ? { content: frame.content, editedAt: frame.editedAt }
+            : { deletedAt: frame.deletedAt, content: '' };
+        await db.messages.update(key, change);
+        const conversation = await db.conversations.get(frame.conversationId);
+        if (conversation?.lastMessage?.seq === frame.seq) {
+          await db.conversations.update(frame.conversationId, { lastMessage: { ...conversation.lastMessage, ...change } });
+        }
+      });
+      return NONE;
+    case 'conversation':
+      await db.transaction('rw', [db.conversations, db.messages, db.settings], async () => {
+        const id = frame.conversation.conversationId;
+        const existing = await db.conversations.get(id);
+        const merged = mergeConversation(existing, frame.conversation);
+        if (!existing) {
+          // Live frames may have come before the conversation did (its first message, its unread count).
+          const early = await db.setting<number>(EARLY_UNREAD + id);
+          if (early !== undefined) {
+            merged.unreadCount = early;
+            await db.settings.delete(EARLY_UNREAD + id);
+          }
+        }
+        const highest = await highestStoredSeq(db, id);
+        if (highest !== undefined && highest > merged.lastSeq) {
+          const last = (await db.messages.get([id, highest]))!;
+          merged.lastSeq = last.seq;
+          merged.lastMessage = last;
+          merged.lastActivity = later(merged.lastActivity, last.timestamp);
+          if (last.senderId === me) merged.lastReadSeq = Math.max(merged.lastReadSeq, last.seq);
+        }
+        await db.conversations.put(merged);
+      });
+      return NONE;
+    case 'unread':
+      await db.transaction('rw', [db.conversations, db.settings], async () => {
+        const updated = await db.conversations.update(frame.conversationId, { unreadCount: frame.unreadCount });
+        if (updated === 0) await db.putSetting(EARLY_UNREAD + frame.conversationId, frame.unreadCount);
+        await db.putSetting(TOTAL_UNREAD, frame.totalUnread);
+      });
+      return NONE;
+    case 'session.updated':
+      await putIfNotOlder(db.sessions, frame.session.sessionId, frame.session, (s: Session) => s.updatedAt);
+      return NONE;
+    case 'request.updated':
+      await putIfNotOlder(
+        db.requests,
+        frame.request.requestId,
+        frame.request,
+        (r: ManagedRequest) => r.decidedAt ?? r.createdAt,
+      );
+      return NONE;
+    default:
+      return NONE;
+  }
+}
+
+async function putIfNotOlder<T>(
+  table: import('dexie').Table<T, string>,
+  key: string,
+  value: T,
+  time: (value: T) => string,
+): Promise<void> {
+  await table.db.transaction('rw', table, async () => {
+    const existing = await table.get(key);
+    if (!existing || Date.parse(time(value)) >= Date.parse(time(existing))) await table.put(value);
+  });
+}
+
+/**
+ * Applies a /api/sync page and only then moves the stored cursor, in one transaction: the cursor never gets ahead
+ * of what the cache holds. Returns the effects of its items (gaps, unknown conversations).
+ */
+export async function applySyncPage(db: ChatDatabase, page: SyncPage, me: string): Promise<FrameEffect[]> {
+  return db.transaction(
+    'rw',
+    [db.messages, db.conversations, db.outbox, db.sessions, db.requests, db.settings],
+    async () => {
+      const effects: FrameEffect[] = [];
+      for (const item of page.items) effects.push(await applyFrame(db, item, me));
+      await db.putSetting(SYNC_CURSOR, page.nextCursor);
+      return effects;
+    },
+  );
+}
+
+let lastQueuedAt = 0;
+
+/** Queues a send; it is delivered by {@link nextToDeliver} order, whether the socket is up or not. */
+export async function queueSend(
+  db: ChatDatabase,
+  conversationId: string,
+  content: string,
+  me: string,
+  clientMessageId: string = crypto.randomUUID(),
+): Promise<PendingSend> {
+  const newest = await db.outbox.orderBy('queuedAt').last();
+  lastQueuedAt = Math.max(Date.now(), lastQueuedAt + 1, (newest?.queuedAt ?? 0) + 1);
+  const pending: PendingSend = { clientMessageId, conversationId, senderId: me, content, queuedAt: lastQueuedAt, status: 'queued' };
+  await db.outbox.put(pending);
+  return pending;
+}
+
+/** The oldest send still to deliver (queued, or left "sending" by a page that went away), or undefined. */
+export async function nextToDeliver(db: ChatDatabase): Promise<PendingSend | undefined> {
+  return db.outbox
+    .orderBy('queuedAt')
+    .filter((p) => p.status === 'queued' || p.status === 'sending')
+    .first();
+}
+
+export type SendResult =
+  | { kind: 'stored'; message: Message }
+  | { kind: 'accepted' }
+  | { kind: 'refused'; reason: string }
+  | { kind: 'retry-later' };
+
+/** Records how a delivery attempt ended. */
+export async function settleSend(db: ChatDatabase, pending: PendingSend, result: SendResult, me: string): Promise<void> {
+  switch (result.kind) {
+    case 'stored':
+      await applyMessage(db, result.message, me);
+      await db.outbox.delete(pending.clientMessageId);
+      return;
+    case 'accepted':
+      await db.outbox.update(pending.clientMessageId, { status: 'accepted' });
+      return;
+    case 'refused':
+      await db.outbox.update(pending.clientMessageId, { status: 'failed', error: result.reason });
+      return;
+    case 'retry-later':
+      await db.outbox.update(pending.clientMessageId, { status: 'queued' });
+      return;
+  }
+}
+
+/** A conversation's thread as shown: stored messages by seq, then this user's unconfirmed sends in queue order. */
+export async function thread(
+  db: ChatDatabase,
+  conversationId: string,
+): Promise<{ messages: Message[]; pending: PendingSend[] }> {
+  const [messages, pending] = await Promise.all([
+    db.messages.where('[conversationId+seq]').between([conversationId, -Infinity], [conversationId, Infinity]).toArray(),
+    db.outbox.where('conversationId').equals(conversationId).sortBy('queuedAt'),
+  ]);
+  // Idempotency is per sender: only my own message with the same clientMessageId confirms my send.
+  const confirmed = new Set(messages.filter((m) => m.clientMessageId).map((m) => `${m.senderId}:${m.clientMessageId}`));
+  return { messages, pending: pending.filter((p) => !confirmed.has(`${p.senderId}:${p.clientMessageId}`)) };
+}

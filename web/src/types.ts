@@ -1,0 +1,164 @@
+/** The API's shapes (DESIGN.md §4–5 and docs/architecture.md "Where we deviate"). */
+
+export interface User {
+  id: string;
+  email?: string;
+  displayName: string;
+  roles: string[];
+  bio?: string | null;
+  tags?: string[];
+  priceCents?: number | null;
+  currency?: string | null;
+  instantAvailable?: boolean;
+  managerId?: string | null;
+  representativeName?: string | null;
+  presence?: { status: string };
+}
+
+export interface AuthAnswer {
+  user: User;
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+export interface Participant {
+  userId: string;
+  displayName: string | null;
+}
+
+export type SamAction =
+  | { type: 'show_hosts'; hostIds: string[] }
+  | {
+      type: 'propose_booking';
+      hostUserId: string;
+      startTime?: string;
+      durationMinutes: number;
+      agreedPrice: Money;
+      paymentMode: PaymentMode;
+    }
+  | { type: 'open_request'; hostUserId: string; message: string }
+  | { type: 'session'; sessionId: string; status: SessionStatus };
+
+export interface Message {
+  id: string;
+  conversationId: string;
+  seq: number;
+  senderId: string;
+  clientMessageId: string | null;
+  content: string;
+  timestamp: string;
+  type: 'text' | 'system' | 'sam' | string;
+  actions: SamAction[];
+  editedAt?: string;
+  deletedAt?: string;
+}
+
+export interface Conversation {
+  conversationId: string;
+  type: 'direct' | 'group' | string;
+  participants: Participant[];
+  participantIds: string[];
+  createdAt: string;
+  lastActivity: string;
+  lastSeq: number;
+  unreadCount: number;
+  lastReadSeq: number;
+  linkedSessionId: string | null;
+  lastMessage: Message | null;
+}
+
+/** A send not yet confirmed by the server, kept until its message (same clientMessageId) is stored. */
+export interface PendingSend {
+  clientMessageId: string;
+  conversationId: string;
+  senderId: string;
+  content: string;
+  /** Strictly increasing: the order in which sends are delivered. */
+  queuedAt: number;
+  /** queued: not sent yet (or to retry) · sending: in flight · accepted: 202, waiting for its seq · failed: refused */
+  status: 'queued' | 'sending' | 'accepted' | 'failed';
+  error?: string;
+}
+
+export type PaymentMode = 'free' | 'paid' | 'donation';
+export type SessionStatus =
+  | 'requested'
+  | 'accepted'
+  | 'declined'
+  | 'cancelled'
+  | 'awaiting_payment'
+  | 'confirmed'
+  | 'in_progress'
+  | 'completed';
+
+export interface Money {
+  amountCents: number;
+  currency: string;
+}
+
+export interface Session {
+  sessionId: string;
+  guestUserId: string;
+  hostUserId: string;
+  conversationId: string | null;
+  startTime: string | null;
+  durationMinutes: number;
+  agreedPrice: Money;
+  paymentMode: PaymentMode;
+  status: SessionStatus;
+  requestedAt: string;
+  updatedAt: string;
+  startedAt?: string | null;
+  completedAt?: string | null;
+  actualDurationSeconds?: number | null;
+}
+
+export interface ManagedRequest {
+  requestId: string;
+  requesterId: string;
+  hostUserId: string;
+  managerId: string;
+  representativeName: string | null;
+  message: string;
+  status: 'pending' | 'approved' | 'declined' | 'withdrawn' | string;
+  conversationId: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  reason: string | null;
+}
+
+/** Server → client frames; /api/sync items have the same shapes. */
+export type ServerFrame =
+  | { type: 'hello'; userId: string }
+  | { type: 'pong' }
+  | { type: 'message.new'; message: Message }
+  | { type: 'message.ack'; clientMessageId: string; seq: number; conversationId: string; messageId: string }
+  | { type: 'message.edited'; conversationId: string; seq: number; content: string; editorId: string; editedAt: string }
+  | { type: 'message.deleted'; conversationId: string; seq: number; deletedBy: string; deletedAt: string }
+  | { type: 'conversation'; conversation: Conversation }
+  | { type: 'unread'; conversationId: string; unreadCount: number; totalUnread: number }
+  | { type: 'typing'; conversationId: string; userId: string; isTyping: boolean }
+  | { type: 'presence'; userId: string; status: string }
+  | { type: 'session.updated'; session: Session; previousStatus?: string; actorId?: string; reason?: string }
+  | { type: 'request.updated'; request: ManagedRequest }
+  | { type: 'payment.updated'; payment: Record<string, unknown> }
+  | { type: 'announcement'; [key: string]: unknown }
+  | { type: 'rtc.signal'; sessionId: string; fromUserId?: string; payload: RtcPayload }
+  | { type: 'error'; code: string; message: string; clientMessageId?: string };
+
+export type RtcPayload =
+  | { kind: 'hello'; reply?: boolean }
+  | { kind: 'description'; description: RTCSessionDescriptionInit }
+  | { kind: 'candidate'; candidate: RTCIceCandidateInit }
+  | { kind: 'hangup' };
+
+export interface SyncPage {
+  items: ServerFrame[];
+  nextCursor: string;
+  limited: boolean;
+}
+
+export const SAM_USER_ID = '00000000-0000-0000-0000-000000000002';
+export const PLATFORM_USER_ID = '00000000-0000-0000-0000-000000000001';

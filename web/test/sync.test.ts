@@ -1,0 +1,311 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ChatDatabase, SYNC_CURSOR, TOTAL_UNREAD } from '../src/db';
+import {
+  applyFrame,
+  applySyncPage,
+  mergeConversation,
+  nextToDeliver,
+  queueSend,
+  settleSend,
+  thread,
+} from '../src/sync';
+import type { Conversation, Message, Session } from '../src/types';
+
+const ME = '11111111-1111-4111-8111-111111111111';
+const BOB = '22222222-2222-4222-8222-222222222222';
+const C1 = 'c0000000-0000-4000-8000-000000000001';
+
+function message(seq: number, over: Partial<Message> = {}): Message {
+  return {
+    id: `m-${seq}`,
+    conversationId: C1,
+    seq,
+    senderId: BOB,
+    clientMessageId: `cm-${seq}`,
+    content: `message ${seq}`,
+    timestamp: new Date(Date.UTC(2026, 0, 1, 12, 0, seq)).toISOString(),
+    type: 'text',
+    actions: [],
+    ...over,
+  };
+}
+
+function conversation(over: Partial<Conversation> = {}): Conversation {
+  return {
+    conversationId: C1,
+    type: 'direct',
+    participants: [
+      { userId: ME, displayName: 'Me' },
+      { userId: BOB, displayName: 'Bob' },
+    ],
+    participantIds: [ME, BOB],
+    createdAt: '2026-01-01T12:00:00Z',
+    lastActivity: '2026-01-01T12:00:00Z',
+    lastSeq: 0,
+    unreadCount: 0,
+    lastReadSeq: 0,
+    linkedSessionId: null,
+    lastMessage: null,
+    ...over,
+  };
+}
+
+let db: ChatDatabase;
+
+beforeEach(async () => {
+  db = new ChatDatabase(`test-${crypto.randomUUID()}`);
+  await db.open();
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('applySyncPage', () => {
+  it('stores a snapshot and only then its cursor', async () => {
+    const session: Session = {
+      sessionId: 's1',
+      guestUserId: ME,
+      hostUserId: BOB,
+      conversationId: C1,
+      startTime: null,
+      durationMinutes: 30,
+      agreedPrice: { amountCents: 0, currency: 'usd' },
+      paymentMode: 'free',
+      status: 'requested',
+      requestedAt: '2026-01-01T12:00:00Z',
+      updatedAt: '2026-01-01T12:00:00Z',
+    };
+    await applySyncPage(
+      db,
+      {
+        items: [
+          { type: 'conversation', conversation: conversation({ lastSeq: 2, unreadCount: 2, lastMessage: message(2) }) },
+          { type: 'message.new', message: message(1) },
+          { type: 'message.new', message: message(2) },
+          { type: 'unread', conversationId: C1, unreadCount: 2, totalUnread: 5 },
+          { type: 'session.updated', session },
+        ],
+        nextCursor: 'cursor-1',
+        limited: false,
+      },
+      ME,
+    );
+
+    expect(await db.setting(SYNC_CURSOR)).toBe('cursor-1');
+    expect(await db.setting(TOTAL_UNREAD)).toBe(5);
+    expect((await db.messages.toArray()).map((m) => m.seq)).toEqual([1, 2]);
+    expect((await db.conversations.get(C1))?.unreadCount).toBe(2);
+    expect((await db.sessions.get('s1'))?.status).toBe('requested');
+  });
+
+  it('keeps the old cursor when applying the page fails', async () => {
+    await db.putSetting(SYNC_CURSOR, 'cursor-0');
+    const broken = { type: 'message.new', message: { ...message(1), seq: undefined } } as never;
+
+    await expect(applySyncPage(db, { items: [broken], nextCursor: 'cursor-1', limited: false }, ME)).rejects.toThrow();
+
+    expect(await db.setting(SYNC_CURSOR)).toBe('cursor-0');
+  });
+});
+
+describe('messages', () => {
+  it('stores a message seen twice (sync and socket) once', async () => {
+    await applyFrame(db, { type: 'conversation', conversation: conversation() }, ME);
+
+    await applyFrame(db, { type: 'message.new', message: message(1) }, ME);
+    await applyFrame(db, { type: 'message.new', message: message(1) }, ME);
+
+    expect(await db.messages.count()).toBe(1);
+    const c = await db.conversations.get(C1);
+    expect(c?.lastSeq).toBe(1);
+    expect(c?.lastMessage?.content).toBe('message 1');
+  });
+
+  it('shows messages in seq order whatever order they arrived in', async () => {
+    await applyFrame(db, { type: 'conversation', conversation: conversation() }, ME);
+    for (const seq of [3, 1, 2]) await applyFrame(db, { type: 'message.new', message: message(seq) }, ME);
+
+    const shown = await thread(db, C1);
+
+    expect(shown.messages.map((m) => m.seq)).toEqual([1, 2, 3]);
+    expect((await db.conversations.get(C1))?.lastMessage?.seq).toBe(3);
+  });
+
+  it('reports a seq jump as a gap to fetch', async () => {
+    await applyFrame(db, { type: 'conversation', conversation: conversation() }, ME);
+    await applyFrame(db, { type: 'message.new', message: message(1) }, ME);
+
+    const effect = await applyFrame(db, { type: 'message.new', message: message(4) }, ME);
+
+    expect(effect.gap).toEqual({ conversationId: C1, afterSeq: 1, beforeSeq: 4 });
+    expect((await applyFrame(db, { type: 'message.new', message: message(5) }, ME)).gap).toBeUndefined();
+  });
+
+  it('asks for a resync when a message names an unknown conversation', async () => {
+    const effect = await applyFrame(db, { type: 'message.new', message: message(1) }, ME);
+
+    expect(effect.unknownConversation).toBe(C1);
+    expect(await db.messages.count()).toBe(1);
+  });
+
+  it('does not let a late duplicate undo an edit', async () => {
+    await applyFrame(db, { type: 'conversation', conversation: conversation() }, ME);
+    await applyFrame(db, { type: 'message.new', message: message(1) }, ME);
+    await applyFrame(
+      db,
+      { type: 'message.edited', conversationId: C1, seq: 1, content: 'fixed', editorId: BOB, editedAt: '2026-01-01T13:00:00Z' },
+      ME,
+    );
+
+    await applyFrame(db, { type: 'message.new', message: message(1) }, ME);
+
+    expect((await db.messages.get([C1, 1]))?.content).toBe('fixed');
+  });
+
+  it('counts own messages as read', async () => {
+    await applyFrame(db, { type: 'conversation', conversation: conversation() }, ME);
+
+    await applyFrame(db, { type: 'message.new', message: message(1, { senderId: ME }) }, ME);
+
+    expect((await db.conversations.get(C1))?.lastReadSeq).toBe(1);
+  });
+});
+
+describe('conversations and unread', () => {
+  it('keeps the newer side when a stale conversation row arrives after live frames', () => {
+    const live = conversation({ lastSeq: 5, unreadCount: 3, lastMessage: message(5), lastActivity: '2026-01-01T12:00:05Z' });
+    const stale = conversation({ lastSeq: 4, unreadCount: 2, lastMessage: message(4), lastActivity: '2026-01-01T12:00:04Z' });
+
+    const merged = mergeConversation(live, stale);
+
+    expect(merged.lastSeq).toBe(5);
+    expect(merged.unreadCount).toBe(3);
+    expect(merged.lastMessage?.seq).toBe(5);
+    expect(merged.lastActivity).toBe('2026-01-01T12:00:05Z');
+  });
+
+  it('takes unread counts as absolute values', async () => {
+    await applyFrame(db, { type: 'conversation', conversation: conversation({ unreadCount: 7 }) }, ME);
+
+    await applyFrame(db, { type: 'unread', conversationId: C1, unreadCount: 1, totalUnread: 1 }, ME);
+    await applyFrame(db, { type: 'unread', conversationId: C1, unreadCount: 1, totalUnread: 1 }, ME);
+
+    expect((await db.conversations.get(C1))?.unreadCount).toBe(1);
+    expect(await db.setting(TOTAL_UNREAD)).toBe(1);
+  });
+
+
+  it('ignores a session snapshot older than the stored one', async () => {
+    const base: Session = {
+      sessionId: 's1',
+      guestUserId: ME,
+      hostUserId: BOB,
+      conversationId: C1,
+      startTime: null,
+      durationMinutes: 30,
+      agreedPrice: { amountCents: 0, currency: 'usd' },
+      paymentMode: 'free',
+      status: 'confirmed',
+      requestedAt: '2026-01-01T12:00:00Z',
+      updatedAt: '2026-01-01T12:05:00Z',
+    };
+    await applyFrame(db, { type: 'session.updated', session: base }, ME);
+
+    await applyFrame(db, { type: 'session.updated', session: { ...base, status: 'requested', updatedAt: '2026-01-01T12:00:00Z' } }, ME);
+
+    expect((await db.sessions.get('s1'))?.status).toBe('confirmed');
+  });
+});
+
+describe('outbox', () => {
+  it('delivers queued sends oldest first and skips those waiting for their seq', async () => {
+    const first = await queueSend(db, C1, 'one', ME);
+    const second = await queueSend(db, C1, 'two', ME);
+    expect(second.queuedAt).toBeGreaterThan(first.queuedAt);
+
+    expect((await nextToDeliver(db))?.content).toBe('one');
+    await settleSend(db, first, { kind: 'accepted' }, ME);
+    expect((await nextToDeliver(db))?.content).toBe('two');
+  });
+
+  it('keeps a send that could not reach the server queued, in place', async () => {
+    const first = await queueSend(db, C1, 'one', ME);
+    await queueSend(db, C1, 'two', ME);
+    await db.outbox.update(first.clientMessageId, { status: 'sending' });
+
+    await settleSend(db, first, { kind: 'retry-later' }, ME);
+
+    expect((await nextToDeliver(db))?.clientMessageId).toBe(first.clientMessageId);
+  });
+
+  it('marks a refused send failed and stops delivering it', async () => {
+    const first = await queueSend(db, C1, 'one', ME);
+
+    await settleSend(db, first, { kind: 'refused', reason: 'not a member' }, ME);
+
+    expect(await nextToDeliver(db)).toBeUndefined();
+    expect((await db.outbox.get(first.clientMessageId))?.status).toBe('failed');
+  });
+
+  it('replaces a pending send by its message when the 201 answer comes', async () => {
+    await applyFrame(db, { type: 'conversation', conversation: conversation() }, ME);
+    const pending = await queueSend(db, C1, 'hello', ME);
+
+    await settleSend(db, pending, { kind: 'stored', message: message(1, { senderId: ME, clientMessageId: pending.clientMessageId, content: 'hello' }) }, ME);
+
+    const shown = await thread(db, C1);
+    expect(shown.pending).toEqual([]);
+    expect(shown.messages.map((m) => m.content)).toEqual(['hello']);
+  });
+
+  it('retires a pending send on message.ack, and its message.new shows it once', async () => {
+    await applyFrame(db, { type: 'conversation', conversation: conversation() }, ME);
+    const pending = await queueSend(db, C1, 'hello', ME);
+
+    await applyFrame(db, { type: 'message.ack', clientMessageId: pending.clientMessageId, seq: 1, conversationId: C1, messageId: 'm-1' }, ME);
+    await applyFrame(db, { type: 'message.new', message: message(1, { senderId: ME, clientMessageId: pending.clientMessageId, content: 'hello' }) }, ME);
+
+    const shown = await thread(db, C1);
+    expect(shown.pending).toEqual([]);
+    expect(shown.messages).toHaveLength(1);
+  });
+
+  it('retires a pending send when its message arrives first (e.g. through sync after a reconnect)', async () => {
+    await applyFrame(db, { type: 'conversation', conversation: conversation() }, ME);
+    const pending = await queueSend(db, C1, 'hello', ME);
+    await settleSend(db, pending, { kind: 'accepted' }, ME);
+
+    await applySyncPage(
+      db,
+      { items: [{ type: 'message.new', message: message(1, { senderId: ME, clientMessageId: pending.clientMessageId, content: 'hello' }) }], nextCursor: 'c2', limited: false },
+      ME,
+    );
+
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('does not retire my pending send when someone else used the same clientMessageId', async () => {
+    await applyFrame(db, { type: 'conversation', conversation: conversation() }, ME);
+    const pending = await queueSend(db, C1, 'hello', ME, 'same-id');
+
+    await applyFrame(db, { type: 'message.new', message: message(1, { senderId: BOB, clientMessageId: 'same-id' }) }, ME);
+
+    expect((await thread(db, C1)).pending.map((p) => p.clientMessageId)).toEqual([pending.clientMessageId]);
+  });
+});
+
+describe('a conversation that arrives after its first live frames', () => {
+  it('takes its latest message and unread count from the frames that came first', async () => {
+    await applyFrame(db, { type: 'message.new', message: message(1) }, ME);
+    await applyFrame(db, { type: 'unread', conversationId: C1, unreadCount: 1, totalUnread: 1 }, ME);
+
+    // the projection's row is still behind: no message yet
+    await applyFrame(db, { type: 'conversation', conversation: conversation({ lastSeq: 0, unreadCount: 0 }) }, ME);
+
+    const c = await db.conversations.get(C1);
+    expect(c?.lastSeq).toBe(1);
+    expect(c?.lastMessage?.content).toBe('message 1');
+    expect(c?.unreadCount).toBe(1);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { allowedTransitions } from '../src/components/SessionsPanel';
+import { hashOf, routeFromHash } from '../src/store';
+import type { Session } from '../src/types';
+
+const HOST = 'h';
+const GUEST = 'g';
+
+function session(status: Session['status']): Session {
+  return {
+    sessionId: 's',
+    guestUserId: GUEST,
+    hostUserId: HOST,
+    conversationId: null,
+    startTime: null,
+    durationMinutes: 30,
+    agreedPrice: { amountCents: 0, currency: 'usd' },
+    paymentMode: 'free',
+    status,
+    requestedAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+  };
+}
+
+describe('session actions offered by role (docs/sessions-and-requests.md)', () => {
+  it('lets only the host accept or decline a request; the guest can only cancel it', () => {
+    expect(allowedTransitions(session('requested'), HOST).map((t) => t.status)).toEqual(['accepted', 'declined', 'cancelled']);
+    expect(allowedTransitions(session('requested'), GUEST).map((t) => t.status)).toEqual(['cancelled']);
+  });
+
+  it('lets either participant start or cancel a confirmed session and complete a running one', () => {
+    for (const who of [HOST, GUEST]) {
+      expect(allowedTransitions(session('confirmed'), who).map((t) => t.status)).toEqual(['in_progress', 'cancelled']);
+      expect(allowedTransitions(session('in_progress'), who).map((t) => t.status)).toEqual(['completed']);
+    }
+  });
+
+  it('offers nothing once a session is over', () => {
+    for (const status of ['declined', 'cancelled', 'completed'] as const) {
+      expect(allowedTransitions(session(status), HOST)).toEqual([]);
+      expect(allowedTransitions(session(status), GUEST)).toEqual([]);
+    }
+  });
+});
+
+describe('routes in the location hash', () => {
+  it('round-trips every view', () => {
+    for (const route of [
+      { view: 'chats' as const },
+      { view: 'chats' as const, conversationId: 'c1' },
+      { view: 'discover' as const },
+      { view: 'sam' as const },
+      { view: 'sessions' as const, callSessionId: 's1' },
+      { view: 'admin' as const },
+    ]) {
+      expect(routeFromHash(hashOf(route))).toEqual({ callSessionId: undefined, ...route });
+    }
+  });
+
+  it('falls back to the conversation list for anything unknown', () => {
+    expect(routeFromHash('#/nowhere')).toEqual({ view: 'chats' });
+    expect(routeFromHash('')).toEqual({ view: 'chats' });
+  });
+});
