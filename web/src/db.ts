@@ -9,7 +9,6 @@ export interface Setting {
 /** Setting keys. */
 export const SYNC_CURSOR = 'syncCursor';
 export const AUTH = 'auth';
-export const TOTAL_UNREAD = 'totalUnread';
 
 /**
  * The offline cache the UI reads from: what /api/sync and socket frames wrote, plus sends not yet confirmed.
@@ -41,6 +40,15 @@ export class ChatDatabase extends Dexie {
 
   async putSetting(key: string, value: unknown): Promise<void> {
     await this.settings.put({ key, value });
+  }
+
+  /** The unread messages over every cached conversation: the badges the sidebar shows, added up. */
+  async totalUnread(): Promise<number> {
+    let total = 0;
+    await this.conversations.each((c) => {
+      total += c.unreadCount;
+    });
+    return total;
   }
 
   /** Everything the signed-in user had cached (sign-out, or another user signs in). */

@@ -1,5 +1,5 @@
 import type { ChatDatabase } from './db';
-import { SYNC_CURSOR, TOTAL_UNREAD } from './db';
+import { SYNC_CURSOR } from './db';
 import type { Conversation, ManagedRequest, Message, PendingSend, ServerFrame, Session, SyncPage } from './types';
 
 /**
@@ -15,6 +15,26 @@ const NONE: FrameEffect = {};
 
 /** Setting key prefix: an unread count that came before its conversation. */
 const EARLY_UNREAD = 'earlyUnread:';
+
+/** An unread count and the (conversation seq, read position) it was computed at. */
+export type UnreadCount = Pick<Conversation, 'unreadCount' | 'unreadAsOfSeq' | 'unreadAsOfReadSeq'>;
+
+/**
+ * Whether {@code incoming} was computed no earlier than {@code held}. Live `unread` frames and /api/sync rows come by
+ * different paths, so the last to arrive is not always the newest; for one conversation and reader both the seq and
+ * the read position only grow, so the pairs are ordered (docs/architecture.md, "Unread counts on the client").
+ * Caches written before the pair existed hold no pair: anything is newer than that.
+ */
+export function newerUnread(incoming: UnreadCount, held: UnreadCount | undefined): boolean {
+  if (!held) return true;
+  const heldSeq = held.unreadAsOfSeq ?? -1;
+  const heldRead = held.unreadAsOfReadSeq ?? -1;
+  return incoming.unreadAsOfSeq > heldSeq || (incoming.unreadAsOfSeq === heldSeq && incoming.unreadAsOfReadSeq >= heldRead);
+}
+
+function unreadOf(c: UnreadCount): UnreadCount {
+  return { unreadCount: c.unreadCount, unreadAsOfSeq: c.unreadAsOfSeq, unreadAsOfReadSeq: c.unreadAsOfReadSeq };
+}
 
 function later(a: string | null | undefined, b: string | null | undefined): string {
   if (!a) return b ?? '';
@@ -36,11 +56,10 @@ export function mergeMessage(existing: Message | undefined, incoming: Message): 
 
 /**
  * A conversation row from the server merged into the cached one: the latest message and activity win by seq and
- * time; the unread count is taken from whichever side knows the later seq (live `unread` frames may be ahead).
+ * time; the unread count is the one computed later ({@link newerUnread}), wherever it came from.
  */
 export function mergeConversation(existing: Conversation | undefined, incoming: Conversation): Conversation {
   if (!existing) return incoming;
-  const incomingIsNewer = incoming.lastSeq >= existing.lastSeq;
   const lastMessage =
     (incoming.lastMessage?.seq ?? 0) >= (existing.lastMessage?.seq ?? 0) ? incoming.lastMessage : existing.lastMessage;
   return {
@@ -50,7 +69,7 @@ export function mergeConversation(existing: Conversation | undefined, incoming: 
     lastReadSeq: Math.max(existing.lastReadSeq, incoming.lastReadSeq),
     lastActivity: later(existing.lastActivity, incoming.lastActivity),
     lastMessage: lastMessage ?? existing.lastMessage ?? null,
-    unreadCount: incomingIsNewer ? incoming.unreadCount : existing.unreadCount,
+    ...unreadOf(newerUnread(incoming, existing) ? incoming : existing),
   };
 }
 
@@ -124,9 +143,9 @@ export async function applyFrame(db: ChatDatabase, frame: ServerFrame, me: strin
         const merged = mergeConversation(existing, frame.conversation);
         if (!existing) {
           // Live frames may have come before the conversation did (its first message, its unread count).
-          const early = await db.setting<number>(EARLY_UNREAD + id);
+          const early = await db.setting<UnreadCount>(EARLY_UNREAD + id);
           if (early !== undefined) {
-            merged.unreadCount = early;
+            if (newerUnread(early, merged)) Object.assign(merged, unreadOf(early));
             await db.settings.delete(EARLY_UNREAD + id);
           }
         }
@@ -143,9 +162,14 @@ export async function applyFrame(db: ChatDatabase, frame: ServerFrame, me: strin
       return NONE;
     case 'unread':
       await db.transaction('rw', [db.conversations, db.settings], async () => {
-        const updated = await db.conversations.update(frame.conversationId, { unreadCount: frame.unreadCount });
-        if (updated === 0) await db.putSetting(EARLY_UNREAD + frame.conversationId, frame.unreadCount);
-        await db.putSetting(TOTAL_UNREAD, frame.totalUnread);
+        const count = unreadOf(frame);
+        const conversation = await db.conversations.get(frame.conversationId);
+        if (conversation) {
+          if (newerUnread(count, conversation)) await db.conversations.update(frame.conversationId, count);
+        } else {
+          const early = await db.setting<UnreadCount>(EARLY_UNREAD + frame.conversationId);
+          if (newerUnread(count, early)) await db.putSetting(EARLY_UNREAD + frame.conversationId, count);
+        }
       });
       return NONE;
     case 'session.updated':

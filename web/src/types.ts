@@ -64,6 +64,9 @@ export interface Conversation {
   lastSeq: number;
   unreadCount: number;
   lastReadSeq: number;
+  /** The conversation seq and the read position {@link unreadCount} was computed at (see `newerUnread`). */
+  unreadAsOfSeq: number;
+  unreadAsOfReadSeq: number;
   linkedSessionId: string | null;
   lastMessage: Message | null;
 }
@@ -138,7 +141,14 @@ export type ServerFrame =
   | { type: 'message.edited'; conversationId: string; seq: number; content: string; editorId: string; editedAt: string }
   | { type: 'message.deleted'; conversationId: string; seq: number; deletedBy: string; deletedAt: string }
   | { type: 'conversation'; conversation: Conversation }
-  | { type: 'unread'; conversationId: string; unreadCount: number; totalUnread: number }
+  | {
+      type: 'unread';
+      conversationId: string;
+      unreadCount: number;
+      totalUnread: number;
+      unreadAsOfSeq: number;
+      unreadAsOfReadSeq: number;
+    }
   | { type: 'typing'; conversationId: string; userId: string; isTyping: boolean }
   | { type: 'presence'; userId: string; status: string }
   | { type: 'session.updated'; session: Session; previousStatus?: string; actorId?: string; reason?: string }

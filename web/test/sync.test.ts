@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ChatDatabase, SYNC_CURSOR, TOTAL_UNREAD } from '../src/db';
+import { ChatDatabase, SYNC_CURSOR } from '../src/db';
 import {
   applyFrame,
   applySyncPage,
   mergeConversation,
+  newerUnread,
   nextToDeliver,
   queueSend,
   settleSend,
@@ -44,9 +45,22 @@ function conversation(over: Partial<Conversation> = {}): Conversation {
     lastSeq: 0,
     unreadCount: 0,
     lastReadSeq: 0,
+    unreadAsOfSeq: 0,
+    unreadAsOfReadSeq: 0,
     linkedSessionId: null,
     lastMessage: null,
     ...over,
+  };
+}
+
+function unread(unreadCount: number, asOfSeq: number, asOfReadSeq: number, totalUnread = unreadCount) {
+  return {
+    type: 'unread' as const,
+    conversationId: C1,
+    unreadCount,
+    totalUnread,
+    unreadAsOfSeq: asOfSeq,
+    unreadAsOfReadSeq: asOfReadSeq,
   };
 }
 
@@ -80,10 +94,13 @@ describe('applySyncPage', () => {
       db,
       {
         items: [
-          { type: 'conversation', conversation: conversation({ lastSeq: 2, unreadCount: 2, lastMessage: message(2) }) },
+          {
+            type: 'conversation',
+            conversation: conversation({ lastSeq: 2, unreadCount: 2, unreadAsOfSeq: 2, lastMessage: message(2) }),
+          },
           { type: 'message.new', message: message(1) },
           { type: 'message.new', message: message(2) },
-          { type: 'unread', conversationId: C1, unreadCount: 2, totalUnread: 5 },
+          unread(2, 2, 0, 5),
           { type: 'session.updated', session },
         ],
         nextCursor: 'cursor-1',
@@ -93,7 +110,6 @@ describe('applySyncPage', () => {
     );
 
     expect(await db.setting(SYNC_CURSOR)).toBe('cursor-1');
-    expect(await db.setting(TOTAL_UNREAD)).toBe(5);
     expect((await db.messages.toArray()).map((m) => m.seq)).toEqual([1, 2]);
     expect((await db.conversations.get(C1))?.unreadCount).toBe(2);
     expect((await db.sessions.get('s1'))?.status).toBe('requested');
@@ -174,8 +190,20 @@ describe('messages', () => {
 
 describe('conversations and unread', () => {
   it('keeps the newer side when a stale conversation row arrives after live frames', () => {
-    const live = conversation({ lastSeq: 5, unreadCount: 3, lastMessage: message(5), lastActivity: '2026-01-01T12:00:05Z' });
-    const stale = conversation({ lastSeq: 4, unreadCount: 2, lastMessage: message(4), lastActivity: '2026-01-01T12:00:04Z' });
+    const live = conversation({
+      lastSeq: 5,
+      unreadCount: 3,
+      unreadAsOfSeq: 5,
+      lastMessage: message(5),
+      lastActivity: '2026-01-01T12:00:05Z',
+    });
+    const stale = conversation({
+      lastSeq: 4,
+      unreadCount: 2,
+      unreadAsOfSeq: 4,
+      lastMessage: message(4),
+      lastActivity: '2026-01-01T12:00:04Z',
+    });
 
     const merged = mergeConversation(live, stale);
 
@@ -186,15 +214,68 @@ describe('conversations and unread', () => {
   });
 
   it('takes unread counts as absolute values', async () => {
-    await applyFrame(db, { type: 'conversation', conversation: conversation({ unreadCount: 7 }) }, ME);
+    await applyFrame(db, { type: 'conversation', conversation: conversation({ unreadCount: 7, unreadAsOfSeq: 7 }) }, ME);
 
-    await applyFrame(db, { type: 'unread', conversationId: C1, unreadCount: 1, totalUnread: 1 }, ME);
-    await applyFrame(db, { type: 'unread', conversationId: C1, unreadCount: 1, totalUnread: 1 }, ME);
+    await applyFrame(db, unread(1, 8, 7), ME);
+    await applyFrame(db, unread(1, 8, 7), ME);
 
     expect((await db.conversations.get(C1))?.unreadCount).toBe(1);
-    expect(await db.setting(TOTAL_UNREAD)).toBe(1);
+    expect(await db.totalUnread()).toBe(1);
   });
 
+  it('keeps a live count when a sync row brings a newer message but an older count', async () => {
+    // The race the browser test hit: chat.events was projected (lastSeq 1) before chat.unread (count still 0).
+    await applyFrame(db, { type: 'conversation', conversation: conversation() }, ME);
+    await applyFrame(db, unread(1, 1, 0), ME);
+
+    await applyFrame(
+      db,
+      { type: 'conversation', conversation: conversation({ lastSeq: 1, lastMessage: message(1), unreadCount: 0 }) },
+      ME,
+    );
+    await applyFrame(db, unread(0, 0, 0), ME);
+
+    const c = await db.conversations.get(C1);
+    expect(c?.lastSeq).toBe(1);
+    expect(c?.unreadCount).toBe(1);
+    expect(await db.totalUnread()).toBe(1);
+  });
+
+  it('lets a later count replace an earlier one whichever path brings it', async () => {
+    await applyFrame(db, { type: 'conversation', conversation: conversation({ unreadCount: 1, unreadAsOfSeq: 1 }) }, ME);
+
+    await applyFrame(
+      db,
+      { type: 'conversation', conversation: conversation({ lastSeq: 2, unreadCount: 2, unreadAsOfSeq: 2 }) },
+      ME,
+    );
+    expect((await db.conversations.get(C1))?.unreadCount).toBe(2);
+
+    await applyFrame(db, unread(0, 2, 2), ME);
+    expect((await db.conversations.get(C1))?.unreadCount).toBe(0);
+  });
+
+  it('does not bring a badge back with a count from before a local read, but does for a newer message', async () => {
+    await applyFrame(db, { type: 'conversation', conversation: conversation({ lastSeq: 3, unreadCount: 3, unreadAsOfSeq: 3 }) }, ME);
+    // what ConversationView writes when the user reads up to seq 3
+    await db.conversations.update(C1, { lastReadSeq: 3, unreadCount: 0, unreadAsOfSeq: 3, unreadAsOfReadSeq: 3 });
+
+    await applyFrame(db, unread(3, 3, 0), ME);
+    expect((await db.conversations.get(C1))?.unreadCount).toBe(0);
+
+    await applyFrame(db, unread(1, 4, 3), ME);
+    expect((await db.conversations.get(C1))?.unreadCount).toBe(1);
+  });
+
+  it('orders counts by conversation seq, then by read position', () => {
+    const at = (seq: number, read: number) => ({ unreadCount: seq - read, unreadAsOfSeq: seq, unreadAsOfReadSeq: read });
+    expect(newerUnread(at(5, 2), at(4, 4))).toBe(true);
+    expect(newerUnread(at(4, 4), at(5, 2))).toBe(false);
+    expect(newerUnread(at(5, 3), at(5, 2))).toBe(true);
+    expect(newerUnread(at(5, 2), at(5, 3))).toBe(false);
+    expect(newerUnread(at(5, 2), at(5, 2))).toBe(true);
+    expect(newerUnread(at(0, 0), undefined)).toBe(true);
+  });
 
   it('ignores a session snapshot older than the stored one', async () => {
     const base: Session = {
@@ -298,7 +379,8 @@ describe('outbox', () => {
 describe('a conversation that arrives after its first live frames', () => {
   it('takes its latest message and unread count from the frames that came first', async () => {
     await applyFrame(db, { type: 'message.new', message: message(1) }, ME);
-    await applyFrame(db, { type: 'unread', conversationId: C1, unreadCount: 1, totalUnread: 1 }, ME);
+    await applyFrame(db, unread(1, 1, 0), ME);
+    await applyFrame(db, unread(0, 0, 0), ME); // an older count, also before the conversation: not kept
 
     // the projection's row is still behind: no message yet
     await applyFrame(db, { type: 'conversation', conversation: conversation({ lastSeq: 0, unreadCount: 0 }) }, ME);

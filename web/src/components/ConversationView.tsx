@@ -49,7 +49,13 @@ export function ConversationView({ conversationId, sam = false }: { conversation
     if (!conversation || link !== 'online' || document.visibilityState !== 'visible') return;
     if (conversation.lastSeq > conversation.lastReadSeq || conversation.unreadCount > 0) {
       if (maybeConn()?.sendFrame({ type: 'read', conversationId, seq: conversation.lastSeq })) {
-        void db.conversations.update(conversationId, { lastReadSeq: conversation.lastSeq, unreadCount: 0 });
+        // Counts computed before this read (an older as-of pair) can no longer bring the badge back.
+        void db.conversations.update(conversationId, {
+          lastReadSeq: conversation.lastSeq,
+          unreadCount: 0,
+          unreadAsOfSeq: conversation.lastSeq,
+          unreadAsOfReadSeq: conversation.lastSeq,
+        });
       }
     }
   }, [conversation?.lastSeq, conversation?.unreadCount, link]);

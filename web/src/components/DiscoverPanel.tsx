@@ -33,6 +33,8 @@ export async function openConversationWith(host: User): Promise<void> {
             lastSeq: 0,
             unreadCount: 0,
             lastReadSeq: 0,
+            unreadAsOfSeq: 0,
+            unreadAsOfReadSeq: 0,
             linkedSessionId: null,
             lastMessage: null,
           },

@@ -1,5 +1,4 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { TOTAL_UNREAD } from '../db';
 import { db } from '../services';
 import { useUi, type View } from '../store';
 import { Icon } from './Icon';
@@ -16,7 +15,7 @@ export function MobileBottomNav() {
   const route = useUi((s) => s.route);
   const navigate = useUi((s) => s.navigate);
   const isAdmin = useUi((s) => s.user?.roles.includes('admin'));
-  const totalUnread = useLiveQuery(() => db.setting<number>(TOTAL_UNREAD), []) ?? 0;
+  const totalUnread = useLiveQuery(() => db.totalUnread(), []) ?? 0;
   const items = isAdmin ? [...ITEMS, ['admin', 'Admin'] as [View, string]] : ITEMS;
   return (
     <nav className="bottom-nav" aria-label="Main (mobile)">

@@ -1,5 +1,4 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { TOTAL_UNREAD } from '../db';
 import { db, signOutLocally } from '../services';
 import { useUi, type View } from '../store';
 
@@ -13,7 +12,7 @@ export function StatusBar() {
   const navigate = useUi((s) => s.navigate);
   const announcement = useUi((s) => s.announcement);
   const announce = useUi((s) => s.announce);
-  const totalUnread = useLiveQuery(() => db.setting<number>(TOTAL_UNREAD), []) ?? 0;
+  const totalUnread = useLiveQuery(() => db.totalUnread(), []) ?? 0;
   const views: [View, string][] = [
     ['chats', 'Chats'],
     ['discover', 'Discover'],

@@ -81,6 +81,8 @@ public final class ChatJson {
                 .put("lastSeq", row.getLong("last_seq"))
                 .put("unreadCount", row.getLong("unread_count"))
                 .put("lastReadSeq", row.getLong("last_read_seq"))
+                .put("unreadAsOfSeq", row.getLong("unread_as_of_seq"))
+                .put("unreadAsOfReadSeq", row.getLong("unread_as_of_read"))
                 .put("linkedSessionId", linked == null ? null : linked.toString())
                 .put("lastMessage", message(row, "m_", id));
     }
@@ -110,6 +112,8 @@ public final class ChatJson {
                 .put("lastSeq", 0L)
                 .put("unreadCount", 0L)
                 .put("lastReadSeq", 0L)
+                .put("unreadAsOfSeq", 0L)
+                .put("unreadAsOfReadSeq", 0L)
                 .put("linkedSessionId", null)
                 .put("lastMessage", null);
     }
@@ -129,17 +133,30 @@ public final class ChatJson {
                 .put("messageId", sent.messageId().toString());
     }
 
-    /** {@code {type: "unread", conversationId, unreadCount, totalUnread}}. */
-    public static JsonObject unreadFrame(UUID conversationId, long unreadCount, long totalUnread) {
+    /**
+     * {@code {type: "unread", conversationId, unreadCount, totalUnread, unreadAsOfSeq, unreadAsOfReadSeq}}: the count
+     * as of the conversation's {@code unreadAsOfSeq} and the reader's {@code unreadAsOfReadSeq}. Live frames and the
+     * projection travel separately, so a client keeps the count with the later as-of pair (docs/architecture.md,
+     * "Unread counts on the client").
+     */
+    public static JsonObject unreadFrame(
+            UUID conversationId, long unreadCount, long totalUnread, long asOfSeq, long asOfReadSeq) {
         return new JsonObject()
                 .put("type", "unread")
                 .put("conversationId", conversationId.toString())
                 .put("unreadCount", unreadCount)
-                .put("totalUnread", totalUnread);
+                .put("totalUnread", totalUnread)
+                .put("unreadAsOfSeq", asOfSeq)
+                .put("unreadAsOfReadSeq", asOfReadSeq);
     }
 
     public static JsonObject unreadFrame(UnreadChanged changed) {
-        return unreadFrame(changed.conversationId(), changed.unreadCount(), changed.totalUnread());
+        return unreadFrame(
+                changed.conversationId(),
+                changed.unreadCount(),
+                changed.totalUnread(),
+                changed.lastSeq(),
+                changed.lastReadSeq());
     }
 
     /** {@code {type: "conversation", conversation}}. */

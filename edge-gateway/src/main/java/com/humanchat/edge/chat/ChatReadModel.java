@@ -35,6 +35,7 @@ public final class ChatReadModel {
      */
     public static final String CONVERSATION_SELECT = "select c.id, c.type, c.created_at, c.last_activity,"
             + " c.last_seq, c.linked_session_id, c.tx, p.unread_count, p.last_read_seq,"
+            + " p.unread_as_of_seq, p.unread_as_of_read,"
             + " (select coalesce(json_agg(json_build_object('userId', pp.user_id, 'displayName', u.display_name)"
             + "         order by pp.user_id), '[]'::json)"
             + "    from participants pp left join users u on u.id = pp.user_id"

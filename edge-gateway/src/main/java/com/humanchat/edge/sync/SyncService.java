@@ -53,7 +53,7 @@ public final class SyncService {
             + " order by m.tx, sync_key limit $5";
 
     private static final String UNREAD_AFTER =
-            "select p.tx, p.conversation_id, p.unread_count,"
+            "select p.tx, p.conversation_id, p.unread_count, p.unread_as_of_seq, p.unread_as_of_read,"
                     + " coalesce(t.total_unread, 0) as total_unread"
                     + " from participants p left join unread_totals t on t.user_id = p.user_id"
                     + " where p.user_id = $1 and p.member and p.tx >= $2"
@@ -94,7 +94,7 @@ public final class SyncService {
             + " where p.user_id = $1 and p.member order by m.conversation_id, m.seq";
 
     private static final String SNAPSHOT_UNREAD =
-            "select p.conversation_id, p.unread_count,"
+            "select p.conversation_id, p.unread_count, p.unread_as_of_seq, p.unread_as_of_read,"
                     + " coalesce(t.total_unread, 0) as total_unread"
                     + " from participants p left join unread_totals t on t.user_id = p.user_id"
                     + " where p.user_id = $1 and p.member order by p.conversation_id";
@@ -257,6 +257,11 @@ public final class SyncService {
     }
 
     private static JsonObject unread(Row r) {
-        return ChatJson.unreadFrame(r.getUUID("conversation_id"), r.getLong("unread_count"), r.getLong("total_unread"));
+        return ChatJson.unreadFrame(
+                r.getUUID("conversation_id"),
+                r.getLong("unread_count"),
+                r.getLong("total_unread"),
+                r.getLong("unread_as_of_seq"),
+                r.getLong("unread_as_of_read"));
     }
 }

@@ -47,6 +47,9 @@ class MessagePathIT {
                             .put("conversationId", conversation.toString())
                             .put("unreadCount", 1));
             assertThat(unread.getLong("totalUnread")).isEqualTo(1L);
+            // what the count was computed at: message 1 of the conversation, nothing read yet
+            assertThat(unread.getLong("unreadAsOfSeq")).isEqualTo(1L);
+            assertThat(unread.getLong("unreadAsOfReadSeq")).isZero();
             await().atMost(Duration.ofSeconds(10)).until(() -> unreadCountOf(bob, conversation) == 1);
 
             // a second message marks the point after which a duplicate of the first would have arrived
@@ -77,8 +80,14 @@ class MessagePathIT {
                     new JsonObject()
                             .put("conversationId", conversation.toString())
                             .put("unreadCount", 0)
-                            .put("totalUnread", 0));
+                            .put("totalUnread", 0)
+                            .put("unreadAsOfSeq", 2)
+                            .put("unreadAsOfReadSeq", 2));
             await().atMost(Duration.ofSeconds(10)).until(() -> unreadCountOf(bob, conversation) == 0);
+            JsonObject row = PLATFORM.get("/api/conversations/" + conversation, bob.token())
+                    .json();
+            assertThat(row.getLong("unreadAsOfSeq")).isEqualTo(2L);
+            assertThat(row.getLong("unreadAsOfReadSeq")).isEqualTo(2L);
         }
     }
 

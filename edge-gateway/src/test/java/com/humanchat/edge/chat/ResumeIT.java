@@ -43,7 +43,9 @@ class ResumeIT {
                         .put("type", "unread")
                         .put("conversationId", conversation.toString())
                         .put("unreadCount", 3L)
-                        .put("totalUnread", 3L)));
+                        .put("totalUnread", 3L)
+                        .put("unreadAsOfSeq", 3L)
+                        .put("unreadAsOfReadSeq", 0L)));
     }
 
     @Test
