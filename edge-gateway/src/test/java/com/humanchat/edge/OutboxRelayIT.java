@@ -31,12 +31,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /** The transactional outbox reaches Kafka: once per row, in order, whichever replica relays. */
@@ -165,34 +161,13 @@ class OutboxRelayIT {
     }
 
     private static KafkaConsumer<String, byte[]> consumerFromTheStart(String topic) {
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        TestEdge.infra().kafkaBootstrap(),
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                        false),
-                new StringDeserializer(),
-                new ByteArrayDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                .map(p -> new TopicPartition(topic, p.partition()))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        return consumer;
+        return TopicReader.fromTheStart(TestEdge.infra().kafkaBootstrap(), List.of(topic));
     }
 
     private static Optional<byte[]> findRecord(String topic, String key, Duration within) {
-        try (KafkaConsumer<String, byte[]> consumer = consumerFromTheStart(topic)) {
-            long deadline = System.nanoTime() + within.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
-                        return Optional.of(record.value());
-                    }
-                }
-            }
-            return Optional.empty();
-        }
+        return TopicReader.find(
+                        TestEdge.infra().kafkaBootstrap(), List.of(topic), within, record -> key.equals(record.key()))
+                .map(ConsumerRecord::value);
     }
 
     /** Reads until {@code expected} records arrived, then a little longer to catch duplicates. */

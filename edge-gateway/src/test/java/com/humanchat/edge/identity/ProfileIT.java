@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.humanchat.edge.TestEdge;
 import com.humanchat.edge.TestHttp.Answer;
+import com.humanchat.edge.TopicReader;
 import com.humanchat.schemas.Topics;
-import com.humanchat.schemas.users.UserEvent;
 import com.humanchat.schemas.users.UserProfileUpdated;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,16 +14,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -305,33 +297,19 @@ class ProfileIT {
 
     /** Reads {@code users.events} from the start until the user's {@code user.profile-updated} shows up. */
     private static UserProfileUpdated awaitProfileUpdated(UUID userId, Duration within) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        String topic = Topics.USERS_EVENTS.name();
+        return TopicReader.find(
                         TestEdge.infra().kafkaBootstrap(),
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                        false),
-                new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            String topic = Topics.USERS_EVENTS.name();
-            List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor(topic, Duration.ofSeconds(10))
-                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + within.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (userId.toString().equals(record.key())) {
-                        UserEvent event =
-                                Topics.USERS_EVENTS.valueSerde().deserializer().deserialize(topic, record.value());
-                        if (event instanceof UserProfileUpdated updated) {
-                            return updated;
-                        }
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no user.profile-updated on users.events for " + userId);
+                        List.of(topic),
+                        within,
+                        record -> userId.toString().equals(record.key())
+                                && Topics.USERS_EVENTS
+                                                .valueSerde()
+                                                .deserializer()
+                                                .deserialize(topic, record.value())
+                                        instanceof UserProfileUpdated)
+                .map(record -> (UserProfileUpdated)
+                        Topics.USERS_EVENTS.valueSerde().deserializer().deserialize(topic, record.value()))
+                .orElseThrow(() -> new AssertionError("no user.profile-updated on users.events for " + userId));
     }
 }
