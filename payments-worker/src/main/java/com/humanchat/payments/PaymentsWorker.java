@@ -1,5 +1,6 @@
 package com.humanchat.payments;
 
+import com.humanchat.ops.TraceMdc;
 import com.humanchat.payments.config.PaymentsConfig;
 import com.humanchat.payments.ledger.OutboxRecord;
 import com.humanchat.payments.ledger.PaymentLedger;
@@ -164,8 +165,17 @@ public final class PaymentsWorker implements AutoCloseable {
         }
     }
 
-    /** Processes one record, retrying while Stripe or PostgreSQL is unreachable; gives up only when stopping. */
+    /**
+     * Processes one record, retrying while Stripe or PostgreSQL is unreachable; gives up only when stopping. Its log
+     * lines carry the trace id of the request that caused it.
+     */
     private void processUntilDone(ConsumerRecord<String, byte[]> record) {
+        try (TraceMdc.Scope trace = TraceMdc.of(record.headers())) {
+            processWithRetries(record);
+        }
+    }
+
+    private void processWithRetries(ConsumerRecord<String, byte[]> record) {
         long backoff = 100;
         while (running) {
             try {

@@ -57,7 +57,7 @@ final class SamResponder {
 
     void answer(ConsumerRecord<String, byte[]> record, SamRequested request) throws Exception {
         if (concierge == null) {
-            send(request, SamReplied.of(request, NOT_CONFIGURED, List.of(), SamOutcome.NOT_CONFIGURED));
+            send(record, request, SamReplied.of(request, NOT_CONFIGURED, List.of(), SamOutcome.NOT_CONFIGURED));
             return;
         }
         List<LiveData.Turn> history =
@@ -69,7 +69,7 @@ final class SamResponder {
             LOG.warn("request {} given up on: {}", request.requestId(), failed.getMessage());
             replies.deadLetter(record, failed.getMessage(), failed.retryable() ? config.maxAttempts() : 1);
             metrics.deadLettered();
-            send(request, SamReplied.of(request, APOLOGY, List.of(), SamOutcome.FAILED));
+            send(record, request, SamReplied.of(request, APOLOGY, List.of(), SamOutcome.FAILED));
             return;
         }
         ModelAnswer answer = ModelAnswer.parse(said);
@@ -81,6 +81,7 @@ final class SamResponder {
         List<String> dropped = answer.unreadable() ? List.of("an answer that was not valid JSON") : actions.dropped();
         SamOutcome outcome = dropped.isEmpty() ? SamOutcome.ANSWERED : SamOutcome.DROPPED_ACTIONS;
         send(
+                record,
                 request,
                 SamReplied.of(request, ModelAnswer.withDroppedNote(answer.reply(), dropped), actions.kept(), outcome));
     }
@@ -91,8 +92,9 @@ final class SamResponder {
         metrics.deadLettered();
     }
 
-    private void send(SamRequested request, SamReplied replied) throws InterruptedException, ExecutionException {
-        replies.reply(request, replied);
+    private void send(ConsumerRecord<String, byte[]> record, SamRequested request, SamReplied replied)
+            throws InterruptedException, ExecutionException {
+        replies.reply(record, request, replied);
         metrics.replied(replied.outcome());
     }
 

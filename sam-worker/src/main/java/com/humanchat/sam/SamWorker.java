@@ -1,6 +1,7 @@
 package com.humanchat.sam;
 
 import com.humanchat.edge.presence.PresenceReader;
+import com.humanchat.ops.TraceMdc;
 import com.humanchat.sam.config.SamWorkerConfig;
 import com.humanchat.sam.gemini.GeminiConcierge;
 import com.humanchat.sam.kafka.ReplyProducer;
@@ -92,6 +93,12 @@ public final class SamWorker implements AutoCloseable {
     }
 
     private static void handle(SamResponder responder, ConsumerRecord<String, byte[]> record) throws Exception {
+        try (TraceMdc.Scope trace = TraceMdc.of(record.headers())) {
+            answer(responder, record);
+        }
+    }
+
+    private static void answer(SamResponder responder, ConsumerRecord<String, byte[]> record) throws Exception {
         SamRequest request;
         try {
             request = Topics.SAM_REQUESTS.valueSerde().deserializer().deserialize(record.topic(), record.value());

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.humanchat.sam.kafka.ReplyProducer;
 import com.humanchat.schemas.Json;
 import com.humanchat.schemas.Topics;
+import com.humanchat.schemas.TraceParent;
+import com.humanchat.schemas.chat.MessageSent;
 import com.humanchat.schemas.sam.SamRequested;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -148,6 +151,42 @@ class SamWorkerIT {
     }
 
     @Test
+    void theAnswerCarriesTheTraceOfTheQuestion() throws Exception {
+        SamTestPlatform platform = SamTestPlatform.get();
+        UUID conversation = platform.userWithSamConversation("tracy");
+        platform.awaitConversations(List.of(conversation));
+        SamRequested request =
+                SamRequested.of(UUID.randomUUID(), conversation, platform.userOf(conversation), "who knows Kafka?");
+        String traceId = TraceParent.newTraceId();
+        ProducerRecord<String, byte[]> question = new ProducerRecord<>(
+                Topics.SAM_REQUESTS.name(),
+                conversation.toString(),
+                Topics.SAM_REQUESTS.valueSerde().serializer().serialize("", request));
+        TraceParent.set(question.headers(), traceId);
+
+        try (SamWorker worker = SamWorker.start(platform.config(null, null, 2, 1), new SimpleMeterRegistry())) {
+            platform.sendAll(List.of(question));
+            await().atMost(ANSWERED)
+                    .until(() -> !platform.samMessages(conversation).isEmpty());
+        }
+
+        // Sam's message, as the conversation topology recorded it (so the topology kept the header too)…
+        ConsumerRecord<String, byte[]> answer = firstRecord(
+                platform,
+                Topics.CHAT_EVENTS.name(),
+                record -> conversation.toString().equals(record.key())
+                        && Topics.CHAT_EVENTS.valueSerde().deserializer().deserialize(record.topic(), record.value())
+                                instanceof MessageSent sent
+                        && sent.clientMessageId().equals(request.replyClientMessageId()));
+        assertThat(TraceParent.traceIdOf(answer.headers())).contains(traceId);
+        // …and the outcome on sam.actions
+        ConsumerRecord<String, byte[]> outcome = firstRecord(
+                platform, Topics.SAM_ACTIONS.name(), record -> new String(record.value(), StandardCharsets.UTF_8)
+                        .contains(request.requestId().toString()));
+        assertThat(TraceParent.traceIdOf(outcome.headers())).contains(traceId);
+    }
+
+    @Test
     void aHostileAnswerProducesNoActionAndInvalidJsonAnApology() throws Exception {
         SamTestPlatform platform = SamTestPlatform.get();
         UUID host = platform.insertUser("Hank Host", List.of("user", "host"), "", List.of(), 9900L, "eur");
@@ -215,26 +254,34 @@ class SamWorkerIT {
     }
 
     private static ConsumerRecord<String, byte[]> deadLetterContaining(SamTestPlatform platform, String text) {
+        return firstRecord(platform, Topics.deadLetterOf(Topics.SAM_REQUESTS.name()), record -> new String(
+                        record.value(), StandardCharsets.UTF_8)
+                .contains(text));
+    }
+
+    /** The first record of {@code topic}, read from its beginning, that {@code wanted} accepts. */
+    private static ConsumerRecord<String, byte[]> firstRecord(
+            SamTestPlatform platform, String topic, Predicate<ConsumerRecord<String, byte[]>> wanted) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                         platform.kafka(),
                         ConsumerConfig.GROUP_ID_CONFIG,
-                        "dlq-reader-" + UUID.randomUUID(),
+                        "test-reader-" + UUID.randomUUID(),
                         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                         "earliest"),
                 new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.deadLetterOf(Topics.SAM_REQUESTS.name())));
+            consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (new String(record.value(), StandardCharsets.UTF_8).contains(text)) {
+                    if (wanted.test(record)) {
                         return record;
                     }
                 }
             }
         }
-        throw new AssertionError("no dead letter containing " + text);
+        throw new AssertionError("no such record on " + topic);
     }
 }

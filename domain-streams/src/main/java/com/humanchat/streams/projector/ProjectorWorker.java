@@ -1,5 +1,6 @@
 package com.humanchat.streams.projector;
 
+import com.humanchat.ops.TraceMdc;
 import com.humanchat.streams.projector.DeadLetters.DeadLetterException;
 import com.humanchat.streams.projector.DeadLetters.Letter;
 import com.humanchat.streams.projector.ProjectorMetrics.Failure;
@@ -202,12 +203,14 @@ final class ProjectorWorker implements Runnable {
         for (PollBatch.Entry entry : dead) {
             entry.deadLetterSent = true;
             metrics.deadLettered(entry.record.topic());
-            LOG.warn(
-                    "Record {}-{}@{} sent to the dead-letter topic: {}",
-                    entry.record.topic(),
-                    entry.record.partition(),
-                    entry.record.offset(),
-                    entry.deadReason);
+            try (TraceMdc.Scope trace = TraceMdc.of(entry.record.headers())) {
+                LOG.warn(
+                        "Record {}-{}@{} sent to the dead-letter topic: {}",
+                        entry.record.topic(),
+                        entry.record.partition(),
+                        entry.record.offset(),
+                        entry.deadReason);
+            }
         }
     }
 

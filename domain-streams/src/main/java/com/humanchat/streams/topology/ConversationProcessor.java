@@ -56,7 +56,7 @@ final class ConversationProcessor implements Processor<String, ChatCommand, Stri
         Decision decision =
                 decider.decide(command, Instant.ofEpochMilli(record.timestamp()), state, store.history(conversationId));
         store.apply(conversationId, decision, expiresAt(record.timestamp()));
-        decision.event().ifPresent(event -> context.forward(new Record<>(record.key(), event, record.timestamp())));
+        decision.event().ifPresent(event -> context.forward(record.withValue(event)));
     }
 
     private long expiresAt(long timestamp) {

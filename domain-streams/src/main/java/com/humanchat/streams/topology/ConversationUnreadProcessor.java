@@ -60,7 +60,8 @@ final class ConversationUnreadProcessor implements Processor<String, ChatEvent, 
                                 conversationId,
                                 member.position().lastSeq(),
                                 member.position().lastReadSeq()),
-                        record.timestamp()));
+                        record.timestamp(),
+                        record.headers()));
             }
         });
     }

@@ -1,5 +1,6 @@
 package com.humanchat.streams.topology;
 
+import com.humanchat.ops.TraceMdc;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,12 @@ public final class DeadLetterProcessingExceptionHandler implements ProcessingExc
 
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        try (TraceMdc.Scope trace = TraceMdc.of(context.headers())) {
+            return handle(context, exception);
+        }
+    }
+
+    private Response handle(ErrorHandlerContext context, Exception exception) {
         if (exception instanceof StreamsException) {
             LOG.error(
                     "Streams failure processing {}-{}@{}; failing the thread",

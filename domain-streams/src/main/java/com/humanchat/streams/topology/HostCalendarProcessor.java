@@ -74,6 +74,6 @@ final class HostCalendarProcessor implements Processor<String, CalendarChange, S
     }
 
     private void forward(Record<String, CalendarChange> record, String key, Envelope value) {
-        context.forward(new Record<>(key, value, record.timestamp()));
+        context.forward(new Record<>(key, value, record.timestamp(), record.headers()));
     }
 }

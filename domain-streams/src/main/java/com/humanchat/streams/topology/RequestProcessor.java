@@ -51,10 +51,13 @@ final class RequestProcessor implements Processor<String, RequestCommand, String
                 stored == null ? null : StoreJson.read(stored, RequestRecord.class));
         verdict.state().ifPresent(state -> store.put(key, StoreJson.write(state)));
         for (RequestEvent event : verdict.events()) {
-            context.forward(new Record<String, Envelope>(key, event, record.timestamp()), RequestTopology.EVENTS_SINK);
+            context.forward(
+                    new Record<String, Envelope>(key, event, record.timestamp(), record.headers()),
+                    RequestTopology.EVENTS_SINK);
             for (ChatCommand chat : SystemMessages.forRequest(event)) {
                 context.forward(
-                        new Record<String, Envelope>(chat.key(), chat, record.timestamp()), RequestTopology.CHAT_SINK);
+                        new Record<String, Envelope>(chat.key(), chat, record.timestamp(), record.headers()),
+                        RequestTopology.CHAT_SINK);
             }
         }
     }

@@ -41,10 +41,10 @@ final class SessionProcessor implements Processor<String, SessionCommand, String
                 stored == null ? null : StoreJson.read(stored, SessionRecord.class));
         verdict.state().ifPresent(state -> store.put(key, StoreJson.write(state)));
         for (SessionEvent event : verdict.events()) {
-            context.forward(new Record<>(key, event, record.timestamp()));
+            context.forward(new Record<>(key, event, record.timestamp(), record.headers()));
             SystemMessages.forSession(event)
-                    .ifPresent(message -> context.forward(
-                            new Record<>(message.conversationId().toString(), message, record.timestamp())));
+                    .ifPresent(message -> context.forward(new Record<>(
+                            message.conversationId().toString(), message, record.timestamp(), record.headers())));
         }
     }
 }

@@ -106,6 +106,7 @@ final class UserUnreadProcessor implements Processor<String, ConversationUnread,
                         totalUnread,
                         position.lastSeq(),
                         position.lastReadSeq()),
-                record.timestamp()));
+                record.timestamp(),
+                record.headers()));
     }
 }

@@ -3,6 +3,7 @@ package com.humanchat.streams.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.humanchat.schemas.Topics;
+import com.humanchat.schemas.TraceParent;
 import com.humanchat.schemas.chat.ChatCommand;
 import com.humanchat.schemas.chat.ChatEvent;
 import com.humanchat.schemas.chat.CommandRejected;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.LongStream;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -183,6 +185,21 @@ class ConversationTopologyTest {
         assertThat(record.key()).isEqualTo(conversationId.toString());
         assertThat(record.getRecordTime()).isEqualTo(timestamp);
         assertThat(record.value().occurredAt()).isEqualTo(timestamp);
+    }
+
+    @Test
+    void keepsTheCommandsTraceOnItsEvent() {
+        createDirect();
+        String traceId = TraceParent.newTraceId();
+        RecordHeaders headers = new RecordHeaders();
+        TraceParent.set(headers, traceId);
+
+        harness.commands.pipeInput(new TestRecord<>(
+                conversationId.toString(), SendMessage.of(conversationId, alice, "c-1", "hi"), headers, START));
+
+        TestRecord<String, ChatEvent> record = harness.events.readRecord();
+        assertThat(record.value()).isInstanceOf(MessageSent.class);
+        assertThat(TraceParent.traceIdOf(record.headers())).contains(traceId);
     }
 
     @Test

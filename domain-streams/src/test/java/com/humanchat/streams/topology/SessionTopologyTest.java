@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.humanchat.schemas.SystemActors;
 import com.humanchat.schemas.Topics;
+import com.humanchat.schemas.TraceParent;
 import com.humanchat.schemas.chat.ChatCommand;
 import com.humanchat.schemas.chat.MessageKind;
 import com.humanchat.schemas.chat.SendMessage;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -124,6 +126,21 @@ class SessionTopologyTest {
     private static SessionRejectionCode rejection(List<SessionEvent> emitted) {
         assertThat(emitted).singleElement().isInstanceOf(SessionCommandRejected.class);
         return ((SessionCommandRejected) emitted.getFirst()).code();
+    }
+
+    @Test
+    void keepsTheCommandsTraceThroughTheHostCalendarOnTheEventAndTheNotice() {
+        RequestSession request = scheduled(guest, TOMORROW_TEN, 30);
+        String traceId = TraceParent.newTraceId();
+        RecordHeaders headers = new RecordHeaders();
+        TraceParent.set(headers, traceId);
+
+        commands.pipeInput(new TestRecord<>(request.sessionId().toString(), request, headers, START.plusMillis(10)));
+
+        TestRecord<String, SessionEvent> event = events.readRecord();
+        assertThat(event.value()).isInstanceOf(SessionRequested.class);
+        assertThat(TraceParent.traceIdOf(event.headers())).contains(traceId);
+        assertThat(TraceParent.traceIdOf(chatCommands.readRecord().headers())).contains(traceId);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.humanchat.schemas.Topics;
+import com.humanchat.schemas.TraceParent;
 import com.humanchat.schemas.chat.ChatEvent;
 import com.humanchat.schemas.chat.ConversationCreated;
 import com.humanchat.schemas.chat.ConversationType;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -167,6 +169,21 @@ class UnreadCountTopologyTest {
         TestRecord<String, UnreadEvent> record = unread.readRecord();
         assertThat(record.key()).isEqualTo(bob.toString());
         assertThat(driver.producedTopicNames()).contains(APPLICATION_ID + "-unread-by-user-repartition");
+    }
+
+    @Test
+    void keepsTheMessagesTraceThroughTheRepartitionOnTheCount() {
+        created(first);
+        clock = clock.plusMillis(10);
+        String traceId = TraceParent.newTraceId();
+        RecordHeaders headers = new RecordHeaders();
+        TraceParent.set(headers, traceId);
+
+        events.pipeInput(new TestRecord<>(first.toString(), message(first, 1, alice), headers, clock));
+
+        TestRecord<String, UnreadEvent> record = unread.readRecord();
+        assertThat(record.key()).isEqualTo(bob.toString());
+        assertThat(TraceParent.traceIdOf(record.headers())).contains(traceId);
     }
 
     @Test

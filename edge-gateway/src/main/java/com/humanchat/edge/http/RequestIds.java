@@ -1,12 +1,10 @@
 package com.humanchat.edge.http;
 
+import com.humanchat.schemas.TraceParent;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
-import java.util.HexFormat;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +24,12 @@ import org.slf4j.MDC;
  * Both are set in the SLF4J MDC ({@code requestId}, {@code traceId}) while the rest of the chain runs synchronously,
  * and when the response has ended one access line goes to the logger {@value #ACCESS_LOGGER} with the method, the
  * path (never the query string, which may hold a token), the status and the duration — in JSON with both ids as
- * fields when {@code HUMANCHAT_LOG_FORMAT=json}.
+ * fields when {@code HUMANCHAT_LOG_FORMAT=json}. The trace id is also bound to the request's Vert.x context
+ * ({@link RequestTrace}), so the commands the request publishes carry it on to the back-end services.
  */
 public final class RequestIds implements Handler<RoutingContext> {
 
     public static final String HEADER = "X-Request-Id";
-    public static final String TRACEPARENT = "traceparent";
     public static final String MDC_KEY = "requestId";
     public static final String TRACE_MDC_KEY = "traceId";
     public static final String ACCESS_LOGGER = "humanchat.access";
@@ -40,16 +38,14 @@ public final class RequestIds implements Handler<RoutingContext> {
     private static final String CONTEXT_KEY = "humanchat.requestId";
     private static final String TRACE_CONTEXT_KEY = "humanchat.traceId";
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    // version 00: 00-<32 hex trace id, not all zero>-<16 hex parent id>-<2 hex flags>
-    private static final Pattern TRACE_PARENT = Pattern.compile("00-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
-    private static final String INVALID_TRACE_ID = "0".repeat(32);
 
     @Override
     public void handle(RoutingContext ctx) {
         String id = accept(ctx.request().getHeader(HEADER));
-        String traceId = traceIdOf(ctx.request().getHeader(TRACEPARENT));
+        String traceId = traceIdOf(ctx.request().getHeader(TraceParent.HEADER));
         ctx.put(CONTEXT_KEY, id);
         ctx.put(TRACE_CONTEXT_KEY, traceId);
+        RequestTrace.bind(traceId);
         ctx.response().putHeader(HEADER, id);
         long started = System.nanoTime();
         ctx.addEndHandler(ended -> logAccess(ctx, started));
@@ -102,15 +98,7 @@ public final class RequestIds implements Handler<RoutingContext> {
 
     /** The trace id of a valid version-00 {@code traceparent}, else a new random one. */
     static String traceIdOf(String traceparent) {
-        if (traceparent != null) {
-            Matcher matcher = TRACE_PARENT.matcher(traceparent.trim());
-            if (matcher.matches() && !matcher.group(1).equals(INVALID_TRACE_ID)) {
-                return matcher.group(1);
-            }
-        }
-        byte[] random = new byte[16];
-        ThreadLocalRandom.current().nextBytes(random);
-        return HexFormat.of().formatHex(random);
+        return TraceParent.traceIdOf(traceparent).orElseGet(TraceParent::newTraceId);
     }
 
     /** The id of the request, or {@code null} if no {@link RequestIds} handler ran for it. */

@@ -1,7 +1,9 @@
 package com.humanchat.edge.kafka;
 
 import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.http.RequestTrace;
 import com.humanchat.schemas.Topic;
+import com.humanchat.schemas.TraceParent;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -20,7 +22,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Produces commands with {@code acks=all} and idempotence, and answers only once Kafka acknowledged them.
+ * Produces commands with {@code acks=all} and idempotence, and answers only once Kafka acknowledged them. A command
+ * published while serving an HTTP request carries the request's trace id in a {@code traceparent} header.
  * {@link KafkaProducer#send} may block on metadata while the broker is away, so it runs on one dedicated
  * thread behind a bounded queue, never on an event loop; a full queue, a delivery timeout, or a send still queued
  * when its delivery timeout has passed (not produced at all) becomes a 503 problem with {@code Retry-After}.
@@ -77,6 +80,7 @@ public final class CommandPublisher implements AutoCloseable {
         Promise<RecordMetadata> promise = Promise.promise();
         byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic.name(), key, bytes);
+        RequestTrace.current().ifPresent(traceId -> TraceParent.set(record.headers(), traceId));
         long queuedAt = System.nanoTime();
         try {
             sender.execute(() -> {

@@ -1,5 +1,6 @@
 package com.humanchat.edge.chat;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +38,11 @@ public final class TestSocket implements AutoCloseable {
     }
 
     public static TestSocket connect(Vertx vertx, int port, String token, String since) {
+        return connect(vertx, port, token, since, Map.of());
+    }
+
+    /** Like {@link #connect(Vertx, int, String, String)}, with extra headers on the upgrade request. */
+    public static TestSocket connect(Vertx vertx, int port, String token, String since, Map<String, String> headers) {
         String uri = "/ws?access_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
                 + (since == null ? "" : "&since=" + URLEncoder.encode(since, StandardCharsets.UTF_8));
         WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(1 << 20));
@@ -46,7 +53,8 @@ public final class TestSocket implements AutoCloseable {
                     .connect(new WebSocketConnectOptions()
                             .setHost("127.0.0.1")
                             .setPort(port)
-                            .setURI(uri))
+                            .setURI(uri)
+                            .setHeaders(MultiMap.caseInsensitiveMultiMap().addAll(headers)))
                     .await(10, TimeUnit.SECONDS);
             return new TestSocket(client, ws, frames);
         } catch (Exception e) {

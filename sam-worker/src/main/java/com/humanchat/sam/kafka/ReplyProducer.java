@@ -3,6 +3,7 @@ package com.humanchat.sam.kafka;
 import com.humanchat.schemas.ProducerSettings;
 import com.humanchat.schemas.SystemActors;
 import com.humanchat.schemas.Topics;
+import com.humanchat.schemas.TraceParent;
 import com.humanchat.schemas.chat.MessageKind;
 import com.humanchat.schemas.chat.SendMessage;
 import com.humanchat.schemas.sam.SamReplied;
@@ -39,8 +40,12 @@ public final class ReplyProducer implements AutoCloseable {
                 new ByteArraySerializer());
     }
 
-    /** Sends the answer into the conversation and on {@code sam.actions}; returns once both are acknowledged. */
-    public void reply(SamRequested request, SamReplied replied) throws InterruptedException, ExecutionException {
+    /**
+     * Sends the answer to {@code cause} (the {@code sam.requests} record) into the conversation and on
+     * {@code sam.actions}, both with the trace id the request carries; returns once both are acknowledged.
+     */
+    public void reply(ConsumerRecord<String, byte[]> cause, SamRequested request, SamReplied replied)
+            throws InterruptedException, ExecutionException {
         SendMessage message = new SendMessage(
                 UUID.randomUUID(),
                 1,
@@ -52,16 +57,29 @@ public final class ReplyProducer implements AutoCloseable {
                 MessageKind.SAM,
                 replied.actions());
         String key = request.conversationId().toString();
-        var sent = producer.send(new ProducerRecord<>(
-                Topics.CHAT_COMMANDS.name(),
-                key,
-                Topics.CHAT_COMMANDS.valueSerde().serializer().serialize(Topics.CHAT_COMMANDS.name(), message)));
-        var published = producer.send(new ProducerRecord<>(
-                Topics.SAM_ACTIONS.name(),
-                key,
-                Topics.SAM_ACTIONS.valueSerde().serializer().serialize(Topics.SAM_ACTIONS.name(), replied)));
+        var sent = producer.send(traced(
+                cause,
+                new ProducerRecord<>(
+                        Topics.CHAT_COMMANDS.name(),
+                        key,
+                        Topics.CHAT_COMMANDS
+                                .valueSerde()
+                                .serializer()
+                                .serialize(Topics.CHAT_COMMANDS.name(), message))));
+        var published = producer.send(traced(
+                cause,
+                new ProducerRecord<>(
+                        Topics.SAM_ACTIONS.name(),
+                        key,
+                        Topics.SAM_ACTIONS.valueSerde().serializer().serialize(Topics.SAM_ACTIONS.name(), replied))));
         sent.get();
         published.get();
+    }
+
+    private static ProducerRecord<String, byte[]> traced(
+            ConsumerRecord<String, byte[]> cause, ProducerRecord<String, byte[]> record) {
+        TraceParent.traceIdOf(cause.headers()).ifPresent(traceId -> TraceParent.set(record.headers(), traceId));
+        return record;
     }
 
     /** Sends the request, byte for byte, to {@code sam.requests.dlq} with why it was given up on. */
