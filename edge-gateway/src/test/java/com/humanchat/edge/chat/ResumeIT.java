@@ -185,6 +185,46 @@ class ResumeIT {
         }
     }
 
+    @Test
+    void aResumeThatOutwaitsTheProjectionTellsTheClientToSyncAndThenGoesLive() {
+        TestUser alice = PLATFORM.register("alice");
+        TestUser bob = PLATFORM.register("bob");
+        UUID conversation = PLATFORM.directConversation(alice, bob);
+        String cursor = PLATFORM.get("/api/sync", bob.token()).json().getString("nextCursor");
+        try (TestSocket aliceSocket = PLATFORM.connect(PLATFORM.otherEdge(), alice, null)) {
+            aliceSocket.await(f -> "hello".equals(f.getString("type")));
+            PLATFORM.stopProjector();
+            try {
+                // pushed by this replica (alice's socket there has them), not projected within the catch-up's patience
+                sendOverRest(alice, conversation, "missed", 2);
+                awaitSeq(aliceSocket, conversation, 2);
+                try (TestSocket resumed = PLATFORM.connect(PLATFORM.otherEdge(), bob, cursor)) {
+                    resumed.await(f -> "hello".equals(f.getString("type")));
+
+                    JsonObject failed = resumed.await(f -> "error".equals(f.getString("type")), Duration.ofSeconds(60));
+                    assertThat(failed.getString("code")).isEqualTo("sync_failed");
+                    assertThat(resumed.seqs(conversation))
+                            .as("no live frame jumped over the gap")
+                            .isEmpty();
+
+                    // live frames flow again right after the error
+                    aliceSocket.send(sendFrame(conversation, "live", "after the gap"));
+                    awaitSeq(resumed, conversation, 3);
+                    assertThat(resumed.seqs(conversation)).containsExactly(3L);
+                }
+            } finally {
+                PLATFORM.startProjector();
+            }
+            // what the client then fetches over /api/sync holds the gap
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(new ArrayList<>(new LinkedHashSet<>(messageSeqs(
+                                    items(PLATFORM.get("/api/sync?since=" + cursor, bob.token())
+                                            .json()),
+                                    conversation))))
+                            .containsExactly(1L, 2L, 3L));
+        }
+    }
+
     private static void sendOverRest(TestUser sender, UUID conversation, String prefix, int count) {
         for (int i = 0; i < count; i++) {
             Answer sent = PLATFORM.post(
