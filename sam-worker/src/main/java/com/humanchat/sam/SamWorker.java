@@ -1,7 +1,7 @@
 package com.humanchat.sam;
 
-import com.humanchat.edge.presence.PresenceReader;
 import com.humanchat.ops.TraceMdc;
+import com.humanchat.readmodels.presence.PresenceReader;
 import com.humanchat.sam.config.SamWorkerConfig;
 import com.humanchat.sam.gemini.GeminiConcierge;
 import com.humanchat.sam.kafka.ReplyProducer;

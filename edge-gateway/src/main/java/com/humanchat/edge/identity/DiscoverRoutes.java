@@ -4,6 +4,7 @@ import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.chat.RequestParams;
 import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.http.ProblemResponses;
+import com.humanchat.readmodels.identity.DiscoverCursor;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,7 +1,10 @@
 package com.humanchat.edge.identity;
 
 import com.humanchat.edge.http.ProblemException;
-import com.humanchat.edge.presence.PresenceMessages;
+import com.humanchat.readmodels.identity.DiscoverCursor;
+import com.humanchat.readmodels.identity.HostDirectory;
+import com.humanchat.readmodels.identity.User;
+import com.humanchat.readmodels.presence.PresenceStatus;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import java.util.ArrayList;
@@ -87,8 +90,8 @@ final class HostDiscovery {
                         .compose(statuses -> {
                             for (HostDirectory.Candidate candidate : candidates) {
                                 String status =
-                                        statuses.getOrDefault(candidate.user().id(), PresenceMessages.OFFLINE);
-                                if (PresenceMessages.OFFLINE.equals(status)) {
+                                        statuses.getOrDefault(candidate.user().id(), PresenceStatus.OFFLINE);
+                                if (PresenceStatus.OFFLINE.equals(status)) {
                                     continue;
                                 }
                                 if (found.size() == query.limit()) {

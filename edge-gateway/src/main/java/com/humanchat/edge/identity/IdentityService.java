@@ -4,6 +4,8 @@ import com.humanchat.edge.auth.PasswordHasher;
 import com.humanchat.edge.auth.RefreshTokens;
 import com.humanchat.edge.auth.TokenService;
 import com.humanchat.edge.http.ProblemException;
+import com.humanchat.readmodels.identity.User;
+import com.humanchat.readmodels.identity.UserReads;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.users.UserProfileUpdated;
 import com.humanchat.schemas.users.UserRegistered;
@@ -151,7 +153,7 @@ public final class IdentityService {
                             if (token.expired()) {
                                 return Future.succeededFuture(RefreshOutcome.EXPIRED);
                             }
-                            return users.findById(tx, token.userId()).compose(user -> {
+                            return UserReads.findById(tx, token.userId()).compose(user -> {
                                 if (user.isEmpty() || user.get().suspended()) {
                                     return refreshTokens
                                             .revokeFamily(tx, token.familyId())
@@ -184,12 +186,12 @@ public final class IdentityService {
 
     /** Any account by id (for public profiles); empty if there is none. */
     public Future<Optional<User>> find(UUID id) {
-        return users.findById(pool, id);
+        return UserReads.findById(pool, id);
     }
 
     /** The account of an authenticated caller; 401 if it no longer exists. */
     public Future<User> user(UUID id) {
-        return users.findById(pool, id).compose(found -> found.map(Future::succeededFuture)
+        return UserReads.findById(pool, id).compose(found -> found.map(Future::succeededFuture)
                 .orElseGet(() -> Future.failedFuture(
                         ProblemException.unauthorized("the account of this token no longer exists"))));
     }
@@ -241,7 +243,7 @@ public final class IdentityService {
     }
 
     private Future<Void> checkManager(SqlClient tx, UUID managerId) {
-        return users.findById(tx, managerId).compose(manager -> {
+        return UserReads.findById(tx, managerId).compose(manager -> {
             if (manager.isEmpty()) {
                 return Future.failedFuture(invalidManager("no user " + managerId));
             }

@@ -1,5 +1,6 @@
 package com.humanchat.edge.identity;
 
+import com.humanchat.readmodels.identity.User;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package com.humanchat.edge.identity;
 
+import com.humanchat.readmodels.identity.User;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

@@ -1,21 +1,12 @@
 package com.humanchat.edge.presence;
 
+import com.humanchat.readmodels.presence.PresenceStatus;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-import java.util.Collection;
-import java.util.List;
 import java.util.UUID;
 
 /** The pub/sub payloads exchanged by edge replicas and the WebSocket frames they become; pure functions. */
 public final class PresenceMessages {
-
-    public static final String ONLINE = "online";
-    public static final String AWAY = "away";
-    public static final String BUSY = "busy";
-    public static final String OFFLINE = "offline";
-
-    /** Most available first: a user online on one replica and away on another is online. */
-    private static final List<String> PRECEDENCE = List.of(ONLINE, BUSY, AWAY);
 
     /** A presence change of {@code userId}. */
     public record PresenceChange(UUID userId, String status) {}
@@ -27,16 +18,6 @@ public final class PresenceMessages {
     public record Resync() {}
 
     private PresenceMessages() {}
-
-    /** The status of a user from the statuses their live keys hold (one per replica); offline when none. */
-    public static String effectiveStatus(Collection<String> replicaStatuses) {
-        for (String status : PRECEDENCE) {
-            if (replicaStatuses.contains(status)) {
-                return status;
-            }
-        }
-        return replicaStatuses.stream().anyMatch(s -> s != null) ? ONLINE : OFFLINE;
-    }
 
     public static String encode(PresenceChange change) {
         return new JsonObject()
@@ -97,7 +78,7 @@ public final class PresenceMessages {
     }
 
     private static String status(String status) {
-        if (status == null || !(PRECEDENCE.contains(status) || OFFLINE.equals(status))) {
+        if (!PresenceStatus.isKnown(status)) {
             throw new IllegalArgumentException("unknown status " + status);
         }
         return status;

@@ -8,6 +8,8 @@ import com.humanchat.edge.presence.PresenceMessages.Typing;
 import com.humanchat.edge.ws.ClientSocket;
 import com.humanchat.edge.ws.OutboundFrame;
 import com.humanchat.edge.ws.SocketRegistry;
+import com.humanchat.readmodels.presence.PresenceReader;
+import com.humanchat.readmodels.presence.PresenceStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -142,7 +144,7 @@ public final class PresenceService implements AutoCloseable {
         LocalUser now = local.compute(userId, (u, current) -> {
             if (current == null) {
                 first[0] = true;
-                return new LocalUser(1, PresenceMessages.ONLINE);
+                return new LocalUser(1, PresenceStatus.ONLINE);
             }
             return new LocalUser(current.sockets() + 1, current.status());
         });
@@ -276,7 +278,7 @@ public final class PresenceService implements AutoCloseable {
         }
         statusOf(userId)
                 .onSuccess(status -> {
-                    if (PresenceMessages.OFFLINE.equals(status)) {
+                    if (PresenceStatus.OFFLINE.equals(status)) {
                         deliver(new PresenceChange(userId, status));
                     }
                 })
@@ -289,7 +291,7 @@ public final class PresenceService implements AutoCloseable {
                 .compose(users ->
                         statusesOf(users.stream().limit(MAX_SNAPSHOT_USERS).toList()))
                 .onSuccess(statuses -> statuses.forEach((user, status) -> {
-                    if (!PresenceMessages.OFFLINE.equals(status)) {
+                    if (!PresenceStatus.OFFLINE.equals(status)) {
                         socket.pushLive(OutboundFrame.of(PresenceMessages.frame(new PresenceChange(user, status))));
                     }
                 }))
@@ -310,7 +312,7 @@ public final class PresenceService implements AutoCloseable {
                 .onSuccess(statuses -> {
                     for (UUID receiver : local) {
                         statuses.forEach((user, status) -> {
-                            if (!user.equals(receiver) && !PresenceMessages.OFFLINE.equals(status)) {
+                            if (!user.equals(receiver) && !PresenceStatus.OFFLINE.equals(status)) {
                                 sockets.push(
                                         receiver,
                                         OutboundFrame.of(PresenceMessages.frame(new PresenceChange(user, status))));

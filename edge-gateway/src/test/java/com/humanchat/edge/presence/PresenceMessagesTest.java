@@ -6,7 +6,6 @@ import com.humanchat.edge.presence.PresenceMessages.PresenceChange;
 import com.humanchat.edge.presence.PresenceMessages.Resync;
 import com.humanchat.edge.presence.PresenceMessages.Typing;
 import io.vertx.core.json.JsonObject;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -14,16 +13,6 @@ class PresenceMessagesTest {
 
     private static final UUID USER = UUID.randomUUID();
     private static final UUID CONVERSATION = UUID.randomUUID();
-
-    @Test
-    void effectiveStatusIsTheMostAvailableOfTheLiveKeys() {
-        assertThat(PresenceMessages.effectiveStatus(List.of())).isEqualTo("offline");
-        assertThat(PresenceMessages.effectiveStatus(List.of("away"))).isEqualTo("away");
-        assertThat(PresenceMessages.effectiveStatus(List.of("away", "busy"))).isEqualTo("busy");
-        assertThat(PresenceMessages.effectiveStatus(List.of("busy", "online", "away")))
-                .isEqualTo("online");
-        assertThat(PresenceMessages.effectiveStatus(List.of("something-else"))).isEqualTo("online");
-    }
 
     @Test
     void presenceAndTypingSurviveTheRoundTrip() {

@@ -1,9 +1,9 @@
 package com.humanchat.sam.tools;
 
-import com.humanchat.edge.identity.HostDirectory;
-import com.humanchat.edge.identity.User;
-import com.humanchat.edge.identity.UserStore;
-import com.humanchat.edge.presence.PresenceReader;
+import com.humanchat.readmodels.identity.HostDirectory;
+import com.humanchat.readmodels.identity.User;
+import com.humanchat.readmodels.identity.UserReads;
+import com.humanchat.readmodels.presence.PresenceReader;
 import com.humanchat.sam.domain.HostFacts;
 import com.humanchat.schemas.SystemActors;
 import io.vertx.core.Future;
@@ -21,7 +21,8 @@ import java.util.UUID;
 
 /**
  * Sam's read-only view of the platform: hosts through discovery's own query ({@link HostDirectory}), profiles through
- * the edge's {@link UserStore}, presence through the edge's {@link PresenceReader}, sessions and the conversation's
+ * {@link UserReads}, presence through {@link PresenceReader} (all three shared with the edge in
+ * {@code read-models}), sessions and the conversation's
  * messages from the projection. Never writes. Futures complete on Vert.x threads.
  */
 public final class LiveData {
@@ -35,7 +36,6 @@ public final class LiveData {
     private final Pool pg;
     private final PresenceReader presence;
     private final HostDirectory directory = new HostDirectory();
-    private final UserStore users = new UserStore();
 
     public LiveData(Pool pg, PresenceReader presence) {
         this.pg = pg;
@@ -57,7 +57,7 @@ public final class LiveData {
 
     /** A user's public profile and price with presence; empty when there is no such host. */
     public Future<Map<String, Object>> hostProfile(UUID hostId) {
-        return users.findById(pg, hostId).compose(found -> found.filter(u -> u.hasRole("host"))
+        return UserReads.findById(pg, hostId).compose(found -> found.filter(u -> u.hasRole("host"))
                 .map(host -> presence(List.of(hostId)).map(statuses -> card(host, statuses.get(hostId))))
                 .orElse(Future.succeededFuture(Map.of())));
     }

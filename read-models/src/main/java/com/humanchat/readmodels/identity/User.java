@@ -1,10 +1,10 @@
-package com.humanchat.edge.identity;
+package com.humanchat.readmodels.identity;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An account as stored in {@code users}: email lower-cased, roles in {@link RoleGrants#ORDER}. */
+/** An account as stored in {@code users}: email lower-cased, roles in the order the edge grants them (`RoleGrants`). */
 public record User(
         UUID id,
         String email,

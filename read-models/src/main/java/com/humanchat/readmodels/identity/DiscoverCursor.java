@@ -1,4 +1,4 @@
-package com.humanchat.edge.identity;
+package com.humanchat.readmodels.identity;
 
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -14,20 +14,20 @@ public record DiscoverCursor(Float rank, String displayName, UUID id) {
     private static final int VERSION = 1;
     private static final int MAX_NAME_LENGTH = 200;
 
-    static DiscoverCursor byRank(float rank, UUID id) {
+    public static DiscoverCursor byRank(float rank, UUID id) {
         return new DiscoverCursor(rank, null, id);
     }
 
-    static DiscoverCursor byName(String displayName, UUID id) {
+    public static DiscoverCursor byName(String displayName, UUID id) {
         return new DiscoverCursor(null, displayName, id);
     }
 
     /** True for a position in a full-text search (ordered by rank). */
-    boolean ranked() {
+    public boolean ranked() {
         return rank != null;
     }
 
-    String encode() {
+    public String encode() {
         JsonObject json = new JsonObject().put("v", VERSION).put("id", id.toString());
         if (ranked()) {
             // As text: a float survives Float.toString / Float.parseFloat exactly, the keyset compares for equality.
@@ -41,7 +41,7 @@ public record DiscoverCursor(Float rank, String displayName, UUID id) {
     }
 
     /** Reads a token from {@link #encode()}; anything else raises {@link IllegalArgumentException}. */
-    static DiscoverCursor decode(String token) {
+    public static DiscoverCursor decode(String token) {
         try {
             JsonObject json = new JsonObject(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8));
             if (!Integer.valueOf(VERSION).equals(json.getInteger("v"))) {

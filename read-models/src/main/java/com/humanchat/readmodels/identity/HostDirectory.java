@@ -1,4 +1,4 @@
-package com.humanchat.edge.identity;
+package com.humanchat.readmodels.identity;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
@@ -27,7 +27,7 @@ public final class HostDirectory {
             SqlClient sql, String query, List<String> tags, DiscoverCursor after, int limit) {
         boolean ranked = query != null;
         Tuple args = Tuple.tuple();
-        StringBuilder statement = new StringBuilder("select ").append(UserStore.USER_COLUMNS);
+        StringBuilder statement = new StringBuilder("select ").append(UserReads.USER_COLUMNS);
         if (ranked) {
             args.addString(query);
             statement
@@ -76,7 +76,7 @@ public final class HostDirectory {
         return sql.preparedQuery(statement.toString()).execute(args).map(rows -> {
             List<Candidate> candidates = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                User user = UserStore.toUser(row);
+                User user = UserReads.toUser(row);
                 candidates.add(new Candidate(
                         user,
                         ranked

@@ -1,4 +1,4 @@
-package com.humanchat.edge.presence;
+package com.humanchat.readmodels.presence;
 
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PresenceReader {
 
-    static final String KEY_PREFIX = "humanchat:presence:";
+    public static final String KEY_PREFIX = "humanchat:presence:";
     private static final long REDIS_TIMEOUT_MILLIS = 2_000;
 
     private final Redis redis;
@@ -35,7 +35,7 @@ public final class PresenceReader {
     public Future<String> statusOf(UUID userId) {
         return bounded(redis.send(Request.cmd(Command.SMEMBERS).arg(replicasKey(userId))))
                 .compose(replicas -> statuses(List.of(userId), Collections.singletonList(replicas)))
-                .map(statuses -> statuses.getOrDefault(userId, PresenceMessages.OFFLINE));
+                .map(statuses -> statuses.getOrDefault(userId, PresenceStatus.OFFLINE));
     }
 
     /** The effective status of each of {@code users} ({@code offline} for those with no key left), in two round trips. */
@@ -50,7 +50,7 @@ public final class PresenceReader {
                 .compose(sets -> statuses(asked, sets))
                 .map(found -> {
                     Map<UUID, String> all = new HashMap<>();
-                    asked.forEach(user -> all.put(user, found.getOrDefault(user, PresenceMessages.OFFLINE)));
+                    asked.forEach(user -> all.put(user, found.getOrDefault(user, PresenceStatus.OFFLINE)));
                     return all;
                 });
     }
@@ -81,20 +81,23 @@ public final class PresenceReader {
                 }
             }
             Map<UUID, String> effective = new HashMap<>();
-            perUser.forEach((user, statuses) -> effective.put(user, PresenceMessages.effectiveStatus(statuses)));
+            perUser.forEach((user, statuses) -> effective.put(user, PresenceStatus.effective(statuses)));
             return effective;
         });
     }
 
-    static <T> Future<T> bounded(Future<T> redisCall) {
+    /** {@code redisCall}, failed after the Redis timeout (2 s); the edge's presence writes use it too. */
+    public static <T> Future<T> bounded(Future<T> redisCall) {
         return redisCall.timeout(REDIS_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    static String key(UUID userId, String replica) {
+    /** The key holding {@code userId}'s status on {@code replica}. */
+    public static String key(UUID userId, String replica) {
         return KEY_PREFIX + userId + ":" + replica;
     }
 
-    static String replicasKey(UUID userId) {
+    /** The set of replicas {@code userId} holds a status on. */
+    public static String replicasKey(UUID userId) {
         return KEY_PREFIX + userId + ":replicas";
     }
 }

@@ -1,4 +1,4 @@
-package com.humanchat.edge.identity;
+package com.humanchat.readmodels.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
