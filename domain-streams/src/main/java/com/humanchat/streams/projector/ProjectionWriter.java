@@ -15,7 +15,6 @@ import com.humanchat.schemas.requests.RequestStatus;
 import com.humanchat.schemas.requests.RequestStatusChanged;
 import com.humanchat.schemas.sessions.Session;
 import com.humanchat.schemas.sessions.SessionRequested;
-import com.humanchat.schemas.sessions.SessionStatus;
 import com.humanchat.schemas.sessions.SessionStatusChanged;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -340,7 +339,8 @@ final class ProjectionWriter {
             sessions.merge(
                     session.sessionId(),
                     session,
-                    (kept, next) -> rank(next.status()) > rank(kept.status()) ? next : kept);
+                    (kept, next) ->
+                            next.status().lifecycleRank() > kept.status().lifecycleRank() ? next : kept);
         }
 
         /** As the database guard would: the first decided snapshot wins over pending and over later ones. */
@@ -351,18 +351,6 @@ final class ProjectionWriter {
                     (kept, next) -> kept.status() == RequestStatus.PENDING && next.status() != RequestStatus.PENDING
                             ? next
                             : kept);
-        }
-
-        /** The rank {@code session_status_rank} gives a status (migration V3). */
-        private static int rank(SessionStatus status) {
-            return switch (status) {
-                case REQUESTED -> 0;
-                case ACCEPTED -> 1;
-                case AWAITING_PAYMENT -> 2;
-                case CONFIRMED -> 3;
-                case IN_PROGRESS -> 4;
-                case DECLINED, CANCELLED, COMPLETED -> 5;
-            };
         }
 
         /** True if {@code candidate}'s (lastSeq, lastReadSeq) is below {@code current}'s. */

@@ -103,7 +103,7 @@ final class MetricsProcessor implements Processor<String, MetricsFact, String, M
             }
             case MetricsFact.SessionChange change -> {
                 SessionStatus status = change.status();
-                track(SESSION + change.sessionId(), status.wire(), sessionRank(status), status.isFinal(), now);
+                track(SESSION + change.sessionId(), status.wire(), status.lifecycleRank(), status.isFinal(), now);
             }
             case MetricsFact.RequestChange change -> {
                 boolean pending = change.status() == RequestStatus.PENDING;
@@ -139,18 +139,6 @@ final class MetricsProcessor implements Processor<String, MetricsFact, String, M
                 // a fact without a value moves nothing
             }
         }
-    }
-
-    /** The position of a session status along its lifecycle, as the projector ranks it. */
-    static int sessionRank(SessionStatus status) {
-        return switch (status) {
-            case REQUESTED -> 0;
-            case ACCEPTED -> 1;
-            case AWAITING_PAYMENT -> 2;
-            case CONFIRMED -> 3;
-            case IN_PROGRESS -> 4;
-            case DECLINED, CANCELLED, COMPLETED -> 5;
-        };
     }
 
     private void track(String key, String status, int rank, boolean isFinal, Instant now) {

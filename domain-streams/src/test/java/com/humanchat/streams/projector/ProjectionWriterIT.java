@@ -31,6 +31,9 @@ import com.humanchat.schemas.sessions.Session;
 import com.humanchat.schemas.sessions.SessionCommandRejected;
 import com.humanchat.schemas.sessions.SessionRejectionCode;
 import com.humanchat.schemas.sessions.SessionStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +52,7 @@ class ProjectionWriterIT {
     private final List<UUID> pair = List.of(ann, bob);
 
     private ProjectedRows kit;
+    private PGSimpleDataSource dataSource;
     private ProjectionWriter writer;
 
     @BeforeEach
@@ -56,11 +60,27 @@ class ProjectionWriterIT {
         DatabaseCoordinates db = ProjectorTestKit.INFRA.newDatabase("projection_writer_it");
         Migrations.apply(db.jdbcUrl(), db.user(), db.password());
         kit = new ProjectedRows(new PostgresUrl(db.host(), db.port(), db.database(), db.user(), db.password()));
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource = new PGSimpleDataSource();
         dataSource.setUrl(db.jdbcUrl());
         dataSource.setUser(db.user());
         dataSource.setPassword(db.password());
         writer = new ProjectionWriter(dataSource);
+    }
+
+    @Test
+    void ranksEverySessionStatusAsTheDatabaseGuardDoes() throws SQLException {
+        // The writer folds a batch in Java with SessionStatus.lifecycleRank(); the upsert's guard uses the SQL
+        // function.
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement rank = connection.prepareStatement("select session_status_rank(?)")) {
+            for (SessionStatus status : SessionStatus.values()) {
+                rank.setString(1, status.wire());
+                try (ResultSet row = rank.executeQuery()) {
+                    row.next();
+                    assertThat(row.getInt(1)).as(status.wire()).isEqualTo(status.lifecycleRank());
+                }
+            }
+        }
     }
 
     private List<Envelope> history() {

@@ -24,6 +24,22 @@ public enum SessionStatus {
         return wire;
     }
 
+    /**
+     * How far along its lifecycle a status is: a snapshot of a higher rank replaces one of a lower rank, never the
+     * reverse, so replays and out-of-order deliveries cannot move a session back. The same ranks as the projection's
+     * SQL function {@code session_status_rank} (migration V3).
+     */
+    public int lifecycleRank() {
+        return switch (this) {
+            case REQUESTED -> 0;
+            case ACCEPTED -> 1;
+            case AWAITING_PAYMENT -> 2;
+            case CONFIRMED -> 3;
+            case IN_PROGRESS -> 4;
+            case DECLINED, CANCELLED, COMPLETED -> 5;
+        };
+    }
+
     /** True for the statuses no transition leaves. */
     public boolean isFinal() {
         return this == DECLINED || this == CANCELLED || this == COMPLETED;
