@@ -53,6 +53,24 @@ function conversation(over: Partial<Conversation> = {}): Conversation {
   };
 }
 
+/** Session s1: a free 30-minute session between me (guest) and Bob in C1, requested at 12:00. */
+function freeSession(over: Partial<Session>): Session {
+  return {
+    sessionId: 's1',
+    guestUserId: ME,
+    hostUserId: BOB,
+    conversationId: C1,
+    startTime: null,
+    durationMinutes: 30,
+    agreedPrice: { amountCents: 0, currency: 'usd' },
+    paymentMode: 'free',
+    status: 'requested',
+    requestedAt: '2026-01-01T12:00:00Z',
+    updatedAt: '2026-01-01T12:00:00Z',
+    ...over,
+  };
+}
+
 function unread(unreadCount: number, asOfSeq: number, asOfReadSeq: number, totalUnread = unreadCount) {
   return {
     type: 'unread' as const,
@@ -77,19 +95,7 @@ afterEach(async () => {
 
 describe('applySyncPage', () => {
   it('stores a snapshot and only then its cursor', async () => {
-    const session: Session = {
-      sessionId: 's1',
-      guestUserId: ME,
-      hostUserId: BOB,
-      conversationId: C1,
-      startTime: null,
-      durationMinutes: 30,
-      agreedPrice: { amountCents: 0, currency: 'usd' },
-      paymentMode: 'free',
-      status: 'requested',
-      requestedAt: '2026-01-01T12:00:00Z',
-      updatedAt: '2026-01-01T12:00:00Z',
-    };
+    const session = freeSession({ status: 'requested', updatedAt: '2026-01-01T12:00:00Z' });
     await applySyncPage(
       db,
       {
@@ -278,19 +284,7 @@ describe('conversations and unread', () => {
   });
 
   it('ignores a session snapshot older than the stored one', async () => {
-    const base: Session = {
-      sessionId: 's1',
-      guestUserId: ME,
-      hostUserId: BOB,
-      conversationId: C1,
-      startTime: null,
-      durationMinutes: 30,
-      agreedPrice: { amountCents: 0, currency: 'usd' },
-      paymentMode: 'free',
-      status: 'confirmed',
-      requestedAt: '2026-01-01T12:00:00Z',
-      updatedAt: '2026-01-01T12:05:00Z',
-    };
+    const base = freeSession({ status: 'confirmed', updatedAt: '2026-01-01T12:05:00Z' });
     await applyFrame(db, { type: 'session.updated', session: base }, ME);
 
     await applyFrame(db, { type: 'session.updated', session: { ...base, status: 'requested', updatedAt: '2026-01-01T12:00:00Z' } }, ME);
