@@ -74,14 +74,15 @@ class CrashSafetyIT {
             int cycle = 0;
             do {
                 cycle++;
-                faults.add(killStreams(cluster, driver));
+                faults.add(killAndRestart(cluster, driver, Fault.STREAMS_KILLED, "streams", cluster::startStreams));
                 awaitAnswered201(driver, driver.now(), steadySends, "steady after the Streams kill");
 
-                faults.add(restartBroker(cluster, driver));
+                faults.add(killAndRestart(cluster, driver, Fault.BROKER_RESTARTED, "broker", cluster::startBroker));
                 awaitAnswered201(driver, driver.now(), steadySends, "steady after the broker restart");
 
                 if (longRun) {
-                    faults.add(killProjector(cluster, driver));
+                    faults.add(killAndRestart(
+                            cluster, driver, Fault.PROJECTOR_KILLED, "projector", cluster::startProjector));
                     awaitAnswered201(driver, driver.now(), steadySends, "steady after the projector kill");
                 }
 
@@ -146,29 +147,18 @@ class CrashSafetyIT {
         }
     }
 
-    private static Fault killStreams(ChaosCluster cluster, ChatDriver driver) throws Exception {
-        long at = driver.now();
-        cluster.kill("streams");
-        cluster.startStreams();
-        Fault fault = new Fault(Fault.STREAMS_KILLED, "streams", at, driver.now(), List.of());
-        awaitRecovered(driver, fault);
-        return fault;
+    /** How a killed process comes back: {@code ChaosCluster}'s start of it. */
+    private interface Restart {
+        void start() throws Exception;
     }
 
-    private static Fault restartBroker(ChaosCluster cluster, ChatDriver driver) throws Exception {
+    /** SIGKILLs {@code process}, starts it again at once, and waits until sends are answered 201 again. */
+    private static Fault killAndRestart(
+            ChaosCluster cluster, ChatDriver driver, String kind, String process, Restart restart) throws Exception {
         long at = driver.now();
-        cluster.kill("broker");
-        cluster.startBroker();
-        Fault fault = new Fault(Fault.BROKER_RESTARTED, "broker", at, driver.now(), List.of());
-        awaitRecovered(driver, fault);
-        return fault;
-    }
-
-    private static Fault killProjector(ChaosCluster cluster, ChatDriver driver) throws Exception {
-        long at = driver.now();
-        cluster.kill("projector");
-        cluster.startProjector();
-        Fault fault = new Fault(Fault.PROJECTOR_KILLED, "projector", at, driver.now(), List.of());
+        cluster.kill(process);
+        restart.start();
+        Fault fault = new Fault(kind, process, at, driver.now(), List.of());
         awaitRecovered(driver, fault);
         return fault;
     }
