@@ -4,6 +4,7 @@ import { AUTH } from '../db';
 import { api, db } from '../services';
 import { useUi } from '../store';
 import type { AuthAnswer } from '../types';
+import { ErrorAlert } from './ErrorAlert';
 
 /** Sign in, or sign up as a guest ("user") or a host. */
 export function AuthView() {
@@ -81,11 +82,7 @@ export function AuthView() {
             </label>
           </fieldset>
         )}
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         <button type="submit" className="primary" disabled={busy}>
           {mode === 'signin' ? 'Sign in' : 'Create account'}
         </button>

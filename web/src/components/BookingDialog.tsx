@@ -3,6 +3,7 @@ import { ApiError } from '../api';
 import { api, db } from '../services';
 import type { PaymentMode, Session, User } from '../types';
 import { describe } from './AuthView';
+import { ErrorAlert } from './ErrorAlert';
 
 /** Requests a session with a host: instant or scheduled, duration, payment mode and price. A native modal dialog. */
 export function BookingDialog({ host, conversationId, onClose }: { host: User; conversationId?: string; onClose: () => void }) {
@@ -80,11 +81,7 @@ export function BookingDialog({ host, conversationId, onClose }: { host: User; c
             <input type="number" name="price" min={0} step="0.01" value={price} onChange={(e) => setPrice(e.target.value)} />
           </label>
         )}
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         <div className="dialog-buttons">
           <button type="button" className="quiet" onClick={() => dialog.current?.close()}>
             Cancel

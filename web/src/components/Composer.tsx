@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 
 import { ApiError } from '../api';
 import { api, conn, maybeConn } from '../services';
 import { describe } from './AuthView';
+import { ErrorAlert } from './ErrorAlert';
 
 const TYPING_REPEAT_MS = 2500;
 const TYPING_IDLE_MS = 3000;
@@ -65,11 +66,7 @@ export function Composer({ conversationId, sam }: { conversationId: string; sam:
 
   return (
     <form className="composer" onSubmit={submit}>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <label className="visually-hidden" htmlFor={`composer-${conversationId}`}>
         {sam ? 'Ask Sam' : 'Message'}
       </label>

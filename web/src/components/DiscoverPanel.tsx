@@ -5,6 +5,7 @@ import { useUi } from '../store';
 import type { Conversation, User } from '../types';
 import { describe } from './AuthView';
 import { PresenceDot } from './PresenceDot';
+import { ErrorAlert } from './ErrorAlert';
 
 /** Opens (or creates — idempotent per pair) the direct conversation with a host and shows it. */
 export async function openConversationWith(host: User): Promise<void> {
@@ -108,11 +109,7 @@ export function DiscoverPanel() {
           Search
         </button>
       </form>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {managed && <ManagedRequestForm host={managed} onDone={() => setManaged(undefined)} />}
       {hosts && hosts.length === 0 && <p className="muted">No hosts match.</p>}
       <ul className="host-grid">

@@ -5,6 +5,7 @@ import { api, db } from '../services';
 import { SAM_USER_ID } from '../types';
 import { describe } from './AuthView';
 import { ConversationView } from './ConversationView';
+import { ErrorAlert } from './ErrorAlert';
 
 /** The conversation with Sam; before the first ask, a prompt that starts it. */
 export function SamChatView() {
@@ -47,11 +48,7 @@ export function SamChatView() {
           </button>
         </form>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { useUi } from '../store';
 import type { Session, SessionStatus } from '../types';
 import { describe } from './AuthView';
 import { VideoCallPanel } from './VideoCallPanel';
+import { ErrorAlert } from './ErrorAlert';
 
 /** Which transitions the caller may ask for, by role (docs/sessions-and-requests.md). */
 export function allowedTransitions(session: Session, me: string): { status: SessionStatus; label: string }[] {
@@ -63,11 +64,7 @@ export function SessionActions({ session, me }: { session: Session; me: string }
         </button>
       )}
       {session.status === 'awaiting_payment' && session.guestUserId === me && <span className="muted">Waiting for payment</span>}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </div>
   );
 }
