@@ -10,6 +10,7 @@ import com.humanchat.sam.config.SamWorkerConfig;
 import com.humanchat.schemas.SystemActors;
 import com.humanchat.schemas.TopicProvisioner;
 import com.humanchat.schemas.Topics;
+import com.humanchat.schemas.TraceParent;
 import com.humanchat.schemas.chat.ConversationIds;
 import com.humanchat.schemas.chat.ConversationType;
 import com.humanchat.schemas.chat.CreateConversation;
@@ -145,7 +146,7 @@ final class SamTestPlatform {
     UUID userWithSamConversation(String name) throws SQLException {
         UUID user = insertUser(name, List.of("user"), "", List.of(), null, null);
         UUID conversation = ConversationIds.direct(user, SystemActors.SAM);
-        send(
+        sendAll(List.of(new ProducerRecord<>(
                 Topics.CHAT_COMMANDS.name(),
                 conversation.toString(),
                 Topics.CHAT_COMMANDS
@@ -154,7 +155,10 @@ final class SamTestPlatform {
                         .serialize(
                                 "",
                                 CreateConversation.of(
-                                        conversation, user, ConversationType.DIRECT, List.of(user, SystemActors.SAM))));
+                                        conversation,
+                                        user,
+                                        ConversationType.DIRECT,
+                                        List.of(user, SystemActors.SAM))))));
         return conversation;
     }
 
@@ -203,11 +207,20 @@ final class SamTestPlatform {
 
     /** Produces a request as the edge does; returns it. */
     SamRequested ask(UUID conversation, UUID user, String message) {
+        return ask(conversation, user, message, null);
+    }
+
+    /** Like {@link #ask(UUID, UUID, String)}, the record carrying {@code traceId} (when not null) as its traceparent. */
+    SamRequested ask(UUID conversation, UUID user, String message, String traceId) {
         SamRequested request = SamRequested.of(UUID.randomUUID(), conversation, user, message);
-        send(
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(
                 Topics.SAM_REQUESTS.name(),
                 conversation.toString(),
                 Topics.SAM_REQUESTS.valueSerde().serializer().serialize("", request));
+        if (traceId != null) {
+            TraceParent.set(record.headers(), traceId);
+        }
+        sendAll(List.of(record));
         return request;
     }
 
@@ -221,11 +234,6 @@ final class SamTestPlatform {
                 return rows.getObject(1, UUID.class);
             }
         }
-    }
-
-    private void send(String topic, String key, byte[] value) {
-        producer.send(new ProducerRecord<>(topic, key, value));
-        producer.flush();
     }
 
     void sendAll(List<ProducerRecord<String, byte[]>> records) {

@@ -3,7 +3,11 @@ package com.humanchat.sam;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.humanchat.ops.TraceMdc;
 import com.humanchat.sam.kafka.ReplyProducer;
 import com.humanchat.schemas.Json;
 import com.humanchat.schemas.Topics;
@@ -27,6 +31,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The worker against the real SDK and a fake Gemini, over the real broker, topologies, projector and PostgreSQL. */
 class SamWorkerIT {
@@ -155,17 +160,11 @@ class SamWorkerIT {
         SamTestPlatform platform = SamTestPlatform.get();
         UUID conversation = platform.userWithSamConversation("tracy");
         platform.awaitConversations(List.of(conversation));
-        SamRequested request =
-                SamRequested.of(UUID.randomUUID(), conversation, platform.userOf(conversation), "who knows Kafka?");
         String traceId = TraceParent.newTraceId();
-        ProducerRecord<String, byte[]> question = new ProducerRecord<>(
-                Topics.SAM_REQUESTS.name(),
-                conversation.toString(),
-                Topics.SAM_REQUESTS.valueSerde().serializer().serialize("", request));
-        TraceParent.set(question.headers(), traceId);
+        SamRequested request;
 
         try (SamWorker worker = SamWorker.start(platform.config(null, null, 2, 1), new SimpleMeterRegistry())) {
-            platform.sendAll(List.of(question));
+            request = platform.ask(conversation, platform.userOf(conversation), "who knows Kafka?", traceId);
             await().atMost(ANSWERED)
                     .until(() -> !platform.samMessages(conversation).isEmpty());
         }
@@ -221,13 +220,18 @@ class SamWorkerIT {
         UUID conversation = platform.userWithSamConversation("frank");
         platform.awaitConversations(List.of(conversation));
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        String traceId = TraceParent.newTraceId();
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        Logger responderLog = (Logger) LoggerFactory.getLogger(SamResponder.class);
+        logged.start();
+        responderLog.addAppender(logged);
         try (FakeGemini gemini = new FakeGemini(request -> FakeGemini.Reply.error(503, null));
                 SamWorker worker = SamWorker.start(platform.config("k", gemini.baseUrl(), 2, 3), registry)) {
             platform.sendAll(List.of(new ProducerRecord<>(
                     Topics.SAM_REQUESTS.name(),
                     conversation.toString(),
                     "{\"type\": \"sam.exploded\"}".getBytes(StandardCharsets.UTF_8))));
-            SamRequested request = platform.ask(conversation, platform.userOf(conversation), "anyone?");
+            SamRequested request = platform.ask(conversation, platform.userOf(conversation), "anyone?", traceId);
 
             await().atMost(ANSWERED)
                     .until(() -> platform.samMessages(conversation).size() == 1);
@@ -246,6 +250,14 @@ class SamWorkerIT {
             assertThat(deadLetterContaining(platform, "sam.exploded").headers().lastHeader(ReplyProducer.REASON_HEADER))
                     .as("a record that is no request is dead-lettered, and the worker goes on")
                     .isNotNull();
+            // the give-up is logged with the question's trace id, and the dead letter keeps the header
+            assertThat(logged.list)
+                    .filteredOn(event -> event.getFormattedMessage().contains(request.requestId() + " given up on"))
+                    .singleElement()
+                    .satisfies(event -> assertThat(event.getMDCPropertyMap()).containsEntry(TraceMdc.MDC_KEY, traceId));
+            assertThat(TraceParent.traceIdOf(letter.headers())).contains(traceId);
+        } finally {
+            responderLog.detachAppender(logged);
         }
     }
 
