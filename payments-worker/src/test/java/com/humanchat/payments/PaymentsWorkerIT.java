@@ -3,10 +3,14 @@ package com.humanchat.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.humanchat.infra.embedded.DatabaseCoordinates;
 import com.humanchat.infra.embedded.SharedTestInfra;
 import com.humanchat.migrations.Migrations;
 import com.humanchat.migrations.PostgresUrl;
+import com.humanchat.ops.TraceMdc;
 import com.humanchat.payments.config.PaymentsConfig;
 import com.humanchat.payments.domain.PlatformFee;
 import com.humanchat.payments.domain.RefundPolicy;
@@ -18,6 +22,7 @@ import com.humanchat.schemas.SystemActors;
 import com.humanchat.schemas.Topic;
 import com.humanchat.schemas.TopicProvisioner;
 import com.humanchat.schemas.Topics;
+import com.humanchat.schemas.TraceParent;
 import com.humanchat.schemas.payments.AccountUpdated;
 import com.humanchat.schemas.payments.CreatePaymentIntent;
 import com.humanchat.schemas.payments.OnboardHost;
@@ -59,6 +64,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The worker against a real broker, a real PostgreSQL and a local Stripe server through the real SDK: intents with
@@ -134,15 +140,31 @@ class PaymentsWorkerIT {
         double processedBefore = count(Topics.SESSIONS_EVENTS, "processed");
         double deadBefore = count(Topics.PAYMENTS_COMMANDS, "dead_lettered");
 
-        // A session the ledger knows nothing of: processed, nothing to pay or refund.
-        send(Topics.SESSIONS_EVENTS, cancelled(UUID.randomUUID(), UUID.randomUUID(), Instant.now()));
-        producer.send(new ProducerRecord<>(
-                Topics.PAYMENTS_COMMANDS.name(), "unreadable", "{not json".getBytes(StandardCharsets.UTF_8)));
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        Logger workerLog = (Logger) LoggerFactory.getLogger(PaymentsWorker.class);
+        logged.start();
+        workerLog.addAppender(logged);
+        String traceId = TraceParent.newTraceId();
+        try {
+            // A session the ledger knows nothing of: processed, nothing to pay or refund.
+            send(Topics.SESSIONS_EVENTS, cancelled(UUID.randomUUID(), UUID.randomUUID(), Instant.now()));
+            ProducerRecord<String, byte[]> unreadable = new ProducerRecord<>(
+                    Topics.PAYMENTS_COMMANDS.name(), "unreadable", "{not json".getBytes(StandardCharsets.UTF_8));
+            TraceParent.set(unreadable.headers(), traceId);
+            producer.send(unreadable);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(count(Topics.SESSIONS_EVENTS, "processed")).isEqualTo(processedBefore + 1);
-            assertThat(count(Topics.PAYMENTS_COMMANDS, "dead_lettered")).isEqualTo(deadBefore + 1);
-        });
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(count(Topics.SESSIONS_EVENTS, "processed")).isEqualTo(processedBefore + 1);
+                assertThat(count(Topics.PAYMENTS_COMMANDS, "dead_lettered")).isEqualTo(deadBefore + 1);
+            });
+            // the dead-letter line carries the trace id of the request that caused the record
+            assertThat(logged.list)
+                    .filteredOn(event -> event.getFormattedMessage().contains("unreadable"))
+                    .singleElement()
+                    .satisfies(event -> assertThat(event.getMDCPropertyMap()).containsEntry(TraceMdc.MDC_KEY, traceId));
+        } finally {
+            workerLog.detachAppender(logged);
+        }
         assertThat(worker.isHealthy()).isTrue();
     }
 
