@@ -1,12 +1,9 @@
 package com.humanchat.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,25 +11,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Checks the packaged standalone ({@link LaunchedStandalone}) from the outside: readiness, then the shared contract
- * smoke ({@code ../shared/contract-smoke/smoke.mjs}) run by Node, then — with the smoke's traffic behind it — that
- * every metric the Grafana dashboard and the alerts query is really exported.
+ * Checks the packaged standalone ({@link LaunchedStandalone}) from the outside, the way a client sees it: readiness,
+ * the message path's field names, status codes and frame types (DESIGN.md), and that every metric the Grafana
+ * dashboard and the alerts query is really exported once traffic has gone through. Each test makes its own users and
+ * traffic, so none depends on another having run.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ContractSmokeIT {
 
     /** Metric names in PromQL: ours, Vert.x's, the JVM's and the process's. */
@@ -64,41 +58,84 @@ class ContractSmokeIT {
     }
 
     @Test
-    @Order(1)
     void isReadyOnceItPrintsItsUrl() throws Exception {
-        HttpResponse<String> ready = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready"))
-                                .timeout(Duration.ofSeconds(5))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ready = PlatformClient.get(baseUrl + "/health/ready", null);
 
         assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
     }
 
     @Test
-    @Order(2)
-    void passesTheSharedContractSmoke() throws Exception {
-        Path smoke = Path.of("..", "..", "shared", "contract-smoke", "smoke.mjs")
-                .toAbsolutePath()
-                .normalize();
-        assumeTrue(Files.exists(smoke), "LOUD SKIP: no contract smoke at " + smoke);
-        assumeTrue(nodeAvailable(), "LOUD SKIP: node is not installed; the contract smoke needs Node.js 20+");
+    void registerAnswers201WithAnAccessTokenAndTheUser() throws Exception {
+        HttpResponse<String> registered = PlatformClient.post(
+                baseUrl + "/api/auth/register",
+                null,
+                new JsonObject()
+                        .put("email", "smoke-" + UUID.randomUUID() + "@example.test")
+                        .put("password", "a long enough password")
+                        .put("displayName", "smoke"));
 
-        Process node = new ProcessBuilder("node", "--experimental-websocket", smoke.toString(), baseUrl)
-                .redirectErrorStream(true)
-                .start();
-        boolean finished = node.waitFor(120, TimeUnit.SECONDS);
-        String output = new String(node.getInputStream().readAllBytes());
-
-        assertThat(finished).as("smoke finished in time:\n%s", output).isTrue();
-        assertThat(node.exitValue()).as("smoke output:\n%s", output).isZero();
-        assertThat(output).contains(" 0 failed").doesNotContain("FAIL ");
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        JsonObject body = new JsonObject(registered.body());
+        assertThat(body.getString("accessToken")).isNotBlank();
+        assertThat(body.getJsonObject("user").getString("id")).isNotBlank();
     }
 
     @Test
-    @Order(3)
-    void exportsEveryMetricTheDashboardAndTheAlertsQuery() throws Exception {
+    void aMessageReachesTheOtherMembersSocketWithItsUnreadCountAndStaysInHistory() throws Exception {
+        PlatformClient.User alice = PlatformClient.register(baseUrl, "smoke-a");
+        PlatformClient.User bob = PlatformClient.register(baseUrl, "smoke-b");
+        HttpResponse<String> created = PlatformClient.post(
+                baseUrl + "/api/conversations",
+                alice.token(),
+                new JsonObject().put("participantIds", new JsonArray().add(bob.id())));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String conversationId = new JsonObject(created.body()).getString("conversationId");
+        assertThat(conversationId).isNotBlank();
+        PlatformClient.Socket bobSocket = PlatformClient.connect(baseUrl, bob.token());
+        JsonObject hello = bobSocket.await("hello frame", f -> PlatformClient.isType(f, "hello"));
+        assertThat(hello.getString("userId")).isEqualTo(bob.id());
+
+        HttpResponse<String> sent = PlatformClient.sendMessage(baseUrl, alice.token(), conversationId, "hi");
+
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+        assertThat(new JsonObject(sent.body()).getLong("seq")).isEqualTo(1L);
+        JsonObject message = bobSocket
+                .await("message.new", f -> PlatformClient.isType(f, "message.new"))
+                .getJsonObject("message");
+        assertThat(message.getLong("seq")).isEqualTo(1L);
+        assertThat(message.getString("senderId")).isEqualTo(alice.id());
+        assertThat(message.getString("content")).isEqualTo("hi");
+        JsonObject unread = bobSocket.await(
+                "unread of the conversation",
+                f -> PlatformClient.isType(f, "unread") && conversationId.equals(f.getString("conversationId")));
+        assertThat(unread.getInteger("unreadCount")).isEqualTo(1);
+        assertThat(unread.getInteger("totalUnread")).isEqualTo(1);
+        JsonArray history = PlatformClient.awaitHistory(baseUrl, bob.token(), conversationId, 1);
+        assertThat(history.getJsonObject(0).getLong("seq")).isEqualTo(1L);
+        bobSocket.close();
+    }
+
+    @Test
+    void malformedJsonIsA400Problem() throws Exception {
+        PlatformClient.User alice = PlatformClient.register(baseUrl, "smoke-bad-input");
+
+        HttpResponse<String> bad = PlatformClient.postRaw(baseUrl + "/api/conversations", alice.token(), "{oops");
+
+        assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+        assertThat(bad.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(new JsonObject(bad.body()).getString("detail")).isNotBlank();
+    }
+
+    @Test
+    void exportsEveryMetricTheDashboardAndTheAlertsQueryOnceTrafficWentThrough() throws Exception {
+        PlatformClient.User alice = PlatformClient.register(baseUrl, "metrics-a");
+        PlatformClient.User bob = PlatformClient.register(baseUrl, "metrics-b");
+        String conversationId = PlatformClient.openConversation(baseUrl, alice.token(), bob.id());
+        assertThat(PlatformClient.sendMessage(baseUrl, alice.token(), conversationId, "traffic")
+                        .statusCode())
+                .isEqualTo(201);
+        PlatformClient.awaitHistory(baseUrl, bob.token(), conversationId, 1);
         Path chartFiles = Path.of("..", "helm", "humanchat", "files");
         Set<String> queried = new TreeSet<>();
         for (String file : List.of("grafana-dashboard.json", "prometheus-rules.yaml")) {
@@ -119,25 +156,12 @@ class ContractSmokeIT {
                         .containsAll(queried));
     }
 
-    private static Set<String> exportedMetrics() throws IOException, InterruptedException {
-        String scrape = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(baseUrl + "/metrics"))
-                                .timeout(Duration.ofSeconds(10))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
-        return scrape.lines()
+    private static Set<String> exportedMetrics() throws Exception {
+        return PlatformClient.get(baseUrl + "/metrics", null)
+                .body()
+                .lines()
                 .filter(line -> !line.startsWith("#") && !line.isBlank())
                 .map(line -> line.split("[{ ]", 2)[0])
                 .collect(Collectors.toSet());
-    }
-
-    private static boolean nodeAvailable() {
-        try {
-            return new ProcessBuilder("node", "--version").start().waitFor(10, TimeUnit.SECONDS);
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
     }
 }

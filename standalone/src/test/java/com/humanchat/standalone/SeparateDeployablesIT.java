@@ -8,16 +8,12 @@ import com.humanchat.infra.embedded.SharedTestInfra;
 import com.humanchat.migrations.Migrate;
 import com.humanchat.streams.app.DomainStreamsMain;
 import com.humanchat.streams.projector.ProjectorMain;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,8 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -89,7 +83,7 @@ class SeparateDeployablesIT {
                 .atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions()
-                .until(() -> get(edge + "/health/ready", null).statusCode() == 200);
+                .until(() -> PlatformClient.get(edge + "/health/ready", null).statusCode() == 200);
     }
 
     @AfterAll
@@ -106,37 +100,21 @@ class SeparateDeployablesIT {
 
     @Test
     void aMessageSentThroughOneReplicaReachesASocketOnTheOther() throws Exception {
-        JsonObject alice = register(edgeA, "alice");
-        JsonObject bob = register(edgeB, "bob");
-        String aliceToken = alice.getString("accessToken");
-        String bobId = bob.getJsonObject("user").getString("id");
-        List<JsonObject> bobFrames = new CopyOnWriteArrayList<>();
-        WebSocket bobSocket = connect(edgeB, bob.getString("accessToken"), bobFrames);
+        PlatformClient.User alice = PlatformClient.register(edgeA, "alice");
+        PlatformClient.User bob = PlatformClient.register(edgeB, "bob");
+        PlatformClient.Socket bobSocket = PlatformClient.connect(edgeB, bob.token());
 
-        String id = openConversation(edgeA, aliceToken, bobId);
-        HttpResponse<String> sent = post(
-                edgeA + "/api/conversations/" + id + "/messages",
-                aliceToken,
-                new JsonObject().put("clientMessageId", "m-1").put("content", "across replicas"));
+        String id = PlatformClient.openConversation(edgeA, alice.token(), bob.id());
+        HttpResponse<String> sent = PlatformClient.sendMessage(edgeA, alice.token(), id, "across replicas");
 
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
         assertThat(new JsonObject(sent.body()).getLong("seq")).isEqualTo(1L);
-        Awaitility.await("message.new on replica B")
-                .atMost(Duration.ofSeconds(20))
-                .until(() -> bobFrames.stream()
-                        .anyMatch(f -> "message.new".equals(f.getString("type"))
-                                && "across replicas"
-                                        .equals(f.getJsonObject("message").getString("content"))));
-        Awaitility.await("history projected by the projector process")
-                .atMost(Duration.ofSeconds(20))
-                .until(() -> new JsonObject(get(
-                                                edgeB + "/api/conversations/" + id + "/messages",
-                                                bob.getString("accessToken"))
-                                        .body())
-                                .getJsonArray("items")
-                                .size()
-                        == 1);
-        bobSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+        bobSocket.await(
+                "message.new on replica B",
+                f -> PlatformClient.isType(f, "message.new")
+                        && "across replicas".equals(f.getJsonObject("message").getString("content")));
+        assertThat(PlatformClient.awaitHistory(edgeB, bob.token(), id, 1)).hasSize(1);
+        bobSocket.close();
     }
 
     @Test
@@ -144,16 +122,12 @@ class SeparateDeployablesIT {
         EdgeReplica replicaC = launchEdge("edge-c");
         String edgeC = replicaC.url();
         awaitReady(edgeC);
-        JsonObject alice = register(edgeA, "alice");
-        JsonObject carol = register(edgeC, "carol");
-        String carolId = carol.getJsonObject("user").getString("id");
-        openConversation(edgeA, alice.getString("accessToken"), carolId);
-        List<JsonObject> aliceFrames = new CopyOnWriteArrayList<>();
-        WebSocket aliceSocket = connect(edgeA, alice.getString("accessToken"), aliceFrames);
-        connect(edgeC, carol.getString("accessToken"), new CopyOnWriteArrayList<>());
-        Awaitility.await("carol online on replica A")
-                .atMost(Duration.ofSeconds(20))
-                .until(() -> aliceFrames.stream().anyMatch(f -> isPresence(f, carolId, "online")));
+        PlatformClient.User alice = PlatformClient.register(edgeA, "alice");
+        PlatformClient.User carol = PlatformClient.register(edgeC, "carol");
+        PlatformClient.openConversation(edgeA, alice.token(), carol.id());
+        PlatformClient.Socket aliceSocket = PlatformClient.connect(edgeA, alice.token());
+        PlatformClient.connect(edgeC, carol.token());
+        aliceSocket.await("carol online on replica A", f -> isPresence(f, carol.id(), "online"));
 
         replicaC.process().destroyForcibly(); // SIGKILL: no socket is closed, no key is deleted
         long killedAt = System.nanoTime();
@@ -162,40 +136,18 @@ class SeparateDeployablesIT {
         Awaitility.await("carol pushed offline to alice")
                 .atMost(PRESENCE_TTL.plusSeconds(3))
                 .pollInterval(Duration.ofMillis(50))
-                .until(() -> aliceFrames.stream().anyMatch(f -> isPresence(f, carolId, "offline")));
+                .until(() -> aliceSocket.frames().stream().anyMatch(f -> isPresence(f, carol.id(), "offline")));
         assertThat(Duration.ofNanos(System.nanoTime() - killedAt)).isLessThan(PRESENCE_TTL.plusSeconds(3));
-        JsonObject profile = new JsonObject(get(edgeA + "/api/users/" + carolId, alice.getString("accessToken"))
+        JsonObject profile = new JsonObject(PlatformClient.get(edgeA + "/api/users/" + carol.id(), alice.token())
                 .body());
         assertThat(profile.getJsonObject("presence").getString("status")).isEqualTo("offline");
-        aliceSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+        aliceSocket.close();
     }
 
     private static boolean isPresence(JsonObject frame, String userId, String status) {
         return "presence".equals(frame.getString("type"))
                 && userId.equals(frame.getString("userId"))
                 && status.equals(frame.getString("status"));
-    }
-
-    private static WebSocket connect(String edge, String token, List<JsonObject> frames) throws Exception {
-        return HTTP.newWebSocketBuilder()
-                .buildAsync(
-                        URI.create(edge.replace("http", "ws") + "/ws?access_token=" + token),
-                        new FrameCollector(frames))
-                .get(30, TimeUnit.SECONDS);
-    }
-
-    /** The first create may wait for the Streams app to finish joining its group: retried until it is answered. */
-    private static String openConversation(String edge, String token, String otherUserId) {
-        String created = Awaitility.await("conversation created")
-                .atMost(Duration.ofSeconds(90))
-                .until(
-                        () -> post(
-                                edge + "/api/conversations",
-                                token,
-                                new JsonObject().put("participantIds", new JsonArray().add(otherUserId))),
-                        response -> response.statusCode() == 201 || response.statusCode() == 200)
-                .body();
-        return new JsonObject(created).getString("conversationId");
     }
 
     private record EdgeReplica(String url, Process process) {}
@@ -231,55 +183,5 @@ class SeparateDeployablesIT {
 
     private static Path log(String name) {
         return workDir.resolve(name + ".log");
-    }
-
-    private static JsonObject register(String edge, String name) throws Exception {
-        HttpResponse<String> response = post(
-                edge + "/api/auth/register",
-                null,
-                new JsonObject()
-                        .put("email", name + "-" + UUID.randomUUID() + "@example.com")
-                        .put("password", "a long enough password")
-                        .put("displayName", name));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return new JsonObject(response.body());
-    }
-
-    private static HttpResponse<String> get(String url, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> post(String url, String token, JsonObject body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.encode()));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Collects whole text frames as JSON. */
-    private record FrameCollector(List<JsonObject> frames, StringBuilder partial) implements WebSocket.Listener {
-
-        FrameCollector(List<JsonObject> frames) {
-            this(frames, new StringBuilder());
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                frames.add(new JsonObject(partial.toString()));
-                partial.setLength(0);
-            }
-            socket.request(1);
-            return null;
-        }
     }
 }
