@@ -23,7 +23,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-class ConsumerGroupLagTest {
+class ConsumerGroupLagIT {
 
     private final String bootstrap = SharedTestInfra.get().kafkaBootstrap();
 

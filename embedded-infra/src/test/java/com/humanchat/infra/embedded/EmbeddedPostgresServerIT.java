@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class EmbeddedPostgresServerTest {
+class EmbeddedPostgresServerIT {
 
     @TempDir
     Path dataDir;

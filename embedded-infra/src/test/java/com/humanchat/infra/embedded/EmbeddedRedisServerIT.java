@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
 
-class EmbeddedRedisServerTest {
+class EmbeddedRedisServerIT {
 
     @Test
     void refusesConnectionsWhileStoppedAndComesBackEmptyOnTheSamePort() throws Exception {

@@ -14,7 +14,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 
-class SharedTestInfraTest {
+class SharedTestInfraIT {
 
     @Test
     void isOnePerJvm() {
@@ -35,8 +35,8 @@ class SharedTestInfraTest {
             assertThat(connection.command("PING")).isEqualTo("+PONG");
         }
 
-        DatabaseCoordinates first = infra.newDatabase("SharedTestInfraTest");
-        DatabaseCoordinates second = infra.newDatabase("SharedTestInfraTest");
+        DatabaseCoordinates first = infra.newDatabase("SharedTestInfraIT");
+        DatabaseCoordinates second = infra.newDatabase("SharedTestInfraIT");
         assertThat(first.database()).isNotEqualTo(second.database()).startsWith("sharedtestinfratest_");
         for (DatabaseCoordinates database : new DatabaseCoordinates[] {first, second}) {
             try (Connection connection =
