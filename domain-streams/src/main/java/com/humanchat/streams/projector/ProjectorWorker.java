@@ -1,6 +1,7 @@
 package com.humanchat.streams.projector;
 
 import com.humanchat.ops.TraceMdc;
+import com.humanchat.schemas.ConsumerSettings;
 import com.humanchat.streams.projector.DeadLetters.DeadLetterException;
 import com.humanchat.streams.projector.DeadLetters.Letter;
 import com.humanchat.streams.projector.ProjectorMetrics.Failure;
@@ -37,9 +38,6 @@ final class ProjectorWorker implements Runnable {
 
     /** Only bounds how fast the loop notices a stop; poll returns as soon as records arrive. */
     static final Duration POLL_TIMEOUT = Duration.ofMillis(50);
-
-    static final int FETCH_MAX_WAIT_MS = 2;
-    static final int FETCH_MIN_BYTES = 64 * 1024;
 
     static final Duration MIN_BACKOFF = Duration.ofMillis(100);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
@@ -289,7 +287,7 @@ final class ProjectorWorker implements Runnable {
     }
 
     private Map<String, Object> consumerProperties() {
-        Map<String, Object> properties = new HashMap<>();
+        Map<String, Object> properties = new HashMap<>(ConsumerSettings.longPollFetch());
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap());
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
@@ -297,10 +295,6 @@ final class ProjectorWorker implements Runnable {
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxBatch());
-        // Wait a couple of milliseconds for a batch rather than fetching record by record: one request (and one
-        // PostgreSQL transaction) per batch keeps a small broker and the database from paying per record.
-        properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS);
-        properties.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FETCH_MIN_BYTES);
         return properties;
     }
 

@@ -1,11 +1,11 @@
 package com.humanchat.streams.topology;
 
+import com.humanchat.schemas.ConsumerSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -37,14 +37,6 @@ public record StreamsSettings(
      * and a hop's added wait stays a small part of the end-to-end budget (see docs/architecture.md).
      */
     public static final long PRODUCER_LINGER_MS = 2;
-
-    /**
-     * Fetches wait up to this long for {@link #CONSUMER_FETCH_MIN_BYTES} instead of returning on the first byte, so a
-     * busy consumer fetches a batch per request rather than a record per request; an idle one waits at most this long.
-     */
-    public static final int CONSUMER_FETCH_MAX_WAIT_MS = 2;
-
-    public static final int CONSUMER_FETCH_MIN_BYTES = 64 * 1024;
 
     public StreamsSettings {
         Objects.requireNonNull(applicationId, "applicationId");
@@ -79,8 +71,7 @@ public record StreamsSettings(
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), PRODUCER_LINGER_MS);
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), CONSUMER_FETCH_MAX_WAIT_MS);
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG), CONSUMER_FETCH_MIN_BYTES);
+        ConsumerSettings.longPollFetch().forEach((key, value) -> props.put(StreamsConfig.consumerPrefix(key), value));
         props.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
         props.put(StreamsConfig.producerPrefix(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG), true);
         if (replicationFactor >= 3) {

@@ -1,5 +1,6 @@
 package com.humanchat.edge.kafka;
 
+import com.humanchat.schemas.ConsumerSettings;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.admin.AnnouncementPublished;
 import com.humanchat.schemas.chat.ChatEvent;
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -61,13 +63,6 @@ public final class FanOutConsumer implements AutoCloseable {
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
     private static final Duration RETRY_DELAY = Duration.ofMillis(500);
     private static final Duration STALL_LIMIT = Duration.ofSeconds(15);
-    /**
-     * A fetch waits up to 2 ms for 64 KB rather than answering on the first byte: under load one request carries a batch
-     * (the broker's per-request cost dominates on a small machine); an idle stream pays at most 2 ms.
-     */
-    private static final int FETCH_MAX_WAIT_MS = 2;
-
-    private static final int FETCH_MIN_BYTES = 64 * 1024;
     private static final List<String> TOPICS = List.of(
             Topics.CHAT_EVENTS.name(),
             Topics.CHAT_UNREAD.name(),
@@ -105,7 +100,8 @@ public final class FanOutConsumer implements AutoCloseable {
 
     public FanOutConsumer(String bootstrapServers, String clientId, Listener listener, MeterRegistry registry) {
         this.listener = listener;
-        Map<String, Object> properties = Map.of(
+        Map<String, Object> properties = new HashMap<>(ConsumerSettings.longPollFetch());
+        properties.putAll(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
                 ConsumerConfig.CLIENT_ID_CONFIG,
@@ -117,11 +113,7 @@ public final class FanOutConsumer implements AutoCloseable {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                 "latest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                2000,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
-                FETCH_MAX_WAIT_MS,
-                ConsumerConfig.FETCH_MIN_BYTES_CONFIG,
-                FETCH_MIN_BYTES);
+                2000));
         this.records = Counter.builder("humanchat.fanout.records")
                 .description("records the fan-out consumer handed to the socket registry")
                 .register(registry);

@@ -1,0 +1,26 @@
+package com.humanchat.schemas;
+
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+
+/**
+ * How every back-end consumer fetches: a long poll that the broker answers as soon as one byte is there. An idle
+ * consumer then waits at the broker instead of asking again every few milliseconds (which kept a core busy doing
+ * nothing), and a busy one still gets whole batches, because a fetch takes everything that arrived since the last.
+ */
+public final class ConsumerSettings {
+
+    /** The broker answers a fetch as soon as this much is there… */
+    public static final int FETCH_MIN_BYTES = 1;
+
+    /** …or after this long with nothing: only how often an idle consumer asks again. */
+    public static final int FETCH_MAX_WAIT_MS = 500;
+
+    private ConsumerSettings() {}
+
+    public static Map<String, Object> longPollFetch() {
+        return Map.of(
+                ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FETCH_MIN_BYTES,
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS);
+    }
+}
