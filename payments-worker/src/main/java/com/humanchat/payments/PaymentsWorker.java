@@ -104,7 +104,9 @@ public final class PaymentsWorker implements AutoCloseable {
                         ConsumerConfig.ISOLATION_LEVEL_CONFIG,
                         "read_committed",
                         ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                        200),
+                        200,
+                        ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
+                        (int) config.maxPollInterval().toMillis()),
                 new StringDeserializer(),
                 new ByteArrayDeserializer());
         AtomicInteger threadNumber = new AtomicInteger();
