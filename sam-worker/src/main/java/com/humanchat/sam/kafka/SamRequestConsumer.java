@@ -205,9 +205,11 @@ public final class SamRequestConsumer implements AutoCloseable {
         metrics.inFlight().set(inFlight);
         commit(lanes.partitions());
         if (!failed.isEmpty()) {
-            // Not answered (Kafka or PostgreSQL away): rewind to the oldest, after a pause, so nothing is skipped.
+            // Not answered (Kafka or PostgreSQL away): rewind to the oldest, after a pause, so nothing is skipped. A
+            // partition a rebalance took away meanwhile is its new owner's to answer (seeking it would throw).
             Map<TopicPartition, Long> rewind = new HashMap<>();
             failed.forEach(e -> rewind.merge(e.partition(), e.offset(), Math::min));
+            rewind.keySet().retainAll(consumer.assignment());
             sleepQuietly(FAILED_RETRY_WAIT);
             rewind.forEach((partition, offset) -> {
                 lanes.revoke(partition);
