@@ -107,7 +107,7 @@ public final class EdgeServer extends VerticleBase {
         root.route("/api/*").subRouter(api);
 
         services.chat().mountWebSocket(root);
-        new HealthRoutes(services.readiness()).mount(root);
+        new HealthRoutes(services.readiness(), services.liveness()).mount(root);
         root.get("/metrics").handler(services.metrics()::scrape);
         // Last: the web client takes every other GET (its files, and index.html for app routes).
         new WebClientRoutes().mount(root);

@@ -9,6 +9,7 @@ import com.humanchat.edge.auth.TokenService;
 import com.humanchat.edge.chat.ChatModule;
 import com.humanchat.edge.config.EdgeConfig;
 import com.humanchat.edge.health.KafkaClusterProbe;
+import com.humanchat.edge.health.LivenessChecks;
 import com.humanchat.edge.health.ReadinessCheck;
 import com.humanchat.edge.identity.IdentityService;
 import com.humanchat.edge.identity.RoleGrants;
@@ -63,6 +64,7 @@ public final class EdgeServices {
     private final IdentityService identity;
     private final KafkaClusterProbe kafkaProbe;
     private final ReadinessCheck readiness;
+    private final LivenessChecks liveness = new LivenessChecks();
     private final ChatModule chat;
     private final AdminMetrics adminMetrics = new AdminMetrics();
     private final MetricsSnapshotConsumer metricsSnapshots;
@@ -260,6 +262,11 @@ public final class EdgeServices {
 
     public ReadinessCheck readiness() {
         return readiness;
+    }
+
+    /** Where a process that runs workers beside the edge (the standalone) registers their liveness. */
+    public LivenessChecks liveness() {
+        return liveness;
     }
 
     public ChatModule chat() {

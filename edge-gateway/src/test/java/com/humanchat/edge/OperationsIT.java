@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.humanchat.edge.TestHttp.Answer;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,26 @@ class OperationsIT {
 
         assertThat(live.status()).isEqualTo(200);
         assertThat(live.json().getString("status")).isEqualTo("UP");
+    }
+
+    @Test
+    void isNotLiveWhileAWorkerRunInTheSameProcessHasADeadLoop() {
+        // What the standalone registers for its in-process workers (StandalonePlatform).
+        AtomicBoolean workerLoopAlive = new AtomicBoolean(true);
+        edge.edge().services().liveness().register("test-worker", workerLoopAlive::get);
+        try {
+            assertThat(edge.get("/health/live").status()).isEqualTo(200);
+
+            workerLoopAlive.set(false);
+            Answer dead = edge.get("/health/live");
+
+            assertThat(dead.status()).isEqualTo(503);
+            assertThat(dead.json().getString("status")).isEqualTo("DOWN");
+            assertThat(dead.json().getJsonArray("down").getList()).containsExactly("test-worker");
+        } finally {
+            workerLoopAlive.set(true);
+        }
+        assertThat(edge.get("/health/live").status()).isEqualTo(200);
     }
 
     @Test

@@ -19,8 +19,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The operators' port of a back-end deployable: {@code GET /metrics} (Prometheus text format), {@code /health/live}
- * (200 while the process runs) and {@code /health/ready} (200 while {@code ready} says so, else 503), each answer a
- * small JSON body. Virtual threads serve it, so a slow scrape never holds the worker's own threads.
+ * (200 while {@code live} says so — the worker's consumer loop runs and polls — else 503, so the orchestrator restarts
+ * the process) and {@code /health/ready} (200 while {@code ready} says so, else 503), each answer a small JSON body. Virtual threads serve it, so a slow scrape never holds the worker's own threads.
  */
 public final class OpsHttpServer implements AutoCloseable {
 
@@ -54,7 +54,8 @@ public final class OpsHttpServer implements AutoCloseable {
      * Binds the JVM's meters (memory, GC, threads, CPU — the same the edge exports) to {@code registry}, binds
      * {@code port} on every interface and starts serving.
      */
-    public static OpsHttpServer start(int port, PrometheusMeterRegistry registry, BooleanSupplier ready)
+    public static OpsHttpServer start(
+            int port, PrometheusMeterRegistry registry, BooleanSupplier ready, BooleanSupplier live)
             throws IOException {
         new JvmMemoryMetrics().bindTo(registry);
         JvmGcMetrics gcMetrics = new JvmGcMetrics();
@@ -66,11 +67,8 @@ public final class OpsHttpServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext(
                 "/metrics", exchange -> respond(exchange, 200, "text/plain; version=0.0.4", registry.scrape()));
-        server.createContext("/health/live", exchange -> respond(exchange, 200, "application/json", UP));
-        server.createContext("/health/ready", exchange -> {
-            boolean up = ready.getAsBoolean();
-            respond(exchange, up ? 200 : 503, "application/json", up ? UP : DOWN);
-        });
+        server.createContext("/health/live", exchange -> upOrDown(exchange, live));
+        server.createContext("/health/ready", exchange -> upOrDown(exchange, ready));
         server.start();
         return new OpsHttpServer(server, executor, gcMetrics);
     }
@@ -78,6 +76,11 @@ public final class OpsHttpServer implements AutoCloseable {
     /** The bound port (the chosen one when started with 0). */
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    private static void upOrDown(HttpExchange exchange, BooleanSupplier check) throws IOException {
+        boolean up = check.getAsBoolean();
+        respond(exchange, up ? 200 : 503, "application/json", up ? UP : DOWN);
     }
 
     private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {

@@ -31,6 +31,7 @@ public final class ServiceRunner {
      * @param opsPort where {@code /metrics} and {@code /health/*} are served; 0 = any free port
      * @param start starts the worker, registering its meters in the given registry
      * @param ready the worker's readiness ({@code /health/ready})
+     * @param live the worker's liveness ({@code /health/live}): false once its consumer loop died or hangs
      * @param groups the worker's consumer groups, whose lag is exported
      */
     public static <W extends AutoCloseable> void run(
@@ -39,14 +40,17 @@ public final class ServiceRunner {
             String kafkaBootstrap,
             Function<PrometheusMeterRegistry, W> start,
             Predicate<W> ready,
+            Predicate<W> live,
             Function<W, List<String>> groups)
             throws IOException, InterruptedException {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         AtomicReference<W> started = new AtomicReference<>();
-        OpsHttpServer ops = OpsHttpServer.start(opsPort, registry, () -> {
-            W worker = started.get();
-            return worker != null && ready.test(worker);
-        });
+        // Before the worker is started it is neither ready nor dead: it is starting.
+        OpsHttpServer ops = OpsHttpServer.start(
+                opsPort,
+                registry,
+                () -> started.get() != null && ready.test(started.get()),
+                () -> started.get() == null || live.test(started.get()));
         W worker = start.apply(registry);
         started.set(worker);
         ConsumerGroupLag lag = ConsumerGroupLag.start(kafkaBootstrap, groups.apply(worker), registry, LAG_INTERVAL);

@@ -27,11 +27,12 @@ class OpsHttpServerTest {
     }
 
     @Test
-    void servesTheRegistryAndFollowsReadiness() throws Exception {
+    void servesTheRegistryAndFollowsReadinessAndLiveness() throws Exception {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Counter.builder("humanchat.test.events").register(registry).increment(3);
         AtomicBoolean ready = new AtomicBoolean(false);
-        try (OpsHttpServer server = OpsHttpServer.start(0, registry, ready::get)) {
+        AtomicBoolean live = new AtomicBoolean(true);
+        try (OpsHttpServer server = OpsHttpServer.start(0, registry, ready::get, live::get)) {
             HttpResponse<String> metrics = get(server, "/metrics");
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.body())
@@ -51,6 +52,12 @@ class OpsHttpServerTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(post.statusCode()).isEqualTo(405);
             assertThat(get(server, "/elsewhere").statusCode()).isEqualTo(404);
+
+            // the worker's loop died: the orchestrator is to restart the process
+            live.set(false);
+            HttpResponse<String> dead = get(server, "/health/live");
+            assertThat(dead.statusCode()).isEqualTo(503);
+            assertThat(dead.body()).contains("DOWN");
         }
     }
 

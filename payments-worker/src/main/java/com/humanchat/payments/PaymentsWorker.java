@@ -1,5 +1,8 @@
 package com.humanchat.payments;
 
+import com.humanchat.ops.Backoff;
+import com.humanchat.ops.LoopHeartbeat;
+import com.humanchat.ops.PausedPolling;
 import com.humanchat.ops.TraceMdc;
 import com.humanchat.payments.config.PaymentsConfig;
 import com.humanchat.payments.ledger.OutboxRecord;
@@ -52,14 +55,19 @@ import org.slf4j.LoggerFactory;
  * The payments worker: one consumer (group {@value PaymentsConfig#GROUP_ID}) of {@code payments.commands},
  * {@code payments.webhooks} and {@code sessions.events}, whose batches are processed on a bounded, named pool — one
  * task per partition, so records of one payment stay in order — then the ledger's outbox is published and only then
- * are the offsets committed. Stripe or PostgreSQL being unreachable is retried with backoff (the partition waits);
- * an unreadable or unprocessable record goes to its {@code .dlq} topic with the reason in a header.
+ * are the offsets committed. Stripe or PostgreSQL being unreachable is retried with backoff while the consumer keeps
+ * polling with its partitions paused (it stays in its group however long the outage lasts); an unreadable or
+ * unprocessable record goes to its {@code .dlq} topic with the reason in a header.
  */
 public final class PaymentsWorker implements AutoCloseable {
 
     static final String DLQ_REASON_HEADER = "humanchat.dlq.reason";
     private static final Logger LOG = LoggerFactory.getLogger(PaymentsWorker.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    /** How soon the paused loop sees that the pool finished: bounds the latency a batch adds. */
+    private static final Duration WAIT_SLICE = Duration.ofMillis(20);
+
+    private static final Duration MIN_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final int OUTBOX_BATCH = 500;
 
@@ -68,12 +76,15 @@ public final class PaymentsWorker implements AutoCloseable {
     private final PaymentLedger ledger;
     private final PaymentProcessor processor;
     private final KafkaProducer<String, byte[]> producer;
-    private final KafkaConsumer<String, byte[]> consumer;
     private final ExecutorService pool;
     private final Thread thread;
     private final MeterRegistry registry;
     private final Counter outboxPublished;
+    private final LoopHeartbeat heartbeat;
+    private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean running = true;
+    /** Records (and outbox publications) being retried at the moment: Stripe or PostgreSQL away. */
+    private final AtomicInteger retrying = new AtomicInteger();
 
     private PaymentsWorker(PaymentsConfig config, MeterRegistry registry) {
         this.config = config;
@@ -89,24 +100,7 @@ public final class PaymentsWorker implements AutoCloseable {
                 ProducerSettings.reliable(config.kafkaBootstrap(), config.groupId() + "-producer"),
                 new StringSerializer(),
                 new ByteArraySerializer());
-        this.consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        config.kafkaBootstrap(),
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        config.groupId(),
-                        ConsumerConfig.CLIENT_ID_CONFIG,
-                        config.groupId() + "-consumer",
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                        false,
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest",
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                        "read_committed",
-                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                        200),
-                new StringDeserializer(),
-                new ByteArrayDeserializer());
+        this.heartbeat = new LoopHeartbeat(config.maxPollInterval());
         AtomicInteger threadNumber = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(config.threads(), task -> {
             Thread t = new Thread(task, "payments-worker-" + threadNumber.incrementAndGet());
@@ -128,41 +122,104 @@ public final class PaymentsWorker implements AutoCloseable {
         return worker;
     }
 
+    /**
+     * The consumer loop. A consumer that fails (a commit refused after a rebalance, a record that could not be
+     * dead-lettered) is closed without committing and replaced after a backoff: its uncommitted records are processed
+     * again, which the idempotency keys and the ledger make harmless. The loop ends only on {@link #close()}.
+     */
     private void run() {
+        Backoff restart = new Backoff(MIN_BACKOFF, MAX_BACKOFF);
         try {
-            consumer.subscribe(List.of(
-                    Topics.PAYMENTS_COMMANDS.name(), Topics.PAYMENTS_WEBHOOKS.name(), Topics.SESSIONS_EVENTS.name()));
             while (running) {
-                ConsumerRecords<String, byte[]> batch = consumer.poll(POLL);
-                List<Future<?>> tasks = new ArrayList<>();
-                Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-                for (TopicPartition partition : batch.partitions()) {
-                    List<ConsumerRecord<String, byte[]>> records = batch.records(partition);
-                    tasks.add(pool.submit(() -> records.forEach(this::processUntilDone)));
-                    offsets.put(
-                            partition, new OffsetAndMetadata(records.getLast().offset() + 1));
-                }
-                for (Future<?> task : tasks) {
-                    task.get();
-                }
-                publishOutboxUntilDone();
-                if (!offsets.isEmpty()) {
-                    consumer.commitSync(offsets);
+                try (KafkaConsumer<String, byte[]> created = newConsumer()) {
+                    consumer = created;
+                    if (!running) {
+                        break;
+                    }
+                    created.subscribe(List.of(
+                            Topics.PAYMENTS_COMMANDS.name(),
+                            Topics.PAYMENTS_WEBHOOKS.name(),
+                            Topics.SESSIONS_EVENTS.name()));
+                    while (running) {
+                        ConsumerRecords<String, byte[]> batch = created.poll(POLL);
+                        heartbeat.beat();
+                        if (!batch.isEmpty()) {
+                            processBatch(created, batch);
+                        }
+                        restart.reset();
+                    }
+                } catch (WakeupException e) {
+                    // close(): stop.
+                } catch (RuntimeException e) {
+                    if (!running) {
+                        break;
+                    }
+                    Duration wait = restart.next();
+                    LOG.error("payments consumer failed; starting a new one in {} ms", wait.toMillis(), e);
+                    sleep(wait.toMillis());
+                } finally {
+                    consumer = null;
                 }
             }
-        } catch (WakeupException | InterruptedException e) {
-            if (running) {
-                LOG.error("payments worker interrupted while running", e);
-            }
-        } catch (ExecutionException e) {
-            if (running) {
-                LOG.error("payments worker stopped", e.getCause());
-            }
-        } catch (RuntimeException e) {
-            LOG.error("payments worker stopped", e);
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            heartbeat.ended();
+            LOG.info("payments consumer stopped");
         }
+    }
+
+    /**
+     * Runs the batch on the pool, one task per partition, then publishes the outbox, then commits. While the pool
+     * works — for as long as Stripe or PostgreSQL stay away — the consumer polls with its partitions paused, so it stays
+     * in its group; a blocked poll loop would pass {@code max.poll.interval.ms}, lose its partitions and fail the
+     * commit.
+     */
+    private void processBatch(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> batch) {
+        List<Future<?>> tasks = new ArrayList<>();
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : batch.partitions()) {
+            List<ConsumerRecord<String, byte[]>> records = batch.records(partition);
+            tasks.add(pool.submit(() -> records.forEach(this::processUntilDone)));
+            offsets.put(partition, new OffsetAndMetadata(records.getLast().offset() + 1));
+        }
+        awaitPolling(consumer, tasks);
+        awaitPolling(consumer, List.of(pool.submit(this::publishOutboxUntilDone)));
+        if (!running) {
+            return; // given up while stopping: nothing committed, the next owner processes the batch again
+        }
+        // A partition taken away meanwhile (another member joined) is its new owner's to commit.
+        offsets.keySet().retainAll(consumer.assignment());
+        if (!offsets.isEmpty()) {
+            consumer.commitSync(offsets);
+        }
+    }
+
+    /** Polls with every partition paused until the tasks are done, then surfaces a task's failure. */
+    private void awaitPolling(KafkaConsumer<String, byte[]> consumer, List<Future<?>> tasks) {
+        PausedPolling.pollUntil(consumer, () -> tasks.stream().allMatch(Future::isDone), WAIT_SLICE, heartbeat::beat);
+        for (Future<?> task : tasks) {
+            try {
+                task.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("payments batch not processed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WakeupException();
+            }
+        }
+    }
+
+    private KafkaConsumer<String, byte[]> newConsumer() {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId() + "-consumer");
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+        properties.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int)
+                config.maxPollInterval().toMillis());
+        return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     /**
@@ -176,7 +233,17 @@ public final class PaymentsWorker implements AutoCloseable {
     }
 
     private void processWithRetries(ConsumerRecord<String, byte[]> record) {
-        long backoff = 100;
+        Backoff backoff = new Backoff(MIN_BACKOFF, MAX_BACKOFF);
+        try {
+            retryUntilDone(record, backoff);
+        } finally {
+            if (backoff.attempts() > 0) {
+                retrying.decrementAndGet();
+            }
+        }
+    }
+
+    private void retryUntilDone(ConsumerRecord<String, byte[]> record, Backoff backoff) {
         while (running) {
             try {
                 process(record);
@@ -187,16 +254,17 @@ public final class PaymentsWorker implements AutoCloseable {
                     | ApiException
                     | RateLimitException
                     | AuthenticationException transientFailure) {
+                Duration wait = firstRetryCounted(backoff);
                 LOG.warn(
-                        "payments: {}-{}@{} failed, retrying in {} ms: {}",
+                        "payments: {}-{}@{} failed (attempt {}), retrying in {} ms: {}",
                         record.topic(),
                         record.partition(),
                         record.offset(),
-                        backoff,
+                        backoff.attempts(),
+                        wait.toMillis(),
                         transientFailure.toString());
                 count("humanchat.payments.retries", record.topic(), null);
-                sleep(backoff);
-                backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
+                sleep(wait.toMillis());
             } catch (Exception unprocessable) {
                 deadLetter(record, unprocessable);
                 count("humanchat.payments.records", record.topic(), "dead_lettered");
@@ -227,7 +295,17 @@ public final class PaymentsWorker implements AutoCloseable {
 
     /** Publishes the outbox; a failed publish keeps the records and is retried, so offsets wait for it. */
     private void publishOutboxUntilDone() {
-        long backoff = 100;
+        Backoff backoff = new Backoff(MIN_BACKOFF, MAX_BACKOFF);
+        try {
+            publishOutboxRetrying(backoff);
+        } finally {
+            if (backoff.attempts() > 0) {
+                retrying.decrementAndGet();
+            }
+        }
+    }
+
+    private void publishOutboxRetrying(Backoff backoff) {
         while (running) {
             try {
                 while (ledger.drainOutbox(OUTBOX_BATCH, this::publish) == OUTBOX_BATCH) {
@@ -235,9 +313,9 @@ public final class PaymentsWorker implements AutoCloseable {
                 }
                 return;
             } catch (SQLException e) {
-                LOG.warn("payments: outbox not published, retrying in {} ms: {}", backoff, e.toString());
-                sleep(backoff);
-                backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
+                Duration wait = firstRetryCounted(backoff);
+                LOG.warn("payments: outbox not published, retrying in {} ms: {}", wait.toMillis(), e.toString());
+                sleep(wait.toMillis());
             }
         }
     }
@@ -254,6 +332,14 @@ public final class PaymentsWorker implements AutoCloseable {
         outboxPublished.increment(records.size());
     }
 
+    /** The next wait; the first one counts this retry into {@link #retrying} (the caller's finally takes it off). */
+    private Duration firstRetryCounted(Backoff backoff) {
+        if (backoff.attempts() == 0) {
+            retrying.incrementAndGet();
+        }
+        return backoff.next();
+    }
+
     private void count(String name, String topic, String outcome) {
         Counter.Builder counter = Counter.builder(name).tag("topic", topic);
         if (outcome != null) {
@@ -262,9 +348,17 @@ public final class PaymentsWorker implements AutoCloseable {
         counter.register(registry).increment();
     }
 
-    /** Readiness: the consumer thread is running (it stops only on close or an unexpected failure). */
+    /** Readiness: the loop is alive and no record is waiting for Stripe or PostgreSQL to come back. */
     public boolean isHealthy() {
-        return running && thread.isAlive();
+        return isLive() && retrying.get() == 0;
+    }
+
+    /**
+     * Liveness: the consumer loop runs and has polled within {@code max.poll.interval.ms} — it keeps polling (paused)
+     * while Stripe or PostgreSQL are away, so only a loop that ended or hangs is reported dead.
+     */
+    public boolean isLive() {
+        return running && heartbeat.isAlive();
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, Exception reason) {
@@ -317,7 +411,10 @@ public final class PaymentsWorker implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        consumer.wakeup();
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
         try {
             thread.join(Duration.ofSeconds(15));
         } catch (InterruptedException e) {

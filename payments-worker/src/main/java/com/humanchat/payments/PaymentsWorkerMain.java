@@ -24,6 +24,7 @@ public final class PaymentsWorkerMain {
                 config.kafkaBootstrap(),
                 registry -> PaymentsWorker.start(config, registry),
                 PaymentsWorker::isHealthy,
+                PaymentsWorker::isLive,
                 worker -> List.of(config.groupId()));
     }
 }

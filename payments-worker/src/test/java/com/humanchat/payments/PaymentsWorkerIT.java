@@ -50,6 +50,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -74,6 +77,10 @@ import org.slf4j.LoggerFactory;
 class PaymentsWorkerIT {
 
     private static final long PRICE = 5000;
+    /** Shortened, so that an outage longer than it fits in a test. */
+    private static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(3);
+
+    private static final String GROUP = "payments-it-" + UUID.randomUUID();
     private static StripeStub stripe;
     private static DatabaseCoordinates database;
     private static final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -81,6 +88,7 @@ class PaymentsWorkerIT {
     private static KafkaProducer<String, byte[]> producer;
     private static final List<Envelope> seen = new CopyOnWriteArrayList<>();
     private static KafkaConsumer<String, byte[]> consumer;
+    private static Admin admin;
 
     @BeforeAll
     static void start() {
@@ -104,7 +112,8 @@ class PaymentsWorkerIT {
                         new RefundPolicy(Duration.ofHours(24)),
                         "http://localhost:8080/payments/onboarded",
                         2,
-                        "payments-it-" + UUID.randomUUID()),
+                        MAX_POLL_INTERVAL,
+                        GROUP),
                 registry);
         producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap()),
@@ -124,6 +133,7 @@ class PaymentsWorkerIT {
         }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap()));
     }
 
     @AfterAll
@@ -131,6 +141,7 @@ class PaymentsWorkerIT {
         worker.close();
         producer.close();
         consumer.close();
+        admin.close();
         stripe.close();
     }
 
@@ -189,11 +200,15 @@ class PaymentsWorkerIT {
         assertThat(answers).allSatisfy(a -> assertThat(a.onboardingUrl()).contains(a.stripeAccountId()));
         String account = answers.getFirst().stripeAccountId();
         assertThat(answers.get(1).stripeAccountId()).isEqualTo(account);
-        assertThat(stripe.requests("/v1/accounts")).allSatisfy(r -> {
-            assertThat(r.idempotencyKey()).isEqualTo("account:" + host);
-            assertThat(r.authorization()).isEqualTo("Bearer sk_test_payments_worker_it");
-            assertThat(r.form()).containsEntry("type", "express");
-        });
+        // (other tests of this class onboard other hosts through the same stub)
+        assertThat(stripe.requests("/v1/accounts"))
+                .filteredOn(r -> host.toString().equals(r.form().get("metadata[host_user_id]")))
+                .isNotEmpty()
+                .allSatisfy(r -> {
+                    assertThat(r.idempotencyKey()).isEqualTo("account:" + host);
+                    assertThat(r.authorization()).isEqualTo("Bearer sk_test_payments_worker_it");
+                    assertThat(r.form()).containsEntry("type", "express");
+                });
         assertThat(stripe.requests("/v1/account_links")).anySatisfy(r -> assertThat(r.form())
                 .containsEntry("account", account)
                 .containsEntry("type", "account_onboarding"));
@@ -210,6 +225,53 @@ class PaymentsWorkerIT {
         assertThat(accounts(host)).hasSize(3);
         assertThat(single("select charges_enabled from payment_accounts where host_user_id = ?", host))
                 .isEqualTo(true);
+    }
+
+    @Test
+    void aStripeOutageLongerThanTheMaxPollIntervalKeepsTheWorkerInItsGroupAndOnboardsOnceWhenStripeIsBack() {
+        UUID host = UUID.randomUUID();
+        int accountsBefore = stripe.created("/v1/accounts");
+        OnboardHost during = OnboardHost.of(host);
+        stripe.outage(true);
+        try {
+            send(Topics.PAYMENTS_COMMANDS, during);
+            await().atMost(Duration.ofSeconds(30)).until(() -> stripe.requests("/v1/accounts").stream()
+                    .anyMatch(r -> r.idempotencyKey().equals("account:" + host)));
+            // Stripe stays away for three poll intervals: the worker keeps polling (its partitions paused), so it
+            // stays in its group and reports itself alive.
+            await().during(MAX_POLL_INTERVAL.multipliedBy(3))
+                    .atMost(MAX_POLL_INTERVAL.multipliedBy(4))
+                    .pollInterval(Duration.ofMillis(250))
+                    .untilAsserted(() -> {
+                        assertThat(groupMembers())
+                                .as("members of the worker's group")
+                                .isEqualTo(1);
+                        assertThat(worker.isLive()).as("liveness").isTrue();
+                        assertThat(worker.isHealthy()).as("readiness").isFalse();
+                    });
+        } finally {
+            stripe.outage(false);
+        }
+
+        // Stripe is back: the onboarding completes, and the worker goes on with the next command (a barrier: same
+        // host, same partition, so it is answered after anything else the first command could have caused).
+        OnboardHost after = OnboardHost.of(host);
+        send(Topics.PAYMENTS_COMMANDS, after);
+        List<AccountUpdated> answers = awaitAccounts(host, 2);
+        assertThat(answers).extracting(AccountUpdated::commandId).containsExactly(during.eventId(), after.eventId());
+        assertThat(answers.get(1).stripeAccountId())
+                .isEqualTo(answers.getFirst().stripeAccountId());
+        assertThat(stripe.created("/v1/accounts")).as("accounts created").isEqualTo(accountsBefore + 1);
+        assertThat(worker.isHealthy()).isTrue();
+    }
+
+    private static int groupMembers() throws Exception {
+        return admin.describeConsumerGroups(List.of(GROUP))
+                .describedGroups()
+                .get(GROUP)
+                .get(10, TimeUnit.SECONDS)
+                .members()
+                .size();
     }
 
     @Test

@@ -116,6 +116,11 @@ public final class SamWorker implements AutoCloseable {
         return consumer.isHealthy();
     }
 
+    /** Liveness ({@code /health/live}): the consumer loop runs and polls. */
+    public boolean isLive() {
+        return consumer.isLive();
+    }
+
     /**
      * Stops; requests under way get up to {@code grace} to be answered and committed. {@link Duration#ZERO} is as
      * good as a crash for Kafka: what was under way is answered again by the next worker, once.

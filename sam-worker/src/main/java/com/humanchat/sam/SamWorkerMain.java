@@ -36,6 +36,7 @@ public final class SamWorkerMain {
                 config.kafkaBootstrap(),
                 registry -> SamWorker.start(config, registry),
                 SamWorker::isHealthy,
+                SamWorker::isLive,
                 worker -> List.of(config.groupId()));
     }
 }

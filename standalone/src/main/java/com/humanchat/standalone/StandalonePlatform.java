@@ -2,6 +2,7 @@ package com.humanchat.standalone;
 
 import com.humanchat.edge.Edge;
 import com.humanchat.edge.config.EdgeConfig;
+import com.humanchat.edge.health.LivenessChecks;
 import com.humanchat.infra.embedded.EmbeddedKafka;
 import com.humanchat.infra.embedded.EmbeddedPostgresServer;
 import com.humanchat.infra.embedded.EmbeddedRedisServer;
@@ -102,20 +103,29 @@ final class StandalonePlatform implements AutoCloseable {
                 .get(60, TimeUnit.SECONDS);
         running.push(() -> edge.closeAndWait(30));
 
+        // Each worker's loop is part of the process's liveness (/health/live on the edge's port): a dead loop makes
+        // the standalone restartable instead of running on without consuming.
+        LivenessChecks liveness = edge.services().liveness();
         DomainStreams streams = DomainStreams.start(streamsConfig, edge.registry());
         running.push(streams);
+        liveness.register("domain-streams", streams::isLive);
         Projector projector = Projector.start(ProjectorConfig.fromEnv(env), edge.registry());
         running.push(projector);
+        liveness.register("projector", projector::isLive);
         // Sam last: it needs the topologies and the projection; stopped first. Without a Gemini key it answers
         // "not configured".
         SamWorkerConfig samConfig = SamWorkerConfig.fromEnv(env);
-        running.push(SamWorker.start(samConfig, edge.registry()));
+        SamWorker sam = SamWorker.start(samConfig, edge.registry());
+        running.push(sam);
+        liveness.register("sam-worker", sam::isLive);
         List<String> groups = new ArrayList<>(streams.applicationIds());
         groups.add(projector.config().groupId());
         groups.add(samConfig.groupId());
         if (PaymentsConfig.configured(env)) {
             PaymentsConfig paymentsConfig = PaymentsConfig.fromEnv(env);
-            running.push(PaymentsWorker.start(paymentsConfig, edge.registry()));
+            PaymentsWorker payments = PaymentsWorker.start(paymentsConfig, edge.registry());
+            running.push(payments);
+            liveness.register("payments-worker", payments::isLive);
             groups.add(paymentsConfig.groupId());
         }
         running.push(ConsumerGroupLag.start(kafka, groups, edge.registry(), GROUP_LAG_INTERVAL));

@@ -141,6 +141,16 @@ public final class DomainStreams implements AutoCloseable {
     }
 
     /**
+     * Liveness: no client went to ERROR. A failed stream thread is replaced by Kafka Streams itself; ERROR is what it
+     * could not recover from, and only a restart of the process brings that client back.
+     */
+    public boolean isLive() {
+        return clients.stream()
+                .noneMatch(client -> client.state() == KafkaStreams.State.ERROR
+                        || client.state() == KafkaStreams.State.PENDING_ERROR);
+    }
+
+    /**
      * Waits until every client is RUNNING — partitions assigned and processing, so a command sent now is answered
      * without waiting for a rebalance — or the timeout; returns whether they are.
      */

@@ -23,6 +23,7 @@ public final class DomainStreamsMain {
                 config.bootstrapServers(),
                 registry -> DomainStreams.start(config, registry),
                 DomainStreams::isRunning,
+                DomainStreams::isLive,
                 DomainStreams::applicationIds);
     }
 }

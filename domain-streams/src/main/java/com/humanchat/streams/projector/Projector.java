@@ -94,6 +94,15 @@ public final class Projector implements AutoCloseable {
         return true;
     }
 
+    /**
+     * For liveness: false once a consumer loop ended (other than by {@link #close()}, after which this is false too)
+     * or has not polled within its {@code max.poll.interval.ms}. A loop waiting for PostgreSQL keeps polling, so an
+     * outage makes the projector unready, never dead.
+     */
+    public boolean isLive() {
+        return !closed && workers.stream().allMatch(ProjectorWorker::isLive);
+    }
+
     /** Records of the assigned partitions not projected yet, as of each consumer's last poll. */
     public long lag() {
         long total = 0;

@@ -39,6 +39,7 @@ public final class ProjectorMain {
                 config.kafkaBootstrap(),
                 registry -> Projector.start(config, registry),
                 Projector::isHealthy,
+                Projector::isLive,
                 projector -> List.of(config.groupId()));
     }
 }

@@ -1,5 +1,8 @@
 package com.humanchat.streams.projector;
 
+import com.humanchat.ops.Backoff;
+import com.humanchat.ops.LoopHeartbeat;
+import com.humanchat.ops.PausedPolling;
 import com.humanchat.ops.TraceMdc;
 import com.humanchat.schemas.ConsumerSettings;
 import com.humanchat.streams.projector.DeadLetters.DeadLetterException;
@@ -15,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -43,6 +45,8 @@ final class ProjectorWorker implements Runnable {
     static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     /** A thread that has not come back from a poll or a write this long is stuck (a hung connection, say). */
     private static final long STUCK_AFTER_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /** Kafka's default, named here because liveness is bounded by it too. */
+    private static final Duration MAX_POLL_INTERVAL = Duration.ofMinutes(5);
 
     private final ProjectorConfig config;
     private final String clientId;
@@ -55,6 +59,9 @@ final class ProjectorWorker implements Runnable {
     private volatile Consumer<byte[], byte[]> consumer;
     private volatile boolean failing;
     private volatile long lastProgressNanos = System.nanoTime();
+    /** Liveness: beats on every poll, ends with the thread; bounded by the consumer's max.poll.interval.ms. */
+    private final LoopHeartbeat heartbeat = new LoopHeartbeat(MAX_POLL_INTERVAL);
+
     private volatile long lag;
 
     /** The batch being retried, so that a rebalance during the retry can drop what this consumer lost. */
@@ -77,6 +84,15 @@ final class ProjectorWorker implements Runnable {
 
     @Override
     public void run() {
+        try {
+            consumeUntilStopped();
+        } finally {
+            heartbeat.ended();
+        }
+        LOG.info("Projector consumer {} stopped", clientId);
+    }
+
+    private void consumeUntilStopped() {
         Backoff restartBackoff = new Backoff(MIN_BACKOFF, MAX_BACKOFF);
         while (running) {
             try (KafkaConsumer<byte[], byte[]> created = new KafkaConsumer<>(
@@ -88,11 +104,10 @@ final class ProjectorWorker implements Runnable {
                 created.subscribe(config.topics(), new Rebalances(created));
                 while (running) {
                     ConsumerRecords<byte[], byte[]> records = created.poll(POLL_TIMEOUT);
-                    lastProgressNanos = System.nanoTime();
+                    polled(created);
                     if (!records.isEmpty()) {
                         project(created, records);
                     }
-                    updateLag(created);
                     failing = false;
                     restartBackoff.reset();
                 }
@@ -111,7 +126,6 @@ final class ProjectorWorker implements Runnable {
                 consumer = null;
             }
         }
-        LOG.info("Projector consumer {} stopped", clientId);
     }
 
     /** Projects one poll's records, retrying until it works or the projector stops; commits offsets after. */
@@ -218,30 +232,23 @@ final class ProjectorWorker implements Runnable {
      */
     private void waitKeepingPartitions(Consumer<byte[], byte[]> consumer, PollBatch batch, Duration wait) {
         retrying = batch;
+        long deadline = System.nanoTime() + wait.toNanos();
         try {
-            consumer.pause(consumer.assignment());
-            long deadline = System.nanoTime() + wait.toNanos();
-            while (running) {
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0 || batch.isEmpty()) {
-                    return;
-                }
-                ConsumerRecords<byte[], byte[]> unexpected =
-                        consumer.poll(Duration.ofNanos(Math.min(remaining, POLL_TIMEOUT.toNanos())));
-                lastProgressNanos = System.nanoTime();
-                // Only a partition assigned between pause() and this poll can deliver: fetch it again later.
-                for (TopicPartition partition : unexpected.partitions()) {
-                    List<ConsumerRecord<byte[], byte[]>> fetched = unexpected.records(partition);
-                    consumer.seek(partition, fetched.get(0).offset());
-                    consumer.pause(List.of(partition));
-                }
-                updateLag(consumer);
-            }
+            PausedPolling.pollUntil(
+                    consumer,
+                    () -> !running || batch.isEmpty() || System.nanoTime() - deadline >= 0,
+                    POLL_TIMEOUT,
+                    () -> polled(consumer));
         } finally {
             retrying = null;
-            // Fetching resumes only at the next regular poll, which comes after the batch succeeded.
-            consumer.resume(consumer.paused());
         }
+    }
+
+    /** After every poll: the loop is alive, and the lag gauge follows. */
+    private void polled(Consumer<byte[], byte[]> consumer) {
+        lastProgressNanos = System.nanoTime();
+        heartbeat.beat();
+        updateLag(consumer);
     }
 
     private void commit(Consumer<byte[], byte[]> consumer, PollBatch batch) {
@@ -295,7 +302,13 @@ final class ProjectorWorker implements Runnable {
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxBatch());
+        properties.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) MAX_POLL_INTERVAL.toMillis());
         return properties;
+    }
+
+    /** Liveness: the loop has not ended and polled within {@code max.poll.interval.ms}. */
+    boolean isLive() {
+        return heartbeat.isAlive();
     }
 
     boolean isHealthy() {

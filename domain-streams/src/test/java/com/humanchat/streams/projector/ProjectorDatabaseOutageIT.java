@@ -74,6 +74,9 @@ class ProjectorDatabaseOutageIT {
             kit.send(unread(bob, conversation, 10, 0, 10));
 
             await().atMost(WAIT).until(() -> databaseFailures(registry) >= 2 && !projector.isHealthy());
+            assertThat(projector.isLive())
+                    .as("an outage makes the projector unready, never dead: it polls on, paused")
+                    .isTrue();
             assertThat(kit.committed(group))
                     .as("no offset committed past the batch that failed")
                     .isEqualTo(committedBeforeOutage);

@@ -4,17 +4,21 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 
 /**
- * {@code GET /health/live} (the event loop answers) and {@code GET /health/ready} (200 when {@link
- * ReadinessReport#ready()}, else 503, with every check in the body either way).
+ * {@code GET /health/live} (the event loop answers and every {@link LivenessChecks} check says alive, else 503 naming
+ * the dead ones) and {@code GET /health/ready} (200 when {@link ReadinessReport#ready()}, else 503, with every check in
+ * the body either way).
  */
 public final class HealthRoutes {
 
     private final ReadinessCheck readiness;
+    private final LivenessChecks liveness;
 
-    public HealthRoutes(ReadinessCheck readiness) {
+    public HealthRoutes(ReadinessCheck readiness, LivenessChecks liveness) {
         this.readiness = readiness;
+        this.liveness = liveness;
     }
 
     public void mount(Router root) {
@@ -23,7 +27,12 @@ public final class HealthRoutes {
     }
 
     private void live(RoutingContext ctx) {
-        json(ctx, 200, new JsonObject().put("status", "UP"));
+        List<String> down = liveness.down();
+        if (down.isEmpty()) {
+            json(ctx, 200, new JsonObject().put("status", "UP"));
+        } else {
+            json(ctx, 503, new JsonObject().put("status", "DOWN").put("down", new JsonArray(down)));
+        }
     }
 
     private void ready(RoutingContext ctx) {

@@ -171,6 +171,12 @@ public final class ClientSocket {
     }
 
     private void drain() {
+        if (open && ws.isClosed()) {
+            // The connection went away and its close handler has not run yet: writing now would fail (writeQueueFull
+            // throws "WebSocket is closed"). Drop the frames as a close does; the client resumes with since.
+            closed();
+            return;
+        }
         while (open && !outbox.isEmpty() && !ws.writeQueueFull()) {
             OutboundFrame frame = outbox.poll();
             waiting.decrementAndGet();

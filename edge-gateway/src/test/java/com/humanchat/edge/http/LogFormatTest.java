@@ -6,18 +6,24 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.status.Status;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The edge's logback.xml, loaded into a context of its own: HUMANCHAT_LOG_FORMAT picks text or JSON lines. */
 class LogFormatTest {
 
     private static List<String> logWith(String format) throws Exception {
-        LoggerContext context = new LoggerContext();
+        return logWith(format, new LoggerContext());
+    }
+
+    private static List<String> logWith(String format, LoggerContext context) throws Exception {
         LogbackMDCAdapter mdc = new LogbackMDCAdapter();
         context.setMDCAdapter(mdc);
         if (format != null) {
@@ -64,6 +70,24 @@ class LogFormatTest {
         assertThat(access.getLong("timestamp")).isPositive();
         // Quotes and line breaks in a message stay inside one JSON string.
         assertThat(other.getString("formattedMessage")).isEqualTo("said \"hi\"\nthen left");
+    }
+
+    /**
+     * The standalone, the edge and the Sam worker load this file at every start; a WARN of logback's own (an appender
+     * defined and never referenced, say) makes it print its whole status — some 60 lines — before the first log line.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"text", "json"})
+    void loadsWithoutAWarningOfLogbacksOwn(String format) throws Exception {
+        LoggerContext context = new LoggerContext();
+
+        List<String> lines = logWith(format, context);
+
+        List<Status> statuses = context.getStatusManager().getCopyOfStatusList();
+        assertThat(statuses)
+                .as("logback's status while loading logback.xml with %s", format)
+                .allSatisfy(status -> assertThat(status.getEffectiveLevel()).isLessThan(Status.WARN));
+        assertThat(lines).noneMatch(line -> line.contains("|-WARN") || line.contains("|-ERROR"));
     }
 
     @Test

@@ -3,13 +3,19 @@ package com.humanchat.edge.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.humanchat.edge.chat.ChatMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonObject;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
@@ -22,6 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class ClientSocketTest {
 
@@ -51,6 +58,9 @@ class ClientSocketTest {
                             }
                             case "writeQueueFull" -> {
                                 return full.get();
+                            }
+                            case "isClosed" -> {
+                                return closedWith.get() != null;
                             }
                             case "drainHandler" -> {
                                 drain.set((Handler<Void>) args[0]);
@@ -100,6 +110,52 @@ class ClientSocketTest {
     private static ClientSocket socket(FakeWebSocket fake, Context context, int limit) {
         return new ClientSocket(
                 fake.proxy(), context, UUID.randomUUID(), limit, new ChatMetrics(new SimpleMeterRegistry()));
+    }
+
+    @Test
+    void aFramePushedToAConnectionThatJustClosedIsDroppedWithoutAnUnhandledException() throws Exception {
+        ListAppender<ILoggingEvent> vertxLog = new ListAppender<>();
+        Logger contextLogger = (Logger) LoggerFactory.getLogger("io.vertx.core.impl.ContextImpl");
+        vertxLog.start();
+        contextLogger.addAppender(vertxLog);
+        AtomicReference<ClientSocket> accepted = new AtomicReference<>();
+        AtomicReference<Context> acceptedOn = new AtomicReference<>();
+        AtomicBoolean connectionClosed = new AtomicBoolean();
+        HttpServer server = VERTX.createHttpServer()
+                .webSocketHandler(ws -> {
+                    // The endpoint's close handler is left out: this is the moment between the connection closing and
+                    // the socket hearing of it, when the fan-out still pushes frames.
+                    ws.closeHandler(v -> connectionClosed.set(true));
+                    acceptedOn.set(Vertx.currentContext());
+                    accepted.set(new ClientSocket(
+                            ws,
+                            Vertx.currentContext(),
+                            UUID.randomUUID(),
+                            100,
+                            new ChatMetrics(new SimpleMeterRegistry())));
+                })
+                .listen(0, "127.0.0.1")
+                .await(30, TimeUnit.SECONDS);
+        WebSocketClient client = VERTX.createWebSocketClient();
+        try {
+            WebSocket clientSide =
+                    client.connect(server.actualPort(), "127.0.0.1", "/ws").await(30, TimeUnit.SECONDS);
+            await().until(() -> accepted.get() != null);
+            clientSide.close().await(30, TimeUnit.SECONDS);
+            await().untilTrue(connectionClosed);
+
+            accepted.get().pushLive(message(1));
+            onContext(acceptedOn.get(), () -> {}); // a barrier: the push above ran before it
+
+            assertThat(accepted.get().isOpen()).isFalse();
+            assertThat(vertxLog.list)
+                    .extracting(ILoggingEvent::getFormattedMessage)
+                    .noneMatch(line -> line.contains("Unhandled exception"));
+        } finally {
+            contextLogger.detachAppender(vertxLog);
+            client.close().await(30, TimeUnit.SECONDS);
+            server.close().await(30, TimeUnit.SECONDS);
+        }
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One set of servers per test JVM, each started on first use and stopped by a shutdown hook; a server an operator
  * names in {@code HUMANCHAT_KAFKA_BOOTSTRAP}, {@code HUMANCHAT_PG_URL} or {@code HUMANCHAT_REDIS_URL} is used instead
- * of an embedded one.
+ * of an embedded one; under {@code -Ptestcontainers} Docker containers are ({@link ContainerServers}).
  *
  * <p>Tests isolate themselves: a fresh database per test class from {@link #newDatabase(String)}, unique topic names
  * and application ids, their own Redis key prefix. Outage tests (stop a server, start it again) need the embedded
@@ -28,6 +28,8 @@ public final class SharedTestInfra {
     public static final String KAFKA_BOOTSTRAP_VARIABLE = "HUMANCHAT_KAFKA_BOOTSTRAP";
     public static final String PG_URL_VARIABLE = "HUMANCHAT_PG_URL";
     public static final String REDIS_URL_VARIABLE = "HUMANCHAT_REDIS_URL";
+    /** {@code containers} under {@code -Ptestcontainers}: the servers are Docker containers ({@link ContainerServers}). */
+    public static final String INFRA_PROPERTY = "humanchat.test.infra";
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedTestInfra.class);
     private static final int MAX_PREFIX_LENGTH = 40;
@@ -59,7 +61,8 @@ public final class SharedTestInfra {
     /** The one instance of this JVM; nothing starts until a server is first asked for. */
     public static synchronized SharedTestInfra get() {
         if (instance == null) {
-            SharedTestInfra created = new SharedTestInfra(System.getenv());
+            SharedTestInfra created =
+                    new SharedTestInfra(containersRequested() ? ContainerServers.start() : System.getenv());
             Runtime.getRuntime().addShutdownHook(new Thread(created::shutdown, "shared-test-infra-shutdown"));
             LOG.info(
                     "Shared test infrastructure: Kafka {}, PostgreSQL {}, Redis {}",
@@ -69,6 +72,14 @@ public final class SharedTestInfra {
             instance = created;
         }
         return instance;
+    }
+
+    /**
+     * True when this test JVM runs under {@code -Ptestcontainers}. Asked here, not in {@link ContainerServers}, so that
+     * class (and Testcontainers, an optional dependency) is loaded only then.
+     */
+    static boolean containersRequested() {
+        return "containers".equals(System.getProperty(INFRA_PROPERTY));
     }
 
     /** For {@code bootstrap.servers}; starts the embedded broker on first call. */

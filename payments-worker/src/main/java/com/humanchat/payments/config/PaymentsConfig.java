@@ -14,6 +14,8 @@ import java.util.Map;
  * @param stripeApiBase null for Stripe's own API; set only to point at another endpoint (a proxy, a test server)
  * @param connectReturnUrl where Stripe sends a host back after onboarding (also the link's refresh URL)
  * @param threads the bounded pool that runs Stripe and PostgreSQL calls, one partition's records at a time
+ * @param maxPollInterval the consumer's {@code max.poll.interval.ms}: a consumer that does not poll this long leaves its
+ *     group, and a loop that has not polled this long is reported dead ({@code /health/live})
  */
 public record PaymentsConfig(
         String kafkaBootstrap,
@@ -24,6 +26,7 @@ public record PaymentsConfig(
         RefundPolicy refundPolicy,
         String connectReturnUrl,
         int threads,
+        Duration maxPollInterval,
         String groupId) {
 
     public static final String API_KEY = "HUMANCHAT_STRIPE_API_KEY";
@@ -46,6 +49,7 @@ public record PaymentsConfig(
         String returnUrl =
                 r.optional("HUMANCHAT_STRIPE_CONNECT_RETURN_URL", PaymentsConfig::httpUrl, "http://localhost:8080/");
         int threads = r.integer("HUMANCHAT_PAYMENTS_THREADS", 4, 1, 64);
+        int maxPollIntervalMs = r.integer("HUMANCHAT_PAYMENTS_MAX_POLL_INTERVAL_MS", 300_000, 1_000, 3_600_000);
         r.throwIfInvalid();
         return new PaymentsConfig(
                 kafka,
@@ -56,6 +60,7 @@ public record PaymentsConfig(
                 new RefundPolicy(Duration.ofHours(cutoffHours)),
                 returnUrl,
                 threads,
+                Duration.ofMillis(maxPollIntervalMs),
                 GROUP_ID);
     }
 
@@ -71,6 +76,7 @@ public record PaymentsConfig(
     public String toString() {
         return "PaymentsConfig[kafka=" + kafkaBootstrap + ", postgres=" + postgres + ", stripeApiBase="
                 + (stripeApiBase == null ? "stripe" : stripeApiBase) + ", feeBps=" + platformFee.basisPoints()
-                + ", refundFullBefore=" + refundPolicy.fullRefundBefore() + ", threads=" + threads + "]";
+                + ", refundFullBefore=" + refundPolicy.fullRefundBefore() + ", threads=" + threads
+                + ", maxPollInterval=" + maxPollInterval + "]";
     }
 }

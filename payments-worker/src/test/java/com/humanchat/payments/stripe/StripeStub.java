@@ -35,6 +35,7 @@ public final class StripeStub implements AutoCloseable {
     private final Map<String, Answer> byIdempotencyKey = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<String, AtomicInteger> created = new ConcurrentHashMap<>();
+    private volatile boolean down;
 
     private StripeStub(HttpServer server) {
         this.server = server;
@@ -57,6 +58,14 @@ public final class StripeStub implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /**
+     * Starts or ends an outage: while it lasts every request is answered {@code 503} with Stripe's {@code api_error}
+     * body, and nothing is created or remembered under its idempotency key.
+     */
+    public void outage(boolean down) {
+        this.down = down;
+    }
+
     /** Every request so far to {@code path} (e.g. {@code /v1/payment_intents}), in order. */
     public List<Recorded> requests(String path) {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
@@ -70,7 +79,9 @@ public final class StripeStub implements AutoCloseable {
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
             requests.add(new Recorded(path, key, exchange.getRequestHeaders().getFirst("Authorization"), form));
             Answer answer;
-            if (!"POST".equals(exchange.getRequestMethod())) {
+            if (down) {
+                answer = error(form, 503, "api_error", "Stripe is temporarily unavailable.");
+            } else if (!"POST".equals(exchange.getRequestMethod())) {
                 answer = error(form, 405, "invalid_request_error", "only POST is stubbed");
             } else if (key == null) {
                 answer = create(path, form);

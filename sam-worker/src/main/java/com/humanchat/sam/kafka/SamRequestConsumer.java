@@ -1,5 +1,6 @@
 package com.humanchat.sam.kafka;
 
+import com.humanchat.ops.LoopHeartbeat;
 import com.humanchat.sam.SamMetrics;
 import com.humanchat.sam.domain.ConversationLanes;
 import com.humanchat.schemas.Topics;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -49,6 +51,8 @@ public final class SamRequestConsumer implements AutoCloseable {
     private static final Duration BUSY_POLL = Duration.ofMillis(20);
 
     private static final Duration FAILED_RETRY_WAIT = Duration.ofSeconds(1);
+    /** Kafka's default {@code max.poll.interval.ms}, named because it also bounds liveness. */
+    private static final Duration MAX_POLL_INTERVAL = Duration.ofMinutes(5);
 
     private record Finished(
             ConversationLanes.Entry<TopicPartition, ConsumerRecord<String, byte[]>> entry, boolean ok) {}
@@ -64,6 +68,7 @@ public final class SamRequestConsumer implements AutoCloseable {
 
     private final ExecutorService answering = Executors.newVirtualThreadPerTaskExecutor();
     private final Thread thread;
+    private final LoopHeartbeat heartbeat = new LoopHeartbeat(MAX_POLL_INTERVAL);
     private volatile boolean running = true;
     private volatile boolean healthy;
     private volatile Duration closeGrace = Duration.ZERO;
@@ -97,7 +102,9 @@ public final class SamRequestConsumer implements AutoCloseable {
                         ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
                         maxPollRecords,
                         ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                        "read_committed"),
+                        "read_committed",
+                        ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
+                        (int) MAX_POLL_INTERVAL.toMillis()),
                 new StringDeserializer(),
                 new ByteArrayDeserializer());
         this.thread = new Thread(this::run, "sam-requests-consumer");
@@ -112,6 +119,15 @@ public final class SamRequestConsumer implements AutoCloseable {
         return healthy;
     }
 
+    /**
+     * Liveness: the loop has not ended and polled within {@code max.poll.interval.ms}. It polls on while Gemini is slow
+     * or away (answers run on their own threads, the consumer pauses when the buffer fills), so only a loop that
+     * ended on a failure or hangs is reported dead — and then the orchestrator restarts the process.
+     */
+    public boolean isLive() {
+        return running && heartbeat.isAlive();
+    }
+
     private void run() {
         consumer.subscribe(List.of(Topics.SAM_REQUESTS.name()), new Rebalance());
         try {
@@ -120,7 +136,9 @@ public final class SamRequestConsumer implements AutoCloseable {
                 startWhatMay();
                 adjustPause();
                 try {
-                    for (ConsumerRecord<String, byte[]> record : consumer.poll(inFlight > 0 ? BUSY_POLL : POLL)) {
+                    var records = consumer.poll(inFlight > 0 ? BUSY_POLL : POLL);
+                    heartbeat.beat();
+                    for (ConsumerRecord<String, byte[]> record : records) {
                         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                         lanes.add(partition, record.offset(), record.key() == null ? "" : record.key(), record);
                     }
@@ -134,8 +152,9 @@ public final class SamRequestConsumer implements AutoCloseable {
             awaitInFlight(closeGrace);
             settleFinished();
         } catch (RuntimeException e) {
-            LOG.error("the Sam consumer stopped: {}", e.toString(), e);
+            LOG.error("the Sam consumer stopped, /health/live reports it: {}", e.toString(), e);
         } finally {
+            heartbeat.ended();
             healthy = false;
             answering.shutdownNow();
             consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
@@ -186,9 +205,11 @@ public final class SamRequestConsumer implements AutoCloseable {
         metrics.inFlight().set(inFlight);
         commit(lanes.partitions());
         if (!failed.isEmpty()) {
-            // Not answered (Kafka or PostgreSQL away): rewind to the oldest, after a pause, so nothing is skipped.
+            // Not answered (Kafka or PostgreSQL away): rewind to the oldest, after a pause, so nothing is skipped. A
+            // partition a rebalance took away meanwhile is its new owner's to answer (seeking it would throw).
             Map<TopicPartition, Long> rewind = new HashMap<>();
             failed.forEach(e -> rewind.merge(e.partition(), e.offset(), Math::min));
+            rewind.keySet().retainAll(consumer.assignment());
             sleepQuietly(FAILED_RETRY_WAIT);
             rewind.forEach((partition, offset) -> {
                 lanes.revoke(partition);
@@ -209,6 +230,13 @@ public final class SamRequestConsumer implements AutoCloseable {
             } catch (WakeupException closing) {
                 // close() was called during the commit: the wake-up was meant for poll, the commit is still owed.
                 consumer.commitSync(offsets);
+            } catch (KafkaException refused) {
+                // A rebalance took the partitions (CommitFailedException, RebalanceInProgressException): their new
+                // owner answers the uncommitted requests again, deduplicated by clientMessageId. The loop goes on.
+                LOG.warn(
+                        "offsets {} not committed, their requests will be answered again: {}",
+                        offsets,
+                        refused.toString());
             }
         }
     }

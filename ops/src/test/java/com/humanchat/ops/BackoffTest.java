@@ -1,4 +1,4 @@
-package com.humanchat.streams.projector;
+package com.humanchat.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,16 +1,16 @@
-package com.humanchat.streams.projector;
+package com.humanchat.ops;
 
 import java.time.Duration;
 
 /** Bounded exponential backoff: the first wait is {@code min}, each next one doubles, never beyond {@code max}. */
-final class Backoff {
+public final class Backoff {
 
     private final Duration min;
     private final Duration max;
     private Duration next;
     private int attempts;
 
-    Backoff(Duration min, Duration max) {
+    public Backoff(Duration min, Duration max) {
         if (min.isNegative() || min.isZero() || max.compareTo(min) < 0) {
             throw new IllegalArgumentException("need 0 < min <= max, got " + min + " and " + max);
         }
@@ -20,7 +20,7 @@ final class Backoff {
     }
 
     /** The wait before the next attempt; doubles the one after it. */
-    Duration next() {
+    public Duration next() {
         Duration current = next;
         attempts++;
         Duration doubled = next.multipliedBy(2);
@@ -29,11 +29,11 @@ final class Backoff {
     }
 
     /** How many waits {@link #next()} handed out since the last success. */
-    int attempts() {
+    public int attempts() {
         return attempts;
     }
 
-    void reset() {
+    public void reset() {
         next = min;
         attempts = 0;
     }
