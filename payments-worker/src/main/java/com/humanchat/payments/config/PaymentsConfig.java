@@ -2,10 +2,9 @@ package com.humanchat.payments.config;
 
 import com.humanchat.migrations.PostgresUrl;
 import com.humanchat.payments.domain.PlatformFee;
-import com.humanchat.payments.domain.RefundPolicy;
 import com.humanchat.schemas.config.EnvironmentReader;
+import com.humanchat.schemas.sessions.RefundPolicy;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -42,21 +41,13 @@ public record PaymentsConfig(
         String apiKey = r.required(API_KEY, "Stripe secret key of the platform account");
         String apiBase = r.optional("HUMANCHAT_STRIPE_API_BASE", PaymentsConfig::httpUrl, null);
         int feeBps = r.integer("HUMANCHAT_PLATFORM_FEE_BPS", 1000, 0, PlatformFee.MAX_BASIS_POINTS);
-        int cutoffHours = r.integer("HUMANCHAT_REFUND_FULL_BEFORE_HOURS", 24, 0, 24 * 365);
+        RefundPolicy refunds = RefundPolicy.fromEnv(r);
         String returnUrl =
                 r.optional("HUMANCHAT_STRIPE_CONNECT_RETURN_URL", PaymentsConfig::httpUrl, "http://localhost:8080/");
         int threads = r.integer("HUMANCHAT_PAYMENTS_THREADS", 4, 1, 64);
         r.throwIfInvalid();
         return new PaymentsConfig(
-                kafka,
-                postgres,
-                apiKey,
-                apiBase,
-                new PlatformFee(feeBps),
-                new RefundPolicy(Duration.ofHours(cutoffHours)),
-                returnUrl,
-                threads,
-                GROUP_ID);
+                kafka, postgres, apiKey, apiBase, new PlatformFee(feeBps), refunds, returnUrl, threads, GROUP_ID);
     }
 
     private static String httpUrl(String value) {
