@@ -287,6 +287,10 @@ public final class PlatformHarness {
         return TestHttp.patch(uri(edge, path), token, body.encode());
     }
 
+    public Answer put(String path, String token, JsonObject body) {
+        return TestHttp.put(uri(edge, path), token, body.encode());
+    }
+
     public Answer send(HttpRequest.Builder request) {
         return TestHttp.send(request);
     }

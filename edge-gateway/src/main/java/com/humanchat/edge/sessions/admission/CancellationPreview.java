@@ -29,7 +29,9 @@ public record CancellationPreview(boolean cancellable, Money refund, String mess
     public static CancellationPreview of(Session session, Money paid, RefundPolicy policy, UUID viewer, Instant now) {
         if (!CANCELLABLE.contains(session.status())) {
             return new CancellationPreview(
-                    false, null, "a " + session.status().wire().replace('_', ' ') + " session cannot be cancelled");
+                    false,
+                    null,
+                    "a session that is " + session.status().wire().replace("_", " ") + " cannot be cancelled");
         }
         if (paid == null || paid.amountCents() == 0) {
             return new CancellationPreview(true, null, "nothing was paid, so there is nothing to refund");
