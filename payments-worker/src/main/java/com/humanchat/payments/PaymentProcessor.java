@@ -160,11 +160,12 @@ final class PaymentProcessor {
 
     /**
      * A paid session was cancelled: a succeeded payment is refunded (per the policy once confirmed, in full before); a
-     * pending one's PaymentIntent is cancelled, and should it succeed anyway, that success is refunded in full.
+     * pending one's PaymentIntent is cancelled, and should it succeed anyway, that success is refunded in full. A paid
+     * session marked a no-show is refunded in full when its guest waited, not at all when its host did.
      */
     void onSessionEvent(SessionEvent event) throws StripeException, SQLException {
         if (!(event instanceof SessionStatusChanged changed)
-                || changed.toStatus() != SessionStatus.CANCELLED
+                || (changed.toStatus() != SessionStatus.CANCELLED && changed.toStatus() != SessionStatus.NO_SHOW)
                 || changed.session().paymentMode() != PaymentMode.PAID) {
             return;
         }
@@ -182,12 +183,17 @@ final class PaymentProcessor {
         String cause = "session-event:" + changed.eventId();
         switch (payment.status()) {
             case SUCCEEDED -> {
-                RefundPolicy.Refund refund = refunds.refund(
-                        payment.amountCents(),
-                        payment.currency(),
-                        changed.fromStatus(),
-                        changed.session().startTime(),
-                        changed.occurredAt());
+                RefundPolicy.Refund refund = changed.toStatus() == SessionStatus.NO_SHOW
+                        ? refunds.noShow(
+                                payment.amountCents(),
+                                payment.currency(),
+                                changed.actorId().equals(changed.session().guestUserId()))
+                        : refunds.refund(
+                                payment.amountCents(),
+                                payment.currency(),
+                                changed.fromStatus(),
+                                changed.session().startTime(),
+                                changed.occurredAt());
                 refund(payment, refund.amountCents(), cause, refund.notice(), threadNotice(changed, payment, refund));
             }
             case PENDING, FAILED -> abandon(payment, cause);

@@ -125,9 +125,13 @@ public final class SessionDecider {
                             case CANCELLED -> participant;
                             default -> false;
                         };
-                    case CONFIRMED -> (to == SessionStatus.IN_PROGRESS || to == SessionStatus.CANCELLED) && participant;
+                    case CONFIRMED ->
+                        (to == SessionStatus.IN_PROGRESS
+                                        || to == SessionStatus.CANCELLED
+                                        || to == SessionStatus.NO_SHOW)
+                                && participant;
                     case IN_PROGRESS -> to == SessionStatus.COMPLETED && participant;
-                    case ACCEPTED, DECLINED, CANCELLED, COMPLETED -> false;
+                    case ACCEPTED, DECLINED, CANCELLED, COMPLETED, NO_SHOW -> false;
                 };
         return allowed ? Optional.empty() : Optional.of(SessionRejectionCode.ILLEGAL_TRANSITION);
     }
@@ -207,6 +211,12 @@ public final class SessionDecider {
                             + session.status().wire() + " session to "
                             + command.toStatus().wire();
             return rejectAndRemember(command, at, record, refused.get(), reason);
+        }
+        if (command.toStatus() == SessionStatus.NO_SHOW) {
+            Optional<String> early = StartWindow.noShowRefusal(session.startTime(), at);
+            if (early.isPresent()) {
+                return rejectAndRemember(command, at, record, SessionRejectionCode.ILLEGAL_TRANSITION, early.get());
+            }
         }
         if (command.toStatus() == SessionStatus.IN_PROGRESS) {
             Optional<String> early = StartWindow.refusal(session.startTime(), at);

@@ -194,7 +194,8 @@ class HostCalendarTest {
         for (SessionStatus status : SessionStatus.values()) {
             boolean free = status == SessionStatus.DECLINED
                     || status == SessionStatus.CANCELLED
-                    || status == SessionStatus.COMPLETED;
+                    || status == SessionStatus.COMPLETED
+                    || status == SessionStatus.NO_SHOW;
             assertThat(HostCalendar.holdsSlot(status)).as(status.wire()).isEqualTo(!free);
         }
     }

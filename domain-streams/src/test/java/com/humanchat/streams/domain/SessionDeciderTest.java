@@ -281,6 +281,34 @@ class SessionDeciderTest {
     }
 
     @Test
+    void theParticipantWhoWaitedMarksANoShowFromFifteenMinutesAfterTheStart() {
+        Instant start = NOW.plus(Duration.ofHours(2));
+        SessionRecord confirmed = new SessionRecord(
+                withStart(recordIn(SessionStatus.CONFIRMED, PaymentMode.FREE).session(), start), AnswerLog.empty());
+        TransitionSession hostWaited = TransitionSession.of(SESSION, HOST, SessionStatus.NO_SHOW, null);
+
+        Verdict<SessionRecord, SessionEvent> tooSoon = decider.decide(hostWaited, start.plusSeconds(899), confirmed);
+        Verdict<SessionRecord, SessionEvent> marked = decider.decide(hostWaited, start.plusSeconds(900), confirmed);
+
+        assertThat(tooSoon.events()).singleElement().isInstanceOfSatisfying(SessionCommandRejected.class, rejected -> {
+            assertThat(rejected.code()).isEqualTo(SessionRejectionCode.ILLEGAL_TRANSITION);
+            assertThat(rejected.reason()).contains("from 15 minutes after the start");
+        });
+        assertThat(marked.events()).singleElement().isInstanceOfSatisfying(SessionStatusChanged.class, changed -> {
+            assertThat(changed.toStatus()).isEqualTo(SessionStatus.NO_SHOW);
+            assertThat(changed.actorId()).isEqualTo(HOST);
+        });
+        assertThat(decider.decide(
+                                TransitionSession.of(SESSION, GUEST, SessionStatus.NO_SHOW, null),
+                                start.plusSeconds(3600),
+                                marked.state().orElseThrow())
+                        .events())
+                .as("final: the other side cannot mark it back")
+                .singleElement()
+                .isInstanceOf(SessionCommandRejected.class);
+    }
+
+    @Test
     void acceptsTheEdgesOfTheLimits() {
         assertThat(SessionDecider.invalidRequest(
                         request(NOW.plusSeconds(1), 5, Money.of(0, "eur"), PaymentMode.DONATION),

@@ -294,7 +294,10 @@ class PaymentsIT {
                             .equals(f.getJsonObject("session").getString("status"))))
                     .hasSize(1);
 
-            // a free session has nothing to pay
+            // once the host charges nothing, a free session has nothing to pay
+            assertThat(PLATFORM.patch("/api/me/profile", host.token(), new JsonObject().put("priceCents", 0))
+                            .status())
+                    .isEqualTo(200);
             Answer free = post("/api/sessions", guest, booking(host, null, "free", 0));
             String freeId = free.json().getString("sessionId");
             assertThat(transition(host, freeId, "accepted").json().getString("status"))

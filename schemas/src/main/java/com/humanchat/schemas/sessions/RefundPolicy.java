@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * What cancelling a paid session gives back to its payer. A session confirmed (paid) is refunded in full when
+ * What cancelling a paid session, or a no-show, gives back to its payer. A session confirmed (paid) is refunded in full when
  * cancelled at least {@code fullRefundBefore} ahead of its start, and not at all after that cutoff; a session
  * cancelled before it was confirmed, and an instant session (no start time, it never started), are refunded in full.
  * The one rule the payments worker refunds by and the edge previews a cancellation with
@@ -59,5 +59,15 @@ public record RefundPolicy(Duration fullRefundBefore) {
             return new Refund(paidCents, currency, "cancelled at least " + hours + " h before the start");
         }
         return new Refund(0, currency, "cancelled less than " + hours + " h before the start");
+    }
+
+    /**
+     * What goes back to the guest of a session marked a no-show: everything when the guest waited (the host never
+     * came), nothing when the host waited (the guest never came).
+     */
+    public Refund noShow(long paidCents, String currency, boolean markedByGuest) {
+        return markedByGuest
+                ? new Refund(paidCents, currency, "the host did not come to the session")
+                : new Refund(0, currency, "the guest did not come to the session");
     }
 }

@@ -50,6 +50,14 @@ class RefundPolicyTest {
     }
 
     @Test
+    void aNoShowRefundsTheGuestWhoWaitedAndNotTheGuestWhoNeverCame() {
+        assertThat(DAY_AHEAD.noShow(5000, "usd", true).notice())
+                .isEqualTo("Refunded 50.00 USD: the host did not come to the session");
+        assertThat(DAY_AHEAD.noShow(5000, "usd", false).notice())
+                .isEqualTo("No refund: the guest did not come to the session");
+    }
+
+    @Test
     void writesAmountsInMajorUnits() {
         assertThat(Money.of(2500, "USD").display()).isEqualTo("25.00 USD");
         assertThat(Money.of(5, "eur").display()).isEqualTo("0.05 EUR");

@@ -44,6 +44,12 @@ class BookingPriceTest {
     }
 
     @Test
+    void aPriceWithoutACurrencyIsInDollars() {
+        assertThat(BookingPrice.refusal(new HostOffer(2500L, null, false), PaymentMode.PAID, Money.of(2500, "usd")))
+                .isEmpty();
+    }
+
+    @Test
     void aHostWhoChargesNothingIsBookedForFreeAndNeverPaid() {
         assertThat(BookingPrice.refusal(FREE, PaymentMode.FREE, Money.of(0, "usd")))
                 .isEmpty();
