@@ -378,6 +378,59 @@ class PaymentsWorkerIT {
     }
 
     @Test
+    void aNoShowIsRefundedInFullWhenTheGuestWaitedAndNotAtAllWhenTheHostDid() throws Exception {
+        UUID host = payableHost("acct_no_show");
+        UUID hostAbsent = UUID.randomUUID();
+        UUID hostAbsentPayment = paidPayment(hostAbsent, host);
+        UUID guestAbsent = UUID.randomUUID();
+        UUID guestAbsentPayment = paidPayment(guestAbsent, host);
+        Instant startedAgo = Instant.now().minus(Duration.ofMinutes(20));
+
+        SessionStatusChanged markedByGuest = cancelled(hostAbsent, host, startedAgo, SessionStatus.CONFIRMED);
+        send(Topics.SESSIONS_EVENTS, noShow(markedByGuest, markedByGuest.session().guestUserId()));
+        SessionStatusChanged markedByHost = cancelled(guestAbsent, host, startedAgo, SessionStatus.CONFIRMED);
+        send(Topics.SESSIONS_EVENTS, noShow(markedByHost, host));
+
+        assertThat(awaitPayment(hostAbsentPayment, PaymentStatus.REFUNDED).refundedCents())
+                .isEqualTo(PRICE);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(payments(guestAbsentPayment))
+                .anySatisfy(p -> assertThat(p.reason()).isEqualTo("No refund: the guest did not come to the session")));
+        assertThat(single("select status from payments where payment_id = ?", guestAbsentPayment))
+                .isEqualTo("succeeded");
+    }
+
+    /** {@code cancelled} turned into the no-show {@code actor} marked. */
+    private static SessionStatusChanged noShow(SessionStatusChanged cancelled, UUID actor) {
+        Session s = cancelled.session();
+        Session after = new Session(
+                s.sessionId(),
+                s.guestUserId(),
+                s.hostUserId(),
+                s.conversationId(),
+                s.startTime(),
+                s.durationMinutes(),
+                s.agreedPrice(),
+                s.paymentMode(),
+                SessionStatus.NO_SHOW,
+                s.requestedAt(),
+                s.updatedAt(),
+                null,
+                null,
+                null);
+        return new SessionStatusChanged(
+                cancelled.eventId(),
+                1,
+                cancelled.occurredAt(),
+                cancelled.sessionId(),
+                cancelled.commandId(),
+                actor,
+                SessionStatus.CONFIRMED,
+                SessionStatus.NO_SHOW,
+                null,
+                after);
+    }
+
+    @Test
     void aSessionCancelledBeforeItsPaymentCancelsTheIntentAndALateSuccessIsRefundedInFull() throws Exception {
         UUID host = payableHost("acct_abandoned");
         UUID session = UUID.randomUUID();
