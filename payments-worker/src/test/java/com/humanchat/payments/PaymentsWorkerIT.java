@@ -387,7 +387,9 @@ class PaymentsWorkerIT {
         Instant startedAgo = Instant.now().minus(Duration.ofMinutes(20));
 
         SessionStatusChanged markedByGuest = cancelled(hostAbsent, host, startedAgo, SessionStatus.CONFIRMED);
-        send(Topics.SESSIONS_EVENTS, noShow(markedByGuest, markedByGuest.session().guestUserId()));
+        send(
+                Topics.SESSIONS_EVENTS,
+                noShow(markedByGuest, markedByGuest.session().guestUserId()));
         SessionStatusChanged markedByHost = cancelled(guestAbsent, host, startedAgo, SessionStatus.CONFIRMED);
         send(Topics.SESSIONS_EVENTS, noShow(markedByHost, host));
 
