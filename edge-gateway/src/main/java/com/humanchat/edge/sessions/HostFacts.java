@@ -1,6 +1,6 @@
 package com.humanchat.edge.sessions;
 
-import com.humanchat.edge.sessions.admission.HostOffer;
+import com.humanchat.edge.sessions.domain.HostOffer;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;

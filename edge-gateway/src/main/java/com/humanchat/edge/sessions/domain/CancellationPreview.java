@@ -1,4 +1,4 @@
-package com.humanchat.edge.sessions.admission;
+package com.humanchat.edge.sessions.domain;
 
 import com.humanchat.schemas.sessions.Money;
 import com.humanchat.schemas.sessions.RefundPolicy;

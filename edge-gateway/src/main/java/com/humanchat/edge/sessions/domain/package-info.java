@@ -3,4 +3,4 @@
  * the host's terms, the actor, the time) that the session service gathers from its read models and applies. No
  * Vert.x, Kafka or SQL here.
  */
-package com.humanchat.edge.sessions.admission;
+package com.humanchat.edge.sessions.domain;

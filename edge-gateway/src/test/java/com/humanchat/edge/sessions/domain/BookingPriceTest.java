@@ -1,4 +1,4 @@
-package com.humanchat.edge.sessions.admission;
+package com.humanchat.edge.sessions.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.humanchat.edge.sessions.admission;
+package com.humanchat.edge.sessions.domain;
 
 /**
  * What a host offers a guest, from their profile.
