@@ -93,7 +93,8 @@ export type SessionStatus =
   | 'awaiting_payment'
   | 'confirmed'
   | 'in_progress'
-  | 'completed';
+  | 'completed'
+  | 'no_show';
 
 export interface Money {
   amountCents: number;

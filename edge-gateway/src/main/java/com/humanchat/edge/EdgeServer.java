@@ -94,6 +94,7 @@ public final class EdgeServer extends VerticleBase {
                                 services.bearerAuth(),
                                 services.chat().presence()::statusOf)
                         .router(vertx));
+        services.chat().mountBookingTerms(vertx, api, services.bearerAuth());
         api.route("/me/*").subRouter(new ProfileRoutes(services.identity(), services.bearerAuth()).router(vertx));
         new DiscoverRoutes(services.pg(), services.bearerAuth(), services.chat().presence()::statusesOf).mount(api);
         services.chat().mountApi(vertx, api, services.bearerAuth());

@@ -177,6 +177,23 @@ class ApiContractIT {
                                 .put("bio", "contracts")
                                 .put("tags", new JsonArray().add("api"))
                                 .encode()));
+        assertMatches("/api/me/booking-terms", "get", "200", edge.get("/api/me/booking-terms", token));
+        assertMatches(
+                "/api/me/booking-terms",
+                "put",
+                "200",
+                TestHttp.put(
+                        edge.uri("/api/me/booking-terms"),
+                        token,
+                        new JsonObject()
+                                .put("requestHoldMinutes", 120)
+                                .put("donationsWelcome", true)
+                                .encode()));
+        assertMatches(
+                "/api/sessions/{id}/cancellation",
+                "get",
+                "404",
+                edge.get("/api/sessions/" + UUID.randomUUID() + "/cancellation", token));
         assertMatches(
                 "/api/admin/users/{id}",
                 "patch",

@@ -52,6 +52,10 @@ public final class TestHttp {
         return withBody("POST", uri, bearerToken, jsonBody);
     }
 
+    public static Answer put(URI uri, String bearerToken, String jsonBody) {
+        return withBody("PUT", uri, bearerToken, jsonBody);
+    }
+
     public static Answer patch(URI uri, String bearerToken, String jsonBody) {
         return withBody("PATCH", uri, bearerToken, jsonBody);
     }

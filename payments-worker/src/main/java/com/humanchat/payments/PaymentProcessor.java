@@ -5,7 +5,6 @@ import com.humanchat.payments.domain.DonationNotice;
 import com.humanchat.payments.domain.Payment;
 import com.humanchat.payments.domain.PaymentOutcome;
 import com.humanchat.payments.domain.PlatformFee;
-import com.humanchat.payments.domain.RefundPolicy;
 import com.humanchat.payments.ledger.ConnectedAccount;
 import com.humanchat.payments.ledger.OutboxRecord;
 import com.humanchat.payments.ledger.PaymentLedger;
@@ -25,6 +24,7 @@ import com.humanchat.schemas.payments.PaymentStatus;
 import com.humanchat.schemas.payments.PaymentUpdated;
 import com.humanchat.schemas.payments.StripeEventReceived;
 import com.humanchat.schemas.sessions.PaymentMode;
+import com.humanchat.schemas.sessions.RefundPolicy;
 import com.humanchat.schemas.sessions.SessionEvent;
 import com.humanchat.schemas.sessions.SessionStatus;
 import com.humanchat.schemas.sessions.SessionStatusChanged;
@@ -149,17 +149,23 @@ final class PaymentProcessor {
                     : Optional.<Payment>empty();
         });
         if (kept.isPresent()) {
-            refund(kept.get(), kept.get().amountCents(), cause + ":session-cancelled");
+            refund(
+                    kept.get(),
+                    kept.get().amountCents(),
+                    cause + ":session-cancelled",
+                    "the session was cancelled before its payment went through",
+                    List.of());
         }
     }
 
     /**
      * A paid session was cancelled: a succeeded payment is refunded (per the policy once confirmed, in full before); a
-     * pending one's PaymentIntent is cancelled, and should it succeed anyway, that success is refunded in full.
+     * pending one's PaymentIntent is cancelled, and should it succeed anyway, that success is refunded in full. A paid
+     * session marked a no-show is refunded in full when its guest waited, not at all when its host did.
      */
     void onSessionEvent(SessionEvent event) throws StripeException, SQLException {
         if (!(event instanceof SessionStatusChanged changed)
-                || changed.toStatus() != SessionStatus.CANCELLED
+                || (changed.toStatus() != SessionStatus.CANCELLED && changed.toStatus() != SessionStatus.NO_SHOW)
                 || changed.session().paymentMode() != PaymentMode.PAID) {
             return;
         }
@@ -177,11 +183,18 @@ final class PaymentProcessor {
         String cause = "session-event:" + changed.eventId();
         switch (payment.status()) {
             case SUCCEEDED -> {
-                long cents = changed.fromStatus() == SessionStatus.CONFIRMED
-                        ? refunds.refundCents(
-                                payment.amountCents(), changed.session().startTime(), changed.occurredAt())
-                        : payment.amountCents();
-                refund(payment, cents, cause);
+                RefundPolicy.Refund refund = changed.toStatus() == SessionStatus.NO_SHOW
+                        ? refunds.noShow(
+                                payment.amountCents(),
+                                payment.currency(),
+                                changed.actorId().equals(changed.session().guestUserId()))
+                        : refunds.refund(
+                                payment.amountCents(),
+                                payment.currency(),
+                                changed.fromStatus(),
+                                changed.session().startTime(),
+                                changed.occurredAt());
+                refund(payment, refund.amountCents(), cause, refund.notice(), threadNotice(changed, payment, refund));
             }
             case PENDING, FAILED -> abandon(payment, cause);
             case REFUNDED -> {}
@@ -209,16 +222,49 @@ final class PaymentProcessor {
         });
     }
 
-    /** Refunds {@code cents} of a succeeded payment (none: the decision is noted), recorded and published once. */
-    private void refund(Payment payment, long cents, String cause) throws StripeException, SQLException {
+    /**
+     * The system message that tells the session's thread what its cancellation refunded ({@link RefundPolicy.Refund#notice}),
+     * written as the participant who cancelled; none for a session requested outside a conversation.
+     */
+    private static List<OutboxRecord> threadNotice(
+            SessionStatusChanged cancelled, Payment payment, RefundPolicy.Refund refund) {
+        UUID conversationId = cancelled.session().conversationId();
+        if (conversationId == null) {
+            return List.of();
+        }
+        return List.of(OutboxRecord.of(
+                Topics.CHAT_COMMANDS,
+                new SendMessage(
+                        derivedId("refund-message:" + payment.paymentId()),
+                        1,
+                        Instant.now(),
+                        conversationId,
+                        cancelled.actorId(),
+                        "refund:" + payment.paymentId(),
+                        refund.notice(),
+                        MessageKind.SYSTEM,
+                        List.of(Json.mapper()
+                                .createObjectNode()
+                                .put("type", "refund")
+                                .put("sessionId", cancelled.sessionId().toString())
+                                .put("paymentId", payment.paymentId().toString())
+                                .put("amountCents", refund.amountCents())
+                                .put("currency", refund.currency())))));
+    }
+
+    /**
+     * Refunds {@code cents} of a succeeded payment (none: the decision is noted with {@code why}), recorded and
+     * published once, with {@code notices} for the thread in the same transaction.
+     */
+    private void refund(Payment payment, long cents, String cause, String why, List<OutboxRecord> notices)
+            throws StripeException, SQLException {
         if (cents == 0) {
-            String reason =
-                    "cancelled less than " + refunds.fullRefundBefore().toHours() + " h before the start: no refund";
             ledger.inTransaction(tx -> {
                 Payment now = tx.payment(payment.paymentId()).orElseThrow();
-                if (now.status() == PaymentStatus.SUCCEEDED && tx.note(now, cause, reason)) {
-                    tx.enqueue(
-                            List.of(OutboxRecord.of(Topics.PAYMENTS_EVENTS, updated(now, cause, null, null, reason))));
+                if (now.status() == PaymentStatus.SUCCEEDED && tx.note(now, cause, why)) {
+                    List<OutboxRecord> records = new ArrayList<>(notices);
+                    records.addFirst(OutboxRecord.of(Topics.PAYMENTS_EVENTS, updated(now, cause, null, null, why)));
+                    tx.enqueue(records);
                 }
                 return null;
             });
@@ -228,9 +274,11 @@ final class PaymentProcessor {
         ledger.inTransaction(tx -> {
             Payment now = tx.payment(payment.paymentId()).orElseThrow();
             Optional<Payment> refunded = now.refunded(cents);
-            if (refunded.isPresent() && tx.update(now, refunded.get(), cause, "session cancelled", refundId)) {
-                tx.enqueue(List.of(
-                        OutboxRecord.of(Topics.PAYMENTS_EVENTS, updated(refunded.get(), cause, null, null, null))));
+            if (refunded.isPresent() && tx.update(now, refunded.get(), cause, why, refundId)) {
+                List<OutboxRecord> records = new ArrayList<>(notices);
+                records.addFirst(
+                        OutboxRecord.of(Topics.PAYMENTS_EVENTS, updated(refunded.get(), cause, null, null, null)));
+                tx.enqueue(records);
             }
             return null;
         });

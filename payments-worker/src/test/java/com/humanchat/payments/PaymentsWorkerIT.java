@@ -13,7 +13,6 @@ import com.humanchat.migrations.PostgresUrl;
 import com.humanchat.ops.TraceMdc;
 import com.humanchat.payments.config.PaymentsConfig;
 import com.humanchat.payments.domain.PlatformFee;
-import com.humanchat.payments.domain.RefundPolicy;
 import com.humanchat.payments.stripe.StripeStub;
 import com.humanchat.payments.stripe.StripeWebhooks;
 import com.humanchat.schemas.Envelope;
@@ -23,6 +22,7 @@ import com.humanchat.schemas.Topic;
 import com.humanchat.schemas.TopicProvisioner;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.TraceParent;
+import com.humanchat.schemas.chat.SendMessage;
 import com.humanchat.schemas.payments.AccountUpdated;
 import com.humanchat.schemas.payments.CreatePaymentIntent;
 import com.humanchat.schemas.payments.OnboardHost;
@@ -31,6 +31,7 @@ import com.humanchat.schemas.payments.PaymentUpdated;
 import com.humanchat.schemas.payments.StripeEventReceived;
 import com.humanchat.schemas.sessions.Money;
 import com.humanchat.schemas.sessions.PaymentMode;
+import com.humanchat.schemas.sessions.RefundPolicy;
 import com.humanchat.schemas.sessions.Session;
 import com.humanchat.schemas.sessions.SessionStatus;
 import com.humanchat.schemas.sessions.SessionStatusChanged;
@@ -128,7 +129,8 @@ class PaymentsWorkerIT {
                 new StringDeserializer(),
                 new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(Topics.PAYMENTS_EVENTS.name(), Topics.SESSIONS_COMMANDS.name())) {
+        for (String topic :
+                List.of(Topics.PAYMENTS_EVENTS.name(), Topics.SESSIONS_COMMANDS.name(), Topics.CHAT_COMMANDS.name())) {
             consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
         }
         consumer.assign(partitions);
@@ -408,7 +410,16 @@ class PaymentsWorkerIT {
         PaymentUpdated refunded = awaitPayment(earlyPayment, PaymentStatus.REFUNDED);
         assertThat(refunded.refundedCents()).isEqualTo(PRICE);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(payments(latePayment))
-                .anySatisfy(p -> assertThat(p.reason()).contains("no refund")));
+                .anySatisfy(p -> assertThat(p.reason()).contains("No refund")));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(seen().stream()
+                        .filter(e -> e instanceof SendMessage m
+                                && (m.clientMessageId().equals("refund:" + earlyPayment)
+                                        || m.clientMessageId().equals("refund:" + latePayment)))
+                        .map(e -> ((SendMessage) e).content()))
+                .as("the thread says what was refunded")
+                .containsExactlyInAnyOrder(
+                        "Refunded 50.00 USD: cancelled at least 24 h before the start",
+                        "No refund: cancelled less than 24 h before the start"));
         Thread.sleep(500);
         assertThat(stripe.requests("/v1/refunds").stream()
                         .filter(r -> earlyPayment.toString().equals(r.form().get("metadata[payment_id]"))))
@@ -426,6 +437,61 @@ class PaymentsWorkerIT {
         assertThat(single("select stripe_refund_id from payments where payment_id = ?", earlyPayment))
                 .asString()
                 .startsWith("re_");
+    }
+
+    @Test
+    void aNoShowIsRefundedInFullWhenTheGuestWaitedAndNotAtAllWhenTheHostDid() throws Exception {
+        UUID host = payableHost("acct_no_show");
+        UUID hostAbsent = UUID.randomUUID();
+        UUID hostAbsentPayment = paidPayment(hostAbsent, host);
+        UUID guestAbsent = UUID.randomUUID();
+        UUID guestAbsentPayment = paidPayment(guestAbsent, host);
+        Instant startedAgo = Instant.now().minus(Duration.ofMinutes(20));
+
+        SessionStatusChanged markedByGuest = cancelled(hostAbsent, host, startedAgo, SessionStatus.CONFIRMED);
+        send(
+                Topics.SESSIONS_EVENTS,
+                noShow(markedByGuest, markedByGuest.session().guestUserId()));
+        SessionStatusChanged markedByHost = cancelled(guestAbsent, host, startedAgo, SessionStatus.CONFIRMED);
+        send(Topics.SESSIONS_EVENTS, noShow(markedByHost, host));
+
+        assertThat(awaitPayment(hostAbsentPayment, PaymentStatus.REFUNDED).refundedCents())
+                .isEqualTo(PRICE);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(payments(guestAbsentPayment))
+                .anySatisfy(p -> assertThat(p.reason()).isEqualTo("No refund: the guest did not come to the session")));
+        assertThat(single("select status from payments where payment_id = ?", guestAbsentPayment))
+                .isEqualTo("succeeded");
+    }
+
+    /** {@code cancelled} turned into the no-show {@code actor} marked. */
+    private static SessionStatusChanged noShow(SessionStatusChanged cancelled, UUID actor) {
+        Session s = cancelled.session();
+        Session after = new Session(
+                s.sessionId(),
+                s.guestUserId(),
+                s.hostUserId(),
+                s.conversationId(),
+                s.startTime(),
+                s.durationMinutes(),
+                s.agreedPrice(),
+                s.paymentMode(),
+                SessionStatus.NO_SHOW,
+                s.requestedAt(),
+                s.updatedAt(),
+                null,
+                null,
+                null);
+        return new SessionStatusChanged(
+                cancelled.eventId(),
+                1,
+                cancelled.occurredAt(),
+                cancelled.sessionId(),
+                cancelled.commandId(),
+                actor,
+                SessionStatus.CONFIRMED,
+                SessionStatus.NO_SHOW,
+                null,
+                after);
     }
 
     @Test
@@ -536,7 +602,7 @@ class PaymentsWorkerIT {
                 sessionId,
                 UUID.randomUUID(),
                 host,
-                null,
+                UUID.randomUUID(),
                 start,
                 30,
                 Money.of(PRICE, "usd"),
@@ -592,6 +658,8 @@ class PaymentsWorkerIT {
             if (record.topic().equals(Topics.PAYMENTS_EVENTS.name())) {
                 seen.add(
                         Topics.PAYMENTS_EVENTS.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+            } else if (record.topic().equals(Topics.CHAT_COMMANDS.name())) {
+                seen.add(Topics.CHAT_COMMANDS.valueSerde().deserializer().deserialize(record.topic(), record.value()));
             } else {
                 seen.add(Topics.SESSIONS_COMMANDS
                         .valueSerde()

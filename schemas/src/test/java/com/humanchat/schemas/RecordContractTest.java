@@ -194,7 +194,8 @@ class RecordContractTest {
                                 NOW.plusSeconds(3600),
                                 30,
                                 Money.of(5000, "USD"),
-                                PaymentMode.PAID)),
+                                PaymentMode.PAID,
+                                60)),
                 Map.entry(
                         Topics.SESSIONS_COMMANDS,
                         TransitionSession.of(SESSION, BOB, SessionStatus.DECLINED, "busy that day")),
@@ -511,14 +512,15 @@ class RecordContractTest {
     void sessionSchemasHoldTheContractsLimits() {
         ObjectNode json = Json.mapper()
                 .valueToTree(RequestSession.of(
-                        SESSION, ALICE, BOB, null, null, 3, Money.of(-1, "dollars"), PaymentMode.FREE));
+                        SESSION, ALICE, BOB, null, null, 3, Money.of(-1, "dollars"), PaymentMode.FREE, -1));
         json.put("paymentMode", "barter");
 
         assertThat(RecordSchemas.violations(Topics.SESSIONS_COMMANDS.name(), json))
                 .anyMatch(v -> v.contains("durationMinutes"))
                 .anyMatch(v -> v.contains("amountCents"))
                 .anyMatch(v -> v.contains("currency"))
-                .anyMatch(v -> v.contains("paymentMode"));
+                .anyMatch(v -> v.contains("paymentMode"))
+                .anyMatch(v -> v.contains("holdMinutes"));
     }
 
     @Test

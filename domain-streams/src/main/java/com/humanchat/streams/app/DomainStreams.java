@@ -98,7 +98,7 @@ public final class DomainStreams implements AutoCloseable {
         clients.put(
                 config.sessionsApplicationId(),
                 client(
-                        SessionTopology.build(),
+                        SessionTopology.build(config.bookingLimits()),
                         settings(config, config.sessionsApplicationId(), Topics.SESSIONS_COMMANDS.name()),
                         config.instanceId()));
         clients.put(

@@ -2,6 +2,7 @@ package com.humanchat.streams.app;
 
 import com.humanchat.schemas.config.EnvironmentReader;
 import com.humanchat.schemas.config.InvalidConfigurationException;
+import com.humanchat.streams.domain.BookingLimits;
 import com.humanchat.streams.topology.ConversationTopologyConfig;
 import com.humanchat.streams.topology.MetricsTopologyConfig;
 import java.nio.file.Path;
@@ -23,6 +24,8 @@ import java.util.regex.Pattern;
  * @param commitInterval how often offsets are committed; bounds what is processed again after a crash
  * @param dedupeRetention how long sends stay deduplicated (at least 24 h)
  * @param metricsInterval how often the metrics topology emits a snapshot to {@code admin.metrics}
+ * @param bookingLimits how far ahead a session may be booked and how many unanswered requests a guest may have with
+ *     one host
  * @param instanceId this instance's stable name (a StatefulSet pod's), making its consumers static group members; null
  *     for none
  */
@@ -41,6 +44,7 @@ public record DomainStreamsConfig(
         String requestsApplicationId,
         String metricsApplicationId,
         Duration metricsInterval,
+        BookingLimits bookingLimits,
         String instanceId) {
 
     public static final String BOOTSTRAP = "HUMANCHAT_KAFKA_BOOTSTRAP";
@@ -54,6 +58,8 @@ public record DomainStreamsConfig(
     public static final String DEDUPE_RETENTION_HOURS = "HUMANCHAT_DEDUPE_RETENTION_HOURS";
     public static final String METRICS_INTERVAL_SECONDS = "HUMANCHAT_METRICS_INTERVAL_SECONDS";
     public static final String INSTANCE_ID = "HUMANCHAT_STREAMS_INSTANCE_ID";
+    public static final String BOOKING_HORIZON_DAYS = "HUMANCHAT_BOOKING_HORIZON_DAYS";
+    public static final String MAX_PENDING_REQUESTS_PER_HOST = "HUMANCHAT_MAX_PENDING_REQUESTS_PER_HOST";
 
     private static final Pattern INSTANCE_ID_FORMAT = Pattern.compile("[A-Za-z0-9._-]{1,200}");
 
@@ -83,6 +89,7 @@ public record DomainStreamsConfig(
         Objects.requireNonNull(requestsApplicationId, "requestsApplicationId");
         Objects.requireNonNull(metricsApplicationId, "metricsApplicationId");
         Objects.requireNonNull(metricsInterval, "metricsInterval");
+        Objects.requireNonNull(bookingLimits, "bookingLimits");
         if (metricsInterval.toSeconds() < 1) {
             throw new IllegalArgumentException("metricsInterval must be at least one second");
         }
@@ -129,6 +136,7 @@ public record DomainStreamsConfig(
                 REQUESTS_APPLICATION_ID,
                 METRICS_APPLICATION_ID,
                 MetricsTopologyConfig.DEFAULT_INTERVAL,
+                BookingLimits.defaults(),
                 null);
     }
 
@@ -150,6 +158,7 @@ public record DomainStreamsConfig(
                 requests,
                 metrics,
                 metricsInterval,
+                bookingLimits,
                 instanceId);
     }
 
@@ -175,6 +184,9 @@ public record DomainStreamsConfig(
                 24 * 365);
         int metricsSeconds = reader.integer(
                 METRICS_INTERVAL_SECONDS, (int) MetricsTopologyConfig.DEFAULT_INTERVAL.toSeconds(), 1, 3600);
+        int horizonDays = reader.integer(BOOKING_HORIZON_DAYS, (int) BookingLimits.DEFAULT_HORIZON.toDays(), 1, 3650);
+        int maxPending =
+                reader.integer(MAX_PENDING_REQUESTS_PER_HOST, BookingLimits.DEFAULT_MAX_PENDING_PER_GUEST, 1, 100);
         String instanceId = reader.optional(INSTANCE_ID);
         if (instanceId != null && !INSTANCE_ID_FORMAT.matcher(instanceId).matches()) {
             reader.problem(INSTANCE_ID + " must be 1-200 of [A-Za-z0-9._-], was '" + instanceId + "'");
@@ -195,6 +207,7 @@ public record DomainStreamsConfig(
                 REQUESTS_APPLICATION_ID,
                 METRICS_APPLICATION_ID,
                 Duration.ofSeconds(metricsSeconds),
+                new BookingLimits(Duration.ofDays(horizonDays), maxPending),
                 instanceId);
     }
 }

@@ -1,26 +1,40 @@
 package com.humanchat.streams.domain;
 
+import com.humanchat.schemas.sessions.SessionRejectionCode;
 import com.humanchat.schemas.sessions.SessionStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The scheduled sessions of one host that still hold their slot: a new scheduled session is admitted only if its
- * half-open interval {@code [start, start + duration)} overlaps none of them. Instant sessions hold no slot. A session
- * that is declined, cancelled or completed is released; a booking whose end has passed the time of the request being
- * decided is dropped, as no future request can overlap it. A request once refused is refused again when processed
- * again (the latest {@link AnswerLog#CAPACITY} refusals are remembered).
+ * The scheduled sessions of one host that still hold, or may come to hold, their slot. A new scheduled session is
+ * admitted only if its half-open interval {@code [start, start + duration)} overlaps no booking that holds its slot at
+ * the time of the request: an accepted one, or a requested one whose hold has not lapsed (see {@link RequestHold}).
+ * A guest may have at most {@link BookingLimits#maxPendingPerGuest()} unanswered requests in one host's calendar.
+ * The host's accept passes through the calendar: a lapsed request is accepted only if its slot is still free. Instant
+ * sessions hold no slot. A session that is declined, cancelled or completed is released; a booking whose end has
+ * passed the time of the request being decided is dropped, as no future request can overlap it.
  *
- * @param bookings the slots held, in admission order
- * @param refusedCommandIds the latest requests refused for a conflict, oldest first
+ * <p>Every decision compares stored deadlines with the time of the command being decided, never with a clock, so it is
+ * the same when the command is processed again after a restart; a refused command is refused again with the same
+ * answer (the latest {@link AnswerLog#CAPACITY} refusals are remembered).
+ *
+ * @param bookings the slots held or waiting for the host's answer, in admission order
+ * @param refusals the latest commands refused, oldest first
  */
-public record HostCalendar(List<HostCalendar.Booking> bookings, List<UUID> refusedCommandIds) {
+public record HostCalendar(List<HostCalendar.Booking> bookings, List<HostCalendar.Refusal> refusals) {
 
-    /** The slot {@code [start, end)} session {@code sessionId} holds. */
-    public record Booking(UUID sessionId, Instant start, Instant end) {
+    /**
+     * The slot {@code [start, end)} session {@code sessionId} asks for.
+     *
+     * @param guestUserId who asked; null in bookings stored before holds existed (they count as accepted)
+     * @param heldUntil until when an unanswered request holds its slot; null once the host accepted
+     */
+    public record Booking(UUID sessionId, UUID guestUserId, Instant start, Instant end, Instant heldUntil) {
 
         public Booking {
             Objects.requireNonNull(sessionId, "sessionId");
@@ -28,17 +42,43 @@ public record HostCalendar(List<HostCalendar.Booking> bookings, List<UUID> refus
             Objects.requireNonNull(end, "end");
         }
 
+        /** True until the host answered: the request counts against its guest's pending limit. */
+        public boolean pending() {
+            return heldUntil != null;
+        }
+
+        /** True when the slot is taken at {@code at}: accepted, or requested and its hold not lapsed. */
+        public boolean holds(Instant at) {
+            return heldUntil == null || heldUntil.isAfter(at);
+        }
+
         boolean overlaps(Instant otherStart, Instant otherEnd) {
             return start.isBefore(otherEnd) && otherStart.isBefore(end);
         }
+
+        Booking accepted() {
+            return new Booking(sessionId, guestUserId, start, end, null);
+        }
     }
 
-    /** What the calendar answered a request with, and the calendar to store. */
-    public record Admission(boolean admitted, HostCalendar calendar) {}
+    /** A command the calendar refused, and the answer it got. */
+    public record Refusal(UUID commandId, SessionRejectionCode code, String reason) {}
+
+    /** What the calendar answered: empty refusal = go on to the session; and the calendar to store. */
+    public record Admission(Optional<Refusal> refusal, HostCalendar calendar) {
+
+        public boolean admitted() {
+            return refusal.isEmpty();
+        }
+    }
+
+    /** What a session request asks of the calendar. */
+    public record Ask(
+            UUID commandId, UUID sessionId, UUID guestUserId, Instant start, Duration duration, Integer holdMinutes) {}
 
     public HostCalendar {
-        bookings = List.copyOf(bookings);
-        refusedCommandIds = List.copyOf(refusedCommandIds);
+        bookings = List.copyOf(bookings == null ? List.of() : bookings);
+        refusals = List.copyOf(refusals == null ? List.of() : refusals);
     }
 
     public static HostCalendar empty() {
@@ -50,38 +90,109 @@ public record HostCalendar(List<HostCalendar.Booking> bookings, List<UUID> refus
         return !status.isFinal();
     }
 
+    /** Decides a session request at {@code at} (the request's time); an instant one (no start) is always admitted. */
+    public Admission admit(Ask ask, Instant at, BookingLimits limits) {
+        List<Booking> current = current(at);
+        Optional<Refusal> earlier = refusalOf(ask.commandId());
+        if (earlier.isPresent()) {
+            return new Admission(earlier, new HostCalendar(current, refusals));
+        }
+        if (ask.start() == null || find(current, ask.sessionId()).isPresent()) {
+            return new Admission(Optional.empty(), new HostCalendar(current, refusals));
+        }
+        long pending = current.stream()
+                .filter(booking -> booking.pending() && ask.guestUserId().equals(booking.guestUserId()))
+                .count();
+        if (pending >= limits.maxPendingPerGuest()) {
+            return refuse(
+                    current,
+                    ask.commandId(),
+                    SessionRejectionCode.TOO_MANY_PENDING,
+                    "you already have " + pending + " requests waiting for this host's answer; wait for an answer"
+                            + " or cancel one before asking again");
+        }
+        Instant end = ask.start().plus(ask.duration());
+        if (current.stream().anyMatch(booking -> booking.holds(at) && booking.overlaps(ask.start(), end))) {
+            return refuse(
+                    current,
+                    ask.commandId(),
+                    SessionRejectionCode.SCHEDULE_CONFLICT,
+                    "the host already has a session at that time");
+        }
+        current.add(new Booking(
+                ask.sessionId(),
+                ask.guestUserId(),
+                ask.start(),
+                end,
+                RequestHold.heldUntil(ask.holdMinutes(), at, ask.start())));
+        return new Admission(Optional.empty(), new HostCalendar(current, refusals));
+    }
+
     /**
-     * Decides request {@code commandId} for session {@code sessionId} at {@code at}.
-     *
-     * @param start the scheduled start, null for an instant session (always admitted, nothing held)
-     * @param end the scheduled end
+     * Decides the host's accept {@code commandId} of session {@code sessionId} at {@code at}: a request still holding
+     * its slot is accepted; one whose hold lapsed only if no other booking took the slot meanwhile. A session the
+     * calendar does not hold (instant, unknown, not this host's) goes on unchanged: the session decides.
      */
-    public Admission admit(UUID commandId, UUID sessionId, Instant start, Instant end, Instant at) {
-        List<Booking> current = new ArrayList<>(bookings);
-        current.removeIf(booking -> !booking.end().isAfter(at));
-        if (refusedCommandIds.contains(commandId)) {
-            return new Admission(false, new HostCalendar(current, refusedCommandIds));
+    public Admission accept(UUID commandId, UUID sessionId, Instant at) {
+        List<Booking> current = current(at);
+        Optional<Refusal> earlier = refusalOf(commandId);
+        if (earlier.isPresent()) {
+            return new Admission(earlier, new HostCalendar(current, refusals));
         }
-        if (start == null
-                || current.stream().anyMatch(booking -> booking.sessionId().equals(sessionId))) {
-            return new Admission(true, new HostCalendar(current, refusedCommandIds));
+        Optional<Booking> found = find(current, sessionId);
+        if (found.isEmpty() || !found.get().pending()) {
+            return new Admission(Optional.empty(), new HostCalendar(current, refusals));
         }
-        if (current.stream().anyMatch(booking -> booking.overlaps(start, end))) {
-            List<UUID> refused = new ArrayList<>(refusedCommandIds);
-            refused.add(commandId);
-            while (refused.size() > AnswerLog.CAPACITY) {
-                refused.removeFirst();
-            }
-            return new Admission(false, new HostCalendar(current, refused));
+        Booking booking = found.get();
+        boolean taken = !booking.holds(at)
+                && current.stream()
+                        .anyMatch(other -> !other.sessionId().equals(sessionId)
+                                && other.holds(at)
+                                && other.overlaps(booking.start(), booking.end()));
+        if (taken) {
+            return refuse(
+                    current,
+                    commandId,
+                    SessionRejectionCode.SCHEDULE_CONFLICT,
+                    "the request waited longer than its hold and the slot has been booked since; ask the guest for"
+                            + " another time");
         }
-        current.add(new Booking(sessionId, start, end));
-        return new Admission(true, new HostCalendar(current, refusedCommandIds));
+        current.replaceAll(other -> other.sessionId().equals(sessionId) ? other.accepted() : other);
+        return new Admission(Optional.empty(), new HostCalendar(current, refusals));
     }
 
     /** Frees the slot of {@code sessionId}; releasing a session that holds none changes nothing. */
     public HostCalendar release(UUID sessionId) {
         List<Booking> kept = new ArrayList<>(bookings);
         kept.removeIf(booking -> booking.sessionId().equals(sessionId));
-        return new HostCalendar(kept, refusedCommandIds);
+        return new HostCalendar(kept, refusals);
+    }
+
+    private List<Booking> current(Instant at) {
+        List<Booking> current = new ArrayList<>(bookings);
+        current.removeIf(booking -> !booking.end().isAfter(at));
+        return current;
+    }
+
+    private static Optional<Booking> find(List<Booking> bookings, UUID sessionId) {
+        return bookings.stream()
+                .filter(booking -> booking.sessionId().equals(sessionId))
+                .findFirst();
+    }
+
+    private Optional<Refusal> refusalOf(UUID commandId) {
+        return refusals.stream()
+                .filter(refusal -> refusal.commandId().equals(commandId))
+                .findFirst();
+    }
+
+    private Admission refuse(List<Booking> current, UUID commandId, SessionRejectionCode code, String reason) {
+        Refusal refusal = new Refusal(commandId, code, reason);
+        List<Refusal> remembered = new ArrayList<>(refusals);
+        remembered.add(refusal);
+        while (remembered.size() > AnswerLog.CAPACITY) {
+            remembered.removeFirst();
+        }
+        return new Admission(Optional.of(refusal), new HostCalendar(current, remembered));
     }
 }

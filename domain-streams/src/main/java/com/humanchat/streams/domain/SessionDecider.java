@@ -36,6 +36,12 @@ public final class SessionDecider {
     public static final String REQUEST_TYPE = "session.request";
     public static final String TRANSITION_TYPE = "session.transition";
 
+    private final BookingLimits limits;
+
+    public SessionDecider(BookingLimits limits) {
+        this.limits = limits;
+    }
+
     /** Why a command cannot even be answered with a {@code command.rejected}; such a record is poison. */
     public static Optional<String> unanswerable(SessionCommand command) {
         if (command.eventId() == null) {
@@ -56,9 +62,9 @@ public final class SessionDecider {
     /**
      * What is wrong with a session request decided at {@code at}: a missing host or price, the guest as host, a
      * duration outside 5..480 minutes, a price that does not fit the payment mode (free = 0, paid &gt; 0, donation
-     * &ge; 0), a start time not in the future.
+     * &ge; 0), a start time not in the future or beyond the booking horizon of {@code limits}, a negative hold.
      */
-    public static Optional<String> invalidRequest(RequestSession command, Instant at) {
+    public static Optional<String> invalidRequest(RequestSession command, Instant at, BookingLimits limits) {
         if (command.hostUserId() == null) {
             return Optional.of("hostUserId is required");
         }
@@ -88,10 +94,11 @@ public final class SessionDecider {
         if (unfit.isPresent()) {
             return unfit;
         }
-        if (command.startTime() != null && !command.startTime().isAfter(at)) {
-            return Optional.of("startTime must be in the future");
+        if (command.holdMinutes() != null
+                && (command.holdMinutes() < 0 || command.holdMinutes() > RequestHold.MAX_MINUTES)) {
+            return Optional.of("holdMinutes must be 0 to " + RequestHold.MAX_MINUTES);
         }
-        return Optional.empty();
+        return command.startTime() == null ? Optional.empty() : limits.startRefusal(command.startTime(), at);
     }
 
     /**
@@ -118,9 +125,13 @@ public final class SessionDecider {
                             case CANCELLED -> participant;
                             default -> false;
                         };
-                    case CONFIRMED -> (to == SessionStatus.IN_PROGRESS || to == SessionStatus.CANCELLED) && participant;
+                    case CONFIRMED ->
+                        (to == SessionStatus.IN_PROGRESS
+                                        || to == SessionStatus.CANCELLED
+                                        || to == SessionStatus.NO_SHOW)
+                                && participant;
                     case IN_PROGRESS -> to == SessionStatus.COMPLETED && participant;
-                    case ACCEPTED, DECLINED, CANCELLED, COMPLETED -> false;
+                    case ACCEPTED, DECLINED, CANCELLED, COMPLETED, NO_SHOW -> false;
                 };
         return allowed ? Optional.empty() : Optional.of(SessionRejectionCode.ILLEGAL_TRANSITION);
     }
@@ -148,7 +159,7 @@ public final class SessionDecider {
             return rejectAndRemember(
                     command, at, record, SessionRejectionCode.SESSION_EXISTS, "the session already exists");
         }
-        Optional<String> invalid = invalidRequest(command, at);
+        Optional<String> invalid = invalidRequest(command, at, limits);
         if (invalid.isPresent()) {
             return Verdict.statelessly(rejection(command, at, SessionRejectionCode.INVALID, invalid.get()));
         }
@@ -200,6 +211,18 @@ public final class SessionDecider {
                             + session.status().wire() + " session to "
                             + command.toStatus().wire();
             return rejectAndRemember(command, at, record, refused.get(), reason);
+        }
+        if (command.toStatus() == SessionStatus.NO_SHOW) {
+            Optional<String> early = StartWindow.noShowRefusal(session.startTime(), at);
+            if (early.isPresent()) {
+                return rejectAndRemember(command, at, record, SessionRejectionCode.ILLEGAL_TRANSITION, early.get());
+            }
+        }
+        if (command.toStatus() == SessionStatus.IN_PROGRESS) {
+            Optional<String> early = StartWindow.refusal(session.startTime(), at);
+            if (early.isPresent()) {
+                return rejectAndRemember(command, at, record, SessionRejectionCode.ILLEGAL_TRANSITION, early.get());
+            }
         }
         List<SessionEvent> events = new ArrayList<>();
         Session moved = changed(command, at, session, command.actorId(), command.toStatus(), events);

@@ -115,6 +115,7 @@ public final class SystemMessages {
             case AWAITING_PAYMENT -> "Session accepted, awaiting payment";
             case CONFIRMED -> "Session confirmed";
             case IN_PROGRESS -> "Session started";
+            case NO_SHOW -> "Session marked as a no-show: the other participant never came";
             case COMPLETED ->
                 session.actualDurationSeconds() == null
                         ? "Session completed"

@@ -1,19 +1,30 @@
 package com.humanchat.streams.topology;
 
 import com.humanchat.schemas.sessions.RequestSession;
+import com.humanchat.schemas.sessions.TransitionSession;
 import java.util.UUID;
 
 /**
  * What reaches a host's calendar through the {@code sessions-by-host} repartition topic (keyed by hostUserId): a
- * session request to admit, or a session whose slot is free again. Exactly one of the two is set.
+ * session request to admit, the host's accept of a session (keyed by its actor), or a session whose slot is free
+ * again. Exactly one of the three is set.
  */
-public record CalendarChange(RequestSession request, UUID releasedSessionId) {
+public record CalendarChange(RequestSession request, TransitionSession accept, UUID releasedSessionId) {
 
     static CalendarChange admit(RequestSession request) {
-        return new CalendarChange(request, null);
+        return new CalendarChange(request, null, null);
+    }
+
+    static CalendarChange accept(TransitionSession accept) {
+        return new CalendarChange(null, accept, null);
     }
 
     static CalendarChange release(UUID sessionId) {
-        return new CalendarChange(null, sessionId);
+        return new CalendarChange(null, null, sessionId);
+    }
+
+    boolean wellFormed() {
+        int set = (request == null ? 0 : 1) + (accept == null ? 0 : 1) + (releasedSessionId == null ? 0 : 1);
+        return set == 1;
     }
 }

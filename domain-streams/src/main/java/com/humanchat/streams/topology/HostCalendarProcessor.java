@@ -2,9 +2,12 @@ package com.humanchat.streams.topology;
 
 import com.humanchat.schemas.Envelope;
 import com.humanchat.schemas.sessions.RequestSession;
+import com.humanchat.schemas.sessions.SessionCommand;
 import com.humanchat.schemas.sessions.SessionRejectionCode;
+import com.humanchat.streams.domain.BookingLimits;
 import com.humanchat.streams.domain.HostCalendar;
 import com.humanchat.streams.domain.SessionDecider;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -14,13 +17,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Keeps each host's {@link HostCalendar} in {@code host-calendar-store} (key hostUserId): a valid request that fits
- * is forwarded (keyed by sessionId) to be created, an invalid or overlapping one is answered here with a
- * {@code command.rejected}; a release frees its slot.
+ * (and an accept of a request whose slot is still free) is forwarded (keyed by sessionId) to the session, an invalid,
+ * overlapping or over-the-limit one is answered here with a {@code command.rejected}; a release frees its slot.
  */
 final class HostCalendarProcessor implements Processor<String, CalendarChange, String, Envelope> {
 
+    private final BookingLimits limits;
     private ProcessorContext<String, Envelope> context;
     private KeyValueStore<String, byte[]> store;
+
+    HostCalendarProcessor(BookingLimits limits) {
+        this.limits = limits;
+    }
 
     @Override
     public void init(ProcessorContext<String, Envelope> context) {
@@ -31,8 +39,8 @@ final class HostCalendarProcessor implements Processor<String, CalendarChange, S
     @Override
     public void process(Record<String, CalendarChange> record) {
         CalendarChange change = record.value();
-        if (change == null || (change.request() == null) == (change.releasedSessionId() == null)) {
-            throw new PoisonRecordException("a calendar change is either a request or a release");
+        if (change == null || !change.wellFormed()) {
+            throw new PoisonRecordException("a calendar change is either a request, an accept or a release");
         }
         if (change.releasedSessionId() != null) {
             calendar(record.key())
@@ -40,33 +48,47 @@ final class HostCalendarProcessor implements Processor<String, CalendarChange, S
                             store.put(record.key(), StoreJson.write(calendar.release(change.releasedSessionId()))));
             return;
         }
-        RequestSession request = change.request();
         Instant at = Instant.ofEpochMilli(record.timestamp());
-        String sessionKey = request.sessionId().toString();
-        Optional<String> invalid = SessionDecider.invalidRequest(request, at);
+        HostCalendar calendar = calendar(record.key()).orElse(HostCalendar.empty());
+        if (change.accept() != null) {
+            SessionCommand accept = change.accept();
+            decided(record, accept, at, calendar.accept(accept.eventId(), accept.sessionId(), at));
+            return;
+        }
+        RequestSession request = change.request();
+        Optional<String> invalid = SessionDecider.invalidRequest(request, at, limits);
         if (invalid.isPresent()) {
             forward(
                     record,
-                    sessionKey,
+                    request.sessionId().toString(),
                     SessionDecider.rejection(request, at, SessionRejectionCode.INVALID, invalid.get()));
             return;
         }
-        Instant end =
-                request.startTime() == null ? null : request.startTime().plusSeconds(60L * request.durationMinutes());
-        HostCalendar.Admission admission = calendar(record.key())
-                .orElse(HostCalendar.empty())
-                .admit(request.eventId(), request.sessionId(), request.startTime(), end, at);
+        HostCalendar.Ask ask = new HostCalendar.Ask(
+                request.eventId(),
+                request.sessionId(),
+                request.actorId(),
+                request.startTime(),
+                Duration.ofMinutes(request.durationMinutes()),
+                request.holdMinutes());
+        decided(record, request, at, calendar.admit(ask, at, limits));
+    }
+
+    /** Stores the calendar and forwards the command to its session, or its rejection. */
+    private void decided(
+            Record<String, CalendarChange> record,
+            SessionCommand command,
+            Instant at,
+            HostCalendar.Admission admission) {
         store.put(record.key(), StoreJson.write(admission.calendar()));
         forward(
                 record,
-                sessionKey,
-                admission.admitted()
-                        ? request
-                        : SessionDecider.rejection(
-                                request,
-                                at,
-                                SessionRejectionCode.SCHEDULE_CONFLICT,
-                                "the host already has a session at that time"));
+                command.sessionId().toString(),
+                admission
+                        .refusal()
+                        .<Envelope>map(
+                                refusal -> SessionDecider.rejection(command, at, refusal.code(), refusal.reason()))
+                        .orElse(command));
     }
 
     private Optional<HostCalendar> calendar(String hostId) {

@@ -3,6 +3,7 @@ package com.humanchat.streams.topology;
 import com.humanchat.schemas.Envelope;
 import com.humanchat.schemas.sessions.SessionCommand;
 import com.humanchat.schemas.sessions.SessionEvent;
+import com.humanchat.streams.domain.BookingLimits;
 import com.humanchat.streams.domain.SessionDecider;
 import com.humanchat.streams.domain.SessionRecord;
 import com.humanchat.streams.domain.SystemMessages;
@@ -20,9 +21,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class SessionProcessor implements Processor<String, SessionCommand, String, Envelope> {
 
-    private final SessionDecider decider = new SessionDecider();
+    private final SessionDecider decider;
     private ProcessorContext<String, Envelope> context;
     private KeyValueStore<String, byte[]> store;
+
+    SessionProcessor(BookingLimits limits) {
+        this.decider = new SessionDecider(limits);
+    }
 
     @Override
     public void init(ProcessorContext<String, Envelope> context) {

@@ -7,7 +7,10 @@ import com.humanchat.schemas.chat.ChatCommand;
 import com.humanchat.schemas.sessions.RequestSession;
 import com.humanchat.schemas.sessions.SessionCommand;
 import com.humanchat.schemas.sessions.SessionEvent;
+import com.humanchat.schemas.sessions.SessionStatus;
 import com.humanchat.schemas.sessions.SessionStatusChanged;
+import com.humanchat.schemas.sessions.TransitionSession;
+import com.humanchat.streams.domain.BookingLimits;
 import com.humanchat.streams.domain.HostCalendar;
 import com.humanchat.streams.domain.SessionDecider;
 import java.util.Map;
@@ -26,7 +29,9 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * {@code sessions.commands} → requests re-keyed by host through the named repartition {@code sessions-by-host} →
  * {@code host-calendar-store} admits or rejects → admitted requests re-keyed by session through
  * {@code sessions-admitted} → {@code session-store}, with the transitions → {@code sessions.events} and system
- * messages to {@code chat.commands} (application id {@code humanchat-sessions}).
+ * messages to {@code chat.commands} (application id {@code humanchat-sessions}). A transition to {@code accepted} goes
+ * through the calendar of its actor first (only the host can accept, so that is the session's host), which lets a
+ * request whose hold lapsed be accepted only while its slot is still free.
  *
  * <p>A slot is released by the topology's own output: a {@code session.status-changed} on {@code sessions.events} to a
  * status that holds no slot goes back through {@code sessions-by-host} to its host's calendar. Ids and times derive
@@ -43,7 +48,7 @@ public final class SessionTopology {
 
     private SessionTopology() {}
 
-    public static Topology build() {
+    public static Topology build(BookingLimits limits) {
         StreamsBuilder builder = new StreamsBuilder(StreamsSettings.namingEnforced());
         builder.addStateStore(StateStores.persistent(CALENDAR_STORE));
         builder.addStateStore(StateStores.persistent(SESSION_STORE));
@@ -55,6 +60,10 @@ public final class SessionTopology {
                 .mapValues(SessionTopology::answerable, Named.as("session-commands-check"))
                 .split(Named.as("session-commands-"))
                 .branch((key, command) -> command instanceof RequestSession, Branched.as("requests"))
+                .branch(
+                        (key, command) -> command instanceof TransitionSession transition
+                                && transition.toStatus() == SessionStatus.ACCEPTED,
+                        Branched.as("accepts"))
                 .defaultBranch(Branched.as("transitions"));
 
         KStream<String, CalendarChange> requestsByHost = commands.get("session-commands-requests")
@@ -68,6 +77,10 @@ public final class SessionTopology {
                         },
                         Named.as("session-requests-by-host"))
                 .mapValues(command -> CalendarChange.admit((RequestSession) command), Named.as("session-requests"));
+
+        KStream<String, CalendarChange> acceptsByActor = commands.get("session-commands-accepts")
+                .selectKey((key, command) -> command.actorId().toString(), Named.as("session-accepts-by-actor"))
+                .mapValues(command -> CalendarChange.accept((TransitionSession) command), Named.as("session-accepts"));
 
         KStream<String, CalendarChange> releases = builder.stream(
                         Topics.SESSIONS_EVENTS.name(),
@@ -88,11 +101,12 @@ public final class SessionTopology {
                 .mapValues(event -> CalendarChange.release(event.sessionId()), Named.as("session-releases"));
 
         Map<String, KStream<String, Envelope>> calendar = requestsByHost
+                .merge(acceptsByActor, Named.as("calendar-requests-and-accepts"))
                 .merge(releases, Named.as("calendar-changes"))
                 .repartition(Repartitioned.<String, CalendarChange>as(BY_HOST)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(CALENDAR_CHANGE_SERDE))
-                .process(HostCalendarProcessor::new, Named.as("host-calendar"), CALENDAR_STORE)
+                .process(() -> new HostCalendarProcessor(limits), Named.as("host-calendar"), CALENDAR_STORE)
                 .split(Named.as("calendar-"))
                 .branch((key, outcome) -> outcome instanceof SessionEvent, Branched.as("rejections"))
                 .defaultBranch(Branched.as("admissions"));
@@ -109,7 +123,7 @@ public final class SessionTopology {
                         .withKeySerde(Topics.SESSIONS_COMMANDS.keySerde())
                         .withValueSerde(Topics.SESSIONS_COMMANDS.valueSerde()))
                 .merge(commands.get("session-commands-transitions"), Named.as("admitted-requests-and-transitions"))
-                .process(SessionProcessor::new, Named.as("session-decider"), SESSION_STORE)
+                .process(() -> new SessionProcessor(limits), Named.as("session-decider"), SESSION_STORE)
                 .split(Named.as("session-outputs-"))
                 .branch((key, output) -> output instanceof SessionEvent, Branched.as("events"))
                 .defaultBranch(Branched.as("chat-commands"));

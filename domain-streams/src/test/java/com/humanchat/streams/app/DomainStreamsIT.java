@@ -194,7 +194,8 @@ class DomainStreamsIT {
                 Instant.now().plus(Duration.ofDays(1)),
                 30,
                 Money.of(0, "usd"),
-                PaymentMode.FREE);
+                PaymentMode.FREE,
+                null);
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");

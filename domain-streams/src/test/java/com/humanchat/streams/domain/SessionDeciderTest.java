@@ -14,6 +14,7 @@ import com.humanchat.schemas.sessions.SessionRequested;
 import com.humanchat.schemas.sessions.SessionStatus;
 import com.humanchat.schemas.sessions.SessionStatusChanged;
 import com.humanchat.schemas.sessions.TransitionSession;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ class SessionDeciderTest {
             SessionStatus.IN_PROGRESS,
             Map.of(SessionStatus.COMPLETED, Set.of(SessionRole.HOST, SessionRole.GUEST)));
 
-    private final SessionDecider decider = new SessionDecider();
+    private final SessionDecider decider = new SessionDecider(BookingLimits.defaults());
 
     static Stream<Arguments> everyStatusTargetAndRole() {
         List<Arguments> all = new ArrayList<>();
@@ -228,8 +229,17 @@ class SessionDeciderTest {
                 Arguments.of("start in the past", request(NOW.minusSeconds(1), 30, free, PaymentMode.FREE)),
                 Arguments.of("start now", request(NOW, 30, free, PaymentMode.FREE)),
                 Arguments.of(
+                        "start beyond the booking horizon",
+                        request(NOW.plus(Duration.ofDays(90)).plusSeconds(1), 30, free, PaymentMode.FREE)),
+                Arguments.of(
+                        "start in the year 9999",
+                        request(Instant.parse("9999-01-01T10:00:00Z"), 30, free, PaymentMode.FREE)),
+                Arguments.of(
+                        "negative hold",
+                        RequestSession.of(SESSION, GUEST, HOST, null, null, 30, free, PaymentMode.FREE, -1)),
+                Arguments.of(
                         "host as guest",
-                        RequestSession.of(SESSION, HOST, HOST, null, null, 30, free, PaymentMode.FREE)));
+                        RequestSession.of(SESSION, HOST, HOST, null, null, 30, free, PaymentMode.FREE, null)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -245,16 +255,97 @@ class SessionDeciderTest {
     }
 
     @Test
+    void namesTheHorizonInPlainWords() {
+        assertThat(SessionDecider.invalidRequest(
+                        request(NOW.plus(Duration.ofDays(91)), 30, Money.of(0, "usd"), PaymentMode.FREE),
+                        NOW,
+                        BookingLimits.defaults()))
+                .contains("startTime is too far ahead: sessions can be booked at most 90 days in advance");
+    }
+
+    @Test
+    void aScheduledSessionStartsOnlyFromTenMinutesBeforeItsStart() {
+        Instant start = NOW.plus(Duration.ofHours(2));
+        SessionRecord confirmed = new SessionRecord(
+                withStart(recordIn(SessionStatus.CONFIRMED, PaymentMode.FREE).session(), start), AnswerLog.empty());
+        TransitionSession begin = TransitionSession.of(SESSION, GUEST, SessionStatus.IN_PROGRESS, null);
+
+        Verdict<SessionRecord, SessionEvent> early = decider.decide(begin, start.minusSeconds(601), confirmed);
+        Verdict<SessionRecord, SessionEvent> onTime = decider.decide(begin, start.minusSeconds(600), confirmed);
+
+        assertThat(early.events()).singleElement().isInstanceOfSatisfying(SessionCommandRejected.class, rejected -> {
+            assertThat(rejected.code()).isEqualTo(SessionRejectionCode.ILLEGAL_TRANSITION);
+            assertThat(rejected.reason()).contains("can be started from 10 minutes before");
+        });
+        assertThat(onTime.events()).singleElement().isInstanceOf(SessionStatusChanged.class);
+    }
+
+    @Test
+    void theParticipantWhoWaitedMarksANoShowFromFifteenMinutesAfterTheStart() {
+        Instant start = NOW.plus(Duration.ofHours(2));
+        SessionRecord confirmed = new SessionRecord(
+                withStart(recordIn(SessionStatus.CONFIRMED, PaymentMode.FREE).session(), start), AnswerLog.empty());
+        TransitionSession hostWaited = TransitionSession.of(SESSION, HOST, SessionStatus.NO_SHOW, null);
+
+        Verdict<SessionRecord, SessionEvent> tooSoon = decider.decide(hostWaited, start.plusSeconds(899), confirmed);
+        Verdict<SessionRecord, SessionEvent> marked = decider.decide(hostWaited, start.plusSeconds(900), confirmed);
+
+        assertThat(tooSoon.events()).singleElement().isInstanceOfSatisfying(SessionCommandRejected.class, rejected -> {
+            assertThat(rejected.code()).isEqualTo(SessionRejectionCode.ILLEGAL_TRANSITION);
+            assertThat(rejected.reason()).contains("from 15 minutes after the start");
+        });
+        assertThat(marked.events()).singleElement().isInstanceOfSatisfying(SessionStatusChanged.class, changed -> {
+            assertThat(changed.toStatus()).isEqualTo(SessionStatus.NO_SHOW);
+            assertThat(changed.actorId()).isEqualTo(HOST);
+        });
+        assertThat(decider.decide(
+                                TransitionSession.of(SESSION, GUEST, SessionStatus.NO_SHOW, null),
+                                start.plusSeconds(3600),
+                                marked.state().orElseThrow())
+                        .events())
+                .as("final: the other side cannot mark it back")
+                .singleElement()
+                .isInstanceOf(SessionCommandRejected.class);
+    }
+
+    @Test
     void acceptsTheEdgesOfTheLimits() {
         assertThat(SessionDecider.invalidRequest(
-                        request(NOW.plusSeconds(1), 5, Money.of(0, "eur"), PaymentMode.DONATION), NOW))
+                        request(NOW.plusSeconds(1), 5, Money.of(0, "eur"), PaymentMode.DONATION),
+                        NOW,
+                        BookingLimits.defaults()))
                 .isEmpty();
-        assertThat(SessionDecider.invalidRequest(request(null, 480, Money.of(1, "USD"), PaymentMode.PAID), NOW))
+        assertThat(SessionDecider.invalidRequest(
+                        request(null, 480, Money.of(1, "USD"), PaymentMode.PAID), NOW, BookingLimits.defaults()))
+                .isEmpty();
+        assertThat(SessionDecider.invalidRequest(
+                        request(NOW.plus(Duration.ofDays(90)), 30, Money.of(0, "usd"), PaymentMode.FREE),
+                        NOW,
+                        BookingLimits.defaults()))
+                .as("exactly at the horizon")
                 .isEmpty();
     }
 
+    private static Session withStart(Session session, Instant start) {
+        return new Session(
+                session.sessionId(),
+                session.guestUserId(),
+                session.hostUserId(),
+                session.conversationId(),
+                start,
+                session.durationMinutes(),
+                session.agreedPrice(),
+                session.paymentMode(),
+                session.status(),
+                session.requestedAt(),
+                session.updatedAt(),
+                session.startedAt(),
+                session.completedAt(),
+                session.actualDurationSeconds());
+    }
+
     private static RequestSession request(Instant start, int minutes, Money price, PaymentMode mode) {
-        return RequestSession.of(SESSION, GUEST, HOST, CONVERSATION, start, minutes, price, mode);
+        return RequestSession.of(SESSION, GUEST, HOST, CONVERSATION, start, minutes, price, mode, null);
     }
 
     private static UUID actor(SessionRole role) {

@@ -20,6 +20,7 @@ import com.humanchat.schemas.sessions.SessionRequested;
 import com.humanchat.schemas.sessions.SessionStatus;
 import com.humanchat.schemas.sessions.SessionStatusChanged;
 import com.humanchat.schemas.sessions.TransitionSession;
+import com.humanchat.streams.domain.BookingLimits;
 import com.humanchat.streams.domain.HostCalendar;
 import com.humanchat.streams.domain.SessionRecord;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +74,8 @@ class SessionTopologyTest {
     void setUp() {
         StreamsSettings settings = new StreamsSettings(
                 "humanchat-sessions", "unused:9092", stateDir, 1, (short) 1, 0, Duration.ofSeconds(1), DEAD_LETTERS);
-        driver = new TopologyTestDriver(SessionTopology.build(), settings.toProperties(), START);
+        driver =
+                new TopologyTestDriver(SessionTopology.build(BookingLimits.defaults()), settings.toProperties(), START);
         commands = driver.createInputTopic(
                 Topics.SESSIONS_COMMANDS.name(),
                 Topics.SESSIONS_COMMANDS.keySerde().serializer(),
@@ -106,12 +108,45 @@ class SessionTopologyTest {
 
     private RequestSession scheduled(UUID guestId, Instant start, int minutes) {
         return RequestSession.of(
-                UUID.randomUUID(), guestId, host, conversationId, start, minutes, Money.of(0, "usd"), PaymentMode.FREE);
+                UUID.randomUUID(),
+                guestId,
+                host,
+                conversationId,
+                start,
+                minutes,
+                Money.of(0, "usd"),
+                PaymentMode.FREE,
+                null);
     }
 
     private RequestSession paid(Instant start) {
+        return paid(guest, start, 60);
+    }
+
+    private RequestSession paid(UUID guestId, Instant start, int minutes) {
         return RequestSession.of(
-                UUID.randomUUID(), guest, host, conversationId, start, 60, Money.of(5000, "usd"), PaymentMode.PAID);
+                UUID.randomUUID(),
+                guestId,
+                host,
+                conversationId,
+                start,
+                minutes,
+                Money.of(5000, "usd"),
+                PaymentMode.PAID,
+                null);
+    }
+
+    private RequestSession holding(UUID guestId, Instant start, int minutes, Integer holdMinutes) {
+        return RequestSession.of(
+                UUID.randomUUID(),
+                guestId,
+                host,
+                conversationId,
+                start,
+                minutes,
+                Money.of(0, "usd"),
+                PaymentMode.FREE,
+                holdMinutes);
     }
 
     private SessionRecord stored(UUID sessionId) {
@@ -286,6 +321,7 @@ class SessionTopologyTest {
         RequestSession request = scheduled(guest, TOMORROW_TEN, 30);
         handle(request);
         handle(TransitionSession.of(request.sessionId(), host, SessionStatus.ACCEPTED, null));
+        recordTime = TOMORROW_TEN.minusSeconds(300);
         handle(TransitionSession.of(request.sessionId(), guest, SessionStatus.IN_PROGRESS, null));
         Instant startedAt = recordTime;
         recordTime = recordTime.plusSeconds(1500);
@@ -324,6 +360,91 @@ class SessionTopologyTest {
         assertThat(chatCommands.readValuesToList()).startsWith(firstNotices.toArray(ChatCommand[]::new));
         assertThat(stored(request.sessionId()).session().status()).isEqualTo(SessionStatus.CONFIRMED);
         assertThat(calendar().bookings()).hasSize(1);
+    }
+
+    @Test
+    void tenWholeDayRequestsFromOneGuestDoNotKeepAnotherGuestsPaidBookingOut() {
+        Instant dayAfterTomorrow = TOMORROW_TEN.plus(Duration.ofDays(1));
+        for (int i = 0; i < 10; i++) {
+            handle(scheduled(guest, dayAfterTomorrow.plus(Duration.ofHours(8L * i)), 480));
+        }
+        RequestSession realBooking = paid(otherGuest, dayAfterTomorrow.plus(Duration.ofHours(8L * 4)), 60);
+
+        assertThat(handle(realBooking)).singleElement().isInstanceOf(SessionRequested.class);
+        handle(TransitionSession.of(realBooking.sessionId(), host, SessionStatus.ACCEPTED, null));
+        List<SessionEvent> confirmed = handle(TransitionSession.of(
+                realBooking.sessionId(), SystemActors.PLATFORM, SessionStatus.CONFIRMED, "payment succeeded"));
+
+        assertThat(confirmed).singleElement().isInstanceOfSatisfying(SessionStatusChanged.class, changed -> assertThat(
+                        changed.toStatus())
+                .isEqualTo(SessionStatus.CONFIRMED));
+    }
+
+    @Test
+    void theFourthUnansweredRequestOfOneGuestIsRefusedInPlainWords() {
+        for (int day = 1; day <= 3; day++) {
+            assertThat(handle(scheduled(guest, TOMORROW_TEN.plus(Duration.ofDays(day)), 60)))
+                    .singleElement()
+                    .isInstanceOf(SessionRequested.class);
+        }
+
+        List<SessionEvent> fourth = handle(scheduled(guest, TOMORROW_TEN.plus(Duration.ofDays(5)), 60));
+
+        assertThat(fourth).singleElement().isInstanceOfSatisfying(SessionCommandRejected.class, rejected -> {
+            assertThat(rejected.code()).isEqualTo(SessionRejectionCode.TOO_MANY_PENDING);
+            assertThat(rejected.reason()).contains("wait for an answer or cancel one");
+        });
+    }
+
+    @Test
+    void anUnansweredRequestStopsHoldingItsSlotWhenItsHoldLapses() {
+        Instant nextWeek = TOMORROW_TEN.plus(Duration.ofDays(6));
+        RequestSession camping = holding(guest, nextWeek, 480, 120);
+        handle(camping);
+
+        assertThat(rejection(handle(holding(otherGuest, nextWeek, 60, null))))
+                .isEqualTo(SessionRejectionCode.SCHEDULE_CONFLICT);
+        recordTime = recordTime.plus(Duration.ofMinutes(120));
+        RequestSession realBooking = paid(otherGuest, nextWeek, 60);
+
+        assertThat(handle(realBooking)).singleElement().isInstanceOf(SessionRequested.class);
+        assertThat(calendar().bookings()).hasSize(2);
+    }
+
+    @Test
+    void theHostCannotAcceptALapsedRequestWhoseSlotWasTakenButCanAcceptOneStillFree() {
+        Instant nextWeek = TOMORROW_TEN.plus(Duration.ofDays(6));
+        RequestSession lapsed = holding(guest, nextWeek, 60, 0);
+        RequestSession lapsedButFree = holding(guest, nextWeek.plus(Duration.ofDays(1)), 60, 0);
+        handle(lapsed);
+        handle(lapsedButFree);
+        RequestSession taker = holding(otherGuest, nextWeek, 60, null);
+        assertThat(handle(taker)).singleElement().isInstanceOf(SessionRequested.class);
+
+        List<SessionEvent> refused =
+                handle(TransitionSession.of(lapsed.sessionId(), host, SessionStatus.ACCEPTED, null));
+        List<SessionEvent> accepted =
+                handle(TransitionSession.of(lapsedButFree.sessionId(), host, SessionStatus.ACCEPTED, null));
+
+        assertThat(rejection(refused)).isEqualTo(SessionRejectionCode.SCHEDULE_CONFLICT);
+        assertThat(stored(lapsed.sessionId()).session().status()).isEqualTo(SessionStatus.REQUESTED);
+        assertThat(accepted)
+                .extracting(event -> ((SessionStatusChanged) event).toStatus())
+                .containsExactly(SessionStatus.ACCEPTED, SessionStatus.CONFIRMED);
+        assertThat(rejection(handle(holding(otherGuest, nextWeek.plus(Duration.ofDays(1)), 60, null))))
+                .as("accepted, it holds its slot")
+                .isEqualTo(SessionRejectionCode.SCHEDULE_CONFLICT);
+    }
+
+    @Test
+    void aStartBeyondTheHorizonIsRefusedAsInvalid() {
+        List<SessionEvent> farAway = handle(scheduled(guest, Instant.parse("9999-01-01T10:00:00Z"), 60));
+
+        assertThat(farAway).singleElement().isInstanceOfSatisfying(SessionCommandRejected.class, rejected -> {
+            assertThat(rejected.code()).isEqualTo(SessionRejectionCode.INVALID);
+            assertThat(rejected.reason()).contains("at most 90 days in advance");
+        });
+        assertThat(calendarStore.get(host.toString())).isNull();
     }
 
     @Test

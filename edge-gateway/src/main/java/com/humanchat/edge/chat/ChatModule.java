@@ -16,6 +16,7 @@ import com.humanchat.edge.requests.RequestRoutes;
 import com.humanchat.edge.requests.RequestService;
 import com.humanchat.edge.sam.SamRoutes;
 import com.humanchat.edge.sam.SamService;
+import com.humanchat.edge.sessions.BookingTermsRoutes;
 import com.humanchat.edge.sessions.RtcRelay;
 import com.humanchat.edge.sessions.SessionRoutes;
 import com.humanchat.edge.sessions.SessionService;
@@ -37,6 +38,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -65,6 +67,7 @@ public final class ChatModule implements AutoCloseable {
     private final ConversationRoutes conversationRoutes;
     private final SyncRoutes syncRoutes;
     private final SessionRoutes sessionRoutes;
+    private final BookingTermsRoutes bookingTermsRoutes;
     private final RequestRoutes requestRoutes;
     private final RequestService requests;
     private final Pool pg;
@@ -128,7 +131,16 @@ public final class ChatModule implements AutoCloseable {
         this.conversationRoutes = new ConversationRoutes(conversations, sender);
         this.syncRoutes = new SyncRoutes(sync);
         SessionService sessions = new SessionService(
-                vertx, pg, membership, presence::statusOf, publisher, sessionAnswers, config.sendWait());
+                vertx,
+                pg,
+                membership,
+                presence::statusOf,
+                publisher,
+                sessionAnswers,
+                config.sendWait(),
+                config.refundPolicy(),
+                Clock.systemUTC());
+        this.bookingTermsRoutes = new BookingTermsRoutes(pg);
         this.sessionRoutes = new SessionRoutes(sessions, config.iceServers());
         this.requests = new RequestService(vertx, pg, publisher, requestAnswers, config.sendWait());
         this.requestRoutes = new RequestRoutes(requests);
@@ -185,6 +197,14 @@ public final class ChatModule implements AutoCloseable {
                     LOG.warn("suspended accounts not loaded ({}); they are refused again once known", e.toString());
                     return Future.succeededFuture();
                 }));
+    }
+
+    /**
+     * Mounts {@code /me/booking-terms} on the {@code /api} router, behind {@code auth}: before {@code /me/*} (the
+     * profile), which would otherwise take the path.
+     */
+    public void mountBookingTerms(Vertx vertx, Router api, BearerAuthHandler auth) {
+        api.route("/me/booking-terms*").subRouter(bookingTermsRoutes.router(vertx, auth));
     }
 
     /** Managed requests (also read by the admin overview). */

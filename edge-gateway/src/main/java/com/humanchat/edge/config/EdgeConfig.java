@@ -2,6 +2,7 @@ package com.humanchat.edge.config;
 
 import com.humanchat.migrations.PostgresUrl;
 import com.humanchat.schemas.config.EnvironmentReader;
+import com.humanchat.schemas.sessions.RefundPolicy;
 import com.sun.management.UnixOperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,8 @@ public record EdgeConfig(
         Duration presenceTtl,
         List<String> iceServers,
         int wsMaxSockets,
-        String stripeWebhookSecret) {
+        String stripeWebhookSecret,
+        RefundPolicy refundPolicy) {
 
     /**
      * The default cap on one replica's sockets: four fifths of the process's open-file limit, the rest kept for
@@ -114,6 +116,8 @@ public record EdgeConfig(
         int maxSockets = r.integer("HUMANCHAT_WS_MAX_SOCKETS", defaultMaxSockets(), 1, Integer.MAX_VALUE);
         // Unset: payments are not configured and every /api/payments call answers 503.
         String stripeWebhookSecret = r.optional("HUMANCHAT_STRIPE_WEBHOOK_SECRET");
+        // The payments worker's variable: a cancellation is previewed by the rule it refunds with.
+        RefundPolicy refundPolicy = RefundPolicy.fromEnv(r);
         r.throwIfInvalid();
         return new EdgeConfig(
                 httpPort,
@@ -138,6 +142,7 @@ public record EdgeConfig(
                 presenceTtl,
                 iceServers,
                 maxSockets,
-                stripeWebhookSecret);
+                stripeWebhookSecret,
+                refundPolicy);
     }
 }

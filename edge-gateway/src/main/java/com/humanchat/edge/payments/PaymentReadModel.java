@@ -1,5 +1,6 @@
 package com.humanchat.edge.payments;
 
+import com.humanchat.schemas.sessions.Money;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -30,6 +31,18 @@ public final class PaymentReadModel {
         return pg.preparedQuery("select 1 from payments where session_id = $1 and kind = 'session'")
                 .execute(Tuple.of(sessionId))
                 .map(rows -> rows.size() > 0);
+    }
+
+    /** What the guest's payment of a session took, when it succeeded and is not refunded yet; empty otherwise. */
+    public Future<Optional<Money>> succeededPaymentOf(UUID sessionId) {
+        return pg.preparedQuery("select amount_cents, currency from payments"
+                        + " where session_id = $1 and kind = 'session' and status = 'succeeded'")
+                .execute(Tuple.of(sessionId))
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(Money.of(
+                                rows.iterator().next().getLong("amount_cents"),
+                                rows.iterator().next().getString("currency"))));
     }
 
     /** The columns {@link #payment(Row)} reads, of the table {@code payments} aliased {@code p}. */

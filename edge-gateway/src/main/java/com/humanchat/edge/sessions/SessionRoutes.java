@@ -25,8 +25,8 @@ import java.util.UUID;
 
 /**
  * {@code /api/sessions}: request (201 with the session once the topology admitted it, 202 pending past the wait),
- * transition (200, or 404 / 409 as the topology decided), the caller's list and one session, and the ICE servers of
- * a session's call. Strangers get 404 for every session.
+ * transition (200, or 404 / 409 as the topology decided), the caller's list and one session, the ICE servers of a
+ * session's call, and what cancelling it would refund. Strangers get 404 for every session.
  */
 public final class SessionRoutes {
 
@@ -55,6 +55,7 @@ public final class SessionRoutes {
                 .handler(JsonBody.validated("transition-session"))
                 .respond(this::transition);
         router.get("/:id/ice-servers").handler(auth).respond(this::iceServers);
+        router.get("/:id/cancellation").handler(auth).respond(this::cancellation);
         router.route().failureHandler(ProblemResponses::handleFailure);
         return router;
     }
@@ -98,6 +99,23 @@ public final class SessionRoutes {
         UUID caller = AuthenticatedUser.of(ctx).id();
         UUID id = RequestParams.pathUuid(ctx, "id");
         return sessions.session(caller, id).map(SessionJson::session);
+    }
+
+    /** What cancelling the session now would refund, before the participant confirms it. */
+    private Future<JsonObject> cancellation(RoutingContext ctx) {
+        UUID caller = AuthenticatedUser.of(ctx).id();
+        UUID id = RequestParams.pathUuid(ctx, "id");
+        return sessions.cancellation(caller, id).map(preview -> new JsonObject()
+                .put("sessionId", id.toString())
+                .put("cancellable", preview.cancellable())
+                .put(
+                        "refund",
+                        preview.refund() == null
+                                ? null
+                                : new JsonObject()
+                                        .put("amountCents", preview.refund().amountCents())
+                                        .put("currency", preview.refund().currency()))
+                .put("message", preview.message()));
     }
 
     /** The STUN/TURN servers for a participant's call, in the shape of {@code RTCConfiguration.iceServers}. */

@@ -10,10 +10,13 @@ import com.humanchat.edge.kafka.CommandPublisher;
 import com.humanchat.edge.payments.PaymentReadModel;
 import com.humanchat.edge.payments.PaymentService;
 import com.humanchat.edge.requests.RequestReadModel;
+import com.humanchat.edge.sessions.domain.BookingPrice;
+import com.humanchat.edge.sessions.domain.CancellationPreview;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.requests.RequestStatus;
 import com.humanchat.schemas.sessions.Money;
 import com.humanchat.schemas.sessions.PaymentMode;
+import com.humanchat.schemas.sessions.RefundPolicy;
 import com.humanchat.schemas.sessions.RequestSession;
 import com.humanchat.schemas.sessions.Session;
 import com.humanchat.schemas.sessions.SessionCommandRejected;
@@ -25,6 +28,7 @@ import com.humanchat.schemas.sessions.TransitionSession;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -63,8 +67,14 @@ public final class SessionService {
     private final CommandPublisher publisher;
     private final CommandAnswers<SessionEvent> answers;
     private final Duration wait;
+    private final RefundPolicy refunds;
+    private final Clock clock;
 
-    /** @param presence a user's effective presence status (fails when Redis cannot answer) */
+    /**
+     * @param presence a user's effective presence status (fails when Redis cannot answer)
+     * @param refunds the refund rule the payments worker applies, to preview a cancellation
+     * @param clock the time a cancellation is previewed at
+     */
     public SessionService(
             Vertx vertx,
             Pool pg,
@@ -72,7 +82,9 @@ public final class SessionService {
             Function<UUID, Future<String>> presence,
             CommandPublisher publisher,
             CommandAnswers<SessionEvent> answers,
-            Duration wait) {
+            Duration wait,
+            RefundPolicy refunds,
+            Clock clock) {
         this.vertx = vertx;
         this.pg = pg;
         this.readModel = new SessionReadModel(pg);
@@ -83,6 +95,8 @@ public final class SessionService {
         this.publisher = publisher;
         this.answers = answers;
         this.wait = wait;
+        this.refunds = refunds;
+        this.clock = clock;
     }
 
     /** What {@code POST /api/sessions} asks for. */
@@ -103,10 +117,16 @@ public final class SessionService {
             if (host.isEmpty() || !host.get().bookable()) {
                 return Future.failedFuture(unprocessable("/hostUserId", "no host " + ask.hostUserId()));
             }
+            Optional<BookingPrice.Refusal> mispriced =
+                    BookingPrice.refusal(host.get().offer(), ask.paymentMode(), ask.agreedPrice());
+            if (mispriced.isPresent()) {
+                return Future.failedFuture(
+                        unprocessable(mispriced.get().pointer(), mispriced.get().detail()));
+            }
             return reachable(caller, host.get())
                     .compose(v -> sharedConversation(caller, ask))
                     .compose(v -> ask.startTime() == null ? instantlyAvailable(host.get()) : Future.succeededFuture())
-                    .compose(v -> produceRequest(caller, ask));
+                    .compose(v -> produceRequest(caller, ask, host.get().requestHoldMinutes()));
         });
     }
 
@@ -145,6 +165,15 @@ public final class SessionService {
         return readModel.session(sessionId).compose(found -> found.filter(s -> s.isParticipant(caller))
                 .map(Future::succeededFuture)
                 .orElseGet(() -> Future.failedFuture(unknownSession())));
+    }
+
+    /**
+     * What cancelling the caller's session now would refund, by the rule the payments worker refunds with; 404 for
+     * anyone but its participants.
+     */
+    public Future<CancellationPreview> cancellation(UUID caller, UUID sessionId) {
+        return session(caller, sessionId).compose(found -> payments.succeededPaymentOf(sessionId)
+                .map(paid -> CancellationPreview.of(found, paid.orElse(null), refunds, caller, clock.instant())));
     }
 
     /** The caller's sessions, most recently changed first. */
@@ -217,7 +246,7 @@ public final class SessionService {
                         : Future.failedFuture(unavailableHost("the host is not online for an instant session")));
     }
 
-    private Future<Outcome> produceRequest(UUID caller, Ask ask) {
+    private Future<Outcome> produceRequest(UUID caller, Ask ask, Integer holdMinutes) {
         UUID sessionId = UUID.randomUUID();
         RequestSession command = RequestSession.of(
                 sessionId,
@@ -227,7 +256,8 @@ public final class SessionService {
                 ask.startTime(),
                 ask.durationMinutes(),
                 ask.agreedPrice(),
-                ask.paymentMode());
+                ask.paymentMode(),
+                holdMinutes);
         return answers.send(publisher, Topics.SESSIONS_COMMANDS, command, wait).compose(answer -> {
             if (answer.isEmpty()) {
                 return Future.succeededFuture(new Outcome.Pending(sessionId));
@@ -260,6 +290,8 @@ public final class SessionService {
             case SCHEDULE_CONFLICT ->
                 new ProblemException(409, "schedule-conflict", "Conflict", reason, List.of(), Map.of());
             case SESSION_EXISTS -> new ProblemException(409, "session-exists", "Conflict", reason, List.of(), Map.of());
+            case TOO_MANY_PENDING ->
+                new ProblemException(409, "too-many-pending-requests", "Conflict", reason, List.of(), Map.of());
             case INVALID -> Rejections.unprocessable(reason, List.of());
         };
     }

@@ -12,6 +12,7 @@ import com.humanchat.schemas.TopicProvisioner;
 import com.humanchat.schemas.Topics;
 import com.humanchat.streams.app.DomainStreams;
 import com.humanchat.streams.app.DomainStreamsConfig;
+import com.humanchat.streams.domain.BookingLimits;
 import com.humanchat.streams.projector.Projector;
 import com.humanchat.streams.projector.ProjectorConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -99,6 +100,7 @@ public final class PlatformHarness {
                     "chat-it-requests-" + run,
                     "chat-it-metrics-" + run,
                     METRICS_INTERVAL,
+                    BookingLimits.defaults(),
                     null);
             DomainStreams streams = DomainStreams.start(streamsConfig);
             if (!streams.awaitRunning(Duration.ofSeconds(90))) {
@@ -283,6 +285,10 @@ public final class PlatformHarness {
 
     public Answer patch(String path, String token, JsonObject body) {
         return TestHttp.patch(uri(edge, path), token, body.encode());
+    }
+
+    public Answer put(String path, String token, JsonObject body) {
+        return TestHttp.put(uri(edge, path), token, body.encode());
     }
 
     public Answer send(HttpRequest.Builder request) {

@@ -155,6 +155,12 @@ class PaymentsIT {
         TestUser guest = PLATFORM.register("paying guest");
         TestUser stranger = PLATFORM.register("stranger");
         UUID conversation = PLATFORM.directConversation(guest, host);
+        assertThat(PLATFORM.patch(
+                                "/api/me/profile",
+                                host.token(),
+                                new JsonObject().put("priceCents", PRICE).put("currency", "usd"))
+                        .status())
+                .isEqualTo(200);
         try (TestSocket guestSocket = PLATFORM.connect(payEdge, guest, null);
                 TestSocket hostSocket = PLATFORM.connect(payEdge, host, null)) {
             hello(guestSocket, hostSocket);
@@ -253,8 +259,19 @@ class PaymentsIT {
             awaitSession(hostSocket, sessionId, "confirmed");
             awaitPayment(guestSocket, paymentId, "succeeded");
 
-            // cancelled two days ahead: refunded in full, recorded and pushed
+            // before confirming, each side reads what the cancellation would refund, by the worker's own rule
+            Answer preview = get("/api/sessions/" + sessionId + "/cancellation", guest);
+            assertThat(preview.status()).as(preview.toString()).isEqualTo(200);
+            assertThat(preview.json().getString("message"))
+                    .isEqualTo("you will be refunded 50.00 USD (cancelled at least 24 h before the start)");
+            assertThat(preview.json().getJsonObject("refund").getLong("amountCents"))
+                    .isEqualTo(PRICE);
+
+            // cancelled two days ahead: refunded in full, recorded and pushed, and the thread says so
             assertThat(transition(guest, sessionId, "cancelled").status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(guestSocket.messages(conversation))
+                    .extracting(m -> m.getString("content"))
+                    .contains("Refunded 50.00 USD: cancelled at least 24 h before the start"));
             JsonObject refunded = awaitPayment(guestSocket, paymentId, "refunded");
             assertThat(refunded.getLong("refundedCents")).isEqualTo(PRICE);
             awaitPayment(hostSocket, paymentId, "refunded");
@@ -277,7 +294,10 @@ class PaymentsIT {
                             .equals(f.getJsonObject("session").getString("status"))))
                     .hasSize(1);
 
-            // a free session has nothing to pay
+            // once the host charges nothing, a free session has nothing to pay
+            assertThat(PLATFORM.patch("/api/me/profile", host.token(), new JsonObject().put("priceCents", 0))
+                            .status())
+                    .isEqualTo(200);
             Answer free = post("/api/sessions", guest, booking(host, null, "free", 0));
             String freeId = free.json().getString("sessionId");
             assertThat(transition(host, freeId, "accepted").json().getString("status"))

@@ -203,6 +203,10 @@ class AccessMatrixIT {
         return new Call("PATCH", path, body);
     }
 
+    private static Call put(String path, JsonObject body) {
+        return new Call("PUT", path, body);
+    }
+
     // ---- the matrix -------------------------------------------------------------------------------------------
 
     private static final List<Row> ROUTES = List.of(
@@ -527,6 +531,50 @@ class AccessMatrixIT {
                     (f, c) -> get("/api/sessions/" + f.freeSession() + "/ice-servers"),
                     AccessMatrixIT::sessionState,
                     f -> as("owner", f.owner().token(), get("/api/sessions/" + f.freeSession() + "/ice-servers"), 200)),
+            new Row(
+                    "GET",
+                    "/api/sessions/:id/cancellation",
+                    "the session's guest and host",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> get("/api/sessions/" + f.paidSession() + "/cancellation"),
+                    AccessMatrixIT::sessionState,
+                    f -> as(
+                            "owner",
+                            f.owner().token(),
+                            get("/api/sessions/" + f.paidSession() + "/cancellation"),
+                            200)),
+            new Row(
+                    "GET",
+                    "/api/me/booking-terms",
+                    "any signed-in user, for their own terms as a host",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> get("/api/me/booking-terms"),
+                    AccessMatrixIT::bookingTermsState,
+                    f -> as("partner", f.partner().token(), get("/api/me/booking-terms"), 200)),
+            new Row(
+                    "PUT",
+                    "/api/me/booking-terms",
+                    "any signed-in user, for their own terms as a host",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> put(
+                            "/api/me/booking-terms",
+                            new JsonObject().put("requestHoldMinutes", 0).put("donationsWelcome", true)),
+                    AccessMatrixIT::bookingTermsState,
+                    f -> as(
+                            "partner",
+                            f.partner().token(),
+                            put(
+                                    "/api/me/booking-terms",
+                                    new JsonObject()
+                                            .putNull("requestHoldMinutes")
+                                            .put("donationsWelcome", false)),
+                            200)),
             // managed requests: requester, the host's manager, admins
             new Row(
                     "POST",
@@ -883,19 +931,23 @@ class AccessMatrixIT {
         expectStatus(send(owner.token(), message(conversation, secret)), 201);
         expectStatus(send(partner.token(), message(conversation, "reply to " + name)), 201);
 
-        UUID freeSession = sessionId(expectStatus(
-                send(owner.token(), post("/api/sessions", booking(partner, conversation, "free", 0, 30, daysAhead))),
-                201));
+        // it starts in five minutes, so its guest may start it (from ten minutes before the start)
+        JsonObject startingSoon = booking(partner, conversation, "free", 0, 30, daysAhead)
+                .put("startTime", Instant.now().plus(5, ChronoUnit.MINUTES).toString());
+        UUID freeSession = sessionId(expectStatus(send(owner.token(), post("/api/sessions", startingSoon)), 201));
         expectStatus(
                 send(
                         partner.token(),
                         patch("/api/sessions/" + freeSession, new JsonObject().put("status", "accepted"))),
                 200);
+        // a paid session costs the host's published price; the host is free again afterwards (POST /api/sessions row)
+        expectStatus(send(partner.token(), patch("/api/me/profile", new JsonObject().put("priceCents", PRICE))), 200);
         UUID paidSession = sessionId(expectStatus(
                 send(
                         owner.token(),
                         post("/api/sessions", booking(partner, conversation, "paid", PRICE, 30, daysAhead + 1))),
                 201));
+        expectStatus(send(partner.token(), patch("/api/me/profile", new JsonObject().put("priceCents", 0))), 200);
         expectStatus(
                 send(
                         partner.token(),
@@ -1208,6 +1260,11 @@ class AccessMatrixIT {
         return send(f.partner().token(), get("/api/sessions?limit=100")).body()
                 + send(f.partner().token(), get("/api/conversations/" + f.conversation()))
                         .body();
+    }
+
+    /** The partner's (the host's) booking terms, as they read them. */
+    private static String bookingTermsState(Fixture f) {
+        return send(f.partner().token(), get("/api/me/booking-terms")).body();
     }
 
     private static String requestState(Fixture f) {

@@ -36,9 +36,7 @@ class SessionsIT {
                                 host.token(),
                                 new JsonObject()
                                         .put("bio", "I scaled a Postgres cluster to " + topic)
-                                        .put("tags", new JsonArray().add(topic))
-                                        .put("priceCents", 2500)
-                                        .put("currency", "usd"))
+                                        .put("tags", new JsonArray().add(topic)))
                         .status())
                 .isEqualTo(200);
 
@@ -53,7 +51,8 @@ class SessionsIT {
                 TestSocket strangerSocket = PLATFORM.connect(stranger)) {
             hello(guestSocket, hostSocket, strangerSocket);
 
-            Answer booked = PLATFORM.post("/api/sessions", guest.token(), booking(host, conversation, inDays(2), 30));
+            // it starts in five minutes, so it can be started at once (from ten minutes before its start)
+            Answer booked = PLATFORM.post("/api/sessions", guest.token(), booking(host, conversation, soon(), 30));
             assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
             JsonObject session = booked.json();
             String sessionId = session.getString("sessionId");
@@ -102,6 +101,14 @@ class SessionsIT {
             assertThat(PLATFORM.get("/api/sessions/" + sessionId + "/ice-servers", guest.token())
                             .status())
                     .isEqualTo(200);
+
+            Answer preview = PLATFORM.get("/api/sessions/" + sessionId + "/cancellation", guest.token());
+            assertThat(preview.status()).as(preview.toString()).isEqualTo(200);
+            assertThat(preview.json().getString("message"))
+                    .isEqualTo("nothing was paid, so there is nothing to refund");
+            assertThat(PLATFORM.get("/api/sessions/" + sessionId + "/cancellation", stranger.token())
+                            .status())
+                    .isEqualTo(404);
 
             assertThat(transition(guest, sessionId, "in_progress").status()).isEqualTo(200);
             Answer completed = transition(host, sessionId, "completed");
@@ -195,6 +202,105 @@ class SessionsIT {
         assertThat(PLATFORM.post("/api/sessions", null, booking(host, null, inDays(5), 30))
                         .status())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void tenWholeDayRequestsFromOneGuestDoNotKeepAnotherGuestsPaidBookingOut() {
+        TestUser host = PLATFORM.register("camped-on host", "host");
+        TestUser camper = PLATFORM.register("camper");
+        TestUser payingGuest = PLATFORM.register("paying guest");
+        priced(host, 2500);
+        Instant day = inDays(2);
+
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Instant start = day.plus(8L * i, ChronoUnit.HOURS);
+            statuses.add(PLATFORM.post("/api/sessions", camper.token(), paid(booking(host, null, start, 480), 2500))
+                    .status());
+        }
+        assertThat(statuses).containsExactly(201, 201, 201, 409, 409, 409, 409, 409, 409, 409);
+        Answer fourth = PLATFORM.post(
+                "/api/sessions", camper.token(), paid(booking(host, null, day.plus(40, ChronoUnit.HOURS), 480), 2500));
+        assertThat(fourth.json().getString("type")).endsWith("/too-many-pending-requests");
+        assertThat(fourth.json().getString("detail")).contains("requests waiting for this host's answer");
+
+        Answer realBooking = PLATFORM.post(
+                "/api/sessions",
+                payingGuest.token(),
+                paid(booking(host, null, day.plus(32, ChronoUnit.HOURS), 60), 2500));
+        assertThat(realBooking.status()).as(realBooking.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void aSessionCostsTheHostsPublishedPriceAndStartsWithinTheBookingHorizon() {
+        TestUser host = PLATFORM.register("priced host", "host");
+        TestUser guest = PLATFORM.register("bargain hunter");
+        priced(host, 2500);
+
+        Answer asFree = PLATFORM.post("/api/sessions", guest.token(), booking(host, null, inDays(3), 30));
+        assertThat(asFree.status()).as(asFree.toString()).isEqualTo(422);
+        assertThat(asFree.json().getString("detail")).contains("this host's sessions cost 25.00 USD");
+        Answer atTenCents = PLATFORM.post("/api/sessions", guest.token(), paid(booking(host, null, inDays(3), 30), 10));
+        assertThat(atTenCents.status()).as(atTenCents.toString()).isEqualTo(422);
+        assertThat(atTenCents.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+                .isEqualTo("/agreedPrice");
+        Answer asDonation = PLATFORM.post(
+                "/api/sessions",
+                guest.token(),
+                booking(host, null, inDays(3), 30).put("paymentMode", "donation"));
+        assertThat(asDonation.status()).isEqualTo(422);
+
+        Answer inYear9999 = PLATFORM.post(
+                "/api/sessions",
+                guest.token(),
+                paid(booking(host, null, Instant.parse("9999-01-01T10:00:00Z"), 30), 2500));
+        assertThat(inYear9999.status()).as(inYear9999.toString()).isEqualTo(422);
+        assertThat(inYear9999.json().getString("detail"))
+                .isEqualTo("startTime is too far ahead: sessions can be booked at most 90 days in advance");
+
+        Answer atThePrice =
+                PLATFORM.post("/api/sessions", guest.token(), paid(booking(host, null, inDays(3), 30), 2500));
+        assertThat(atThePrice.status()).as(atThePrice.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void donationModeOnlyWhereTheHostWelcomesDonationsAndTheHostSetsTheirHold() {
+        TestUser host = PLATFORM.register("tip jar host", "host");
+        TestUser guest = PLATFORM.register("tipper");
+        JsonObject donation = booking(host, null, inDays(3), 30)
+                .put("paymentMode", "donation")
+                .put("agreedPrice", new JsonObject().put("amountCents", 500).put("currency", "usd"));
+
+        Answer refused = PLATFORM.post("/api/sessions", guest.token(), donation);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.json().getString("detail"))
+                .isEqualTo("this host does not take donations: book with paymentMode free");
+
+        assertThat(PLATFORM.get("/api/me/booking-terms", host.token()).json())
+                .isEqualTo(new JsonObject().put("requestHoldMinutes", null).put("donationsWelcome", false));
+        Answer terms = PLATFORM.put(
+                "/api/me/booking-terms",
+                host.token(),
+                new JsonObject().put("requestHoldMinutes", 0).put("donationsWelcome", true));
+        assertThat(terms.status()).as(terms.toString()).isEqualTo(200);
+        assertThat(PLATFORM.put(
+                                "/api/me/booking-terms",
+                                host.token(),
+                                new JsonObject()
+                                        .put("requestHoldMinutes", 20_000)
+                                        .put("donationsWelcome", true))
+                        .status())
+                .isEqualTo(400);
+        assertThat(PLATFORM.get("/api/me/booking-terms", host.token()).json())
+                .isEqualTo(new JsonObject().put("requestHoldMinutes", 0).put("donationsWelcome", true));
+
+        Answer welcomed = PLATFORM.post("/api/sessions", guest.token(), donation);
+        assertThat(welcomed.status()).as(welcomed.toString()).isEqualTo(201);
+        TestUser other = PLATFORM.register("other guest");
+        assertThat(PLATFORM.post("/api/sessions", other.token(), booking(host, null, inDays(3), 30))
+                        .status())
+                .as("the host holds nothing for unanswered requests: the same slot can be asked for")
+                .isEqualTo(201);
     }
 
     @Test
@@ -323,8 +429,26 @@ class SessionsIT {
         return body;
     }
 
+    private static Instant soon() {
+        return Instant.now().plus(5, ChronoUnit.MINUTES);
+    }
+
     private static Instant inDays(int days) {
         return Instant.now().plus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+    }
+
+    private static void priced(TestUser host, long cents) {
+        assertThat(PLATFORM.patch(
+                                "/api/me/profile",
+                                host.token(),
+                                new JsonObject().put("priceCents", cents).put("currency", "usd"))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    private static JsonObject paid(JsonObject booking, long cents) {
+        return booking.put("paymentMode", "paid")
+                .put("agreedPrice", new JsonObject().put("amountCents", cents).put("currency", "usd"));
     }
 
     private static Answer transition(TestUser who, String sessionId, String status) {

@@ -2,10 +2,9 @@ package com.humanchat.payments.config;
 
 import com.humanchat.migrations.PostgresUrl;
 import com.humanchat.payments.domain.PlatformFee;
-import com.humanchat.payments.domain.RefundPolicy;
 import com.humanchat.schemas.config.EnvironmentReader;
+import com.humanchat.schemas.sessions.RefundPolicy;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -45,7 +44,7 @@ public record PaymentsConfig(
         String apiKey = r.required(API_KEY, "Stripe secret key of the platform account");
         String apiBase = r.optional("HUMANCHAT_STRIPE_API_BASE", PaymentsConfig::httpUrl, null);
         int feeBps = r.integer("HUMANCHAT_PLATFORM_FEE_BPS", 1000, 0, PlatformFee.MAX_BASIS_POINTS);
-        int cutoffHours = r.integer("HUMANCHAT_REFUND_FULL_BEFORE_HOURS", 24, 0, 24 * 365);
+        RefundPolicy refunds = RefundPolicy.fromEnv(r);
         String returnUrl =
                 r.optional("HUMANCHAT_STRIPE_CONNECT_RETURN_URL", PaymentsConfig::httpUrl, "http://localhost:8080/");
         int threads = r.integer("HUMANCHAT_PAYMENTS_THREADS", 4, 1, 64);
@@ -57,7 +56,7 @@ public record PaymentsConfig(
                 apiKey,
                 apiBase,
                 new PlatformFee(feeBps),
-                new RefundPolicy(Duration.ofHours(cutoffHours)),
+                refunds,
                 returnUrl,
                 threads,
                 Duration.ofMillis(maxPollIntervalMs),

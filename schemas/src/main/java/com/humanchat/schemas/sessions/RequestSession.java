@@ -3,7 +3,11 @@ package com.humanchat.schemas.sessions;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The guest ({@code actorId}) asks {@code hostUserId} for a session, instant when {@code startTime} is null. */
+/**
+ * The guest ({@code actorId}) asks {@code hostUserId} for a session, instant when {@code startTime} is null.
+ * {@code holdMinutes} is the host's choice, copied by the edge from their profile: how long the requested slot stays
+ * held while the host has not answered (0 = not at all, null = the platform's default).
+ */
 public record RequestSession(
         UUID eventId,
         int version,
@@ -15,12 +19,14 @@ public record RequestSession(
         Instant startTime,
         int durationMinutes,
         Money agreedPrice,
-        PaymentMode paymentMode)
+        PaymentMode paymentMode,
+        Integer holdMinutes)
         implements SessionCommand {
 
     /**
      * @param conversationId the conversation the session is requested from, null if none
      * @param startTime null for an instant session
+     * @param holdMinutes how long an unanswered request holds its slot, null for the platform's default
      */
     public static RequestSession of(
             UUID sessionId,
@@ -30,7 +36,8 @@ public record RequestSession(
             Instant startTime,
             int durationMinutes,
             Money agreedPrice,
-            PaymentMode paymentMode) {
+            PaymentMode paymentMode,
+            Integer holdMinutes) {
         return new RequestSession(
                 UUID.randomUUID(),
                 1,
@@ -42,6 +49,7 @@ public record RequestSession(
                 startTime,
                 durationMinutes,
                 agreedPrice,
-                paymentMode);
+                paymentMode,
+                holdMinutes);
     }
 }

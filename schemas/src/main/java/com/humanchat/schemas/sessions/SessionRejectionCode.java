@@ -9,6 +9,7 @@ public enum SessionRejectionCode {
     ILLEGAL_TRANSITION("illegal_transition"),
     SCHEDULE_CONFLICT("schedule_conflict"),
     SESSION_EXISTS("session_exists"),
+    TOO_MANY_PENDING("too_many_pending"),
     INVALID("invalid");
 
     private final String wire;

@@ -2,7 +2,10 @@ package com.humanchat.schemas.sessions;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Where a session is in its lifecycle; {@code declined}, {@code cancelled} and {@code completed} are final. */
+/**
+ * Where a session is in its lifecycle; {@code declined}, {@code cancelled}, {@code completed} and {@code no_show} (the
+ * participant who waited says the other never came) are final.
+ */
 public enum SessionStatus {
     REQUESTED("requested"),
     ACCEPTED("accepted"),
@@ -11,7 +14,8 @@ public enum SessionStatus {
     AWAITING_PAYMENT("awaiting_payment"),
     CONFIRMED("confirmed"),
     IN_PROGRESS("in_progress"),
-    COMPLETED("completed");
+    COMPLETED("completed"),
+    NO_SHOW("no_show");
 
     private final String wire;
 
@@ -36,12 +40,12 @@ public enum SessionStatus {
             case AWAITING_PAYMENT -> 2;
             case CONFIRMED -> 3;
             case IN_PROGRESS -> 4;
-            case DECLINED, CANCELLED, COMPLETED -> 5;
+            case DECLINED, CANCELLED, COMPLETED, NO_SHOW -> 5;
         };
     }
 
     /** True for the statuses no transition leaves. */
     public boolean isFinal() {
-        return this == DECLINED || this == CANCELLED || this == COMPLETED;
+        return this == DECLINED || this == CANCELLED || this == COMPLETED || this == NO_SHOW;
     }
 }
