@@ -27,8 +27,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One HTTP server instance (deployed once per event loop, all sharing the port): security headers everywhere, a
- * bounded body on {@code /api/*}, the {@code /api} router (auth and chat), {@code /ws}, health and metrics; every
- * failure and every unmatched route ends as problem+json.
+ * bounded body on {@code /api/*}, the {@code /api} router (auth and chat), {@code /ws}, the minimal health probes and
+ * the web client; every failure and every unmatched route ends as problem+json. Metrics and the detailed health are on
+ * the {@link OpsServer}'s port.
  */
 public final class EdgeServer extends VerticleBase {
 
@@ -66,7 +67,7 @@ public final class EdgeServer extends VerticleBase {
     Router router() {
         Router root = Router.router(vertx);
         root.route().handler(new RequestIds());
-        root.route().handler(new SecurityHeaders());
+        root.route().handler(new SecurityHeaders(services.config().corsOrigins()));
         List<String> corsOrigins = services.config().corsOrigins();
         if (!corsOrigins.isEmpty()) {
             // No allow-list means same-origin only: without the handler no answer carries Access-Control-* headers.
@@ -107,8 +108,8 @@ public final class EdgeServer extends VerticleBase {
         root.route("/api/*").subRouter(api);
 
         services.chat().mountWebSocket(root);
-        new HealthRoutes(services.readiness()).mount(root);
-        root.get("/metrics").handler(services.metrics()::scrape);
+        // Minimal probes only: the detail and /metrics are on the ops port (OpsServer), never reachable from here.
+        new HealthRoutes(services.readiness()).mountPublic(root);
         // Last: the web client takes every other GET (its files, and index.html for app routes).
         new WebClientRoutes().mount(root);
         return root;

@@ -65,6 +65,8 @@ public final class TestEdge implements AutoCloseable {
         return Map.of(
                 "HUMANCHAT_HTTP_PORT",
                 "0",
+                "HUMANCHAT_OPS_HTTP_PORT",
+                "0",
                 "HUMANCHAT_KAFKA_BOOTSTRAP",
                 INFRA.kafkaBootstrap(),
                 "HUMANCHAT_PG_URL",
@@ -106,6 +108,11 @@ public final class TestEdge implements AutoCloseable {
 
     public Answer get(String path, String bearerToken) {
         return TestHttp.get(uri(path), bearerToken);
+    }
+
+    /** {@code GET} on the ops port ({@code /metrics}, the detailed {@code /health/*}). */
+    public Answer opsGet(String path) {
+        return TestHttp.get(TestHttp.opsUri(edge, path), null);
     }
 
     public Answer post(String path, String jsonBody) {

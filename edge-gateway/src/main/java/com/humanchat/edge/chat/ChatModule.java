@@ -37,6 +37,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -134,7 +135,9 @@ public final class ChatModule implements AutoCloseable {
         this.requestRoutes = new RequestRoutes(requests);
         this.paymentRoutes = new PaymentRoutes(
                 new PaymentService(pg, sessions, publisher, paymentAnswers, config.sendWait()),
-                config.stripeWebhookSecret() == null ? null : new StripeWebhookVerifier(config.stripeWebhookSecret()));
+                config.stripeWebhookSecret() == null
+                        ? null
+                        : new StripeWebhookVerifier(config.stripeWebhookSecret(), Clock.systemUTC()));
         this.samRoutes = new SamRoutes(new SamService(conversations, sender, publisher));
         this.webSocket = new WebSocketEndpoint(
                 vertx,

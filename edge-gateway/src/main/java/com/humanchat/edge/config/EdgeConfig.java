@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
  */
 public record EdgeConfig(
         int httpPort,
+        int opsHttpPort,
         String kafkaBootstrap,
         PostgresUrl postgres,
         String redisUrl,
@@ -58,6 +59,11 @@ public record EdgeConfig(
     public static EdgeConfig fromEnv(Map<String, String> env) {
         EnvironmentReader r = new EnvironmentReader(env);
         int httpPort = r.integer("HUMANCHAT_HTTP_PORT", 8080, 0, 65535);
+        // The same variable and default as the back-end services' ops port: /metrics and the detailed health.
+        int opsHttpPort = r.integer("HUMANCHAT_OPS_HTTP_PORT", 8081, 0, 65535);
+        if (httpPort != 0 && httpPort == opsHttpPort) {
+            r.problem("HUMANCHAT_OPS_HTTP_PORT must differ from HUMANCHAT_HTTP_PORT: metrics stay off the public port");
+        }
         String kafka = r.required("HUMANCHAT_KAFKA_BOOTSTRAP", "Kafka bootstrap servers");
         PostgresUrl postgres = r.required("HUMANCHAT_PG_URL", "identity and read models", PostgresUrl::parse);
         String redis = r.required("HUMANCHAT_REDIS_URL", "presence and typing");
@@ -117,6 +123,7 @@ public record EdgeConfig(
         r.throwIfInvalid();
         return new EdgeConfig(
                 httpPort,
+                opsHttpPort,
                 kafka,
                 postgres,
                 redis,

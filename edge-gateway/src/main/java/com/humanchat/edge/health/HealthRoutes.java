@@ -7,7 +7,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code GET /health/live} (the event loop answers) and {@code GET /health/ready} (200 when {@link
- * ReadinessReport#ready()}, else 503, with every check in the body either way).
+ * ReadinessReport#ready()}, else 503). On the ops port the readiness answer names every check, what is degraded and
+ * why; on the public port it is only {@code {"status":"UP"|"DOWN"}}, so that the internet learns nothing of the
+ * platform's dependencies.
  */
 public final class HealthRoutes {
 
@@ -17,25 +19,32 @@ public final class HealthRoutes {
         this.readiness = readiness;
     }
 
-    public void mount(Router root) {
-        root.get("/health/live").handler(this::live);
-        root.get("/health/ready").handler(this::ready);
+    /** The minimal probes of the public port. */
+    public void mountPublic(Router root) {
+        root.get("/health/live").handler(HealthRoutes::live);
+        root.get("/health/ready").handler(ctx -> ready(ctx, false));
     }
 
-    private void live(RoutingContext ctx) {
-        json(ctx, 200, new JsonObject().put("status", "UP"));
+    /** The detailed probes of the ops port. */
+    public void mountDetailed(Router ops) {
+        ops.get("/health/live").handler(HealthRoutes::live);
+        ops.get("/health/ready").handler(ctx -> ready(ctx, true));
     }
 
-    private void ready(RoutingContext ctx) {
+    private static void live(RoutingContext ctx) {
+        json(ctx, 200, status(true));
+    }
+
+    private void ready(RoutingContext ctx, boolean detailed) {
         readiness
                 .check()
-                .onSuccess(report -> json(ctx, report.ready() ? 200 : 503, toJson(report)))
+                .onSuccess(report ->
+                        json(ctx, report.ready() ? 200 : 503, detailed ? toJson(report) : status(report.ready())))
                 .onFailure(ctx::fail);
     }
 
     static JsonObject toJson(ReadinessReport report) {
-        return new JsonObject()
-                .put("status", upOrDown(report.ready()))
+        return status(report.ready())
                 .put(
                         "checks",
                         new JsonObject()
@@ -45,6 +54,10 @@ public final class HealthRoutes {
                                 .put("fanOut", upOrDown(report.fanOut())))
                 .put("degraded", new JsonArray(report.degraded()))
                 .put("notes", new JsonArray(report.notes()));
+    }
+
+    private static JsonObject status(boolean up) {
+        return new JsonObject().put("status", upOrDown(up));
     }
 
     private static String upOrDown(boolean up) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.humanchat.edge.TestHttp;
 import com.humanchat.edge.chat.PlatformHarness;
 import com.humanchat.edge.chat.PlatformHarness.TestUser;
 import com.humanchat.edge.chat.TestSocket;
@@ -166,7 +167,7 @@ class PresenceIT {
 
     /** {@code humanchat.presence.subscribed} of the first replica, from its /metrics. */
     private static double subscribedGauge() {
-        return PLATFORM.get("/metrics", null)
+        return TestHttp.get(TestHttp.opsUri(PLATFORM.edge(), "/metrics"), null)
                 .body()
                 .lines()
                 .filter(line -> line.startsWith("humanchat_presence_subscribed "))
