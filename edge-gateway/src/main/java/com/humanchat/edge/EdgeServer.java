@@ -79,6 +79,8 @@ public final class EdgeServer extends VerticleBase {
         root.route("/api/*")
                 .handler(
                         BodyHandler.create(false).setBodyLimit(services.config().maxBodyBytes()));
+        // Before the password is checked: a locked account is refused even with the right password.
+        root.post("/api/auth/login").handler(services.signInLockout().beforeSignIn());
         root.route().failureHandler(ProblemResponses::handleFailure);
         // Error handlers (no route matched: 404/405, or a bare status) live on the root router only: a request
         // unmatched inside a sub-router falls back to them with its status, while a sub-router's own error handler

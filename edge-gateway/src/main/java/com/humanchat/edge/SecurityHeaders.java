@@ -1,6 +1,7 @@
 package com.humanchat.edge;
 
 import io.vertx.core.Handler;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -47,6 +48,15 @@ final class SecurityHeaders implements Handler<RoutingContext> {
             ctx.response().putHeader("Cache-Control", "no-store");
         }
         ctx.next();
+    }
+
+    /** The page's authority as the browser asked for it: {@code Host} in HTTP/1.1, {@code :authority} in HTTP/2. */
+    private static String authority(RoutingContext ctx) {
+        HostAndPort authority = ctx.request().authority();
+        if (authority == null) {
+            return null;
+        }
+        return authority.port() >= 0 ? authority.host() + ":" + authority.port() : authority.host();
     }
 
     /**

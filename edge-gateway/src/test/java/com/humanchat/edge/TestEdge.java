@@ -35,10 +35,12 @@ public final class TestEdge implements AutoCloseable {
 
     private final Edge edge;
     private final DatabaseCoordinates database;
+    private final Map<String, String> env;
 
-    private TestEdge(Edge edge, DatabaseCoordinates database) {
+    private TestEdge(Edge edge, DatabaseCoordinates database, Map<String, String> env) {
         this.edge = edge;
         this.database = database;
+        this.env = env;
     }
 
     public static TestEdge start(String name) {
@@ -51,12 +53,23 @@ public final class TestEdge implements AutoCloseable {
         TopicProvisioner.ensureTopics(INFRA.kafkaBootstrap(), 3, (short) 1);
         Map<String, String> env = new HashMap<>(environment(database));
         env.putAll(overrides);
+        return start(database, env);
+    }
+
+    private static TestEdge start(DatabaseCoordinates database, Map<String, String> env) {
         try {
             Edge edge = Edge.start(EdgeConfig.fromEnv(env)).await(60, TimeUnit.SECONDS);
-            return new TestEdge(edge, database);
+            return new TestEdge(edge, database, Map.copyOf(env));
         } catch (Exception e) {
             throw new IllegalStateException("edge did not start", e);
         }
+    }
+
+    /** Another replica of this edge: the same settings, database, broker and Redis; its own ports. */
+    public TestEdge replica(String replicaId) {
+        Map<String, String> replicaEnv = new HashMap<>(env);
+        replicaEnv.put("HUMANCHAT_REPLICA_ID", replicaId);
+        return start(database, replicaEnv);
     }
 
     /** The variables an operator would set to point an edge at the shared test servers and this database. */

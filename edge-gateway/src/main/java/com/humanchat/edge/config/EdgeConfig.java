@@ -1,5 +1,6 @@
 package com.humanchat.edge.config;
 
+import com.humanchat.edge.limits.TrustedProxies;
 import com.humanchat.migrations.PostgresUrl;
 import com.humanchat.schemas.config.EnvironmentReader;
 import com.sun.management.UnixOperatingSystemMXBean;
@@ -42,7 +43,11 @@ public record EdgeConfig(
         Duration presenceTtl,
         List<String> iceServers,
         int wsMaxSockets,
-        String stripeWebhookSecret) {
+        String stripeWebhookSecret,
+        List<String> trustedProxies,
+        int signInLockoutFailures,
+        Duration signInLockoutFirst,
+        Duration signInLockoutMax) {
 
     /**
      * The default cap on one replica's sockets: four fifths of the process's open-file limit, the rest kept for
@@ -120,6 +125,20 @@ public record EdgeConfig(
         int maxSockets = r.integer("HUMANCHAT_WS_MAX_SOCKETS", defaultMaxSockets(), 1, Integer.MAX_VALUE);
         // Unset: payments are not configured and every /api/payments call answers 503.
         String stripeWebhookSecret = r.optional("HUMANCHAT_STRIPE_WEBHOOK_SECRET");
+        List<String> trustedProxies = Arrays.stream(
+                        r.optional("HUMANCHAT_TRUSTED_PROXIES", "").split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
+        for (String proxy : trustedProxies) {
+            TrustedProxies.problemWith(proxy).ifPresent(problem -> r.problem("HUMANCHAT_TRUSTED_PROXIES: " + problem));
+        }
+        int lockoutFailures = r.integer("HUMANCHAT_SIGN_IN_LOCKOUT_FAILURES", 5, 1, 1000);
+        Duration lockoutFirst = Duration.ofSeconds(r.integer("HUMANCHAT_SIGN_IN_LOCKOUT_SECONDS", 30, 1, 86_400));
+        Duration lockoutMax = Duration.ofSeconds(r.integer("HUMANCHAT_SIGN_IN_LOCKOUT_MAX_SECONDS", 900, 1, 86_400));
+        if (lockoutMax.compareTo(lockoutFirst) < 0) {
+            r.problem("HUMANCHAT_SIGN_IN_LOCKOUT_MAX_SECONDS must be at least HUMANCHAT_SIGN_IN_LOCKOUT_SECONDS");
+        }
         r.throwIfInvalid();
         return new EdgeConfig(
                 httpPort,
@@ -145,6 +164,10 @@ public record EdgeConfig(
                 presenceTtl,
                 iceServers,
                 maxSockets,
-                stripeWebhookSecret);
+                stripeWebhookSecret,
+                trustedProxies,
+                lockoutFailures,
+                lockoutFirst,
+                lockoutMax);
     }
 }
