@@ -10,6 +10,7 @@ import com.humanchat.edge.http.RequestIds;
 import com.humanchat.edge.identity.DiscoverRoutes;
 import com.humanchat.edge.identity.ProfileRoutes;
 import com.humanchat.edge.identity.UserRoutes;
+import com.humanchat.edge.presence.PresenceVisibility;
 import com.humanchat.edge.web.WebClientRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -91,14 +92,14 @@ public final class EdgeServer extends VerticleBase {
 
         Router api = Router.router(vertx);
         api.route("/auth/*").subRouter(new AuthRoutes(services.identity(), services.bearerAuth()).router(vertx));
+        PresenceVisibility presence =
+                new PresenceVisibility(services.pg(), services.chat().presence());
         api.route("/users/*")
-                .subRouter(new UserRoutes(
-                                services.identity(),
-                                services.bearerAuth(),
-                                services.chat().presence()::statusOf)
-                        .router(vertx));
+                .subRouter(
+                        new UserRoutes(services.identity(), services.bearerAuth(), presence::statusFor).router(vertx));
+        presence.mount(api, services.bearerAuth());
         api.route("/me/*").subRouter(new ProfileRoutes(services.identity(), services.bearerAuth()).router(vertx));
-        new DiscoverRoutes(services.pg(), services.bearerAuth(), services.chat().presence()::statusesOf).mount(api);
+        new DiscoverRoutes(services.pg(), services.bearerAuth(), presence::statusesFor).mount(api);
         services.chat().mountApi(vertx, api, services.bearerAuth());
         api.route("/admin/*")
                 .subRouter(new AdminRoutes(services.admin(), services.chat().requests(), services.adminMetrics())

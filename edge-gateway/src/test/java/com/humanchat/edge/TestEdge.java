@@ -48,7 +48,11 @@ public final class TestEdge implements AutoCloseable {
     }
 
     public static TestEdge start(String name, Map<String, String> overrides) {
-        DatabaseCoordinates database = INFRA.newDatabase(name);
+        return startOn(INFRA.newDatabase(name), overrides);
+    }
+
+    /** An edge on {@code database} (fresh, or already migrated part of the way), migrated to the newest version. */
+    public static TestEdge startOn(DatabaseCoordinates database, Map<String, String> overrides) {
         Migrations.apply(database.jdbcUrl(), database.user(), database.password());
         TopicProvisioner.ensureTopics(INFRA.kafkaBootstrap(), 3, (short) 1);
         Map<String, String> env = new HashMap<>(environment(database));

@@ -171,7 +171,7 @@ public final class RequestDecider {
                 request.message(),
                 to,
                 to == RequestStatus.APPROVED
-                        ? ConversationIds.direct(request.requesterId(), request.hostUserId())
+                        ? ConversationIds.ofApprovedRequest(request.requestId())
                         : null,
                 request.createdAt(),
                 at,

@@ -96,7 +96,7 @@ public final class ChatModule implements AutoCloseable {
         this.replies = new PendingReplies(vertx);
         this.sockets = new SocketRegistry();
         metrics.socketGauge(sockets::openSockets);
-        this.sender = new MessageSender(publisher, membership, replies, config.sendWait(), metrics);
+        this.sender = new MessageSender(publisher, replies, config.sendWait(), metrics);
         ConversationService conversations =
                 new ConversationService(vertx, readModel, membership, publisher, replies, config.sendWait());
         SyncService sync = new SyncService(pg);

@@ -93,7 +93,7 @@ class PresenceIT {
             assertThat(carolSocket
                             .await(f -> "error".equals(f.getString("type")))
                             .getString("code"))
-                    .isEqualTo("not_a_member");
+                    .isEqualTo("unknown_conversation");
 
             aliceSocket.send(typing(conversation, false));
             bobSocket.awaitFrame(
