@@ -74,7 +74,12 @@ class LegacyConversationIdsIT {
     }
 
     private static void insertUser(Connection db, UUID id, String name) throws SQLException {
-        execute(db, "insert into users (id, email, display_name) values (?, ?, ?)", id, name + "-" + id + "@example.com", name);
+        execute(
+                db,
+                "insert into users (id, email, display_name) values (?, ?, ?)",
+                id,
+                name + "-" + id + "@example.com",
+                name);
     }
 
     private static void execute(Connection db, String sql, Object... parameters) throws SQLException {

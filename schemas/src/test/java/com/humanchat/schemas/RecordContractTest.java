@@ -580,10 +580,8 @@ class RecordContractTest {
         assertThat(ConversationIds.ofApprovedRequest(REQUEST))
                 .isEqualTo(ConversationIds.ofApprovedRequest(REQUEST))
                 .isNotEqualTo(ConversationIds.ofApprovedRequest(other))
-                .isNotEqualTo(UUID.nameUUIDFromBytes(
-                        ("direct:" + ALICE + ":" + BOB).getBytes(StandardCharsets.UTF_8)))
-                .isNotEqualTo(UUID.nameUUIDFromBytes(
-                        ("direct:" + BOB + ":" + ALICE).getBytes(StandardCharsets.UTF_8)));
+                .isNotEqualTo(UUID.nameUUIDFromBytes(("direct:" + ALICE + ":" + BOB).getBytes(StandardCharsets.UTF_8)))
+                .isNotEqualTo(UUID.nameUUIDFromBytes(("direct:" + BOB + ":" + ALICE).getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

@@ -399,7 +399,8 @@ final class ProjectionWriter {
                 // itself (an approved managed request) is recorded here, unless the pair already has one.
                 try (PreparedStatement s = connection.prepareStatement(RECORD_DIRECT_PAIR)) {
                     for (ConversationCreated e : conversations.values()) {
-                        if (e.conversationType() == ConversationType.DIRECT && e.participantIds().size() == 2) {
+                        if (e.conversationType() == ConversationType.DIRECT
+                                && e.participantIds().size() == 2) {
                             s.setObject(1, e.participantIds().get(0));
                             s.setObject(2, e.participantIds().get(1));
                             s.setObject(3, e.conversationId());

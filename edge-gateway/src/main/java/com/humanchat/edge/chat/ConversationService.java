@@ -117,13 +117,12 @@ public final class ConversationService {
                 return Future.failedFuture(Rejections.unprocessable("some participants do not exist", unknown));
             }
             if (type == ConversationType.DIRECT) {
-                return directConversationId(caller, others.iterator().next())
-                        .compose(id -> readModel
-                                .conversation(id, caller)
-                                .compose(existing -> existing != null
-                                        ? Future.succeededFuture(new CreateOutcome.Done(existing, false))
-                                        : reachable(caller, others)
-                                                .compose(v -> produceCreation(id, caller, type, everyone, names))));
+                return directConversationId(caller, others.iterator().next()).compose(id -> readModel
+                        .conversation(id, caller)
+                        .compose(existing -> existing != null
+                                ? Future.succeededFuture(new CreateOutcome.Done(existing, false))
+                                : reachable(caller, others)
+                                        .compose(v -> produceCreation(id, caller, type, everyone, names))));
             }
             return reachable(caller, others)
                     .compose(v -> produceCreation(UUID.randomUUID(), caller, type, everyone, names));

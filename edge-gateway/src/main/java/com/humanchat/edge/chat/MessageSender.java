@@ -28,8 +28,7 @@ public final class MessageSender {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean refusing;
 
-    public MessageSender(
-            CommandPublisher publisher, PendingReplies replies, Duration sendWait, ChatMetrics metrics) {
+    public MessageSender(CommandPublisher publisher, PendingReplies replies, Duration sendWait, ChatMetrics metrics) {
         this.publisher = publisher;
         this.replies = replies;
         this.sendWait = sendWait;

@@ -52,7 +52,7 @@ public final class PresenceVisibility {
             return Future.succeededFuture(Map.of());
         }
         return pg.preparedQuery(VISIBLE)
-                .execute(Tuple.of(viewer, users.toArray(UUID[]::new)))
+                .execute(Tuple.tuple().addUUID(viewer).addArrayOfUUID(users.toArray(UUID[]::new)))
                 .compose(rows -> {
                     Set<UUID> visible = new HashSet<>();
                     for (Row row : rows) {

@@ -50,14 +50,15 @@ class OpaqueConversationIdsIT {
                     CompletableFuture.supplyAsync(() -> create(PLATFORM.otherEdge(), bob, alice));
             List<Answer> answers = List.of(fromA.join(), fromB.join());
 
-            assertThat(answers).allSatisfy(answer -> assertThat(answer.status())
-                    .as(answer.toString())
-                    .isIn(200, 201));
+            assertThat(answers)
+                    .allSatisfy(answer ->
+                            assertThat(answer.status()).as(answer.toString()).isIn(200, 201));
             assertThat(answers.stream()
                             .map(answer -> answer.json().getString("conversationId"))
                             .distinct())
                     .hasSize(1);
-            JsonArray alices = PLATFORM.get("/api/conversations", alice.token()).json().getJsonArray("items");
+            JsonArray alices =
+                    PLATFORM.get("/api/conversations", alice.token()).json().getJsonArray("items");
             assertThat(alices).hasSize(1);
         }
     }
@@ -110,7 +111,10 @@ class OpaqueConversationIdsIT {
                                 .put("type", "typing")
                                 .put("conversationId", id.toString())
                                 .put("isTyping", true),
-                        new JsonObject().put("type", "read").put("conversationId", id.toString()).put("seq", 1))) {
+                        new JsonObject()
+                                .put("type", "read")
+                                .put("conversationId", id.toString())
+                                .put("seq", 1))) {
                     int before = socket.frames("error").size();
                     socket.send(frame);
                     JsonObject error = socket.await(f -> "error".equals(f.getString("type"))

@@ -933,10 +933,10 @@ class AccessMatrixIT {
                         201)
                 .json()
                 .getString("requestId"));
-        UUID samConversation = UUID.fromString(expectStatus(
-                        send(owner.token(), post("/api/sam", new JsonObject().put("message", "hello Sam"))), 202)
-                .json()
-                .getString("conversationId"));
+        UUID samConversation = UUID.fromString(
+                expectStatus(send(owner.token(), post("/api/sam", new JsonObject().put("message", "hello Sam"))), 202)
+                        .json()
+                        .getString("conversationId"));
         UUID payment = insertPayment(owner, partner, conversation);
         Fixture fixture = new Fixture(
                 owner, partner, conversation, secret, freeSession, paidSession, request, payment, samConversation);
