@@ -40,9 +40,7 @@ final class SecurityHeaders implements Handler<RoutingContext> {
                 .putHeader("X-Content-Type-Options", "nosniff")
                 .putHeader("X-Frame-Options", "DENY")
                 .putHeader("Referrer-Policy", "no-referrer")
-                .putHeader(
-                        "Content-Security-Policy",
-                        contentSecurityPolicy(ctx.request().getHeader("Host")))
+                .putHeader("Content-Security-Policy", contentSecurityPolicy(authority(ctx)))
                 .putHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
         if (ctx.request().path().startsWith("/api/")) {
             ctx.response().putHeader("Cache-Control", "no-store");
