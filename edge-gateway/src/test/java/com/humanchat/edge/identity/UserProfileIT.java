@@ -112,11 +112,7 @@ class UserProfileIT {
             assertThat(toStranger.body()).doesNotContain("online").doesNotContain("offline");
             assertThat(statusOf(host, host)).as("one's own presence").isEqualTo("online");
 
-            Answer opened =
-                    PLATFORM.send(HttpRequest.newBuilder(PLATFORM.uri(PLATFORM.edge(), "/api/me/presence-visibility"))
-                            .header("Content-Type", "application/json")
-                            .header("Authorization", "Bearer " + host.token())
-                            .PUT(HttpRequest.BodyPublishers.ofString("{\"public\": true}")));
+            Answer opened = showPresenceToEveryone(host);
             assertThat(opened.status()).as(opened.toString()).isEqualTo(200);
             assertThat(statusOf(host, stranger)).isEqualTo("online");
         }
@@ -127,17 +123,20 @@ class UserProfileIT {
         TestUser stranger = PLATFORM.register("stranger");
         TestUser user = PLATFORM.register("plain user");
 
-        Answer opened =
-                PLATFORM.send(HttpRequest.newBuilder(PLATFORM.uri(PLATFORM.edge(), "/api/me/presence-visibility"))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + user.token())
-                        .PUT(HttpRequest.BodyPublishers.ofString("{\"public\": true}")));
+        Answer opened = showPresenceToEveryone(user);
         assertThat(opened.status()).isEqualTo(200);
 
         assertThat(PLATFORM.get("/api/users/" + user.id(), stranger.token())
                         .json()
                         .containsKey("presence"))
                 .isFalse();
+    }
+
+    private static Answer showPresenceToEveryone(TestUser user) {
+        return PLATFORM.send(HttpRequest.newBuilder(PLATFORM.uri(PLATFORM.edge(), "/api/me/presence-visibility"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + user.token())
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"public\": true}")));
     }
 
     private static String statusOf(TestUser user, TestUser viewer) {
