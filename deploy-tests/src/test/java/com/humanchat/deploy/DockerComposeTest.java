@@ -99,6 +99,21 @@ class DockerComposeTest {
                 .contains("/health/ready");
     }
 
+    /** Issue 23, finding 3: the edge's metrics and health detail are on its ops port, which is never published. */
+    @Test
+    void publishesTheEdgesPublicPortOnlyAndHealthChecksItsOpsPort() {
+        JsonNode edge = compose.path("services").path("edge");
+        String opsPort =
+                edge.path("environment").path("HUMANCHAT_OPS_HTTP_PORT").asText();
+
+        assertThat(opsPort)
+                .isNotBlank()
+                .isNotEqualTo(
+                        edge.path("environment").path("HUMANCHAT_HTTP_PORT").asText());
+        assertThat(edge.path("healthcheck").path("test").toString()).contains("/dev/tcp/127.0.0.1/" + opsPort);
+        assertThat(edge.path("ports").toString()).contains(":8080").doesNotContain(":" + opsPort);
+    }
+
     @Test
     void runsKafkaInKraftModeWithoutTopicAutoCreation() {
         JsonNode kafka = compose.path("services").path("kafka").path("environment");

@@ -223,13 +223,68 @@ class HelmChartTest {
                     .isEqualTo("/health/ready");
             assertThat(edge.path("startupProbe").path("httpGet").path("path").asText())
                     .isEqualTo("/health/live");
-            assertThat(edge.path("readinessProbe").path("httpGet").path("port").asText())
-                    .isEqualTo("http");
+            for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+                assertThat(edge.path(probe).path("httpGet").path("port").asText())
+                        .as(probe)
+                        .isEqualTo("ops");
+            }
             assertThat(edge.path("ports").path(0).path("containerPort").asInt()).isEqualTo(8080);
             assertThat(rendered.configMapData("edge")
                             .path("HUMANCHAT_HTTP_PORT")
                             .asText())
                     .isEqualTo("8080");
+        }
+
+        /** Issue 23, finding 3: Prometheus scrapes the edge on its ops port, which nothing outside the pod reaches. */
+        @Test
+        void servesTheEdgeMetricsOnlyOnItsOpsPortWhichNoServiceExposes() {
+            JsonNode deployment = rendered.get("edge", "Deployment");
+            JsonNode edge = firstContainer(deployment);
+            Map<String, Integer> ports = new java.util.HashMap<>();
+            edge.path("ports")
+                    .forEach(port -> ports.put(
+                            port.path("name").asText(),
+                            port.path("containerPort").asInt()));
+
+            assertThat(ports).containsOnlyKeys("http", "ops");
+            assertThat(ports.get("ops")).isNotEqualTo(ports.get("http"));
+            assertThat(rendered.configMapData("edge")
+                            .path("HUMANCHAT_OPS_HTTP_PORT")
+                            .asText())
+                    .isEqualTo(String.valueOf(ports.get("ops")));
+            JsonNode annotations =
+                    deployment.path("spec").path("template").path("metadata").path("annotations");
+            assertThat(annotations.path("prometheus.io/port").asText()).isEqualTo(String.valueOf(ports.get("ops")));
+            assertThat(annotations.path("prometheus.io/path").asText()).isEqualTo("/metrics");
+            List<String> servicePorts = new ArrayList<>();
+            rendered.get("edge", "Service")
+                    .path("spec")
+                    .path("ports")
+                    .forEach(port -> servicePorts.add(port.path("targetPort").asText()));
+            assertThat(servicePorts).containsExactly("http");
+        }
+
+        /** Issue 23, finding 3: the Ingress forwards the API, the socket and the web client, all to the http port. */
+        @Test
+        void routesOnlyTheApiTheSocketAndTheClientThroughTheIngress() {
+            JsonNode ingress = rendered.get("edge", "Ingress");
+            String service = rendered.get("edge", "Service")
+                    .path("metadata")
+                    .path("name")
+                    .asText();
+            List<String> paths = new ArrayList<>();
+            ingress.path("spec")
+                    .path("rules")
+                    .forEach(rule -> rule.path("http").path("paths").forEach(path -> {
+                        paths.add(path.path("pathType").asText() + " "
+                                + path.path("path").asText());
+                        JsonNode backend = path.path("backend").path("service");
+                        assertThat(backend.path("name").asText()).isEqualTo(service);
+                        assertThat(backend.path("port").path("name").asText()).isEqualTo("http");
+                        assertThat(backend.path("port").has("number")).isFalse();
+                    }));
+
+            assertThat(paths).containsExactly("Prefix /api", "Exact /ws", "Prefix /");
         }
 
         @Test

@@ -29,17 +29,19 @@ public final class Edge {
     private final EdgeServices services;
     private final String deploymentId;
     private final int port;
+    private final int opsPort;
     private volatile Future<Void> closing;
 
     /** How long sends under way may wait for the topology during a stop; below the servers' shutdown grace. */
     static final Duration DRAIN_GRACE = Duration.ofSeconds(3);
 
-    private Edge(Vertx vertx, EdgeMetrics metrics, EdgeServices services, String deploymentId, int port) {
+    private Edge(Vertx vertx, EdgeMetrics metrics, EdgeServices services, Deployed deployed) {
         this.vertx = vertx;
         this.metrics = metrics;
         this.services = services;
-        this.deploymentId = deploymentId;
-        this.port = port;
+        this.deploymentId = deployed.id();
+        this.port = deployed.port();
+        this.opsPort = deployed.opsPort();
     }
 
     /**
@@ -54,15 +56,17 @@ public final class Edge {
         vertx.executeBlocking(() -> EdgeServices.create(vertx, config, metrics), false)
                 .compose(services -> services.start()
                         .compose(v -> deployServers(vertx, services, config))
-                        .map(deployed -> new Edge(vertx, metrics, services, deployed.id(), deployed.port()))
+                        .compose(deployed -> deployOps(vertx, services, config, deployed))
+                        .map(deployed -> new Edge(vertx, metrics, services, deployed))
                         .recover(failure -> services.close().transform(closed -> Future.failedFuture(failure))))
                 .onComplete(result -> {
                     if (result.succeeded()) {
                         LOG.info(
-                                "edge {} listening on port {} with {} event-loop instance(s)",
+                                "edge {} listening on port {} with {} event-loop instance(s), ops on port {}",
                                 config.replicaId(),
                                 result.result().port(),
-                                config.instances());
+                                config.instances(),
+                                result.result().opsPort());
                         started.complete(result.result());
                     } else {
                         vertx.close().onComplete(closed -> {
@@ -74,7 +78,8 @@ public final class Edge {
         return started.future();
     }
 
-    private record Deployed(String id, int port) {}
+    /** The public servers' deployment and port, and the ops server's port once it is bound (-1 before). */
+    private record Deployed(String id, int port, int opsPort) {}
 
     /** Attempts at binding a free port when the configured port is 0 (another process may take it in between). */
     private static final int FREE_PORT_ATTEMPTS = 3;
@@ -105,7 +110,7 @@ public final class Edge {
                             .distinct()
                             .toList();
                     return ports.equals(List.of(port))
-                            ? Future.succeededFuture(new Deployed(id, port))
+                            ? Future.succeededFuture(new Deployed(id, port, -1))
                             : Future.failedFuture(
                                     new IllegalStateException("server instances listen on ports " + ports));
                 });
@@ -118,9 +123,25 @@ public final class Edge {
         });
     }
 
+    /**
+     * Deploys the {@link OpsServer} (one instance; port 0 binds any free port). Undeployed with Vert.x; a port that
+     * cannot be bound fails the start.
+     */
+    private static Future<Deployed> deployOps(Vertx vertx, EdgeServices services, EdgeConfig config, Deployed served) {
+        OpsServer ops = new OpsServer(services, config.opsHttpPort());
+        return vertx.deployVerticle(ops)
+                .recover(failure -> vertx.undeploy(served.id()).transform(v -> Future.failedFuture(failure)))
+                .map(id -> new Deployed(served.id(), served.port(), ops.actualPort()));
+    }
+
     /** The port the HTTP server is bound to (the real one when the configured port was 0). */
     public int port() {
         return port;
+    }
+
+    /** The ops port ({@code /metrics}, detailed {@code /health/*}); the real one when the configured port was 0. */
+    public int opsPort() {
+        return opsPort;
     }
 
     public Vertx vertx() {

@@ -10,6 +10,7 @@ import com.humanchat.edge.http.RequestIds;
 import com.humanchat.edge.identity.DiscoverRoutes;
 import com.humanchat.edge.identity.ProfileRoutes;
 import com.humanchat.edge.identity.UserRoutes;
+import com.humanchat.edge.presence.PresenceVisibility;
 import com.humanchat.edge.web.WebClientRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -27,8 +28,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One HTTP server instance (deployed once per event loop, all sharing the port): security headers everywhere, a
- * bounded body on {@code /api/*}, the {@code /api} router (auth and chat), {@code /ws}, health and metrics; every
- * failure and every unmatched route ends as problem+json.
+ * bounded body on {@code /api/*}, the {@code /api} router (auth and chat), {@code /ws}, the minimal health probes and
+ * the web client; every failure and every unmatched route ends as problem+json. Metrics and the detailed health are on
+ * the {@link OpsServer}'s port.
  */
 public final class EdgeServer extends VerticleBase {
 
@@ -66,7 +68,7 @@ public final class EdgeServer extends VerticleBase {
     Router router() {
         Router root = Router.router(vertx);
         root.route().handler(new RequestIds());
-        root.route().handler(new SecurityHeaders());
+        root.route().handler(new SecurityHeaders(services.config().corsOrigins()));
         List<String> corsOrigins = services.config().corsOrigins();
         if (!corsOrigins.isEmpty()) {
             // No allow-list means same-origin only: without the handler no answer carries Access-Control-* headers.
@@ -78,6 +80,8 @@ public final class EdgeServer extends VerticleBase {
         root.route("/api/*")
                 .handler(
                         BodyHandler.create(false).setBodyLimit(services.config().maxBodyBytes()));
+        // Before the password is checked: a locked account is refused even with the right password.
+        root.post("/api/auth/login").handler(services.signInLockout().beforeSignIn());
         root.route().failureHandler(ProblemResponses::handleFailure);
         // Error handlers (no route matched: 404/405, or a bare status) live on the root router only: a request
         // unmatched inside a sub-router falls back to them with its status, while a sub-router's own error handler
@@ -88,15 +92,15 @@ public final class EdgeServer extends VerticleBase {
 
         Router api = Router.router(vertx);
         api.route("/auth/*").subRouter(new AuthRoutes(services.identity(), services.bearerAuth()).router(vertx));
+        PresenceVisibility presence =
+                new PresenceVisibility(services.pg(), services.chat().presence());
         api.route("/users/*")
-                .subRouter(new UserRoutes(
-                                services.identity(),
-                                services.bearerAuth(),
-                                services.chat().presence()::statusOf)
-                        .router(vertx));
+                .subRouter(
+                        new UserRoutes(services.identity(), services.bearerAuth(), presence::statusFor).router(vertx));
+        presence.mount(api, services.bearerAuth());
         services.chat().mountBookingTerms(vertx, api, services.bearerAuth());
         api.route("/me/*").subRouter(new ProfileRoutes(services.identity(), services.bearerAuth()).router(vertx));
-        new DiscoverRoutes(services.pg(), services.bearerAuth(), services.chat().presence()::statusesOf).mount(api);
+        new DiscoverRoutes(services.pg(), services.bearerAuth(), presence::statusesFor).mount(api);
         services.chat().mountApi(vertx, api, services.bearerAuth());
         api.route("/admin/*")
                 .subRouter(new AdminRoutes(services.admin(), services.chat().requests(), services.adminMetrics())
@@ -108,8 +112,8 @@ public final class EdgeServer extends VerticleBase {
         root.route("/api/*").subRouter(api);
 
         services.chat().mountWebSocket(root);
-        new HealthRoutes(services.readiness(), services.liveness()).mount(root);
-        root.get("/metrics").handler(services.metrics()::scrape);
+        // Minimal probes only: the detail and /metrics are on the ops port (OpsServer), never reachable from here.
+        new HealthRoutes(services.readiness(), services.liveness()).mountPublic(root);
         // Last: the web client takes every other GET (its files, and index.html for app routes).
         new WebClientRoutes().mount(root);
         return root;

@@ -18,6 +18,7 @@ import com.humanchat.edge.kafka.MetricsSnapshotConsumer;
 import com.humanchat.edge.kafka.OutboxRelay;
 import com.humanchat.edge.limits.LimitCounters;
 import com.humanchat.edge.limits.RateLimits;
+import com.humanchat.edge.limits.SignInLockout;
 import com.humanchat.edge.metrics.EdgeMetrics;
 import com.humanchat.migrations.PostgresUrl;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -55,6 +56,7 @@ public final class EdgeServices {
     private final CommandPublisher publisher;
     private final TokenService tokens;
     private final RateLimits rateLimits;
+    private final SignInLockout signInLockout;
     private final SuspendedUsers suspendedUsers;
     private final AdminService admin;
     private final BearerAuthHandler bearerAuth;
@@ -91,7 +93,14 @@ public final class EdgeServices {
         this.kafkaProbe = new KafkaClusterProbe(vertx, config.kafkaBootstrap(), config.replicaId() + "-health");
         built.add(kafkaProbe);
         this.tokens = new TokenService(vertx, config.jwtSecret(), config.accessTokenTtl());
-        this.rateLimits = RateLimits.fromConfig(config, new LimitCounters(metrics.registry()));
+        LimitCounters limitCounters = new LimitCounters(metrics.registry());
+        this.rateLimits = RateLimits.fromConfig(config, redis, limitCounters);
+        this.signInLockout = new SignInLockout(
+                redis,
+                config.signInLockoutFailures(),
+                config.signInLockoutFirst(),
+                config.signInLockoutMax(),
+                limitCounters);
         this.suspendedUsers = new SuspendedUsers();
         this.bearerAuth = new BearerAuthHandler(tokens, rateLimits, suspendedUsers);
         this.outboxRelay = new OutboxRelay(vertx, pg, publisher, metrics.registry());
@@ -237,6 +246,11 @@ public final class EdgeServices {
 
     public RateLimits rateLimits() {
         return rateLimits;
+    }
+
+    /** The per-account lockout of password sign-ins, shared by every replica through Redis. */
+    public SignInLockout signInLockout() {
+        return signInLockout;
     }
 
     /** Used for readiness, presence and typing. The edge works while Redis is down. */

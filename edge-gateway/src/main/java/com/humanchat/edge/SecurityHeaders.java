@@ -1,19 +1,38 @@
 package com.humanchat.edge;
 
 import io.vertx.core.Handler;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Headers on every answer, errors included: no MIME sniffing, no framing, no referrer leaks, a content policy that
- * allows only this origin (plus WebSockets), HTTPS only once seen; API answers are per-user and never cached.
+ * lets the page connect only to its own origin (its own WebSocket included) and the configured CORS origins — never to
+ * any {@code ws:}/{@code wss:} host, which would let injected script carry data anywhere; HTTPS only once seen; API
+ * answers are per-user and never cached.
  */
 final class SecurityHeaders implements Handler<RoutingContext> {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; connect-src 'self' ws: wss:; object-src 'none'; "
-            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    /** A {@code Host} that is a plain authority; anything else (say a {@code ;}) never reaches the policy. */
+    private static final Pattern HOST =
+            Pattern.compile("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}](:[0-9]{1,5})?");
+
+    private static final String OTHER_DIRECTIVES =
+            "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /** Browsers ignore it over plain HTTP, so sending it always is harmless and correct behind a TLS proxy. */
     static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains";
+
+    /** The configured origins and their WebSocket twins, e.g. {@code https://app.example.com wss://app.example.com}. */
+    private final String allowedOrigins;
+
+    SecurityHeaders(List<String> corsOrigins) {
+        this.allowedOrigins = corsOrigins.stream()
+                .map(origin -> origin + " " + origin.replaceFirst("^http", "ws"))
+                .collect(Collectors.joining(" "));
+    }
 
     @Override
     public void handle(RoutingContext ctx) {
@@ -21,11 +40,35 @@ final class SecurityHeaders implements Handler<RoutingContext> {
                 .putHeader("X-Content-Type-Options", "nosniff")
                 .putHeader("X-Frame-Options", "DENY")
                 .putHeader("Referrer-Policy", "no-referrer")
-                .putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .putHeader("Content-Security-Policy", contentSecurityPolicy(authority(ctx)))
                 .putHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
         if (ctx.request().path().startsWith("/api/")) {
             ctx.response().putHeader("Cache-Control", "no-store");
         }
         ctx.next();
+    }
+
+    /** The page's authority as the browser asked for it: {@code Host} in HTTP/1.1, {@code :authority} in HTTP/2. */
+    private static String authority(RoutingContext ctx) {
+        HostAndPort authority = ctx.request().authority();
+        if (authority == null) {
+            return null;
+        }
+        return authority.port() >= 0 ? authority.host() + ":" + authority.port() : authority.host();
+    }
+
+    /**
+     * {@code 'self'} covers the page's own WebSocket in CSP Level 3 browsers only; the page's host is added as
+     * {@code ws://} and {@code wss://} for the others (which of the two depends on the TLS proxy, invisible here).
+     */
+    String contentSecurityPolicy(String host) {
+        StringBuilder connect = new StringBuilder("connect-src 'self'");
+        if (host != null && HOST.matcher(host).matches()) {
+            connect.append(" ws://").append(host).append(" wss://").append(host);
+        }
+        if (!allowedOrigins.isEmpty()) {
+            connect.append(' ').append(allowedOrigins);
+        }
+        return "default-src 'self'; " + connect + "; " + OTHER_DIRECTIVES;
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.humanchat.edge.TestHttp.Answer;
 import io.vertx.core.json.JsonObject;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
@@ -60,7 +61,7 @@ class OperationsIT {
     @Test
     void isReadyWithEveryCheckUp() {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            Answer ready = edge.get("/health/ready");
+            Answer ready = edge.opsGet("/health/ready");
             assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
             JsonObject body = ready.json();
             assertThat(body.getString("status")).isEqualTo("UP");
@@ -78,7 +79,7 @@ class OperationsIT {
         TestEdge.infra().embeddedRedis().stop();
         try {
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-                Answer ready = edge.get("/health/ready");
+                Answer ready = edge.opsGet("/health/ready");
                 assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
                 assertThat(ready.json().getJsonObject("checks").getString("redis"))
                         .isEqualTo("DOWN");
@@ -91,8 +92,10 @@ class OperationsIT {
         } finally {
             TestEdge.infra().embeddedRedis().start();
         }
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
-                        edge.get("/health/ready").json().getJsonObject("checks").getString("redis"))
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(edge.opsGet("/health/ready")
+                        .json()
+                        .getJsonObject("checks")
+                        .getString("redis"))
                 .isEqualTo("UP"));
     }
 
@@ -102,7 +105,7 @@ class OperationsIT {
         TestEdge.infra().embeddedKafka().stop();
         try {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                Answer ready = edge.get("/health/ready");
+                Answer ready = edge.opsGet("/health/ready");
                 assertThat(ready.status()).as(ready.toString()).isEqualTo(503);
                 assertThat(ready.json().getString("status")).isEqualTo("DOWN");
                 assertThat(ready.json().getJsonObject("checks").getString("kafka"))
@@ -115,7 +118,7 @@ class OperationsIT {
         }
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(
-                        () -> assertThat(edge.get("/health/ready").status()).isEqualTo(200));
+                        () -> assertThat(edge.opsGet("/health/ready").status()).isEqualTo(200));
     }
 
     @Test
@@ -126,7 +129,7 @@ class OperationsIT {
         // Vert.x records a request's metrics when its response has been flushed, which may be just after the client
         // read it: wait for the 404 to show up rather than assume it already has.
         Answer metrics = await().atMost(Duration.ofSeconds(10))
-                .until(() -> edge.get("/metrics"), answer -> answer.body()
+                .until(() -> edge.opsGet("/metrics"), answer -> answer.body()
                         .lines()
                         .anyMatch(l -> l.startsWith("vertx_http_server_requests_total") && l.contains("code=\"404\"")));
 
@@ -137,6 +140,30 @@ class OperationsIT {
                 .contains("jvm_memory_used_bytes")
                 .contains("jvm_")
                 .contains("humanchat_outbox_published_total");
+    }
+
+    /** Issue 23, finding 3: the ingress forwards the public port, so nothing operational may be read there. */
+    @Test
+    void keepsMetricsAndHealthDetailOffThePublicPort() {
+        assertThat(edge.edge().opsPort()).isPositive().isNotEqualTo(edge.edge().port());
+
+        Answer publicMetrics = edge.send(HttpRequest.newBuilder(edge.uri("/metrics"))
+                .header("Accept", "text/plain")
+                .GET());
+        assertThat(publicMetrics.status()).isEqualTo(404);
+        assertThat(publicMetrics.body()).doesNotContain("jvm_").doesNotContain("kafka");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            Answer publicReady = edge.get("/health/ready");
+            assertThat(publicReady.status()).isEqualTo(200);
+            assertThat(publicReady.json().fieldNames()).containsExactly("status");
+        });
+
+        assertThat(edge.opsGet("/metrics").body()).contains("jvm_memory_used_bytes");
+        assertThat(edge.opsGet("/health/ready").json().getJsonObject("checks").getMap())
+                .containsKeys("kafka", "postgres", "redis", "fanOut");
+        assertThat(edge.opsGet("/api/auth/me").status())
+                .as("the ops port serves no API")
+                .isEqualTo(404);
     }
 
     /** TestEdge asks for port 0 and two instances; Edge.start fails unless every instance serves the same port. */

@@ -103,7 +103,7 @@ class OutageIT {
                 clients.shutdown();
 
                 await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                    Answer ready = platform.get(edge, "/health/ready", null);
+                    Answer ready = TestHttp.get(TestHttp.opsUri(edge, "/health/ready"), null);
                     assertThat(ready.status()).as(ready.toString()).isEqualTo(503);
                     assertThat(ready.json().getJsonObject("checks").getString("kafka"))
                             .isEqualTo("DOWN");
@@ -124,7 +124,7 @@ class OutageIT {
             assertThat(accepted.json().getLong("seq")).isEqualTo(2);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 for (Edge replica : List.of(edge, platform.edge(), platform.otherEdge())) {
-                    Answer ready = platform.get(replica, "/health/ready", null);
+                    Answer ready = TestHttp.get(TestHttp.opsUri(replica, "/health/ready"), null);
                     assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
                 }
             });
@@ -170,7 +170,7 @@ class OutageIT {
                 assertUnavailableWithin(answer, PG_CONNECTION_TIMEOUT.plus(SLACK));
             }
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                Answer ready = TestHttp.get(TestHttp.uri(target, "/health/ready"), null);
+                Answer ready = TestHttp.get(TestHttp.opsUri(target, "/health/ready"), null);
                 assertThat(ready.status()).as(ready.toString()).isEqualTo(503);
                 assertThat(ready.json().getJsonObject("checks").getString("postgres"))
                         .isEqualTo("DOWN");
@@ -185,7 +185,7 @@ class OutageIT {
                 }
             });
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                Answer ready = TestHttp.get(TestHttp.uri(target, "/health/ready"), null);
+                Answer ready = TestHttp.get(TestHttp.opsUri(target, "/health/ready"), null);
                 assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
             });
         } finally {

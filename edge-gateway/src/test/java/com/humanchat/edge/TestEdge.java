@@ -35,10 +35,12 @@ public final class TestEdge implements AutoCloseable {
 
     private final Edge edge;
     private final DatabaseCoordinates database;
+    private final Map<String, String> env;
 
-    private TestEdge(Edge edge, DatabaseCoordinates database) {
+    private TestEdge(Edge edge, DatabaseCoordinates database, Map<String, String> env) {
         this.edge = edge;
         this.database = database;
+        this.env = env;
     }
 
     public static TestEdge start(String name) {
@@ -46,17 +48,32 @@ public final class TestEdge implements AutoCloseable {
     }
 
     public static TestEdge start(String name, Map<String, String> overrides) {
-        DatabaseCoordinates database = INFRA.newDatabase(name);
+        return startOn(INFRA.newDatabase(name), overrides);
+    }
+
+    /** An edge on {@code database} (fresh, or already migrated part of the way), migrated to the newest version. */
+    public static TestEdge startOn(DatabaseCoordinates database, Map<String, String> overrides) {
         Migrations.apply(database.jdbcUrl(), database.user(), database.password());
         TopicProvisioner.ensureTopics(INFRA.kafkaBootstrap(), 3, (short) 1);
         Map<String, String> env = new HashMap<>(environment(database));
         env.putAll(overrides);
+        return start(database, env);
+    }
+
+    private static TestEdge start(DatabaseCoordinates database, Map<String, String> env) {
         try {
             Edge edge = Edge.start(EdgeConfig.fromEnv(env)).await(60, TimeUnit.SECONDS);
-            return new TestEdge(edge, database);
+            return new TestEdge(edge, database, Map.copyOf(env));
         } catch (Exception e) {
             throw new IllegalStateException("edge did not start", e);
         }
+    }
+
+    /** Another replica of this edge: the same settings, database, broker and Redis; its own ports. */
+    public TestEdge replica(String replicaId) {
+        Map<String, String> replicaEnv = new HashMap<>(env);
+        replicaEnv.put("HUMANCHAT_REPLICA_ID", replicaId);
+        return start(database, replicaEnv);
     }
 
     /** The variables an operator would set to point an edge at the shared test servers and this database. */
@@ -64,6 +81,8 @@ public final class TestEdge implements AutoCloseable {
         String pgUrl = TestHttp.pgUrl(database);
         return Map.of(
                 "HUMANCHAT_HTTP_PORT",
+                "0",
+                "HUMANCHAT_OPS_HTTP_PORT",
                 "0",
                 "HUMANCHAT_KAFKA_BOOTSTRAP",
                 INFRA.kafkaBootstrap(),
@@ -106,6 +125,11 @@ public final class TestEdge implements AutoCloseable {
 
     public Answer get(String path, String bearerToken) {
         return TestHttp.get(uri(path), bearerToken);
+    }
+
+    /** {@code GET} on the ops port ({@code /metrics}, the detailed {@code /health/*}). */
+    public Answer opsGet(String path) {
+        return TestHttp.get(TestHttp.opsUri(edge, path), null);
     }
 
     public Answer post(String path, String jsonBody) {

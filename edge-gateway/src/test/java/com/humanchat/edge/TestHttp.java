@@ -40,6 +40,11 @@ public final class TestHttp {
         return URI.create("http://127.0.0.1:" + edge.port() + path);
     }
 
+    /** A path on the edge's ops port ({@code /metrics}, the detailed {@code /health/*}). */
+    public static URI opsUri(Edge edge, String path) {
+        return URI.create("http://127.0.0.1:" + edge.opsPort() + path);
+    }
+
     public static Answer get(URI uri, String bearerToken) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
         if (bearerToken != null) {

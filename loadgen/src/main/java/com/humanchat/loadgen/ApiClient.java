@@ -104,7 +104,7 @@ final class ApiClient implements AutoCloseable {
         });
     }
 
-    /** {@code GET /metrics} as Prometheus text. */
+    /** {@code GET /metrics} as Prometheus text (answered only when this client points at an ops port). */
     Future<String> metrics() {
         return send(HttpMethod.GET, "/metrics", null, null, 1).map(Answer::text);
     }

@@ -56,7 +56,7 @@ final class IdleLoad {
         try {
             List<RegisteredUser> users = UserPool.register(api, runId, options.users(), options.registerConcurrency());
             HeapProbe heap = new HeapProbe(
-                    api,
+                    new ApiClient(vertx, options.opsEndpoint(), mapper, 1),
                     options.edgePid(),
                     options.heapSamples(),
                     TimeUnit.SECONDS.toMillis(options.samplePauseSeconds()));

@@ -9,6 +9,7 @@ import java.util.Set;
 /** The settings of idle mode, validated as a whole: every problem is listed in {@link #errors()}. */
 record IdleOptions(
         Endpoint endpoint,
+        Endpoint opsEndpoint,
         int sockets,
         int users,
         List<String> sourceAddresses,
@@ -26,6 +27,7 @@ record IdleOptions(
 
     static final Set<String> FLAGS = Set.of(
             "url",
+            "ops-url",
             "sockets",
             "users",
             "source-addresses",
@@ -46,6 +48,8 @@ record IdleOptions(
     static IdleOptions parse(List<String> args) {
         Flags flags = Flags.parse(args, FLAGS);
         Endpoint endpoint = flags.endpoint("url", "http://127.0.0.1:8080");
+        // The edge serves /metrics on its ops port only (HUMANCHAT_OPS_HTTP_PORT), never on the public one.
+        Endpoint opsEndpoint = flags.endpoint("ops-url", "http://127.0.0.1:8081");
         int sockets = flags.integer("sockets", 10_000, 1, 10_000_000);
         int users = flags.integer("users", 100, 1, 1_000_000);
         List<String> sourceAddresses = flags.list("source-addresses", List.of());
@@ -77,6 +81,7 @@ record IdleOptions(
         Optional<Path> json = flags.optional("json").map(Path::of);
         return new IdleOptions(
                 endpoint,
+                opsEndpoint,
                 sockets,
                 Math.min(users, sockets),
                 sourceAddresses,

@@ -31,10 +31,10 @@ final class Report {
                       Also: --timeout 60 (s, <= 60) --message-bytes 64 --register-concurrency 16
                             --connect-concurrency 64 --event-loops 2 --ping-interval 20
 
-                  run.sh idle --url http://127.0.0.1:8080 --sockets 10000 [--users 100]
-                              [--source-addresses 127.0.0.1,127.0.0.2,...] [--edge-pid PID] [--json out.json]
+                  run.sh idle --url http://127.0.0.1:8080 --ops-url http://127.0.0.1:8081 --sockets 10000
+                              [--users 100] [--source-addresses 127.0.0.1,127.0.0.2,...] [--edge-pid PID] [--json out.json]
                       Opens idle authenticated sockets, reports the connect+hello rate and the edge's heap per
-                      socket (from GET /metrics; --edge-pid forces a GC with jcmd first, same machine only).
+                      socket (from GET /metrics on the edge's ops port; --edge-pid forces a GC with jcmd first, same machine only).
                       Also: --connect-concurrency 256 --ping-interval 20 --settle 10 --heap-samples 3
                             --sample-pause 2 --hold 0 --register-concurrency 16 --event-loops 2
 

@@ -72,6 +72,14 @@ class OptionsTest {
     }
 
     @Test
+    void idleReadsTheHeapFromTheEdgesOpsPort() {
+        assertThat(IdleOptions.parse(List.of()).opsEndpoint()).isEqualTo(new Endpoint("127.0.0.1", 8081, false));
+        assertThat(IdleOptions.parse(List.of("--ops-url", "http://10.0.0.5:9090"))
+                        .opsEndpoint())
+                .isEqualTo(new Endpoint("10.0.0.5", 9090, false));
+    }
+
+    @Test
     void idleNeverRegistersMoreUsersThanSockets() {
         assertThat(IdleOptions.parse(List.of("--sockets", "10")).users()).isEqualTo(10);
     }

@@ -11,7 +11,6 @@ import com.humanchat.schemas.SystemActors;
 import com.humanchat.schemas.TopicProvisioner;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.TraceParent;
-import com.humanchat.schemas.chat.ConversationIds;
 import com.humanchat.schemas.chat.ConversationType;
 import com.humanchat.schemas.chat.CreateConversation;
 import com.humanchat.schemas.sam.SamRequested;
@@ -145,7 +144,7 @@ final class SamTestPlatform {
     /** A user with a fresh Sam conversation, as the edge opens it; returns the conversation id. */
     UUID userWithSamConversation(String name) throws SQLException {
         UUID user = insertUser(name, List.of("user"), "", List.of(), null, null);
-        UUID conversation = ConversationIds.direct(user, SystemActors.SAM);
+        UUID conversation = UUID.randomUUID();
         sendAll(List.of(new ProducerRecord<>(
                 Topics.CHAT_COMMANDS.name(),
                 conversation.toString(),

@@ -397,7 +397,7 @@ class RecordContractTest {
                 "Carol for Bob",
                 "May I ask Bob about indexes?",
                 status,
-                decided ? ConversationIds.direct(ALICE, BOB) : null,
+                decided ? ConversationIds.ofApprovedRequest(REQUEST) : null,
                 NOW,
                 decided ? NOW : null,
                 decided ? CAROL : null,
@@ -577,14 +577,13 @@ class RecordContractTest {
     }
 
     @Test
-    void theDirectConversationOfAPairHasOneIdWhoeverAsks() {
-        assertThat(ConversationIds.direct(ALICE, BOB))
-                .isEqualTo(ConversationIds.direct(BOB, ALICE))
-                .isNotEqualTo(ConversationIds.direct(ALICE, CAROL));
-        UUID a = UUID.fromString("00000000-0000-0000-0000-00000000000a");
-        UUID b = UUID.fromString("00000000-0000-0000-0000-00000000000b");
-        assertThat(ConversationIds.direct(b, a))
-                .isEqualTo(UUID.nameUUIDFromBytes(("direct:" + a + ":" + b).getBytes(StandardCharsets.UTF_8)));
+    void anApprovedRequestOpensOneConversationWhoseIdNoPairOfUsersGivesAway() {
+        UUID other = UUID.fromString("00000000-0000-0000-0000-00000000000b");
+        assertThat(ConversationIds.ofApprovedRequest(REQUEST))
+                .isEqualTo(ConversationIds.ofApprovedRequest(REQUEST))
+                .isNotEqualTo(ConversationIds.ofApprovedRequest(other))
+                .isNotEqualTo(UUID.nameUUIDFromBytes(("direct:" + ALICE + ":" + BOB).getBytes(StandardCharsets.UTF_8)))
+                .isNotEqualTo(UUID.nameUUIDFromBytes(("direct:" + BOB + ":" + ALICE).getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

@@ -29,8 +29,10 @@ public final class HumanChatStandalone {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "humanchat-shutdown"));
         LOG.info(
-                "HumanChat is up at http://127.0.0.1:{}  (Ctrl-C stops it; data stays in {})",
+                "HumanChat is up at http://127.0.0.1:{}  (metrics and health detail at http://127.0.0.1:{}/metrics;"
+                        + " Ctrl-C stops it; data stays in {})",
                 platform.port(),
+                platform.opsPort(),
                 StandaloneSettings.fromEnv(env).dataDir());
     }
 }

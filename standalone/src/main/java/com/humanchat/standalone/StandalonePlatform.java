@@ -138,6 +138,11 @@ final class StandalonePlatform implements AutoCloseable {
         return edge.port();
     }
 
+    /** The edge's ops port, whose {@code /metrics} also carries every in-process worker's meters. */
+    int opsPort() {
+        return edge.opsPort();
+    }
+
     @Override
     public void close() {
         while (!running.isEmpty()) {

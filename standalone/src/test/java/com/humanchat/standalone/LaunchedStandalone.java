@@ -20,11 +20,13 @@ final class LaunchedStandalone implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final String baseUrl;
+    private final String opsUrl;
 
-    private LaunchedStandalone(Process process, Path log, String baseUrl) {
+    private LaunchedStandalone(Process process, Path log, String baseUrl, String opsUrl) {
         this.process = process;
         this.log = log;
         this.baseUrl = baseUrl;
+        this.opsUrl = opsUrl;
     }
 
     static int freePort() throws IOException {
@@ -35,6 +37,7 @@ final class LaunchedStandalone implements AutoCloseable {
 
     static LaunchedStandalone start(Path dataDir, int port, String logName) throws IOException {
         String baseUrl = "http://127.0.0.1:" + port;
+        int opsPort = freePort();
         Files.createDirectories(dataDir);
         Path log = dataDir.resolveSibling(logName);
         Path target = Path.of("target").toAbsolutePath();
@@ -46,11 +49,13 @@ final class LaunchedStandalone implements AutoCloseable {
                 target.resolve("standalone.jar") + File.pathSeparator + target.resolve("lib") + File.separator + "*",
                 HumanChatStandalone.class.getName());
         builder.environment().put("HUMANCHAT_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("HUMANCHAT_OPS_HTTP_PORT", Integer.toString(opsPort));
         builder.environment().put("HUMANCHAT_DATA_DIR", dataDir.toString());
         List.of("HUMANCHAT_KAFKA_BOOTSTRAP", "HUMANCHAT_PG_URL", "HUMANCHAT_REDIS_URL", "HUMANCHAT_JWT_SECRET")
                 .forEach(builder.environment()::remove);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        LaunchedStandalone standalone = new LaunchedStandalone(builder.start(), log, baseUrl);
+        LaunchedStandalone standalone =
+                new LaunchedStandalone(builder.start(), log, baseUrl, "http://127.0.0.1:" + opsPort);
         Awaitility.await("standalone up (log: " + log + ")")
                 .atMost(Duration.ofSeconds(180))
                 .pollInterval(Duration.ofMillis(250))
@@ -65,6 +70,11 @@ final class LaunchedStandalone implements AutoCloseable {
 
     String baseUrl() {
         return baseUrl;
+    }
+
+    /** The edge's ops port: {@code /metrics} (every in-process service's meters) and the detailed health. */
+    String opsUrl() {
+        return opsUrl;
     }
 
     /** Stops it the way Ctrl-C or a service manager does (SIGTERM, shutdown hook), waiting for the JVM to exit. */

@@ -76,6 +76,7 @@ class WebClientE2EIT {
                 classpath,
                 "com.humanchat.standalone.HumanChatStandalone");
         builder.environment().put("HUMANCHAT_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("HUMANCHAT_OPS_HTTP_PORT", "0");
         builder.environment().put("HUMANCHAT_DATA_DIR", dataDir.toString());
         builder.environment().put("HUMANCHAT_ADMIN_EMAILS", ADMIN_EMAIL);
         List.of("HUMANCHAT_KAFKA_BOOTSTRAP", "HUMANCHAT_PG_URL", "HUMANCHAT_REDIS_URL", "HUMANCHAT_JWT_SECRET")

@@ -170,9 +170,7 @@ public final class RequestDecider {
                 request.representativeName(),
                 request.message(),
                 to,
-                to == RequestStatus.APPROVED
-                        ? ConversationIds.direct(request.requesterId(), request.hostUserId())
-                        : null,
+                to == RequestStatus.APPROVED ? ConversationIds.ofApprovedRequest(request.requestId()) : null,
                 request.createdAt(),
                 at,
                 command.actorId(),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.humanchat.schemas.Envelope;
 import com.humanchat.schemas.Json;
 import com.humanchat.schemas.chat.ConversationCreated;
+import com.humanchat.schemas.chat.ConversationType;
 import com.humanchat.schemas.chat.MessageDeleted;
 import com.humanchat.schemas.chat.MessageEdited;
 import com.humanchat.schemas.chat.MessageSent;
@@ -52,6 +53,13 @@ import javax.sql.DataSource;
 final class ProjectionWriter {
 
     /** A session requested from the conversation before it was projected links it right away (a rebuild's order). */
+    private static final String RECORD_DIRECT_PAIR =
+            """
+            insert into direct_conversations (user_low, user_high, conversation_id)
+            select least(a, b), greatest(a, b), c from (values (?::uuid, ?::uuid, ?::uuid)) as pair(a, b, c)
+            on conflict do nothing
+            """;
+
     private static final String INSERT_CONVERSATION =
             """
             insert into conversations (id, type, created_by, created_at, last_seq, last_activity, linked_session_id, tx)
@@ -384,6 +392,20 @@ final class ProjectionWriter {
                         s.setObject(5, timestamp(e.occurredAt()));
                         s.setObject(6, e.conversationId());
                         s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+                // The edge finds a pair's direct conversation through this lookup (V51); one the topology opened by
+                // itself (an approved managed request) is recorded here, unless the pair already has one.
+                try (PreparedStatement s = connection.prepareStatement(RECORD_DIRECT_PAIR)) {
+                    for (ConversationCreated e : conversations.values()) {
+                        if (e.conversationType() == ConversationType.DIRECT
+                                && e.participantIds().size() == 2) {
+                            s.setObject(1, e.participantIds().get(0));
+                            s.setObject(2, e.participantIds().get(1));
+                            s.setObject(3, e.conversationId());
+                            s.addBatch();
+                        }
                     }
                     s.executeBatch();
                 }

@@ -65,7 +65,7 @@ class RequestDeciderTest {
             assertThat(changed.request().decidedBy()).isEqualTo(actor(role));
             assertThat(changed.request().decidedAt()).isEqualTo(NOW);
             assertThat(changed.request().conversationId())
-                    .isEqualTo(decision == RequestDecision.APPROVE ? ConversationIds.direct(REQUESTER, HOST) : null);
+                    .isEqualTo(decision == RequestDecision.APPROVE ? ConversationIds.ofApprovedRequest(REQUEST) : null);
         } else {
             RequestRejectionCode expected;
             if (role == RequestRole.STRANGER

@@ -180,7 +180,7 @@ class ProjectionWriterIT {
                         "decided_by",
                         manager,
                         "conversation_id",
-                        ConversationIds.direct(ann, bob)));
+                        ConversationIds.ofApprovedRequest(requestId)));
         assertThat(kit.rows("select request_id, actor_id, from_status, to_status, reason from request_decisions"))
                 .containsExactly(Map.of(
                         "request_id", requestId,

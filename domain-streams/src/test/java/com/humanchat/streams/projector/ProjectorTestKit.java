@@ -319,7 +319,7 @@ final class ProjectorTestKit implements AutoCloseable {
                 "Carol",
                 "Please?",
                 status,
-                status == RequestStatus.APPROVED ? ConversationIds.direct(requester, host) : null,
+                status == RequestStatus.APPROVED ? ConversationIds.ofApprovedRequest(request) : null,
                 at(0),
                 decided ? at : null,
                 decided ? manager : null,

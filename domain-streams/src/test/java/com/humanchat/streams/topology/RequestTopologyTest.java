@@ -124,7 +124,7 @@ class RequestTopologyTest {
 
         RequestEvent approved = handle(DecideRequest.of(requestId, manager, false, RequestDecision.APPROVE, "sure"));
 
-        UUID conversationId = ConversationIds.direct(requester, host);
+        UUID conversationId = ConversationIds.ofApprovedRequest(requestId);
         assertThat(approved).isInstanceOfSatisfying(RequestStatusChanged.class, changed -> {
             assertThat(changed.toStatus()).isEqualTo(RequestStatus.APPROVED);
             assertThat(changed.request().conversationId()).isEqualTo(conversationId);

@@ -98,7 +98,7 @@ public final class ChatModule implements AutoCloseable {
         this.replies = new PendingReplies(vertx);
         this.sockets = new SocketRegistry();
         metrics.socketGauge(sockets::openSockets);
-        this.sender = new MessageSender(publisher, membership, replies, config.sendWait(), metrics);
+        this.sender = new MessageSender(publisher, replies, config.sendWait(), metrics);
         ConversationService conversations =
                 new ConversationService(vertx, readModel, membership, publisher, replies, config.sendWait());
         SyncService sync = new SyncService(pg);
@@ -146,7 +146,9 @@ public final class ChatModule implements AutoCloseable {
         this.requestRoutes = new RequestRoutes(requests);
         this.paymentRoutes = new PaymentRoutes(
                 new PaymentService(pg, sessions, publisher, paymentAnswers, config.sendWait()),
-                config.stripeWebhookSecret() == null ? null : new StripeWebhookVerifier(config.stripeWebhookSecret()));
+                config.stripeWebhookSecret() == null
+                        ? null
+                        : new StripeWebhookVerifier(config.stripeWebhookSecret(), Clock.systemUTC()));
         this.samRoutes = new SamRoutes(new SamService(conversations, sender, publisher));
         this.webSocket = new WebSocketEndpoint(
                 vertx,

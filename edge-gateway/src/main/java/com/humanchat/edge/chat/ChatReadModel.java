@@ -60,6 +60,26 @@ public final class ChatReadModel {
         return pg;
     }
 
+    /**
+     * The id of the one direct conversation of {@code a} and {@code b} (V51's lookup): {@code candidate} if this call
+     * claimed the pair, else the id claimed before, by any replica. Race-free: of two concurrent claims one inserts,
+     * the other's {@code ON CONFLICT DO NOTHING} waits for it to commit and then reads its id (in a second statement,
+     * whose snapshot sees that commit).
+     */
+    public Future<UUID> claimDirectConversation(UUID a, UUID b, UUID candidate) {
+        return pg.preparedQuery("insert into direct_conversations (user_low, user_high, conversation_id)"
+                        + " values (least($1::uuid, $2::uuid), greatest($1::uuid, $2::uuid), $3)"
+                        + " on conflict (user_low, user_high) do nothing returning conversation_id")
+                .execute(Tuple.of(a, b, candidate))
+                .compose(claimed -> claimed.size() == 1
+                        ? Future.succeededFuture(claimed.iterator().next().getUUID(0))
+                        : pg.preparedQuery("select conversation_id from direct_conversations"
+                                        + " where user_low = least($1::uuid, $2::uuid)"
+                                        + " and user_high = greatest($1::uuid, $2::uuid)")
+                                .execute(Tuple.of(a, b))
+                                .map(found -> found.iterator().next().getUUID(0)));
+    }
+
     /** Display names of the given users that exist (suspended ones included). */
     public Future<Map<UUID, String>> displayNames(Collection<UUID> userIds) {
         return pg.preparedQuery("select id, display_name from users where id = any($1)")

@@ -7,7 +7,6 @@ import com.humanchat.edge.kafka.CommandPublisher;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.chat.CommandRejected;
 import com.humanchat.schemas.chat.ConversationCreated;
-import com.humanchat.schemas.chat.ConversationIds;
 import com.humanchat.schemas.chat.ConversationType;
 import com.humanchat.schemas.chat.CreateConversation;
 import com.humanchat.schemas.chat.MarkRead;
@@ -73,9 +72,12 @@ public final class ConversationService {
         this.wait = wait;
     }
 
-    /** The id of the one direct conversation of a pair, the same whoever asks first. */
-    public static UUID directConversationId(UUID a, UUID b) {
-        return ConversationIds.direct(a, b);
+    /**
+     * The id of the one direct conversation of a pair, the same whoever asks first: random (nobody can compute it
+     * from the pair), found through the lookup of claimed pairs. The conversation itself may not exist yet.
+     */
+    public Future<UUID> directConversationId(UUID a, UUID b) {
+        return readModel.claimDirectConversation(a, b, UUID.randomUUID());
     }
 
     /**
@@ -115,13 +117,12 @@ public final class ConversationService {
                 return Future.failedFuture(Rejections.unprocessable("some participants do not exist", unknown));
             }
             if (type == ConversationType.DIRECT) {
-                UUID id = directConversationId(caller, others.iterator().next());
-                return readModel
+                return directConversationId(caller, others.iterator().next()).compose(id -> readModel
                         .conversation(id, caller)
                         .compose(existing -> existing != null
                                 ? Future.succeededFuture(new CreateOutcome.Done(existing, false))
                                 : reachable(caller, others)
-                                        .compose(v -> produceCreation(id, caller, type, everyone, names)));
+                                        .compose(v -> produceCreation(id, caller, type, everyone, names))));
             }
             return reachable(caller, others)
                     .compose(v -> produceCreation(UUID.randomUUID(), caller, type, everyone, names));

@@ -14,27 +14,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one send path of REST and WebSocket: produce {@code message.send} keyed by conversation, then wait (bounded)
- * for the topology's answer on this replica's fan-out consumer. The topology is the authority on membership; the
- * projection only short-cuts a sender it already knows is not a member.
+ * for the topology's answer on this replica's fan-out consumer. The topology is the authority on membership, and the
+ * only judge of a send: a sender the projection knows is not a member is not short-cut, so that they get the same 404
+ * after the same round trip as for a conversation that does not exist — neither the answer nor its timing tells
+ * whether it exists.
  */
 public final class MessageSender {
 
     private final CommandPublisher publisher;
-    private final Membership membership;
     private final PendingReplies replies;
     private final Duration sendWait;
     private final ChatMetrics metrics;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean refusing;
 
-    public MessageSender(
-            CommandPublisher publisher,
-            Membership membership,
-            PendingReplies replies,
-            Duration sendWait,
-            ChatMetrics metrics) {
+    public MessageSender(CommandPublisher publisher, PendingReplies replies, Duration sendWait, ChatMetrics metrics) {
         this.publisher = publisher;
-        this.membership = membership;
         this.replies = replies;
         this.sendWait = sendWait;
         this.metrics = metrics;
@@ -49,34 +44,26 @@ public final class MessageSender {
     }
 
     /**
-     * Sends on the caller's context. Fails with a {@link ProblemException}: 403 not a member, 404 unknown
-     * conversation, 400 invalid, 503 Kafka did not acknowledge.
+     * Sends on the caller's context. Fails with a {@link ProblemException}: 404 unknown conversation (also when the
+     * sender is not a member), 400 invalid, 503 Kafka did not acknowledge.
      */
     public Future<SendOutcome> send(UUID senderId, UUID conversationId, String clientMessageId, String content) {
         if (refusing) {
             return Future.failedFuture(ProblemException.unavailable("this edge is restarting; send again", 1));
         }
         inFlight.incrementAndGet();
-        return membership
-                .of(conversationId, senderId)
-                .compose(status -> {
-                    if (status == Membership.Status.NOT_A_MEMBER) {
-                        return Future.failedFuture(Rejections.notAMember());
-                    }
-                    SendMessage command = SendMessage.of(conversationId, senderId, clientMessageId, content);
-                    PendingReplies.Waiter waiter = replies.awaitSend(
-                                    command.eventId(),
-                                    new PendingReplies.ClientKey(conversationId, senderId, clientMessageId))
-                            .expireAfter(sendWait);
-                    return publisher
-                            .publish(Topics.CHAT_COMMANDS, conversationId.toString(), command)
-                            .recover(error -> {
-                                waiter.cancel(error);
-                                return Future.failedFuture(error);
-                            })
-                            .compose(acked -> waiter.answer())
-                            .compose(answer -> outcome(answer.orElse(null), clientMessageId));
+        SendMessage command = SendMessage.of(conversationId, senderId, clientMessageId, content);
+        PendingReplies.Waiter waiter = replies.awaitSend(
+                        command.eventId(), new PendingReplies.ClientKey(conversationId, senderId, clientMessageId))
+                .expireAfter(sendWait);
+        return publisher
+                .publish(Topics.CHAT_COMMANDS, conversationId.toString(), command)
+                .recover(error -> {
+                    waiter.cancel(error);
+                    return Future.failedFuture(error);
                 })
+                .compose(acked -> waiter.answer())
+                .compose(answer -> outcome(answer.orElse(null), clientMessageId))
                 .andThen(result -> {
                     inFlight.decrementAndGet();
                     if (result.succeeded()) {

@@ -17,8 +17,8 @@ public final class Rejections {
 
     public static ProblemException toProblem(RejectionCode code, String reason) {
         return switch (code) {
-            case NOT_A_MEMBER -> notAMember();
-            case UNKNOWN_CONVERSATION -> unknownConversation();
+            // One answer to both: a non-member learns nothing about whether the conversation exists.
+            case NOT_A_MEMBER, UNKNOWN_CONVERSATION -> unknownConversation();
             case UNKNOWN_MESSAGE -> problem(404, "unknown-message", "Not found", "no such message");
             case NOT_THE_AUTHOR -> problem(403, "not-the-author", "Forbidden", "only the author may do this");
             case CONVERSATION_EXISTS -> problem(409, "conversation-exists", "Conflict", "the conversation exists");
@@ -27,11 +27,10 @@ public final class Rejections {
         };
     }
 
-    public static ProblemException notAMember() {
-        return problem(403, "not-a-member", "Forbidden", "you are not a member of this conversation");
-    }
-
-    /** Also the answer to a non-member reading a conversation: its existence is not revealed. */
+    /**
+     * The one answer to a conversation that does not exist and to one the caller is not a member of, on every route
+     * and socket frame: its existence is not revealed.
+     */
     public static ProblemException unknownConversation() {
         return problem(404, "unknown-conversation", "Not found", "no such conversation");
     }
@@ -40,7 +39,7 @@ public final class Rejections {
         return new ProblemException(422, "unprocessable", "Unprocessable request", detail, errors, Map.of());
     }
 
-    /** The WebSocket {@code error} code of a problem: its slug with underscores ({@code not_a_member}). */
+    /** The WebSocket {@code error} code of a problem: its slug with underscores ({@code unknown_conversation}). */
     public static String code(ProblemException problem) {
         return problem.slug().replace('-', '_');
     }

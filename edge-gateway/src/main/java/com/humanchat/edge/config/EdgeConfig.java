@@ -1,5 +1,6 @@
 package com.humanchat.edge.config;
 
+import com.humanchat.edge.limits.TrustedProxies;
 import com.humanchat.migrations.PostgresUrl;
 import com.humanchat.schemas.config.EnvironmentReader;
 import com.humanchat.schemas.sessions.RefundPolicy;
@@ -21,6 +22,7 @@ import java.util.stream.Collectors;
  */
 public record EdgeConfig(
         int httpPort,
+        int opsHttpPort,
         String kafkaBootstrap,
         PostgresUrl postgres,
         String redisUrl,
@@ -43,7 +45,11 @@ public record EdgeConfig(
         List<String> iceServers,
         int wsMaxSockets,
         String stripeWebhookSecret,
-        RefundPolicy refundPolicy) {
+        RefundPolicy refundPolicy,
+        List<String> trustedProxies,
+        int signInLockoutFailures,
+        Duration signInLockoutFirst,
+        Duration signInLockoutMax) {
 
     /**
      * The default cap on one replica's sockets: four fifths of the process's open-file limit, the rest kept for
@@ -60,6 +66,11 @@ public record EdgeConfig(
     public static EdgeConfig fromEnv(Map<String, String> env) {
         EnvironmentReader r = new EnvironmentReader(env);
         int httpPort = r.integer("HUMANCHAT_HTTP_PORT", 8080, 0, 65535);
+        // The same variable and default as the back-end services' ops port: /metrics and the detailed health.
+        int opsHttpPort = r.integer("HUMANCHAT_OPS_HTTP_PORT", 8081, 0, 65535);
+        if (httpPort != 0 && httpPort == opsHttpPort) {
+            r.problem("HUMANCHAT_OPS_HTTP_PORT must differ from HUMANCHAT_HTTP_PORT: metrics stay off the public port");
+        }
         String kafka = r.required("HUMANCHAT_KAFKA_BOOTSTRAP", "Kafka bootstrap servers");
         PostgresUrl postgres = r.required("HUMANCHAT_PG_URL", "identity and read models", PostgresUrl::parse);
         String redis = r.required("HUMANCHAT_REDIS_URL", "presence and typing");
@@ -118,9 +129,24 @@ public record EdgeConfig(
         String stripeWebhookSecret = r.optional("HUMANCHAT_STRIPE_WEBHOOK_SECRET");
         // The payments worker's variable: a cancellation is previewed by the rule it refunds with.
         RefundPolicy refundPolicy = RefundPolicy.fromEnv(r);
+        List<String> trustedProxies = Arrays.stream(
+                        r.optional("HUMANCHAT_TRUSTED_PROXIES", "").split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
+        for (String proxy : trustedProxies) {
+            TrustedProxies.problemWith(proxy).ifPresent(problem -> r.problem("HUMANCHAT_TRUSTED_PROXIES: " + problem));
+        }
+        int lockoutFailures = r.integer("HUMANCHAT_SIGN_IN_LOCKOUT_FAILURES", 5, 1, 1000);
+        Duration lockoutFirst = Duration.ofSeconds(r.integer("HUMANCHAT_SIGN_IN_LOCKOUT_SECONDS", 30, 1, 86_400));
+        Duration lockoutMax = Duration.ofSeconds(r.integer("HUMANCHAT_SIGN_IN_LOCKOUT_MAX_SECONDS", 900, 1, 86_400));
+        if (lockoutMax.compareTo(lockoutFirst) < 0) {
+            r.problem("HUMANCHAT_SIGN_IN_LOCKOUT_MAX_SECONDS must be at least HUMANCHAT_SIGN_IN_LOCKOUT_SECONDS");
+        }
         r.throwIfInvalid();
         return new EdgeConfig(
                 httpPort,
+                opsHttpPort,
                 kafka,
                 postgres,
                 redis,
@@ -143,6 +169,10 @@ public record EdgeConfig(
                 iceServers,
                 maxSockets,
                 stripeWebhookSecret,
-                refundPolicy);
+                refundPolicy,
+                trustedProxies,
+                lockoutFailures,
+                lockoutFirst,
+                lockoutMax);
     }
 }

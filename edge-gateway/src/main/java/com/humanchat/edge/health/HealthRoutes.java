@@ -7,9 +7,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
 /**
- * {@code GET /health/live} (the event loop answers and every {@link LivenessChecks} check says alive, else 503 naming
- * the dead ones) and {@code GET /health/ready} (200 when {@link ReadinessReport#ready()}, else 503, with every check in
- * the body either way).
+ * {@code GET /health/live} (the event loop answers and every {@link LivenessChecks} check says alive, else 503) and
+ * {@code GET /health/ready} (200 when {@link ReadinessReport#ready()}, else 503). On the ops port the answers name
+ * every check, what is degraded or dead and why; on the public port they are only {@code {"status":"UP"|"DOWN"}}, so
+ * that the internet learns nothing of the platform's dependencies.
  */
 public final class HealthRoutes {
 
@@ -21,30 +22,37 @@ public final class HealthRoutes {
         this.liveness = liveness;
     }
 
-    public void mount(Router root) {
-        root.get("/health/live").handler(this::live);
-        root.get("/health/ready").handler(this::ready);
+    /** The minimal probes of the public port. */
+    public void mountPublic(Router root) {
+        root.get("/health/live").handler(ctx -> live(ctx, false));
+        root.get("/health/ready").handler(ctx -> ready(ctx, false));
     }
 
-    private void live(RoutingContext ctx) {
+    /** The detailed probes of the ops port. */
+    public void mountDetailed(Router ops) {
+        ops.get("/health/live").handler(ctx -> live(ctx, true));
+        ops.get("/health/ready").handler(ctx -> ready(ctx, true));
+    }
+
+    private void live(RoutingContext ctx, boolean detailed) {
         List<String> down = liveness.down();
-        if (down.isEmpty()) {
-            json(ctx, 200, new JsonObject().put("status", "UP"));
-        } else {
-            json(ctx, 503, new JsonObject().put("status", "DOWN").put("down", new JsonArray(down)));
+        JsonObject body = status(down.isEmpty());
+        if (detailed && !down.isEmpty()) {
+            body.put("down", new JsonArray(down));
         }
+        json(ctx, down.isEmpty() ? 200 : 503, body);
     }
 
-    private void ready(RoutingContext ctx) {
+    private void ready(RoutingContext ctx, boolean detailed) {
         readiness
                 .check()
-                .onSuccess(report -> json(ctx, report.ready() ? 200 : 503, toJson(report)))
+                .onSuccess(report ->
+                        json(ctx, report.ready() ? 200 : 503, detailed ? toJson(report) : status(report.ready())))
                 .onFailure(ctx::fail);
     }
 
     static JsonObject toJson(ReadinessReport report) {
-        return new JsonObject()
-                .put("status", upOrDown(report.ready()))
+        return status(report.ready())
                 .put(
                         "checks",
                         new JsonObject()
@@ -54,6 +62,10 @@ public final class HealthRoutes {
                                 .put("fanOut", upOrDown(report.fanOut())))
                 .put("degraded", new JsonArray(report.degraded()))
                 .put("notes", new JsonArray(report.notes()));
+    }
+
+    private static JsonObject status(boolean up) {
+        return new JsonObject().put("status", upOrDown(up));
     }
 
     private static String upOrDown(boolean up) {

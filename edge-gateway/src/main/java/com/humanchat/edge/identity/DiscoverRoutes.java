@@ -1,5 +1,6 @@
 package com.humanchat.edge.identity;
 
+import com.humanchat.edge.auth.AuthenticatedUser;
 import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.chat.RequestParams;
 import com.humanchat.edge.http.ProblemException;
@@ -17,11 +18,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
- * {@code GET /api/discover?q=&tag=&online=&limit=&cursor=}: hosts (never suspended ones) as public profiles with
- * their presence, to any signed-in user; {@code {items, nextCursor}}. Bad parameters and foreign cursors are 400
+ * {@code GET /api/discover?q=&tag=&online=&limit=&cursor=}: hosts (never suspended ones) as public profiles, to any
+ * signed-in user, with the presence of those who made it public or share a conversation with the caller; {@code {items, nextCursor}}. Bad parameters and foreign cursors are 400
  * problems; {@code online=true} while Redis does not answer is a 503 problem.
  */
 public final class DiscoverRoutes {
@@ -35,9 +36,14 @@ public final class DiscoverRoutes {
     private final BearerAuthHandler bearerAuth;
     private final HostDiscovery discovery;
 
-    /** @param presence the effective status of each of some users; may fail (Redis down) */
+    /**
+     * @param presence the effective status of each of some users as a viewer may see it ({@code hidden} when not
+     *     theirs to see); may fail (Redis down)
+     */
     public DiscoverRoutes(
-            Pool pool, BearerAuthHandler bearerAuth, Function<Collection<UUID>, Future<Map<UUID, String>>> presence) {
+            Pool pool,
+            BearerAuthHandler bearerAuth,
+            BiFunction<UUID, Collection<UUID>, Future<Map<UUID, String>>> presence) {
         this.bearerAuth = bearerAuth;
         this.discovery = new HostDiscovery(pool, presence);
     }
@@ -53,6 +59,7 @@ public final class DiscoverRoutes {
     private Future<JsonObject> discover(RoutingContext ctx) {
         String text = text(ctx);
         HostDiscovery.Query query = new HostDiscovery.Query(
+                AuthenticatedUser.of(ctx).id(),
                 text,
                 tags(ctx),
                 online(ctx),

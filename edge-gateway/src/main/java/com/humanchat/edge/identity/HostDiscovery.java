@@ -1,6 +1,7 @@
 package com.humanchat.edge.identity;
 
 import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.presence.PresenceVisibility;
 import com.humanchat.readmodels.identity.DiscoverCursor;
 import com.humanchat.readmodels.identity.HostDirectory;
 import com.humanchat.readmodels.identity.User;
@@ -12,7 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Finds hosts for {@code /api/discover}, each with its presence. Without the online filter a page is one keyset
@@ -31,7 +32,8 @@ final class HostDiscovery {
      * @param tags normalised tags a host must all have
      * @param after where the previous page ended, null for the first page
      */
-    record Query(String text, List<String> tags, boolean onlineOnly, int limit, DiscoverCursor after) {}
+    /** {@code viewer}: the caller, who sees the presence of co-members and of hosts who made theirs public only. */
+    record Query(UUID viewer, String text, List<String> tags, boolean onlineOnly, int limit, DiscoverCursor after) {}
 
     /**
      * A host with its presence status ({@code unknown} when Redis did not answer and presence was not filtered) and
@@ -43,11 +45,14 @@ final class HostDiscovery {
     record Page(List<Found> items, DiscoverCursor next) {}
 
     private final Pool pool;
-    private final Function<Collection<UUID>, Future<Map<UUID, String>>> presence;
+    private final BiFunction<UUID, Collection<UUID>, Future<Map<UUID, String>>> presence;
     private final HostDirectory directory = new HostDirectory();
 
-    /** @param presence the effective status of each of some users; may fail (Redis down) */
-    HostDiscovery(Pool pool, Function<Collection<UUID>, Future<Map<UUID, String>>> presence) {
+    /**
+     * @param presence the effective status of each of some users as a viewer may see it ({@code hidden} when not
+     *     theirs to see); may fail (Redis down)
+     */
+    HostDiscovery(Pool pool, BiFunction<UUID, Collection<UUID>, Future<Map<UUID, String>>> presence) {
         this.pool = pool;
         this.presence = presence;
     }
@@ -63,7 +68,7 @@ final class HostDiscovery {
                 .compose(candidates -> {
                     boolean more = candidates.size() > query.limit();
                     List<HostDirectory.Candidate> shown = more ? candidates.subList(0, query.limit()) : candidates;
-                    return presence.apply(ids(shown))
+                    return presence.apply(query.viewer(), ids(shown))
                             .otherwise(Map.of())
                             .map(statuses -> new Page(
                                     shown.stream()
@@ -84,14 +89,15 @@ final class HostDiscovery {
     private Future<Page> scanOnline(Query query, DiscoverCursor after, List<Found> found, int scanned) {
         return directory
                 .hosts(pool, query.text(), query.tags(), after, ONLINE_BATCH)
-                .compose(candidates -> presence.apply(ids(candidates))
+                .compose(candidates -> presence.apply(query.viewer(), ids(candidates))
                         .recover(e -> Future.failedFuture(
                                 ProblemException.unavailable("presence unavailable", PRESENCE_RETRY_AFTER_SECONDS)))
                         .compose(statuses -> {
                             for (HostDirectory.Candidate candidate : candidates) {
                                 String status =
                                         statuses.getOrDefault(candidate.user().id(), PresenceStatus.OFFLINE);
-                                if (PresenceStatus.OFFLINE.equals(status)) {
+                                // A host whose presence is hidden from this caller is never "online" to them.
+                                if (PresenceStatus.OFFLINE.equals(status) || PresenceVisibility.HIDDEN.equals(status)) {
                                     continue;
                                 }
                                 if (found.size() == query.limit()) {

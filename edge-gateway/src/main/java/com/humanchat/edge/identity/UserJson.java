@@ -1,5 +1,6 @@
 package com.humanchat.edge.identity;
 
+import com.humanchat.edge.presence.PresenceVisibility;
 import com.humanchat.readmodels.identity.User;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -32,7 +33,7 @@ public final class UserJson {
      * manager, the suspension or anything secret — with the presence {@code status}.
      */
     public static JsonObject publicProfile(User user, String presenceStatus) {
-        return new JsonObject()
+        JsonObject profile = new JsonObject()
                 .put("id", user.id().toString())
                 .put("displayName", user.displayName())
                 .put("roles", new JsonArray(user.roles()))
@@ -41,8 +42,12 @@ public final class UserJson {
                 .put("priceCents", user.priceCents())
                 .put("currency", user.currency())
                 .put("instantAvailable", user.instantAvailable())
-                .put("representativeName", user.representativeName())
-                .put("presence", new JsonObject().put("status", presenceStatus));
+                .put("representativeName", user.representativeName());
+        // A presence that is not the caller's to see is left out, not shown as "offline": nothing to infer from.
+        if (!PresenceVisibility.HIDDEN.equals(presenceStatus)) {
+            profile.put("presence", new JsonObject().put("status", presenceStatus));
+        }
+        return profile;
     }
 
     /** The answer to register, login and refresh. */

@@ -1,5 +1,6 @@
 package com.humanchat.edge.identity;
 
+import com.humanchat.edge.auth.AuthenticatedUser;
 import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.chat.RequestParams;
 import com.humanchat.edge.http.ProblemException;
@@ -10,12 +11,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
- * {@code /api/users}: {@code GET /:id} is the public profile of any account, with its presence, to any signed-in
- * user. Presence comes from Redis; when Redis cannot answer, the status is {@value #UNKNOWN} and the profile is
- * still served.
+ * {@code /api/users}: {@code GET /:id} is the public profile of any account to any signed-in user, with its presence
+ * only when the caller may see it (themselves, a co-member of one of their conversations, or a host who made it
+ * public): a stranger's answer has no {@code presence}. Presence comes from Redis; when Redis cannot answer, the
+ * status is {@value #UNKNOWN} and the profile is still served.
  */
 public final class UserRoutes {
 
@@ -23,10 +25,14 @@ public final class UserRoutes {
 
     private final IdentityService identity;
     private final BearerAuthHandler bearerAuth;
-    private final Function<UUID, Future<String>> presence;
+    private final BiFunction<UUID, UUID, Future<String>> presence;
 
-    /** @param presence the effective status of a user; may fail (Redis down) */
-    public UserRoutes(IdentityService identity, BearerAuthHandler bearerAuth, Function<UUID, Future<String>> presence) {
+    /**
+     * @param presence the effective status of a user (second) as the caller (first) may see it, {@code hidden} when
+     *     not theirs to see; may fail (Redis down)
+     */
+    public UserRoutes(
+            IdentityService identity, BearerAuthHandler bearerAuth, BiFunction<UUID, UUID, Future<String>> presence) {
         this.identity = identity;
         this.bearerAuth = bearerAuth;
         this.presence = presence;
@@ -46,7 +52,9 @@ public final class UserRoutes {
             if (found.isEmpty()) {
                 return Future.failedFuture(ProblemException.notFound("no user " + id));
             }
-            return presence.apply(id).otherwise(UNKNOWN).map(status -> UserJson.publicProfile(found.get(), status));
+            return presence.apply(AuthenticatedUser.of(ctx).id(), id)
+                    .otherwise(UNKNOWN)
+                    .map(status -> UserJson.publicProfile(found.get(), status));
         });
     }
 }

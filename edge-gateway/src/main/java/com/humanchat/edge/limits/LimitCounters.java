@@ -15,6 +15,7 @@ public final class LimitCounters {
     public enum Limit {
         USER_REQUESTS("user_requests"),
         ADDRESS_SIGN_IN("address_sign_in"),
+        SIGN_IN_LOCKOUT("sign_in_lockout"),
         WS_FRAMES("ws_frames"),
         WS_SOCKETS("ws_sockets"),
         REPLICA_SOCKETS("replica_sockets"),

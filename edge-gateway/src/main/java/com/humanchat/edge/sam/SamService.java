@@ -6,7 +6,6 @@ import com.humanchat.edge.chat.Rejections;
 import com.humanchat.edge.kafka.CommandPublisher;
 import com.humanchat.schemas.SystemActors;
 import com.humanchat.schemas.Topics;
-import com.humanchat.schemas.chat.ConversationIds;
 import com.humanchat.schemas.chat.ConversationType;
 import com.humanchat.schemas.sam.SamRequested;
 import io.vertx.core.Future;
@@ -40,18 +39,19 @@ public final class SamService {
      * @param clientMessageId makes a retried question idempotent; null for a fresh request
      */
     public Future<Asked> ask(UUID caller, String message, UUID conversationId, String clientMessageId) {
-        UUID samConversation = ConversationIds.direct(caller, SystemActors.SAM);
-        if (conversationId != null && !conversationId.equals(samConversation)) {
-            return Future.failedFuture(Rejections.unknownConversation());
-        }
         UUID requestId = clientMessageId == null
                 ? UUID.randomUUID()
                 : UUID.nameUUIDFromBytes(("sam:" + caller + ":" + clientMessageId).getBytes(StandardCharsets.UTF_8));
-        SamRequested request = SamRequested.of(requestId, samConversation, caller, message);
-        return conversations
-                .create(caller, List.of(SystemActors.SAM), ConversationType.DIRECT)
-                .compose(opened -> sender.send(caller, samConversation, request.askClientMessageId(), message))
-                .compose(sent -> publisher.publish(Topics.SAM_REQUESTS, samConversation.toString(), request))
-                .map(acked -> new Asked(requestId, samConversation));
+        return conversations.directConversationId(caller, SystemActors.SAM).compose(samConversation -> {
+            if (conversationId != null && !conversationId.equals(samConversation)) {
+                return Future.failedFuture(Rejections.unknownConversation());
+            }
+            SamRequested request = SamRequested.of(requestId, samConversation, caller, message);
+            return conversations
+                    .create(caller, List.of(SystemActors.SAM), ConversationType.DIRECT)
+                    .compose(opened -> sender.send(caller, samConversation, request.askClientMessageId(), message))
+                    .compose(sent -> publisher.publish(Topics.SAM_REQUESTS, samConversation.toString(), request))
+                    .map(acked -> new Asked(requestId, samConversation));
+        });
     }
 }

@@ -301,9 +301,7 @@ public final class WebSocketEndpoint {
         // Redis or PostgreSQL trouble: typing is dropped silently.
         presence.typing(userId, conversationId, frame.get("isTyping").asBoolean())
                 .onSuccess(status -> {
-                    if (status == Membership.Status.NOT_A_MEMBER) {
-                        socket.send(failure(Rejections.notAMember(), null));
-                    } else if (status == Membership.Status.UNKNOWN_CONVERSATION) {
+                    if (status != Membership.Status.MEMBER) {
                         socket.send(failure(Rejections.unknownConversation(), null));
                     }
                 });

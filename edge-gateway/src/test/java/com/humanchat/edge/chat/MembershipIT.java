@@ -48,7 +48,7 @@ class MembershipIT {
                         base + "/messages",
                         mallory.token(),
                         new JsonObject().put("clientMessageId", "sneak").put("content", "let me in")),
-                403);
+                404);
         assertProblem(PLATFORM.post(base + "/read", mallory.token(), new JsonObject().put("seq", 1)), 404);
         assertThat(PLATFORM.get("/api/conversations", mallory.token()).json().getJsonArray("items"))
                 .isEmpty();
@@ -78,7 +78,7 @@ class MembershipIT {
 
             intruder.send(sendFrame(conversation, "ws-sneak", "let me in"));
             JsonObject refused = intruder.await(f -> "error".equals(f.getString("type")));
-            assertThat(refused.getString("code")).isEqualTo("not_a_member");
+            assertThat(refused.getString("code")).isEqualTo("unknown_conversation");
             assertThat(refused.getString("clientMessageId")).isEqualTo("ws-sneak");
 
             Answer sent = PLATFORM.post(

@@ -141,6 +141,7 @@ public final class PlatformHarness {
     private static Map<String, String> environment(String kafka, String redis, String pgUrl, String replica) {
         Map<String, String> env = new HashMap<>();
         env.put("HUMANCHAT_HTTP_PORT", "0");
+        env.put("HUMANCHAT_OPS_HTTP_PORT", "0");
         env.put("HUMANCHAT_KAFKA_BOOTSTRAP", kafka);
         env.put("HUMANCHAT_PG_URL", pgUrl);
         env.put("HUMANCHAT_REDIS_URL", redis);

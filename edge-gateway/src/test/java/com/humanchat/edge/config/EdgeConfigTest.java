@@ -115,6 +115,31 @@ class EdgeConfigTest {
     }
 
     @Test
+    void readsTheOpsPortTrustedProxiesAndLockoutAndRefusesWhatCannotWork() {
+        EdgeConfig defaults = EdgeConfig.fromEnv(minimal());
+        assertThat(defaults.opsHttpPort()).isEqualTo(8081);
+        assertThat(defaults.trustedProxies()).isEmpty();
+        assertThat(defaults.signInLockoutFailures()).isEqualTo(5);
+        assertThat(defaults.signInLockoutFirst()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(defaults.signInLockoutMax()).isEqualTo(Duration.ofMinutes(15));
+
+        Map<String, String> env = minimal();
+        env.put("HUMANCHAT_TRUSTED_PROXIES", " 10.0.0.0/8, fd00::/8 ,");
+        assertThat(EdgeConfig.fromEnv(env).trustedProxies()).containsExactly("10.0.0.0/8", "fd00::/8");
+
+        env.put("HUMANCHAT_HTTP_PORT", "9000");
+        env.put("HUMANCHAT_OPS_HTTP_PORT", "9000");
+        env.put("HUMANCHAT_TRUSTED_PROXIES", "ingress.local");
+        env.put("HUMANCHAT_SIGN_IN_LOCKOUT_SECONDS", "600");
+        env.put("HUMANCHAT_SIGN_IN_LOCKOUT_MAX_SECONDS", "60");
+        assertThatThrownBy(() -> EdgeConfig.fromEnv(env))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("HUMANCHAT_OPS_HTTP_PORT must differ from HUMANCHAT_HTTP_PORT")
+                .hasMessageContaining("HUMANCHAT_TRUSTED_PROXIES: 'ingress.local' is not an IP address")
+                .hasMessageContaining("HUMANCHAT_SIGN_IN_LOCKOUT_MAX_SECONDS must be at least");
+    }
+
+    @Test
     void neverPrintsSecretsInItsProblems() {
         Map<String, String> env = minimal();
         env.put("HUMANCHAT_JWT_SECRET", "tooshort-secret");

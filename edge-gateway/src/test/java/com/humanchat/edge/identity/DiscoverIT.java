@@ -218,6 +218,42 @@ class DiscoverIT {
                         .isEmpty());
     }
 
+    /** Issue 23, finding 9: a stranger learns nothing of a host's presence unless the host made it public. */
+    @Test
+    void aHostWhoKeptPresencePrivateShowsNoneToStrangersAndIsNeverOnlineForThem() {
+        String tag = uniqueWord();
+        Account open = host("Open Host", new JsonObject().put("tags", new JsonArray().add(tag)));
+        Account discreet = privateHost("Discreet Host", new JsonObject().put("tags", new JsonArray().add(tag)));
+        List<TestSocket> sockets = new ArrayList<>();
+        try {
+            for (Account host : List.of(open, discreet)) {
+                TestSocket socket = TestSocket.connect(clientVertx, edge.edge().port(), host.token(), null);
+                sockets.add(socket);
+                socket.await(f -> "hello".equals(f.getString("type")));
+            }
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(ids(ok(discover("tag=" + tag + "&online=true"))))
+                            .containsExactly(open.id()));
+
+            JsonArray listing = ok(discover("tag=" + tag)).getJsonArray("items");
+            assertThat(listing.getJsonObject(0).getString("id"))
+                    .isEqualTo(discreet.id().toString());
+            assertThat(listing.getJsonObject(0).containsKey("presence")).isFalse();
+            assertThat(listing.getJsonObject(1).getJsonObject("presence").getString("status"))
+                    .isEqualTo("online");
+
+            assertThat(presenceVisibility(discreet, false).json().getBoolean("public"))
+                    .isFalse();
+            Answer badBody = edge.send(HttpRequest.newBuilder(edge.uri("/api/me/presence-visibility"))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + discreet.token())
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"public\": \"yes\"}")));
+            assertThat(badBody.status()).isEqualTo(400);
+        } finally {
+            sockets.forEach(TestSocket::close);
+        }
+    }
+
     @Test
     void refusesBadParametersAndForeignCursorsWith400() {
         String listingCursor = Base64.getUrlEncoder()
@@ -308,11 +344,29 @@ class DiscoverIT {
         return new Account(UUID.fromString(body.getJsonObject("user").getString("id")), body.getString("accessToken"));
     }
 
+    /** A host who shows their presence to everyone (Discover's "online now" is about them only). */
     private static Account host(String displayName, JsonObject profile) {
+        Account host = privateHost(displayName, profile);
+        Answer shown = presenceVisibility(host, true);
+        assertThat(shown.status()).as(shown.toString()).isEqualTo(200);
+        assertThat(shown.json().getBoolean("public")).isTrue();
+        return host;
+    }
+
+    /** A host who kept the default: presence for those who share a conversation with them only. */
+    private static Account privateHost(String displayName, JsonObject profile) {
         Account host = register(displayName, "host");
         Answer answer = patch(host, profile);
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         return host;
+    }
+
+    private static Answer presenceVisibility(Account account, boolean visibleToEveryone) {
+        return edge.send(HttpRequest.newBuilder(edge.uri("/api/me/presence-visibility"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + account.token())
+                .PUT(HttpRequest.BodyPublishers.ofString(
+                        new JsonObject().put("public", visibleToEveryone).encode())));
     }
 
     private static Answer patch(Account account, JsonObject profile) {

@@ -10,11 +10,15 @@ import com.humanchat.edge.chat.PlatformHarness.TestUser;
 import com.humanchat.edge.chat.TestSocket;
 import com.humanchat.infra.embedded.SharedTestInfra;
 import io.vertx.core.json.JsonObject;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** {@code GET /api/users/:id}: the public profile with presence, to any signed-in user. */
+/**
+ * {@code GET /api/users/:id}: the public profile to any signed-in user, with presence only for the user themselves,
+ * those who share a conversation with them and, for hosts who made it public, everyone.
+ */
 class UserProfileIT {
 
     private static final PlatformHarness PLATFORM = PlatformHarness.get();
@@ -23,6 +27,7 @@ class UserProfileIT {
     void showsThePublicProfileWithoutEmailAndPresenceFollowingTheSockets() {
         TestUser viewer = PLATFORM.register("viewer");
         TestUser host = PLATFORM.register("host");
+        PLATFORM.directConversation(viewer, host);
 
         Answer offline = PLATFORM.get("/api/users/" + host.id(), viewer.token());
         assertThat(offline.status()).isEqualTo(200);
@@ -76,6 +81,7 @@ class UserProfileIT {
         assumeTrue(infra.hasEmbeddedRedis(), "needs the embedded Redis to stop it");
         TestUser viewer = PLATFORM.register("viewer");
         TestUser host = PLATFORM.register("host");
+        PLATFORM.directConversation(viewer, host);
         infra.embeddedRedis().stop();
         try {
             Answer answer = PLATFORM.get("/api/users/" + host.id(), viewer.token());
@@ -85,6 +91,52 @@ class UserProfileIT {
         } finally {
             infra.embeddedRedis().start();
         }
+    }
+
+    /** Issue 23, finding 9: SECURITY.md says strangers see nothing of someone's presence. */
+    @Test
+    void aStrangerSeesNoPresenceUnlessAHostMadeItPublic() {
+        TestUser stranger = PLATFORM.register("stranger");
+        TestUser coMember = PLATFORM.register("co-member");
+        TestUser host = PLATFORM.register("host", "host");
+        PLATFORM.directConversation(coMember, host);
+
+        try (TestSocket socket = PLATFORM.connect(PLATFORM.edge(), host, null)) {
+            socket.await(f -> "hello".equals(f.getString("type")));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> statusOf(host, coMember).equals("online"));
+
+            Answer toStranger = PLATFORM.get("/api/users/" + host.id(), stranger.token());
+            assertThat(toStranger.status()).isEqualTo(200);
+            assertThat(toStranger.json().containsKey("presence")).isFalse();
+            assertThat(toStranger.body()).doesNotContain("online").doesNotContain("offline");
+            assertThat(statusOf(host, host)).as("one's own presence").isEqualTo("online");
+
+            Answer opened = showPresenceToEveryone(host);
+            assertThat(opened.status()).as(opened.toString()).isEqualTo(200);
+            assertThat(statusOf(host, stranger)).isEqualTo("online");
+        }
+    }
+
+    @Test
+    void aUserWhoIsNoHostStaysHiddenFromStrangersEvenWhenOptedIn() {
+        TestUser stranger = PLATFORM.register("stranger");
+        TestUser user = PLATFORM.register("plain user");
+
+        Answer opened = showPresenceToEveryone(user);
+        assertThat(opened.status()).isEqualTo(200);
+
+        assertThat(PLATFORM.get("/api/users/" + user.id(), stranger.token())
+                        .json()
+                        .containsKey("presence"))
+                .isFalse();
+    }
+
+    private static Answer showPresenceToEveryone(TestUser user) {
+        return PLATFORM.send(HttpRequest.newBuilder(PLATFORM.uri(PLATFORM.edge(), "/api/me/presence-visibility"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + user.token())
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"public\": true}")));
     }
 
     private static String statusOf(TestUser user, TestUser viewer) {

@@ -179,10 +179,13 @@ class AbuseLimitsIT {
     @Test
     void setsSecurityHeadersAndARequestId() {
         Answer answer = edge.get("/health/live");
+        String host = "127.0.0.1:" + edge.edge().port();
 
         assertThat(answer.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
                 .contains("default-src 'self'")
-                .contains("connect-src 'self' ws: wss:")
+                .contains("connect-src 'self' ws://" + host + " wss://" + host + " " + ALLOWED_ORIGIN + " wss://"
+                        + ALLOWED_ORIGIN.substring("https://".length()) + " https://other.example.com")
+                .doesNotContainPattern("(?<![a-z])wss?:(?!//)")
                 .contains("frame-ancestors 'none'"));
         assertThat(answer.headers().firstValue("Strict-Transport-Security"))
                 .contains("max-age=31536000; includeSubDomains");
@@ -232,7 +235,7 @@ class AbuseLimitsIT {
     /** {@code humanchat.limits.refused{limit}} as the edge exports it on /metrics. */
     private static double refusedCount(String limit) {
         String prefix = "humanchat_limits_refused_total{limit=\"" + limit + "\"";
-        return edge.get("/metrics", null)
+        return edge.opsGet("/metrics")
                 .body()
                 .lines()
                 .filter(line -> line.startsWith(prefix))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.humanchat.edge.TestHttp;
 import com.humanchat.edge.chat.PlatformHarness;
 import com.humanchat.edge.chat.PlatformHarness.TestUser;
 import com.humanchat.edge.chat.TestSocket;
@@ -92,7 +93,7 @@ class PresenceIT {
             assertThat(carolSocket
                             .await(f -> "error".equals(f.getString("type")))
                             .getString("code"))
-                    .isEqualTo("not_a_member");
+                    .isEqualTo("unknown_conversation");
 
             aliceSocket.send(typing(conversation, false));
             bobSocket.awaitFrame(
@@ -166,7 +167,7 @@ class PresenceIT {
 
     /** {@code humanchat.presence.subscribed} of the first replica, from its /metrics. */
     private static double subscribedGauge() {
-        return PLATFORM.get("/metrics", null)
+        return TestHttp.get(TestHttp.opsUri(PLATFORM.edge(), "/metrics"), null)
                 .body()
                 .lines()
                 .filter(line -> line.startsWith("humanchat_presence_subscribed "))

@@ -11,7 +11,6 @@ import com.humanchat.infra.embedded.SharedTestInfra;
 import com.humanchat.schemas.Json;
 import com.humanchat.schemas.SystemActors;
 import com.humanchat.schemas.Topics;
-import com.humanchat.schemas.chat.ConversationIds;
 import com.humanchat.schemas.chat.MessageKind;
 import com.humanchat.schemas.chat.SendMessage;
 import com.humanchat.schemas.sam.SamRequest;
@@ -45,7 +44,6 @@ class SamApiIT {
     @Test
     void asksSamInTheSamConversationAndTheAnswerArrivesAsASamMessageOnTheSocket() throws Exception {
         TestUser alice = PLATFORM.register("alice-asks-sam");
-        UUID samConversation = ConversationIds.direct(alice.id(), SystemActors.SAM);
 
         try (TestSocket socket = PLATFORM.connect(alice)) {
             socket.awaitFrame("hello", new JsonObject().put("userId", alice.id().toString()));
@@ -54,7 +52,13 @@ class SamApiIT {
                     PLATFORM.post("/api/sam", alice.token(), new JsonObject().put("message", "Who knows Postgres?"));
 
             assertThat(asked.status()).as(asked.toString()).isEqualTo(202);
-            assertThat(asked.json().getString("conversationId")).isEqualTo(samConversation.toString());
+            UUID samConversation = UUID.fromString(asked.json().getString("conversationId"));
+            // Random, not derived from the pair: nobody can compute someone's Sam conversation (issue 23, finding 5).
+            assertThat(samConversation)
+                    .isNotEqualTo(UUID.nameUUIDFromBytes(("direct:" + alice.id() + ":" + SystemActors.SAM)
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .isNotEqualTo(UUID.nameUUIDFromBytes(("direct:" + SystemActors.SAM + ":" + alice.id())
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             UUID requestId = UUID.fromString(asked.json().getString("requestId"));
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
                 JsonArray items = PLATFORM.get("/api/conversations/" + samConversation + "/messages", alice.token())

@@ -12,9 +12,7 @@ import com.humanchat.edge.chat.PlatformHarness.TestUser;
 import com.humanchat.edge.chat.TestSocket;
 import com.humanchat.migrations.PostgresUrl;
 import com.humanchat.payments.stripe.StripeWebhooks;
-import com.humanchat.schemas.SystemActors;
 import com.humanchat.schemas.Topics;
-import com.humanchat.schemas.chat.ConversationIds;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -337,6 +335,23 @@ class AccessMatrixIT {
                             patch("/api/me/profile", new JsonObject().put("bio", "changed by the owner")),
                             200)),
             new Row(
+                    "PUT",
+                    "/api/me/presence-visibility",
+                    "any signed-in user, for their own presence",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> put("/api/me/presence-visibility", new JsonObject().put("public", true)),
+                    f -> accountState(f) + " presencePublic="
+                            + count(
+                                    "select count(*) from users where id = ? and presence_public",
+                                    f.owner().id()),
+                    f -> as(
+                            "owner",
+                            f.owner().token(),
+                            put("/api/me/presence-visibility", new JsonObject().put("public", false)),
+                            200)),
+            new Row(
                     "GET",
                     "/api/users/:id",
                     "any signed-in user (public profile: no email, no private fields)",
@@ -427,9 +442,9 @@ class AccessMatrixIT {
             new Row(
                     "POST",
                     "/api/conversations/:id/messages",
-                    "conversation members (a non-member sender gets 403 not-a-member)",
+                    "conversation members (a non-member sender gets the 404 of an unknown conversation)",
                     refused(401),
-                    refused(403),
+                    refused(404),
                     refused(403),
                     (f, c) -> post(
                             "/api/conversations/" + f.conversation() + "/messages",
@@ -966,16 +981,10 @@ class AccessMatrixIT {
                         201)
                 .json()
                 .getString("requestId"));
-        UUID samConversation = ConversationIds.direct(owner.id(), SystemActors.SAM);
-        expectStatus(
-                send(
-                        owner.token(),
-                        post(
-                                "/api/sam",
-                                new JsonObject()
-                                        .put("message", "hello Sam")
-                                        .put("conversationId", samConversation.toString()))),
-                202);
+        UUID samConversation = UUID.fromString(
+                expectStatus(send(owner.token(), post("/api/sam", new JsonObject().put("message", "hello Sam"))), 202)
+                        .json()
+                        .getString("conversationId"));
         UUID payment = insertPayment(owner, partner, conversation);
         Fixture fixture = new Fixture(
                 owner, partner, conversation, secret, freeSession, paidSession, request, payment, samConversation);
@@ -1041,7 +1050,7 @@ class AccessMatrixIT {
         return Stream.of(
                 frameCase(
                         "message.send",
-                        "not_a_member",
+                        "unknown_conversation",
                         f -> new JsonObject()
                                 .put("type", "message.send")
                                 .put("conversationId", f.conversation().toString())
@@ -1058,7 +1067,7 @@ class AccessMatrixIT {
                         null),
                 frameCase(
                         "typing",
-                        "not_a_member",
+                        "unknown_conversation",
                         f -> new JsonObject()
                                 .put("type", "typing")
                                 .put("conversationId", f.conversation().toString())

@@ -3,16 +3,18 @@ package com.humanchat.schemas.chat;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** A pair of users has exactly one direct conversation, whose id derives from the pair whoever opens it. */
+/**
+ * Conversation ids are opaque: nobody can compute one from public facts. The edge gives a new direct conversation a
+ * random id and finds a pair's conversation through a lookup (migration V51); the one id derived here is that of the
+ * conversation an approved managed request opens, from the request's own random id, so that the request topology can
+ * name it without I/O and a replayed approval opens the same conversation.
+ */
 public final class ConversationIds {
 
     private ConversationIds() {}
 
-    /** The id of the direct conversation of {@code a} and {@code b}; the same for {@code (b, a)}. */
-    public static UUID direct(UUID a, UUID b) {
-        String first = a.toString();
-        String second = b.toString();
-        String pair = first.compareTo(second) <= 0 ? first + ":" + second : second + ":" + first;
-        return UUID.nameUUIDFromBytes(("direct:" + pair).getBytes(StandardCharsets.UTF_8));
+    /** The conversation that the approval of request {@code requestId} opens. */
+    public static UUID ofApprovedRequest(UUID requestId) {
+        return UUID.nameUUIDFromBytes(("approved-request:" + requestId).getBytes(StandardCharsets.UTF_8));
     }
 }

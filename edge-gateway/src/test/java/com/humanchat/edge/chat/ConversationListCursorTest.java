@@ -9,24 +9,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class ConversationIdsTest {
-
-    @Test
-    void aDirectConversationHasOneIdPerPairWhoeverAsks() {
-        UUID a = UUID.randomUUID();
-        UUID b = UUID.randomUUID();
-        assertThat(ConversationService.directConversationId(a, b))
-                .isEqualTo(ConversationService.directConversationId(b, a))
-                .isNotEqualTo(ConversationService.directConversationId(a, UUID.randomUUID()));
-    }
-
-    @Test
-    void theDirectIdIsTheNameUuidOfTheOrderedPair() {
-        UUID low = UUID.fromString("00000000-0000-0000-0000-000000000001");
-        UUID high = UUID.fromString("ffffffff-0000-0000-0000-000000000001");
-        assertThat(ConversationService.directConversationId(high, low))
-                .isEqualTo(UUID.nameUUIDFromBytes(("direct:" + low + ":" + high).getBytes()));
-    }
+class ConversationListCursorTest {
 
     @Test
     void listCursorsRoundTripAndRefuseGarbage() {
