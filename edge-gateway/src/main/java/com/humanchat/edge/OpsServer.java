@@ -41,7 +41,7 @@ final class OpsServer extends VerticleBase {
 
     Router router() {
         Router ops = Router.router(vertx);
-        new HealthRoutes(services.readiness()).mountDetailed(ops);
+        new HealthRoutes(services.readiness(), services.liveness()).mountDetailed(ops);
         ops.get("/metrics").handler(services.metrics()::scrape);
         ops.route().failureHandler(ProblemResponses::handleFailure);
         ops.errorHandler(404, ProblemResponses::handleFailure);

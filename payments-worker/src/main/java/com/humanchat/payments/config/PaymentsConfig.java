@@ -5,6 +5,7 @@ import com.humanchat.payments.domain.PlatformFee;
 import com.humanchat.schemas.config.EnvironmentReader;
 import com.humanchat.schemas.sessions.RefundPolicy;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 /**
