@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Checks the packaged standalone ({@link LaunchedStandalone}) from the outside, the way a client sees it: readiness,
  * the message path's field names, status codes and frame types (DESIGN.md), and that every metric the Grafana
- * dashboard and the alerts query is really exported once traffic has gone through. Each test makes its own users and
+ * dashboard and the alerts query is really exported on the ops port (never the public one) once traffic has gone
+ * through. Each test makes its own users and
  * traffic, so none depends on another having run.
  */
 class ContractSmokeIT {
@@ -116,6 +117,11 @@ class ContractSmokeIT {
     }
 
     @Test
+    void keepsMetricsOffThePublicPort() throws Exception {
+        assertThat(PlatformClient.get(baseUrl + "/metrics", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void malformedJsonIsA400Problem() throws Exception {
         PlatformClient.User alice = PlatformClient.register(baseUrl, "smoke-bad-input");
 
@@ -157,7 +163,7 @@ class ContractSmokeIT {
     }
 
     private static Set<String> exportedMetrics() throws Exception {
-        return PlatformClient.get(baseUrl + "/metrics", null)
+        return PlatformClient.get(standalone.opsUrl() + "/metrics", null)
                 .body()
                 .lines()
                 .filter(line -> !line.startsWith("#") && !line.isBlank())
