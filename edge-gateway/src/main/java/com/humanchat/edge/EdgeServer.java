@@ -8,6 +8,7 @@ import com.humanchat.edge.health.HealthRoutes;
 import com.humanchat.edge.http.ProblemResponses;
 import com.humanchat.edge.http.RequestIds;
 import com.humanchat.edge.identity.DiscoverRoutes;
+import com.humanchat.edge.identity.ManagerInvitationRoutes;
 import com.humanchat.edge.identity.ProfileRoutes;
 import com.humanchat.edge.identity.UserRoutes;
 import com.humanchat.edge.web.WebClientRoutes;
@@ -87,7 +88,12 @@ public final class EdgeServer extends VerticleBase {
         }
 
         Router api = Router.router(vertx);
-        api.route("/auth/*").subRouter(new AuthRoutes(services.identity(), services.bearerAuth()).router(vertx));
+        api.route("/auth/*")
+                .subRouter(new AuthRoutes(services.identity(), services.emailVerification(), services.bearerAuth())
+                        .router(vertx));
+        api.route("/manager-invitations*")
+                .subRouter(new ManagerInvitationRoutes(services.managerInvitations())
+                        .router(vertx, services.bearerAuth()));
         api.route("/users/*")
                 .subRouter(new UserRoutes(
                                 services.identity(),
@@ -109,6 +115,9 @@ public final class EdgeServer extends VerticleBase {
         services.chat().mountWebSocket(root);
         new HealthRoutes(services.readiness()).mount(root);
         root.get("/metrics").handler(services.metrics()::scrape);
+        if (services.devOutbox() != null) {
+            services.devOutbox().mount(root);
+        }
         // Last: the web client takes every other GET (its files, and index.html for app routes).
         new WebClientRoutes().mount(root);
         return root;

@@ -68,6 +68,7 @@ class ApiContractIT {
                 "api_contract", Map.of("HUMANCHAT_STRIPE_WEBHOOK_SECRET", "whsec_api_contract_" + UUID.randomUUID()));
         adminToken = edge.register(TestEdge.ADMIN_EMAIL, "correct horse battery", "Contract Admin")
                 .getString("accessToken");
+        edge.verifyEmail(TestEdge.ADMIN_EMAIL);
         openApi = ContractBundle.bundle(ApiDocumentRoutes.SOURCES.get("openapi"), ApiContractIT.class.getClassLoader());
     }
 

@@ -1,10 +1,12 @@
 package com.humanchat.edge.chat;
 
+import com.humanchat.edge.auth.AccountStanding;
 import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.auth.SuspendedUsers;
 import com.humanchat.edge.auth.TokenService;
 import com.humanchat.edge.config.EdgeConfig;
 import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.identity.ManagerInvitations;
 import com.humanchat.edge.kafka.CommandAnswers;
 import com.humanchat.edge.kafka.CommandPublisher;
 import com.humanchat.edge.kafka.FanOutConsumer;
@@ -84,7 +86,9 @@ public final class ChatModule implements AutoCloseable {
             TokenService tokens,
             MeterRegistry registry,
             Redis redis,
-            SuspendedUsers suspended) {
+            SuspendedUsers suspended,
+            AccountStanding standing,
+            ManagerInvitations invitations) {
         this.vertx = vertx;
         this.config = config;
         this.pg = pg;
@@ -130,11 +134,13 @@ public final class ChatModule implements AutoCloseable {
         SessionService sessions = new SessionService(
                 vertx, pg, membership, presence::statusOf, publisher, sessionAnswers, config.sendWait());
         this.sessionRoutes = new SessionRoutes(sessions, config.iceServers());
-        this.requests = new RequestService(vertx, pg, publisher, requestAnswers, config.sendWait());
+        this.requests =
+                new RequestService(vertx, pg, publisher, requestAnswers, config.sendWait(), standing, invitations);
         this.requestRoutes = new RequestRoutes(requests);
         this.paymentRoutes = new PaymentRoutes(
                 new PaymentService(pg, sessions, publisher, paymentAnswers, config.sendWait()),
-                config.stripeWebhookSecret() == null ? null : new StripeWebhookVerifier(config.stripeWebhookSecret()));
+                config.stripeWebhookSecret() == null ? null : new StripeWebhookVerifier(config.stripeWebhookSecret()),
+                standing);
         this.samRoutes = new SamRoutes(new SamService(conversations, sender, publisher));
         this.webSocket = new WebSocketEndpoint(
                 vertx,
@@ -162,8 +168,10 @@ public final class ChatModule implements AutoCloseable {
             TokenService tokens,
             MeterRegistry registry,
             Redis redis,
-            SuspendedUsers suspended) {
-        return new ChatModule(vertx, config, pg, publisher, tokens, registry, redis, suspended);
+            SuspendedUsers suspended,
+            AccountStanding standing,
+            ManagerInvitations invitations) {
+        return new ChatModule(vertx, config, pg, publisher, tokens, registry, redis, suspended, standing, invitations);
     }
 
     /**

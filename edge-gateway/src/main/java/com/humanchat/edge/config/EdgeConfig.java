@@ -41,7 +41,8 @@ public record EdgeConfig(
         Duration presenceTtl,
         List<String> iceServers,
         int wsMaxSockets,
-        String stripeWebhookSecret) {
+        String stripeWebhookSecret,
+        MailConfig mail) {
 
     /**
      * The default cap on one replica's sockets: four fifths of the process's open-file limit, the rest kept for
@@ -114,6 +115,7 @@ public record EdgeConfig(
         int maxSockets = r.integer("HUMANCHAT_WS_MAX_SOCKETS", defaultMaxSockets(), 1, Integer.MAX_VALUE);
         // Unset: payments are not configured and every /api/payments call answers 503.
         String stripeWebhookSecret = r.optional("HUMANCHAT_STRIPE_WEBHOOK_SECRET");
+        MailConfig mail = MailConfig.read(r, httpPort);
         r.throwIfInvalid();
         return new EdgeConfig(
                 httpPort,
@@ -138,6 +140,7 @@ public record EdgeConfig(
                 presenceTtl,
                 iceServers,
                 maxSockets,
-                stripeWebhookSecret);
+                stripeWebhookSecret,
+                mail);
     }
 }

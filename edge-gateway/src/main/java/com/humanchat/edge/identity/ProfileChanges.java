@@ -86,6 +86,7 @@ public record ProfileChanges(
                 setsManager ? managerId : user.managerId(),
                 setsRepresentative ? representativeName : user.representativeName(),
                 user.suspended(),
-                user.createdAt());
+                user.createdAt(),
+                user.emailVerified());
     }
 }

@@ -23,7 +23,8 @@ class ProfileChangesTest {
             UUID.randomUUID(),
             "Agency",
             false,
-            Instant.parse("2024-01-01T00:00:00Z"));
+            Instant.parse("2024-01-01T00:00:00Z"),
+            true);
 
     @Test
     void normalisesNamesTagsAndCurrency() {
