@@ -195,10 +195,6 @@ class RecordContractTest {
                                 UUID.randomUUID(),
                                 UserCredentialsRevoked.SIGNED_OUT)),
                 Map.entry(
-                        Topics.USERS_EVENTS,
-                        new UserCredentialsRevoked(
-                                UUID.randomUUID(), 1, NOW, ALICE, null, UserCredentialsRevoked.ROLES_CHANGED)),
-                Map.entry(
                         Topics.SESSIONS_COMMANDS,
                         RequestSession.of(
                                 SESSION,
