@@ -134,7 +134,7 @@ public final class EdgeServices {
                 redis,
                 suspendedUsers,
                 standing,
-                managerInvitations);
+                managerInvitations::managesHost);
         this.admin = new AdminService(pg, suspendedUsers, standing, managerInvitations, outboxRelay::nudge);
         this.metricsSnapshots =
                 new MetricsSnapshotConsumer(config.kafkaBootstrap(), config.replicaId(), adminMetrics::accept);

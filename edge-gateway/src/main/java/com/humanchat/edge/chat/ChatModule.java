@@ -6,7 +6,6 @@ import com.humanchat.edge.auth.SuspendedUsers;
 import com.humanchat.edge.auth.TokenService;
 import com.humanchat.edge.config.EdgeConfig;
 import com.humanchat.edge.http.ProblemException;
-import com.humanchat.edge.identity.ManagerInvitations;
 import com.humanchat.edge.kafka.CommandAnswers;
 import com.humanchat.edge.kafka.CommandPublisher;
 import com.humanchat.edge.kafka.FanOutConsumer;
@@ -88,7 +87,7 @@ public final class ChatModule implements AutoCloseable {
             Redis redis,
             SuspendedUsers suspended,
             AccountStanding standing,
-            ManagerInvitations invitations) {
+            RequestService.ManagerRelation invitations) {
         this.vertx = vertx;
         this.config = config;
         this.pg = pg;
@@ -170,7 +169,7 @@ public final class ChatModule implements AutoCloseable {
             Redis redis,
             SuspendedUsers suspended,
             AccountStanding standing,
-            ManagerInvitations invitations) {
+            RequestService.ManagerRelation invitations) {
         return new ChatModule(vertx, config, pg, publisher, tokens, registry, redis, suspended, standing, invitations);
     }
 

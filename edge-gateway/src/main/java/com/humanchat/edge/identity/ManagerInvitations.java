@@ -1,6 +1,7 @@
 package com.humanchat.edge.identity;
 
 import com.humanchat.edge.auth.AccountStanding;
+import com.humanchat.edge.chat.Rejections;
 import com.humanchat.edge.http.ProblemException;
 import com.humanchat.readmodels.identity.UserReads;
 import com.humanchat.schemas.Topics;
@@ -13,7 +14,6 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -122,7 +122,7 @@ public final class ManagerInvitations {
      */
     public Future<JsonObject> accept(UUID caller, UUID invitationId) {
         return standing.of(caller)
-                .compose(invitee -> pg.withTransaction(tx -> lock(tx, invitationId, caller)
+                .compose(invitee -> pg.withTransaction(tx -> lock(tx, invitationId)
                         .compose(row -> {
                             if (!row.getUUID("manager_user_id").equals(caller)) {
                                 return Future.failedFuture(unknownInvitation());
@@ -156,7 +156,7 @@ public final class ManagerInvitations {
      * clears the host's manager at once and closes the former manager's sockets on every replica.
      */
     public Future<Void> end(UUID caller, UUID invitationId) {
-        return pg.withTransaction(tx -> lock(tx, invitationId, caller).compose(row -> {
+        return pg.withTransaction(tx -> lock(tx, invitationId).compose(row -> {
                     boolean party = row.getUUID("host_user_id").equals(caller)
                             || row.getUUID("manager_user_id").equals(caller);
                     if (!party || "ended".equals(row.getString("status"))) {
@@ -224,7 +224,7 @@ public final class ManagerInvitations {
                         outbox.append(tx, Topics.USERS_EVENTS, IdentityService.profileUpdated(updated.orElseThrow())));
     }
 
-    private static Future<Row> lock(SqlClient tx, UUID invitationId, UUID caller) {
+    private static Future<Row> lock(SqlClient tx, UUID invitationId) {
         return tx.preparedQuery("select " + COLUMNS + FROM + " where i.id = $1 for update of i")
                 .execute(Tuple.of(invitationId))
                 .compose(rows -> rows.size() == 0
@@ -276,12 +276,6 @@ public final class ManagerInvitations {
     }
 
     private static ProblemException unprocessable(String field, String detail) {
-        return new ProblemException(
-                422,
-                "unprocessable",
-                "Unprocessable request",
-                detail,
-                new ArrayList<>(List.of(new ProblemException.FieldError(field, detail))),
-                Map.of());
+        return Rejections.unprocessable(detail, List.of(new ProblemException.FieldError(field, detail)));
     }
 }

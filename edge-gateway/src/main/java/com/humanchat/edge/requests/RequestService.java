@@ -5,8 +5,6 @@ import com.humanchat.edge.chat.Rejections;
 import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.http.ProjectionWait;
-import com.humanchat.edge.identity.ManagerInvitations;
-import com.humanchat.edge.identity.RoleGrants;
 import com.humanchat.edge.kafka.CommandAnswers;
 import com.humanchat.edge.kafka.CommandPublisher;
 import com.humanchat.edge.sessions.HostFacts;
@@ -48,6 +46,12 @@ public final class RequestService {
         record Pending(UUID requestId) implements Outcome {}
     }
 
+    /** Whether {@code actor} manages {@code host} right now (an accepted invitation and the manager role). */
+    @FunctionalInterface
+    public interface ManagerRelation {
+        Future<Boolean> managesHost(UUID actor, UUID host);
+    }
+
     /** One page of requests. */
     public record Page(List<ManagedRequest> items, KeysetCursor next) {
 
@@ -62,6 +66,8 @@ public final class RequestService {
         }
     }
 
+    private static final String ADMIN = "admin";
+
     private final Vertx vertx;
     private final Pool pg;
     private final RequestReadModel readModel;
@@ -69,7 +75,7 @@ public final class RequestService {
     private final CommandAnswers<RequestEvent> answers;
     private final Duration wait;
     private final AccountStanding standing;
-    private final ManagerInvitations invitations;
+    private final ManagerRelation invitations;
 
     public RequestService(
             Vertx vertx,
@@ -78,7 +84,7 @@ public final class RequestService {
             CommandAnswers<RequestEvent> answers,
             Duration wait,
             AccountStanding standing,
-            ManagerInvitations invitations) {
+            ManagerRelation invitations) {
         this.vertx = vertx;
         this.standing = standing;
         this.invitations = invitations;
@@ -134,7 +140,7 @@ public final class RequestService {
         return readModel
                 .request(requestId)
                 .compose(found -> Future.all(
-                                standing.holds(caller, RoleGrants.ADMIN),
+                                standing.holds(caller, ADMIN),
                                 found.isEmpty()
                                         ? Future.succeededFuture(false)
                                         : invitations.managesHost(
@@ -154,7 +160,7 @@ public final class RequestService {
             ManagedRequest request = found.get();
             Future<Boolean> visible = request.requesterId().equals(caller)
                     ? Future.succeededFuture(true)
-                    : standing.holds(caller, RoleGrants.ADMIN)
+                    : standing.holds(caller, ADMIN)
                             .compose(admin -> admin
                                     ? Future.succeededFuture(true)
                                     : invitations.managesHost(caller, request.hostUserId()));
@@ -166,7 +172,7 @@ public final class RequestService {
 
     /** Requests the caller made or decides now (every request for an admin now), most recently changed first. */
     public Future<Page> list(UUID caller, RequestStatus status, KeysetCursor after, int limit) {
-        return standing.holds(caller, RoleGrants.ADMIN).compose(admin -> list(caller, admin, status, after, limit));
+        return standing.holds(caller, ADMIN).compose(admin -> list(caller, admin, status, after, limit));
     }
 
     /** As {@link #list(UUID, RequestStatus, KeysetCursor, int)}; {@code all} for the admins' overview. */
