@@ -53,7 +53,6 @@ class ProfileChangesTest {
         User after = clear.applyTo(STORED);
 
         assertThat(clear.isEmpty()).isFalse();
-        assertThat(clear.namesManager()).isFalse();
         assertThat(after.managerId()).isNull();
         assertThat(after.representativeName()).isNull();
         assertThat(after.priceCents()).isZero();
