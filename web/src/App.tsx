@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { AuthView } from './components/AuthView';
+import { VerifyEmailPage } from './components/EmailVerification';
 import { Shell } from './components/Shell';
 import { Connection } from './connection';
 import { api, db, setConnection } from './services';
@@ -26,5 +27,13 @@ export function App() {
   }, [user]);
 
   if (!loaded) return <div className="splash" aria-busy="true">HumanChat</div>;
+  const verification = verificationToken();
+  if (verification) return <VerifyEmailPage token={verification} />;
   return user ? <Shell /> : <AuthView />;
+}
+
+/** The token of a mailed verification link (`/verify-email?token=…`), when this page is one. */
+function verificationToken(): string | null {
+  if (typeof location === 'undefined' || location.pathname !== '/verify-email') return null;
+  return new URLSearchParams(location.search).get('token');
 }

@@ -59,6 +59,13 @@ export class Api {
     return this.auth;
   }
 
+  /** Keeps the stored account in step after it changed (a verified address). */
+  async updateUser(user: User): Promise<void> {
+    if (!this.auth) return;
+    this.auth = { ...this.auth, user };
+    await this.db.putSetting(AUTH, this.auth);
+  }
+
   /** A token good for at least another minute (for the socket, which cannot answer 401 to script). */
   async freshAccessToken(): Promise<string | undefined> {
     if (!this.auth) return undefined;

@@ -3,6 +3,8 @@
 export interface User {
   id: string;
   email?: string;
+  /** False until the owner followed the link mailed to their address (own account only). */
+  emailVerified?: boolean;
   displayName: string;
   roles: string[];
   bio?: string | null;
@@ -173,3 +175,15 @@ export interface SyncPage {
 
 export const SAM_USER_ID = '00000000-0000-0000-0000-000000000002';
 export const PLATFORM_USER_ID = '00000000-0000-0000-0000-000000000001';
+
+/** A host's invitation of a manager (`/api/manager-invitations`); the manager decides only once accepted. */
+export interface ManagerInvitation {
+  id: string;
+  hostUserId: string;
+  hostDisplayName: string;
+  managerUserId: string;
+  managerDisplayName: string;
+  status: 'pending' | 'accepted';
+  createdAt: string;
+  acceptedAt: string | null;
+}

@@ -7,6 +7,7 @@ import type { Session, SessionStatus } from '../types';
 import { describe } from './AuthView';
 import { VideoCallPanel } from './VideoCallPanel';
 import { ErrorAlert } from './ErrorAlert';
+import { ManagerInvitations } from './ManagerInvitations';
 
 /** Which transitions the caller may ask for, by role (docs/sessions-and-requests.md). */
 export function allowedTransitions(session: Session, me: string): { status: SessionStatus; label: string }[] {
@@ -88,6 +89,7 @@ export function SessionsPanel() {
     <section className="sessions" aria-labelledby="sessions-title">
       {calling && <VideoCallPanel session={calling} me={me} />}
       <h2 id="sessions-title">Sessions</h2>
+      <ManagerInvitations />
       {sessions?.length === 0 && <p className="muted">No sessions yet. Book one from a conversation with a host.</p>}
       <ul className="session-list">
         {sessions?.map((s) => (

@@ -4,6 +4,7 @@ import { AdminPages } from './AdminPages';
 import { ConversationSidebar } from './ConversationSidebar';
 import { ConversationView } from './ConversationView';
 import { DiscoverPanel } from './DiscoverPanel';
+import { EmailVerificationBanner } from './EmailVerification';
 import { MobileBottomNav } from './MobileBottomNav';
 import { SamChatView } from './SamChatView';
 import { SessionsPanel } from './SessionsPanel';
@@ -25,6 +26,7 @@ export function Shell() {
       <StatusBar />
       <ConversationSidebar />
       <main className="main" id="main">
+        <EmailVerificationBanner />
         {route.view === 'chats' &&
           (route.conversationId ? (
             <ConversationView key={route.conversationId} conversationId={route.conversationId} />

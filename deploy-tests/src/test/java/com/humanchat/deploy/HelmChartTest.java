@@ -29,8 +29,11 @@ class HelmChartTest {
     private static final List<String> COMPONENTS =
             List.of("edge", "domain-streams", "projector", "sam-worker", "payments-worker", "migrations");
 
-    /** Variables of the root README's table that no deployed service reads (the standalone's data folder). */
-    private static final Set<String> STANDALONE_ONLY = Set.of("HUMANCHAT_DATA_DIR");
+    /**
+     * Variables of the root README's table that no deployed service reads (the standalone's data folder) or that a
+     * deployment must never set (the development outbox shows everyone's verification links).
+     */
+    private static final Set<String> STANDALONE_ONLY = Set.of("HUMANCHAT_DATA_DIR", "HUMANCHAT_DEV_OUTBOX");
 
     @Test
     void lintsCleanInStrictMode() {

@@ -8,6 +8,7 @@ import com.humanchat.edge.health.HealthRoutes;
 import com.humanchat.edge.http.ProblemResponses;
 import com.humanchat.edge.http.RequestIds;
 import com.humanchat.edge.identity.DiscoverRoutes;
+import com.humanchat.edge.identity.ManagerInvitationRoutes;
 import com.humanchat.edge.identity.ProfileRoutes;
 import com.humanchat.edge.identity.UserRoutes;
 import com.humanchat.edge.presence.PresenceVisibility;
@@ -91,7 +92,12 @@ public final class EdgeServer extends VerticleBase {
         }
 
         Router api = Router.router(vertx);
-        api.route("/auth/*").subRouter(new AuthRoutes(services.identity(), services.bearerAuth()).router(vertx));
+        api.route("/auth/*")
+                .subRouter(new AuthRoutes(services.identity(), services.emailVerification(), services.bearerAuth())
+                        .router(vertx));
+        api.route("/manager-invitations*")
+                .subRouter(new ManagerInvitationRoutes(services.managerInvitations())
+                        .router(vertx, services.bearerAuth()));
         PresenceVisibility presence =
                 new PresenceVisibility(services.pg(), services.chat().presence());
         api.route("/users/*")
@@ -114,6 +120,9 @@ public final class EdgeServer extends VerticleBase {
         services.chat().mountWebSocket(root);
         // Minimal probes only: the detail and /metrics are on the ops port (OpsServer), never reachable from here.
         new HealthRoutes(services.readiness(), services.liveness()).mountPublic(root);
+        if (services.devOutbox() != null) {
+            services.devOutbox().mount(root);
+        }
         // Last: the web client takes every other GET (its files, and index.html for app routes).
         new WebClientRoutes().mount(root);
         return root;

@@ -2,6 +2,7 @@ package com.humanchat.edge;
 
 import com.humanchat.edge.admin.AdminMetrics;
 import com.humanchat.edge.admin.AdminService;
+import com.humanchat.edge.auth.AccountStanding;
 import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.auth.PasswordHasher;
 import com.humanchat.edge.auth.SuspendedUsers;
@@ -11,7 +12,10 @@ import com.humanchat.edge.config.EdgeConfig;
 import com.humanchat.edge.health.KafkaClusterProbe;
 import com.humanchat.edge.health.LivenessChecks;
 import com.humanchat.edge.health.ReadinessCheck;
+import com.humanchat.edge.identity.EmailVerification;
+import com.humanchat.edge.identity.EmailVerificationTokens;
 import com.humanchat.edge.identity.IdentityService;
+import com.humanchat.edge.identity.ManagerInvitations;
 import com.humanchat.edge.identity.RoleGrants;
 import com.humanchat.edge.kafka.CommandPublisher;
 import com.humanchat.edge.kafka.MetricsSnapshotConsumer;
@@ -19,6 +23,8 @@ import com.humanchat.edge.kafka.OutboxRelay;
 import com.humanchat.edge.limits.LimitCounters;
 import com.humanchat.edge.limits.RateLimits;
 import com.humanchat.edge.limits.SignInLockout;
+import com.humanchat.edge.mail.DevOutbox;
+import com.humanchat.edge.mail.Mailer;
 import com.humanchat.edge.metrics.EdgeMetrics;
 import com.humanchat.migrations.PostgresUrl;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -30,6 +36,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.sqlclient.Pool;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -70,6 +77,10 @@ public final class EdgeServices {
     private final ChatModule chat;
     private final AdminMetrics adminMetrics = new AdminMetrics();
     private final MetricsSnapshotConsumer metricsSnapshots;
+    private final AccountStanding standing;
+    private final Mailer mailer;
+    private final EmailVerification emailVerification;
+    private final ManagerInvitations managerInvitations;
 
     /** Every client built so far is added to {@code built}, so that a failure halfway can release them. */
     private EdgeServices(Vertx vertx, EdgeConfig config, EdgeMetrics metrics, List<AutoCloseable> built) {
@@ -104,15 +115,38 @@ public final class EdgeServices {
         this.suspendedUsers = new SuspendedUsers();
         this.bearerAuth = new BearerAuthHandler(tokens, rateLimits, suspendedUsers);
         this.outboxRelay = new OutboxRelay(vertx, pg, publisher, metrics.registry());
+        this.standing = new AccountStanding(pg);
+        this.mailer = Mailer.create(vertx, config.mail());
+        built.add(mailer);
+        RoleGrants roleGrants = new RoleGrants(config.adminEmails());
+        this.emailVerification = new EmailVerification(
+                pg,
+                new EmailVerificationTokens(config.jwtSecret(), Clock.systemUTC()),
+                mailer,
+                roleGrants,
+                config.mail().publicUrl());
+        this.managerInvitations = new ManagerInvitations(pg, standing, outboxRelay::nudge);
         this.identity = new IdentityService(
                 pg,
                 passwordHasher,
                 tokens,
-                new RoleGrants(config.adminEmails()),
+                roleGrants,
                 config.refreshTokenTtl(),
-                outboxRelay::nudge);
-        this.chat = ChatModule.create(vertx, config, pg, publisher, tokens, metrics.registry(), redis, suspendedUsers);
-        this.admin = new AdminService(pg, suspendedUsers, outboxRelay::nudge);
+                outboxRelay::nudge,
+                emailVerification,
+                managerInvitations);
+        this.chat = ChatModule.create(
+                vertx,
+                config,
+                pg,
+                publisher,
+                tokens,
+                metrics.registry(),
+                redis,
+                suspendedUsers,
+                standing,
+                managerInvitations::managesHost);
+        this.admin = new AdminService(pg, suspendedUsers, standing, managerInvitations, outboxRelay::nudge);
         this.metricsSnapshots =
                 new MetricsSnapshotConsumer(config.kafkaBootstrap(), config.replicaId(), adminMetrics::accept);
         this.readiness = new ReadinessCheck(kafkaProbe, pg, redis, chat::isFanOutHealthy);
@@ -169,6 +203,7 @@ public final class EdgeServices {
                     closing.add(redis.close().otherwiseEmpty());
                     closing.add(pg.close().otherwiseEmpty());
                     passwordHasher.close();
+                    mailer.close();
                     return Future.join(closing).otherwiseEmpty().mapEmpty();
                 });
     }
@@ -268,6 +303,21 @@ public final class EdgeServices {
 
     public IdentityService identity() {
         return identity;
+    }
+
+    /** E-mail verification links: sent, resent, followed. */
+    public EmailVerification emailVerification() {
+        return emailVerification;
+    }
+
+    /** The development outbox when this edge runs with one ({@code HUMANCHAT_DEV_OUTBOX}), else null. */
+    public DevOutbox devOutbox() {
+        return mailer instanceof DevOutbox outbox ? outbox : null;
+    }
+
+    /** Hosts' invitations of managers, and who manages whom now. */
+    public ManagerInvitations managerInvitations() {
+        return managerInvitations;
     }
 
     public OutboxRelay outboxRelay() {

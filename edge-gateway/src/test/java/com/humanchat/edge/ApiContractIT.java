@@ -68,6 +68,7 @@ class ApiContractIT {
                 "api_contract", Map.of("HUMANCHAT_STRIPE_WEBHOOK_SECRET", "whsec_api_contract_" + UUID.randomUUID()));
         adminToken = edge.register(TestEdge.ADMIN_EMAIL, "correct horse battery", "Contract Admin")
                 .getString("accessToken");
+        edge.verifyEmail(TestEdge.ADMIN_EMAIL);
         openApi = ContractBundle.bundle(ApiDocumentRoutes.SOURCES.get("openapi"), ApiContractIT.class.getClassLoader());
     }
 
@@ -159,6 +160,37 @@ class ApiContractIT {
         assertMatches("/api/sessions", "get", "200", edge.get("/api/sessions", token));
         assertMatches("/api/requests", "get", "200", edge.get("/api/requests", token));
         assertMatches("/api/announcements", "get", "200", edge.get("/api/announcements", token));
+        assertMatches("/api/manager-invitations", "get", "200", edge.get("/api/manager-invitations", token));
+        assertMatches(
+                "/api/manager-invitations",
+                "post",
+                "403",
+                TestHttp.post(
+                        edge.uri("/api/manager-invitations"),
+                        token,
+                        new JsonObject().put("managerId", userId).encode()));
+        assertMatches(
+                "/api/auth/verify-email",
+                "post",
+                "200",
+                edge.post(
+                        "/api/auth/verify-email",
+                        new JsonObject()
+                                .put(
+                                        "token",
+                                        TestHttp.verificationToken(
+                                                edge.edge(),
+                                                registered.getJsonObject("user").getString("email")))));
+        assertMatches(
+                "/api/auth/verify-email",
+                "post",
+                "400",
+                edge.post("/api/auth/verify-email", new JsonObject().put("token", "not-a-token")));
+        assertMatches(
+                "/api/auth/verification-email",
+                "post",
+                "409",
+                TestHttp.post(edge.uri("/api/auth/verification-email"), token, "{}"));
         assertMatches("/api/admin/users", "get", "200", edge.get("/api/admin/users", adminToken));
         assertMatches("/api/admin/audit", "get", "200", edge.get("/api/admin/audit", adminToken));
         // 503 until the replica has read a snapshot from admin.metrics (another test on the shared broker may write

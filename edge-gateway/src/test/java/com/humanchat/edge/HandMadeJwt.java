@@ -7,7 +7,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** JWTs built byte by byte, so tests can forge exactly the token they mean: any header, payload, key or none. */
-final class HandMadeJwt {
+public final class HandMadeJwt {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
@@ -50,7 +50,7 @@ final class HandMadeJwt {
         return parts[0] + "." + encode(payload) + "." + parts[2];
     }
 
-    static JsonObject payloadOf(String token) {
+    public static JsonObject payloadOf(String token) {
         return new JsonObject(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
     }
 

@@ -79,28 +79,22 @@ public final class TestEdge implements AutoCloseable {
     /** The variables an operator would set to point an edge at the shared test servers and this database. */
     public static Map<String, String> environment(DatabaseCoordinates database) {
         String pgUrl = TestHttp.pgUrl(database);
-        return Map.of(
-                "HUMANCHAT_HTTP_PORT",
-                "0",
-                "HUMANCHAT_OPS_HTTP_PORT",
-                "0",
-                "HUMANCHAT_KAFKA_BOOTSTRAP",
-                INFRA.kafkaBootstrap(),
-                "HUMANCHAT_PG_URL",
-                pgUrl,
-                "HUMANCHAT_REDIS_URL",
-                INFRA.redisUrl(),
-                "HUMANCHAT_JWT_SECRET",
-                JWT_SECRET,
-                "HUMANCHAT_ADMIN_EMAILS",
-                ADMIN_EMAIL + ", " + SECOND_ADMIN_EMAIL.toUpperCase(java.util.Locale.ROOT),
-                "HUMANCHAT_MAX_BODY_BYTES",
-                Integer.toString(MAX_BODY_BYTES),
-                "HUMANCHAT_EDGE_INSTANCES",
-                "2",
+        return Map.ofEntries(
+                Map.entry("HUMANCHAT_HTTP_PORT", "0"),
+                Map.entry("HUMANCHAT_OPS_HTTP_PORT", "0"),
+                Map.entry("HUMANCHAT_KAFKA_BOOTSTRAP", INFRA.kafkaBootstrap()),
+                Map.entry("HUMANCHAT_PG_URL", pgUrl),
+                Map.entry("HUMANCHAT_REDIS_URL", INFRA.redisUrl()),
+                Map.entry("HUMANCHAT_JWT_SECRET", JWT_SECRET),
+                Map.entry(
+                        "HUMANCHAT_ADMIN_EMAILS",
+                        ADMIN_EMAIL + ", " + SECOND_ADMIN_EMAIL.toUpperCase(java.util.Locale.ROOT)),
+                Map.entry("HUMANCHAT_MAX_BODY_BYTES", Integer.toString(MAX_BODY_BYTES)),
+                Map.entry("HUMANCHAT_EDGE_INSTANCES", "2"),
                 // Every test client is 127.0.0.1: the per-address sign-in limit would otherwise throttle the suites.
-                "HUMANCHAT_RATE_LIMIT_IP_AUTH_PER_MINUTE",
-                "100000");
+                Map.entry("HUMANCHAT_RATE_LIMIT_IP_AUTH_PER_MINUTE", "100000"),
+                // Verification links are read from the development outbox page, as a developer would.
+                Map.entry("HUMANCHAT_DEV_OUTBOX", "true"));
     }
 
     public static SharedTestInfra infra() {
@@ -146,6 +140,11 @@ public final class TestEdge implements AutoCloseable {
 
     public URI uri(String path) {
         return TestHttp.uri(edge, path);
+    }
+
+    /** Follows the newest verification link this edge's development outbox holds for {@code email}. */
+    public Answer verifyEmail(String email) {
+        return TestHttp.verifyEmail(edge, email);
     }
 
     /** Registers a fresh account and returns the 201 body. */

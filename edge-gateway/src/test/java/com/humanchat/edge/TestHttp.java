@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Plain HTTP calls against a test edge, answered as text, shared by every edge test harness. */
 public final class TestHttp {
@@ -83,6 +85,41 @@ public final class TestHttp {
         } catch (Exception e) {
             throw new IllegalStateException("request failed: " + request.build().uri(), e);
         }
+    }
+
+    private static final Pattern OUTBOX_ENTRY =
+            Pattern.compile("<li data-to=\"([^\"]*)\">.*?<a href=\"[^\"]*\\?token=([^\"]+)\"");
+
+    /**
+     * The token of the newest verification link {@code edge} would have mailed to {@code email}, read from its
+     * development outbox page ({@code GET /dev/outbox}) as a developer would; the edge runs with {@code
+     * HUMANCHAT_DEV_OUTBOX=true}.
+     */
+    public static String verificationToken(Edge edge, String email) {
+        Answer page = get(uri(edge, "/dev/outbox"), null);
+        if (page.status() != 200) {
+            throw new AssertionError("no development outbox: " + page);
+        }
+        Matcher entry = OUTBOX_ENTRY.matcher(page.body());
+        String address = email.toLowerCase(java.util.Locale.ROOT);
+        while (entry.find()) {
+            if (entry.group(1).equals(address)) {
+                return java.net.URLDecoder.decode(entry.group(2), StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError("no e-mail to " + email + " in the development outbox");
+    }
+
+    /** Follows the newest verification link the development outbox of {@code edge} holds for {@code email}. */
+    public static Answer verifyEmail(Edge edge, String email) {
+        Answer answer = post(
+                uri(edge, "/api/auth/verify-email"),
+                null,
+                new JsonObject().put("token", verificationToken(edge, email)).encode());
+        if (answer.status() != 200) {
+            throw new AssertionError("verification failed: " + answer);
+        }
+        return answer;
     }
 
     /** The {@code HUMANCHAT_PG_URL} an operator would give for a test database. */

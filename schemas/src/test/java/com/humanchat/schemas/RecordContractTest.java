@@ -65,6 +65,7 @@ import com.humanchat.schemas.sessions.SessionRequested;
 import com.humanchat.schemas.sessions.SessionStatus;
 import com.humanchat.schemas.sessions.SessionStatusChanged;
 import com.humanchat.schemas.sessions.TransitionSession;
+import com.humanchat.schemas.users.UserCredentialsRevoked;
 import com.humanchat.schemas.users.UserEvent;
 import com.humanchat.schemas.users.UserProfileUpdated;
 import com.humanchat.schemas.users.UserRegistered;
@@ -185,6 +186,15 @@ class RecordContractTest {
                                 "Bob's agency")),
                 Map.entry(Topics.USERS_EVENTS, new UserSuspended(UUID.randomUUID(), 1, NOW, ALICE, true, "spam")),
                 Map.entry(
+                        Topics.USERS_EVENTS,
+                        new UserCredentialsRevoked(
+                                UUID.randomUUID(),
+                                1,
+                                NOW,
+                                ALICE,
+                                UUID.randomUUID(),
+                                UserCredentialsRevoked.SIGNED_OUT)),
+                Map.entry(
                         Topics.SESSIONS_COMMANDS,
                         RequestSession.of(
                                 SESSION,
@@ -233,7 +243,7 @@ class RecordContractTest {
                         CreateRequest.of(REQUEST, ALICE, BOB, CAROL, "Carol for Bob", "May I ask Bob about indexes?")),
                 Map.entry(
                         Topics.REQUESTS_COMMANDS,
-                        DecideRequest.of(REQUEST, CAROL, false, RequestDecision.APPROVE, "happy to")),
+                        DecideRequest.of(REQUEST, CAROL, false, true, RequestDecision.APPROVE, "happy to")),
                 Map.entry(
                         Topics.REQUESTS_EVENTS,
                         new RequestCreated(
@@ -604,7 +614,7 @@ class RecordContractTest {
         assertThat(RtcSignal.of(SESSION, ALICE, BOB, Json.mapper().createObjectNode())
                         .key())
                 .isEqualTo(SESSION.toString());
-        assertThat(DecideRequest.of(REQUEST, ALICE, false, RequestDecision.WITHDRAW, null)
+        assertThat(DecideRequest.of(REQUEST, ALICE, false, false, RequestDecision.WITHDRAW, null)
                         .key())
                 .isEqualTo(REQUEST.toString());
     }

@@ -32,7 +32,8 @@ record StandaloneSettings(Path dataDir, String kafkaBootstrap, String pgUrl, Str
 
     /**
      * The environment the services are configured from: the operator's variables, plus the addresses of the
-     * embedded servers and the data folder's signing key wherever the operator gave none.
+     * embedded servers and the data folder's signing key wherever the operator gave none, and - when the operator
+     * configured no mail server - the development outbox, so that a new user can follow their verification link.
      */
     static Map<String, String> serviceEnvironment(
             Map<String, String> operatorEnv, String kafkaBootstrap, String pgUrl, String redisUrl, String jwtSecret) {
@@ -41,6 +42,9 @@ record StandaloneSettings(Path dataDir, String kafkaBootstrap, String pgUrl, Str
         env.put("HUMANCHAT_PG_URL", pgUrl);
         env.put("HUMANCHAT_REDIS_URL", redisUrl);
         env.putIfAbsent(JWT_SECRET, jwtSecret);
+        if (blankToNull(env.get("HUMANCHAT_SMTP_HOST")) == null) {
+            env.putIfAbsent("HUMANCHAT_DEV_OUTBOX", "true");
+        }
         return env;
     }
 

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The managed-request state machine: a pending request is approved or declined by the manager it names (or an
+ * The managed-request state machine: a pending request is approved or declined by the host's current manager (or an
  * admin), or withdrawn by its requester, once; approval names the direct conversation requester ↔ host. Deterministic:
  * ids derive from the command id, times are the command's time, and a command answered before gets the same answer.
  */
@@ -142,7 +142,8 @@ public final class RequestDecider {
                     rejection(command, at, RequestRejectionCode.UNKNOWN_REQUEST, "the request does not exist"));
         }
         ManagedRequest request = record.request();
-        RequestRole role = RequestRole.of(request, command.actorId(), command.actorIsAdmin());
+        RequestRole role =
+                RequestRole.of(request, command.actorId(), command.actorIsAdmin(), command.actorManagesHost());
         if (command.decision() == null) {
             return rejectAndRemember(command, at, record, RequestRejectionCode.INVALID, "decision is required");
         }

@@ -51,7 +51,8 @@ class RequestDeciderTest {
     @MethodSource("everyStatusDecisionAndRole")
     void decidesEveryDecisionByTheContract(RequestStatus status, RequestDecision decision, RequestRole role) {
         RequestRecord record = recordIn(status);
-        DecideRequest command = DecideRequest.of(REQUEST, actor(role), role == RequestRole.ADMIN, decision, "why");
+        DecideRequest command = DecideRequest.of(
+                REQUEST, actor(role), role == RequestRole.ADMIN, role == RequestRole.MANAGER, decision, "why");
 
         List<RequestEvent> events = decider.decide(command, NOW, record).events();
 
@@ -118,10 +119,36 @@ class RequestDeciderTest {
         }
     }
 
+    /**
+     * Issue 23, finding 7: the manager a request named when it was made no longer decides once the edge no longer
+     * vouches for them (their invitation ended or their manager role was removed); the host's current manager does.
+     */
+    @Test
+    void onlyTheHostsCurrentManagerDecidesNotTheManagerTheRequestNamed() {
+        RequestRecord pending = recordIn(RequestStatus.PENDING);
+
+        RequestEvent formerManager = decider.decide(
+                        DecideRequest.of(REQUEST, MANAGER, false, false, RequestDecision.APPROVE, null), NOW, pending)
+                .events()
+                .getFirst();
+        UUID newManager = UUID.randomUUID();
+        RequestEvent currentManager = decider.decide(
+                        DecideRequest.of(REQUEST, newManager, false, true, RequestDecision.DECLINE, null), NOW, pending)
+                .events()
+                .getFirst();
+
+        assertThat(formerManager)
+                .isInstanceOfSatisfying(RequestCommandRejected.class, rejected -> assertThat(rejected.code())
+                        .isEqualTo(RequestRejectionCode.NOT_THE_MANAGER));
+        assertThat(currentManager)
+                .isInstanceOfSatisfying(RequestStatusChanged.class, changed -> assertThat(changed.toStatus())
+                        .isEqualTo(RequestStatus.DECLINED));
+    }
+
     @Test
     void decidingAnUnknownRequestIsRejected() {
         assertThat(((RequestCommandRejected) decider.decide(
-                                        DecideRequest.of(REQUEST, MANAGER, false, RequestDecision.APPROVE, null),
+                                        DecideRequest.of(REQUEST, MANAGER, false, true, RequestDecision.APPROVE, null),
                                         NOW,
                                         null)
                                 .events()
@@ -132,10 +159,10 @@ class RequestDeciderTest {
 
     @Test
     void aDecisionProcessedAgainGetsTheSameAnswerAfterASecondDecision() {
-        DecideRequest approve = DecideRequest.of(REQUEST, MANAGER, false, RequestDecision.APPROVE, "ok");
+        DecideRequest approve = DecideRequest.of(REQUEST, MANAGER, false, true, RequestDecision.APPROVE, "ok");
         Verdict<RequestRecord, RequestEvent> approved = decider.decide(approve, NOW, recordIn(RequestStatus.PENDING));
         RequestRecord afterSecond = decider.decide(
-                        DecideRequest.of(REQUEST, ADMIN, true, RequestDecision.DECLINE, null),
+                        DecideRequest.of(REQUEST, ADMIN, true, false, RequestDecision.DECLINE, null),
                         NOW.plusSeconds(5),
                         approved.state().orElseThrow())
                 .state()

@@ -122,7 +122,8 @@ class RequestTopologyTest {
     void managerApprovalOpensTheDirectConversationWithTheRequestQuoted() {
         handle(create());
 
-        RequestEvent approved = handle(DecideRequest.of(requestId, manager, false, RequestDecision.APPROVE, "sure"));
+        RequestEvent approved =
+                handle(DecideRequest.of(requestId, manager, false, true, RequestDecision.APPROVE, "sure"));
 
         UUID conversationId = ConversationIds.ofApprovedRequest(requestId);
         assertThat(approved).isInstanceOfSatisfying(RequestStatusChanged.class, changed -> {
@@ -155,11 +156,11 @@ class RequestTopologyTest {
     void requesterCannotApproveButAnAdminCan() {
         handle(create());
 
-        assertThat(code(handle(DecideRequest.of(requestId, requester, false, RequestDecision.APPROVE, null))))
+        assertThat(code(handle(DecideRequest.of(requestId, requester, false, false, RequestDecision.APPROVE, null))))
                 .isEqualTo(RequestRejectionCode.NOT_THE_MANAGER);
         assertThat(stored().request().status()).isEqualTo(RequestStatus.PENDING);
 
-        RequestEvent declined = handle(DecideRequest.of(requestId, admin, true, RequestDecision.DECLINE, "no"));
+        RequestEvent declined = handle(DecideRequest.of(requestId, admin, true, false, RequestDecision.DECLINE, "no"));
 
         assertThat(((RequestStatusChanged) declined).toStatus()).isEqualTo(RequestStatus.DECLINED);
         assertThat(chatCommands.isEmpty())
@@ -170,12 +171,12 @@ class RequestTopologyTest {
     @Test
     void aSecondDecisionIsAnIllegalTransition() {
         handle(create());
-        handle(DecideRequest.of(requestId, manager, false, RequestDecision.APPROVE, null));
+        handle(DecideRequest.of(requestId, manager, false, true, RequestDecision.APPROVE, null));
         chatCommands.readValuesToList();
 
-        assertThat(code(handle(DecideRequest.of(requestId, manager, false, RequestDecision.DECLINE, null))))
+        assertThat(code(handle(DecideRequest.of(requestId, manager, false, true, RequestDecision.DECLINE, null))))
                 .isEqualTo(RequestRejectionCode.ILLEGAL_TRANSITION);
-        assertThat(code(handle(DecideRequest.of(requestId, requester, false, RequestDecision.WITHDRAW, null))))
+        assertThat(code(handle(DecideRequest.of(requestId, requester, false, false, RequestDecision.WITHDRAW, null))))
                 .isEqualTo(RequestRejectionCode.ILLEGAL_TRANSITION);
         assertThat(stored().request().status()).isEqualTo(RequestStatus.APPROVED);
         assertThat(chatCommands.isEmpty()).isTrue();
@@ -185,18 +186,20 @@ class RequestTopologyTest {
     void requesterWithdraws() {
         handle(create());
 
-        RequestEvent withdrawn = handle(DecideRequest.of(requestId, requester, false, RequestDecision.WITHDRAW, null));
+        RequestEvent withdrawn =
+                handle(DecideRequest.of(requestId, requester, false, false, RequestDecision.WITHDRAW, null));
 
         assertThat(((RequestStatusChanged) withdrawn).toStatus()).isEqualTo(RequestStatus.WITHDRAWN);
         assertThat(stored().request().status()).isEqualTo(RequestStatus.WITHDRAWN);
-        assertThat(code(handle(DecideRequest.of(UUID.randomUUID(), manager, false, RequestDecision.APPROVE, null))))
+        assertThat(code(handle(
+                        DecideRequest.of(UUID.randomUUID(), manager, false, true, RequestDecision.APPROVE, null))))
                 .isEqualTo(RequestRejectionCode.UNKNOWN_REQUEST);
     }
 
     @Test
     void aRedeliveredCommandReEmitsTheSameRecords() {
         CreateRequest create = create();
-        DecideRequest approve = DecideRequest.of(requestId, manager, false, RequestDecision.APPROVE, null);
+        DecideRequest approve = DecideRequest.of(requestId, manager, false, true, RequestDecision.APPROVE, null);
         commands.pipeInput(requestId.toString(), create, START.plusSeconds(1));
         commands.pipeInput(requestId.toString(), approve, START.plusSeconds(2));
         List<RequestEvent> first = events.readValuesToList();

@@ -1,12 +1,15 @@
 package com.humanchat.edge.admin;
 
+import com.humanchat.edge.auth.AccountStanding;
 import com.humanchat.edge.auth.SuspendedUsers;
 import com.humanchat.edge.chat.Rejections;
 import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.identity.ManagerInvitations;
 import com.humanchat.edge.identity.OutboxWriter;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.admin.AnnouncementPublished;
+import com.humanchat.schemas.users.UserCredentialsRevoked;
 import com.humanchat.schemas.users.UserSuspended;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -38,21 +41,31 @@ public final class AdminService {
 
     private final Pool pg;
     private final SuspendedUsers suspended;
+    private final AccountStanding standing;
+    private final ManagerInvitations invitations;
     private final Runnable outboxWritten;
     private final OutboxWriter outbox = new OutboxWriter();
 
     /** @param outboxWritten called after a transaction that wrote to the outbox committed (nudges the relay) */
-    public AdminService(Pool pg, SuspendedUsers suspended, Runnable outboxWritten) {
+    public AdminService(
+            Pool pg,
+            SuspendedUsers suspended,
+            AccountStanding standing,
+            ManagerInvitations invitations,
+            Runnable outboxWritten) {
         this.pg = pg;
         this.suspended = suspended;
+        this.standing = standing;
+        this.invitations = invitations;
         this.outboxWritten = outboxWritten;
     }
 
     /** Whether the account holds the admin role now (read from PostgreSQL, not from a token minted earlier). */
     public Future<Boolean> isAdmin(UUID userId) {
-        return pg.preparedQuery("select 'admin' = any(roles) and not suspended as admin from users where id = $1")
-                .execute(Tuple.of(userId))
-                .map(rows -> rows.size() > 0 && rows.iterator().next().getBoolean("admin"));
+        return standing.of(userId)
+                .map(admin -> admin.holds("admin"))
+                .recover(gone ->
+                        gone instanceof ProblemException ? Future.succeededFuture(false) : Future.failedFuture(gone));
     }
 
     /** Accounts whose email or display name contains {@code q} (all when null), newest first. */
@@ -89,6 +102,7 @@ public final class AdminService {
         if (actor.equals(target) && roles != null && !roles.contains("admin")) {
             return Future.failedFuture(unprocessable("/roles", "you cannot drop your own admin role"));
         }
+        boolean[] outboxChanged = {false};
         boolean[] suspensionChanged = {false};
         return pg.withTransaction(tx -> tx.preparedQuery(
                                 "select " + USER_COLUMNS + " from users where id = $1 for update")
@@ -105,6 +119,7 @@ public final class AdminService {
                             }
                             List<String> current = Arrays.asList(before.getArrayOfStrings("roles"));
                             if (roles != null && !Set.copyOf(roles).equals(Set.copyOf(current))) {
+                                outboxChanged[0] = true;
                                 done = done.compose(v -> changeRoles(tx, actor, target, current, roles, reason));
                             }
                             return done.compose(
@@ -115,6 +130,8 @@ public final class AdminService {
                 .onSuccess(user -> {
                     if (suspensionChanged[0]) {
                         suspended.set(target, user.getBoolean("suspended"));
+                    }
+                    if (suspensionChanged[0] || outboxChanged[0]) {
                         outboxWritten.run();
                     }
                 });
@@ -141,12 +158,22 @@ public final class AdminService {
                         new JsonObject().put("reason", reason)));
     }
 
+    /**
+     * Replaces the roles; a removed manager role also ends every manager relation of the account. Either way a {@code
+     * user.credentials-revoked} closes the account's sockets on every replica: they reconnect with what they may do now.
+     */
     private Future<Void> changeRoles(
             SqlConnection tx, UUID actor, UUID target, List<String> from, List<String> to, String reason) {
+        boolean managerRemoved = from.contains("manager") && !to.contains("manager");
         return tx.preparedQuery("update users set roles = $2, updated_at = now() where id = $1")
                 .execute(Tuple.tuple()
                         .addUUID(target)
                         .addArrayOfString(to.stream().distinct().sorted().toArray(String[]::new)))
+                .compose(v -> managerRemoved ? invitations.endAllOf(tx, target) : Future.<Void>succeededFuture())
+                .compose(v -> outbox.append(
+                        tx,
+                        Topics.USERS_EVENTS,
+                        UserCredentialsRevoked.of(target, null, UserCredentialsRevoked.ROLES_CHANGED)))
                 .compose(v -> audit(
                         tx,
                         actor,

@@ -3,6 +3,7 @@ package com.humanchat.edge.auth;
 import com.humanchat.edge.http.JsonBody;
 import com.humanchat.edge.http.ProblemResponses;
 import com.humanchat.edge.identity.AuthSession;
+import com.humanchat.edge.identity.EmailVerification;
 import com.humanchat.edge.identity.IdentityService;
 import com.humanchat.edge.identity.Registration;
 import com.humanchat.edge.identity.UserJson;
@@ -13,16 +14,19 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code /api/auth}: register, login, refresh, logout, me. Each route is body → schema validation → a call to
- * {@link IdentityService}; token answers are never cached.
+ * {@code /api/auth}: register, login, refresh, logout, me, and proving the e-mail address (follow a link, ask for
+ * another). Each route is body → schema validation → a call to {@link IdentityService} or {@link EmailVerification};
+ * token answers are never cached.
  */
 public final class AuthRoutes {
 
     private final IdentityService identity;
+    private final EmailVerification verification;
     private final BearerAuthHandler bearerAuth;
 
-    public AuthRoutes(IdentityService identity, BearerAuthHandler bearerAuth) {
+    public AuthRoutes(IdentityService identity, EmailVerification verification, BearerAuthHandler bearerAuth) {
         this.identity = identity;
+        this.verification = verification;
         this.bearerAuth = bearerAuth;
     }
 
@@ -38,6 +42,10 @@ public final class AuthRoutes {
                 .handler(JsonBody.validated("refresh-token-request"))
                 .respond(this::logout);
         router.get("/me").handler(bearerAuth).respond(this::me);
+        router.post("/verify-email")
+                .handler(JsonBody.validated("verify-email-request"))
+                .respond(this::verifyEmail);
+        router.post("/verification-email").handler(bearerAuth).respond(this::resendVerification);
         router.route().failureHandler(ProblemResponses::handleFailure);
         return router;
     }
@@ -68,6 +76,18 @@ public final class AuthRoutes {
 
     private Future<JsonObject> me(RoutingContext ctx) {
         return identity.user(AuthenticatedUser.of(ctx).id()).map(UserJson::of);
+    }
+
+    /** The link is the proof: no bearer token needed (the link may be opened on another device). */
+    private Future<JsonObject> verifyEmail(RoutingContext ctx) {
+        return verification.verify(JsonBody.of(ctx).getString("token")).map(UserJson::of);
+    }
+
+    private Future<JsonObject> resendVerification(RoutingContext ctx) {
+        return verification.resend(AuthenticatedUser.of(ctx).id()).map(v -> {
+            ctx.response().setStatusCode(202);
+            return new JsonObject().put("sent", true);
+        });
     }
 
     private static Future<JsonObject> tokenAnswer(RoutingContext ctx, int status, Future<AuthSession> session) {

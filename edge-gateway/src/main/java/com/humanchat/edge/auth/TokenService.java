@@ -11,13 +11,14 @@ import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.time.Duration;
-import java.util.HashSet;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Issues and verifies access tokens: HS256 JWTs with {@code sub} = user id, {@code roles}, issuer
+ * Issues and verifies access tokens: HS256 JWTs with {@code sub} = user id, {@code sid} = the refresh-token family
+ * (the sign-in), {@code roles} (for clients to shape their UI; the server never trusts them), issuer
  * {@value #ISSUER} and audience {@value #AUDIENCE}; anything else (other algorithm, {@code alg: none}, wrong
  * key, expired, other audience) is refused.
  */
@@ -42,9 +43,12 @@ public final class TokenService {
                                 .setLeeway(5)));
     }
 
-    public String issueAccessToken(UUID userId, Set<String> roles) {
+    public String issueAccessToken(UUID userId, Set<String> roles, UUID familyId) {
         return jwt.generateToken(
-                new JsonObject().put("sub", userId.toString()).put("roles", new JsonArray(List.copyOf(roles))),
+                new JsonObject()
+                        .put("sub", userId.toString())
+                        .put("sid", familyId.toString())
+                        .put("roles", new JsonArray(List.copyOf(roles))),
                 new JWTOptions()
                         .setAlgorithm("HS256")
                         .setIssuer(ISSUER)
@@ -69,11 +73,10 @@ public final class TokenService {
                     JsonObject claims = attributes.getJsonObject("accessToken", principal);
                     try {
                         UUID id = UUID.fromString(claims.getString("sub", principal.getString("sub")));
-                        JsonArray roles =
-                                claims.getJsonArray("roles", principal.getJsonArray("roles", new JsonArray()));
-                        Set<String> roleSet = new HashSet<>();
-                        roles.forEach(r -> roleSet.add(String.valueOf(r)));
-                        return Future.succeededFuture(new AuthenticatedUser(id, roleSet));
+                        String sid = claims.getString("sid", principal.getString("sid"));
+                        long exp = claims.getLong("exp", principal.getLong("exp"));
+                        return Future.succeededFuture(new AuthenticatedUser(
+                                id, sid == null ? null : UUID.fromString(sid), Instant.ofEpochSecond(exp)));
                     } catch (RuntimeException e) {
                         return Future.failedFuture(ProblemException.unauthorized("token has no valid subject"));
                     }

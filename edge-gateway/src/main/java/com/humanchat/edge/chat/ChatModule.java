@@ -1,5 +1,6 @@
 package com.humanchat.edge.chat;
 
+import com.humanchat.edge.auth.AccountStanding;
 import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.auth.SuspendedUsers;
 import com.humanchat.edge.auth.TokenService;
@@ -87,7 +88,9 @@ public final class ChatModule implements AutoCloseable {
             TokenService tokens,
             MeterRegistry registry,
             Redis redis,
-            SuspendedUsers suspended) {
+            SuspendedUsers suspended,
+            AccountStanding standing,
+            RequestService.ManagerRelation invitations) {
         this.vertx = vertx;
         this.config = config;
         this.pg = pg;
@@ -142,13 +145,15 @@ public final class ChatModule implements AutoCloseable {
                 Clock.systemUTC());
         this.bookingTermsRoutes = new BookingTermsRoutes(pg);
         this.sessionRoutes = new SessionRoutes(sessions, config.iceServers());
-        this.requests = new RequestService(vertx, pg, publisher, requestAnswers, config.sendWait());
+        this.requests =
+                new RequestService(vertx, pg, publisher, requestAnswers, config.sendWait(), standing, invitations);
         this.requestRoutes = new RequestRoutes(requests);
         this.paymentRoutes = new PaymentRoutes(
                 new PaymentService(pg, sessions, publisher, paymentAnswers, config.sendWait()),
                 config.stripeWebhookSecret() == null
                         ? null
-                        : new StripeWebhookVerifier(config.stripeWebhookSecret(), Clock.systemUTC()));
+                        : new StripeWebhookVerifier(config.stripeWebhookSecret(), Clock.systemUTC()),
+                standing);
         this.samRoutes = new SamRoutes(new SamService(conversations, sender, publisher));
         this.webSocket = new WebSocketEndpoint(
                 vertx,
@@ -176,8 +181,10 @@ public final class ChatModule implements AutoCloseable {
             TokenService tokens,
             MeterRegistry registry,
             Redis redis,
-            SuspendedUsers suspended) {
-        return new ChatModule(vertx, config, pg, publisher, tokens, registry, redis, suspended);
+            SuspendedUsers suspended,
+            AccountStanding standing,
+            RequestService.ManagerRelation invitations) {
+        return new ChatModule(vertx, config, pg, publisher, tokens, registry, redis, suspended, standing, invitations);
     }
 
     /**

@@ -49,7 +49,8 @@ public record EdgeConfig(
         List<String> trustedProxies,
         int signInLockoutFailures,
         Duration signInLockoutFirst,
-        Duration signInLockoutMax) {
+        Duration signInLockoutMax,
+        MailConfig mail) {
 
     /**
      * The default cap on one replica's sockets: four fifths of the process's open-file limit, the rest kept for
@@ -143,6 +144,7 @@ public record EdgeConfig(
         if (lockoutMax.compareTo(lockoutFirst) < 0) {
             r.problem("HUMANCHAT_SIGN_IN_LOCKOUT_MAX_SECONDS must be at least HUMANCHAT_SIGN_IN_LOCKOUT_SECONDS");
         }
+        MailConfig mail = MailConfig.read(r, httpPort);
         r.throwIfInvalid();
         return new EdgeConfig(
                 httpPort,
@@ -173,6 +175,7 @@ public record EdgeConfig(
                 trustedProxies,
                 lockoutFailures,
                 lockoutFirst,
-                lockoutMax);
+                lockoutMax,
+                mail);
     }
 }

@@ -51,6 +51,17 @@ public final class ProblemException extends RuntimeException {
         return new ProblemException(403, "forbidden", "Forbidden", detail, List.of(), Map.of());
     }
 
+    /** The caller's e-mail address is not verified yet, and {@code forWhat} needs it. */
+    public static ProblemException emailUnverified(String forWhat) {
+        return new ProblemException(
+                403,
+                "email-unverified",
+                "Forbidden",
+                "verify your e-mail address first: " + forWhat + " needs a verified address",
+                List.of(),
+                Map.of());
+    }
+
     public static ProblemException notFound(String detail) {
         return new ProblemException(404, "not-found", "Not found", detail, List.of(), Map.of());
     }

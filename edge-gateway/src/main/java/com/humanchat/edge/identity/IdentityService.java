@@ -7,6 +7,7 @@ import com.humanchat.edge.http.ProblemException;
 import com.humanchat.readmodels.identity.User;
 import com.humanchat.readmodels.identity.UserReads;
 import com.humanchat.schemas.Topics;
+import com.humanchat.schemas.users.UserCredentialsRevoked;
 import com.humanchat.schemas.users.UserProfileUpdated;
 import com.humanchat.schemas.users.UserRegistered;
 import io.vertx.core.Future;
@@ -37,6 +38,8 @@ public final class IdentityService {
     private final RoleGrants roleGrants;
     private final Duration refreshTtl;
     private final Runnable outboxWritten;
+    private final EmailVerification verification;
+    private final ManagerInvitations invitations;
     private final UserStore users = new UserStore();
     private final RefreshTokenStore refreshTokens = new RefreshTokenStore();
     private final OutboxWriter outbox = new OutboxWriter();
@@ -50,8 +53,12 @@ public final class IdentityService {
             TokenService tokens,
             RoleGrants roleGrants,
             Duration refreshTtl,
-            Runnable outboxWritten) {
+            Runnable outboxWritten,
+            EmailVerification verification,
+            ManagerInvitations invitations) {
         this.pool = pool;
+        this.verification = verification;
+        this.invitations = invitations;
         this.passwords = passwords;
         this.tokens = tokens;
         this.roleGrants = roleGrants;
@@ -61,7 +68,8 @@ public final class IdentityService {
 
     /**
      * Creates the account, its credentials, a first refresh token and a {@code user.registered} outbox record in
-     * one transaction; 409 if the email (case-insensitively) is taken.
+     * one transaction, then sends the verification e-mail; 409 if the email (case-insensitively) is taken. The new
+     * account is unverified: it signs in, but roles granted by e-mail wait for the verification.
      */
     public Future<AuthSession> register(Registration request) {
         String email = RoleGrants.normalizeEmail(request.email());
@@ -70,27 +78,22 @@ public final class IdentityService {
                 .compose(taken -> taken ? Future.failedFuture(emailTaken()) : passwords.hash(request.password()))
                 .compose(hash -> {
                     UUID userId = UUID.randomUUID();
+                    UUID familyId = UUID.randomUUID();
                     String refreshToken = RefreshTokens.generate();
                     return pool.withTransaction(tx -> users.insert(
-                                            tx,
-                                            userId,
-                                            email,
-                                            displayName,
-                                            roleGrants.atRegistration(email, request.role()))
+                                            tx, userId, email, displayName, roleGrants.atRegistration(request.role()))
                                     .compose(user -> users.insertCredentials(tx, userId, hash)
                                             .compose(v -> refreshTokens.insert(
-                                                    tx,
-                                                    UUID.randomUUID(),
-                                                    userId,
-                                                    RefreshTokens.hash(refreshToken),
-                                                    refreshTtl))
+                                                    tx, familyId, userId, RefreshTokens.hash(refreshToken), refreshTtl))
                                             .compose(v -> outbox.append(tx, Topics.USERS_EVENTS, registered(user)))
+                                            .compose(v -> verification.recordSend(tx, userId))
                                             .map(user)))
                             .recover(IdentityService::uniqueViolationToConflict)
                             .map(user -> {
                                 outboxWritten.run();
                                 LOG.info("registered user {} with roles {}", user.id(), user.roles());
-                                return session(user, refreshToken);
+                                verification.send(user);
+                                return session(user, refreshToken, familyId);
                             });
                 });
     }
@@ -110,23 +113,22 @@ public final class IdentityService {
                 if (stored.suspended()) {
                     return Future.failedFuture(ProblemException.forbidden("this account is suspended"));
                 }
-                User user = stored.withRoles(roleGrants.atLogin(stored.email(), stored.roles()));
+                User user = stored.withRoles(
+                        roleGrants.withListedAdmin(stored.email(), stored.emailVerified(), stored.roles()));
+                UUID familyId = UUID.randomUUID();
                 String refreshToken = RefreshTokens.generate();
                 return pool.withTransaction(tx -> grantRolesIfChanged(tx, stored, user)
                                 .compose(v -> refreshTokens.insert(
-                                        tx,
-                                        UUID.randomUUID(),
-                                        user.id(),
-                                        RefreshTokens.hash(refreshToken),
-                                        refreshTtl)))
-                        .map(v -> session(user, refreshToken));
+                                        tx, familyId, user.id(), RefreshTokens.hash(refreshToken), refreshTtl)))
+                        .map(v -> session(user, refreshToken, familyId));
             });
         });
     }
 
     /**
      * Exchanges a refresh token for a new pair and marks the old one rotated. A rotated or revoked token revokes
-     * its family (the revocation commits) and answers 401, as does an unknown or expired one.
+     * its family (the revocation commits, with a {@code user.credentials-revoked} that closes the family's sockets on
+     * every replica) and answers 401, as does an unknown or expired one.
      */
     public Future<AuthSession> refresh(String refreshToken) {
         String next = RefreshTokens.generate();
@@ -140,14 +142,22 @@ public final class IdentityService {
                             if (token.rotated() || token.revoked()) {
                                 return refreshTokens
                                         .revokeFamily(tx, token.familyId())
-                                        .map(revoked -> {
-                                            if (revoked > 0) {
-                                                LOG.warn(
-                                                        "refresh token reuse for user {}: family {} revoked",
-                                                        token.userId(),
-                                                        token.familyId());
+                                        .compose(revoked -> {
+                                            if (revoked == 0) {
+                                                return Future.succeededFuture(RefreshOutcome.REUSED);
                                             }
-                                            return RefreshOutcome.REUSED;
+                                            LOG.warn(
+                                                    "refresh token reuse for user {}: family {} revoked",
+                                                    token.userId(),
+                                                    token.familyId());
+                                            return outbox.append(
+                                                            tx,
+                                                            Topics.USERS_EVENTS,
+                                                            UserCredentialsRevoked.of(
+                                                                    token.userId(),
+                                                                    token.familyId(),
+                                                                    UserCredentialsRevoked.REFRESH_TOKEN_REUSED))
+                                                    .map(RefreshOutcome.REUSED_AND_REVOKED);
                                         });
                             }
                             if (token.expired()) {
@@ -167,21 +177,49 @@ public final class IdentityService {
                                                 token.userId(),
                                                 RefreshTokens.hash(next),
                                                 refreshTtl))
-                                        .map(v -> new RefreshOutcome(user.get(), null));
+                                        .map(v -> new RefreshOutcome(user.get(), token.familyId(), null));
                             });
                         }))
-                .compose(outcome -> outcome.user() != null
-                        ? Future.succeededFuture(session(outcome.user(), next))
-                        : Future.failedFuture(ProblemException.unauthorized(outcome.refusal())));
+                .compose(outcome -> {
+                    if (outcome == RefreshOutcome.REUSED_AND_REVOKED) {
+                        outboxWritten.run();
+                    }
+                    return outcome.user() != null
+                            ? Future.succeededFuture(session(outcome.user(), next, outcome.familyId()))
+                            : Future.failedFuture(ProblemException.unauthorized(outcome.refusal()));
+                });
     }
 
-    /** Revokes the family of the token; an unknown token changes nothing. Always succeeds for a well-formed call. */
+    /**
+     * Revokes the family of the token and, with a {@code user.credentials-revoked} in the same transaction, has every
+     * replica close the sockets of that sign-in; an unknown token changes nothing. Always succeeds for a well-formed
+     * call.
+     */
     public Future<Void> logout(String refreshToken) {
-        return pool.withTransaction(tx -> refreshTokens
-                .findForUpdate(tx, RefreshTokens.hash(refreshToken))
-                .compose(found -> found.isEmpty()
-                        ? Future.succeededFuture()
-                        : refreshTokens.revokeFamily(tx, found.get().familyId()).mapEmpty()));
+        return pool.<Boolean>withTransaction(tx -> refreshTokens
+                        .findForUpdate(tx, RefreshTokens.hash(refreshToken))
+                        .compose(found -> found.isEmpty()
+                                ? Future.succeededFuture(false)
+                                : refreshTokens
+                                        .revokeFamily(tx, found.get().familyId())
+                                        .compose(revoked -> revoked == 0
+                                                ? Future.succeededFuture(false)
+                                                : outbox.append(
+                                                                tx,
+                                                                Topics.USERS_EVENTS,
+                                                                UserCredentialsRevoked.of(
+                                                                        found.get()
+                                                                                .userId(),
+                                                                        found.get()
+                                                                                .familyId(),
+                                                                        UserCredentialsRevoked.SIGNED_OUT))
+                                                        .map(true))))
+                .map(wroteOutbox -> {
+                    if (wroteOutbox) {
+                        outboxWritten.run();
+                    }
+                    return null;
+                });
     }
 
     /** Any account by id (for public profiles); empty if there is none. */
@@ -199,15 +237,13 @@ public final class IdentityService {
     /**
      * Applies {@code changes} to the caller's profile and, in the same transaction, appends {@code
      * user.profile-updated} (the whole public profile) to the outbox. Nothing is written when nothing changes (an
-     * empty request, or values equal to the stored ones). A named manager must be another existing, non-suspended
-     * account, else 422; 401 if the caller's account is gone, 403 if it is suspended.
+     * empty request, or values equal to the stored ones). A manager is never named here (422): they are invited and
+     * must accept ({@link ManagerInvitations}); {@code managerId: null} ends the current relation at once. 401 if the
+     * caller's account is gone, 403 if it is suspended.
      */
     public Future<User> updateProfile(UUID caller, ProfileChanges changes) {
         if (changes.isEmpty()) {
             return user(caller);
-        }
-        if (changes.namesManager() && changes.managerId().equals(caller)) {
-            return Future.failedFuture(invalidManager("you cannot be your own manager"));
         }
         return pool.<ProfileOutcome>withTransaction(
                         tx -> users.findByIdForUpdate(tx, caller).compose(found -> {
@@ -223,16 +259,19 @@ public final class IdentityService {
                             if (after.equals(before)) {
                                 return Future.succeededFuture(new ProfileOutcome(before, false));
                             }
-                            boolean managerChanged = after.managerId() != null
-                                    && !after.managerId().equals(before.managerId());
-                            return (managerChanged
-                                            ? checkManager(tx, after.managerId())
+                            if (after.managerId() != null && !after.managerId().equals(before.managerId())) {
+                                return Future.failedFuture(invalidManager(
+                                        "a manager is invited (POST /api/manager-invitations) and manages you once"
+                                                + " they accept"));
+                            }
+                            boolean managerCleared = before.managerId() != null && after.managerId() == null;
+                            return (managerCleared
+                                            ? invitations.endForHost(tx, caller)
                                             : Future.<Void>succeededFuture())
                                     .compose(v -> users.updateProfile(tx, after))
                                     .compose(updated -> outbox.append(tx, Topics.USERS_EVENTS, profileUpdated(updated))
                                             .map(new ProfileOutcome(updated, true)));
                         }))
-                .recover(IdentityService::unknownManagerToUnprocessable)
                 .map(outcome -> {
                     if (outcome.changed()) {
                         outboxWritten.run();
@@ -242,28 +281,16 @@ public final class IdentityService {
                 });
     }
 
-    private Future<Void> checkManager(SqlClient tx, UUID managerId) {
-        return UserReads.findById(tx, managerId).compose(manager -> {
-            if (manager.isEmpty()) {
-                return Future.failedFuture(invalidManager("no user " + managerId));
-            }
-            if (manager.get().suspended()) {
-                return Future.failedFuture(invalidManager("user " + managerId + " is suspended"));
-            }
-            return Future.succeededFuture();
-        });
-    }
-
     private Future<Void> grantRolesIfChanged(SqlClient tx, User before, User after) {
         return new HashSet<>(before.roles()).equals(new HashSet<>(after.roles()))
                 ? Future.succeededFuture()
                 : users.updateRoles(tx, after.id(), after.roles());
     }
 
-    private AuthSession session(User user, String refreshToken) {
+    private AuthSession session(User user, String refreshToken, UUID familyId) {
         return new AuthSession(
                 user,
-                tokens.issueAccessToken(user.id(), new HashSet<>(user.roles())),
+                tokens.issueAccessToken(user.id(), new HashSet<>(user.roles()), familyId),
                 refreshToken,
                 tokens.accessTtl().toSeconds());
     }
@@ -272,7 +299,7 @@ public final class IdentityService {
         return new UserRegistered(UUID.randomUUID(), 1, Instant.now(), user.id(), user.displayName(), user.roles());
     }
 
-    private static UserProfileUpdated profileUpdated(User user) {
+    static UserProfileUpdated profileUpdated(User user) {
         return new UserProfileUpdated(
                 UUID.randomUUID(),
                 1,
@@ -288,14 +315,6 @@ public final class IdentityService {
                 user.representativeName());
     }
 
-    /** The manager was deleted between the check and the update: as if it had never existed. */
-    private static Future<ProfileOutcome> unknownManagerToUnprocessable(Throwable failure) {
-        if (failure instanceof PgException pg && UserStore.FOREIGN_KEY_VIOLATION.equals(pg.getSqlState())) {
-            return Future.failedFuture(invalidManager("the manager does not exist"));
-        }
-        return Future.failedFuture(failure);
-    }
-
     private static ProblemException invalidManager(String detail) {
         return new ProblemException(
                 422,
@@ -303,7 +322,7 @@ public final class IdentityService {
                 "Unprocessable request",
                 detail,
                 List.of(new ProblemException.FieldError(
-                        "/managerId", "must be the id of another existing, non-suspended user")),
+                        "/managerId", "only null (no manager) or your current manager")),
                 Map.of());
     }
 
@@ -326,10 +345,12 @@ public final class IdentityService {
     private record ProfileOutcome(User user, boolean changed) {}
 
     /** The result of a refresh transaction: a user to issue a pair for, or why not. */
-    private record RefreshOutcome(User user, String refusal) {
-        static final RefreshOutcome UNKNOWN = new RefreshOutcome(null, "unknown refresh token");
-        static final RefreshOutcome EXPIRED = new RefreshOutcome(null, "the refresh token has expired");
+    private record RefreshOutcome(User user, UUID familyId, String refusal) {
+        static final RefreshOutcome UNKNOWN = new RefreshOutcome(null, null, "unknown refresh token");
+        static final RefreshOutcome EXPIRED = new RefreshOutcome(null, null, "the refresh token has expired");
         static final RefreshOutcome REUSED = new RefreshOutcome(
-                null, "this refresh token was already used; every session of this sign-in has been revoked");
+                null, null, "this refresh token was already used; every session of this sign-in has been revoked");
+        /** As {@link #REUSED}, and this call revoked the family (its outbox record needs the relay). */
+        static final RefreshOutcome REUSED_AND_REVOKED = new RefreshOutcome(null, null, REUSED.refusal());
     }
 }

@@ -66,11 +66,6 @@ public record ProfileChanges(
                 && !setsRepresentative;
     }
 
-    /** True when this names a manager (not when it clears or keeps the current one). */
-    public boolean namesManager() {
-        return setsManager && managerId != null;
-    }
-
     /** The account with these changes applied; everything else (id, email, roles, suspension) unchanged. */
     public User applyTo(User user) {
         return new User(
@@ -86,6 +81,7 @@ public record ProfileChanges(
                 setsManager ? managerId : user.managerId(),
                 setsRepresentative ? representativeName : user.representativeName(),
                 user.suspended(),
-                user.createdAt());
+                user.createdAt(),
+                user.emailVerified());
     }
 }

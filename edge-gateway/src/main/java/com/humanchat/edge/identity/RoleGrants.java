@@ -8,8 +8,9 @@ import java.util.Set;
 
 /**
  * Which roles an account holds: every account is a {@code user}, a registration may add {@code host}, and an
- * email listed in {@code HUMANCHAT_ADMIN_EMAILS} gains {@code admin} at registration and at every login (it is
- * never taken away here: removing an admin is an explicit act, not a side effect of a config change).
+ * email listed in {@code HUMANCHAT_ADMIN_EMAILS} gains {@code admin} only once its owner proved the address (at
+ * verification and at every login after it) - never at registration, or whoever registered the address first would
+ * be admin. It is never taken away here: removing an admin is an explicit act, not a side effect of a config change.
  */
 public final class RoleGrants {
 
@@ -34,19 +35,25 @@ public final class RoleGrants {
         return email.trim().toLowerCase(Locale.ROOT);
     }
 
-    /** The roles of a new account; {@code requestedRole} is {@code null}, "user" or "host" (the schema allows no other). */
-    public List<String> atRegistration(String email, String requestedRole) {
+    /**
+     * The roles of a new (unverified) account; {@code requestedRole} is {@code null}, "user" or "host" (the schema
+     * allows no other). Never {@code admin}: the address is not proven yet.
+     */
+    public List<String> atRegistration(String requestedRole) {
         List<String> roles = new ArrayList<>(List.of(USER));
         if (HOST.equals(requestedRole)) {
             roles.add(HOST);
         }
-        return atLogin(email, roles);
+        return canonical(roles);
     }
 
-    /** The roles after a successful login: the stored ones, plus {@code admin} if the email is listed. */
-    public List<String> atLogin(String email, Collection<String> stored) {
+    /**
+     * The roles after a successful login or an e-mail verification: the stored ones, plus {@code admin} if the email
+     * is listed and verified.
+     */
+    public List<String> withListedAdmin(String email, boolean emailVerified, Collection<String> stored) {
         List<String> roles = new ArrayList<>(stored);
-        if (adminEmails.contains(normalizeEmail(email)) && !roles.contains(ADMIN)) {
+        if (emailVerified && adminEmails.contains(normalizeEmail(email)) && !roles.contains(ADMIN)) {
             roles.add(ADMIN);
         }
         return canonical(roles);

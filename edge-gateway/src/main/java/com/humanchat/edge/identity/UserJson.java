@@ -14,6 +14,7 @@ public final class UserJson {
         return new JsonObject()
                 .put("id", user.id().toString())
                 .put("email", user.email())
+                .put("emailVerified", user.emailVerified())
                 .put("displayName", user.displayName())
                 .put("roles", new JsonArray(user.roles()))
                 .put("bio", user.bio())

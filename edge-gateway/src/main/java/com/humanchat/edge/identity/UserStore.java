@@ -19,9 +19,6 @@ public final class UserStore {
     /** SQLSTATE of a unique violation; the only one on {@code users} is the case-insensitive email. */
     static final String UNIQUE_VIOLATION = "23505";
 
-    /** SQLSTATE of a foreign-key violation; on {@code users} only {@code manager_id} refers to another row. */
-    static final String FOREIGN_KEY_VIOLATION = "23503";
-
     /** A user with the password hash to check a login against. */
     record UserWithCredentials(User user, String passwordHash) {}
 

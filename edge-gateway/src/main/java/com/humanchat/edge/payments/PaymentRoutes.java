@@ -1,5 +1,6 @@
 package com.humanchat.edge.payments;
 
+import com.humanchat.edge.auth.AccountStanding;
 import com.humanchat.edge.auth.AuthenticatedUser;
 import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.chat.Rejections;
@@ -19,7 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code /api/payments}: onboarding (host role), a session's intent and donations (202 with the paymentId: the
+ * {@code /api/payments}: onboarding (host role, verified e-mail address), a session's intent and donations (202 with the paymentId: the
  * outcome follows as {@code payment.updated} on the socket), one's own payment, and Stripe's webhooks, verified on the
  * exact bytes received. Without a Stripe webhook secret every route answers 503 "payments not configured".
  */
@@ -29,11 +30,13 @@ public final class PaymentRoutes {
 
     private final PaymentService payments;
     private final StripeWebhookVerifier verifier;
+    private final AccountStanding standing;
 
     /** @param verifier null when payments are not configured */
-    public PaymentRoutes(PaymentService payments, StripeWebhookVerifier verifier) {
+    public PaymentRoutes(PaymentService payments, StripeWebhookVerifier verifier, AccountStanding standing) {
         this.payments = payments;
         this.verifier = verifier;
+        this.standing = standing;
     }
 
     /** A router to mount with {@code api.route("/payments/*").subRouter(...)}. */
@@ -76,15 +79,23 @@ public final class PaymentRoutes {
                 .map(v -> new JsonObject().put("received", true));
     }
 
+    /** Payouts go to hosts (the role held now, not when the token was minted) whose address is verified. */
     private Future<JsonObject> onboard(RoutingContext ctx) {
-        AuthenticatedUser caller = AuthenticatedUser.of(ctx);
-        if (!caller.hasRole("host")) {
-            return Future.failedFuture(ProblemException.forbidden("only hosts are paid: register as a host"));
-        }
-        return payments.onboard(caller.id()).map(account -> new JsonObject()
-                .put("url", account.onboardingUrl())
-                .put("chargesEnabled", account.chargesEnabled())
-                .put("payoutsEnabled", account.payoutsEnabled()));
+        UUID caller = AuthenticatedUser.of(ctx).id();
+        return standing.of(caller)
+                .compose(host -> {
+                    if (!host.holds("host")) {
+                        return Future.failedFuture(
+                                ProblemException.forbidden("only hosts are paid: register as a host"));
+                    }
+                    return host.emailVerified()
+                            ? payments.onboard(caller)
+                            : Future.failedFuture(ProblemException.emailUnverified("receiving payouts"));
+                })
+                .map(account -> new JsonObject()
+                        .put("url", account.onboardingUrl())
+                        .put("chargesEnabled", account.chargesEnabled())
+                        .put("payoutsEnabled", account.payoutsEnabled()));
     }
 
     private Future<JsonObject> intent(RoutingContext ctx) {

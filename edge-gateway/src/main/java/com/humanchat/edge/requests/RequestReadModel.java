@@ -48,13 +48,17 @@ public final class RequestReadModel {
     }
 
     /**
-     * Requests {@code userId} made or decides (every request for an admin when {@code all}), most recently changed
-     * first, after the keyset when given.
+     * Requests {@code userId} made or decides now - as the host's manager by an accepted invitation, holding the
+     * manager role - (every request for an admin when {@code all}), most recently changed first, after the keyset when
+     * given.
      */
     Future<List<ManagedRequest>> requestsOf(
             UUID userId, boolean all, RequestStatus status, KeysetCursor after, int limit) {
         return pg.preparedQuery("select " + REQUEST_COLUMNS + " from requests r"
-                        + " where ($1 or r.requester_id = $2 or r.manager_id = $2)"
+                        + " where ($1 or r.requester_id = $2 or r.host_user_id in (select i.host_user_id"
+                        + " from manager_invitations i join users m on m.id = i.manager_user_id"
+                        + " where i.manager_user_id = $2 and i.status = 'accepted' and 'manager' = any(m.roles)"
+                        + " and not m.suspended))"
                         + " and ($3::text is null or r.status = $3)"
                         + " and ($4::timestamptz is null or (coalesce(r.decided_at, r.created_at), r.id) < ($4, $5))"
                         + " order by coalesce(r.decided_at, r.created_at) desc, r.id desc limit $6")

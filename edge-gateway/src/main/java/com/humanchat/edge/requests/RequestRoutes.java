@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code /api/requests}: a managed host's would-be guests ask (201), the host's manager or an admin approves or
- * declines and the requester withdraws (200, or 403 / 404 / 409 as the topology decided); requester, manager and
+ * {@code /api/requests}: a managed host's would-be guests ask (201), the host's current manager or an admin (both read
+ * from PostgreSQL at each call, never from the token) approves or declines and the requester withdraws (200, or 403 / 404 / 409 as the topology decided); requester, manager and
  * admins read a request with its audit trail of decisions.
  */
 public final class RequestRoutes {
@@ -64,30 +64,27 @@ public final class RequestRoutes {
     }
 
     private Future<JsonObject> decide(RoutingContext ctx) {
-        AuthenticatedUser caller = AuthenticatedUser.of(ctx);
+        UUID caller = AuthenticatedUser.of(ctx).id();
         UUID id = RequestParams.pathUuid(ctx, "id");
         JsonObject body = JsonBody.of(ctx);
         String decision = body.getString("decision");
         RequestDecision asked = decision != null
                 ? RequestDecision.valueOf(decision.toUpperCase(java.util.Locale.ROOT))
                 : BY_STATUS.get(body.getString("status"));
-        return answer(
-                ctx, requests.decide(caller.id(), caller.hasRole("admin"), id, asked, body.getString("reason")), 200);
+        return answer(ctx, requests.decide(caller, id, asked, body.getString("reason")), 200);
     }
 
     private Future<JsonObject> get(RoutingContext ctx) {
-        AuthenticatedUser caller = AuthenticatedUser.of(ctx);
         UUID id = RequestParams.pathUuid(ctx, "id");
-        return requests.request(caller.id(), caller.hasRole("admin"), id)
+        return requests.request(AuthenticatedUser.of(ctx).id(), id)
                 .map(found -> SessionJson.request(found.getKey()).put("decisions", found.getValue()));
     }
 
     private Future<JsonObject> list(RoutingContext ctx) {
-        AuthenticatedUser caller = AuthenticatedUser.of(ctx);
         int limit = RequestParams.intParam(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
         RequestStatus status = RequestParams.wireParam(ctx, "status", RequestStatus.values(), RequestStatus::wire);
         KeysetCursor cursor = KeysetCursor.parameter(ctx.queryParams().get("cursor"));
-        return requests.list(caller.id(), caller.hasRole("admin"), status, cursor, limit)
+        return requests.list(AuthenticatedUser.of(ctx).id(), status, cursor, limit)
                 .map(RequestService.Page::toJson);
     }
 

@@ -1,5 +1,6 @@
 package com.humanchat.edge.requests;
 
+import com.humanchat.edge.auth.AccountStanding;
 import com.humanchat.edge.chat.Rejections;
 import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.edge.http.ProblemException;
@@ -31,9 +32,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Managed requests at the edge: a request goes to the manager the host names (copied into the command, so a later
- * profile change does not move it); the request topology decides who may approve, decline or withdraw. Reads show a
- * request to its requester, its manager and admins only.
+ * Managed requests at the edge: a request goes to the host's accepted manager; the request topology decides who may
+ * approve, decline or withdraw, on facts the edge reads from PostgreSQL at the moment of the decision (is the actor an
+ * admin now, do they manage the host now) - never on roles an access token was minted with. Reads show a request to
+ * its requester, the host's current manager and admins only.
  */
 public final class RequestService {
 
@@ -42,6 +44,12 @@ public final class RequestService {
         record Decided(ManagedRequest request) implements Outcome {}
 
         record Pending(UUID requestId) implements Outcome {}
+    }
+
+    /** Whether {@code actor} manages {@code host} right now (an accepted invitation and the manager role). */
+    @FunctionalInterface
+    public interface ManagerRelation {
+        Future<Boolean> managesHost(UUID actor, UUID host);
     }
 
     /** One page of requests. */
@@ -58,16 +66,28 @@ public final class RequestService {
         }
     }
 
+    private static final String ADMIN = "admin";
+
     private final Vertx vertx;
     private final Pool pg;
     private final RequestReadModel readModel;
     private final CommandPublisher publisher;
     private final CommandAnswers<RequestEvent> answers;
     private final Duration wait;
+    private final AccountStanding standing;
+    private final ManagerRelation invitations;
 
     public RequestService(
-            Vertx vertx, Pool pg, CommandPublisher publisher, CommandAnswers<RequestEvent> answers, Duration wait) {
+            Vertx vertx,
+            Pool pg,
+            CommandPublisher publisher,
+            CommandAnswers<RequestEvent> answers,
+            Duration wait,
+            AccountStanding standing,
+            ManagerRelation invitations) {
         this.vertx = vertx;
+        this.standing = standing;
+        this.invitations = invitations;
         this.pg = pg;
         this.readModel = new RequestReadModel(pg);
         this.publisher = publisher;
@@ -112,43 +132,62 @@ public final class RequestService {
         });
     }
 
-    /** {@code caller} approves, declines or withdraws; the topology says whether they may. */
-    public Future<Outcome> decide(
-            UUID caller, boolean callerIsAdmin, UUID requestId, RequestDecision decision, String reason) {
-        DecideRequest command = DecideRequest.of(requestId, caller, callerIsAdmin, decision, reason);
-        return decided(requestId, answers.send(publisher, Topics.REQUESTS_COMMANDS, command, wait));
+    /**
+     * {@code caller} approves, declines or withdraws; the topology says whether they may, told whether the caller holds
+     * the admin role and manages the request's host right now.
+     */
+    public Future<Outcome> decide(UUID caller, UUID requestId, RequestDecision decision, String reason) {
+        return readModel
+                .request(requestId)
+                .compose(found -> Future.all(
+                                standing.holds(caller, ADMIN),
+                                found.isEmpty()
+                                        ? Future.succeededFuture(false)
+                                        : invitations.managesHost(
+                                                caller, found.get().hostUserId()))
+                        .map(facts -> DecideRequest.of(
+                                requestId, caller, facts.resultAt(0), facts.resultAt(1), decision, reason)))
+                .compose(command ->
+                        decided(requestId, answers.send(publisher, Topics.REQUESTS_COMMANDS, command, wait)));
     }
 
-    /** One request with its decisions; 404 for anyone but its requester, its manager and admins. */
-    public Future<Map.Entry<ManagedRequest, io.vertx.core.json.JsonArray>> request(
-            UUID caller, boolean callerIsAdmin, UUID requestId) {
+    /** One request with its decisions; 404 for anyone but its requester, the host's current manager and admins. */
+    public Future<Map.Entry<ManagedRequest, io.vertx.core.json.JsonArray>> request(UUID caller, UUID requestId) {
         return readModel.request(requestId).compose(found -> {
-            Optional<ManagedRequest> visible = found.filter(r -> callerIsAdmin
-                    || r.requesterId().equals(caller)
-                    || r.managerId().equals(caller));
-            if (visible.isEmpty()) {
+            if (found.isEmpty()) {
                 return Future.failedFuture(unknownRequest());
             }
-            return readModel.decisions(requestId).map(decisions -> Map.entry(visible.get(), decisions));
+            ManagedRequest request = found.get();
+            Future<Boolean> visible = request.requesterId().equals(caller)
+                    ? Future.succeededFuture(true)
+                    : standing.holds(caller, ADMIN)
+                            .compose(admin -> admin
+                                    ? Future.succeededFuture(true)
+                                    : invitations.managesHost(caller, request.hostUserId()));
+            return visible.compose(yes -> yes
+                    ? readModel.decisions(requestId).map(decisions -> Map.entry(request, decisions))
+                    : Future.failedFuture(unknownRequest()));
         });
     }
 
-    /** Requests the caller made or decides (every request for an admin), most recently changed first. */
-    public Future<Page> list(UUID caller, boolean callerIsAdmin, RequestStatus status, KeysetCursor after, int limit) {
-        return readModel
-                .requestsOf(caller, callerIsAdmin, status, after, limit + 1)
-                .map(rows -> {
-                    if (rows.size() <= limit) {
-                        return new Page(rows, null);
-                    }
-                    ManagedRequest last = rows.get(limit - 1);
-                    return new Page(
-                            rows.subList(0, limit),
-                            new KeysetCursor(
-                                    (last.decidedAt() != null ? last.decidedAt() : last.createdAt())
-                                            .atOffset(ZoneOffset.UTC),
-                                    last.requestId()));
-                });
+    /** Requests the caller made or decides now (every request for an admin now), most recently changed first. */
+    public Future<Page> list(UUID caller, RequestStatus status, KeysetCursor after, int limit) {
+        return standing.holds(caller, ADMIN).compose(admin -> list(caller, admin, status, after, limit));
+    }
+
+    /** As {@link #list(UUID, RequestStatus, KeysetCursor, int)}; {@code all} for the admins' overview. */
+    public Future<Page> list(UUID caller, boolean all, RequestStatus status, KeysetCursor after, int limit) {
+        return readModel.requestsOf(caller, all, status, after, limit + 1).map(rows -> {
+            if (rows.size() <= limit) {
+                return new Page(rows, null);
+            }
+            ManagedRequest last = rows.get(limit - 1);
+            return new Page(
+                    rows.subList(0, limit),
+                    new KeysetCursor(
+                            (last.decidedAt() != null ? last.decidedAt() : last.createdAt()).atOffset(ZoneOffset.UTC),
+                            last.requestId()));
+        });
     }
 
     public static ProblemException unknownRequest() {

@@ -5,6 +5,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.http.ServerWebSocket;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +29,11 @@ public final class ClientSocket {
     public static final short SERVICE_RESTART = 1012;
     /** Close code for a socket whose account was suspended. */
     public static final short POLICY_VIOLATION = 1008;
+    /**
+     * Close code for a socket whose credentials ended: its access token expired without an {@code auth.refresh}, its
+     * sign-in was signed out or revoked, or the account's roles changed (the 4xxx range is the application's; 401).
+     */
+    public static final short CREDENTIALS_ENDED = 4401;
 
     private static final int TRACKED_CONVERSATIONS = 256;
 
@@ -38,12 +45,14 @@ public final class ClientSocket {
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicBoolean overflowed = new AtomicBoolean();
     private volatile boolean open = true;
+    private volatile UUID familyId;
 
     // Confined to the socket's context.
     private final ArrayDeque<OutboundFrame> outbox = new ArrayDeque<>();
     private final SeqWatermarks written = new SeqWatermarks(TRACKED_CONVERSATIONS);
     private List<OutboundFrame> heldLive;
     private Promise<Void> drained;
+    private long expiryTimer = -1;
 
     public ClientSocket(ServerWebSocket ws, Context context, UUID userId, int queueLimit, ChatMetrics metrics) {
         this.ws = ws;
@@ -60,6 +69,28 @@ public final class ClientSocket {
 
     public boolean isOpen() {
         return open;
+    }
+
+    /** The sign-in (refresh-token family) of the socket's current access token; null for a token without one. */
+    public UUID familyId() {
+        return familyId;
+    }
+
+    /**
+     * The socket now rests on an access token of sign-in {@code familyId} that expires at {@code expiresAt}: at that
+     * moment it is closed with {@link #CREDENTIALS_ENDED} unless this is called again with a later token. On the
+     * socket's context.
+     */
+    void credentials(UUID familyId, Instant expiresAt) {
+        this.familyId = familyId;
+        if (expiryTimer != -1) {
+            context.owner().cancelTimer(expiryTimer);
+        }
+        long delay = Math.max(1, Duration.between(Instant.now(), expiresAt).toMillis());
+        expiryTimer = context.owner()
+                .setTimer(
+                        delay,
+                        id -> close(CREDENTIALS_ENDED, "access token expired: refresh it and reconnect with since"));
     }
 
     /** A live event from the fan-out; any thread. Held back while the socket catches up. */
@@ -140,6 +171,10 @@ public final class ClientSocket {
     /** Called when the connection closed, for whatever reason. */
     void closed() {
         open = false;
+        if (expiryTimer != -1) {
+            context.owner().cancelTimer(expiryTimer);
+            expiryTimer = -1;
+        }
         outbox.clear();
         heldLive = null;
         completeDrained();

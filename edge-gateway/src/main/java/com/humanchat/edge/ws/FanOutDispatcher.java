@@ -27,6 +27,7 @@ import com.humanchat.schemas.requests.RequestEvent;
 import com.humanchat.schemas.requests.RequestStatusChanged;
 import com.humanchat.schemas.rtc.RtcSignal;
 import com.humanchat.schemas.sessions.SessionEvent;
+import com.humanchat.schemas.users.UserCredentialsRevoked;
 import com.humanchat.schemas.users.UserEvent;
 import com.humanchat.schemas.users.UserSuspended;
 import io.vertx.core.json.JsonObject;
@@ -170,12 +171,30 @@ public final class FanOutDispatcher implements FanOutConsumer.Listener {
         }
     }
 
-    /** A suspension or reinstatement from any replica's admin: tokens refused (and sockets closed) here too. */
+    /**
+     * A suspension or reinstatement from any replica's admin: tokens refused (and sockets closed) here too. Ended
+     * credentials (logout, a revoked sign-in, changed roles) close the matching sockets of this replica with 4401.
+     */
     @Override
     public void onUserEvent(UserEvent event) {
         if (event instanceof UserSuspended change) {
             suspended.set(change.userId(), change.suspended());
+        } else if (event instanceof UserCredentialsRevoked revoked) {
+            sockets.closeSignIn(
+                    revoked.userId(),
+                    revoked.familyId(),
+                    ClientSocket.CREDENTIALS_ENDED,
+                    closeReason(revoked.reason()));
         }
+    }
+
+    private static String closeReason(String revocation) {
+        return switch (revocation) {
+            case UserCredentialsRevoked.SIGNED_OUT -> "signed out";
+            case UserCredentialsRevoked.REFRESH_TOKEN_REUSED -> "sign-in revoked: a refresh token was used twice";
+            case UserCredentialsRevoked.ROLES_CHANGED -> "roles changed: sign in again";
+            default -> "credentials ended";
+        };
     }
 
     /** An admin announcement goes to every socket of this replica. */

@@ -51,6 +51,19 @@ public final class SocketRegistry {
         }
     }
 
+    /**
+     * Closes the sockets of {@code userId} on this replica that rest on sign-in {@code familyId} (every socket of the
+     * user when {@code familyId} is null) with {@code code} and {@code reason}.
+     */
+    public void closeSignIn(UUID userId, UUID familyId, short code, String reason) {
+        Set<ClientSocket> sockets = byUser.get(userId);
+        if (sockets != null) {
+            List.copyOf(sockets).stream()
+                    .filter(socket -> familyId == null || familyId.equals(socket.familyId()))
+                    .forEach(socket -> socket.close(code, reason));
+        }
+    }
+
     /** A snapshot of every open socket of this process. */
     public List<ClientSocket> all() {
         List<ClientSocket> all = new ArrayList<>();

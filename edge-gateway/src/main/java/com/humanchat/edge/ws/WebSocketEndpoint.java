@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /ws?access_token=<JWT>[&since=<sync cursor>]}. The token is verified before the upgrade is accepted (a
- * bad one gets a 401 problem, not a socket). The first frame is {@code hello}; with {@code since}, what the client
+ * bad one gets a 401 problem, not a socket), and the socket lives only as long as its credentials: closed with 4401
+ * when the token expires without an {@code auth.refresh} frame bringing a fresh one. The first frame is {@code hello}; with {@code since}, what the client
  * missed follows before any live frame. A bad client frame gets an {@code error} frame and the socket stays open.
  */
 public final class WebSocketEndpoint {
@@ -172,6 +173,7 @@ public final class WebSocketEndpoint {
 
     private void open(ServerWebSocket ws, AuthenticatedUser user, SyncCursor since) {
         ClientSocket socket = new ClientSocket(ws, vertx.getOrCreateContext(), user.id(), queueLimit, metrics);
+        socket.credentials(user.familyId(), user.expiresAt());
         TypingRateLimit typingLimit = new TypingRateLimit(TYPING_FRAMES_PER_WINDOW, TYPING_WINDOW_MILLIS);
         FrameRateLimit frameLimit = new FrameRateLimit(framesPerSecond);
         ws.textMessageHandler(text -> {
@@ -253,6 +255,7 @@ public final class WebSocketEndpoint {
             case "typing" -> onTyping(socket, userId, typingLimit, frame);
             case "presence" -> onPresence(socket, userId, frame);
             case "rtc.signal" -> onRtcSignal(socket, userId, frame);
+            case "auth.refresh" -> onAuthRefresh(socket, userId, frame);
             default ->
                 socket.send(error("unknown_type", "unknown frame type '" + RequestParams.abbreviate(type) + "'", null));
         }
@@ -318,6 +321,29 @@ public final class WebSocketEndpoint {
             rtc.relay(userId, UUID.fromString(frame.get("sessionId").asText()), frame.get("payload"))
                     .onFailure(e -> socket.send(failure(e, null)));
         }
+    }
+
+    /**
+     * A fresh access token of the same account extends the socket's life to that token's expiry; anything else is an
+     * {@code invalid_token} error and the old deadline stays.
+     */
+    private void onAuthRefresh(ClientSocket socket, UUID userId, JsonNode frame) {
+        if (!valid(socket, "ws-auth-refresh", frame, null)) {
+            return;
+        }
+        tokens.verify(frame.get("accessToken").asText()).onComplete(verified -> {
+            if (!socket.isOpen()) {
+                return;
+            }
+            if (verified.failed() || !verified.result().id().equals(userId)) {
+                socket.send(error("invalid_token", "not a valid access token of this account", null));
+                return;
+            }
+            socket.credentials(verified.result().familyId(), verified.result().expiresAt());
+            socket.send(OutboundFrame.of(new JsonObject()
+                    .put("type", "auth.refreshed")
+                    .put("expiresAt", verified.result().expiresAt().toString())));
+        });
     }
 
     private static boolean valid(ClientSocket socket, String schema, JsonNode frame, String clientMessageId) {

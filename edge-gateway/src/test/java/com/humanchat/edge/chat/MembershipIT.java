@@ -141,7 +141,7 @@ class MembershipIT {
     private static String forgedToken(UUID subject) {
         Vertx vertx = PLATFORM.clientVertx();
         return new TokenService(vertx, "another-secret-that-is-at-least-32-bytes-long", Duration.ofMinutes(5))
-                .issueAccessToken(subject, Set.of("user"));
+                .issueAccessToken(subject, Set.of("user"), UUID.randomUUID());
     }
 
     static void assertProblem(Answer answer, int status) {

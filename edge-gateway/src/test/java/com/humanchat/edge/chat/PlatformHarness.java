@@ -155,6 +155,8 @@ public final class PlatformHarness {
         env.put("HUMANCHAT_RATE_LIMIT_WS_FRAMES_PER_SECOND", "100000");
         env.put("HUMANCHAT_REPLICA_ID", replica);
         env.put("HUMANCHAT_ADMIN_EMAILS", ADMIN_EMAIL);
+        // Verification links are read from each edge's development outbox page, as a developer would.
+        env.put("HUMANCHAT_DEV_OUTBOX", "true");
         return env;
     }
 
@@ -202,26 +204,64 @@ public final class PlatformHarness {
         return clientVertx;
     }
 
-    /** A registered user: its id and an access token. */
-    public record TestUser(UUID id, String token, String displayName) {}
+    /** A registered user: its id, an access token, its display name and e-mail address. */
+    public record TestUser(UUID id, String token, String displayName, String email) {}
 
-    /** The one admin of the test platform (registered on first use, signed in afterwards). */
+    /**
+     * The one admin of the test platform: registered and verified (the listed address earns {@code admin} only once
+     * proven) on first use, signed in afterwards.
+     */
     public synchronized TestUser admin() {
         JsonObject credentials = new JsonObject().put("email", ADMIN_EMAIL).put("password", "a long enough password");
         Answer answer = post(edge, "/api/auth/login", null, credentials.encode());
         if (answer.status() != 200) {
-            answer = post(
+            Answer registered = post(
                     edge,
                     "/api/auth/register",
                     null,
                     credentials.copy().put("displayName", "Admin").encode());
+            if (registered.status() != 201) {
+                throw new AssertionError("admin registration failed: " + registered);
+            }
+            TestHttp.verifyEmail(edge, ADMIN_EMAIL);
+            answer = post(edge, "/api/auth/login", null, credentials.encode());
         }
-        if (answer.status() != 200 && answer.status() != 201) {
+        if (answer.status() != 200) {
             throw new AssertionError("admin sign-in failed: " + answer);
         }
         JsonObject body = answer.json();
         return new TestUser(
-                UUID.fromString(body.getJsonObject("user").getString("id")), body.getString("accessToken"), "Admin");
+                UUID.fromString(body.getJsonObject("user").getString("id")),
+                body.getString("accessToken"),
+                "Admin",
+                ADMIN_EMAIL);
+    }
+
+    /** Follows the verification link the platform mailed to {@code user} (registered through {@link #edge()}). */
+    public void verify(TestUser user) {
+        TestHttp.verifyEmail(edge, user.email());
+    }
+
+    /**
+     * Makes {@code manager} the manager of {@code host} the only way there is: both verify their address, the host
+     * invites, the manager accepts. Returns the invitation id.
+     */
+    public UUID manage(TestUser host, TestUser manager) {
+        verify(host);
+        verify(manager);
+        Answer invited = post(
+                "/api/manager-invitations",
+                host.token(),
+                new JsonObject().put("managerId", manager.id().toString()));
+        if (invited.status() != 201) {
+            throw new AssertionError("invitation failed: " + invited);
+        }
+        String invitation = invited.json().getString("id");
+        Answer accepted = post("/api/manager-invitations/" + invitation + "/accept", manager.token(), new JsonObject());
+        if (accepted.status() != 200) {
+            throw new AssertionError("acceptance failed: " + accepted);
+        }
+        return UUID.fromString(invitation);
     }
 
     public TestUser register(String name) {
@@ -247,7 +287,10 @@ public final class PlatformHarness {
         }
         JsonObject body = answer.json();
         return new TestUser(
-                UUID.fromString(body.getJsonObject("user").getString("id")), body.getString("accessToken"), name);
+                UUID.fromString(body.getJsonObject("user").getString("id")),
+                body.getString("accessToken"),
+                name,
+                email);
     }
 
     /** Creates (or finds) the direct conversation of two users and returns its id. */

@@ -23,7 +23,8 @@ class ProfileChangesTest {
             UUID.randomUUID(),
             "Agency",
             false,
-            Instant.parse("2024-01-01T00:00:00Z"));
+            Instant.parse("2024-01-01T00:00:00Z"),
+            true);
 
     @Test
     void normalisesNamesTagsAndCurrency() {
@@ -52,7 +53,6 @@ class ProfileChangesTest {
         User after = clear.applyTo(STORED);
 
         assertThat(clear.isEmpty()).isFalse();
-        assertThat(clear.namesManager()).isFalse();
         assertThat(after.managerId()).isNull();
         assertThat(after.representativeName()).isNull();
         assertThat(after.priceCents()).isZero();

@@ -12,30 +12,40 @@ class RoleGrantsTest {
 
     @Test
     void everyAccountIsAUser() {
-        assertThat(grants.atRegistration("a@example.com", null)).containsExactly("user");
-        assertThat(grants.atRegistration("a@example.com", "user")).containsExactly("user");
+        assertThat(grants.atRegistration(null)).containsExactly("user");
+        assertThat(grants.atRegistration("user")).containsExactly("user");
     }
 
     @Test
     void aHostIsAlsoAUser() {
-        assertThat(grants.atRegistration("a@example.com", "host")).containsExactly("user", "host");
+        assertThat(grants.atRegistration("host")).containsExactly("user", "host");
+    }
+
+    /** Issue 23, finding 1: registering a listed address first must not make anyone admin. */
+    @Test
+    void registrationNeverGrantsAdmin() {
+        assertThat(grants.atRegistration("host")).doesNotContain("admin");
     }
 
     @Test
-    void listedEmailsBecomeAdminWhateverTheirCase() {
-        assertThat(grants.atRegistration(" boss@EXAMPLE.com ", "host")).containsExactly("user", "host", "admin");
+    void aListedAddressBecomesAdminOnlyOnceVerifiedWhateverItsCase() {
+        assertThat(grants.withListedAdmin(" boss@EXAMPLE.com ", false, List.of("user")))
+                .containsExactly("user");
+        assertThat(grants.withListedAdmin(" boss@EXAMPLE.com ", true, List.of("user", "host")))
+                .containsExactly("user", "host", "admin");
     }
 
     @Test
     void loginAddsAdminOnceAndKeepsStoredRoles() {
-        assertThat(grants.atLogin("boss@example.com", List.of("user", "manager")))
+        assertThat(grants.withListedAdmin("boss@example.com", true, List.of("user", "manager")))
                 .containsExactly("user", "manager", "admin");
-        assertThat(grants.atLogin("boss@example.com", List.of("admin", "user"))).containsExactly("user", "admin");
+        assertThat(grants.withListedAdmin("boss@example.com", true, List.of("admin", "user")))
+                .containsExactly("user", "admin");
     }
 
     @Test
     void loginNeverTakesARoleAway() {
-        assertThat(grants.atLogin("someone@example.com", List.of("user", "admin")))
+        assertThat(grants.withListedAdmin("someone@example.com", false, List.of("user", "admin")))
                 .containsExactly("user", "admin");
     }
 

@@ -26,7 +26,8 @@ class UserJsonTest {
                 UUID.randomUUID(),
                 "Rep",
                 false,
-                Instant.now());
+                Instant.now(),
+                true);
 
         JsonObject profile = UserJson.publicProfile(user, "busy");
 

@@ -165,10 +165,15 @@ class PaymentsIT {
                 TestSocket hostSocket = PLATFORM.connect(payEdge, host, null)) {
             hello(guestSocket, hostSocket);
 
-            // onboarding: hosts only, the account is created once
+            // onboarding: hosts with a verified address only, the account is created once
             assertThat(post("/api/payments/connect/onboard", guest, new JsonObject())
                             .status())
                     .isEqualTo(403);
+            assertThat(post("/api/payments/connect/onboard", host, new JsonObject())
+                            .json()
+                            .getString("type"))
+                    .endsWith("/email-unverified");
+            PLATFORM.verify(host);
             Answer link = post("/api/payments/connect/onboard", host, new JsonObject());
             assertThat(link.status()).as(link.toString()).isEqualTo(200);
             assertThat(post("/api/payments/connect/onboard", host, new JsonObject())

@@ -334,12 +334,11 @@ class SessionsIT {
         TestUser host = PLATFORM.register("famous host", "host");
         TestUser guest = PLATFORM.register("fan");
         TestUser stranger = PLATFORM.register("stranger");
+        PLATFORM.manage(host, manager);
         assertThat(PLATFORM.patch(
                                 "/api/me/profile",
                                 host.token(),
-                                new JsonObject()
-                                        .put("managerId", manager.id().toString())
-                                        .put("representativeName", "Pat from the agency"))
+                                new JsonObject().put("representativeName", "Pat from the agency"))
                         .status())
                 .isEqualTo(200);
         assertThat(PLATFORM.post("/api/sessions", guest.token(), booking(host, null, inDays(6), 30))

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An account as stored in {@code users}: email lower-cased, roles in the order the edge grants them (`RoleGrants`). */
+/**
+ * An account as stored in {@code users}: email lower-cased, roles in the order the edge grants them (`RoleGrants`),
+ * {@code emailVerified} once the owner followed a verification link sent to the address.
+ */
 public record User(
         UUID id,
         String email,
@@ -18,7 +21,8 @@ public record User(
         UUID managerId,
         String representativeName,
         boolean suspended,
-        Instant createdAt) {
+        Instant createdAt,
+        boolean emailVerified) {
 
     public User {
         roles = List.copyOf(roles);
@@ -44,6 +48,7 @@ public record User(
                 managerId,
                 representativeName,
                 suspended,
-                createdAt);
+                createdAt,
+                emailVerified);
     }
 }

@@ -14,7 +14,8 @@ public final class UserReads {
 
     /** Every column of {@link User}, from {@code users u}. */
     public static final String USER_COLUMNS = "u.id, u.email, u.display_name, u.roles, u.bio, u.tags, u.price_cents,"
-            + " u.currency, u.instant_available, u.manager_id, u.representative_name, u.suspended, u.created_at";
+            + " u.currency, u.instant_available, u.manager_id, u.representative_name, u.suspended, u.created_at,"
+            + " u.email_verified_at is not null as email_verified";
 
     private UserReads() {}
 
@@ -43,6 +44,7 @@ public final class UserReads {
                 row.getUUID("manager_id"),
                 row.getString("representative_name"),
                 row.getBoolean("suspended"),
-                created.toInstant());
+                created.toInstant(),
+                row.getBoolean("email_verified"));
     }
 }

@@ -10,9 +10,11 @@ import java.util.UUID;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = UserRegistered.class, name = "user.registered"),
     @JsonSubTypes.Type(value = UserProfileUpdated.class, name = "user.profile-updated"),
-    @JsonSubTypes.Type(value = UserSuspended.class, name = "user.suspended")
+    @JsonSubTypes.Type(value = UserSuspended.class, name = "user.suspended"),
+    @JsonSubTypes.Type(value = UserCredentialsRevoked.class, name = "user.credentials-revoked")
 })
-public sealed interface UserEvent extends Envelope permits UserRegistered, UserProfileUpdated, UserSuspended {
+public sealed interface UserEvent extends Envelope
+        permits UserRegistered, UserProfileUpdated, UserSuspended, UserCredentialsRevoked {
 
     UUID userId();
 
