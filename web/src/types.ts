@@ -28,16 +28,18 @@ export interface Participant {
 }
 
 export type SamAction =
-  | { type: 'show_hosts'; hostIds: string[] }
+  | { type: 'show_hosts'; hostIds: string[]; actionId?: string }
   | {
       type: 'propose_booking';
+      /** Set by Sam on every action it keeps; a session booked from it carries it as `samActionId`. */
+      actionId?: string;
       hostUserId: string;
       startTime?: string;
       durationMinutes: number;
       agreedPrice: Money;
       paymentMode: PaymentMode;
     }
-  | { type: 'open_request'; hostUserId: string; message: string }
+  | { type: 'open_request'; hostUserId: string; message: string; actionId?: string }
   | { type: 'session'; sessionId: string; status: SessionStatus };
 
 export interface Message {
@@ -115,6 +117,8 @@ export interface Session {
   startedAt?: string | null;
   completedAt?: string | null;
   actualDurationSeconds?: number | null;
+  /** The Sam proposal (`actionId`) it was booked from. */
+  samActionId?: string | null;
 }
 
 export interface ManagedRequest {

@@ -31,6 +31,11 @@ final class FakeGemini implements AutoCloseable {
             return new Reply(200, response(part -> part.put("text", text)), Map.of(), 0);
         }
 
+        /** A recorded response body, answered as it is. */
+        static Reply recorded(String body) {
+            return new Reply(200, body, Map.of(), 0);
+        }
+
         static Reply functionCall(String name, Map<String, Object> args) {
             return new Reply(
                     200,

@@ -273,6 +273,10 @@ final class SamTestPlatform {
         }
     }
 
+    String redisUrl() {
+        return redisUrl;
+    }
+
     String kafka() {
         return kafka;
     }

@@ -113,7 +113,19 @@ class SamWorkerIT {
                 assertThat(first.path("tools").path(0).path("functionDeclarations"))
                         .extracting(d -> d.path("name").asText())
                         .containsExactlyInAnyOrder(
-                                "search_hosts", "get_host_profile", "get_host_availability", "get_presence");
+                                "search_hosts",
+                                "get_host_profile",
+                                "get_host_availability",
+                                "get_presence",
+                                "show_hosts",
+                                "propose_booking",
+                                "open_request",
+                                "reply");
+                assertThat(first.path("toolConfig")
+                                .path("functionCallingConfig")
+                                .path("mode")
+                                .asText())
+                        .isEqualTo("AUTO");
                 assertThat(first.path("systemInstruction").toString()).contains("You are Sam");
                 assertThat(registry.get("humanchat.sam.tokens").counter().count())
                         .isEqualTo(3 * 42);

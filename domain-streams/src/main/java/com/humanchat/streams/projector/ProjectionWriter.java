@@ -166,8 +166,8 @@ final class ProjectionWriter {
             """
             insert into sessions (id, guest_user_id, host_user_id, conversation_id, start_time, duration_minutes,
                                   price_cents, currency, payment_mode, status, requested_at, updated_at, started_at,
-                                  completed_at, actual_duration_seconds, tx)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_tx())
+                                  completed_at, actual_duration_seconds, sam_action_id, tx)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_tx())
             on conflict (id) do update
                set status = excluded.status, updated_at = excluded.updated_at, started_at = excluded.started_at,
                    completed_at = excluded.completed_at, actual_duration_seconds = excluded.actual_duration_seconds,
@@ -522,6 +522,7 @@ final class ProjectionWriter {
                         s.setObject(13, timestampOrNull(e.startedAt()));
                         s.setObject(14, timestampOrNull(e.completedAt()));
                         s.setObject(15, e.actualDurationSeconds());
+                        s.setObject(16, e.samActionId());
                         s.addBatch();
                     }
                     s.executeBatch();

@@ -1,5 +1,6 @@
 package com.humanchat.edge.sessions;
 
+import com.humanchat.schemas.sessions.Money;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -11,7 +12,8 @@ import java.util.UUID;
 
 /**
  * What the edge checks about a would-be host before a session or a managed request goes to the topologies (identity
- * is synchronous, in PostgreSQL); {@code managerId} is null when the host is not managed.
+ * is synchronous, in PostgreSQL); {@code managerId} is null when the host is not managed, {@code price} null when the
+ * host publishes none.
  */
 public record HostFacts(
         UUID id,
@@ -19,7 +21,8 @@ public record HostFacts(
         boolean suspended,
         boolean instantAvailable,
         UUID managerId,
-        String representativeName) {
+        String representativeName,
+        Money price) {
 
     /** A user who can be booked: holds the {@code host} role and is not suspended. */
     public boolean bookable() {
@@ -28,7 +31,8 @@ public record HostFacts(
 
     /** The user's facts, empty when there is no such user. */
     public static Future<Optional<HostFacts>> find(Pool pg, UUID userId) {
-        return pg.preparedQuery("select id, roles, suspended, instant_available, manager_id, representative_name"
+        return pg.preparedQuery("select id, roles, suspended, instant_available, manager_id, representative_name,"
+                        + " price_cents, currency"
                         + " from users where id = $1")
                 .execute(Tuple.of(userId))
                 .map(rows -> {
@@ -42,7 +46,10 @@ public record HostFacts(
                             row.getBoolean("suspended"),
                             row.getBoolean("instant_available"),
                             row.getUUID("manager_id"),
-                            row.getString("representative_name")));
+                            row.getString("representative_name"),
+                            row.getLong("price_cents") == null || row.getLong("price_cents") == 0
+                                    ? null
+                                    : Money.of(row.getLong("price_cents"), row.getString("currency"))));
                 });
     }
 }

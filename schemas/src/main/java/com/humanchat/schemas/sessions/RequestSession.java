@@ -15,7 +15,8 @@ public record RequestSession(
         Instant startTime,
         int durationMinutes,
         Money agreedPrice,
-        PaymentMode paymentMode)
+        PaymentMode paymentMode,
+        UUID samActionId)
         implements SessionCommand {
 
     /**
@@ -31,6 +32,29 @@ public record RequestSession(
             int durationMinutes,
             Money agreedPrice,
             PaymentMode paymentMode) {
+        return of(
+                sessionId,
+                guestId,
+                hostUserId,
+                conversationId,
+                startTime,
+                durationMinutes,
+                agreedPrice,
+                paymentMode,
+                null);
+    }
+
+    /** @param samActionId the Sam proposal ({@code actionId}) the guest booked from, null if none */
+    public static RequestSession of(
+            UUID sessionId,
+            UUID guestId,
+            UUID hostUserId,
+            UUID conversationId,
+            Instant startTime,
+            int durationMinutes,
+            Money agreedPrice,
+            PaymentMode paymentMode,
+            UUID samActionId) {
         return new RequestSession(
                 UUID.randomUUID(),
                 1,
@@ -42,6 +66,7 @@ public record RequestSession(
                 startTime,
                 durationMinutes,
                 agreedPrice,
-                paymentMode);
+                paymentMode,
+                samActionId);
     }
 }
