@@ -1,4 +1,4 @@
-import type { Session, SessionStatus } from './types';
+import type { ManagedRequest, Session, SessionStatus } from './types';
 
 /**
  * What became of one of Sam's booking proposals, from the sessions synced from the server (so it holds after a reload
@@ -25,4 +25,24 @@ const DONE: Record<SessionStatus, string> = {
 /** The card's line for a proposal already acted on, e.g. "Requested — see Sessions". */
 export function proposalUsedLabel(session: Session): string {
   return `${DONE[session.status]} — see Sessions`;
+}
+
+/** The newest managed request sent from one of Sam's `open_request` proposals, or undefined while it is open. */
+export function requestFromProposal(actionId: string | undefined, requests: ManagedRequest[]): ManagedRequest | undefined {
+  if (!actionId) return undefined;
+  return requests
+    .filter((r) => r.samActionId === actionId)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+}
+
+const REQUEST_DONE: Record<string, string> = {
+  pending: 'Request sent to the representative',
+  approved: 'Approved: the conversation is open',
+  declined: 'Declined by the representative',
+  withdrawn: 'Withdrawn',
+};
+
+/** The card's line for an `open_request` proposal already acted on. */
+export function requestUsedLabel(request: ManagedRequest): string {
+  return `${REQUEST_DONE[request.status] ?? request.status} — see Sessions`;
 }

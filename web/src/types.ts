@@ -134,6 +134,8 @@ export interface ManagedRequest {
   decidedAt: string | null;
   decidedBy: string | null;
   reason: string | null;
+  /** The Sam proposal (`actionId`) it was sent from. */
+  samActionId?: string | null;
 }
 
 /** Server → client frames; /api/sync items have the same shapes. */

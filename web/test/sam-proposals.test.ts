@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bookedFromProposal, proposalUsedLabel } from '../src/samProposals';
-import type { Session } from '../src/types';
+import { bookedFromProposal, proposalUsedLabel, requestFromProposal, requestUsedLabel } from '../src/samProposals';
+import type { ManagedRequest, Session } from '../src/types';
 
 function session(id: string, samActionId: string | null | undefined, status: Session['status'], requestedAt: string): Session {
   return {
@@ -40,5 +40,34 @@ describe("a Sam proposal's card remembers what became of it (from synced session
     expect(proposalUsedLabel(session('x', 'a', 'requested', ''))).toBe('Requested — see Sessions');
     expect(proposalUsedLabel(session('x', 'a', 'declined', ''))).toBe('Declined by the host — see Sessions');
     expect(proposalUsedLabel(session('x', 'a', 'awaiting_payment', ''))).toBe('Accepted, awaiting payment — see Sessions');
+  });
+});
+
+function request(id: string, samActionId: string | null, status: string, createdAt: string): ManagedRequest {
+  return {
+    requestId: id,
+    requesterId: 'g',
+    hostUserId: 'h',
+    managerId: 'm',
+    representativeName: null,
+    message: 'hello',
+    status,
+    conversationId: null,
+    createdAt,
+    decidedAt: null,
+    decidedBy: null,
+    reason: null,
+    samActionId,
+  };
+}
+
+describe("a Sam open_request card remembers the request sent from it", () => {
+  const requests = [request('r1', 'action-9', 'declined', '2026-12-07T09:00:00Z'), request('r2', 'action-9', 'pending', '2026-12-07T09:01:00Z'), request('r3', null, 'pending', '2026-12-07T09:02:00Z')];
+
+  it('finds the newest request sent from the proposal and says what became of it', () => {
+    const sent = requestFromProposal('action-9', requests);
+    expect(sent?.requestId).toBe('r2');
+    expect(requestUsedLabel(sent!)).toBe('Request sent to the representative — see Sessions');
+    expect(requestFromProposal('action-1', requests)).toBeUndefined();
   });
 });

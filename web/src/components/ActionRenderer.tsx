@@ -3,8 +3,8 @@ import { useEffect, useState } from 'react';
 import { ApiError } from '../api';
 import { api, db, formatMoney, profile } from '../services';
 import { useUi } from '../store';
-import { bookedFromProposal, proposalUsedLabel } from '../samProposals';
-import type { SamAction, Session, User } from '../types';
+import { bookedFromProposal, proposalUsedLabel, requestFromProposal, requestUsedLabel } from '../samProposals';
+import type { ManagedRequest, SamAction, Session, User } from '../types';
 import { describe } from './AuthView';
 import { openConversationWith } from './DiscoverPanel';
 import { PresenceDot } from './PresenceDot';
@@ -120,10 +120,19 @@ function ProposedBooking({ action }: { action: Extract<SamAction, { type: 'propo
 function OpenRequest({ action }: { action: Extract<SamAction, { type: 'open_request' }> }) {
   const host = useProfile(action.hostUserId);
   const [state, setState] = useState<string>();
+  const sent = useLiveQuery(
+    async () => requestFromProposal(action.actionId, await db.requests.toArray()),
+    [action.actionId],
+  );
   async function send() {
     try {
-      await api.call('POST', '/api/requests', { hostUserId: action.hostUserId, message: action.message });
-      setState('Request sent to the representative');
+      const request = await api.call<ManagedRequest>('POST', '/api/requests', {
+        hostUserId: action.hostUserId,
+        message: action.message,
+        samActionId: action.actionId,
+      });
+      if (request?.requesterId) await db.requests.put(request); // a 202 (pending) arrives later by sync
+      setState(undefined);
     } catch (e) {
       setState(e instanceof ApiError ? describe(e) : String(e));
     }
@@ -133,10 +142,16 @@ function OpenRequest({ action }: { action: Extract<SamAction, { type: 'open_requ
       <p>
         Ask {host?.displayName ?? 'this host'}'s representative: “{action.message}”
       </p>
-      <button className="primary" onClick={() => void send()}>
-        Send request
-      </button>
-      {state && <p className="muted">{state}</p>}
+      {sent ? (
+        <p className="muted" data-testid="proposal-used">
+          {requestUsedLabel(sent)}
+        </p>
+      ) : (
+        <button className="primary" onClick={() => void send()}>
+          Send request
+        </button>
+      )}
+      {state && !sent && <p className="muted" role="status">{state}</p>}
     </div>
   );
 }

@@ -64,7 +64,8 @@ class SamLatencyBench {
         Map<String, Boolean> withActions = new ConcurrentHashMap<>();
         AtomicBoolean reading = new AtomicBoolean(true);
         CountDownLatch listening = new CountDownLatch(1);
-        Thread reader = Thread.ofPlatform().start(() -> readAnswers(platform, answeredAt, withActions, reading, listening));
+        Thread reader =
+                Thread.ofPlatform().start(() -> readAnswers(platform, answeredAt, withActions, reading, listening));
         listening.await(30, TimeUnit.SECONDS);
 
         List<Long> millis = Collections.synchronizedList(new ArrayList<>());

@@ -44,8 +44,13 @@ final class LocalGemini implements AutoCloseable {
             ObjectNode part = Json.mapper().createObjectNode();
             if (last.has("functionResponse")) {
                 Thread.sleep(THINKING_MILLIS);
-                JsonNode found = last.path("functionResponse").path("response").path("result").path(0);
-                part.put("text", found.has("hostId") ? proposal(found.path("hostId").asText()) : "I found nobody yet.");
+                JsonNode found = last.path("functionResponse")
+                        .path("response")
+                        .path("result")
+                        .path(0);
+                part.put(
+                        "text",
+                        found.has("hostId") ? proposal(found.path("hostId").asText()) : "I found nobody yet.");
             } else {
                 part.putObject("functionCall")
                         .put("name", "search_hosts")
@@ -54,7 +59,11 @@ final class LocalGemini implements AutoCloseable {
             }
             ObjectNode response = Json.mapper().createObjectNode();
             ObjectNode candidate = response.putArray("candidates").addObject();
-            candidate.putObject("content").put("role", "model").putArray("parts").add(part);
+            candidate
+                    .putObject("content")
+                    .put("role", "model")
+                    .putArray("parts")
+                    .add(part);
             candidate.put("finishReason", "STOP");
             response.putObject("usageMetadata").put("totalTokenCount", 100);
             byte[] body = response.toString().getBytes(StandardCharsets.UTF_8);

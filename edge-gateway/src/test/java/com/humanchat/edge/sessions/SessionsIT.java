@@ -315,13 +315,20 @@ class SessionsIT {
         try (TestSocket guestSocket = PLATFORM.connect(guest);
                 TestSocket managerSocket = PLATFORM.connect(PLATFORM.otherEdge(), manager, null)) {
             hello(guestSocket, managerSocket);
+            UUID samProposal = UUID.randomUUID();
             Answer asked = PLATFORM.post(
                     "/api/requests",
                     guest.token(),
-                    new JsonObject().put("hostUserId", host.id().toString()).put("message", "20 minutes on scaling?"));
+                    new JsonObject()
+                            .put("hostUserId", host.id().toString())
+                            .put("message", "20 minutes on scaling?")
+                            .put("samActionId", samProposal.toString()));
             assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
             String requestId = asked.json().getString("requestId");
             assertThat(asked.json().getString("status")).isEqualTo("pending");
+            assertThat(asked.json().getString("samActionId"))
+                    .as("sent from Sam's open_request: the card on every device finds it")
+                    .isEqualTo(samProposal.toString());
             assertThat(asked.json().getString("managerId"))
                     .isEqualTo(manager.id().toString());
             managerSocket.awaitFrame("request.updated", new JsonObject());
