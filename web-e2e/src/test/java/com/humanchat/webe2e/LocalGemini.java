@@ -21,7 +21,7 @@ import java.util.concurrent.Executors;
  */
 final class LocalGemini implements AutoCloseable {
 
-    private static final long THINKING_MILLIS = 2_000;
+    private static final long THINKING_MILLIS = 4_000;
 
     private final HttpServer server;
 

@@ -84,7 +84,8 @@ public record ModelAnswer(String reply, List<JsonNode> actions, List<String> lef
             }
             return apology(text.unreadable > 0 || looksLikeCode(turn.text()) ? GARBLED_REPLY : EMPTY_REPLY);
         }
-        return new ModelAnswer(cap(reply), actions, leftOut, false);
+        // A model that proposes the same thing twice (a call and its JSON echo, or a call repeated) proposes it once.
+        return new ModelAnswer(cap(reply), actions.stream().distinct().toList(), leftOut, false);
     }
 
     /** Reads a plain text answer, as if the model had stopped normally. */
