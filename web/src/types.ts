@@ -30,16 +30,18 @@ export interface Participant {
 }
 
 export type SamAction =
-  | { type: 'show_hosts'; hostIds: string[] }
+  | { type: 'show_hosts'; hostIds: string[]; actionId?: string }
   | {
       type: 'propose_booking';
+      /** Set by Sam on every action it keeps; a session booked from it carries it as `samActionId`. */
+      actionId?: string;
       hostUserId: string;
       startTime?: string;
       durationMinutes: number;
       agreedPrice: Money;
       paymentMode: PaymentMode;
     }
-  | { type: 'open_request'; hostUserId: string; message: string }
+  | { type: 'open_request'; hostUserId: string; message: string; actionId?: string }
   | { type: 'session'; sessionId: string; status: SessionStatus };
 
 export interface Message {
@@ -118,6 +120,8 @@ export interface Session {
   startedAt?: string | null;
   completedAt?: string | null;
   actualDurationSeconds?: number | null;
+  /** The Sam proposal (`actionId`) it was booked from. */
+  samActionId?: string | null;
 }
 
 export interface ManagedRequest {
@@ -133,6 +137,8 @@ export interface ManagedRequest {
   decidedAt: string | null;
   decidedBy: string | null;
   reason: string | null;
+  /** The Sam proposal (`actionId`) it was sent from. */
+  samActionId?: string | null;
 }
 
 /** Server → client frames; /api/sync items have the same shapes. */

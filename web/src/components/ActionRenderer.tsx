@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { ApiError } from '../api';
 import { api, db, formatMoney, profile } from '../services';
 import { useUi } from '../store';
-import type { SamAction, User } from '../types';
+import { bookedFromProposal, proposalUsedLabel, requestFromProposal, requestUsedLabel } from '../samProposals';
+import type { ManagedRequest, SamAction, Session, User } from '../types';
 import { describe } from './AuthView';
 import { openConversationWith } from './DiscoverPanel';
 import { PresenceDot } from './PresenceDot';
@@ -70,19 +71,29 @@ export function HostCard({ hostId }: { hostId: string }) {
 function ProposedBooking({ action }: { action: Extract<SamAction, { type: 'propose_booking' }> }) {
   const host = useProfile(action.hostUserId);
   const [state, setState] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const booked = useLiveQuery(
+    async () => bookedFromProposal(action.actionId, await db.sessions.toArray()),
+    [action.actionId],
+  );
   async function book() {
+    setBusy(true);
     setState('Requesting…');
     try {
-      await api.call('POST', '/api/sessions', {
+      const session = await api.call<Session>('POST', '/api/sessions', {
         hostUserId: action.hostUserId,
         startTime: action.startTime,
         durationMinutes: action.durationMinutes,
         agreedPrice: action.agreedPrice,
         paymentMode: action.paymentMode,
+        samActionId: action.actionId,
       });
-      setState('Requested — see Sessions');
+      if (session?.guestUserId) await db.sessions.put(session); // a 202 (pending) arrives later by sync
+      setState(undefined);
     } catch (e) {
       setState(e instanceof ApiError ? describe(e) : String(e));
+    } finally {
+      setBusy(false);
     }
   }
   return (
@@ -92,10 +103,16 @@ function ProposedBooking({ action }: { action: Extract<SamAction, { type: 'propo
         {action.startTime ? new Date(action.startTime).toLocaleString() : 'now'},{' '}
         {formatMoney(action.agreedPrice.amountCents, action.agreedPrice.currency)} ({action.paymentMode})
       </p>
-      <button className="primary" onClick={() => void book()}>
-        Book this
-      </button>
-      {state && <p className="muted">{state}</p>}
+      {booked ? (
+        <p className="muted" data-testid="proposal-used">
+          {proposalUsedLabel(booked)}
+        </p>
+      ) : (
+        <button className="primary" disabled={busy} onClick={() => void book()}>
+          Book this
+        </button>
+      )}
+      {state && !booked && <p className="muted" role="status">{state}</p>}
     </div>
   );
 }
@@ -103,10 +120,19 @@ function ProposedBooking({ action }: { action: Extract<SamAction, { type: 'propo
 function OpenRequest({ action }: { action: Extract<SamAction, { type: 'open_request' }> }) {
   const host = useProfile(action.hostUserId);
   const [state, setState] = useState<string>();
+  const sent = useLiveQuery(
+    async () => requestFromProposal(action.actionId, await db.requests.toArray()),
+    [action.actionId],
+  );
   async function send() {
     try {
-      await api.call('POST', '/api/requests', { hostUserId: action.hostUserId, message: action.message });
-      setState('Request sent to the representative');
+      const request = await api.call<ManagedRequest>('POST', '/api/requests', {
+        hostUserId: action.hostUserId,
+        message: action.message,
+        samActionId: action.actionId,
+      });
+      if (request?.requesterId) await db.requests.put(request); // a 202 (pending) arrives later by sync
+      setState(undefined);
     } catch (e) {
       setState(e instanceof ApiError ? describe(e) : String(e));
     }
@@ -116,10 +142,16 @@ function OpenRequest({ action }: { action: Extract<SamAction, { type: 'open_requ
       <p>
         Ask {host?.displayName ?? 'this host'}'s representative: “{action.message}”
       </p>
-      <button className="primary" onClick={() => void send()}>
-        Send request
-      </button>
-      {state && <p className="muted">{state}</p>}
+      {sent ? (
+        <p className="muted" data-testid="proposal-used">
+          {requestUsedLabel(sent)}
+        </p>
+      ) : (
+        <button className="primary" onClick={() => void send()}>
+          Send request
+        </button>
+      )}
+      {state && !sent && <p className="muted" role="status">{state}</p>}
     </div>
   );
 }

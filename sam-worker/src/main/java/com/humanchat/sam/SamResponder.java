@@ -2,7 +2,9 @@ package com.humanchat.sam;
 
 import com.humanchat.sam.config.SamWorkerConfig;
 import com.humanchat.sam.domain.ActionValidator;
+import com.humanchat.sam.domain.HostFacts;
 import com.humanchat.sam.domain.ModelAnswer;
+import com.humanchat.sam.domain.ModelTurn;
 import com.humanchat.sam.domain.ValidatedActions;
 import com.humanchat.sam.gemini.GeminiConcierge;
 import com.humanchat.sam.gemini.ModelCallFailed;
@@ -13,7 +15,10 @@ import com.humanchat.schemas.sam.SamReplied;
 import com.humanchat.schemas.sam.SamRequested;
 import io.vertx.core.Future;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,7 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers one request, start to end, on a virtual thread: history, the model (or "not configured"), validation of
+ * Answers one request, start to end, on a virtual thread, with Sam typing in the conversation meanwhile: history, the
+ * model (or "not configured"), a tolerant reading of what it said (an apology when nothing usable came), validation of
  * every proposed action against its schema and live data, then the reply; a request the model cannot answer after its
  * retries goes to {@code sam.requests.dlq} and the user gets an apology instead. Returns once the reply is produced.
  */
@@ -40,6 +46,7 @@ final class SamResponder {
     private final GeminiConcierge concierge;
     private final ReplyProducer replies;
     private final SamMetrics metrics;
+    private final SamTyping typing;
 
     /** @param concierge null when no Gemini key is configured */
     SamResponder(
@@ -47,12 +54,14 @@ final class SamResponder {
             LiveData live,
             GeminiConcierge concierge,
             ReplyProducer replies,
-            SamMetrics metrics) {
+            SamMetrics metrics,
+            SamTyping typing) {
         this.config = config;
         this.live = live;
         this.concierge = concierge;
         this.replies = replies;
         this.metrics = metrics;
+        this.typing = typing;
     }
 
     void answer(ConsumerRecord<String, byte[]> record, SamRequested request) throws Exception {
@@ -60,9 +69,15 @@ final class SamResponder {
             send(record, request, SamReplied.of(request, NOT_CONFIGURED, List.of(), SamOutcome.NOT_CONFIGURED));
             return;
         }
+        try (AutoCloseable working = typing.start(request.conversationId())) {
+            answerWithModel(record, request);
+        }
+    }
+
+    private void answerWithModel(ConsumerRecord<String, byte[]> record, SamRequested request) throws Exception {
         List<LiveData.Turn> history =
                 await(live.history(request.conversationId(), config.historyTurns(), request.askClientMessageId()));
-        String said;
+        ModelTurn said;
         try {
             said = concierge.converse(history, request.message());
         } catch (ModelCallFailed failed) {
@@ -72,18 +87,34 @@ final class SamResponder {
             send(record, request, SamReplied.of(request, APOLOGY, List.of(), SamOutcome.FAILED));
             return;
         }
-        ModelAnswer answer = ModelAnswer.parse(said);
-        ValidatedActions actions = ActionValidator.validate(
-                answer.actions(),
-                await(live.hostFacts(ActionValidator.hostIdsIn(answer.actions()))),
-                request.userId(),
-                Instant.now());
-        List<String> dropped = answer.unreadable() ? List.of("an answer that was not valid JSON") : actions.dropped();
+        ModelAnswer answer = ModelAnswer.read(said);
+        if (answer.apology()) {
+            LOG.info(
+                    "request {}: nothing usable from the model (finish {}, block {})",
+                    request.requestId(),
+                    said.finishReason(),
+                    said.blockReason());
+        }
+        Map<UUID, HostFacts> facts =
+                answer.apology() ? Map.of() : await(live.hostFacts(ActionValidator.hostIdsIn(answer.actions())));
+        send(record, request, replied(request, answer, facts, Instant.now()));
+    }
+
+    /**
+     * What Sam answers to {@code request}, given what the model said and the live facts of the hosts it names: the
+     * apology when nothing usable came, else the reply with the actions that passed validation and a plain note about
+     * each part left out.
+     */
+    static SamReplied replied(SamRequested request, ModelAnswer answer, Map<UUID, HostFacts> facts, Instant now) {
+        if (answer.apology()) {
+            return SamReplied.of(request, answer.reply(), List.of(), SamOutcome.UNUSABLE);
+        }
+        ValidatedActions actions =
+                ActionValidator.validate(answer.actions(), facts, request.userId(), now, request.requestId());
+        List<String> dropped = new ArrayList<>(answer.leftOut());
+        dropped.addAll(actions.dropped());
         SamOutcome outcome = dropped.isEmpty() ? SamOutcome.ANSWERED : SamOutcome.DROPPED_ACTIONS;
-        send(
-                record,
-                request,
-                SamReplied.of(request, ModelAnswer.withDroppedNote(answer.reply(), dropped), actions.kept(), outcome));
+        return SamReplied.of(request, ModelAnswer.withDroppedNote(answer.reply(), dropped), actions.kept(), outcome);
     }
 
     /** A request that cannot be read at all: dead-lettered, nobody to answer. */

@@ -75,7 +75,8 @@ public final class SamWorker implements AutoCloseable {
             LOG.warn("HUMANCHAT_GEMINI_API_KEY is not set: Sam answers every request with 'not configured'");
         }
         this.replies = new ReplyProducer(config.kafkaBootstrap(), config.groupId());
-        SamResponder responder = new SamResponder(config, live, concierge, replies, metrics);
+        SamResponder responder =
+                new SamResponder(config, live, concierge, replies, metrics, new SamTyping(vertx, redis));
         this.consumer = new SamRequestConsumer(
                 config.kafkaBootstrap(),
                 config.groupId(),

@@ -19,7 +19,8 @@ import java.util.function.Function;
 
 /**
  * A local server speaking Gemini's {@code POST /v1beta/models/{model}:generateContent} REST shape, scripted per test:
- * text answers, function calls, and errors with {@code Retry-After}. It counts the calls it is in the middle of
+ * text answers, function calls, recorded bodies ({@link AnswerShapes}), and errors with {@code Retry-After}; like the
+ * real API it refuses tools combined with a JSON response mime type. It counts the calls it is in the middle of
  * answering at once, so a test can assert the worker's bound from the outside.
  */
 final class FakeGemini implements AutoCloseable {
@@ -29,6 +30,11 @@ final class FakeGemini implements AutoCloseable {
 
         static Reply text(String text) {
             return new Reply(200, response(part -> part.put("text", text)), Map.of(), 0);
+        }
+
+        /** A recorded response body, answered as it is. */
+        static Reply recorded(String body) {
+            return new Reply(200, body, Map.of(), 0);
         }
 
         static Reply functionCall(String name, Map<String, Object> args) {
@@ -122,10 +128,26 @@ final class FakeGemini implements AutoCloseable {
                     && exchange.getRequestURI().getPath().matches("/v1beta/models/[^/]+:generateContent");
             JsonNode request = Json.mapper().readTree(exchange.getRequestBody());
             requests.add(request);
-            Reply reply = keyed && shaped
-                    ? script.apply(request)
-                    : new Reply(
-                            404, "{\"error\":{\"code\":404,\"message\":\"not a generateContent call\"}}", Map.of(), 0);
+            boolean jsonWithTools = request.has("tools")
+                    && "application/json"
+                            .equals(request.path("generationConfig")
+                                    .path("responseMimeType")
+                                    .asText());
+            Reply reply;
+            if (!keyed || !shaped) {
+                reply = new Reply(
+                        404, "{\"error\":{\"code\":404,\"message\":\"not a generateContent call\"}}", Map.of(), 0);
+            } else if (jsonWithTools) {
+                // What Gemini 2.5 answers to tools combined with a JSON response mime type.
+                reply = new Reply(
+                        400,
+                        "{\"error\":{\"code\":400,\"message\":\"Function calling with a response mime type:"
+                                + " 'application/json' is unsupported\",\"status\":\"INVALID_ARGUMENT\"}}",
+                        Map.of(),
+                        0);
+            } else {
+                reply = script.apply(request);
+            }
             if (reply.delayMillis() > 0) {
                 Thread.sleep(reply.delayMillis());
             }

@@ -272,6 +272,10 @@ final class SamTestPlatform {
         }
     }
 
+    String redisUrl() {
+        return redisUrl;
+    }
+
     String kafka() {
         return kafka;
     }

@@ -113,7 +113,19 @@ class SamWorkerIT {
                 assertThat(first.path("tools").path(0).path("functionDeclarations"))
                         .extracting(d -> d.path("name").asText())
                         .containsExactlyInAnyOrder(
-                                "search_hosts", "get_host_profile", "get_host_availability", "get_presence");
+                                "search_hosts",
+                                "get_host_profile",
+                                "get_host_availability",
+                                "get_presence",
+                                "show_hosts",
+                                "propose_booking",
+                                "open_request",
+                                "reply");
+                assertThat(first.path("toolConfig")
+                                .path("functionCallingConfig")
+                                .path("mode")
+                                .asText())
+                        .isEqualTo("AUTO");
                 assertThat(first.path("systemInstruction").toString()).contains("You are Sam");
                 assertThat(registry.get("humanchat.sam.tokens").counter().count())
                         .isEqualTo(3 * 42);
@@ -134,6 +146,37 @@ class SamWorkerIT {
                 assertThat(memory.get(0).path("role").asText()).isEqualTo("model");
                 assertThat(FakeGemini.question(gemini.requests().getLast())).isEqualTo("thanks");
             }
+        }
+    }
+
+    @Test
+    void aModelThatKeepsLookingThingsUpIsMadeToAnswerWithTheAnswerFunctions() throws Exception {
+        SamTestPlatform platform = SamTestPlatform.get();
+        UUID conversation = platform.userWithSamConversation("lou");
+        platform.awaitConversations(List.of(conversation));
+        try (FakeGemini gemini = new FakeGemini(request -> "ANY"
+                                .equals(request.path("toolConfig")
+                                        .path("functionCallingConfig")
+                                        .path("mode")
+                                        .asText())
+                        ? FakeGemini.Reply.functionCall("reply", Map.of("text", "Here is what I know so far."))
+                        : FakeGemini.Reply.functionCall("search_hosts", Map.of("query", "anyone")));
+                SamWorker worker =
+                        SamWorker.start(platform.config("k", gemini.baseUrl(), 2, 1), new SimpleMeterRegistry())) {
+            platform.ask(conversation, platform.userOf(conversation), "find me someone, anyone");
+
+            await().atMost(ANSWERED)
+                    .until(() -> !platform.samMessages(conversation).isEmpty());
+
+            assertThat(platform.samMessages(conversation).getFirst()[1]).isEqualTo("Here is what I know so far.");
+            JsonNode last = gemini.requests().getLast();
+            assertThat(gemini.requests()).hasSize(5);
+            assertThat(last.path("toolConfig").path("functionCallingConfig").path("allowedFunctionNames"))
+                    .extracting(JsonNode::asText)
+                    .containsExactly("show_hosts", "propose_booking", "open_request", "reply");
+            assertThat(last.path("tools").path(0).path("functionDeclarations"))
+                    .extracting(d -> d.path("name").asText())
+                    .containsExactly("show_hosts", "propose_booking", "open_request", "reply");
         }
     }
 

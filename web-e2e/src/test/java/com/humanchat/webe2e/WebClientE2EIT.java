@@ -37,6 +37,7 @@ class WebClientE2EIT {
     static Path workDir;
 
     private static Process standalone;
+    private static LocalGemini gemini;
     private static String baseUrl;
     private static String chromium;
     private static Path webDir;
@@ -79,6 +80,9 @@ class WebClientE2EIT {
         builder.environment().put("HUMANCHAT_OPS_HTTP_PORT", "0");
         builder.environment().put("HUMANCHAT_DATA_DIR", dataDir.toString());
         builder.environment().put("HUMANCHAT_ADMIN_EMAILS", ADMIN_EMAIL);
+        gemini = new LocalGemini();
+        builder.environment().put("HUMANCHAT_GEMINI_API_KEY", "web-e2e-key");
+        builder.environment().put("HUMANCHAT_GEMINI_BASE_URL", gemini.baseUrl());
         List.of("HUMANCHAT_KAFKA_BOOTSTRAP", "HUMANCHAT_PG_URL", "HUMANCHAT_REDIS_URL", "HUMANCHAT_JWT_SECRET")
                 .forEach(builder.environment()::remove);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
@@ -102,6 +106,9 @@ class WebClientE2EIT {
                 standalone.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
         }
+        if (gemini != null) {
+            gemini.close();
+        }
     }
 
     @Test
@@ -117,6 +124,11 @@ class WebClientE2EIT {
     @Test
     void aGuestBooksASessionAndTheHostAcceptsIt() throws Exception {
         runScenario("booking");
+    }
+
+    @Test
+    void samShowsTypingProposesAHostTheGuestBooksAndTheCardRemembersAfterAReload() throws Exception {
+        runScenario("sam");
     }
 
     @Test

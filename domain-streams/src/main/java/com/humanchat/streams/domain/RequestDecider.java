@@ -109,7 +109,8 @@ public final class RequestDecider {
                 at,
                 null,
                 null,
-                null);
+                null,
+                command.samActionId());
         RequestEvent created = new RequestCreated(
                 DeterministicIds.eventId(command.eventId()), 1, at, command.requestId(), command.eventId(), request);
         return remember(command, created, new RequestRecord(request, AnswerLog.empty()));
@@ -175,7 +176,8 @@ public final class RequestDecider {
                 request.createdAt(),
                 at,
                 command.actorId(),
-                command.reason());
+                command.reason(),
+                request.samActionId());
         RequestEvent changed = new RequestStatusChanged(
                 DeterministicIds.eventId(command.eventId()),
                 1,

@@ -177,7 +177,8 @@ public final class SessionDecider {
                 at,
                 null,
                 null,
-                null);
+                null,
+                command.samActionId());
         SessionEvent requested = new SessionRequested(
                 DeterministicIds.eventId(command.eventId()), 1, at, command.sessionId(), command.eventId(), session);
         return remember(command, List.of(requested), new SessionRecord(session, AnswerLog.empty()));
@@ -263,7 +264,8 @@ public final class SessionDecider {
                 at,
                 startedAt,
                 completedAt,
-                actualSeconds);
+                actualSeconds,
+                session.samActionId());
         events.add(new SessionStatusChanged(
                 DeterministicIds.eventId(command.eventId(), events.size()),
                 1,

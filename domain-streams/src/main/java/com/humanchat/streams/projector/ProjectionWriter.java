@@ -174,8 +174,8 @@ final class ProjectionWriter {
             """
             insert into sessions (id, guest_user_id, host_user_id, conversation_id, start_time, duration_minutes,
                                   price_cents, currency, payment_mode, status, requested_at, updated_at, started_at,
-                                  completed_at, actual_duration_seconds, tx)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_tx())
+                                  completed_at, actual_duration_seconds, sam_action_id, tx)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_tx())
             on conflict (id) do update
                set status = excluded.status, updated_at = excluded.updated_at, started_at = excluded.started_at,
                    completed_at = excluded.completed_at, actual_duration_seconds = excluded.actual_duration_seconds,
@@ -195,8 +195,8 @@ final class ProjectionWriter {
     private static final String UPSERT_REQUEST =
             """
             insert into requests (id, requester_id, host_user_id, manager_id, representative_name, message, status,
-                                  conversation_id, created_at, decided_at, decided_by, reason, tx)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_tx())
+                                  conversation_id, created_at, decided_at, decided_by, reason, sam_action_id, tx)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_tx())
             on conflict (id) do update
                set status = excluded.status, conversation_id = excluded.conversation_id,
                    decided_at = excluded.decided_at, decided_by = excluded.decided_by, reason = excluded.reason,
@@ -544,6 +544,7 @@ final class ProjectionWriter {
                         s.setObject(13, timestampOrNull(e.startedAt()));
                         s.setObject(14, timestampOrNull(e.completedAt()));
                         s.setObject(15, e.actualDurationSeconds());
+                        s.setObject(16, e.samActionId());
                         s.addBatch();
                     }
                     s.executeBatch();
@@ -573,6 +574,7 @@ final class ProjectionWriter {
                         s.setObject(10, timestampOrNull(e.decidedAt()));
                         s.setObject(11, e.decidedBy());
                         s.setString(12, e.reason());
+                        s.setObject(13, e.samActionId());
                         s.addBatch();
                     }
                     s.executeBatch();

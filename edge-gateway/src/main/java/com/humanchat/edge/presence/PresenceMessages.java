@@ -1,5 +1,6 @@
 package com.humanchat.edge.presence;
 
+import com.humanchat.readmodels.presence.PresenceChannel;
 import com.humanchat.readmodels.presence.PresenceStatus;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -28,12 +29,7 @@ public final class PresenceMessages {
     }
 
     public static String encode(Typing typing) {
-        return new JsonObject()
-                .put("kind", "typing")
-                .put("conversationId", typing.conversationId().toString())
-                .put("userId", typing.userId().toString())
-                .put("isTyping", typing.isTyping())
-                .encode();
+        return PresenceChannel.typing(typing.conversationId(), typing.userId(), typing.isTyping());
     }
 
     public static String encodeResync() {

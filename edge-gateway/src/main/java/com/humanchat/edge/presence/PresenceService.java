@@ -8,6 +8,7 @@ import com.humanchat.edge.presence.PresenceMessages.Typing;
 import com.humanchat.edge.ws.ClientSocket;
 import com.humanchat.edge.ws.OutboundFrame;
 import com.humanchat.edge.ws.SocketRegistry;
+import com.humanchat.readmodels.presence.PresenceChannel;
 import com.humanchat.readmodels.presence.PresenceReader;
 import com.humanchat.readmodels.presence.PresenceStatus;
 import io.micrometer.core.instrument.Counter;
@@ -48,7 +49,7 @@ public final class PresenceService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PresenceService.class);
 
-    public static final String CHANNEL = "humanchat:presence-events";
+    public static final String CHANNEL = PresenceChannel.NAME;
     private static final String EXPIRED_PATTERN = "__keyevent@*__:expired";
     private static final String KEY_PREFIX = PresenceReader.KEY_PREFIX;
     private static final long RECONNECT_MILLIS = 1_000;

@@ -23,7 +23,7 @@ public final class RequestReadModel {
     /** The columns {@link #request(Row)} reads, of {@code requests r}. */
     public static final String REQUEST_COLUMNS = "r.id, r.requester_id, r.host_user_id, r.manager_id,"
             + " r.representative_name, r.message, r.status, r.conversation_id, r.created_at, r.decided_at,"
-            + " r.decided_by, r.reason, coalesce(r.decided_at, r.created_at) as changed_at";
+            + " r.decided_by, r.reason, r.sam_action_id, coalesce(r.decided_at, r.created_at) as changed_at";
 
     private final Pool pg;
 
@@ -110,7 +110,8 @@ public final class RequestReadModel {
                 instant(row.getOffsetDateTime("created_at")),
                 instant(row.getOffsetDateTime("decided_at")),
                 row.getUUID("decided_by"),
-                row.getString("reason"));
+                row.getString("reason"),
+                row.getUUID("sam_action_id"));
     }
 
     private static Instant instant(OffsetDateTime time) {

@@ -59,7 +59,11 @@ public final class RequestRoutes {
         JsonObject body = JsonBody.of(ctx);
         return answer(
                 ctx,
-                requests.create(caller, UUID.fromString(body.getString("hostUserId")), body.getString("message")),
+                requests.create(
+                        caller,
+                        UUID.fromString(body.getString("hostUserId")),
+                        body.getString("message"),
+                        body.getString("samActionId") == null ? null : UUID.fromString(body.getString("samActionId"))),
                 201);
     }
 

@@ -95,8 +95,12 @@ public final class RequestService {
         this.wait = wait;
     }
 
-    /** {@code caller} asks the manager of {@code hostUserId} to let them reach the host. */
-    public Future<Outcome> create(UUID caller, UUID hostUserId, String message) {
+    /**
+     * {@code caller} asks the manager of {@code hostUserId} to let them reach the host.
+     *
+     * @param samActionId the Sam proposal ({@code open_request}) it is sent from, null if none
+     */
+    public Future<Outcome> create(UUID caller, UUID hostUserId, String message, UUID samActionId) {
         if (hostUserId.equals(caller)) {
             return Future.failedFuture(unprocessable("you cannot ask to reach yourself"));
         }
@@ -126,7 +130,13 @@ public final class RequestService {
                         }
                         UUID requestId = UUID.randomUUID();
                         CreateRequest command = CreateRequest.of(
-                                requestId, caller, hostUserId, host.managerId(), host.representativeName(), message);
+                                requestId,
+                                caller,
+                                hostUserId,
+                                host.managerId(),
+                                host.representativeName(),
+                                message,
+                                samActionId);
                         return decided(requestId, answers.send(publisher, Topics.REQUESTS_COMMANDS, command, wait));
                     });
         });

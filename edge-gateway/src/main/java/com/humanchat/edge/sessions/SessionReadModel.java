@@ -23,7 +23,10 @@ public final class SessionReadModel {
     public static final String SESSION_COLUMNS =
             "s.id, s.guest_user_id, s.host_user_id, s.conversation_id, s.start_time,"
                     + " s.duration_minutes, s.price_cents, s.currency, s.payment_mode, s.status, s.requested_at,"
-                    + " s.updated_at, s.started_at, s.completed_at, s.actual_duration_seconds";
+                    + " s.updated_at, s.started_at, s.completed_at, s.actual_duration_seconds, s.sam_action_id";
+
+    /** Statuses that hold a host's time (a requested session does not, yet). */
+    private static final String[] HOLDING = {"accepted", "awaiting_payment", "confirmed", "in_progress"};
 
     private final Pool pg;
 
@@ -63,6 +66,31 @@ public final class SessionReadModel {
                 });
     }
 
+    /**
+     * Whether {@code guest} already booked from the Sam proposal {@code samActionId}, and whether the host calendar
+     * (accepted, awaiting payment, confirmed, in progress) holds part of {@code [start, start + minutes)}; a null
+     * {@code start} (instant) is never taken here.
+     */
+    Future<boolean[]> proposalState(UUID guest, UUID samActionId, UUID host, Instant start, int minutes) {
+        return pg.preparedQuery("select exists (select 1 from sessions s where s.guest_user_id = $1"
+                        + " and s.sam_action_id = $2) as used,"
+                        + " ($4::timestamptz is not null and exists (select 1 from sessions s"
+                        + " where s.host_user_id = $3 and s.status = any ($6) and s.start_time is not null"
+                        + " and s.start_time < $4::timestamptz + $5 * interval '1 minute'"
+                        + " and $4::timestamptz < s.start_time + s.duration_minutes * interval '1 minute')) as taken")
+                .execute(Tuple.of(
+                        guest,
+                        samActionId,
+                        host,
+                        start == null ? null : start.atOffset(java.time.ZoneOffset.UTC),
+                        minutes,
+                        HOLDING))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new boolean[] {row.getBoolean("used"), row.getBoolean("taken")};
+                });
+    }
+
     public static Session session(Row row) {
         return new Session(
                 row.getUUID("id"),
@@ -78,7 +106,8 @@ public final class SessionReadModel {
                 instant(row.getOffsetDateTime("updated_at")),
                 instant(row.getOffsetDateTime("started_at")),
                 instant(row.getOffsetDateTime("completed_at")),
-                row.getLong("actual_duration_seconds"));
+                row.getLong("actual_duration_seconds"),
+                row.getUUID("sam_action_id"));
     }
 
     private static Instant instant(OffsetDateTime time) {

@@ -70,7 +70,8 @@ public final class SessionRoutes {
                 startTime(body.getString("startTime")),
                 body.getInteger("durationMinutes"),
                 Money.of(price.getLong("amountCents"), price.getString("currency")),
-                PaymentMode.valueOf(body.getString("paymentMode").toUpperCase(Locale.ROOT)));
+                PaymentMode.valueOf(body.getString("paymentMode").toUpperCase(Locale.ROOT)),
+                body.getString("samActionId") == null ? null : UUID.fromString(body.getString("samActionId")));
         return answer(ctx, sessions.request(caller, ask), 201);
     }
 

@@ -106,7 +106,8 @@ public final class SessionService {
             Instant startTime,
             int durationMinutes,
             Money agreedPrice,
-            PaymentMode paymentMode) {}
+            PaymentMode paymentMode,
+            UUID samActionId) {}
 
     /** The guest {@code caller} asks for a session. */
     public Future<Outcome> request(UUID caller, Ask ask) {
@@ -126,6 +127,7 @@ public final class SessionService {
             return reachable(caller, host.get())
                     .compose(v -> sharedConversation(caller, ask))
                     .compose(v -> ask.startTime() == null ? instantlyAvailable(host.get()) : Future.succeededFuture())
+                    .compose(v -> asProposed(caller, ask, host.get()))
                     .compose(v -> produceRequest(caller, ask, host.get().requestHoldMinutes()));
         });
     }
@@ -233,6 +235,19 @@ public final class SessionService {
         });
     }
 
+    /** A booking from a Sam proposal: once, at the host's price, at a time still free ({@link ProposalAdmission}). */
+    private Future<Void> asProposed(UUID caller, Ask ask, HostFacts host) {
+        if (ask.samActionId() == null) {
+            return Future.succeededFuture();
+        }
+        return readModel
+                .proposalState(caller, ask.samActionId(), host.id(), ask.startTime(), ask.durationMinutes())
+                .compose(state -> ProposalAdmission.refusal(
+                                ask.agreedPrice(), new ProposalAdmission.Facts(state[0], host.price(), state[1]))
+                        .<Future<Void>>map(Future::failedFuture)
+                        .orElseGet(Future::succeededFuture));
+    }
+
     private Future<Void> instantlyAvailable(HostFacts host) {
         if (!host.instantAvailable()) {
             return Future.failedFuture(unavailableHost("the host does not take instant sessions; pick a startTime"));
@@ -257,7 +272,8 @@ public final class SessionService {
                 ask.durationMinutes(),
                 ask.agreedPrice(),
                 ask.paymentMode(),
-                holdMinutes);
+                holdMinutes,
+                ask.samActionId());
         return answers.send(publisher, Topics.SESSIONS_COMMANDS, command, wait).compose(answer -> {
             if (answer.isEmpty()) {
                 return Future.succeededFuture(new Outcome.Pending(sessionId));

@@ -167,6 +167,68 @@ class SessionsIT {
     }
 
     @Test
+    void aBookingFromSamsProposalIsTakenOnceAndRefusedInPlainWordsOnceStale() {
+        TestUser host = PLATFORM.register("priced host", "host");
+        TestUser guest = PLATFORM.register("sam's guest");
+        TestUser other = PLATFORM.register("other guest");
+        assertThat(PLATFORM.patch(
+                                "/api/me/profile",
+                                host.token(),
+                                new JsonObject().put("priceCents", 4_500).put("currency", "usd"))
+                        .status())
+                .isEqualTo(200);
+        UUID proposal = UUID.randomUUID();
+        Instant start = inDays(8);
+
+        Answer booked = PLATFORM.post("/api/sessions", guest.token(), proposed(host, start, 4_500, proposal));
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+        assertThat(booked.json().getString("samActionId")).isEqualTo(proposal.toString());
+        Answer again = PLATFORM.post("/api/sessions", guest.token(), proposed(host, inDays(9), 4_500, proposal));
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.json().getString("type")).endsWith("/proposal-used");
+        assertThat(again.json().getString("detail"))
+                .contains("already requested")
+                .contains("see Sessions");
+
+        assertThat(PLATFORM.patch("/api/me/profile", host.token(), new JsonObject().put("priceCents", 5_000))
+                        .status())
+                .isEqualTo(200);
+        Answer repriced =
+                PLATFORM.post("/api/sessions", other.token(), proposed(host, inDays(10), 4_500, UUID.randomUUID()));
+        assertThat(repriced.status()).as(repriced.toString()).isEqualTo(409);
+        assertThat(repriced.json().getString("type")).endsWith("/stale-proposal");
+        assertThat(repriced.json().getString("detail"))
+                .isEqualTo("The host's price changed since Sam proposed this session: it is now 50.00 USD. Ask Sam"
+                        + " again for a fresh proposal.");
+        assertThat(PLATFORM.post("/api/sessions", other.token(), proposed(host, inDays(10), 4_500, null))
+                        .status())
+                .as("without a proposal, a guest may still offer another price")
+                .isEqualTo(201);
+
+        TestUser freeHost = PLATFORM.register("free host", "host");
+        String held = PLATFORM.post("/api/sessions", guest.token(), booking(freeHost, null, start, 60))
+                .json()
+                .getString("sessionId");
+        assertThat(transition(freeHost, held, "accepted").status()).isEqualTo(200);
+        Answer taken = PLATFORM.post(
+                "/api/sessions",
+                other.token(),
+                booking(freeHost, null, start.plus(30, ChronoUnit.MINUTES), 30)
+                        .put("samActionId", UUID.randomUUID().toString()));
+        assertThat(taken.status()).as(taken.toString()).isEqualTo(409);
+        assertThat(taken.json().getString("type")).endsWith("/stale-proposal");
+        assertThat(taken.json().getString("detail"))
+                .isEqualTo("That time was taken since Sam proposed it. Ask Sam for another time with this host.");
+    }
+
+    private static JsonObject proposed(TestUser host, Instant start, long cents, UUID samActionId) {
+        JsonObject body = booking(host, null, start, 30)
+                .put("agreedPrice", new JsonObject().put("amountCents", cents).put("currency", "usd"))
+                .put("paymentMode", "paid");
+        return samActionId == null ? body : body.put("samActionId", samActionId.toString());
+    }
+
+    @Test
     void illegalTransitionsAreConflictsAndBadBookingsAreClientErrors() {
         TestUser host = PLATFORM.register("strict host", "host");
         TestUser guest = PLATFORM.register("guest");
@@ -358,13 +420,20 @@ class SessionsIT {
         try (TestSocket guestSocket = PLATFORM.connect(guest);
                 TestSocket managerSocket = PLATFORM.connect(PLATFORM.otherEdge(), manager, null)) {
             hello(guestSocket, managerSocket);
+            UUID samProposal = UUID.randomUUID();
             Answer asked = PLATFORM.post(
                     "/api/requests",
                     guest.token(),
-                    new JsonObject().put("hostUserId", host.id().toString()).put("message", "20 minutes on scaling?"));
+                    new JsonObject()
+                            .put("hostUserId", host.id().toString())
+                            .put("message", "20 minutes on scaling?")
+                            .put("samActionId", samProposal.toString()));
             assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
             String requestId = asked.json().getString("requestId");
             assertThat(asked.json().getString("status")).isEqualTo("pending");
+            assertThat(asked.json().getString("samActionId"))
+                    .as("sent from Sam's open_request: the card on every device finds it")
+                    .isEqualTo(samProposal.toString());
             assertThat(asked.json().getString("managerId"))
                     .isEqualTo(manager.id().toString());
             managerSocket.awaitFrame("request.updated", new JsonObject());

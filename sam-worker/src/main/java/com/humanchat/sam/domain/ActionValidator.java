@@ -1,9 +1,11 @@
 package com.humanchat.sam.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.humanchat.schemas.RecordSchemas;
 import com.humanchat.schemas.sam.SamActions;
 import com.humanchat.schemas.sessions.Money;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -15,12 +17,19 @@ import java.util.UUID;
 
 /**
  * An action proposed by the model is kept only if its JSON Schema accepts it and live data backs it: every host it
- * names exists and is bookable (and is not the asker), a booking's price is exactly the host's (free only with a host
- * who charges nothing), its start is in the future, and a managed request goes to a managed host.
+ * names exists and is bookable (and is not the asker), a booking's price is exactly the host's published one (filled
+ * in from the host when the model names none; free only with a host who charges nothing), its start is in the future
+ * at a time the host calendar has free, "now" only with a host who is online and takes instant sessions, and a
+ * managed request goes to a managed host. Each kept action gets an {@code actionId}, the same however often the
+ * request is answered, by which the booking it leads to refers back to it.
  */
 public final class ActionValidator {
 
     private static final int MAX_ACTIONS = 20;
+    private static final String DEFAULT_CURRENCY = "usd";
+
+    /** The property each kept action gets: its id, which a booking made from it carries as {@code samActionId}. */
+    public static final String ACTION_ID = "actionId";
 
     private ActionValidator() {}
 
@@ -39,22 +48,50 @@ public final class ActionValidator {
      * @param asker the user Sam answers, who cannot book nor request themself
      */
     public static ValidatedActions validate(
-            List<JsonNode> actions, Map<UUID, HostFacts> facts, UUID asker, Instant now) {
+            List<JsonNode> actions, Map<UUID, HostFacts> facts, UUID asker, Instant now, UUID requestId) {
         List<JsonNode> kept = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
-        for (JsonNode action : actions) {
+        for (JsonNode proposed : actions) {
             if (kept.size() == MAX_ACTIONS) {
                 dropped.add("more than " + MAX_ACTIONS + " suggestions");
                 continue;
             }
+            JsonNode action = withHostPrice(proposed, facts);
             String problem = problemWith(action, facts, asker, now);
             if (problem == null) {
-                kept.add(action);
+                kept.add(((ObjectNode) action.deepCopy())
+                        .put(ACTION_ID, actionId(requestId, kept.size()).toString()));
             } else {
                 dropped.add(problem);
             }
         }
         return new ValidatedActions(kept, dropped);
+    }
+
+    /** The id of the {@code index}th kept action of a request: a name-based UUID, so a re-answer gives the same. */
+    public static UUID actionId(UUID requestId, int index) {
+        return UUID.nameUUIDFromBytes(("sam-action:" + requestId + ":" + index).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A booking proposal that names no price gets the host's published one; one that names a price keeps it, so that
+     * a price the model was talked into is seen and refused below.
+     */
+    private static JsonNode withHostPrice(JsonNode action, Map<UUID, HostFacts> facts) {
+        if (!SamActions.PROPOSE_BOOKING.equals(action.path("type").asText()) || action.has("agreedPrice")) {
+            return action;
+        }
+        HostFacts host =
+                uuid(action.path("hostUserId").asText()).map(facts::get).orElse(null);
+        if (host == null || !action.isObject()) {
+            return action;
+        }
+        ObjectNode priced = action.deepCopy();
+        priced.putObject("agreedPrice")
+                .put("amountCents", host.charges() ? host.priceCents() : 0)
+                .put("currency", host.currency() == null ? DEFAULT_CURRENCY : host.currency());
+        priced.put("paymentMode", host.charges() ? "paid" : "free");
+        return priced;
     }
 
     private static String problemWith(JsonNode action, Map<UUID, HostFacts> facts, UUID asker, Instant now) {
@@ -92,17 +129,13 @@ public final class ActionValidator {
         if (problem != null) {
             return "a booking with " + problem;
         }
-        JsonNode start = action.get("startTime");
-        if (start != null) {
-            try {
-                if (!Instant.parse(start.asText()).isAfter(now)) {
-                    return "a booking that starts in the past";
-                }
-            } catch (DateTimeParseException e) {
-                return "a booking with an unreadable start time";
-            }
-        }
         HostFacts host = facts.get(hostId);
+        String price = priceProblem(action, host);
+        return price != null ? price : timeProblem(action, host, now);
+    }
+
+    /** Null when the proposal names exactly the host's published price in the payment mode it allows. */
+    private static String priceProblem(JsonNode action, HostFacts host) {
         Money offered = Money.of(
                 action.path("agreedPrice").path("amountCents").asLong(),
                 action.path("agreedPrice").path("currency").asText());
@@ -117,6 +150,27 @@ public final class ActionValidator {
         return offered.amountCents() == 0 && !"paid".equals(mode)
                 ? null
                 : "a paid booking with a host who charges nothing";
+    }
+
+    /** Null when the start is a future time the host calendar has free, or "now" with a host online for it. */
+    private static String timeProblem(JsonNode action, HostFacts host, Instant now) {
+        int minutes = action.path("durationMinutes").asInt();
+        JsonNode start = action.get("startTime");
+        if (start == null) {
+            if (!host.instantAvailable() || !"online".equals(host.presence())) {
+                return "a booking for right now with a host who is not online for instant sessions";
+            }
+            return host.freeAt(now, minutes, now) ? null : "a booking for right now with a host who is in a session";
+        }
+        try {
+            Instant from = Instant.parse(start.asText());
+            if (!from.isAfter(now)) {
+                return "a booking that starts in the past";
+            }
+            return host.freeAt(from, minutes, now) ? null : "a booking at a time the host is already booked";
+        } catch (DateTimeParseException e) {
+            return "a booking with an unreadable start time";
+        }
     }
 
     /** Null when {@code id} is a bookable host other than the asker, else what is wrong with it. */

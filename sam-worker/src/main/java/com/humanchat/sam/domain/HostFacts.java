@@ -1,15 +1,51 @@
 package com.humanchat.sam.domain;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * What live data says about a user an action names: a bookable host (role {@code host}, not suspended), their price
- * ({@code priceCents} null = no price set, sessions with them are free) and whether a manager answers for them.
+ * ({@code priceCents} null = no price set, sessions with them are free), whether a manager answers for them, whether
+ * they take instant sessions and are online now, and the time their sessions already hold (the host calendar).
  */
-public record HostFacts(UUID id, boolean bookable, Long priceCents, String currency, boolean managed) {
+public record HostFacts(
+        UUID id,
+        boolean bookable,
+        Long priceCents,
+        String currency,
+        boolean managed,
+        boolean instantAvailable,
+        String presence,
+        List<Held> held) {
+
+    /** Time held by one of the host's sessions; {@code start} null for an instant session under way. */
+    public record Held(Instant start, int durationMinutes) {
+
+        /** Whether this session holds any of {@code [from, from + minutes)}, seen at {@code now}. */
+        boolean overlaps(Instant from, int minutes, Instant now) {
+            Instant begins = start == null ? now : start;
+            Instant ends = begins.plusSeconds(60L * durationMinutes);
+            return begins.isBefore(from.plusSeconds(60L * minutes)) && from.isBefore(ends);
+        }
+    }
+
+    public HostFacts {
+        held = List.copyOf(held);
+    }
+
+    /** A host without sessions, offline, who takes no instant sessions. */
+    public HostFacts(UUID id, boolean bookable, Long priceCents, String currency, boolean managed) {
+        this(id, bookable, priceCents, currency, managed, false, "offline", List.of());
+    }
 
     /** True when the host charges for a session. */
     public boolean charges() {
         return priceCents != null && priceCents > 0;
+    }
+
+    /** Whether {@code [from, from + minutes)} is free in the host's calendar. */
+    public boolean freeAt(Instant from, int minutes, Instant now) {
+        return held.stream().noneMatch(h -> h.overlaps(from, minutes, now));
     }
 }

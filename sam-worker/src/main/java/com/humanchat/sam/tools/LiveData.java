@@ -9,6 +9,7 @@ import com.humanchat.schemas.SystemActors;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -88,29 +89,52 @@ public final class LiveData {
                 });
     }
 
-    /** What validation needs about each of {@code ids} that exists. */
+    /**
+     * What validation needs about each of {@code ids} that exists: role, price, manager, instant availability,
+     * presence and the time their sessions hold from now on (the host calendar).
+     */
     public Future<Map<UUID, HostFacts>> hostFacts(Set<UUID> ids) {
         if (ids.isEmpty()) {
             return Future.succeededFuture(Map.of());
         }
-        return pg.preparedQuery("select id, roles, suspended, price_cents, currency, manager_id from users"
-                        + " where id = any ($1)")
-                .execute(Tuple.tuple().addArrayOfUUID(ids.toArray(UUID[]::new)))
-                .map(rows -> {
-                    Map<UUID, HostFacts> facts = new HashMap<>();
-                    for (Row row : rows) {
-                        boolean host = List.of(row.getArrayOfStrings("roles")).contains("host");
-                        facts.put(
-                                row.getUUID("id"),
-                                new HostFacts(
-                                        row.getUUID("id"),
-                                        host && !row.getBoolean("suspended"),
-                                        row.getLong("price_cents"),
-                                        row.getString("currency"),
-                                        row.getUUID("manager_id") != null));
-                    }
-                    return facts;
-                });
+        UUID[] asked = ids.toArray(UUID[]::new);
+        Future<RowSet<Row>> users = pg.preparedQuery(
+                        "select id, roles, suspended, price_cents, currency, manager_id, instant_available from users"
+                                + " where id = any ($1)")
+                .execute(Tuple.tuple().addArrayOfUUID(asked));
+        Future<RowSet<Row>> held = pg.preparedQuery("select host_user_id, start_time, duration_minutes from sessions"
+                        + " where host_user_id = any ($1) and status = any ($2)"
+                        + " and (start_time is null or start_time + duration_minutes * interval '1 minute' > now())")
+                .execute(Tuple.tuple().addArrayOfUUID(asked).addArrayOfString(HOLDING));
+        return Future.all(users, held, presence(ids)).map(all -> {
+            Map<UUID, List<HostFacts.Held>> calendar = new HashMap<>();
+            for (Row row : held.result()) {
+                calendar.computeIfAbsent(row.getUUID("host_user_id"), id -> new ArrayList<>())
+                        .add(new HostFacts.Held(
+                                row.getOffsetDateTime("start_time") == null
+                                        ? null
+                                        : row.getOffsetDateTime("start_time").toInstant(),
+                                row.getInteger("duration_minutes")));
+            }
+            Map<UUID, String> statuses = all.resultAt(2);
+            Map<UUID, HostFacts> facts = new HashMap<>();
+            for (Row row : users.result()) {
+                UUID id = row.getUUID("id");
+                boolean host = List.of(row.getArrayOfStrings("roles")).contains("host");
+                facts.put(
+                        id,
+                        new HostFacts(
+                                id,
+                                host && !row.getBoolean("suspended"),
+                                row.getLong("price_cents"),
+                                row.getString("currency"),
+                                row.getUUID("manager_id") != null,
+                                Boolean.TRUE.equals(row.getBoolean("instant_available")),
+                                statuses.getOrDefault(id, "unknown"),
+                                calendar.getOrDefault(id, List.of())));
+            }
+            return facts;
+        });
     }
 
     /** The last {@code limit} messages of the conversation, oldest first, leaving out {@code exceptClientMessageId}. */

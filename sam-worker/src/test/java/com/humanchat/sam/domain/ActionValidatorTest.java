@@ -3,6 +3,7 @@ package com.humanchat.sam.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.humanchat.schemas.Json;
 import java.time.Instant;
 import java.util.List;
@@ -14,13 +15,23 @@ class ActionValidatorTest {
 
     private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
     private static final UUID ASKER = UUID.randomUUID();
+    private static final UUID REQUEST = UUID.randomUUID();
     private static final UUID PAID_HOST = UUID.randomUUID();
     private static final UUID FREE_HOST = UUID.randomUUID();
     private static final UUID MANAGED_HOST = UUID.randomUUID();
     private static final UUID GUEST = UUID.randomUUID();
     private static final Map<UUID, HostFacts> FACTS = Map.of(
-            PAID_HOST, new HostFacts(PAID_HOST, true, 5000L, "usd", false),
-            FREE_HOST, new HostFacts(FREE_HOST, true, null, null, false),
+            PAID_HOST,
+                    new HostFacts(
+                            PAID_HOST,
+                            true,
+                            5000L,
+                            "usd",
+                            false,
+                            true,
+                            "away",
+                            List.of(new HostFacts.Held(Instant.parse("2026-11-24T16:00:00Z"), 60))),
+            FREE_HOST, new HostFacts(FREE_HOST, true, null, null, false, true, "online", List.of()),
             MANAGED_HOST, new HostFacts(MANAGED_HOST, true, 9000L, "eur", true),
             GUEST, new HostFacts(GUEST, false, null, null, false),
             ASKER, new HostFacts(ASKER, true, 100L, "usd", false));
@@ -41,7 +52,7 @@ class ActionValidatorTest {
     }
 
     private static ValidatedActions validate(JsonNode... actions) {
-        return ActionValidator.validate(List.of(actions), FACTS, ASKER, NOW);
+        return ActionValidator.validate(List.of(actions), FACTS, ASKER, NOW, REQUEST);
     }
 
     @Test
@@ -54,8 +65,56 @@ class ActionValidatorTest {
 
         ValidatedActions result = validate(show, paid, free, request);
 
-        assertThat(result.kept()).containsExactly(show, paid, free, request);
+        assertThat(result.kept())
+                .containsExactly(withId(show, 0), withId(paid, 1), withId(free, 2), withId(request, 3));
         assertThat(result.dropped()).isEmpty();
+    }
+
+    @Test
+    void fillsInTheHostsPublishedPriceWhenTheProposalNamesNone() {
+        ValidatedActions result = validate(
+                json("{\"type\":\"propose_booking\",\"hostUserId\":\"" + PAID_HOST
+                        + "\",\"startTime\":\"2026-11-24T15:00:00Z\",\"durationMinutes\":30}"),
+                json("{\"type\":\"propose_booking\",\"hostUserId\":\"" + FREE_HOST + "\",\"durationMinutes\":30}"));
+
+        assertThat(result.dropped()).isEmpty();
+        assertThat(result.kept().get(0).path("agreedPrice").toString())
+                .isEqualTo("{\"amountCents\":5000,\"currency\":\"usd\"}");
+        assertThat(result.kept().get(0).path("paymentMode").asText()).isEqualTo("paid");
+        assertThat(result.kept().get(1).path("agreedPrice").toString())
+                .isEqualTo("{\"amountCents\":0,\"currency\":\"usd\"}");
+        assertThat(result.kept().get(1).path("paymentMode").asText()).isEqualTo("free");
+    }
+
+    @Test
+    void dropsAStartTheHostCalendarHoldsAndNowWithAHostNotOnline() {
+        ValidatedActions result = validate(
+                booking(PAID_HOST, "2026-11-24T16:30:00Z", 5000, "usd", "paid"),
+                booking(PAID_HOST, "2026-11-24T15:45:00Z", 5000, "usd", "paid"),
+                booking(PAID_HOST, null, 5000, "usd", "paid"),
+                booking(PAID_HOST, "2026-11-24T15:30:00Z", 5000, "usd", "paid"));
+
+        assertThat(result.dropped())
+                .containsExactly(
+                        "a booking at a time the host is already booked",
+                        "a booking at a time the host is already booked",
+                        "a booking for right now with a host who is not online for instant sessions");
+        assertThat(result.kept())
+                .singleElement()
+                .satisfies(kept -> assertThat(kept.path("startTime").asText()).isEqualTo("2026-11-24T15:30:00Z"));
+    }
+
+    @Test
+    void actionIdsAreTheSameEachTimeARequestIsAnswered() {
+        assertThat(ActionValidator.actionId(REQUEST, 1))
+                .isEqualTo(ActionValidator.actionId(REQUEST, 1))
+                .isNotEqualTo(ActionValidator.actionId(REQUEST, 0))
+                .isNotEqualTo(ActionValidator.actionId(UUID.randomUUID(), 1));
+    }
+
+    private static JsonNode withId(JsonNode action, int index) {
+        return ((ObjectNode) action.deepCopy())
+                .put("actionId", ActionValidator.actionId(REQUEST, index).toString());
     }
 
     @Test

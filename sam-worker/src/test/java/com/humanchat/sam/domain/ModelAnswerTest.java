@@ -2,6 +2,7 @@ package com.humanchat.sam.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.humanchat.schemas.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ class ModelAnswerTest {
 
         assertThat(answer.reply()).isEqualTo("Bob can help.");
         assertThat(answer.actions()).hasSize(1);
-        assertThat(answer.unreadable()).isFalse();
+        assertThat(answer.apology()).isFalse();
     }
 
     @Test
@@ -23,16 +24,50 @@ class ModelAnswerTest {
                 ModelAnswer.parse("{\"reply\": \"Book Bob\", \"actions\": [{\"type\": \"propose_booking\"");
 
         assertThat(answer.actions()).isEmpty();
-        assertThat(answer.unreadable()).isTrue();
-        assertThat(answer.reply()).isEqualTo(ModelAnswer.UNREADABLE_REPLY);
+        assertThat(answer.apology()).isTrue();
+        assertThat(answer.reply()).isEqualTo(ModelAnswer.GARBLED_REPLY);
     }
 
     @Test
-    void proseIsKeptAsTheReplyWithoutActionsAndABlankAnswerIsUnreadable() {
+    void proseIsKeptAsTheReplyWithoutActionsAndABlankAnswerIsAnApology() {
         assertThat(ModelAnswer.parse("Hello! How can I help?"))
-                .isEqualTo(new ModelAnswer("Hello! How can I help?", List.of(), false));
-        assertThat(ModelAnswer.parse("  ").unreadable()).isTrue();
-        assertThat(ModelAnswer.parse("{\"actions\": []}").unreadable()).isTrue();
+                .isEqualTo(new ModelAnswer("Hello! How can I help?", List.of(), List.of(), false));
+        assertThat(ModelAnswer.parse("  ").reply()).isEqualTo(ModelAnswer.EMPTY_REPLY);
+        assertThat(ModelAnswer.parse("{\"actions\": []}").apology()).isTrue();
+    }
+
+    @Test
+    void proseWithABrokenFenceKeepsTheProseAndSaysAPartWasLeftOut() {
+        ModelAnswer answer = ModelAnswer.parse("Bob is great.\n```json\n{\"actions\": [\n```\nAsk me more.");
+
+        assertThat(answer.reply()).isEqualTo("Bob is great.\n\nAsk me more.");
+        assertThat(answer.leftOut()).containsExactly(ModelAnswer.UNREADABLE_PART);
+        assertThat(answer.apology()).isFalse();
+    }
+
+    @Test
+    void bracesInsideProseAreProseAndAFenceOfOtherCodeIsNeverShown() {
+        assertThat(ModelAnswer.parse("Use the {name} placeholder.").reply()).isEqualTo("Use the {name} placeholder.");
+        ModelAnswer code = ModelAnswer.parse("```python\nprint('hi')\n```");
+        assertThat(code.reply()).isEqualTo(ModelAnswer.GARBLED_REPLY);
+    }
+
+    @Test
+    void theReplyFunctionWinsOverTextAndActionCallsBecomeActions() {
+        ModelAnswer answer = ModelAnswer.read(new ModelTurn(
+                "some words",
+                List.of(
+                        new ModelTurn.Call(
+                                "show_hosts", Json.mapper().createObjectNode().put("type", "x")),
+                        new ModelTurn.Call(
+                                ModelAnswer.REPLY_FUNCTION,
+                                Json.mapper().createObjectNode().put("text", "Here."))),
+                "STOP",
+                null));
+
+        assertThat(answer.reply()).isEqualTo("Here.");
+        assertThat(answer.actions()).singleElement().satisfies(action -> assertThat(action.toString())
+                .isEqualTo("{\"type\":\"show_hosts\"}"));
     }
 
     @Test

@@ -13,7 +13,8 @@ public record CreateRequest(
         UUID hostUserId,
         UUID managerId,
         String representativeName,
-        String message)
+        String message,
+        UUID samActionId)
         implements RequestCommand {
 
     /** @param representativeName null if the host names none */
@@ -24,6 +25,18 @@ public record CreateRequest(
             UUID managerId,
             String representativeName,
             String message) {
+        return of(requestId, requesterId, hostUserId, managerId, representativeName, message, null);
+    }
+
+    /** @param samActionId the Sam proposal ({@code actionId} of an {@code open_request}) it was sent from, or null */
+    public static CreateRequest of(
+            UUID requestId,
+            UUID requesterId,
+            UUID hostUserId,
+            UUID managerId,
+            String representativeName,
+            String message,
+            UUID samActionId) {
         return new CreateRequest(
                 UUID.randomUUID(),
                 1,
@@ -33,6 +46,7 @@ public record CreateRequest(
                 hostUserId,
                 managerId,
                 representativeName,
-                message);
+                message,
+                samActionId);
     }
 }

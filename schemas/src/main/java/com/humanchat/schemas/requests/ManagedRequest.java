@@ -11,6 +11,7 @@ import java.util.UUID;
  * @param representativeName how the manager presents themselves, null if not named
  * @param conversationId the direct conversation requester ↔ host, set on approval
  * @param decidedAt when it left {@code pending}, with {@code decidedBy} and the decision's {@code reason}
+ * @param samActionId the Sam proposal ({@code actionId} of an {@code open_request}) it was sent from, null if none
  */
 public record ManagedRequest(
         UUID requestId,
@@ -24,7 +25,38 @@ public record ManagedRequest(
         Instant createdAt,
         Instant decidedAt,
         UUID decidedBy,
-        String reason) {
+        String reason,
+        UUID samActionId) {
+
+    /** A request not sent from a Sam proposal. */
+    public ManagedRequest(
+            UUID requestId,
+            UUID requesterId,
+            UUID hostUserId,
+            UUID managerId,
+            String representativeName,
+            String message,
+            RequestStatus status,
+            UUID conversationId,
+            Instant createdAt,
+            Instant decidedAt,
+            UUID decidedBy,
+            String reason) {
+        this(
+                requestId,
+                requesterId,
+                hostUserId,
+                managerId,
+                representativeName,
+                message,
+                status,
+                conversationId,
+                createdAt,
+                decidedAt,
+                decidedBy,
+                reason,
+                null);
+    }
 
     /** The requester and the manager, in that order: who sees the request's events. */
     public List<UUID> participantIds() {

@@ -2,12 +2,16 @@ package com.humanchat.schemas.sam;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** How a request ended: answered, answered with some actions dropped, Sam not configured, or given up on. */
+/**
+ * How a request ended: answered, answered with some actions dropped, Sam not configured, given up on (dead-lettered),
+ * or the model answered nothing usable (empty, cut off, blocked, unreadable) and Sam apologised.
+ */
 public enum SamOutcome {
     ANSWERED("answered"),
     DROPPED_ACTIONS("dropped_actions"),
     NOT_CONFIGURED("not_configured"),
-    FAILED("failed");
+    FAILED("failed"),
+    UNUSABLE("unusable");
 
     private final String wire;
 

@@ -6,7 +6,8 @@ import java.util.UUID;
 /**
  * The guest ({@code actorId}) asks {@code hostUserId} for a session, instant when {@code startTime} is null.
  * {@code holdMinutes} is the host's choice, copied by the edge from their profile: how long the requested slot stays
- * held while the host has not answered (0 = not at all, null = the platform's default).
+ * held while the host has not answered (0 = not at all, null = the platform's default). {@code samActionId} names the
+ * Sam proposal the guest booked from, null if none.
  */
 public record RequestSession(
         UUID eventId,
@@ -20,10 +21,13 @@ public record RequestSession(
         int durationMinutes,
         Money agreedPrice,
         PaymentMode paymentMode,
-        Integer holdMinutes)
+        Integer holdMinutes,
+        UUID samActionId)
         implements SessionCommand {
 
     /**
+     * A request not made from a Sam proposal.
+     *
      * @param conversationId the conversation the session is requested from, null if none
      * @param startTime null for an instant session
      * @param holdMinutes how long an unanswered request holds its slot, null for the platform's default
@@ -38,6 +42,31 @@ public record RequestSession(
             Money agreedPrice,
             PaymentMode paymentMode,
             Integer holdMinutes) {
+        return of(
+                sessionId,
+                guestId,
+                hostUserId,
+                conversationId,
+                startTime,
+                durationMinutes,
+                agreedPrice,
+                paymentMode,
+                holdMinutes,
+                null);
+    }
+
+    /** @param samActionId the Sam proposal ({@code actionId}) the guest booked from, null if none */
+    public static RequestSession of(
+            UUID sessionId,
+            UUID guestId,
+            UUID hostUserId,
+            UUID conversationId,
+            Instant startTime,
+            int durationMinutes,
+            Money agreedPrice,
+            PaymentMode paymentMode,
+            Integer holdMinutes,
+            UUID samActionId) {
         return new RequestSession(
                 UUID.randomUUID(),
                 1,
@@ -50,6 +79,7 @@ public record RequestSession(
                 durationMinutes,
                 agreedPrice,
                 paymentMode,
-                holdMinutes);
+                holdMinutes,
+                samActionId);
     }
 }

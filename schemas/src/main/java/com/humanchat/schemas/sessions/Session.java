@@ -11,6 +11,7 @@ import java.util.UUID;
  * @param startTime the scheduled start, null for an instant session
  * @param startedAt set when it went {@code in_progress}
  * @param completedAt set when it went {@code completed}, with {@code actualDurationSeconds}
+ * @param samActionId the Sam action ({@code actionId} of a {@code propose_booking}) it was booked from, null if none
  */
 public record Session(
         UUID sessionId,
@@ -26,7 +27,42 @@ public record Session(
         Instant updatedAt,
         Instant startedAt,
         Instant completedAt,
-        Long actualDurationSeconds) {
+        Long actualDurationSeconds,
+        UUID samActionId) {
+
+    /** A session not booked from a Sam proposal. */
+    public Session(
+            UUID sessionId,
+            UUID guestUserId,
+            UUID hostUserId,
+            UUID conversationId,
+            Instant startTime,
+            int durationMinutes,
+            Money agreedPrice,
+            PaymentMode paymentMode,
+            SessionStatus status,
+            Instant requestedAt,
+            Instant updatedAt,
+            Instant startedAt,
+            Instant completedAt,
+            Long actualDurationSeconds) {
+        this(
+                sessionId,
+                guestUserId,
+                hostUserId,
+                conversationId,
+                startTime,
+                durationMinutes,
+                agreedPrice,
+                paymentMode,
+                status,
+                requestedAt,
+                updatedAt,
+                startedAt,
+                completedAt,
+                actualDurationSeconds,
+                null);
+    }
 
     /** The guest and the host, in that order. */
     public List<UUID> participantIds() {
