@@ -147,7 +147,11 @@ public final class ActionValidator {
                     : "a booking at a price that is not the host's (" + price.amountCents() + " " + price.currency()
                             + ")";
         }
-        return offered.amountCents() == 0 && !"paid".equals(mode)
+        if ("donation".equals(mode)) {
+            // The booking API takes donation mode only from hosts who said they welcome donations; Sam proposes free.
+            return "a donation booking: Sam proposes sessions with a host who charges nothing as free";
+        }
+        return offered.amountCents() == 0 && "free".equals(mode)
                 ? null
                 : "a paid booking with a host who charges nothing";
     }

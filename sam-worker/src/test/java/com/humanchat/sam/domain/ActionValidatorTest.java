@@ -136,6 +136,14 @@ class ActionValidatorTest {
     }
 
     @Test
+    void dropsADonationBookingOfAFreeHostSinceTheBookingApiTakesItOnlyWhereDonationsAreWelcome() {
+        ValidatedActions result = validate(booking(FREE_HOST, null, 0, "usd", "donation"));
+
+        assertThat(result.kept()).isEmpty();
+        assertThat(result.dropped().getFirst()).contains("donation");
+    }
+
+    @Test
     void dropsUnknownHostsNonHostsTheAskerAndPastTimes() {
         ValidatedActions result = validate(
                 json("{\"type\":\"show_hosts\",\"hostIds\":[\"" + UUID.randomUUID() + "\"]}"),
