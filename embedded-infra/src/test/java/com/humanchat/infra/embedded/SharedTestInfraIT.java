@@ -37,7 +37,7 @@ class SharedTestInfraIT {
 
         DatabaseCoordinates first = infra.newDatabase("SharedTestInfraIT");
         DatabaseCoordinates second = infra.newDatabase("SharedTestInfraIT");
-        assertThat(first.database()).isNotEqualTo(second.database()).startsWith("sharedtestinfratest_");
+        assertThat(first.database()).isNotEqualTo(second.database()).startsWith("sharedtestinfrait_");
         for (DatabaseCoordinates database : new DatabaseCoordinates[] {first, second}) {
             try (Connection connection =
                             DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
