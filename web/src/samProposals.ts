@@ -20,6 +20,7 @@ const DONE: Record<SessionStatus, string> = {
   completed: 'Completed',
   declined: 'Declined by the host',
   cancelled: 'Cancelled',
+  no_show: 'Marked as a no-show',
 };
 
 /** The card's line for a proposal already acted on, e.g. "Requested — see Sessions". */
