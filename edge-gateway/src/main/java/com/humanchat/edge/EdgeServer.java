@@ -75,12 +75,13 @@ public final class EdgeServer extends VerticleBase {
             // No allow-list means same-origin only: without the handler no answer carries Access-Control-* headers.
             root.route().handler(cors(corsOrigins));
         }
-        // Counted before the body is even read: brute-force attempts cost a token whatever they send.
-        root.postWithRegex("/api/auth/(register|login|refresh)")
-                .handler(services.rateLimits().perAddress());
         root.route("/api/*")
                 .handler(
                         BodyHandler.create(false).setBodyLimit(services.config().maxBodyBytes()));
+        // Counted before anything is checked: brute-force attempts cost a token whatever they send. After the (bounded)
+        // body is read, not before: a request paused while Redis answered could stall a large upload for good.
+        root.postWithRegex("/api/auth/(register|login|refresh)")
+                .handler(services.rateLimits().perAddress());
         // Before the password is checked: a locked account is refused even with the right password.
         root.post("/api/auth/login").handler(services.signInLockout().beforeSignIn());
         root.route().failureHandler(ProblemResponses::handleFailure);

@@ -47,11 +47,15 @@ class OperationsIT {
             assertThat(edge.get("/health/live").status()).isEqualTo(200);
 
             workerLoopAlive.set(false);
-            Answer dead = edge.get("/health/live");
+            Answer dead = edge.opsGet("/health/live");
+            Answer publicDead = edge.get("/health/live");
 
             assertThat(dead.status()).isEqualTo(503);
             assertThat(dead.json().getString("status")).isEqualTo("DOWN");
             assertThat(dead.json().getJsonArray("down").getList()).containsExactly("test-worker");
+            // the public port says only that it is down, never which part of the platform
+            assertThat(publicDead.status()).isEqualTo(503);
+            assertThat(publicDead.json().getMap()).containsOnlyKeys("status");
         } finally {
             workerLoopAlive.set(true);
         }

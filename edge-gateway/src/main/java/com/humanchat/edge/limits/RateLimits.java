@@ -72,13 +72,12 @@ public final class RateLimits {
 
     /**
      * A route handler that spends a token of the client address's budget, shared by every replica through Redis; while
-     * Redis does not answer, this replica's own budget for the address is spent instead. Mounted before the body is
-     * read: the request is paused meanwhile, and the body handler resumes it.
+     * Redis does not answer, this replica's own budget for the address is spent instead. Mounted after the body
+     * handler, so nothing needs pausing while Redis answers.
      */
     public Handler<RoutingContext> perAddress() {
         return ctx -> {
             String address = clientAddress(ctx);
-            ctx.request().pause();
             perAddress
                     .tryAcquire(address)
                     .recover(redisDown -> {
@@ -89,7 +88,6 @@ public final class RateLimits {
                     .onSuccess(retryAfter -> {
                         if (retryAfter > 0) {
                             refusals.refused(LimitCounters.Limit.ADDRESS_SIGN_IN);
-                            ctx.request().resume();
                             ctx.fail(ProblemException.tooManyRequests(
                                     "at most " + perAddress.capacity()
                                             + " sign-in attempts per minute from one address",

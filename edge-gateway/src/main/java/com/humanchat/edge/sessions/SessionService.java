@@ -118,16 +118,12 @@ public final class SessionService {
             if (host.isEmpty() || !host.get().bookable()) {
                 return Future.failedFuture(unprocessable("/hostUserId", "no host " + ask.hostUserId()));
             }
-            Optional<BookingPrice.Refusal> mispriced =
-                    BookingPrice.refusal(host.get().offer(), ask.paymentMode(), ask.agreedPrice());
-            if (mispriced.isPresent()) {
-                return Future.failedFuture(
-                        unprocessable(mispriced.get().pointer(), mispriced.get().detail()));
-            }
             return reachable(caller, host.get())
                     .compose(v -> sharedConversation(caller, ask))
                     .compose(v -> ask.startTime() == null ? instantlyAvailable(host.get()) : Future.succeededFuture())
+                    // a proposal of Sam's whose price went stale says so in its own words before the price rule does
                     .compose(v -> asProposed(caller, ask, host.get()))
+                    .compose(v -> pricedAsTheHostOffers(ask, host.get()))
                     .compose(v -> produceRequest(caller, ask, host.get().requestHoldMinutes()));
         });
     }
@@ -246,6 +242,13 @@ public final class SessionService {
                                 ask.agreedPrice(), new ProposalAdmission.Facts(state[0], host.price(), state[1]))
                         .<Future<Void>>map(Future::failedFuture)
                         .orElseGet(Future::succeededFuture));
+    }
+
+    /** 422 naming the host's price when the guest proposes another price or payment mode ({@link BookingPrice}). */
+    private static Future<Void> pricedAsTheHostOffers(Ask ask, HostFacts host) {
+        return BookingPrice.refusal(host.offer(), ask.paymentMode(), ask.agreedPrice())
+                .<Future<Void>>map(refusal -> Future.failedFuture(unprocessable(refusal.pointer(), refusal.detail())))
+                .orElseGet(Future::succeededFuture);
     }
 
     private Future<Void> instantlyAvailable(HostFacts host) {

@@ -60,7 +60,7 @@ class AbuseLimitsIT {
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
         // An invalid body is refused cheaply (400, no password hashing) but still costs a token: the limit is checked
-        // before the body is read, so the burst outpaces the refill even on a slow machine.
+        // before the body is validated, so the burst outpaces the refill even on a slow machine.
         String attempt = "{}";
 
         HttpResponse<String> refused = null;

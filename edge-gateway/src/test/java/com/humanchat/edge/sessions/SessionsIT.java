@@ -200,10 +200,11 @@ class SessionsIT {
         assertThat(repriced.json().getString("detail"))
                 .isEqualTo("The host's price changed since Sam proposed this session: it is now 50.00 USD. Ask Sam"
                         + " again for a fresh proposal.");
-        assertThat(PLATFORM.post("/api/sessions", other.token(), proposed(host, inDays(10), 4_500, null))
-                        .status())
-                .as("without a proposal, a guest may still offer another price")
-                .isEqualTo(201);
+        Answer offered = PLATFORM.post("/api/sessions", other.token(), proposed(host, inDays(10), 4_500, null));
+        assertThat(offered.status())
+                .as("without a proposal, another price meets the price rule: 422 naming the host's")
+                .isEqualTo(422);
+        assertThat(offered.json().getString("detail")).contains("50.00 USD");
 
         TestUser freeHost = PLATFORM.register("free host", "host");
         String held = PLATFORM.post("/api/sessions", guest.token(), booking(freeHost, null, start, 60))
