@@ -480,6 +480,7 @@ class PaymentsWorkerIT {
                 s.updatedAt(),
                 null,
                 null,
+                null,
                 null);
         return new SessionStatusChanged(
                 cancelled.eventId(),
@@ -610,6 +611,7 @@ class PaymentsWorkerIT {
                 SessionStatus.CANCELLED,
                 now,
                 now,
+                null,
                 null,
                 null,
                 null);

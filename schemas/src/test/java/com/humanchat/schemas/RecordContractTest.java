@@ -205,7 +205,8 @@ class RecordContractTest {
                                 30,
                                 Money.of(5000, "USD"),
                                 PaymentMode.PAID,
-                                60)),
+                                60,
+                                null)),
                 Map.entry(
                         Topics.SESSIONS_COMMANDS,
                         TransitionSession.of(SESSION, BOB, SessionStatus.DECLINED, "busy that day")),
@@ -394,7 +395,8 @@ class RecordContractTest {
                 NOW,
                 completed ? NOW.plusSeconds(3600) : null,
                 completed ? NOW.plusSeconds(5400) : null,
-                completed ? 1800L : null);
+                completed ? 1800L : null,
+                null);
     }
 
     private static ManagedRequest request(RequestStatus status) {
@@ -411,7 +413,8 @@ class RecordContractTest {
                 NOW,
                 decided ? NOW : null,
                 decided ? CAROL : null,
-                decided ? "happy to" : null);
+                decided ? "happy to" : null,
+                null);
     }
 
     @ParameterizedTest
@@ -522,7 +525,7 @@ class RecordContractTest {
     void sessionSchemasHoldTheContractsLimits() {
         ObjectNode json = Json.mapper()
                 .valueToTree(RequestSession.of(
-                        SESSION, ALICE, BOB, null, null, 3, Money.of(-1, "dollars"), PaymentMode.FREE, -1));
+                        SESSION, ALICE, BOB, null, null, 3, Money.of(-1, "dollars"), PaymentMode.FREE, -1, null));
         json.put("paymentMode", "barter");
 
         assertThat(RecordSchemas.violations(Topics.SESSIONS_COMMANDS.name(), json))

@@ -195,6 +195,7 @@ class DomainStreamsIT {
                 30,
                 Money.of(0, "usd"),
                 PaymentMode.FREE,
+                null,
                 null);
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);

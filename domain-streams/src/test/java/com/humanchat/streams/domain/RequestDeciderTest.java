@@ -184,7 +184,7 @@ class RequestDeciderTest {
     private static RequestRecord recordIn(RequestStatus status) {
         return new RequestRecord(
                 new ManagedRequest(
-                        REQUEST, REQUESTER, HOST, MANAGER, null, "Hello", status, null, NOW, null, null, null),
+                        REQUEST, REQUESTER, HOST, MANAGER, null, "Hello", status, null, NOW, null, null, null, null),
                 AnswerLog.empty());
     }
 }

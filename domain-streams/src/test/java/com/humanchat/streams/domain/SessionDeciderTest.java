@@ -236,10 +236,10 @@ class SessionDeciderTest {
                         request(Instant.parse("9999-01-01T10:00:00Z"), 30, free, PaymentMode.FREE)),
                 Arguments.of(
                         "negative hold",
-                        RequestSession.of(SESSION, GUEST, HOST, null, null, 30, free, PaymentMode.FREE, -1)),
+                        RequestSession.of(SESSION, GUEST, HOST, null, null, 30, free, PaymentMode.FREE, -1, null)),
                 Arguments.of(
                         "host as guest",
-                        RequestSession.of(SESSION, HOST, HOST, null, null, 30, free, PaymentMode.FREE, null)));
+                        RequestSession.of(SESSION, HOST, HOST, null, null, 30, free, PaymentMode.FREE, null, null)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -341,11 +341,12 @@ class SessionDeciderTest {
                 session.updatedAt(),
                 session.startedAt(),
                 session.completedAt(),
-                session.actualDurationSeconds());
+                session.actualDurationSeconds(),
+                null);
     }
 
     private static RequestSession request(Instant start, int minutes, Money price, PaymentMode mode) {
-        return RequestSession.of(SESSION, GUEST, HOST, CONVERSATION, start, minutes, price, mode, null);
+        return RequestSession.of(SESSION, GUEST, HOST, CONVERSATION, start, minutes, price, mode, null, null);
     }
 
     private static UUID actor(SessionRole role) {
@@ -370,6 +371,7 @@ class SessionDeciderTest {
                 status,
                 NOW.minusSeconds(600),
                 NOW.minusSeconds(600),
+                null,
                 null,
                 null,
                 null);

@@ -232,6 +232,7 @@ class ProjectionWriterIT {
                 at(0).minusSeconds(60),
                 null,
                 null,
+                null,
                 null))));
 
         assertThat(kit.row("select linked_session_id from conversations"))

@@ -281,7 +281,8 @@ final class ProjectorTestKit implements AutoCloseable {
                 at,
                 completed ? at.minusSeconds(1200) : null,
                 completed ? at : null,
-                completed ? 1200L : null);
+                completed ? 1200L : null,
+                null);
     }
 
     static SessionRequested sessionRequested(Session session) {
@@ -323,7 +324,8 @@ final class ProjectorTestKit implements AutoCloseable {
                 at(0),
                 decided ? at : null,
                 decided ? manager : null,
-                decided ? "fine" : null);
+                decided ? "fine" : null,
+                null);
     }
 
     static RequestCreated requestCreated(ManagedRequest request) {

@@ -116,6 +116,7 @@ class SessionTopologyTest {
                 minutes,
                 Money.of(0, "usd"),
                 PaymentMode.FREE,
+                null,
                 null);
     }
 
@@ -133,6 +134,7 @@ class SessionTopologyTest {
                 minutes,
                 Money.of(5000, "usd"),
                 PaymentMode.PAID,
+                null,
                 null);
     }
 
@@ -146,7 +148,8 @@ class SessionTopologyTest {
                 minutes,
                 Money.of(0, "usd"),
                 PaymentMode.FREE,
-                holdMinutes);
+                holdMinutes,
+                null);
     }
 
     private SessionRecord stored(UUID sessionId) {

@@ -28,36 +28,6 @@ public record ManagedRequest(
         String reason,
         UUID samActionId) {
 
-    /** A request not sent from a Sam proposal. */
-    public ManagedRequest(
-            UUID requestId,
-            UUID requesterId,
-            UUID hostUserId,
-            UUID managerId,
-            String representativeName,
-            String message,
-            RequestStatus status,
-            UUID conversationId,
-            Instant createdAt,
-            Instant decidedAt,
-            UUID decidedBy,
-            String reason) {
-        this(
-                requestId,
-                requesterId,
-                hostUserId,
-                managerId,
-                representativeName,
-                message,
-                status,
-                conversationId,
-                createdAt,
-                decidedAt,
-                decidedBy,
-                reason,
-                null);
-    }
-
     /** The requester and the manager, in that order: who sees the request's events. */
     public List<UUID> participantIds() {
         return List.of(requesterId, managerId);

@@ -26,36 +26,11 @@ public record RequestSession(
         implements SessionCommand {
 
     /**
-     * A request not made from a Sam proposal.
-     *
      * @param conversationId the conversation the session is requested from, null if none
      * @param startTime null for an instant session
      * @param holdMinutes how long an unanswered request holds its slot, null for the platform's default
+     * @param samActionId the Sam proposal ({@code actionId}) the guest booked from, null if none
      */
-    public static RequestSession of(
-            UUID sessionId,
-            UUID guestId,
-            UUID hostUserId,
-            UUID conversationId,
-            Instant startTime,
-            int durationMinutes,
-            Money agreedPrice,
-            PaymentMode paymentMode,
-            Integer holdMinutes) {
-        return of(
-                sessionId,
-                guestId,
-                hostUserId,
-                conversationId,
-                startTime,
-                durationMinutes,
-                agreedPrice,
-                paymentMode,
-                holdMinutes,
-                null);
-    }
-
-    /** @param samActionId the Sam proposal ({@code actionId}) the guest booked from, null if none */
     public static RequestSession of(
             UUID sessionId,
             UUID guestId,

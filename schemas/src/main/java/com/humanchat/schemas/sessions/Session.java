@@ -30,40 +30,6 @@ public record Session(
         Long actualDurationSeconds,
         UUID samActionId) {
 
-    /** A session not booked from a Sam proposal. */
-    public Session(
-            UUID sessionId,
-            UUID guestUserId,
-            UUID hostUserId,
-            UUID conversationId,
-            Instant startTime,
-            int durationMinutes,
-            Money agreedPrice,
-            PaymentMode paymentMode,
-            SessionStatus status,
-            Instant requestedAt,
-            Instant updatedAt,
-            Instant startedAt,
-            Instant completedAt,
-            Long actualDurationSeconds) {
-        this(
-                sessionId,
-                guestUserId,
-                hostUserId,
-                conversationId,
-                startTime,
-                durationMinutes,
-                agreedPrice,
-                paymentMode,
-                status,
-                requestedAt,
-                updatedAt,
-                startedAt,
-                completedAt,
-                actualDurationSeconds,
-                null);
-    }
-
     /** The guest and the host, in that order. */
     public List<UUID> participantIds() {
         return List.of(guestUserId, hostUserId);

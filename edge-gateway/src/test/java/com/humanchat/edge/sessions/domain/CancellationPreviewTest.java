@@ -36,6 +36,7 @@ class CancellationPreviewTest {
                 START.minus(Duration.ofDays(3)),
                 null,
                 null,
+                null,
                 null);
     }
 
