@@ -1,7 +1,6 @@
 package com.humanchat.edge.sessions;
 
 import com.humanchat.edge.sessions.domain.HostOffer;
-import com.humanchat.schemas.sessions.Money;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -27,11 +26,6 @@ public record HostFacts(
         String representativeName,
         HostOffer offer,
         Integer requestHoldMinutes) {
-
-    /** The host's published price, null when their sessions are free. */
-    public Money price() {
-        return offer.priced() ? Money.of(offer.priceCents(), offer.currency()) : null;
-    }
 
     /** A user who can be booked: holds the {@code host} role and is not suspended. */
     public boolean bookable() {

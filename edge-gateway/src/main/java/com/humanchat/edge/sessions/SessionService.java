@@ -239,7 +239,9 @@ public final class SessionService {
         return readModel
                 .proposalState(caller, ask.samActionId(), host.id(), ask.startTime(), ask.durationMinutes())
                 .compose(state -> ProposalAdmission.refusal(
-                                ask.agreedPrice(), new ProposalAdmission.Facts(state[0], host.price(), state[1]))
+                                ask.agreedPrice(),
+                                new ProposalAdmission.Facts(
+                                        state[0], host.offer().price(), state[1]))
                         .<Future<Void>>map(Future::failedFuture)
                         .orElseGet(Future::succeededFuture));
     }

@@ -19,7 +19,7 @@ public final class BookingPrice {
     /** Empty when {@code mode} at {@code proposed} is what {@code host} offers. */
     public static Optional<Refusal> refusal(HostOffer host, PaymentMode mode, Money proposed) {
         if (host.priced()) {
-            Money price = Money.of(host.priceCents(), host.currency());
+            Money price = host.price();
             String send = "this host's sessions cost " + price.display() + ": book with paymentMode paid and"
                     + " agreedPrice {amountCents: " + price.amountCents() + ", currency: " + price.currency() + "}";
             if (mode != PaymentMode.PAID) {

@@ -1,5 +1,7 @@
 package com.humanchat.edge.sessions.domain;
 
+import com.humanchat.schemas.sessions.Money;
+
 /**
  * What a host offers a guest, from their profile.
  *
@@ -17,5 +19,10 @@ public record HostOffer(Long priceCents, String currency, boolean donationsWelco
 
     public boolean priced() {
         return priceCents != null && priceCents > 0;
+    }
+
+    /** The published price of a session with this host, null when their sessions are free. */
+    public Money price() {
+        return priced() ? Money.of(priceCents, currency) : null;
     }
 }
