@@ -1,6 +1,6 @@
 // The main views at phone and desktop sizes, saved as PNGs into SCREENSHOTS_DIR (docs/screenshots in the build).
 import { join } from 'node:path';
-import { RUN, assert, go, signIn, baseUrlFromArgs, newPerson, openConversationFromDiscover, scenario, screenshotDir, send, signUp, waitForThread } from './lib.mjs';
+import { RUN, assert, go, signIn, baseUrlFromArgs, newPerson, scenario, screenshotDir, send, signUp, waitForThread } from './lib.mjs';
 
 const base = baseUrlFromArgs();
 const dir = screenshotDir();

@@ -1,12 +1,12 @@
 // Caches the app shell so the client starts offline; the API and the socket are never cached (Dexie holds data).
-const CACHE = 'humanchat-shell-v1';
+const CACHE = 'humanchat-shell-v2';
 
 // The shell is index.html plus the hashed files it names: cached at install, before the page is controlled.
 async function cacheShell() {
   const cache = await caches.open(CACHE);
   const response = await fetch('/', { cache: 'no-cache' });
   const html = await response.clone().text();
-  const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+  const assets = [...html.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+)"/g)].map((m) => m[1]);
   await cache.put('/', response);
   await cache.addAll([...new Set(assets), '/manifest.webmanifest']);
 }

@@ -1,8 +1,10 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { AuthView } from './components/AuthView';
 import { VerifyEmailPage } from './components/EmailVerification';
 import { Shell } from './components/Shell';
 import { Connection } from './connection';
+import { queryClient } from './queries';
 import { api, db, setConnection } from './services';
 import { useUi } from './store';
 
@@ -16,6 +18,8 @@ export function App() {
       useUi.getState().setUser(auth?.user);
       setLoaded(true);
     });
+    // The app shell (the page and the hashed files) is cached by a service worker so a reload works offline.
+    if ('serviceWorker' in navigator) void navigator.serviceWorker.register('/sw.js').catch(() => undefined);
   }, []);
 
   useEffect(() => {
@@ -23,13 +27,24 @@ export function App() {
     const connection = new Connection(api, db, user.id);
     setConnection(connection);
     connection.start();
-    return () => setConnection(undefined);
+    return () => {
+      setConnection(undefined);
+      queryClient.clear();
+    };
   }, [user]);
 
-  if (!loaded) return <div className="splash" aria-busy="true">HumanChat</div>;
-  const verification = verificationToken();
-  if (verification) return <VerifyEmailPage token={verification} />;
-  return user ? <Shell /> : <AuthView />;
+  let view;
+  if (!loaded) {
+    view = (
+      <div className="splash" aria-busy="true">
+        HumanChat
+      </div>
+    );
+  } else {
+    const verification = verificationToken();
+    view = verification ? <VerifyEmailPage token={verification} /> : user ? <Shell /> : <AuthView />;
+  }
+  return <QueryClientProvider client={queryClient}>{view}</QueryClientProvider>;
 }
 
 /** The token of a mailed verification link (`/verify-email?token=…`), when this page is one. */

@@ -2,7 +2,6 @@ import { Api } from './api';
 import type { Connection } from './connection';
 import { ChatDatabase } from './db';
 import { useUi } from './store';
-import type { User } from './types';
 
 /** The app's single cache, API client and (while signed in) connection. */
 export const db = new ChatDatabase();
@@ -30,19 +29,6 @@ export async function signOutLocally(): Promise<void> {
   await api.signOut();
   await db.clearAll();
   useUi.getState().setUser(undefined);
-}
-
-const profiles = new Map<string, Promise<User>>();
-
-/** A public profile, fetched once per page life. */
-export function profile(userId: string): Promise<User> {
-  let p = profiles.get(userId);
-  if (!p) {
-    p = api.call<User>('GET', `/api/users/${userId}`);
-    p.catch(() => profiles.delete(userId));
-    profiles.set(userId, p);
-  }
-  return p;
 }
 
 export function formatMoney(amountCents: number, currency: string): string {

@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
-import { ApiError } from '../api';
-import { api, db, formatMoney, profile } from '../services';
+import { useState } from 'react';
+import { db, formatMoney } from '../services';
 import { useUi } from '../store';
 import { bookedFromProposal, proposalUsedLabel, requestFromProposal, requestUsedLabel } from '../samProposals';
-import type { ManagedRequest, SamAction, Session, User } from '../types';
-import { describe } from './AuthView';
+import type { SamAction } from '../types';
+import { errorText, requests, sessions } from '../endpoints';
+import { useProfile } from '../queries';
 import { openConversationWith } from './DiscoverPanel';
 import { PresenceDot } from './PresenceDot';
 import { SessionActions } from './SessionsPanel';
@@ -37,14 +37,6 @@ export function ActionRenderer({ actions }: { actions: SamAction[] | undefined }
   );
 }
 
-function useProfile(id: string): User | undefined {
-  const [user, setUser] = useState<User>();
-  useEffect(() => {
-    void profile(id).then(setUser, () => undefined);
-  }, [id]);
-  return user;
-}
-
 export function HostCard({ hostId }: { hostId: string }) {
   const host = useProfile(hostId);
   const [error, setError] = useState<string>();
@@ -59,7 +51,7 @@ export function HostCard({ hostId }: { hostId: string }) {
       {host.priceCents != null && <p className="muted">{formatMoney(host.priceCents, host.currency ?? 'usd')} per session</p>}
       <button
         className="primary"
-        onClick={() => void openConversationWith(host).catch((e) => setError(e instanceof ApiError ? describe(e) : String(e)))}
+        onClick={() => void openConversationWith(host).catch((e) => setError(errorText(e)))}
       >
         Message
       </button>
@@ -80,7 +72,7 @@ function ProposedBooking({ action }: { action: Extract<SamAction, { type: 'propo
     setBusy(true);
     setState('Requesting…');
     try {
-      const session = await api.call<Session>('POST', '/api/sessions', {
+      const session = await sessions.book({
         hostUserId: action.hostUserId,
         startTime: action.startTime,
         durationMinutes: action.durationMinutes,
@@ -91,7 +83,7 @@ function ProposedBooking({ action }: { action: Extract<SamAction, { type: 'propo
       if (session?.guestUserId) await db.sessions.put(session); // a 202 (pending) arrives later by sync
       setState(undefined);
     } catch (e) {
-      setState(e instanceof ApiError ? describe(e) : String(e));
+      setState(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -126,21 +118,17 @@ function OpenRequest({ action }: { action: Extract<SamAction, { type: 'open_requ
   );
   async function send() {
     try {
-      const request = await api.call<ManagedRequest>('POST', '/api/requests', {
-        hostUserId: action.hostUserId,
-        message: action.message,
-        samActionId: action.actionId,
-      });
+      const request = await requests.open(action.hostUserId, action.message, action.actionId);
       if (request?.requesterId) await db.requests.put(request); // a 202 (pending) arrives later by sync
       setState(undefined);
     } catch (e) {
-      setState(e instanceof ApiError ? describe(e) : String(e));
+      setState(errorText(e));
     }
   }
   return (
     <div className="card proposal">
       <p>
-        Ask {host?.displayName ?? 'this host'}'s representative: “{action.message}”
+        Ask {host?.displayName ?? 'this host'}&apos;s representative: “{action.message}”
       </p>
       {sent ? (
         <p className="muted" data-testid="proposal-used">

@@ -1,9 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError } from '../api';
 import { api } from '../services';
 import { useUi } from '../store';
 import type { User } from '../types';
-import { describe } from './AuthView';
+import { errorText } from '../endpoints';
 
 type Tab = 'metrics' | 'users' | 'requests' | 'announce';
 
@@ -41,7 +40,7 @@ function useAdminGet<T>(path: string): [T | undefined, string | undefined, () =>
   const [error, setError] = useState<string>();
   const [round, setRound] = useState(0);
   useEffect(() => {
-    api.call<T>('GET', path).then(setData, (e) => setError(e instanceof ApiError ? describe(e) : String(e)));
+    api.call<T>('GET', path).then(setData, (e) => setError(errorText(e)));
   }, [path, round]);
   return [data, error, () => setRound((r) => r + 1)];
 }
@@ -118,7 +117,7 @@ function AdminUsers() {
       await api.call('PATCH', `/api/admin/users/${id}`, { suspended, reason: suspended ? 'suspended by an admin' : undefined });
       reload();
     } catch (e) {
-      setActionError(e instanceof ApiError ? describe(e) : String(e));
+      setActionError(errorText(e));
     }
   }
   if (error) return <p className="error">{error}</p>;
@@ -169,7 +168,7 @@ function Announce() {
       setState('Announced to every connected client.');
       setMessage('');
     } catch (err) {
-      setState(err instanceof ApiError ? describe(err) : String(err));
+      setState(errorText(err));
     }
   }
   return (

@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api';
 import { AUTH } from '../db';
+import { auth, errorText } from '../endpoints';
 import { api, db } from '../services';
 import { useUi } from '../store';
-import type { AuthAnswer } from '../types';
 import { ErrorAlert } from './ErrorAlert';
 
 /** Sign in, or sign up as a guest ("user") or a host. */
@@ -23,14 +22,14 @@ export function AuthView() {
     try {
       const answer =
         mode === 'signin'
-          ? await api.call<AuthAnswer>('POST', '/api/auth/login', { email, password })
-          : await api.call<AuthAnswer>('POST', '/api/auth/register', { email, password, displayName, role });
+          ? await auth.login(email, password)
+          : await auth.register(email, password, displayName, role);
       const previous = await db.setting<{ user: { id: string } }>(AUTH);
       if (previous && previous.user.id !== answer.user.id) await db.clearAll();
       await api.signIn(answer);
       useUi.getState().setUser(answer.user);
     } catch (err) {
-      setError(err instanceof ApiError ? describe(err) : String(err));
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }
@@ -89,9 +88,4 @@ export function AuthView() {
       </form>
     </main>
   );
-}
-
-export function describe(err: ApiError): string {
-  const fields = err.problem.errors?.map((e) => `${e.field ?? ''} ${e.message ?? ''}`.trim()).join('; ');
-  return fields ? `${err.message} (${fields})` : err.message;
 }

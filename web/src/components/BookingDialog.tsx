@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../api';
-import { api, db } from '../services';
-import type { PaymentMode, Session, User } from '../types';
-import { describe } from './AuthView';
+import { db } from '../services';
+import type { PaymentMode, User } from '../types';
+import { errorText, sessions } from '../endpoints';
 import { ErrorAlert } from './ErrorAlert';
 
 /** Requests a session with a host: instant or scheduled, duration, payment mode and price. A native modal dialog. */
@@ -26,7 +25,7 @@ export function BookingDialog({ host, conversationId, onClose }: { host: User; c
     setError(undefined);
     try {
       const amountCents = mode === 'free' ? 0 : Math.round(Number(price) * 100);
-      const session = await api.call<Session>('POST', '/api/sessions', {
+      const session = await sessions.book({
         hostUserId: host.id,
         conversationId,
         startTime: when === 'scheduled' ? new Date(start).toISOString() : undefined,
@@ -34,10 +33,10 @@ export function BookingDialog({ host, conversationId, onClose }: { host: User; c
         agreedPrice: { amountCents, currency: host.currency ?? 'usd' },
         paymentMode: mode,
       });
-      if (session.guestUserId) await db.sessions.put(session);
+      if (session?.guestUserId) await db.sessions.put(session); // a 202 (pending) arrives later by sync
       onClose();
     } catch (err) {
-      setError(err instanceof ApiError ? describe(err) : String(err));
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }

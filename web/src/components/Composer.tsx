@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { ApiError } from '../api';
-import { api, conn, maybeConn } from '../services';
-import { describe } from './AuthView';
+import { conn, maybeConn } from '../services';
+import { errorText, sam as samApi } from '../endpoints';
 import { ErrorAlert } from './ErrorAlert';
 
 const TYPING_REPEAT_MS = 2500;
@@ -46,10 +45,10 @@ export function Composer({ conversationId, sam }: { conversationId: string; sam:
     if (lastTypingSent.current) typing(false);
     if (sam) {
       try {
-        await api.call('POST', '/api/sam', { message: content, conversationId });
+        await samApi.ask(content, conversationId);
       } catch (err) {
         setText(content);
-        setError(err instanceof ApiError ? describe(err) : String(err));
+        setError(errorText(err));
       }
     } else {
       await conn().send(conversationId, content);

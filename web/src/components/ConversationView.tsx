@@ -1,9 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
-import { conn, db, maybeConn, profile, api } from '../services';
+import { useEffect, useRef, useState } from 'react';
+import { conversations } from '../endpoints';
+import { useProfile } from '../queries';
+import { conn, db, maybeConn } from '../services';
 import { useUi } from '../store';
 import { applyMessage, thread } from '../sync';
-import type { Message, User } from '../types';
 import { SAM_USER_ID } from '../types';
 import { BookingDialog } from './BookingDialog';
 import { ChatArea } from './ChatArea';
@@ -21,28 +22,21 @@ export function ConversationView({ conversationId, sam = false }: { conversation
   const navigate = useUi((s) => s.navigate);
   const conversation = useLiveQuery(() => db.conversations.get(conversationId), [conversationId]);
   const shown = useLiveQuery(() => thread(db, conversationId), [conversationId]);
-  const [peerProfile, setPeerProfile] = useState<User>();
   const [booking, setBooking] = useState(false);
   const peer = conversation ? others(conversation, me)[0] : undefined;
 
-  useEffect(() => {
-    if (peer && peer.userId !== SAM_USER_ID) void profile(peer.userId).then(setPeerProfile, () => undefined);
-  }, [peer?.userId]);
+  const peerProfile = useProfile(peer && peer.userId !== SAM_USER_ID ? peer.userId : undefined);
 
-  // Opening a conversation whose latest messages are not cached (e.g. just created): fetch them.
+  // Opening a conversation whose latest messages are not cached (e.g. just created): fetch them, once per lastSeq.
   const lowest = shown?.messages[0]?.seq;
+  const fetchedUpTo = useRef<number>(undefined);
   useEffect(() => {
     if (!conversation || shown === undefined || link !== 'online') return;
-    if (shown.messages.length === 0 && conversation.lastSeq > 0) void loadBefore(conversation.lastSeq + 1);
-  }, [conversation?.lastSeq, shown === undefined, link]);
-
-  async function loadBefore(before: number) {
-    const page = await api.call<{ items: Message[] }>(
-      'GET',
-      `/api/conversations/${conversationId}/messages?before=${before}&limit=${HISTORY_PAGE}`,
-    );
-    for (const m of page.items) await applyMessage(db, m, me);
-  }
+    if (shown.messages.length === 0 && conversation.lastSeq > 0 && fetchedUpTo.current !== conversation.lastSeq) {
+      fetchedUpTo.current = conversation.lastSeq;
+      void loadBefore(conversationId, conversation.lastSeq + 1, me);
+    }
+  }, [conversation, shown, link, conversationId, me]);
 
   // Read up to the latest message while the conversation is on screen.
   useEffect(() => {
@@ -58,7 +52,7 @@ export function ConversationView({ conversationId, sam = false }: { conversation
         });
       }
     }
-  }, [conversation?.lastSeq, conversation?.unreadCount, link]);
+  }, [conversation, conversationId, link]);
 
   if (conversation === undefined) return <div className="empty-state">Loading…</div>;
   if (conversation === null) return <div className="empty-state">This conversation is not here (yet).</div>;
@@ -88,7 +82,7 @@ export function ConversationView({ conversationId, sam = false }: { conversation
         pending={shown?.pending ?? []}
         participants={conversation.participants}
         canLoadEarlier={lowest !== undefined && lowest > 1}
-        onLoadEarlier={() => lowest !== undefined && void loadBefore(lowest)}
+        onLoadEarlier={() => lowest !== undefined && void loadBefore(conversationId, lowest, me)}
         onRetry={(id) => void conn().retry(id)}
       />
       <TypingIndicator conversationId={conversationId} participants={conversation.participants} />
@@ -98,4 +92,10 @@ export function ConversationView({ conversationId, sam = false }: { conversation
       )}
     </section>
   );
+}
+
+/** A page of history before `before`, into the cache (a message already there is stored once). */
+async function loadBefore(conversationId: string, before: number, me: string): Promise<void> {
+  const page = await conversations.messagesBefore(conversationId, before, HISTORY_PAGE);
+  for (const m of page.items) await applyMessage(db, m, me);
 }

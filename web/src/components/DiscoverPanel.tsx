@@ -1,9 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api';
-import { api, db, formatMoney } from '../services';
+import { db, formatMoney } from '../services';
 import { useUi } from '../store';
 import type { Conversation, User } from '../types';
-import { describe } from './AuthView';
+import { conversations, errorText, requests, users } from '../endpoints';
 import { PresenceDot } from './PresenceDot';
 import { ErrorAlert } from './ErrorAlert';
 
@@ -11,9 +12,7 @@ import { ErrorAlert } from './ErrorAlert';
 export async function openConversationWith(host: User): Promise<void> {
   const ui = useUi.getState();
   const me = ui.user!;
-  const answer = await api.call<Partial<Conversation> & { conversationId: string }>('POST', '/api/conversations', {
-    participantIds: [host.id],
-  });
+  const answer = await conversations.openDirect(host.id);
   const existing = await db.conversations.get(answer.conversationId);
   if (!existing) {
     // 201/200 carry the conversation; a 202 (still being created) only its id: keep what we know until sync brings it.
@@ -49,37 +48,24 @@ export function DiscoverPanel() {
   const [q, setQ] = useState('');
   const [tag, setTag] = useState('');
   const [online, setOnline] = useState(false);
-  const [hosts, setHosts] = useState<User[]>();
-  const [next, setNext] = useState<string | null>(null);
+  // The text query runs on submit; the tag and the online filter at once.
+  const [submitted, setSubmitted] = useState('');
   const [error, setError] = useState<string>();
   const [managed, setManaged] = useState<User>();
-
-  async function search(cursor?: string) {
-    setError(undefined);
-    const params = new URLSearchParams({ limit: '20' });
-    if (q.trim()) params.set('q', q.trim());
-    if (tag.trim()) params.set('tag', tag.trim().replace(/^#/, ''));
-    if (online) params.set('online', 'true');
-    if (cursor) params.set('cursor', cursor);
-    try {
-      const page = await api.call<{ items: User[]; nextCursor: string | null }>('GET', `/api/discover?${params}`);
-      setHosts((prev) => (cursor ? [...(prev ?? []), ...page.items] : page.items));
-      setNext(page.nextCursor);
-    } catch (e) {
-      setError(e instanceof ApiError ? describe(e) : String(e));
-    }
-  }
-
-  useEffect(() => {
-    void search();
-  }, [online, tag]);
+  const search = useInfiniteQuery({
+    queryKey: ['discover', submitted, tag, online],
+    queryFn: ({ pageParam }) => users.discover({ q: submitted, tag, online, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+  const hosts = search.data?.pages.flatMap((page) => page.items);
 
   async function message(host: User) {
     try {
       await openConversationWith(host);
     } catch (e) {
       if (e instanceof ApiError && (e.status === 403 || e.status === 409) && host.managerId !== undefined) setManaged(host);
-      setError(e instanceof ApiError ? describe(e) : String(e));
+      setError(errorText(e));
     }
   }
 
@@ -91,7 +77,8 @@ export function DiscoverPanel() {
         role="search"
         onSubmit={(e: FormEvent) => {
           e.preventDefault();
-          void search();
+          setSubmitted(q);
+          void search.refetch();
         }}
       >
         <label className="visually-hidden" htmlFor="discover-q">
@@ -109,7 +96,7 @@ export function DiscoverPanel() {
           Search
         </button>
       </form>
-      <ErrorAlert message={error} />
+      <ErrorAlert message={error ?? (search.error ? errorText(search.error) : undefined)} />
       {managed && <ManagedRequestForm host={managed} onDone={() => setManaged(undefined)} />}
       {hosts && hosts.length === 0 && <p className="muted">No hosts match.</p>}
       <ul className="host-grid">
@@ -138,8 +125,8 @@ export function DiscoverPanel() {
           </li>
         ))}
       </ul>
-      {next && (
-        <button className="quiet" onClick={() => void search(next)}>
+      {search.hasNextPage && (
+        <button className="quiet" onClick={() => void search.fetchNextPage()} disabled={search.isFetchingNextPage}>
           More hosts
         </button>
       )}
@@ -156,11 +143,11 @@ function ManagedRequestForm({ host, onDone }: { host: User; onDone: () => void }
       onSubmit={async (e) => {
         e.preventDefault();
         try {
-          await api.call('POST', '/api/requests', { hostUserId: host.id, message: text });
+          await requests.open(host.id, text);
           setState('Sent. You will be able to chat once it is approved.');
           setTimeout(onDone, 2000);
         } catch (err) {
-          setState(err instanceof ApiError ? describe(err) : String(err));
+          setState(errorText(err));
         }
       }}
     >

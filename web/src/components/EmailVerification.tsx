@@ -1,9 +1,8 @@
+import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { ApiError } from '../api';
 import { api } from '../services';
 import { useUi } from '../store';
-import type { User } from '../types';
-import { describe } from './AuthView';
+import { auth, errorText } from '../endpoints';
 import { ErrorAlert } from './ErrorAlert';
 
 /** Until the address is verified: say so, and let the user ask for the link again (at most once a minute). */
@@ -15,10 +14,10 @@ export function EmailVerificationBanner() {
   async function resend() {
     setError(undefined);
     try {
-      await api.call('POST', '/api/auth/verification-email', {});
+      await auth.resendVerification();
       setSent(true);
     } catch (e) {
-      setError(e instanceof ApiError ? describe(e) : String(e));
+      setError(errorText(e));
     }
   }
   return (
@@ -38,7 +37,7 @@ export function EmailVerificationBanner() {
 export function VerifyEmailPage({ token }: { token: string }) {
   const [state, setState] = useState<'checking' | 'verified' | string>('checking');
   useEffect(() => {
-    api.call<User>('POST', '/api/auth/verify-email', { token }).then(
+    auth.verifyEmail(token).then(
       async (user) => {
         const current = useUi.getState().user;
         if (current?.id === user.id) {
@@ -47,7 +46,7 @@ export function VerifyEmailPage({ token }: { token: string }) {
         }
         setState('verified');
       },
-      (e) => setState(e instanceof ApiError ? describe(e) : String(e)),
+      (e) => setState(errorText(e)),
     );
   }, [token]);
   return (
@@ -56,7 +55,7 @@ export function VerifyEmailPage({ token }: { token: string }) {
       {state === 'checking' && <p aria-busy="true">Checking your link…</p>}
       {state === 'verified' && <p>Your e-mail address is verified.</p>}
       {state !== 'checking' && state !== 'verified' && <ErrorAlert message={state} />}
-      <a href="/">Open HumanChat</a>
+      <Link href="/">Open HumanChat</Link>
     </main>
   );
 }

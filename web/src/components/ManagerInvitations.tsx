@@ -1,9 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../api';
-import { api } from '../services';
 import { useUi } from '../store';
 import type { ManagerInvitation } from '../types';
-import { describe } from './AuthView';
+import { errorText, managerInvitations } from '../endpoints';
 import { ErrorAlert } from './ErrorAlert';
 
 interface Invitations {
@@ -18,7 +16,7 @@ export function ManagerInvitations() {
   const [email, setEmail] = useState('');
   const [error, setError] = useState<string>();
   const load = useCallback(() => {
-    api.call<Invitations>('GET', '/api/manager-invitations').then(setInvitations, () => undefined);
+    managerInvitations.list().then(setInvitations, () => undefined);
   }, []);
   useEffect(load, [load]);
 
@@ -28,7 +26,7 @@ export function ManagerInvitations() {
       await call();
       load();
     } catch (e) {
-      setError(e instanceof ApiError ? describe(e) : String(e));
+      setError(errorText(e));
     }
   }
   const isHost = !!user?.roles.includes('host');
@@ -39,7 +37,7 @@ export function ManagerInvitations() {
       {invitations.sent.map((i) => (
         <p key={i.id}>
           {i.managerDisplayName} — {i.status === 'accepted' ? 'manages your requests' : 'invited, not accepted yet'}{' '}
-          <button className="quiet" onClick={() => void act(() => api.call('DELETE', `/api/manager-invitations/${i.id}`))}>
+          <button className="quiet" onClick={() => void act(() => managerInvitations.remove(i.id))}>
             End
           </button>
         </p>
@@ -48,7 +46,7 @@ export function ManagerInvitations() {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            void act(() => api.call('POST', '/api/manager-invitations', { email })).then(() => setEmail(''));
+            void act(() => managerInvitations.invite(email)).then(() => setEmail(''));
           }}
         >
           <label>
@@ -64,11 +62,11 @@ export function ManagerInvitations() {
         <p key={i.id}>
           {i.hostDisplayName} {i.status === 'accepted' ? '— you manage their requests' : 'asks you to manage their requests'}{' '}
           {i.status === 'pending' && (
-            <button className="primary" onClick={() => void act(() => api.call('POST', `/api/manager-invitations/${i.id}/accept`, {}))}>
+            <button className="primary" onClick={() => void act(() => managerInvitations.accept(i.id))}>
               Accept
             </button>
           )}
-          <button className="quiet" onClick={() => void act(() => api.call('DELETE', `/api/manager-invitations/${i.id}`))}>
+          <button className="quiet" onClick={() => void act(() => managerInvitations.remove(i.id))}>
             {i.status === 'pending' ? 'Decline' : 'Stop'}
           </button>
         </p>

@@ -1,9 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api';
-import { api, db } from '../services';
+import { db } from '../services';
 import { SAM_USER_ID } from '../types';
-import { describe } from './AuthView';
+import { errorText, sam } from '../endpoints';
 import { ConversationView } from './ConversationView';
 import { ErrorAlert } from './ErrorAlert';
 
@@ -23,10 +22,10 @@ export function SamChatView() {
   async function ask(e: FormEvent) {
     e.preventDefault();
     try {
-      await api.call('POST', '/api/sam', { message: text });
+      await sam.ask(text);
       setAsked(true);
     } catch (err) {
-      setError(err instanceof ApiError ? describe(err) : String(err));
+      setError(errorText(err));
     }
   }
   return (

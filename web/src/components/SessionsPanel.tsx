@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
-import { ApiError } from '../api';
-import { api, db, formatMoney, profile } from '../services';
+import { useState } from 'react';
+import { db, formatMoney } from '../services';
 import { useUi } from '../store';
 import type { Session, SessionStatus } from '../types';
-import { describe } from './AuthView';
+import { errorText, requests, sessions } from '../endpoints';
+import { useProfile } from '../queries';
 import { VideoCallPanel } from './VideoCallPanel';
 import { ErrorAlert } from './ErrorAlert';
 import { ManagerInvitations } from './ManagerInvitations';
@@ -43,10 +43,10 @@ export function SessionActions({ session, me }: { session: Session; me: string }
     setBusy(true);
     setError(undefined);
     try {
-      const updated = await api.call<Session>('PATCH', `/api/sessions/${session.sessionId}`, { status });
+      const updated = await sessions.transition(session.sessionId, status);
       if (updated?.sessionId) await db.sessions.put(updated);
     } catch (e) {
-      setError(e instanceof ApiError ? describe(e) : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -71,11 +71,7 @@ export function SessionActions({ session, me }: { session: Session; me: string }
 }
 
 function PeerName({ id }: { id: string }) {
-  const [name, setName] = useState<string>();
-  useEffect(() => {
-    void profile(id).then((u) => setName(u.displayName), () => undefined);
-  }, [id]);
-  return <>{name ?? '…'}</>;
+  return <>{useProfile(id)?.displayName ?? '…'}</>;
 }
 
 /** The caller's sessions (from the cache), newest first, with what they can do next; the call when one is joined. */
@@ -134,9 +130,9 @@ function RequestDecision({ requestId }: { requestId: string }) {
   const [error, setError] = useState<string>();
   async function decide(status: 'approved' | 'declined') {
     try {
-      await api.call('PATCH', `/api/requests/${requestId}`, { status });
+      await requests.decide(requestId, status);
     } catch (e) {
-      setError(e instanceof ApiError ? describe(e) : String(e));
+      setError(errorText(e));
     }
   }
   return (

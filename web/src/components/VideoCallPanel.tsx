@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { api, conn } from '../services';
+import { sessions } from '../endpoints';
+import { conn } from '../services';
 import { useUi } from '../store';
 import type { RtcPayload, Session } from '../types';
 
@@ -67,7 +68,7 @@ export function VideoCallPanel({ session, me }: { session: Session; me: string }
     }
 
     void (async () => {
-      const { iceServers } = await api.call<{ iceServers: RTCIceServer[] }>('GET', `/api/sessions/${session.sessionId}/ice-servers`);
+      const { iceServers } = await sessions.iceServers(session.sessionId);
       if (closed) return;
       pc = new RTCPeerConnection({ iceServers });
       pc.onicecandidate = ({ candidate }) => {
@@ -108,7 +109,7 @@ export function VideoCallPanel({ session, me }: { session: Session; me: string }
       stream?.getTracks().forEach((t) => t.stop());
       pc?.close();
     };
-  }, [session.sessionId, me]);
+  }, [session.sessionId, session.guestUserId, me]);
 
   return (
     <section className="call card" aria-label="Video call" data-testid="video-call">

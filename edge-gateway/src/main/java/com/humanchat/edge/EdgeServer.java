@@ -69,7 +69,8 @@ public final class EdgeServer extends VerticleBase {
     Router router() {
         Router root = Router.router(vertx);
         root.route().handler(new RequestIds());
-        root.route().handler(new SecurityHeaders(services.config().corsOrigins()));
+        WebClientRoutes webClient = new WebClientRoutes();
+        root.route().handler(new SecurityHeaders(services.config().corsOrigins(), webClient.inlineScriptHashes()));
         List<String> corsOrigins = services.config().corsOrigins();
         if (!corsOrigins.isEmpty()) {
             // No allow-list means same-origin only: without the handler no answer carries Access-Control-* headers.
@@ -125,7 +126,7 @@ public final class EdgeServer extends VerticleBase {
             services.devOutbox().mount(root);
         }
         // Last: the web client takes every other GET (its files, and index.html for app routes).
-        new WebClientRoutes().mount(root);
+        webClient.mount(root);
         return root;
     }
 

@@ -10,14 +10,23 @@ import java.util.stream.Collectors;
 /**
  * Headers on every answer, errors included: no MIME sniffing, no framing, no referrer leaks, a content policy that
  * lets the page connect only to its own origin (its own WebSocket included) and the configured CORS origins — never to
- * any {@code ws:}/{@code wss:} host, which would let injected script carry data anywhere; HTTPS only once seen; API
- * answers are per-user and never cached.
+ * any {@code ws:}/{@code wss:} host, which would let injected script carry data anywhere; scripts only from the page's
+ * origin, the web client's own inline bootstrap (by hash) and Stripe.js, whose Payment Element runs in Stripe's frames
+ * and talks to Stripe's API (Stripe's documented policy); HTTPS only once seen; API answers are per-user and never
+ * cached.
  */
 final class SecurityHeaders implements Handler<RoutingContext> {
 
     /** A {@code Host} that is a plain authority; anything else (say a {@code ;}) never reaches the policy. */
     private static final Pattern HOST =
             Pattern.compile("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}](:[0-9]{1,5})?");
+
+    /** Stripe.js and the frames of its Elements, as Stripe documents for a content policy. */
+    static final String STRIPE_SCRIPTS = "https://js.stripe.com";
+
+    static final String STRIPE_FRAMES = "https://js.stripe.com https://hooks.stripe.com";
+
+    static final String STRIPE_API = "https://api.stripe.com";
 
     private static final String OTHER_DIRECTIVES =
             "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -28,7 +37,11 @@ final class SecurityHeaders implements Handler<RoutingContext> {
     /** The configured origins and their WebSocket twins, e.g. {@code https://app.example.com wss://app.example.com}. */
     private final String allowedOrigins;
 
-    SecurityHeaders(List<String> corsOrigins) {
+    /** {@code script-src}: the page's origin, the web client's inline scripts by hash, Stripe.js. */
+    private final String scriptSources;
+
+    SecurityHeaders(List<String> corsOrigins, List<String> inlineScriptHashes) {
+        this.scriptSources = String.join(" ", "'self'", STRIPE_SCRIPTS, String.join(" ", inlineScriptHashes)).strip();
         this.allowedOrigins = corsOrigins.stream()
                 .map(origin -> origin + " " + origin.replaceFirst("^http", "ws"))
                 .collect(Collectors.joining(" "));
@@ -62,13 +75,14 @@ final class SecurityHeaders implements Handler<RoutingContext> {
      * {@code ws://} and {@code wss://} for the others (which of the two depends on the TLS proxy, invisible here).
      */
     String contentSecurityPolicy(String host) {
-        StringBuilder connect = new StringBuilder("connect-src 'self'");
+        StringBuilder connect = new StringBuilder("connect-src 'self' " + STRIPE_API);
         if (host != null && HOST.matcher(host).matches()) {
             connect.append(" ws://").append(host).append(" wss://").append(host);
         }
         if (!allowedOrigins.isEmpty()) {
             connect.append(' ').append(allowedOrigins);
         }
-        return "default-src 'self'; " + connect + "; " + OTHER_DIRECTIVES;
+        return "default-src 'self'; script-src " + scriptSources + "; frame-src " + STRIPE_FRAMES + "; " + connect + "; "
+                + OTHER_DIRECTIVES;
     }
 }

@@ -17,10 +17,10 @@ class SecurityHeadersTest {
 
     @Test
     void connectsOnlyToThePagesOwnOriginAndTheConfiguredOnes() {
-        SecurityHeaders headers = new SecurityHeaders(List.of("https://app.example.com", "http://localhost:5173"));
+        SecurityHeaders headers = new SecurityHeaders(List.of("https://app.example.com", "http://localhost:5173"), List.of());
 
         assertThat(headers.contentSecurityPolicy("chat.example.com"))
-                .contains("connect-src 'self' ws://chat.example.com wss://chat.example.com https://app.example.com"
+                .contains("connect-src 'self' https://api.stripe.com ws://chat.example.com wss://chat.example.com https://app.example.com"
                         + " wss://app.example.com http://localhost:5173 ws://localhost:5173;")
                 .doesNotContain(" ws: ")
                 .doesNotContain(" wss:;");
@@ -31,7 +31,7 @@ class SecurityHeadersTest {
         Vertx vertx = Vertx.vertx();
         try {
             Router router = Router.router(vertx);
-            router.route().handler(new SecurityHeaders(List.of()));
+            router.route().handler(new SecurityHeaders(List.of(), List.of()));
             router.route().handler(ctx -> ctx.response().end("ok"));
             HttpServer server =
                     vertx.createHttpServer().requestHandler(router).listen(0).await(10, TimeUnit.SECONDS);
@@ -47,7 +47,7 @@ class SecurityHeadersTest {
                 assertThat(answer.headers().firstValue("Content-Security-Policy"))
                         .as(version.name())
                         .hasValueSatisfying(csp ->
-                                assertThat(csp).contains("connect-src 'self' ws://" + host + " wss://" + host + ";"));
+                                assertThat(csp).contains("connect-src 'self' https://api.stripe.com ws://" + host + " wss://" + host + ";"));
             }
         } finally {
             vertx.close().await(10, TimeUnit.SECONDS);
@@ -56,11 +56,22 @@ class SecurityHeadersTest {
 
     @Test
     void leavesOutAHostThatIsNotAPlainAuthority() {
-        SecurityHeaders headers = new SecurityHeaders(List.of());
+        SecurityHeaders headers = new SecurityHeaders(List.of(), List.of());
 
         assertThat(headers.contentSecurityPolicy("evil.example.com; connect-src *"))
-                .contains("connect-src 'self';")
+                .contains("connect-src 'self' https://api.stripe.com;")
                 .doesNotContain("evil");
-        assertThat(headers.contentSecurityPolicy(null)).contains("connect-src 'self';");
+        assertThat(headers.contentSecurityPolicy(null)).contains("connect-src 'self' https://api.stripe.com;");
+    }
+
+    @Test
+    void runsOnlyTheClientsOwnInlineScriptsByHashAndStripeJs() {
+        SecurityHeaders headers = new SecurityHeaders(List.of(), List.of("'sha256-AAAA'", "'sha256-BBBB'"));
+
+        assertThat(headers.contentSecurityPolicy("chat.example.com"))
+                .contains("script-src 'self' https://js.stripe.com 'sha256-AAAA' 'sha256-BBBB';")
+                .contains("frame-src https://js.stripe.com https://hooks.stripe.com;")
+                .doesNotContain("unsafe-inline")
+                .doesNotContain("unsafe-eval");
     }
 }

@@ -8,21 +8,35 @@ import io.vertx.ext.web.handler.StaticHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves the single-page web client from the classpath folder {@code webroot/}: its files as they are, and
- * {@code index.html} for a page navigation ({@code Accept: text/html}) to any other path outside the API, the socket,
- * health, metrics and docs, so that a deep link reloads into the app; other clients keep getting 404 problems. Hashed files under {@code /assets/} never change under their name and are cached for good;
- * everything else (index.html, the service worker, the manifest) is revalidated on every use so a deploy shows at once.
+ * Serves the web client (the Next.js static export) from the classpath folder {@code webroot/}: its files as they are,
+ * and {@code index.html} for a page navigation ({@code Accept: text/html}) to any other path outside the API, the
+ * socket, health, metrics and docs, so that a deep link reloads into the app; other clients keep getting 404 problems.
+ * Hashed files under {@code /_next/static/} never change under their name and are cached for good; everything else
+ * (index.html, the service worker, the manifest) is revalidated on every use so a deploy shows at once. The page's
+ * inline scripts (Next's bootstrap) are allowed by their SHA-256 hashes ({@link #inlineScriptHashes()}), never by
+ * {@code 'unsafe-inline'}.
  */
 public final class WebClientRoutes {
 
     static final String WEBROOT = "webroot";
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
     static final String REVALIDATE = "no-cache";
+
+    /** Where the export puts its content-hashed files. */
+    static final String HASHED_FILES = "/_next/static/";
+
+    /** An inline script of the page: a {@code <script>} without {@code src}, and its text. */
+    private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>(.+?)</script>", Pattern.DOTALL);
 
     /** GET paths the client may own: all but the API, the socket, health, metrics and docs. */
     static final Pattern CLIENT_PATHS = Pattern.compile("^/(?!(api|ws|health|metrics|docs)(/|$)).*");
@@ -36,6 +50,29 @@ public final class WebClientRoutes {
 
     public WebClientRoutes() {
         this.indexHtml = readIndex();
+    }
+
+    /**
+     * The CSP sources ({@code 'sha256-…'}) of the inline scripts of {@code index.html}, the only page served: the content
+     * policy allows exactly these, so a script injected into the page, inline or not, does not run.
+     */
+    public List<String> inlineScriptHashes() {
+        if (indexHtml == null) {
+            return List.of();
+        }
+        return INLINE_SCRIPT.matcher(indexHtml.toString(StandardCharsets.UTF_8))
+                .results()
+                .map(script -> "'sha256-" + Base64.getEncoder().encodeToString(sha256(script.group(1))) + "'")
+                .distinct()
+                .toList();
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /** Whether the packaged client is on the classpath (it is whenever the {@code web} module was built). */
@@ -64,7 +101,7 @@ public final class WebClientRoutes {
     }
 
     private static void cacheHeaders(RoutingContext ctx) {
-        String policy = ctx.request().path().startsWith("/assets/") ? IMMUTABLE : REVALIDATE;
+        String policy = ctx.request().path().startsWith(HASHED_FILES) ? IMMUTABLE : REVALIDATE;
         ctx.addHeadersEndHandler(v -> {
             if (ctx.response().getStatusCode() < 300) {
                 ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, policy);

@@ -47,12 +47,12 @@ class WebClientRoutesTest {
         assertThat(index.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         assertThat(index.headers().firstValue("Cache-Control")).hasValue(WebClientRoutes.REVALIDATE);
-        assertThat(index.body()).contains("<div id=\"root\"></div>").contains("/assets/");
+        assertThat(index.body()).contains("HumanChat").contains(WebClientRoutes.HASHED_FILES);
     }
 
     @Test
     void servesTheHashedScriptTheIndexNamesAsImmutable() throws Exception {
-        Matcher script = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(get("/").body());
+        Matcher script = Pattern.compile("src=\"(/_next/static/[^\"]+\\.js)\"").matcher(get("/").body());
         assertThat(script.find()).as("index.html names its script").isTrue();
 
         HttpResponse<String> asset = get(script.group(1));
@@ -70,7 +70,7 @@ class WebClientRoutesTest {
 
         assertThat(deepLink.statusCode()).isEqualTo(200);
         assertThat(deepLink.headers().firstValue("Cache-Control")).hasValue(WebClientRoutes.REVALIDATE);
-        assertThat(deepLink.body()).contains("<div id=\"root\"></div>");
+        assertThat(deepLink.body()).isEqualTo(get("/").body());
     }
 
     @Test
@@ -89,11 +89,24 @@ class WebClientRoutesTest {
 
     @Test
     void leavesMissingFilesAndServerPathsAlone() throws Exception {
-        assertThat(get("/assets/missing-0000.js").statusCode()).isEqualTo(404);
+        assertThat(get("/_next/static/chunks/missing-0000.js").statusCode()).isEqualTo(404);
         assertThat(get("/api/unknown").statusCode()).isEqualTo(404);
         assertThat(get("/health/nothing", "text/html").statusCode()).isEqualTo(404);
         assertThat(get("/api/unknown", "text/html").statusCode()).isEqualTo(404);
         assertThat(get("/api/ping").body()).isEqualTo("pong");
+    }
+
+    @Test
+    void allowsEachInlineScriptOfThePageByItsSha256() throws Exception {
+        String page = get("/").body();
+        long scripts = Pattern.compile("<script").matcher(page).results().count();
+        long external = Pattern.compile("<script[^>]*\\ssrc=").matcher(page).results().count();
+
+        assertThat(new WebClientRoutes().inlineScriptHashes())
+                .as("Next's bootstrap is inline")
+                .isNotEmpty()
+                .hasSizeLessThanOrEqualTo((int) (scripts - external))
+                .allSatisfy(source -> assertThat(source).matches("'sha256-[A-Za-z0-9+/]{43}='"));
     }
 
     private static HttpResponse<String> get(String path) throws Exception {

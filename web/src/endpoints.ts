@@ -1,0 +1,126 @@
+import { ApiError } from './api';
+import { api } from './services';
+import type {
+  AuthAnswer,
+  Conversation,
+  ManagedRequest,
+  ManagerInvitation,
+  Message,
+  PaymentMode,
+  Money,
+  Session,
+  SessionStatus,
+  User,
+} from './types';
+
+/**
+ * Every HTTP route the client calls, typed, in one place (the paths are the OpenAPI document's). Components call these,
+ * through React Query where the answer is server state; none of them builds a URL.
+ */
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface AdminUser extends User {
+  suspended?: boolean;
+}
+
+export interface DiscoverQuery {
+  q?: string;
+  tag?: string;
+  online?: boolean;
+  cursor?: string;
+}
+
+export interface BookingProposal {
+  hostUserId: string;
+  /** absent or null: now (an instant session) */
+  startTime?: string | null;
+  durationMinutes: number;
+  agreedPrice: Money;
+  paymentMode: PaymentMode;
+  samActionId?: string;
+  conversationId?: string;
+}
+
+const id = encodeURIComponent;
+
+export const auth = {
+  login: (email: string, password: string) => api.call<AuthAnswer>('POST', '/api/auth/login', { email, password }),
+  register: (email: string, password: string, displayName: string, role: 'user' | 'host') =>
+    api.call<AuthAnswer>('POST', '/api/auth/register', { email, password, displayName, role }),
+  resendVerification: () => api.call<void>('POST', '/api/auth/verification-email', {}),
+  verifyEmail: (token: string) => api.call<User>('POST', '/api/auth/verify-email', { token }),
+};
+
+export const users = {
+  get: (userId: string) => api.call<User>('GET', `/api/users/${id(userId)}`),
+  discover: (query: DiscoverQuery) => {
+    const params = new URLSearchParams({ limit: '20' });
+    if (query.q?.trim()) params.set('q', query.q.trim());
+    if (query.tag?.trim()) params.set('tag', query.tag.trim().replace(/^#/, ''));
+    if (query.online) params.set('online', 'true');
+    if (query.cursor) params.set('cursor', query.cursor);
+    return api.call<Page<User>>('GET', `/api/discover?${params}`);
+  },
+};
+
+export const conversations = {
+  openDirect: (userId: string) =>
+    api.call<Partial<Conversation> & { conversationId: string }>('POST', '/api/conversations', {
+      participantIds: [userId],
+    }),
+  messagesBefore: (conversationId: string, before: number, limit: number) =>
+    api.call<{ items: Message[] }>(
+      'GET',
+      `/api/conversations/${id(conversationId)}/messages?before=${before}&limit=${limit}`,
+    ),
+};
+
+export const sam = {
+  ask: (message: string, conversationId?: string) =>
+    api.call<void>('POST', '/api/sam', conversationId ? { message, conversationId } : { message }),
+};
+
+export const sessions = {
+  book: (proposal: BookingProposal) => api.call<Session | undefined>('POST', '/api/sessions', proposal),
+  transition: (sessionId: string, status: SessionStatus) =>
+    api.call<Session>('PATCH', `/api/sessions/${id(sessionId)}`, { status }),
+  iceServers: (sessionId: string) =>
+    api.call<{ iceServers: RTCIceServer[] }>('GET', `/api/sessions/${id(sessionId)}/ice-servers`),
+};
+
+export const requests = {
+  open: (hostUserId: string, message: string, samActionId?: string) =>
+    api.call<ManagedRequest | undefined>('POST', '/api/requests', samActionId ? { hostUserId, message, samActionId } : { hostUserId, message }),
+  decide: (requestId: string, status: 'approved' | 'declined', reason?: string) =>
+    api.call<ManagedRequest>('PATCH', `/api/requests/${id(requestId)}`, reason ? { status, reason } : { status }),
+};
+
+export const managerInvitations = {
+  list: () =>
+    api.call<{ sent: ManagerInvitation[]; received: ManagerInvitation[] }>('GET', '/api/manager-invitations'),
+  invite: (email: string) => api.call<ManagerInvitation>('POST', '/api/manager-invitations', { email }),
+  accept: (invitationId: string) =>
+    api.call<ManagerInvitation>('POST', `/api/manager-invitations/${id(invitationId)}/accept`, {}),
+  remove: (invitationId: string) => api.call<void>('DELETE', `/api/manager-invitations/${id(invitationId)}`),
+};
+
+export const admin = {
+  metrics: () => api.call<Record<string, unknown>>('GET', '/api/admin/metrics'),
+  users: () => api.call<Page<AdminUser>>('GET', '/api/admin/users'),
+  setSuspended: (userId: string, suspended: boolean, reason?: string) =>
+    api.call<void>('PATCH', `/api/admin/users/${id(userId)}`, { suspended, reason }),
+  requests: () => api.call<Page<ManagedRequest>>('GET', '/api/admin/requests'),
+  announce: (message: string, level: 'info' | 'warning') =>
+    api.call<void>('POST', '/api/admin/announcements', { message, level }),
+};
+
+/** A failure in words a person can act on: the problem's detail, and each invalid field's message. */
+export function errorText(error: unknown): string {
+  if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
+  const fields = error.problem.errors?.map((e) => `${e.field ?? ''} ${e.message ?? ''}`.trim()).join('; ');
+  return fields ? `${error.message} (${fields})` : error.message;
+}
