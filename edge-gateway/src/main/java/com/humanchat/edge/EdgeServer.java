@@ -2,11 +2,11 @@ package com.humanchat.edge;
 
 import com.humanchat.edge.admin.AdminRoutes;
 import com.humanchat.edge.admin.AnnouncementRoutes;
-import com.humanchat.edge.auth.AuthRoutes;
 import com.humanchat.edge.contracts.ApiDocumentRoutes;
 import com.humanchat.edge.health.HealthRoutes;
 import com.humanchat.edge.http.ProblemResponses;
 import com.humanchat.edge.http.RequestIds;
+import com.humanchat.edge.identity.AuthRoutes;
 import com.humanchat.edge.identity.DiscoverRoutes;
 import com.humanchat.edge.identity.ManagerInvitationRoutes;
 import com.humanchat.edge.identity.ProfileRoutes;

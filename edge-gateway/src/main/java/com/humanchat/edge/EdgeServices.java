@@ -7,7 +7,6 @@ import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.auth.PasswordHasher;
 import com.humanchat.edge.auth.SuspendedUsers;
 import com.humanchat.edge.auth.TokenService;
-import com.humanchat.edge.chat.ChatModule;
 import com.humanchat.edge.config.EdgeConfig;
 import com.humanchat.edge.health.KafkaClusterProbe;
 import com.humanchat.edge.health.LivenessChecks;

@@ -41,7 +41,8 @@ final class SecurityHeaders implements Handler<RoutingContext> {
     private final String scriptSources;
 
     SecurityHeaders(List<String> corsOrigins, List<String> inlineScriptHashes) {
-        this.scriptSources = String.join(" ", "'self'", STRIPE_SCRIPTS, String.join(" ", inlineScriptHashes)).strip();
+        this.scriptSources = String.join(" ", "'self'", STRIPE_SCRIPTS, String.join(" ", inlineScriptHashes))
+                .strip();
         this.allowedOrigins = corsOrigins.stream()
                 .map(origin -> origin + " " + origin.replaceFirst("^http", "ws"))
                 .collect(Collectors.joining(" "));
@@ -82,7 +83,7 @@ final class SecurityHeaders implements Handler<RoutingContext> {
         if (!allowedOrigins.isEmpty()) {
             connect.append(' ').append(allowedOrigins);
         }
-        return "default-src 'self'; script-src " + scriptSources + "; frame-src " + STRIPE_FRAMES + "; " + connect + "; "
-                + OTHER_DIRECTIVES;
+        return "default-src 'self'; script-src " + scriptSources + "; frame-src " + STRIPE_FRAMES + "; " + connect
+                + "; " + OTHER_DIRECTIVES;
     }
 }

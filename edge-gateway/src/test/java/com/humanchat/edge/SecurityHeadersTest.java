@@ -17,11 +17,13 @@ class SecurityHeadersTest {
 
     @Test
     void connectsOnlyToThePagesOwnOriginAndTheConfiguredOnes() {
-        SecurityHeaders headers = new SecurityHeaders(List.of("https://app.example.com", "http://localhost:5173"), List.of());
+        SecurityHeaders headers =
+                new SecurityHeaders(List.of("https://app.example.com", "http://localhost:5173"), List.of());
 
         assertThat(headers.contentSecurityPolicy("chat.example.com"))
-                .contains("connect-src 'self' https://api.stripe.com ws://chat.example.com wss://chat.example.com https://app.example.com"
-                        + " wss://app.example.com http://localhost:5173 ws://localhost:5173;")
+                .contains(
+                        "connect-src 'self' https://api.stripe.com ws://chat.example.com wss://chat.example.com https://app.example.com"
+                                + " wss://app.example.com http://localhost:5173 ws://localhost:5173;")
                 .doesNotContain(" ws: ")
                 .doesNotContain(" wss:;");
     }
@@ -46,8 +48,9 @@ class SecurityHeadersTest {
                                 HttpResponse.BodyHandlers.ofString());
                 assertThat(answer.headers().firstValue("Content-Security-Policy"))
                         .as(version.name())
-                        .hasValueSatisfying(csp ->
-                                assertThat(csp).contains("connect-src 'self' https://api.stripe.com ws://" + host + " wss://" + host + ";"));
+                        .hasValueSatisfying(csp -> assertThat(csp)
+                                .contains("connect-src 'self' https://api.stripe.com ws://" + host + " wss://" + host
+                                        + ";"));
             }
         } finally {
             vertx.close().await(10, TimeUnit.SECONDS);

@@ -2,9 +2,9 @@ package com.humanchat.edge.admin;
 
 import com.humanchat.edge.auth.AccountStanding;
 import com.humanchat.edge.auth.SuspendedUsers;
-import com.humanchat.edge.chat.Rejections;
 import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.http.Rejections;
 import com.humanchat.edge.identity.ManagerInvitations;
 import com.humanchat.edge.identity.OutboxWriter;
 import com.humanchat.schemas.Topics;

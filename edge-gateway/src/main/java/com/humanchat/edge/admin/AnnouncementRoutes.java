@@ -1,8 +1,8 @@
 package com.humanchat.edge.admin;
 
 import com.humanchat.edge.auth.BearerAuthHandler;
-import com.humanchat.edge.chat.RequestParams;
 import com.humanchat.edge.http.ProblemResponses;
+import com.humanchat.edge.http.RequestParams;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -5,6 +5,7 @@ import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.http.JsonBody;
 import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.edge.http.ProblemResponses;
+import com.humanchat.edge.http.RequestParams;
 import com.humanchat.schemas.chat.ConversationType;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;

@@ -3,6 +3,7 @@ package com.humanchat.edge.chat;
 import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.http.ProjectionWait;
+import com.humanchat.edge.http.Rejections;
 import com.humanchat.edge.kafka.CommandPublisher;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.chat.CommandRejected;

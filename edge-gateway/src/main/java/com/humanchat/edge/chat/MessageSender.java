@@ -1,6 +1,7 @@
 package com.humanchat.edge.chat;
 
 import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.http.Rejections;
 import com.humanchat.edge.kafka.CommandPublisher;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.chat.ChatEvent;
@@ -79,12 +80,12 @@ public final class MessageSender {
     }
 
     /** Graceful stop: from now on every new send fails with 503 (nothing was produced); any thread. */
-    void refuseNewSends() {
+    public void refuseNewSends() {
         refusing = true;
     }
 
     /** Sends accepted and not answered yet (their command may be on its way to Kafka). */
-    int inFlight() {
+    public int inFlight() {
         return inFlight.get();
     }
 }

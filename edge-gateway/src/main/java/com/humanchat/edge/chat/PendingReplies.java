@@ -136,7 +136,7 @@ public final class PendingReplies {
      * Graceful stop: every waiter gives up now, as if its wait had expired (a send whose command Kafka acknowledged
      * answers 202 pending instead of waiting out {@code HUMANCHAT_SEND_WAIT_MS}).
      */
-    void expireAll() {
+    public void expireAll() {
         byCommand.values().forEach(waiter -> waiter.finish(null));
     }
 

@@ -1,6 +1,5 @@
 package com.humanchat.edge.config;
 
-import com.humanchat.edge.limits.TrustedProxies;
 import com.humanchat.migrations.PostgresUrl;
 import com.humanchat.schemas.config.EnvironmentReader;
 import com.humanchat.schemas.sessions.RefundPolicy;

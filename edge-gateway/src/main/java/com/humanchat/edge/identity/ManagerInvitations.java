@@ -1,8 +1,8 @@
 package com.humanchat.edge.identity;
 
 import com.humanchat.edge.auth.AccountStanding;
-import com.humanchat.edge.chat.Rejections;
 import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.http.Rejections;
 import com.humanchat.readmodels.identity.UserReads;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.users.UserCredentialsRevoked;

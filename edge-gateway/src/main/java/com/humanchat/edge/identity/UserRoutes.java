@@ -2,9 +2,9 @@ package com.humanchat.edge.identity;
 
 import com.humanchat.edge.auth.AuthenticatedUser;
 import com.humanchat.edge.auth.BearerAuthHandler;
-import com.humanchat.edge.chat.RequestParams;
 import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.http.ProblemResponses;
+import com.humanchat.edge.http.RequestParams;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -1,6 +1,7 @@
 package com.humanchat.edge.limits;
 
 import com.humanchat.edge.config.EdgeConfig;
+import com.humanchat.edge.config.TrustedProxies;
 import com.humanchat.edge.http.ProblemException;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;

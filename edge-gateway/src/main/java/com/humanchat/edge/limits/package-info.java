@@ -4,6 +4,6 @@
  * replicas); the sign-in limits that protect accounts — attempts per client address ({@link
  * com.humanchat.edge.limits.SharedTokenBucket}) and the per-account lockout ({@link
  * com.humanchat.edge.limits.SignInLockout}) — counted in Redis, shared by every replica. The client address is read
- * through {@link com.humanchat.edge.limits.TrustedProxies}.
+ * through {@link com.humanchat.edge.config.TrustedProxies}.
  */
 package com.humanchat.edge.limits;

@@ -1,10 +1,11 @@
 package com.humanchat.edge.payments;
 
-import com.humanchat.edge.chat.Rejections;
 import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.http.Rejections;
 import com.humanchat.edge.kafka.CommandAnswers;
 import com.humanchat.edge.kafka.CommandPublisher;
-import com.humanchat.edge.sessions.HostFacts;
+import com.humanchat.edge.reads.HostFacts;
+import com.humanchat.edge.reads.PaymentReadModel;
 import com.humanchat.edge.sessions.SessionService;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.payments.AccountUpdated;
@@ -107,7 +108,7 @@ public final class PaymentService {
                 .compose(v -> ledger.hostCanBePaid(donation.hostUserId()))
                 .compose(payable -> {
                     if (!payable) {
-                        return Future.failedFuture(notPayable());
+                        return Future.failedFuture(Rejections.hostNotPayable());
                     }
                     UUID paymentId = UUID.randomUUID();
                     CreateDonation command = CreateDonation.of(
@@ -153,11 +154,6 @@ public final class PaymentService {
                 .compose(session -> session.hostUserId().equals(donation.hostUserId())
                         ? Future.succeededFuture()
                         : Future.failedFuture(unprocessable("/sessionId", "the host is not this session's host")));
-    }
-
-    /** The host has no connected account that takes charges yet. */
-    public static ProblemException notPayable() {
-        return conflict("host-not-payable", "the host cannot receive payments yet (Stripe onboarding is not complete)");
     }
 
     private static ProblemException conflict(String slug, String detail) {

@@ -5,9 +5,6 @@ import com.humanchat.edge.chat.Membership;
 import com.humanchat.edge.presence.PresenceMessages.PresenceChange;
 import com.humanchat.edge.presence.PresenceMessages.Resync;
 import com.humanchat.edge.presence.PresenceMessages.Typing;
-import com.humanchat.edge.ws.ClientSocket;
-import com.humanchat.edge.ws.OutboundFrame;
-import com.humanchat.edge.ws.SocketRegistry;
 import com.humanchat.readmodels.presence.PresenceChannel;
 import com.humanchat.readmodels.presence.PresenceReader;
 import com.humanchat.readmodels.presence.PresenceStatus;
@@ -16,6 +13,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
@@ -31,6 +29,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +63,7 @@ public final class PresenceService implements AutoCloseable {
     private final Redis subscriberClient;
     private final String replicaId;
     private final long keyTtlSeconds;
-    private final SocketRegistry sockets;
+    private final LocalSockets sockets;
     private final Membership membership;
     private final ChatReadModel readModel;
     private final ConcurrentHashMap<UUID, LocalUser> local = new ConcurrentHashMap<>();
@@ -93,7 +92,7 @@ public final class PresenceService implements AutoCloseable {
             String redisUrl,
             String replicaId,
             Duration keyTtl,
-            SocketRegistry sockets,
+            LocalSockets sockets,
             Membership membership,
             ChatReadModel readModel,
             MeterRegistry registry) {
@@ -137,10 +136,9 @@ public final class PresenceService implements AutoCloseable {
 
     /**
      * A socket opened on this replica: the user's key is set (and the change published) for their first socket here,
-     * and the socket is told the status of every co-member currently not offline.
+     * and the new socket ({@code snapshot}) is told the status of every co-member currently not offline.
      */
-    public void socketOpened(ClientSocket socket) {
-        UUID userId = socket.userId();
+    public void socketOpened(UUID userId, Consumer<JsonObject> snapshot) {
         boolean[] first = {false};
         LocalUser now = local.compute(userId, (u, current) -> {
             if (current == null) {
@@ -152,7 +150,7 @@ public final class PresenceService implements AutoCloseable {
         if (first[0]) {
             refreshKeys(List.of(Map.entry(userId, now.status()))).onComplete(v -> publishEffective(userId));
         }
-        sendSnapshot(socket);
+        sendSnapshot(userId, snapshot);
     }
 
     /** A socket of {@code userId} closed on this replica; the last one takes the user's key here away. */
@@ -287,13 +285,13 @@ public final class PresenceService implements AutoCloseable {
     }
 
     /** Pushes {@code presence} of every co-member not offline to a new socket (best effort, bounded). */
-    private void sendSnapshot(ClientSocket socket) {
-        coMembersOf(socket.userId())
+    private void sendSnapshot(UUID userId, Consumer<JsonObject> snapshot) {
+        coMembersOf(userId)
                 .compose(users ->
                         statusesOf(users.stream().limit(MAX_SNAPSHOT_USERS).toList()))
                 .onSuccess(statuses -> statuses.forEach((user, status) -> {
                     if (!PresenceStatus.OFFLINE.equals(status)) {
-                        socket.pushLive(OutboundFrame.of(PresenceMessages.frame(new PresenceChange(user, status))));
+                        snapshot.accept(PresenceMessages.frame(new PresenceChange(user, status)));
                     }
                 }))
                 .onFailure(e -> LOG.debug("presence snapshot not sent: {}", e.toString()));
@@ -314,9 +312,8 @@ public final class PresenceService implements AutoCloseable {
                     for (UUID receiver : local) {
                         statuses.forEach((user, status) -> {
                             if (!user.equals(receiver) && !PresenceStatus.OFFLINE.equals(status)) {
-                                sockets.push(
-                                        receiver,
-                                        OutboundFrame.of(PresenceMessages.frame(new PresenceChange(user, status))));
+                                sockets.frame(PresenceMessages.frame(new PresenceChange(user, status)))
+                                        .pushTo(receiver);
                                 presencePushed.increment();
                             }
                         });
@@ -437,13 +434,13 @@ public final class PresenceService implements AutoCloseable {
 
     private void deliver(PresenceChange change) {
         coMembersOf(change.userId()).onSuccess(users -> {
-            OutboundFrame frame = null;
+            LocalSockets.Sender frame = null;
             for (UUID user : users) {
                 if (!user.equals(change.userId()) && sockets.hasSockets(user)) {
                     if (frame == null) {
-                        frame = OutboundFrame.of(PresenceMessages.frame(change));
+                        frame = sockets.frame(PresenceMessages.frame(change));
                     }
-                    sockets.push(user, frame);
+                    frame.pushTo(user);
                     presencePushed.increment();
                 }
             }
@@ -455,10 +452,10 @@ public final class PresenceService implements AutoCloseable {
             if (!members.contains(typing.userId())) {
                 return;
             }
-            OutboundFrame frame = OutboundFrame.of(PresenceMessages.frame(typing));
+            LocalSockets.Sender frame = sockets.frame(PresenceMessages.frame(typing));
             for (UUID member : members) {
                 if (!member.equals(typing.userId()) && sockets.hasSockets(member)) {
-                    sockets.push(member, frame);
+                    frame.pushTo(member);
                     typingPushed.increment();
                 }
             }

@@ -2,10 +2,10 @@ package com.humanchat.edge.requests;
 
 import com.humanchat.edge.auth.AuthenticatedUser;
 import com.humanchat.edge.auth.BearerAuthHandler;
-import com.humanchat.edge.chat.RequestParams;
 import com.humanchat.edge.http.JsonBody;
 import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.edge.http.ProblemResponses;
+import com.humanchat.edge.http.RequestParams;
 import com.humanchat.edge.sessions.SessionJson;
 import com.humanchat.schemas.requests.RequestDecision;
 import com.humanchat.schemas.requests.RequestStatus;

@@ -1,13 +1,14 @@
 package com.humanchat.edge.requests;
 
 import com.humanchat.edge.auth.AccountStanding;
-import com.humanchat.edge.chat.Rejections;
 import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.http.ProjectionWait;
+import com.humanchat.edge.http.Rejections;
 import com.humanchat.edge.kafka.CommandAnswers;
 import com.humanchat.edge.kafka.CommandPublisher;
-import com.humanchat.edge.sessions.HostFacts;
+import com.humanchat.edge.reads.HostFacts;
+import com.humanchat.edge.reads.RequestReadModel;
 import com.humanchat.edge.sessions.SessionJson;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.requests.CreateRequest;

@@ -2,7 +2,7 @@ package com.humanchat.edge.sam;
 
 import com.humanchat.edge.chat.ConversationService;
 import com.humanchat.edge.chat.MessageSender;
-import com.humanchat.edge.chat.Rejections;
+import com.humanchat.edge.http.Rejections;
 import com.humanchat.edge.kafka.CommandPublisher;
 import com.humanchat.schemas.SystemActors;
 import com.humanchat.schemas.Topics;

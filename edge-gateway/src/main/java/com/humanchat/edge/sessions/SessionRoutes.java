@@ -2,11 +2,11 @@ package com.humanchat.edge.sessions;
 
 import com.humanchat.edge.auth.AuthenticatedUser;
 import com.humanchat.edge.auth.BearerAuthHandler;
-import com.humanchat.edge.chat.RequestParams;
 import com.humanchat.edge.http.JsonBody;
 import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.http.ProblemResponses;
+import com.humanchat.edge.http.RequestParams;
 import com.humanchat.schemas.sessions.Money;
 import com.humanchat.schemas.sessions.PaymentMode;
 import com.humanchat.schemas.sessions.Session;

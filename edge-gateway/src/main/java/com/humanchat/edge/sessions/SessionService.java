@@ -1,15 +1,15 @@
 package com.humanchat.edge.sessions;
 
 import com.humanchat.edge.chat.Membership;
-import com.humanchat.edge.chat.Rejections;
 import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.http.ProjectionWait;
+import com.humanchat.edge.http.Rejections;
 import com.humanchat.edge.kafka.CommandAnswers;
 import com.humanchat.edge.kafka.CommandPublisher;
-import com.humanchat.edge.payments.PaymentReadModel;
-import com.humanchat.edge.payments.PaymentService;
-import com.humanchat.edge.requests.RequestReadModel;
+import com.humanchat.edge.reads.HostFacts;
+import com.humanchat.edge.reads.PaymentReadModel;
+import com.humanchat.edge.reads.RequestReadModel;
 import com.humanchat.edge.sessions.domain.BookingPrice;
 import com.humanchat.edge.sessions.domain.CancellationPreview;
 import com.humanchat.schemas.Topics;
@@ -154,7 +154,7 @@ public final class SessionService {
                 .map(s -> payments.hostCanBePaid(caller)
                         .compose(payable -> payable
                                 ? Future.<Void>succeededFuture()
-                                : Future.<Void>failedFuture(PaymentService.notPayable())))
+                                : Future.<Void>failedFuture(Rejections.hostNotPayable())))
                 .orElseGet(Future::succeededFuture));
     }
 

@@ -2,9 +2,9 @@ package com.humanchat.edge.sync;
 
 import com.humanchat.edge.auth.AuthenticatedUser;
 import com.humanchat.edge.auth.BearerAuthHandler;
-import com.humanchat.edge.chat.RequestParams;
 import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.http.ProblemResponses;
+import com.humanchat.edge.http.RequestParams;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 

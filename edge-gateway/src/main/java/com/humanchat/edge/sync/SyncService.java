@@ -2,8 +2,8 @@ package com.humanchat.edge.sync;
 
 import com.humanchat.edge.chat.ChatJson;
 import com.humanchat.edge.chat.ChatReadModel;
-import com.humanchat.edge.payments.PaymentReadModel;
-import com.humanchat.edge.requests.RequestReadModel;
+import com.humanchat.edge.reads.PaymentReadModel;
+import com.humanchat.edge.reads.RequestReadModel;
 import com.humanchat.edge.sessions.SessionJson;
 import com.humanchat.edge.sessions.SessionReadModel;
 import io.vertx.core.Future;

@@ -36,7 +36,8 @@ public final class WebClientRoutes {
     static final String HASHED_FILES = "/_next/static/";
 
     /** An inline script of the page: a {@code <script>} without {@code src}, and its text. */
-    private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>(.+?)</script>", Pattern.DOTALL);
+    private static final Pattern INLINE_SCRIPT =
+            Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>(.+?)</script>", Pattern.DOTALL);
 
     /** GET paths the client may own: all but the API, the socket, health, metrics and docs. */
     static final Pattern CLIENT_PATHS = Pattern.compile("^/(?!(api|ws|health|metrics|docs)(/|$)).*");
@@ -60,7 +61,8 @@ public final class WebClientRoutes {
         if (indexHtml == null) {
             return List.of();
         }
-        return INLINE_SCRIPT.matcher(indexHtml.toString(StandardCharsets.UTF_8))
+        return INLINE_SCRIPT
+                .matcher(indexHtml.toString(StandardCharsets.UTF_8))
                 .results()
                 .map(script -> "'sha256-" + Base64.getEncoder().encodeToString(sha256(script.group(1))) + "'")
                 .distinct()

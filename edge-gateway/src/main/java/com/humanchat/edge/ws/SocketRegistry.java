@@ -1,5 +1,7 @@
 package com.humanchat.edge.ws;
 
+import com.humanchat.edge.presence.LocalSockets;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -8,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The open sockets of this process by user; thread-safe, shared by every event loop and the fan-out thread. */
-public final class SocketRegistry {
+public final class SocketRegistry implements LocalSockets {
 
     private final ConcurrentHashMap<UUID, Set<ClientSocket>> byUser = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
@@ -75,6 +77,13 @@ public final class SocketRegistry {
         return open.get();
     }
 
+    @Override
+    public Sender frame(JsonObject frame) {
+        OutboundFrame encoded = OutboundFrame.of(frame);
+        return userId -> push(userId, encoded);
+    }
+
+    @Override
     public boolean hasSockets(UUID userId) {
         return byUser.containsKey(userId);
     }

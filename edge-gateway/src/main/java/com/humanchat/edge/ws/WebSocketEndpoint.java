@@ -11,12 +11,12 @@ import com.humanchat.edge.chat.ChatReadModel;
 import com.humanchat.edge.chat.ConversationService;
 import com.humanchat.edge.chat.Membership;
 import com.humanchat.edge.chat.MessageSender;
-import com.humanchat.edge.chat.Rejections;
-import com.humanchat.edge.chat.RequestParams;
 import com.humanchat.edge.config.EdgeConfig;
 import com.humanchat.edge.http.JsonBody;
 import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.http.ProblemResponses;
+import com.humanchat.edge.http.Rejections;
+import com.humanchat.edge.http.RequestParams;
 import com.humanchat.edge.limits.FrameRateLimit;
 import com.humanchat.edge.limits.LimitCounters;
 import com.humanchat.edge.limits.SocketQuota;
@@ -207,7 +207,7 @@ public final class WebSocketEndpoint {
             socket.holdLive();
         }
         sockets.add(socket);
-        presence.socketOpened(socket);
+        presence.socketOpened(socket.userId(), frame -> socket.pushLive(OutboundFrame.of(frame)));
         socket.send(OutboundFrame.of(
                 new JsonObject().put("type", "hello").put("userId", user.id().toString())));
         if (since != null) {

@@ -100,7 +100,8 @@ class WebClientRoutesTest {
     void allowsEachInlineScriptOfThePageByItsSha256() throws Exception {
         String page = get("/").body();
         long scripts = Pattern.compile("<script").matcher(page).results().count();
-        long external = Pattern.compile("<script[^>]*\\ssrc=").matcher(page).results().count();
+        long external =
+                Pattern.compile("<script[^>]*\\ssrc=").matcher(page).results().count();
 
         assertThat(new WebClientRoutes().inlineScriptHashes())
                 .as("Next's bootstrap is inline")

@@ -1,4 +1,4 @@
-package com.humanchat.edge.limits;
+package com.humanchat.edge.config;
 
 import inet.ipaddr.HostName;
 import inet.ipaddr.IPAddress;

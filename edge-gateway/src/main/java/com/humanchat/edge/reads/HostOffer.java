@@ -1,4 +1,4 @@
-package com.humanchat.edge.sessions.domain;
+package com.humanchat.edge.reads;
 
 import com.humanchat.schemas.sessions.Money;
 

@@ -1,9 +1,16 @@
-package com.humanchat.edge.chat;
+package com.humanchat.edge;
 
 import com.humanchat.edge.auth.AccountStanding;
 import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.auth.SuspendedUsers;
 import com.humanchat.edge.auth.TokenService;
+import com.humanchat.edge.chat.ChatMetrics;
+import com.humanchat.edge.chat.ChatReadModel;
+import com.humanchat.edge.chat.ConversationRoutes;
+import com.humanchat.edge.chat.ConversationService;
+import com.humanchat.edge.chat.Membership;
+import com.humanchat.edge.chat.MessageSender;
+import com.humanchat.edge.chat.PendingReplies;
 import com.humanchat.edge.config.EdgeConfig;
 import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.kafka.CommandAnswers;

@@ -1,4 +1,4 @@
-package com.humanchat.edge.requests;
+package com.humanchat.edge.reads;
 
 import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.schemas.requests.ManagedRequest;
@@ -39,7 +39,7 @@ public final class RequestReadModel {
                 .map(rows -> rows.size() > 0);
     }
 
-    Future<Optional<ManagedRequest>> request(UUID requestId) {
+    public Future<Optional<ManagedRequest>> request(UUID requestId) {
         return pg.preparedQuery("select " + REQUEST_COLUMNS + " from requests r where r.id = $1")
                 .execute(Tuple.of(requestId))
                 .map(rows -> rows.size() == 0
@@ -52,7 +52,7 @@ public final class RequestReadModel {
      * manager role - (every request for an admin when {@code all}), most recently changed first, after the keyset when
      * given.
      */
-    Future<List<ManagedRequest>> requestsOf(
+    public Future<List<ManagedRequest>> requestsOf(
             UUID userId, boolean all, RequestStatus status, KeysetCursor after, int limit) {
         return pg.preparedQuery("select " + REQUEST_COLUMNS + " from requests r"
                         + " where ($1 or r.requester_id = $2 or r.host_user_id in (select i.host_user_id"
@@ -77,7 +77,7 @@ public final class RequestReadModel {
     }
 
     /** The audit trail of one request: every decision, oldest first. */
-    Future<JsonArray> decisions(UUID requestId) {
+    public Future<JsonArray> decisions(UUID requestId) {
         return pg.preparedQuery("select actor_id, from_status, to_status, reason, decided_at from request_decisions"
                         + " where request_id = $1 order by decided_at, event_id")
                 .execute(Tuple.of(requestId))

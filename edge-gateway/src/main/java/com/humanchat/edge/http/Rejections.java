@@ -1,6 +1,5 @@
-package com.humanchat.edge.chat;
+package com.humanchat.edge.http;
 
-import com.humanchat.edge.http.ProblemException;
 import com.humanchat.schemas.chat.CommandRejected;
 import com.humanchat.schemas.chat.RejectionCode;
 import java.util.List;
@@ -33,6 +32,15 @@ public final class Rejections {
      */
     public static ProblemException unknownConversation() {
         return problem(404, "unknown-conversation", "Not found", "no such conversation");
+    }
+
+    /** The host has no connected account that takes charges yet: booking or accepting paid sessions waits for it. */
+    public static ProblemException hostNotPayable() {
+        return problem(
+                409,
+                "host-not-payable",
+                "Conflict",
+                "the host cannot receive payments yet (Stripe onboarding is not complete)");
     }
 
     public static ProblemException unprocessable(String detail, List<ProblemException.FieldError> errors) {

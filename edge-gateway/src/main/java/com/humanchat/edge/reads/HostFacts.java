@@ -1,6 +1,5 @@
-package com.humanchat.edge.sessions;
+package com.humanchat.edge.reads;
 
-import com.humanchat.edge.sessions.domain.HostOffer;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;

@@ -1,6 +1,5 @@
-package com.humanchat.edge.chat;
+package com.humanchat.edge.http;
 
-import com.humanchat.edge.http.ProblemException;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.time.OffsetDateTime;

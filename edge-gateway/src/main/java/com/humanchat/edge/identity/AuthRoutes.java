@@ -1,12 +1,9 @@
-package com.humanchat.edge.auth;
+package com.humanchat.edge.identity;
 
+import com.humanchat.edge.auth.AuthenticatedUser;
+import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.http.JsonBody;
 import com.humanchat.edge.http.ProblemResponses;
-import com.humanchat.edge.identity.AuthSession;
-import com.humanchat.edge.identity.EmailVerification;
-import com.humanchat.edge.identity.IdentityService;
-import com.humanchat.edge.identity.Registration;
-import com.humanchat.edge.identity.UserJson;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -1,4 +1,4 @@
-package com.humanchat.edge.limits;
+package com.humanchat.edge.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.humanchat.edge.payments;
+package com.humanchat.edge.reads;
 
 import com.humanchat.schemas.sessions.Money;
 import io.vertx.core.Future;
