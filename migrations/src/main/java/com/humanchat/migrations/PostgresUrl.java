@@ -1,5 +1,6 @@
 package com.humanchat.migrations;
 
+import com.humanchat.schemas.config.Settings;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,7 @@ import java.util.Map;
  */
 public record PostgresUrl(String host, int port, String database, String user, String password) {
 
-    public static final String VARIABLE = "HUMANCHAT_PG_URL";
+    public static final String VARIABLE = Settings.PG_URL.name();
 
     public PostgresUrl {
         if (host == null || host.isBlank()) {

@@ -1,6 +1,7 @@
 package com.humanchat.ops;
 
 import com.humanchat.schemas.config.EnvironmentReader;
+import com.humanchat.schemas.config.Settings;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -25,9 +26,9 @@ import java.util.function.BooleanSupplier;
 public final class OpsHttpServer implements AutoCloseable {
 
     /** The port variable of domain-streams, the projector and the payments worker. */
-    public static final String PORT_VARIABLE = "HUMANCHAT_OPS_HTTP_PORT";
+    public static final String PORT_VARIABLE = Settings.OPS_HTTP_PORT.name();
 
-    public static final int DEFAULT_PORT = 8081;
+    public static final int DEFAULT_PORT = Settings.OPS_HTTP_PORT.intDefault();
 
     private static final String UP = "{\"status\":\"UP\"}";
     private static final String DOWN = "{\"status\":\"DOWN\"}";

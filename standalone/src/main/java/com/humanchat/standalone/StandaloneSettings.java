@@ -1,5 +1,6 @@
 package com.humanchat.standalone;
 
+import com.humanchat.schemas.config.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,17 +18,17 @@ import java.util.Set;
  */
 record StandaloneSettings(Path dataDir, String kafkaBootstrap, String pgUrl, String redisUrl) {
 
-    static final String DATA_DIR = "HUMANCHAT_DATA_DIR";
-    static final String JWT_SECRET = "HUMANCHAT_JWT_SECRET";
+    static final String DATA_DIR = Settings.DATA_DIR.name();
+    static final String JWT_SECRET = Settings.JWT_SECRET.name();
 
     static StandaloneSettings fromEnv(Map<String, String> env) {
         Path dataDir =
                 Path.of(env.getOrDefault(DATA_DIR, "./var")).toAbsolutePath().normalize();
         return new StandaloneSettings(
                 dataDir,
-                blankToNull(env.get("HUMANCHAT_KAFKA_BOOTSTRAP")),
-                blankToNull(env.get("HUMANCHAT_PG_URL")),
-                blankToNull(env.get("HUMANCHAT_REDIS_URL")));
+                blankToNull(env.get(Settings.KAFKA_BOOTSTRAP.name())),
+                blankToNull(env.get(Settings.PG_URL.name())),
+                blankToNull(env.get(Settings.REDIS_URL.name())));
     }
 
     /**
@@ -38,12 +39,12 @@ record StandaloneSettings(Path dataDir, String kafkaBootstrap, String pgUrl, Str
     static Map<String, String> serviceEnvironment(
             Map<String, String> operatorEnv, String kafkaBootstrap, String pgUrl, String redisUrl, String jwtSecret) {
         Map<String, String> env = new HashMap<>(operatorEnv);
-        env.put("HUMANCHAT_KAFKA_BOOTSTRAP", kafkaBootstrap);
-        env.put("HUMANCHAT_PG_URL", pgUrl);
-        env.put("HUMANCHAT_REDIS_URL", redisUrl);
+        env.put(Settings.KAFKA_BOOTSTRAP.name(), kafkaBootstrap);
+        env.put(Settings.PG_URL.name(), pgUrl);
+        env.put(Settings.REDIS_URL.name(), redisUrl);
         env.putIfAbsent(JWT_SECRET, jwtSecret);
-        if (blankToNull(env.get("HUMANCHAT_SMTP_HOST")) == null) {
-            env.putIfAbsent("HUMANCHAT_DEV_OUTBOX", "true");
+        if (blankToNull(env.get(Settings.SMTP_HOST.name())) == null) {
+            env.putIfAbsent(Settings.DEV_OUTBOX.name(), "true");
         }
         return env;
     }

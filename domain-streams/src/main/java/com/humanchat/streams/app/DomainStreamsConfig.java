@@ -2,6 +2,7 @@ package com.humanchat.streams.app;
 
 import com.humanchat.schemas.config.EnvironmentReader;
 import com.humanchat.schemas.config.InvalidConfigurationException;
+import com.humanchat.schemas.config.Settings;
 import com.humanchat.streams.domain.BookingLimits;
 import com.humanchat.streams.topology.ConversationTopologyConfig;
 import com.humanchat.streams.topology.MetricsTopologyConfig;
@@ -47,19 +48,19 @@ public record DomainStreamsConfig(
         BookingLimits bookingLimits,
         String instanceId) {
 
-    public static final String BOOTSTRAP = "HUMANCHAT_KAFKA_BOOTSTRAP";
-    public static final String DATA_DIR = "HUMANCHAT_DATA_DIR";
-    public static final String STATE_DIR = "HUMANCHAT_STREAMS_STATE_DIR";
-    public static final String THREADS = "HUMANCHAT_STREAMS_THREADS";
-    public static final String REPLICATION = "HUMANCHAT_KAFKA_REPLICATION";
-    public static final String PARTITIONS = "HUMANCHAT_KAFKA_PARTITIONS";
-    public static final String STANDBY_REPLICAS = "HUMANCHAT_STREAMS_STANDBY_REPLICAS";
-    public static final String COMMIT_INTERVAL_MS = "HUMANCHAT_STREAMS_COMMIT_INTERVAL_MS";
-    public static final String DEDUPE_RETENTION_HOURS = "HUMANCHAT_DEDUPE_RETENTION_HOURS";
-    public static final String METRICS_INTERVAL_SECONDS = "HUMANCHAT_METRICS_INTERVAL_SECONDS";
-    public static final String INSTANCE_ID = "HUMANCHAT_STREAMS_INSTANCE_ID";
-    public static final String BOOKING_HORIZON_DAYS = "HUMANCHAT_BOOKING_HORIZON_DAYS";
-    public static final String MAX_PENDING_REQUESTS_PER_HOST = "HUMANCHAT_MAX_PENDING_REQUESTS_PER_HOST";
+    public static final String BOOTSTRAP = Settings.KAFKA_BOOTSTRAP.name();
+    public static final String DATA_DIR = Settings.DATA_DIR.name();
+    public static final String STATE_DIR = Settings.STREAMS_STATE_DIR.name();
+    public static final String THREADS = Settings.STREAMS_THREADS.name();
+    public static final String REPLICATION = Settings.KAFKA_REPLICATION.name();
+    public static final String PARTITIONS = Settings.KAFKA_PARTITIONS.name();
+    public static final String STANDBY_REPLICAS = Settings.STREAMS_STANDBY_REPLICAS.name();
+    public static final String COMMIT_INTERVAL_MS = Settings.STREAMS_COMMIT_INTERVAL_MS.name();
+    public static final String DEDUPE_RETENTION_HOURS = Settings.DEDUPE_RETENTION_HOURS.name();
+    public static final String METRICS_INTERVAL_SECONDS = Settings.METRICS_INTERVAL_SECONDS.name();
+    public static final String INSTANCE_ID = Settings.STREAMS_INSTANCE_ID.name();
+    public static final String BOOKING_HORIZON_DAYS = Settings.BOOKING_HORIZON_DAYS.name();
+    public static final String MAX_PENDING_REQUESTS_PER_HOST = Settings.MAX_PENDING_REQUESTS_PER_HOST.name();
 
     private static final Pattern INSTANCE_ID_FORMAT = Pattern.compile("[A-Za-z0-9._-]{1,200}");
 
@@ -69,11 +70,12 @@ public record DomainStreamsConfig(
     public static final String REQUESTS_APPLICATION_ID = "humanchat-requests";
     public static final String METRICS_APPLICATION_ID = "humanchat-metrics";
 
-    public static final int DEFAULT_THREADS = 1;
-    public static final short DEFAULT_REPLICATION = 1;
-    public static final int DEFAULT_PARTITIONS = 12;
-    public static final int DEFAULT_STANDBY_REPLICAS = 0;
-    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofSeconds(1);
+    public static final int DEFAULT_THREADS = Settings.STREAMS_THREADS.intDefault();
+    public static final short DEFAULT_REPLICATION = (short) Settings.KAFKA_REPLICATION.intDefault();
+    public static final int DEFAULT_PARTITIONS = Settings.KAFKA_PARTITIONS.intDefault();
+    public static final int DEFAULT_STANDBY_REPLICAS = Settings.STREAMS_STANDBY_REPLICAS.intDefault();
+    public static final Duration DEFAULT_COMMIT_INTERVAL =
+            Duration.ofMillis(Settings.STREAMS_COMMIT_INTERVAL_MS.intDefault());
     public static final long DEFAULT_DEDUPE_RETENTION_HOURS =
             ConversationTopologyConfig.DEFAULT_DEDUPE_RETENTION.toHours();
     public static final long MIN_DEDUPE_RETENTION_HOURS = ConversationTopologyConfig.MIN_DEDUPE_RETENTION.toHours();
@@ -169,8 +171,8 @@ public record DomainStreamsConfig(
      */
     public static DomainStreamsConfig fromEnv(Map<String, String> env) {
         EnvironmentReader reader = new EnvironmentReader(env);
-        String bootstrap = reader.required(BOOTSTRAP, "Kafka bootstrap servers, host:port[,host:port…]");
-        String dataDir = reader.optional(DATA_DIR, "var");
+        String bootstrap = reader.required(Settings.KAFKA_BOOTSTRAP);
+        String dataDir = reader.optional(Settings.DATA_DIR.name(), "var");
         Path stateDir = reader.optional(STATE_DIR, Path::of, Path.of(dataDir, "streams"));
         int threads = reader.integer(THREADS, DEFAULT_THREADS, 1, 64);
         int replication = reader.integer(REPLICATION, DEFAULT_REPLICATION, 1, Short.MAX_VALUE);

@@ -1,5 +1,6 @@
 package com.humanchat.streams.domain;
 
+import com.humanchat.schemas.config.Settings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -10,8 +11,8 @@ import java.util.Optional;
  */
 public record BookingLimits(Duration horizon, int maxPendingPerGuest) {
 
-    public static final Duration DEFAULT_HORIZON = Duration.ofDays(90);
-    public static final int DEFAULT_MAX_PENDING_PER_GUEST = 3;
+    public static final Duration DEFAULT_HORIZON = Duration.ofDays(Settings.BOOKING_HORIZON_DAYS.intDefault());
+    public static final int DEFAULT_MAX_PENDING_PER_GUEST = Settings.MAX_PENDING_REQUESTS_PER_HOST.intDefault();
 
     public BookingLimits {
         if (horizon.isNegative() || horizon.isZero()) {

@@ -4,6 +4,7 @@ import com.humanchat.migrations.PostgresUrl;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.config.EnvironmentReader;
 import com.humanchat.schemas.config.InvalidConfigurationException;
+import com.humanchat.schemas.config.Settings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -39,20 +40,20 @@ public record ProjectorConfig(
         int topicPartitions,
         short replicationFactor) {
 
-    public static final String KAFKA_BOOTSTRAP = "HUMANCHAT_KAFKA_BOOTSTRAP";
+    public static final String KAFKA_BOOTSTRAP = Settings.KAFKA_BOOTSTRAP.name();
     public static final String PG_URL = PostgresUrl.VARIABLE;
-    public static final String THREADS = "HUMANCHAT_PROJECTOR_THREADS";
-    public static final String MAX_BATCH = "HUMANCHAT_PROJECTOR_MAX_BATCH";
-    public static final String KAFKA_PARTITIONS = "HUMANCHAT_KAFKA_PARTITIONS";
-    public static final String KAFKA_REPLICATION = "HUMANCHAT_KAFKA_REPLICATION";
+    public static final String THREADS = Settings.PROJECTOR_THREADS.name();
+    public static final String MAX_BATCH = Settings.PROJECTOR_MAX_BATCH.name();
+    public static final String KAFKA_PARTITIONS = Settings.KAFKA_PARTITIONS.name();
+    public static final String KAFKA_REPLICATION = Settings.KAFKA_REPLICATION.name();
 
     public static final String DEFAULT_GROUP_ID = "humanchat-projector";
-    public static final int DEFAULT_THREADS = 1;
+    public static final int DEFAULT_THREADS = Settings.PROJECTOR_THREADS.intDefault();
     /** Large enough to absorb a burst in one transaction, small enough that a replay after a crash stays short. */
-    public static final int DEFAULT_MAX_BATCH = 500;
+    public static final int DEFAULT_MAX_BATCH = Settings.PROJECTOR_MAX_BATCH.intDefault();
 
-    public static final int DEFAULT_PARTITIONS = 12;
-    public static final short DEFAULT_REPLICATION_FACTOR = 1;
+    public static final int DEFAULT_PARTITIONS = Settings.KAFKA_PARTITIONS.intDefault();
+    public static final short DEFAULT_REPLICATION_FACTOR = (short) Settings.KAFKA_REPLICATION.intDefault();
 
     private static final int MAX_THREADS = 64;
     private static final int MAX_MAX_BATCH = 10_000;
@@ -111,8 +112,8 @@ public record ProjectorConfig(
      */
     public static ProjectorConfig fromEnv(Map<String, String> env) {
         EnvironmentReader reader = new EnvironmentReader(env);
-        String bootstrap = reader.required(KAFKA_BOOTSTRAP, "Kafka bootstrap servers");
-        PostgresUrl postgres = reader.required(PG_URL, "the PostgreSQL of the read models", PostgresUrl::parse);
+        String bootstrap = reader.required(Settings.KAFKA_BOOTSTRAP);
+        PostgresUrl postgres = reader.required(Settings.PG_URL, PostgresUrl::parse);
         int threads = reader.integer(THREADS, DEFAULT_THREADS, 1, MAX_THREADS);
         int maxBatch = reader.integer(MAX_BATCH, DEFAULT_MAX_BATCH, 1, MAX_MAX_BATCH);
         int partitions = reader.integer(KAFKA_PARTITIONS, DEFAULT_PARTITIONS, 1, 10_000);

@@ -1,5 +1,6 @@
 package com.humanchat.streams.topology;
 
+import com.humanchat.schemas.config.Settings;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -15,7 +16,8 @@ public record ConversationTopologyConfig(Duration dedupeRetention, Duration expi
     public static final Duration MIN_DEDUPE_RETENTION = Duration.ofHours(24);
 
     /** 24 h promised plus an hour of margin for clock skew between the edge and the broker. */
-    public static final Duration DEFAULT_DEDUPE_RETENTION = Duration.ofHours(25);
+    public static final Duration DEFAULT_DEDUPE_RETENTION =
+            Duration.ofHours(Settings.DEDUPE_RETENTION_HOURS.intDefault());
 
     public static final Duration DEFAULT_EXPIRY_INTERVAL = Duration.ofSeconds(10);
     public static final int DEFAULT_EXPIRY_BATCH_LIMIT = 20_000;

@@ -1,5 +1,6 @@
 package com.humanchat.streams.topology;
 
+import com.humanchat.schemas.config.Settings;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -10,7 +11,7 @@ import java.util.Objects;
  */
 public record MetricsTopologyConfig(Duration interval) {
 
-    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(Settings.METRICS_INTERVAL_SECONDS.intDefault());
 
     public MetricsTopologyConfig {
         Objects.requireNonNull(interval, "interval");

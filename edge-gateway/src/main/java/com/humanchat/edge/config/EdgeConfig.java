@@ -2,6 +2,7 @@ package com.humanchat.edge.config;
 
 import com.humanchat.migrations.PostgresUrl;
 import com.humanchat.schemas.config.EnvironmentReader;
+import com.humanchat.schemas.config.Settings;
 import com.humanchat.schemas.sessions.RefundPolicy;
 import com.sun.management.UnixOperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
@@ -65,44 +66,44 @@ public record EdgeConfig(
 
     public static EdgeConfig fromEnv(Map<String, String> env) {
         EnvironmentReader r = new EnvironmentReader(env);
-        int httpPort = r.integer("HUMANCHAT_HTTP_PORT", 8080, 0, 65535);
+        int httpPort = r.integer(Settings.HTTP_PORT, 0, 65535);
         // The same variable and default as the back-end services' ops port: /metrics and the detailed health.
-        int opsHttpPort = r.integer("HUMANCHAT_OPS_HTTP_PORT", 8081, 0, 65535);
+        int opsHttpPort = r.integer(Settings.OPS_HTTP_PORT, 0, 65535);
         if (httpPort != 0 && httpPort == opsHttpPort) {
             r.problem("HUMANCHAT_OPS_HTTP_PORT must differ from HUMANCHAT_HTTP_PORT: metrics stay off the public port");
         }
-        String kafka = r.required("HUMANCHAT_KAFKA_BOOTSTRAP", "Kafka bootstrap servers");
-        PostgresUrl postgres = r.required("HUMANCHAT_PG_URL", "identity and read models", PostgresUrl::parse);
-        String redis = r.required("HUMANCHAT_REDIS_URL", "presence and typing");
+        String kafka = r.required(Settings.KAFKA_BOOTSTRAP);
+        PostgresUrl postgres = r.required(Settings.PG_URL, PostgresUrl::parse);
+        String redis = r.required(Settings.REDIS_URL);
         if (redis != null && !redis.startsWith("redis://") && !redis.startsWith("rediss://")) {
             r.problem("HUMANCHAT_REDIS_URL must start with redis:// or rediss://");
         }
-        String secret = r.required("HUMANCHAT_JWT_SECRET", "access-token signing key");
+        String secret = r.required(Settings.JWT_SECRET);
         if (secret != null && secret.getBytes(StandardCharsets.UTF_8).length < 32) {
             r.problem("HUMANCHAT_JWT_SECRET must be at least 32 bytes (HS256 key)");
         }
         Set<String> admins = Arrays.stream(
-                        r.optional("HUMANCHAT_ADMIN_EMAILS", "").split(","))
+                        r.optional(Settings.ADMIN_EMAILS.name(), "").split(","))
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
                 .map(s -> s.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
-        Duration sendWait = Duration.ofMillis(r.integer("HUMANCHAT_SEND_WAIT_MS", 3000, 1, 60_000));
-        Duration delivery = Duration.ofMillis(r.integer("HUMANCHAT_KAFKA_DELIVERY_TIMEOUT_MS", 5000, 1000, 120_000));
-        int maxBody = r.integer("HUMANCHAT_MAX_BODY_BYTES", 64 * 1024, 1024, 16 * 1024 * 1024);
-        int wsQueue = r.integer("HUMANCHAT_WS_SEND_QUEUE_FRAMES", 1024, 16, 1_000_000);
-        Duration access = Duration.ofSeconds(r.integer("HUMANCHAT_ACCESS_TOKEN_TTL_SECONDS", 900, 30, 86_400));
-        Duration refresh = Duration.ofDays(r.integer("HUMANCHAT_REFRESH_TOKEN_TTL_DAYS", 30, 1, 365));
-        int instances =
-                r.integer("HUMANCHAT_EDGE_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 256);
+        Duration sendWait = Duration.ofMillis(r.integer(Settings.SEND_WAIT_MS, 1, 60_000));
+        Duration delivery = Duration.ofMillis(r.integer(Settings.KAFKA_DELIVERY_TIMEOUT_MS, 1000, 120_000));
+        int maxBody = r.integer(Settings.MAX_BODY_BYTES, 1024, 16 * 1024 * 1024);
+        int wsQueue = r.integer(Settings.WS_SEND_QUEUE_FRAMES, 16, 1_000_000);
+        Duration access = Duration.ofSeconds(r.integer(Settings.ACCESS_TOKEN_TTL_SECONDS, 30, 86_400));
+        Duration refresh = Duration.ofDays(r.integer(Settings.REFRESH_TOKEN_TTL_DAYS, 1, 365));
+        int instances = r.integer(Settings.EDGE_INSTANCES, Runtime.getRuntime().availableProcessors(), 1, 256);
         String replica = r.optional(
-                "HUMANCHAT_REPLICA_ID", "edge-" + UUID.randomUUID().toString().substring(0, 8));
-        int userPerMinute = r.integer("HUMANCHAT_RATE_LIMIT_USER_PER_MINUTE", 600, 1, 1_000_000);
-        int ipAuthPerMinute = r.integer("HUMANCHAT_RATE_LIMIT_IP_AUTH_PER_MINUTE", 30, 1, 1_000_000);
-        int wsFramesPerSecond = r.integer("HUMANCHAT_RATE_LIMIT_WS_FRAMES_PER_SECOND", 50, 1, 100_000);
-        int socketsPerUser = r.integer("HUMANCHAT_WS_MAX_SOCKETS_PER_USER", 20, 1, 10_000);
+                Settings.REPLICA_ID.name(),
+                "edge-" + UUID.randomUUID().toString().substring(0, 8));
+        int userPerMinute = r.integer(Settings.RATE_LIMIT_USER_PER_MINUTE, 1, 1_000_000);
+        int ipAuthPerMinute = r.integer(Settings.RATE_LIMIT_IP_AUTH_PER_MINUTE, 1, 1_000_000);
+        int wsFramesPerSecond = r.integer(Settings.RATE_LIMIT_WS_FRAMES_PER_SECOND, 1, 100_000);
+        int socketsPerUser = r.integer(Settings.WS_MAX_SOCKETS_PER_USER, 1, 10_000);
         List<String> corsOrigins = Arrays.stream(
-                        r.optional("HUMANCHAT_CORS_ORIGINS", "").split(","))
+                        r.optional(Settings.CORS_ORIGINS.name(), "").split(","))
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
                 .toList();
@@ -112,9 +113,9 @@ public record EdgeConfig(
                         + "'");
             }
         }
-        Duration presenceTtl = Duration.ofSeconds(r.integer("HUMANCHAT_PRESENCE_TTL_SECONDS", 30, 3, 3600));
+        Duration presenceTtl = Duration.ofSeconds(r.integer(Settings.PRESENCE_TTL_SECONDS, 3, 3600));
         List<String> iceServers = Arrays.stream(
-                        r.optional("HUMANCHAT_ICE_SERVERS", "").split(","))
+                        r.optional(Settings.ICE_SERVERS.name(), "").split(","))
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
                 .toList();
@@ -124,22 +125,22 @@ public record EdgeConfig(
                         "HUMANCHAT_ICE_SERVERS entries must be stun:, stuns:, turn: or turns: URLs, not '" + url + "'");
             }
         }
-        int maxSockets = r.integer("HUMANCHAT_WS_MAX_SOCKETS", defaultMaxSockets(), 1, Integer.MAX_VALUE);
+        int maxSockets = r.integer(Settings.WS_MAX_SOCKETS, defaultMaxSockets(), 1, Integer.MAX_VALUE);
         // Unset: payments are not configured and every /api/payments call answers 503.
-        String stripeWebhookSecret = r.optional("HUMANCHAT_STRIPE_WEBHOOK_SECRET");
+        String stripeWebhookSecret = r.optional(Settings.STRIPE_WEBHOOK_SECRET);
         // The payments worker's variable: a cancellation is previewed by the rule it refunds with.
         RefundPolicy refundPolicy = RefundPolicy.fromEnv(r);
         List<String> trustedProxies = Arrays.stream(
-                        r.optional("HUMANCHAT_TRUSTED_PROXIES", "").split(","))
+                        r.optional(Settings.TRUSTED_PROXIES.name(), "").split(","))
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
                 .toList();
         for (String proxy : trustedProxies) {
             TrustedProxies.problemWith(proxy).ifPresent(problem -> r.problem("HUMANCHAT_TRUSTED_PROXIES: " + problem));
         }
-        int lockoutFailures = r.integer("HUMANCHAT_SIGN_IN_LOCKOUT_FAILURES", 5, 1, 1000);
-        Duration lockoutFirst = Duration.ofSeconds(r.integer("HUMANCHAT_SIGN_IN_LOCKOUT_SECONDS", 30, 1, 86_400));
-        Duration lockoutMax = Duration.ofSeconds(r.integer("HUMANCHAT_SIGN_IN_LOCKOUT_MAX_SECONDS", 900, 1, 86_400));
+        int lockoutFailures = r.integer(Settings.SIGN_IN_LOCKOUT_FAILURES, 1, 1000);
+        Duration lockoutFirst = Duration.ofSeconds(r.integer(Settings.SIGN_IN_LOCKOUT_SECONDS, 1, 86_400));
+        Duration lockoutMax = Duration.ofSeconds(r.integer(Settings.SIGN_IN_LOCKOUT_MAX_SECONDS, 1, 86_400));
         if (lockoutMax.compareTo(lockoutFirst) < 0) {
             r.problem("HUMANCHAT_SIGN_IN_LOCKOUT_MAX_SECONDS must be at least HUMANCHAT_SIGN_IN_LOCKOUT_SECONDS");
         }

@@ -1,7 +1,7 @@
 package com.humanchat.edge.config;
 
 import com.humanchat.schemas.config.EnvironmentReader;
-import java.util.Locale;
+import com.humanchat.schemas.config.Settings;
 
 /**
  * How the edge sends e-mail (verification links). With {@code HUMANCHAT_SMTP_HOST} set, over SMTP; without it, only
@@ -27,14 +27,15 @@ public record MailConfig(
 
     /** Reads the mail settings; problems are added to {@code r}. */
     static MailConfig read(EnvironmentReader r, int httpPort) {
-        String host = r.optional("HUMANCHAT_SMTP_HOST");
-        int port = r.integer("HUMANCHAT_SMTP_PORT", 587, 1, 65535);
-        String username = r.optional("HUMANCHAT_SMTP_USERNAME");
-        String password = r.optional("HUMANCHAT_SMTP_PASSWORD");
-        boolean startTls = bool(r, "HUMANCHAT_SMTP_STARTTLS", true);
-        String from = r.optional("HUMANCHAT_SMTP_FROM", "HumanChat <no-reply@humanchat.local>");
-        boolean devOutbox = bool(r, "HUMANCHAT_DEV_OUTBOX", false);
-        String publicUrl = r.optional("HUMANCHAT_PUBLIC_URL", "http://localhost:" + (httpPort == 0 ? 8080 : httpPort));
+        String host = r.optional(Settings.SMTP_HOST);
+        int port = r.integer(Settings.SMTP_PORT, 1, 65535);
+        String username = r.optional(Settings.SMTP_USERNAME);
+        String password = r.optional(Settings.SMTP_PASSWORD);
+        boolean startTls = r.bool(Settings.SMTP_STARTTLS);
+        String from = r.withDefault(Settings.SMTP_FROM);
+        boolean devOutbox = r.bool(Settings.DEV_OUTBOX);
+        String publicUrl =
+                r.optional(Settings.PUBLIC_URL.name(), "http://localhost:" + (httpPort == 0 ? 8080 : httpPort));
         if (host != null && devOutbox) {
             r.problem("HUMANCHAT_DEV_OUTBOX is for development without a mail server: unset it when HUMANCHAT_SMTP_HOST"
                     + " is set");
@@ -51,14 +52,5 @@ public record MailConfig(
                 from,
                 devOutbox,
                 publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl);
-    }
-
-    private static boolean bool(EnvironmentReader r, String name, boolean fallback) {
-        String value = r.optional(name, Boolean.toString(fallback)).trim().toLowerCase(Locale.ROOT);
-        if (!value.equals("true") && !value.equals("false")) {
-            r.problem(name + " must be true or false, not '" + value + "'");
-            return fallback;
-        }
-        return Boolean.parseBoolean(value);
     }
 }

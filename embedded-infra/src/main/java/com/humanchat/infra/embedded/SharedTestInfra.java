@@ -1,5 +1,6 @@
 package com.humanchat.infra.embedded;
 
+import com.humanchat.schemas.config.Settings;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,9 +26,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class SharedTestInfra {
 
-    public static final String KAFKA_BOOTSTRAP_VARIABLE = "HUMANCHAT_KAFKA_BOOTSTRAP";
-    public static final String PG_URL_VARIABLE = "HUMANCHAT_PG_URL";
-    public static final String REDIS_URL_VARIABLE = "HUMANCHAT_REDIS_URL";
+    public static final String KAFKA_BOOTSTRAP_VARIABLE = Settings.KAFKA_BOOTSTRAP.name();
+    public static final String PG_URL_VARIABLE = Settings.PG_URL.name();
+    public static final String REDIS_URL_VARIABLE = Settings.REDIS_URL.name();
     /** {@code containers} under {@code -Ptestcontainers}: the servers are Docker containers ({@link ContainerServers}). */
     public static final String INFRA_PROPERTY = "humanchat.test.infra";
 

@@ -3,6 +3,7 @@ package com.humanchat.payments.config;
 import com.humanchat.migrations.PostgresUrl;
 import com.humanchat.payments.domain.PlatformFee;
 import com.humanchat.schemas.config.EnvironmentReader;
+import com.humanchat.schemas.config.Settings;
 import com.humanchat.schemas.sessions.RefundPolicy;
 import java.net.URI;
 import java.time.Duration;
@@ -29,7 +30,7 @@ public record PaymentsConfig(
         Duration maxPollInterval,
         String groupId) {
 
-    public static final String API_KEY = "HUMANCHAT_STRIPE_API_KEY";
+    public static final String API_KEY = Settings.STRIPE_API_KEY.name();
     public static final String GROUP_ID = "humanchat-payments";
 
     /** True when the environment holds a Stripe key: without one the platform runs with payments switched off. */
@@ -39,17 +40,16 @@ public record PaymentsConfig(
 
     public static PaymentsConfig fromEnv(Map<String, String> env) {
         EnvironmentReader r = new EnvironmentReader(env);
-        String kafka = r.required("HUMANCHAT_KAFKA_BOOTSTRAP", "Kafka bootstrap servers");
-        PostgresUrl postgres =
-                r.required(PostgresUrl.VARIABLE, "PostgreSQL of the payments ledger", PostgresUrl::parse);
+        String kafka = r.required(Settings.KAFKA_BOOTSTRAP);
+        PostgresUrl postgres = r.required(Settings.PG_URL, PostgresUrl::parse);
         String apiKey = r.required(API_KEY, "Stripe secret key of the platform account");
-        String apiBase = r.optional("HUMANCHAT_STRIPE_API_BASE", PaymentsConfig::httpUrl, null);
-        int feeBps = r.integer("HUMANCHAT_PLATFORM_FEE_BPS", 1000, 0, PlatformFee.MAX_BASIS_POINTS);
+        String apiBase = r.optional(Settings.STRIPE_API_BASE, PaymentsConfig::httpUrl, null);
+        int feeBps = r.integer(Settings.PLATFORM_FEE_BPS, 0, PlatformFee.MAX_BASIS_POINTS);
         RefundPolicy refunds = RefundPolicy.fromEnv(r);
         String returnUrl =
-                r.optional("HUMANCHAT_STRIPE_CONNECT_RETURN_URL", PaymentsConfig::httpUrl, "http://localhost:8080/");
-        int threads = r.integer("HUMANCHAT_PAYMENTS_THREADS", 4, 1, 64);
-        int maxPollIntervalMs = r.integer("HUMANCHAT_PAYMENTS_MAX_POLL_INTERVAL_MS", 300_000, 1_000, 3_600_000);
+                r.optional(Settings.STRIPE_CONNECT_RETURN_URL, PaymentsConfig::httpUrl, "http://localhost:8080/");
+        int threads = r.integer(Settings.PAYMENTS_THREADS, 1, 64);
+        int maxPollIntervalMs = r.integer(Settings.PAYMENTS_MAX_POLL_INTERVAL_MS, 1_000, 3_600_000);
         r.throwIfInvalid();
         return new PaymentsConfig(
                 kafka,

@@ -69,6 +69,52 @@ public final class EnvironmentReader {
         }
     }
 
+    /** The trimmed value of a setting, or {@code null} when unset or blank. */
+    public String optional(Setting setting) {
+        return optional(setting.name());
+    }
+
+    /** The value of a setting, or its literal default. */
+    public String withDefault(Setting setting) {
+        return optional(setting.name(), setting.literalDefault());
+    }
+
+    /** The value of a required setting; a problem saying what it is for when it is missing. */
+    public String required(Setting setting) {
+        return required(setting.name(), setting.meaning());
+    }
+
+    public <T> T required(Setting setting, Function<String, T> parser) {
+        return required(setting.name(), setting.meaning(), parser);
+    }
+
+    public <T> T optional(Setting setting, Function<String, T> parser, T fallback) {
+        return optional(setting.name(), parser, fallback);
+    }
+
+    /** A whole number within {@code [min, max]}, or the setting's literal default when unset. */
+    public int integer(Setting setting, int min, int max) {
+        return integer(setting.name(), Integer.parseInt(setting.literalDefault()), min, max);
+    }
+
+    /** A whole number within {@code [min, max]}, or a computed {@code fallback} when unset. */
+    public int integer(Setting setting, int fallback, int min, int max) {
+        return integer(setting.name(), fallback, min, max);
+    }
+
+    /** {@code true} or {@code false} (any case), or the setting's literal default when unset. */
+    public boolean bool(Setting setting) {
+        String value = optional(setting.name());
+        if (value == null) {
+            return Boolean.parseBoolean(setting.literalDefault());
+        }
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            problems.add(setting.name() + " must be true or false, was '" + value + "'");
+            return Boolean.parseBoolean(setting.literalDefault());
+        }
+        return Boolean.parseBoolean(value);
+    }
+
     /** Records a problem found by the caller (a rule across variables, a value too weak…). */
     public void problem(String message) {
         problems.add(message);

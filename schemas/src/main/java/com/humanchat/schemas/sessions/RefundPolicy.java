@@ -1,6 +1,7 @@
 package com.humanchat.schemas.sessions;
 
 import com.humanchat.schemas.config.EnvironmentReader;
+import com.humanchat.schemas.config.Settings;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -14,9 +15,9 @@ import java.time.Instant;
 public record RefundPolicy(Duration fullRefundBefore) {
 
     /** The variable both the edge and the payments worker read the cutoff from. */
-    public static final String VARIABLE = "HUMANCHAT_REFUND_FULL_BEFORE_HOURS";
+    public static final String VARIABLE = Settings.REFUND_FULL_BEFORE_HOURS.name();
 
-    public static final int DEFAULT_HOURS = 24;
+    public static final int DEFAULT_HOURS = Settings.REFUND_FULL_BEFORE_HOURS.intDefault();
 
     /** What a cancellation gives back, and why, in words for people. */
     public record Refund(long amountCents, String currency, String why) {
