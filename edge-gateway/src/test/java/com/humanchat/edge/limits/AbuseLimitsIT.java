@@ -183,8 +183,9 @@ class AbuseLimitsIT {
 
         assertThat(answer.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
                 .contains("default-src 'self'")
-                .contains("connect-src 'self' ws://" + host + " wss://" + host + " " + ALLOWED_ORIGIN + " wss://"
-                        + ALLOWED_ORIGIN.substring("https://".length()) + " https://other.example.com")
+                .contains("connect-src 'self' https://api.stripe.com ws://" + host + " wss://" + host + " "
+                        + ALLOWED_ORIGIN + " wss://" + ALLOWED_ORIGIN.substring("https://".length())
+                        + " https://other.example.com")
                 .doesNotContainPattern("(?<![a-z])wss?:(?!//)")
                 .contains("frame-ancestors 'none'"));
         assertThat(answer.headers().firstValue("Strict-Transport-Security"))
