@@ -49,9 +49,8 @@ public final class EdgeServer extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        server = vertx.createHttpServer(new HttpServerOptions()
-                .setPort(port)
-                .setMaxWebSocketMessageSize(services.config().maxBodyBytes()));
+        // WebSocket messages are assembled and size-checked by the socket's own protocol (ws.MessageAssembler).
+        server = vertx.createHttpServer(new HttpServerOptions().setPort(port));
         return server.requestHandler(router()).listen();
     }
 

@@ -8,7 +8,6 @@ import com.humanchat.edge.presence.PresenceMessages.Typing;
 import com.humanchat.readmodels.presence.PresenceChannel;
 import com.humanchat.readmodels.presence.PresenceReader;
 import com.humanchat.readmodels.presence.PresenceStatus;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -16,69 +15,49 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisConnection;
-import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
-import io.vertx.redis.client.Response;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Presence and typing of one edge process, in Redis only. While a user has a socket here, the key
+ * Presence and typing of one edge process, in Redis only. This class keeps the keys: while a user has a socket here,
  * {@code humanchat:presence:<userId>:<replicaId>} (value: the status, TTL {@code HUMANCHAT_PRESENCE_TTL_SECONDS}) is
  * refreshed every third of the TTL, and the replica id is in the set {@code humanchat:presence:<userId>:replicas};
- * a user is online while any of their keys exists. Changes and typing go through the pub/sub channel
- * {@value #CHANNEL}; every replica pushes them to its own sockets of the users concerned. When a replica dies without
- * saying goodbye its keys expire: every replica hears the expiry (Redis keyspace notifications, switched on at start
- * where the server allows it) and pushes {@code offline} to its own sockets of the co-members. Every Redis failure is
- * swallowed (presence and typing simply stop); the subscriber reconnects by itself and, once subscribed again, asks
- * every replica to republish its users. Never blocks; thread-safe.
+ * a user is online while any of their keys exists. Changes and typing are published on {@value #CHANNEL};
+ * {@link PresenceSubscriber} hears them (and expired keys: a replica that died without saying goodbye) on its own
+ * connection, and {@link PresenceFanOut} pushes them to this replica's sockets of the users concerned. Every Redis
+ * failure is swallowed (presence and typing simply stop); once subscribed again, every replica is asked to republish
+ * its users. Never blocks; thread-safe.
  */
 public final class PresenceService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PresenceService.class);
 
     public static final String CHANNEL = PresenceChannel.NAME;
-    private static final String EXPIRED_PATTERN = "__keyevent@*__:expired";
     private static final String KEY_PREFIX = PresenceReader.KEY_PREFIX;
-    private static final long RECONNECT_MILLIS = 1_000;
-    private static final long CO_MEMBERS_TTL_MILLIS = 30_000;
-    private static final int MAX_CACHED_CO_MEMBERS = 100_000;
     private static final int HEARTBEAT_BATCH_USERS = 500;
-    private static final int MAX_SNAPSHOT_USERS = 1_000;
 
     private final Vertx vertx;
     private final Redis redis;
     private final PresenceReader reader;
-    private final Redis subscriberClient;
+    private final PresenceSubscriber subscriber;
+    private final PresenceFanOut fanOut;
     private final String replicaId;
     private final long keyTtlSeconds;
-    private final LocalSockets sockets;
     private final Membership membership;
-    private final ChatReadModel readModel;
     private final ConcurrentHashMap<UUID, LocalUser> local = new ConcurrentHashMap<>();
-    private final Counter presencePushed;
-    private final Counter typingPushed;
-    private final ConcurrentHashMap<UUID, CoMembers> coMembers = new ConcurrentHashMap<>();
-    private final AtomicBoolean reconnectScheduled = new AtomicBoolean();
-    private final AtomicBoolean connecting = new AtomicBoolean();
-    private volatile RedisConnection subscriber;
     private volatile boolean closed;
     private volatile long heartbeatTimer = -1;
 
     private record LocalUser(int sockets, String status) {}
-
-    private record CoMembers(Set<UUID> users, long expiresAt) {}
 
     /**
      * @param redis the shared command client
@@ -99,16 +78,29 @@ public final class PresenceService implements AutoCloseable {
         this.vertx = vertx;
         this.redis = redis;
         this.reader = new PresenceReader(redis);
-        this.subscriberClient = Redis.createClient(
-                vertx, new RedisOptions().setConnectionString(redisUrl).setMaxPoolSize(1));
+        this.subscriber = new PresenceSubscriber(vertx, redis, redisUrl, new PresenceSubscriber.Listener() {
+            @Override
+            public void message(String payload) {
+                onMessage(payload);
+            }
+
+            @Override
+            public void expired(String key) {
+                PresenceService.this.expired(key);
+            }
+
+            @Override
+            public void subscribed() {
+                // Everyone (this replica included) republishes its users: what was missed while away is known
+                // again, and keys lost with a Redis restart are back at once.
+                publish(PresenceMessages.encodeResync());
+            }
+        });
+        this.fanOut = new PresenceFanOut(sockets, membership, readModel, registry);
         this.replicaId = replicaId;
         this.keyTtlSeconds = Math.max(1, keyTtl.toSeconds());
-        this.sockets = sockets;
         this.membership = membership;
-        this.readModel = readModel;
-        this.presencePushed = pushed(registry, "presence");
-        this.typingPushed = pushed(registry, "typing");
-        Gauge.builder("humanchat.presence.subscribed", () -> subscriber == null ? 0 : 1)
+        Gauge.builder("humanchat.presence.subscribed", () -> subscriber.subscribed() ? 1 : 0)
                 .description("1 while this replica is subscribed to presence and typing in Redis, else 0")
                 .register(registry);
         Gauge.builder("humanchat.presence.local.users", local::size)
@@ -116,22 +108,13 @@ public final class PresenceService implements AutoCloseable {
                 .register(registry);
     }
 
-    private static Counter pushed(MeterRegistry registry, String kind) {
-        return Counter.builder("humanchat.presence.pushed")
-                .description("presence and typing frames pushed to this replica's sockets")
-                .tag("kind", kind)
-                .register(registry);
-    }
-
     /** Starts the heartbeat and the subscriber; returns at once (Redis may be away). */
     public void start() {
         heartbeatTimer = vertx.setPeriodic(Math.max(1, keyTtlSeconds * 1000 / 3), id -> {
-            if (subscriber == null) {
-                scheduleReconnect(0);
-            }
+            subscriber.ensureSubscribed();
             heartbeat(false);
         });
-        connectSubscriber();
+        subscriber.connect();
     }
 
     /**
@@ -150,7 +133,7 @@ public final class PresenceService implements AutoCloseable {
         if (first[0]) {
             refreshKeys(List.of(Map.entry(userId, now.status()))).onComplete(v -> publishEffective(userId));
         }
-        sendSnapshot(userId, snapshot);
+        fanOut.snapshot(userId, snapshot, this::statusesOf);
     }
 
     /** A socket of {@code userId} closed on this replica; the last one takes the user's key here away. */
@@ -278,23 +261,10 @@ public final class PresenceService implements AutoCloseable {
         statusOf(userId)
                 .onSuccess(status -> {
                     if (PresenceStatus.OFFLINE.equals(status)) {
-                        deliver(new PresenceChange(userId, status));
+                        fanOut.deliver(new PresenceChange(userId, status));
                     }
                 })
                 .onFailure(e -> LOG.debug("presence expiry of {} not handled: {}", userId, e.toString()));
-    }
-
-    /** Pushes {@code presence} of every co-member not offline to a new socket (best effort, bounded). */
-    private void sendSnapshot(UUID userId, Consumer<JsonObject> snapshot) {
-        coMembersOf(userId)
-                .compose(users ->
-                        statusesOf(users.stream().limit(MAX_SNAPSHOT_USERS).toList()))
-                .onSuccess(statuses -> statuses.forEach((user, status) -> {
-                    if (!PresenceStatus.OFFLINE.equals(status)) {
-                        snapshot.accept(PresenceMessages.frame(new PresenceChange(user, status)));
-                    }
-                }))
-                .onFailure(e -> LOG.debug("presence snapshot not sent: {}", e.toString()));
     }
 
     /**
@@ -302,24 +272,7 @@ public final class PresenceService implements AutoCloseable {
      * and those with sockets here learn at once the presence of the others that are not offline.
      */
     public void conversationCreated(List<UUID> participants) {
-        participants.forEach(coMembers::remove);
-        List<UUID> local = participants.stream().filter(sockets::hasSockets).toList();
-        if (local.isEmpty()) {
-            return;
-        }
-        statusesOf(participants)
-                .onSuccess(statuses -> {
-                    for (UUID receiver : local) {
-                        statuses.forEach((user, status) -> {
-                            if (!user.equals(receiver) && !PresenceStatus.OFFLINE.equals(status)) {
-                                sockets.frame(PresenceMessages.frame(new PresenceChange(user, status)))
-                                        .pushTo(receiver);
-                                presencePushed.increment();
-                            }
-                        });
-                    }
-                })
-                .onFailure(e -> LOG.debug("presence of a new conversation not sent: {}", e.toString()));
+        fanOut.conversationCreated(participants, this::statusesOf);
     }
 
     private void publish(String payload) {
@@ -339,142 +292,13 @@ public final class PresenceService implements AutoCloseable {
         return PresenceReader.replicasKey(userId);
     }
 
-    // ---- subscriber ---------------------------------------------------------------------------------------------
-
-    private void connectSubscriber() {
-        if (closed || !connecting.compareAndSet(false, true)) {
-            return;
-        }
-        bounded(subscriberClient.connect())
-                .compose(connection -> {
-                    connection.handler(this::onPush);
-                    connection.exceptionHandler(e -> lost(connection, e.toString()));
-                    connection.endHandler(v -> lost(connection, "connection ended"));
-                    return bounded(connection.send(
-                                    Request.cmd(Command.SUBSCRIBE).arg(CHANNEL)))
-                            .compose(v -> bounded(connection.send(
-                                    Request.cmd(Command.PSUBSCRIBE).arg(EXPIRED_PATTERN))))
-                            .map(connection)
-                            .onFailure(e -> connection.close());
-                })
-                .onComplete(done -> connecting.set(false))
-                .onSuccess(connection -> {
-                    if (closed) {
-                        connection.close();
-                        return;
-                    }
-                    subscriber = connection;
-                    LOG.info("presence: subscribed to {}", CHANNEL);
-                    enableExpiryNotifications();
-                    // Everyone (this replica included) republishes its users: what was missed while away is known
-                    // again, and keys lost with a Redis restart are back at once.
-                    publish(PresenceMessages.encodeResync());
-                })
-                .onFailure(e -> {
-                    LOG.debug("presence: subscriber not connected: {}", e.toString());
-                    scheduleReconnect(RECONNECT_MILLIS);
-                });
-    }
-
-    private void lost(RedisConnection connection, String why) {
-        if (subscriber == connection) {
-            subscriber = null;
-            LOG.info("presence: subscriber lost ({}); reconnecting", why);
-            connection.close();
-            scheduleReconnect(RECONNECT_MILLIS);
-        }
-    }
-
-    private void scheduleReconnect(long delayMillis) {
-        if (closed || !reconnectScheduled.compareAndSet(false, true)) {
-            return;
-        }
-        vertx.setTimer(Math.max(1, delayMillis), id -> {
-            reconnectScheduled.set(false);
-            if (subscriber == null) {
-                connectSubscriber();
-            }
-        });
-    }
-
-    /**
-     * Asks Redis to announce expired keys ({@code notify-keyspace-events Ex}). A server that refuses (a managed Redis
-     * with CONFIG disabled) still works: a dead replica's users then turn offline for readers of their profile once the
-     * TTL passes, without a push to their co-members.
-     */
-    private void enableExpiryNotifications() {
-        bounded(redis.send(Request.cmd(Command.CONFIG)
-                        .arg("SET")
-                        .arg("notify-keyspace-events")
-                        .arg("Ex")))
-                .onFailure(e -> LOG.warn(
-                        "presence: Redis refused to announce expired keys ({}); set notify-keyspace-events Ex on the"
-                                + " server so that users of a crashed edge replica are pushed offline",
-                        e.toString()));
-    }
-
-    private void onPush(Response push) {
-        if (push != null && push.size() == 4 && "pmessage".equals(String.valueOf(push.get(0)))) {
-            expired(String.valueOf(push.get(3)));
-            return;
-        }
-        if (push == null || push.size() < 3 || !"message".equals(String.valueOf(push.get(0)))) {
-            return;
-        }
-        Object message = PresenceMessages.decode(String.valueOf(push.get(2)));
-        switch (message) {
-            case PresenceChange change -> deliver(change);
-            case Typing typing -> deliver(typing);
+    private void onMessage(String payload) {
+        switch (PresenceMessages.decode(payload)) {
+            case PresenceChange change -> fanOut.deliver(change);
+            case Typing typing -> fanOut.deliver(typing);
             case Resync resync -> heartbeat(true);
             case null, default -> LOG.debug("presence: unreadable message ignored");
         }
-    }
-
-    // ---- delivery to local sockets ------------------------------------------------------------------------------
-
-    private void deliver(PresenceChange change) {
-        coMembersOf(change.userId()).onSuccess(users -> {
-            LocalSockets.Sender frame = null;
-            for (UUID user : users) {
-                if (!user.equals(change.userId()) && sockets.hasSockets(user)) {
-                    if (frame == null) {
-                        frame = sockets.frame(PresenceMessages.frame(change));
-                    }
-                    frame.pushTo(user);
-                    presencePushed.increment();
-                }
-            }
-        });
-    }
-
-    private void deliver(Typing typing) {
-        membership.members(typing.conversationId()).onSuccess(members -> {
-            if (!members.contains(typing.userId())) {
-                return;
-            }
-            LocalSockets.Sender frame = sockets.frame(PresenceMessages.frame(typing));
-            for (UUID member : members) {
-                if (!member.equals(typing.userId()) && sockets.hasSockets(member)) {
-                    frame.pushTo(member);
-                    typingPushed.increment();
-                }
-            }
-        });
-    }
-
-    /** Users sharing a conversation with {@code userId}, cached {@value #CO_MEMBERS_TTL_MILLIS} ms. */
-    private Future<Set<UUID>> coMembersOf(UUID userId) {
-        long now = System.currentTimeMillis();
-        CoMembers cached = coMembers.get(userId);
-        if (cached != null && cached.expiresAt() > now) {
-            return Future.succeededFuture(cached.users());
-        }
-        return readModel.coMembers(userId).onSuccess(users -> {
-            if (coMembers.size() >= MAX_CACHED_CO_MEMBERS) {
-                coMembers.clear();
-            }
-            coMembers.put(userId, new CoMembers(users, now + CO_MEMBERS_TTL_MILLIS));
-        });
     }
 
     @Override
@@ -483,11 +307,6 @@ public final class PresenceService implements AutoCloseable {
         if (heartbeatTimer >= 0) {
             vertx.cancelTimer(heartbeatTimer);
         }
-        RedisConnection connection = subscriber;
-        subscriber = null;
-        if (connection != null) {
-            connection.close();
-        }
-        subscriberClient.close();
+        subscriber.close();
     }
 }
