@@ -33,6 +33,7 @@ public final class StripeConnect {
 
     private final StripeClient client;
     private final String returnUrl;
+    private final String refreshUrl;
 
     public StripeConnect(PaymentsConfig config) {
         StripeClient.StripeClientBuilder builder =
@@ -42,6 +43,7 @@ public final class StripeConnect {
         }
         this.client = builder.build();
         this.returnUrl = config.connectReturnUrl();
+        this.refreshUrl = config.connectRefreshUrl();
     }
 
     /** Creates the host's Express account; the key {@code account:<host>} makes a repeat return the same account. */
@@ -60,7 +62,7 @@ public final class StripeConnect {
     public String onboardingLink(String accountId) throws StripeException {
         AccountLinkCreateParams params = AccountLinkCreateParams.builder()
                 .setAccount(accountId)
-                .setRefreshUrl(returnUrl)
+                .setRefreshUrl(refreshUrl)
                 .setReturnUrl(returnUrl)
                 .setType(AccountLinkCreateParams.Type.ACCOUNT_ONBOARDING)
                 .build();
