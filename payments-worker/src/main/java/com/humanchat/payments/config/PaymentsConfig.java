@@ -48,10 +48,10 @@ public record PaymentsConfig(
         String apiBase = r.optional("HUMANCHAT_STRIPE_API_BASE", PaymentsConfig::httpUrl, null);
         int feeBps = r.integer("HUMANCHAT_PLATFORM_FEE_BPS", 1000, 0, PlatformFee.MAX_BASIS_POINTS);
         RefundPolicy refunds = RefundPolicy.fromEnv(r);
+        // the edge's default for the same variable: its own port, 8080 when that is chosen at random (0)
+        String port = env.getOrDefault("HUMANCHAT_HTTP_PORT", "8080");
         String publicUrl = r.optional(
-                "HUMANCHAT_PUBLIC_URL",
-                PaymentsConfig::httpUrl,
-                "http://localhost:" + env.getOrDefault("HUMANCHAT_HTTP_PORT", "8080"));
+                "HUMANCHAT_PUBLIC_URL", PaymentsConfig::httpUrl, "http://localhost:" + ("0".equals(port) ? "8080" : port));
         int threads = r.integer("HUMANCHAT_PAYMENTS_THREADS", 4, 1, 64);
         int maxPollIntervalMs = r.integer("HUMANCHAT_PAYMENTS_MAX_POLL_INTERVAL_MS", 300_000, 1_000, 3_600_000);
         r.throwIfInvalid();

@@ -3,12 +3,14 @@ package com.humanchat.payments.stripe;
 import com.humanchat.payments.config.PaymentsConfig;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
+import com.stripe.model.Account;
 import com.stripe.model.PaymentIntent;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.AccountCreateParams;
 import com.stripe.param.AccountLinkCreateParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -46,16 +48,21 @@ public final class StripeConnect {
         this.refreshUrl = config.connectRefreshUrl();
     }
 
+    /** A new connected account and what Stripe needs of its host before it can take charges. */
+    public record CreatedAccount(String id, List<String> requirementsDue) {}
+
     /** Creates the host's Express account; the key {@code account:<host>} makes a repeat return the same account. */
-    public String createAccount(UUID hostUserId) throws StripeException {
+    public CreatedAccount createAccount(UUID hostUserId) throws StripeException {
         AccountCreateParams params = AccountCreateParams.builder()
                 .setType(AccountCreateParams.Type.EXPRESS)
                 .putMetadata("host_user_id", hostUserId.toString())
                 .build();
-        return client.v1()
-                .accounts()
-                .create(params, idempotent("account:" + hostUserId))
-                .getId();
+        Account account = client.v1().accounts().create(params, idempotent("account:" + hostUserId));
+        List<String> due = account.getRequirements() == null
+                        || account.getRequirements().getCurrentlyDue() == null
+                ? List.of()
+                : account.getRequirements().getCurrentlyDue();
+        return new CreatedAccount(account.getId(), due);
     }
 
     /** A fresh (short-lived) onboarding link; links are not idempotent on purpose: an expired one is useless. */

@@ -85,7 +85,9 @@ class StripeStubTest {
 
     @Test
     void visitingTheOnboardingLinkEnablesTheAccountRedirectsToTheReturnUrlAndSendsAccountUpdated() throws Exception {
-        String account = connect.createAccount(UUID.randomUUID());
+        StripeConnect.CreatedAccount created = connect.createAccount(UUID.randomUUID());
+        assertThat(created.requirementsDue()).contains("external_account");
+        String account = created.id();
         JsonNode before = json(get(stripe.baseUrl() + "/v1/accounts/" + account, "Bearer sk_test_stub"));
         assertThat(before.path("charges_enabled").asBoolean()).isFalse();
         assertThat(before.path("requirements").path("currently_due")).isNotEmpty();
