@@ -43,6 +43,15 @@ public final class Rejections {
                 "the host cannot receive payments yet (Stripe onboarding is not complete)");
     }
 
+    /** The host accepting a paid session has no connected account that takes charges yet: the fix is theirs. */
+    public static ProblemException payoutsNotReady() {
+        return problem(
+                409,
+                "payouts-not-ready",
+                "Conflict",
+                "Connect Stripe in Settings \u2192 Get paid before accepting paid sessions");
+    }
+
     public static ProblemException unprocessable(String detail, List<ProblemException.FieldError> errors) {
         return new ProblemException(422, "unprocessable", "Unprocessable request", detail, errors, Map.of());
     }

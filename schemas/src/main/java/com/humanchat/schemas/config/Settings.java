@@ -62,7 +62,8 @@ public final class Settings {
     public static final Setting PUBLIC_URL = new Setting(
             "HUMANCHAT_PUBLIC_URL",
             "`http://localhost:<HUMANCHAT_HTTP_PORT>`",
-            "where users open the web client; verification links point to `<url>/verify-email?token=…`");
+            "where users open the web client; verification links point to `<url>/verify-email?token=…`, and Stripe"
+                    + " sends a host back from onboarding to `<url>/#/settings?stripe=return`");
 
     public static final Setting DEV_OUTBOX = new Setting(
             "HUMANCHAT_DEV_OUTBOX",
@@ -264,11 +265,6 @@ public final class Settings {
             "`24`",
             "a confirmed paid session cancelled at least this long before its start is refunded in full; later, nothing. An instant session, or one cancelled before it was confirmed, is refunded in full. Give the edge the same value: it previews refunds with it (`GET /api/sessions/:id/cancellation`)");
 
-    public static final Setting STRIPE_CONNECT_RETURN_URL = new Setting(
-            "HUMANCHAT_STRIPE_CONNECT_RETURN_URL",
-            "`http://localhost:8080/`",
-            "where Stripe sends a host after onboarding (also the Account Link's refresh URL)");
-
     public static final Setting PAYMENTS_THREADS = new Setting(
             "HUMANCHAT_PAYMENTS_THREADS", "`4`", "the worker pool's size (partitions processed at once), 1..64");
 
@@ -353,7 +349,6 @@ public final class Settings {
             STRIPE_API_BASE,
             PLATFORM_FEE_BPS,
             REFUND_FULL_BEFORE_HOURS,
-            STRIPE_CONNECT_RETURN_URL,
             PAYMENTS_THREADS,
             PAYMENTS_MAX_POLL_INTERVAL_MS,
             LOG_FORMAT,
