@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedTransitions } from '../src/components/SessionsPanel';
+import { allowedTransitions } from '../src/sessionActions';
 import { hashOf, routeFromHash } from '../src/store';
 import type { Session } from '../src/types';
 

@@ -82,7 +82,7 @@ export function ConversationView({ conversationId, sam = false }: { conversation
         pending={shown?.pending ?? []}
         participants={conversation.participants}
         canLoadEarlier={lowest !== undefined && lowest > 1}
-        onLoadEarlier={() => lowest !== undefined && void loadBefore(conversationId, lowest, me)}
+        onLoadEarlier={() => (lowest !== undefined ? loadBefore(conversationId, lowest, me) : Promise.resolve())}
         onRetry={(id) => void conn().retry(id)}
       />
       <TypingIndicator conversationId={conversationId} participants={conversation.participants} />
