@@ -65,10 +65,10 @@ export function ConversationView({ conversationId, sam = false }: { conversation
         <button className="back quiet" aria-label="Back to conversations" onClick={() => navigate({ view: 'chats' })}>
           ‹
         </button>
-        <h2>
+        <h1>
           {title}
           {peer && !sam && <PresenceDot userId={peer.userId} fallback={peerProfile?.presence?.status} />}
-        </h2>
+        </h1>
         {peerProfile?.bio && <p className="muted header-bio">{peerProfile.bio}</p>}
         {canBook && (
           <button className="primary" onClick={() => setBooking(true)}>

@@ -59,7 +59,7 @@ export function SessionsPanel() {
   return (
     <section className="sessions" aria-labelledby="sessions-title">
       {calling && <VideoCallPanel session={calling} me={me} />}
-      <h2 id="sessions-title">Sessions</h2>
+      <h1 id="sessions-title">Sessions</h1>
       <ManagerInvitations />
       {sessions?.length === 0 && <p className="muted">No sessions yet. Book one from a conversation with a host.</p>}
       <ul className="session-list">
