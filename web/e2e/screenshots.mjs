@@ -1,6 +1,6 @@
 // The main views at phone and desktop sizes, saved as PNGs into SCREENSHOTS_DIR (docs/screenshots in the build).
 import { join } from 'node:path';
-import { RUN, assert, go, signIn, baseUrlFromArgs, newPerson, scenario, screenshotDir, send, signUp, waitForThread } from './lib.mjs';
+import { RUN, assert, go, signInAsAdmin, baseUrlFromArgs, newPerson, scenario, screenshotDir, send, signUp, waitForThread } from './lib.mjs';
 
 const base = baseUrlFromArgs();
 const dir = screenshotDir();
@@ -89,26 +89,7 @@ await scenario('screenshots', async ({ browser, log, pageConsole }) => {
   // Admin pages (the platform runs with HUMANCHAT_ADMIN_EMAILS=admin@web-e2e.test), and an announcement that the
   // host's open page shows live.
   const admin = await newPerson(browser, base, pageConsole, 'admin');
-  const adminEmail = 'admin@web-e2e.test';
-  const registered = await admin.page.evaluate(
-    (email) =>
-      fetch('/api/auth/register', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ email, password: 'a long enough password', displayName: 'Ada Admin' }),
-      }).then((r) => r.status),
-    adminEmail,
-  );
-  assert(registered === 201 || registered === 409, `admin account: ${registered}`);
-  if (registered === 201) {
-    // The listed address earns admin once verified: follow the link the standalone's development outbox shows.
-    await admin.page.goto(`${base}/dev/outbox`);
-    const link = new URL(await admin.page.locator(`li[data-to="${adminEmail}"] a`).first().getAttribute('href'));
-    await admin.page.goto(`${base}/verify-email${link.search}`);
-    await admin.page.getByText('Your e-mail address is verified').waitFor();
-    await admin.page.goto(base);
-  }
-  await signIn(admin.page, adminEmail);
+  await signInAsAdmin(admin.page, base);
   await go(admin.page, 'Admin');
   await admin.page.getByRole('tab', { name: 'Users' }).click();
   await admin.page.getByLabel('Search users').fill(hostName);

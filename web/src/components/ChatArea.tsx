@@ -12,6 +12,7 @@ const LOAD_EARLIER_WITHIN_PX = 400;
 
 interface Snapshot {
   firstKey: string | undefined;
+  count: number;
   lastKey: string | undefined;
   scrollHeight: number;
 }
@@ -40,6 +41,7 @@ export function ChatArea(props: {
   const rows = useMemo(() => timeline(messages, viewerClock()), [messages]);
 
   const firstKey = messages[0] ? `${messages[0].seq}` : undefined;
+  const count = messages.length;
   const lastMessage = messages.at(-1);
   const lastPending = pending.at(-1);
   const lastKey = lastPending ? `p:${lastPending.clientMessageId}` : lastMessage ? `${lastMessage.seq}` : undefined;
@@ -58,16 +60,17 @@ export function ChatArea(props: {
     const el = scroller.current;
     if (!el) return;
     const before = snapshot.current;
-    snapshot.current = { firstKey, lastKey, scrollHeight: el.scrollHeight };
+    snapshot.current = { firstKey, count, lastKey, scrollHeight: el.scrollHeight };
     if (!before || before.lastKey === undefined) {
       toBottom();
-    } else if (before.firstKey !== firstKey && before.lastKey === lastKey) {
+    } else if (before.lastKey === lastKey && (before.firstKey !== firstKey || before.count !== count)) {
+      // A page of history is written a message at a time: each render may add some above what is on screen.
       el.scrollTop += el.scrollHeight - before.scrollHeight;
     } else if (before.lastKey !== lastKey) {
       if (pinned.current || lastIsMine) toBottom();
       else setUnseen((n) => n + 1);
     }
-  }, [firstKey, lastKey, lastIsMine]);
+  }, [firstKey, count, lastKey, lastIsMine]);
 
   // Content that grows after it rendered (a card filled in, the typing line) keeps a pinned reader at the bottom.
   useEffect(() => {
