@@ -62,7 +62,7 @@ await scenario('admin-metrics', async ({ browser, log, pageConsole }) => {
 
   await admin.page.getByRole('tab', { name: 'Requests' }).click();
   await admin.page.getByText(/No requests yet|asks/).first().waitFor();
-  const ids = await admin.page.locator('.admin-panel').evaluate((el) => el.textContent.match(/[0-9a-f]{8}-[0-9a-f]{4}-/g) ?? []);
+  const ids = await admin.page.locator('#admin-panel-requests').evaluate((el) => el.textContent.match(/[0-9a-f]{8}-[0-9a-f]{4}-/g) ?? []);
   assert(ids.length === 0, `requests show names, not ids: ${ids}`);
   await alice.context.close();
   await hank.context.close();

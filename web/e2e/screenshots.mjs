@@ -4,7 +4,7 @@ import { RUN, assert, go, signInAsAdmin, baseUrlFromArgs, newPerson, scenario, s
 
 const base = baseUrlFromArgs();
 const dir = screenshotDir();
-const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
+const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1440, height: 900 } };
 const hostName = `Maya Chen ${RUN}`;
 
 await scenario('screenshots', async ({ browser, log, pageConsole }) => {
@@ -73,7 +73,7 @@ await scenario('screenshots', async ({ browser, log, pageConsole }) => {
 
     await go(guest.page, 'Chats');
     await guest.page.getByTestId('conversation-item').first().waitFor();
-    if (size === 'phone') await guest.page.screenshot({ path: join(dir, `${size}-conversations.png`) });
+    await guest.page.screenshot({ path: join(dir, `${size}-conversations.png`) });
 
     await go(guest.page, 'Sam');
     await guest.page.getByRole('heading', { name: 'Sam, your concierge' }).waitFor();
@@ -90,14 +90,18 @@ await scenario('screenshots', async ({ browser, log, pageConsole }) => {
   // host's open page shows live.
   const admin = await newPerson(browser, base, pageConsole, 'admin');
   await signInAsAdmin(admin.page, base);
-  await go(admin.page, 'Admin');
-  await admin.page.getByRole('tab', { name: 'Users' }).click();
-  await admin.page.getByLabel('Search users').fill(hostName);
-  await admin.page.getByTestId('admin-user').filter({ hasText: hostName }).waitFor();
-  await admin.page.screenshot({ path: join(dir, 'desktop-admin-users.png') });
-  await admin.page.getByRole('tab', { name: 'Metrics' }).click();
-  await admin.page.getByTestId('chart-messages-per-minute').waitFor();
-  await admin.page.screenshot({ path: join(dir, 'desktop-admin-metrics.png') });
+  for (const [size, viewport] of Object.entries(SIZES)) {
+    await admin.page.setViewportSize(viewport);
+    await go(admin.page, 'Admin');
+    await admin.page.getByRole('tab', { name: 'Users' }).click();
+    await admin.page.getByLabel('Search users').fill(hostName);
+    await admin.page.getByTestId('admin-user').filter({ hasText: hostName }).waitFor();
+    await admin.page.screenshot({ path: join(dir, `${size}-admin-users.png`) });
+    await admin.page.getByRole('tab', { name: 'Metrics' }).click();
+    // Two samples at least, so the charts draw lines (the topology publishes every 5 s).
+    await admin.page.waitForFunction(() => Number(document.querySelector('[data-testid="chart-messages-per-minute"]')?.dataset.points) >= 2, undefined, { timeout: 30_000 });
+    await admin.page.screenshot({ path: join(dir, `${size}-admin-metrics.png`) });
+  }
   await admin.page.getByRole('tab', { name: 'Announce' }).click();
   await admin.page.getByLabel('Announcement').fill(`Maintenance tonight at 23:00 UTC (${RUN})`);
   await admin.page.getByRole('button', { name: 'Publish' }).click();
