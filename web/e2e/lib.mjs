@@ -158,3 +158,52 @@ export async function signIn(page, email) {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await waitOnline(page);
 }
+
+/** Calls the API from the page with the signed-in user's token (read from the app's IndexedDB). */
+export async function apiAs(page, method, path, body) {
+  return page.evaluate(
+    async ([method, path, body]) => {
+      const auth = await new Promise((resolve, reject) => {
+        const open = indexedDB.open('humanchat');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('settings').objectStore('settings').get('auth');
+          get.onsuccess = () => resolve(get.result.value);
+        };
+      });
+      const res = await fetch(path, {
+        method,
+        headers: { Authorization: `Bearer ${auth.accessToken}`, 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    },
+    [method, path, body],
+  );
+}
+
+/** The platform's admin (WebClientE2EIT starts it with HUMANCHAT_ADMIN_EMAILS=admin@web-e2e.test), signed in. */
+export const ADMIN_EMAIL = 'admin@web-e2e.test';
+
+export async function signInAsAdmin(page, base) {
+  const registered = await page.evaluate(
+    (email) =>
+      fetch('/api/auth/register', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email, password: 'a long enough password', displayName: 'Ada Admin' }),
+      }).then((r) => r.status),
+    ADMIN_EMAIL,
+  );
+  assert(registered === 201 || registered === 409, `admin account: ${registered}`);
+  if (registered === 201) {
+    // The listed address earns admin once verified: follow the link the standalone's development outbox shows.
+    await page.goto(`${base}/dev/outbox`);
+    const link = new URL(await page.locator(`li[data-to="${ADMIN_EMAIL}"] a`).first().getAttribute('href'));
+    await page.goto(`${base}/verify-email${link.search}`);
+    await page.getByText('Your e-mail address is verified').waitFor();
+    await page.goto(base);
+  }
+  await signIn(page, ADMIN_EMAIL);
+}

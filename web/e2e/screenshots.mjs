@@ -1,10 +1,10 @@
 // The main views at phone and desktop sizes, saved as PNGs into SCREENSHOTS_DIR (docs/screenshots in the build).
 import { join } from 'node:path';
-import { RUN, assert, go, signIn, baseUrlFromArgs, newPerson, scenario, screenshotDir, send, signUp, waitForThread } from './lib.mjs';
+import { RUN, assert, go, signInAsAdmin, baseUrlFromArgs, newPerson, scenario, screenshotDir, send, signUp, waitForThread } from './lib.mjs';
 
 const base = baseUrlFromArgs();
 const dir = screenshotDir();
-const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
+const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1440, height: 900 } };
 const hostName = `Maya Chen ${RUN}`;
 
 await scenario('screenshots', async ({ browser, log, pageConsole }) => {
@@ -73,7 +73,7 @@ await scenario('screenshots', async ({ browser, log, pageConsole }) => {
 
     await go(guest.page, 'Chats');
     await guest.page.getByTestId('conversation-item').first().waitFor();
-    if (size === 'phone') await guest.page.screenshot({ path: join(dir, `${size}-conversations.png`) });
+    await guest.page.screenshot({ path: join(dir, `${size}-conversations.png`) });
 
     await go(guest.page, 'Sam');
     await guest.page.getByRole('heading', { name: 'Sam, your concierge' }).waitFor();
@@ -89,37 +89,23 @@ await scenario('screenshots', async ({ browser, log, pageConsole }) => {
   // Admin pages (the platform runs with HUMANCHAT_ADMIN_EMAILS=admin@web-e2e.test), and an announcement that the
   // host's open page shows live.
   const admin = await newPerson(browser, base, pageConsole, 'admin');
-  const adminEmail = 'admin@web-e2e.test';
-  const registered = await admin.page.evaluate(
-    (email) =>
-      fetch('/api/auth/register', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ email, password: 'a long enough password', displayName: 'Ada Admin' }),
-      }).then((r) => r.status),
-    adminEmail,
-  );
-  assert(registered === 201 || registered === 409, `admin account: ${registered}`);
-  if (registered === 201) {
-    // The listed address earns admin once verified: follow the link the standalone's development outbox shows.
-    await admin.page.goto(`${base}/dev/outbox`);
-    const link = new URL(await admin.page.locator(`li[data-to="${adminEmail}"] a`).first().getAttribute('href'));
-    await admin.page.goto(`${base}/verify-email${link.search}`);
-    await admin.page.getByText('Your e-mail address is verified').waitFor();
-    await admin.page.goto(base);
+  await signInAsAdmin(admin.page, base);
+  for (const [size, viewport] of Object.entries(SIZES)) {
+    await admin.page.setViewportSize(viewport);
+    await go(admin.page, 'Admin');
+    await admin.page.getByRole('tab', { name: 'Users' }).click();
+    await admin.page.getByLabel('Search users').fill(hostName);
+    await admin.page.getByTestId('admin-user').filter({ hasText: hostName }).waitFor();
+    await admin.page.screenshot({ path: join(dir, `${size}-admin-users.png`) });
+    await admin.page.getByRole('tab', { name: 'Metrics' }).click();
+    // Two samples at least, so the charts draw lines (the topology publishes every 5 s).
+    await admin.page.waitForFunction(() => Number(document.querySelector('[data-testid="chart-messages-per-minute"]')?.dataset.points) >= 2, undefined, { timeout: 30_000 });
+    await admin.page.screenshot({ path: join(dir, `${size}-admin-metrics.png`) });
   }
-  await signIn(admin.page, adminEmail);
-  await go(admin.page, 'Admin');
-  await admin.page.getByRole('tab', { name: 'Users' }).click();
-  await admin.page.getByRole('cell', { name: hostName }).waitFor();
-  await admin.page.screenshot({ path: join(dir, 'desktop-admin-users.png') });
-  await admin.page.getByRole('tab', { name: 'Metrics' }).click();
-  await admin.page.locator('.admin-metrics, .admin-table').first().waitFor();
-  await admin.page.screenshot({ path: join(dir, 'desktop-admin-metrics.png') });
   await admin.page.getByRole('tab', { name: 'Announce' }).click();
   await admin.page.getByLabel('Announcement').fill(`Maintenance tonight at 23:00 UTC (${RUN})`);
   await admin.page.getByRole('button', { name: 'Publish' }).click();
-  await host.page.getByRole('alert').filter({ hasText: `Maintenance tonight at 23:00 UTC (${RUN})` }).waitFor();
+  await host.page.getByTestId('announcement').filter({ hasText: `Maintenance tonight at 23:00 UTC (${RUN})` }).waitFor();
   log('admin pages saved; the announcement reached an open page live');
   await admin.context.close();
   await host.context.close();

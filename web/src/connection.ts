@@ -1,5 +1,8 @@
 import { ApiError, type Api } from './api';
+import { withLive } from './announcements';
 import { SYNC_CURSOR, type ChatDatabase } from './db';
+import type { Announcement } from './endpoints';
+import { queryClient } from './queries';
 import { useUi } from './store';
 import {
   applyFrame,
@@ -156,7 +159,10 @@ export class Connection {
         ui.setPresence(frame.userId, frame.status);
         return;
       case 'announcement':
-        ui.announce(String(frame.message ?? ''));
+        // Server state like GET /api/announcements: it joins that query's data (the banner reads it).
+        queryClient.setQueryData(['announcements'], (loaded: { items: Announcement[] } | undefined) =>
+          withLive(loaded, frame as unknown as Announcement),
+        );
         return;
       case 'rtc.signal':
         this.rtcListeners.forEach((l) => l(frame));

@@ -24,7 +24,32 @@ export interface Page<T> {
 }
 
 export interface AdminUser extends User {
-  suspended?: boolean;
+  email: string;
+  suspended: boolean;
+  createdAt: string;
+}
+
+/** The latest figures of the metrics topology (openapi.yaml `MetricsSnapshot`). */
+export interface MetricsSnapshot {
+  asOf: string;
+  intervalSeconds: number;
+  messagesPerMinute: number;
+  messagesLastFullMinute: number;
+  activeConversations: number;
+  activeWindowMinutes: number;
+  sessionsByStatus: Record<string, number>;
+  requestsPending: number;
+  sam: { queueDepth: number; latencyP50Ms: number | null; latencyP95Ms: number | null; latencySamples: number };
+  /** Per lower-case currency, in minor units. */
+  revenue24h: Record<string, { grossSucceededCents: number; refundedCents: number; platformFeeCents: number }>;
+}
+
+export interface Announcement {
+  announcementId: string;
+  authorId: string;
+  message: string;
+  level: 'info' | 'warning' | 'critical';
+  publishedAt: string;
 }
 
 export interface DiscoverQuery {
@@ -109,13 +134,23 @@ export const managerInvitations = {
 };
 
 export const admin = {
-  metrics: () => api.call<Record<string, unknown>>('GET', '/api/admin/metrics'),
-  users: () => api.call<Page<AdminUser>>('GET', '/api/admin/users'),
+  metrics: () => api.call<MetricsSnapshot>('GET', '/api/admin/metrics'),
+  /** Accounts whose email or display name matches `q` (all of them without one). */
+  users: (q: string) => {
+    const params = new URLSearchParams({ limit: '50' });
+    if (q.trim()) params.set('q', q.trim());
+    return api.call<Page<AdminUser>>('GET', `/api/admin/users?${params}`);
+  },
   setSuspended: (userId: string, suspended: boolean, reason?: string) =>
-    api.call<void>('PATCH', `/api/admin/users/${id(userId)}`, { suspended, reason }),
-  requests: () => api.call<Page<ManagedRequest>>('GET', '/api/admin/requests'),
+    api.call<void>('PATCH', `/api/admin/users/${id(userId)}`, reason ? { suspended, reason } : { suspended }),
+  requests: () => api.call<Page<ManagedRequest>>('GET', '/api/admin/requests?limit=100'),
   announce: (message: string, level: 'info' | 'warning') =>
     api.call<void>('POST', '/api/admin/announcements', { message, level }),
+};
+
+export const announcements = {
+  /** The latest announcements, newest first (any signed-in user). */
+  latest: () => api.call<{ items: Announcement[] }>('GET', '/api/announcements?limit=5'),
 };
 
 /** A failure in words a person can act on: the problem's detail, and each invalid field's message. */

@@ -31,8 +31,13 @@ export async function signOutLocally(): Promise<void> {
   useUi.getState().setUser(undefined);
 }
 
+/** A price: "free" for nothing. */
 export function formatMoney(amountCents: number, currency: string): string {
-  if (amountCents === 0) return 'free';
+  return amountCents === 0 ? 'free' : formatAmount(amountCents, currency);
+}
+
+/** An amount of money in the viewer's locale, zero included (totals, not prices). */
+export function formatAmount(amountCents: number, currency: string): string {
   try {
     return new Intl.NumberFormat(undefined, { style: 'currency', currency: currency.toUpperCase() }).format(amountCents / 100);
   } catch {

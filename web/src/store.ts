@@ -22,7 +22,6 @@ interface UiState {
   link: Link;
   presence: Record<string, string>;
   typing: Record<string, TypingEntry[]>;
-  announcement: string | undefined;
   rtcSignals: { sessionId: string; fromUserId?: string; payload: RtcPayload; at: number }[];
   setUser(user: User | undefined): void;
   navigate(route: Route): void;
@@ -30,7 +29,6 @@ interface UiState {
   setPresence(userId: string, status: string): void;
   setTyping(conversationId: string, userId: string, isTyping: boolean): void;
   expireTyping(now: number): void;
-  announce(text: string | undefined): void;
 }
 
 export const TYPING_SHOWN_MS = 6000;
@@ -62,7 +60,6 @@ export const useUi = create<UiState>((set) => ({
   link: 'connecting',
   presence: {},
   typing: {},
-  announcement: undefined,
   rtcSignals: [],
   setUser: (user) => set({ user }),
   navigate: (route) => {
@@ -87,7 +84,6 @@ export const useUi = create<UiState>((set) => ({
       }
       return changed ? { typing } : s;
     }),
-  announce: (announcement) => set({ announcement }),
 }));
 
 if (typeof window !== 'undefined') {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedTransitions } from '../src/components/SessionsPanel';
+import { allowedTransitions, callable } from '../src/sessionActions';
 import { hashOf, routeFromHash } from '../src/store';
 import type { Session } from '../src/types';
 
@@ -60,5 +60,21 @@ describe('routes in the location hash', () => {
   it('falls back to the conversation list for anything unknown', () => {
     expect(routeFromHash('#/nowhere')).toEqual({ view: 'chats' });
     expect(routeFromHash('')).toEqual({ view: 'chats' });
+  });
+});
+
+describe('what a session card offers', () => {
+  it('offers nothing to someone who is not a participant', () => {
+    expect(allowedTransitions(session('requested'), 'someone else')).toEqual([]);
+    expect(allowedTransitions(session('confirmed'), 'someone else')).toEqual([]);
+  });
+
+  it('lets either participant cancel while payment is awaited, and the call be joined only once confirmed', () => {
+    expect(allowedTransitions(session('awaiting_payment'), GUEST).map((t) => t.status)).toEqual(['cancelled']);
+    expect(callable(session('requested'))).toBe(false);
+    expect(callable(session('awaiting_payment'))).toBe(false);
+    expect(callable(session('confirmed'))).toBe(true);
+    expect(callable(session('in_progress'))).toBe(true);
+    expect(callable(session('completed'))).toBe(false);
   });
 });

@@ -1,16 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { db, formatMoney } from '../services';
-import { useUi } from '../store';
+import { sessionTime } from '../time';
 import { bookedFromProposal, proposalUsedLabel, requestFromProposal, requestUsedLabel } from '../samProposals';
 import type { SamAction } from '../types';
 import { errorText, requests, sessions } from '../endpoints';
 import { useProfile } from '../queries';
 import { openConversationWith } from './DiscoverPanel';
 import { PresenceDot } from './PresenceDot';
-import { SessionActions } from './SessionsPanel';
 
-/** Renders the actions a message carries: Sam's host cards, "book this" and request buttons, session cards. */
+/**
+ * Renders the actions a message carries: Sam's host cards, "book this" and request buttons. Session actions are drawn
+ * by the thread itself (one live card per session, see `timeline`).
+ */
 export function ActionRenderer({ actions }: { actions: SamAction[] | undefined }) {
   if (!actions?.length) return null;
   return (
@@ -27,8 +29,6 @@ export function ActionRenderer({ actions }: { actions: SamAction[] | undefined }
             return <ProposedBooking key={i} action={action} />;
           case 'open_request':
             return <OpenRequest key={i} action={action} />;
-          case 'session':
-            return <SessionCard key={i} sessionId={action.sessionId} />;
           default:
             return null;
         }
@@ -92,7 +92,7 @@ function ProposedBooking({ action }: { action: Extract<SamAction, { type: 'propo
     <div className="card proposal">
       <p>
         {action.durationMinutes} min with {host?.displayName ?? 'this host'},{' '}
-        {action.startTime ? new Date(action.startTime).toLocaleString() : 'now'},{' '}
+        {action.startTime ? sessionTime(action.startTime) : 'now'},{' '}
         {formatMoney(action.agreedPrice.amountCents, action.agreedPrice.currency)} ({action.paymentMode})
       </p>
       {booked ? (
@@ -140,18 +140,6 @@ function OpenRequest({ action }: { action: Extract<SamAction, { type: 'open_requ
         </button>
       )}
       {state && !sent && <p className="muted" role="status">{state}</p>}
-    </div>
-  );
-}
-
-function SessionCard({ sessionId }: { sessionId: string }) {
-  const session = useLiveQuery(() => db.sessions.get(sessionId), [sessionId]);
-  const me = useUi((s) => s.user!.id);
-  if (!session) return null;
-  return (
-    <div className="card session-card" data-testid="session-card" data-status={session.status}>
-      <span className={`status status-${session.status}`}>{session.status.replace('_', ' ')}</span>
-      <SessionActions session={session} me={me} />
     </div>
   );
 }

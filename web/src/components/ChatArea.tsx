@@ -1,39 +1,178 @@
-import { useEffect, useRef } from 'react';
-import type { Message, Participant, PendingSend } from '../types';
-import { MessageBubble, PendingBubble } from './MessageBubble';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { timeline } from '../timeline';
+import { viewerClock } from '../time';
+import type { Message, Participant, PendingSend, SessionStatus } from '../types';
+import { MessageBubble, PendingBubble, StatusLine } from './MessageBubble';
+import { SessionCard } from './SessionCard';
 
-/** The thread: confirmed messages by seq, then this user's unconfirmed sends; follows the newest message. */
+/** Closer to the bottom than this counts as reading the newest message (and the view follows new ones). */
+const PINNED_WITHIN_PX = 48;
+/** Closer to the top than this fetches the page before. */
+const LOAD_EARLIER_WITHIN_PX = 400;
+
+interface Snapshot {
+  firstKey: string | undefined;
+  count: number;
+  lastKey: string | undefined;
+  scrollHeight: number;
+}
+
+/**
+ * The thread, as a messenger reads: it opens at the newest message and follows new ones while the reader is at the
+ * bottom; a reader who scrolled up stays put and gets a "new messages" pill instead. Scrolling near the top loads the
+ * page before, and what was on screen stays where it was (the added height is added to the scroll position).
+ */
 export function ChatArea(props: {
   me: string;
   messages: Message[];
   pending: PendingSend[];
   participants: Participant[];
   canLoadEarlier: boolean;
-  onLoadEarlier: () => void;
+  onLoadEarlier: () => Promise<void>;
   onRetry: (clientMessageId: string) => void;
 }) {
-  const end = useRef<HTMLDivElement>(null);
-  const count = props.messages.length + props.pending.length;
+  const { messages, pending, canLoadEarlier, onLoadEarlier } = props;
+  const scroller = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLOListElement>(null);
+  const pinned = useRef(true);
+  const snapshot = useRef<Snapshot>(undefined);
+  const [loading, setLoading] = useState(false);
+  const [unseen, setUnseen] = useState(0);
+  const rows = useMemo(() => timeline(messages, viewerClock()), [messages]);
+
+  const firstKey = messages[0] ? `${messages[0].seq}` : undefined;
+  const count = messages.length;
+  const lastMessage = messages.at(-1);
+  const lastPending = pending.at(-1);
+  const lastKey = lastPending ? `p:${lastPending.clientMessageId}` : lastMessage ? `${lastMessage.seq}` : undefined;
+  const lastIsMine = !!lastPending || lastMessage?.senderId === props.me;
+
+  function toBottom() {
+    const el = scroller.current;
+    if (!el) return;
+    el.scrollTop = el.scrollHeight;
+    pinned.current = true;
+    setUnseen(0);
+  }
+
+  // Before paint: keep the reading position when older messages were added above, follow new ones when pinned.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const before = snapshot.current;
+    snapshot.current = { firstKey, count, lastKey, scrollHeight: el.scrollHeight };
+    if (!before || before.lastKey === undefined) {
+      toBottom();
+    } else if (before.lastKey === lastKey && (before.firstKey !== firstKey || before.count !== count)) {
+      // A page of history is written a message at a time: each render may add some above what is on screen.
+      el.scrollTop += el.scrollHeight - before.scrollHeight;
+    } else if (before.lastKey !== lastKey) {
+      if (pinned.current || lastIsMine) toBottom();
+      else setUnseen((n) => n + 1);
+    }
+  }, [firstKey, count, lastKey, lastIsMine]);
+
+  // Content that grows after it rendered (a card filled in, the typing line) keeps a pinned reader at the bottom.
   useEffect(() => {
-    end.current?.scrollIntoView({ block: 'end' });
-  }, [count]);
+    const el = scroller.current;
+    const content = list.current;
+    if (!el || !content || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (pinned.current) el.scrollTop = el.scrollHeight;
+      if (snapshot.current) snapshot.current.scrollHeight = el.scrollHeight;
+    });
+    observer.observe(content);
+    return () => observer.disconnect();
+  }, []);
+
+  async function loadEarlier() {
+    if (loading || !canLoadEarlier) return;
+    setLoading(true);
+    try {
+      await onLoadEarlier();
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  // A first page shorter than the screen cannot be scrolled up: fetch more until it fills it (or the history ends).
+  useEffect(() => {
+    const el = scroller.current;
+    if (el && canLoadEarlier && !loading && el.scrollHeight <= el.clientHeight) void loadEarlier();
+  });
+
+  function onScroll() {
+    const el = scroller.current!;
+    pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < PINNED_WITHIN_PX;
+    if (pinned.current && unseen) setUnseen(0);
+    if (el.scrollTop < LOAD_EARLIER_WITHIN_PX) void loadEarlier();
+  }
+
   const nameOf = (id: string) => props.participants.find((p) => p.userId === id)?.displayName ?? 'Someone';
   return (
-    <div className="chat-area" role="log" aria-label="Messages" aria-live="polite" tabIndex={0} data-testid="chat-area">
-      {props.canLoadEarlier && (
-        <button className="quiet load-earlier" onClick={props.onLoadEarlier}>
-          Load earlier messages
+    <div className="chat-area-wrap">
+      <div
+        ref={scroller}
+        className="chat-area"
+        role="log"
+        aria-label="Messages"
+        aria-live="polite"
+        aria-busy={loading}
+        tabIndex={0}
+        onScroll={onScroll}
+        data-testid="chat-area"
+      >
+        {canLoadEarlier && (
+          <button className="quiet load-earlier" disabled={loading} onClick={() => void loadEarlier()}>
+            {loading ? 'Loading earlier messages…' : 'Load earlier messages'}
+          </button>
+        )}
+        <ol className="messages" ref={list}>
+          {rows.map((row) => {
+            switch (row.kind) {
+              case 'day':
+                return (
+                  <li key={row.key} className="day-separator" data-testid="day-separator">
+                    <span>{row.label}</span>
+                  </li>
+                );
+              case 'status':
+                return [
+                  <StatusLine key={row.key} message={row.message} />,
+                  row.live && (
+                    <li key={`card:${row.sessionId}`} className="session-card-row">
+                      <SessionCard sessionId={row.sessionId} reported={reportedStatus(row.message)} />
+                    </li>
+                  ),
+                ];
+              default:
+                return (
+                  <MessageBubble
+                    key={row.key}
+                    message={row.message}
+                    mine={row.message.senderId === props.me}
+                    senderName={nameOf(row.message.senderId)}
+                    groupStart={row.groupStart}
+                    groupEnd={row.groupEnd}
+                  />
+                );
+            }
+          })}
+          {pending.map((p) => (
+            <PendingBubble key={p.clientMessageId} pending={p} onRetry={props.onRetry} />
+          ))}
+        </ol>
+      </div>
+      {unseen > 0 && (
+        <button className="new-messages primary" data-testid="new-messages" onClick={toBottom}>
+          {unseen === 1 ? '1 new message' : `${unseen} new messages`} ↓
         </button>
       )}
-      <ol className="messages">
-        {props.messages.map((m) => (
-          <MessageBubble key={`${m.conversationId}:${m.seq}`} message={m} mine={m.senderId === props.me} senderName={nameOf(m.senderId)} />
-        ))}
-        {props.pending.map((p) => (
-          <PendingBubble key={p.clientMessageId} pending={p} onRetry={props.onRetry} />
-        ))}
-      </ol>
-      <div ref={end} />
     </div>
   );
+}
+
+function reportedStatus(message: Message): SessionStatus | undefined {
+  const action = message.actions.find((a) => a.type === 'session');
+  return action?.type === 'session' ? action.status : undefined;
 }

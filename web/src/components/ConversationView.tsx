@@ -65,10 +65,10 @@ export function ConversationView({ conversationId, sam = false }: { conversation
         <button className="back quiet" aria-label="Back to conversations" onClick={() => navigate({ view: 'chats' })}>
           ‹
         </button>
-        <h2>
+        <h1>
           {title}
           {peer && !sam && <PresenceDot userId={peer.userId} fallback={peerProfile?.presence?.status} />}
-        </h2>
+        </h1>
         {peerProfile?.bio && <p className="muted header-bio">{peerProfile.bio}</p>}
         {canBook && (
           <button className="primary" onClick={() => setBooking(true)}>
@@ -82,7 +82,7 @@ export function ConversationView({ conversationId, sam = false }: { conversation
         pending={shown?.pending ?? []}
         participants={conversation.participants}
         canLoadEarlier={lowest !== undefined && lowest > 1}
-        onLoadEarlier={() => lowest !== undefined && void loadBefore(conversationId, lowest, me)}
+        onLoadEarlier={() => (lowest !== undefined ? loadBefore(conversationId, lowest, me) : Promise.resolve())}
         onRetry={(id) => void conn().retry(id)}
       />
       <TypingIndicator conversationId={conversationId} participants={conversation.participants} />

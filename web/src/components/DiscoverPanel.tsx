@@ -71,7 +71,7 @@ export function DiscoverPanel() {
 
   return (
     <section className="discover" aria-labelledby="discover-title">
-      <h2 id="discover-title">Discover hosts</h2>
+      <h1 id="discover-title">Discover hosts</h1>
       <form
         className="search"
         role="search"

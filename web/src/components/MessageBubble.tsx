@@ -1,31 +1,47 @@
+import { clockTime } from '../time';
 import type { Message, PendingSend } from '../types';
 import { ActionRenderer } from './ActionRenderer';
-import { timeOf } from './names';
+import { MessageText } from './MessageText';
 
-export function MessageBubble({ message, mine, senderName }: { message: Message; mine: boolean; senderName: string }) {
+/**
+ * One message. In a group of consecutive messages of one sender only the first names the sender and only the last
+ * has the bubble's tail.
+ */
+export function MessageBubble(props: { message: Message; mine: boolean; senderName: string; groupStart: boolean; groupEnd: boolean }) {
+  const { message, mine } = props;
   if (message.type === 'system') {
     return (
       <li className="bubble system" data-testid="message" data-seq={message.seq}>
-        <span className="content">{message.content}</span>
+        <span className="content">
+          <MessageText text={message.content} />
+        </span>
         <ActionRenderer actions={message.actions} />
       </li>
     );
   }
+  const classes = ['bubble', mine ? 'mine' : 'theirs'];
+  if (message.type === 'sam') classes.push('sam');
+  if (props.groupStart) classes.push('group-start');
+  if (props.groupEnd) classes.push('group-end');
   return (
-    <li
-      className={`bubble ${mine ? 'mine' : 'theirs'}${message.type === 'sam' ? ' sam' : ''}`}
-      data-testid="message"
-      data-seq={message.seq}
-      data-client-message-id={message.clientMessageId ?? undefined}
-    >
-      {!mine && <span className="sender">{message.type === 'sam' ? 'Sam' : senderName}</span>}
-      <span className="content">{message.deletedAt ? <em>Message deleted</em> : message.content}</span>
+    <li className={classes.join(' ')} data-testid="message" data-seq={message.seq} data-client-message-id={message.clientMessageId ?? undefined}>
+      {!mine && props.groupStart && <span className="sender">{message.type === 'sam' ? 'Sam' : props.senderName}</span>}
+      <span className="content">{message.deletedAt ? <em>Message deleted</em> : <MessageText text={message.content} />}</span>
       <ActionRenderer actions={message.actions} />
       <span className="meta">
-        <time dateTime={message.timestamp}>{timeOf(message.timestamp)}</time>
+        <time dateTime={message.timestamp}>{clockTime(message.timestamp)}</time>
         {message.editedAt && ' · edited'}
         {mine && <span aria-label="delivered"> ✓</span>}
       </span>
+    </li>
+  );
+}
+
+/** A session's status change: one quiet line of history (the session's live card shows what is current). */
+export function StatusLine({ message }: { message: Message }) {
+  return (
+    <li className="status-line" data-testid="status-line" data-seq={message.seq}>
+      <span>{message.content}</span> <time dateTime={message.timestamp}>{clockTime(message.timestamp)}</time>
     </li>
   );
 }
@@ -34,8 +50,10 @@ const PENDING_TEXT = { queued: 'waiting to send', sending: 'sending…', accepte
 
 export function PendingBubble({ pending, onRetry }: { pending: PendingSend; onRetry: (id: string) => void }) {
   return (
-    <li className={`bubble mine pending status-${pending.status}`} data-testid="pending-message" data-status={pending.status}>
-      <span className="content">{pending.content}</span>
+    <li className={`bubble mine pending group-start group-end status-${pending.status}`} data-testid="pending-message" data-status={pending.status}>
+      <span className="content">
+        <MessageText text={pending.content} />
+      </span>
       <span className="meta">
         {PENDING_TEXT[pending.status]}
         {pending.error && `: ${pending.error}`}

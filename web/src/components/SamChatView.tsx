@@ -30,7 +30,7 @@ export function SamChatView() {
   }
   return (
     <section className="sam-intro" aria-labelledby="sam-title">
-      <h2 id="sam-title">Sam, your concierge</h2>
+      <h1 id="sam-title">Sam, your concierge</h1>
       <p>Tell Sam who you want to talk to, about what, and when. Sam finds hosts and sets up the session.</p>
       {asked ? (
         <p className="muted" role="status">

@@ -2,38 +2,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { db, formatMoney } from '../services';
 import { useUi } from '../store';
+import { sessionTime } from '../time';
+import { allowedTransitions, callable, statusText } from '../sessionActions';
 import type { Session, SessionStatus } from '../types';
 import { errorText, requests, sessions } from '../endpoints';
 import { useProfile } from '../queries';
 import { VideoCallPanel } from './VideoCallPanel';
 import { ErrorAlert } from './ErrorAlert';
 import { ManagerInvitations } from './ManagerInvitations';
-
-/** Which transitions the caller may ask for, by role (docs/sessions-and-requests.md). */
-export function allowedTransitions(session: Session, me: string): { status: SessionStatus; label: string }[] {
-  const host = session.hostUserId === me;
-  switch (session.status) {
-    case 'requested':
-      return host
-        ? [
-            { status: 'accepted', label: 'Accept' },
-            { status: 'declined', label: 'Decline' },
-            { status: 'cancelled', label: 'Cancel' },
-          ]
-        : [{ status: 'cancelled', label: 'Cancel request' }];
-    case 'awaiting_payment':
-      return [{ status: 'cancelled', label: 'Cancel' }];
-    case 'confirmed':
-      return [
-        { status: 'in_progress', label: 'Start' },
-        { status: 'cancelled', label: 'Cancel' },
-      ];
-    case 'in_progress':
-      return [{ status: 'completed', label: 'Complete' }];
-    default:
-      return [];
-  }
-}
 
 export function SessionActions({ session, me }: { session: Session; me: string }) {
   const navigate = useUi((s) => s.navigate);
@@ -51,7 +27,6 @@ export function SessionActions({ session, me }: { session: Session; me: string }
       setBusy(false);
     }
   }
-  const callable = session.status === 'confirmed' || session.status === 'in_progress';
   return (
     <div className="session-actions">
       {allowedTransitions(session, me).map((t) => (
@@ -59,7 +34,7 @@ export function SessionActions({ session, me }: { session: Session; me: string }
           {t.label}
         </button>
       ))}
-      {callable && (
+      {callable(session) && (
         <button className="primary" onClick={() => navigate({ view: 'sessions', callSessionId: session.sessionId })}>
           Join call
         </button>
@@ -84,7 +59,7 @@ export function SessionsPanel() {
   return (
     <section className="sessions" aria-labelledby="sessions-title">
       {calling && <VideoCallPanel session={calling} me={me} />}
-      <h2 id="sessions-title">Sessions</h2>
+      <h1 id="sessions-title">Sessions</h1>
       <ManagerInvitations />
       {sessions?.length === 0 && <p className="muted">No sessions yet. Book one from a conversation with a host.</p>}
       <ul className="session-list">
@@ -96,11 +71,11 @@ export function SessionsPanel() {
                 <PeerName id={s.hostUserId === me ? s.guestUserId : s.hostUserId} />
               </strong>
               <span className={`status status-${s.status}`} data-testid="session-status">
-                {s.status.replace('_', ' ')}
+                {statusText(s.status)}
               </span>
             </div>
             <p className="muted">
-              {s.startTime ? new Date(s.startTime).toLocaleString() : 'Instant'} · {s.durationMinutes} min ·{' '}
+              {s.startTime ? sessionTime(s.startTime) : 'Instant'} · {s.durationMinutes} min ·{' '}
               {formatMoney(s.agreedPrice.amountCents, s.agreedPrice.currency)} ({s.paymentMode})
             </p>
             <SessionActions session={s} me={me} />

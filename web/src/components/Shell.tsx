@@ -1,6 +1,6 @@
+import dynamic from 'next/dynamic';
 import { useEffect } from 'react';
 import { useUi } from '../store';
-import { AdminPages } from './AdminPages';
 import { ConversationSidebar } from './ConversationSidebar';
 import { ConversationView } from './ConversationView';
 import { DiscoverPanel } from './DiscoverPanel';
@@ -9,6 +9,12 @@ import { MobileBottomNav } from './MobileBottomNav';
 import { SamChatView } from './SamChatView';
 import { SessionsPanel } from './SessionsPanel';
 import { StatusBar } from './StatusBar';
+
+// Only admins open it, and its charts are its own: a chunk of its own, fetched on first use.
+const AdminPages = dynamic(() => import('./admin/AdminPages').then((m) => m.AdminPages), {
+  ssr: false,
+  loading: () => <p className="muted pad">Loading…</p>,
+});
 
 /** Sidebar + the current view; on a phone one of them at a time, with the bottom nav. */
 export function Shell() {
@@ -25,14 +31,13 @@ export function Shell() {
     <div className={`shell view-${route.view}${showingConversation ? ' has-conversation' : ''}`}>
       <StatusBar />
       <ConversationSidebar />
-      <main className="main" id="main">
+      <main className="main" id="main" tabIndex={-1}>
         <EmailVerificationBanner />
         {route.view === 'chats' &&
           (route.conversationId ? (
             <ConversationView key={route.conversationId} conversationId={route.conversationId} />
           ) : (
             <div className="empty-state">
-              <h2>Your conversations</h2>
               <p>Pick a conversation, find a host in Discover, or ask Sam.</p>
             </div>
           ))}

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db, signOutLocally } from '../services';
 import { useUi, type View } from '../store';
+import { Announcements } from './Announcements';
 
 const LINK_TEXT = { online: 'Online', connecting: 'Connecting…', offline: 'Offline — messages will be sent when you reconnect' };
 
@@ -10,8 +11,6 @@ export function StatusBar() {
   const link = useUi((s) => s.link);
   const route = useUi((s) => s.route);
   const navigate = useUi((s) => s.navigate);
-  const announcement = useUi((s) => s.announcement);
-  const announce = useUi((s) => s.announce);
   const totalUnread = useLiveQuery(() => db.totalUnread(), []) ?? 0;
   const views: [View, string][] = [
     ['chats', 'Chats'],
@@ -23,7 +22,17 @@ export function StatusBar() {
 
   return (
     <header className="statusbar">
-      <a className="skip-link" href="#main">
+      {/* The route lives in the hash, so the link moves focus itself instead of navigating to "#main". */}
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          // On a phone showing the conversation list, the list is the content (the main pane is hidden).
+          const targets = [document.getElementById('main'), document.getElementById('conversations')];
+          targets.find((el) => el && el.offsetParent !== null)?.focus();
+        }}
+      >
         Skip to content
       </a>
       <span className="brand">HumanChat</span>
@@ -44,14 +53,7 @@ export function StatusBar() {
       <button className="quiet" onClick={() => void signOutLocally()}>
         Sign out
       </button>
-      {announcement && (
-        <div className="announcement" role="alert">
-          {announcement}
-          <button className="quiet" aria-label="Dismiss announcement" onClick={() => announce(undefined)}>
-            ×
-          </button>
-        </div>
-      )}
+      <Announcements />
     </header>
   );
 }

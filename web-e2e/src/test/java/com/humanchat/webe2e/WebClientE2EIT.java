@@ -153,6 +153,31 @@ class WebClientE2EIT {
     }
 
     @Test
+    void aConversationOpensAtTheNewestMessageAndScrollingUpLoadsHistoryWithoutAJump() throws Exception {
+        runScenario("thread");
+    }
+
+    @Test
+    void aSessionHasOneLiveCardInTheThreadFromRequestedThroughConfirmedToCancelled() throws Exception {
+        runScenario("session-card");
+    }
+
+    @Test
+    void theAdminChartsRefreshAsMessagesAreSentAndSuspendingAsksFirst() throws Exception {
+        runScenario("admin-metrics");
+    }
+
+    @Test
+    void anAnnouncementSurvivesAReloadAndStaysDismissed() throws Exception {
+        runScenario("announcement");
+    }
+
+    @Test
+    void everyMainViewPassesAxeAtPhoneAndDesktopSizes() throws Exception {
+        runScenario("a11y");
+    }
+
+    @Test
     void savesScreenshotsOfTheMainViewsAtPhoneAndDesktopSizes() throws Exception {
         Path screenshots = Path.of(System.getProperty("screenshots.dir", "target/screenshots"))
                 .toAbsolutePath()
@@ -160,10 +185,17 @@ class WebClientE2EIT {
 
         runScenario("screenshots");
 
-        assertThat(screenshots.resolve("desktop-admin-users.png")).isNotEmptyFile();
-        assertThat(screenshots.resolve("desktop-admin-metrics.png")).isNotEmptyFile();
         for (String size : List.of("phone", "desktop")) {
-            for (String view : List.of("sign-in", "discover", "conversation", "booking-dialog", "sessions", "sam")) {
+            for (String view : List.of(
+                    "sign-in",
+                    "conversations",
+                    "discover",
+                    "conversation",
+                    "booking-dialog",
+                    "sessions",
+                    "sam",
+                    "admin-users",
+                    "admin-metrics")) {
                 assertThat(screenshots.resolve(size + "-" + view + ".png")).isNotEmptyFile();
             }
         }

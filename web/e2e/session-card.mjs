@@ -1,0 +1,64 @@
+// One live card per session in the thread: a free session goes requested → accepted → confirmed (the platform
+// confirms a free session in the accept's step) → cancelled; each status change is a quiet line of history, the one
+// card shows the current status and only the actions allowed now, for the guest and the host alike.
+import { RUN, assert, baseUrlFromArgs, newPerson, openConversationFromDiscover, scenario, send, signUp, waitForThread } from './lib.mjs';
+
+const base = baseUrlFromArgs();
+const hankName = `Hank Card ${RUN}`;
+const aliceName = `Alice Card ${RUN}`;
+
+/** The single card's status and buttons, once the thread holds `lines` status lines and the card shows `status`. */
+async function card(page, status, lines) {
+  await page.locator(`[data-testid="session-card"][data-status="${status}"]`).waitFor();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="status-line"]').length === n, lines);
+  const cards = page.getByTestId('session-card');
+  assert((await cards.count()) === 1, `one card for the session, got ${await cards.count()}`);
+  return cards.getByRole('button').allTextContents();
+}
+
+await scenario('session-card', async ({ browser, log, pageConsole }) => {
+  const hank = await newPerson(browser, base, pageConsole, 'hank');
+  const alice = await newPerson(browser, base, pageConsole, 'alice');
+  await signUp(hank.page, hankName, 'host');
+  await signUp(alice.page, aliceName);
+  await openConversationFromDiscover(alice.page, hankName);
+  await send(alice.page, 'Could we talk on Friday?');
+  await waitForThread(alice.page, ['Could we talk on Friday?']);
+  await hank.page.getByTestId('conversation-item').filter({ hasText: aliceName }).click();
+  await waitForThread(hank.page, ['Could we talk on Friday?']);
+
+  await alice.page.getByRole('button', { name: 'Book a session', exact: true }).click();
+  const dialog = alice.page.getByTestId('booking-dialog');
+  await dialog.getByLabel('Later').check();
+  await dialog.getByLabel('Start').fill(`${new Date(Date.now() + 4 * 24 * 3600_000).toISOString().slice(0, 10)}T10:00`);
+  await dialog.getByLabel('Payment').selectOption('free');
+  await dialog.getByRole('button', { name: 'Request session' }).click();
+  await dialog.waitFor({ state: 'detached' });
+
+  let buttons = await card(alice.page, 'requested', 1);
+  assert(JSON.stringify(buttons) === JSON.stringify(['Cancel request']), `the guest can only cancel a request: ${buttons}`);
+  buttons = await card(hank.page, 'requested', 1);
+  assert(JSON.stringify(buttons) === JSON.stringify(['Accept', 'Decline', 'Cancel']), `the host decides: ${buttons}`);
+  const when = await alice.page.getByTestId('session-card').locator('p').first().textContent();
+  assert(/\b[A-Z]{2,5}\b|GMT|UTC/.test(when), `the session time names its zone: ${when}`);
+  log(`requested: one card, the guest may cancel, the host accept or decline (${when})`);
+
+  await hank.page.getByTestId('session-card').getByRole('button', { name: 'Accept' }).click();
+  // requested → accepted → confirmed: two status changes in the accept's step, two more lines, still one card.
+  for (const page of [hank.page, alice.page]) {
+    buttons = await card(page, 'confirmed', 3);
+    assert(JSON.stringify(buttons) === JSON.stringify(['Start', 'Cancel', 'Join call']), `a confirmed session: ${buttons}`);
+  }
+  const history = await alice.page.getByTestId('status-line').allTextContents();
+  assert(/requested/i.test(history[0]) && /accepted/i.test(history[1]) && /confirmed/i.test(history[2]), `history: ${history}`);
+  log('accepted: the card shows it confirmed for both; the thread keeps the history as quiet lines');
+
+  await alice.page.getByTestId('session-card').getByRole('button', { name: 'Cancel' }).click();
+  for (const page of [alice.page, hank.page]) {
+    buttons = await card(page, 'cancelled', 4);
+    assert(buttons.length === 0, `nothing to do with a cancelled session: ${buttons}`);
+  }
+  log('cancelled: the one card says so for both and offers nothing');
+  await alice.context.close();
+  await hank.context.close();
+});
