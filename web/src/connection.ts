@@ -1,5 +1,6 @@
 import { ApiError, type Api } from './api';
 import { SYNC_CURSOR, type ChatDatabase } from './db';
+import { moneyChanged } from './moneyQueries';
 import { useUi } from './store';
 import {
   applyFrame,
@@ -161,6 +162,9 @@ export class Connection {
       case 'rtc.signal':
         this.rtcListeners.forEach((l) => l(frame));
         return;
+      case 'payment.updated':
+        moneyChanged();
+        break;
       case 'message.new':
         if (frame.message.senderId !== this.me) ui.setTyping(frame.message.conversationId, frame.message.senderId, false);
         break;
