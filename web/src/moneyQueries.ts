@@ -65,11 +65,10 @@ export function usePayment(paymentId: string | undefined) {
 }
 
 /** What cancelling now would refund: asked afresh each time (the answer depends on the time left). */
-export function useCancellationPreview(sessionId: string, enabled: boolean) {
+export function useCancellationPreview(sessionId: string) {
   return useQuery({
     queryKey: moneyKeys.cancellation(sessionId),
     queryFn: () => sessionMoney.cancellation(sessionId),
-    enabled,
     staleTime: 0,
     gcTime: 0,
   });

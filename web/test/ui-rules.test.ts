@@ -62,3 +62,14 @@ describe('routes in the location hash', () => {
     expect(routeFromHash('')).toEqual({ view: 'chats' });
   });
 });
+
+describe('money routes', () => {
+  it('reads the Stripe return and refresh of Settings, and writes them back', () => {
+    expect(routeFromHash('#/settings?stripe=return')).toEqual({ view: 'settings', stripe: 'return' });
+    expect(routeFromHash('#/settings?stripe=refresh')).toEqual({ view: 'settings', stripe: 'refresh' });
+    expect(routeFromHash('#/settings?stripe=elsewhere')).toEqual({ view: 'settings' });
+    expect(routeFromHash('#/money')).toEqual({ view: 'money' });
+    expect(hashOf({ view: 'settings', stripe: 'return' })).toBe('#/settings?stripe=return');
+    expect(hashOf({ view: 'money' })).toBe('#/money');
+  });
+});

@@ -1,10 +1,9 @@
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
-import { db } from '../services';
-import { errorText, requests } from '../endpoints';
+import dynamic from 'next/dynamic';
 import { useProfile } from '../queries';
 import type { ManagedRequest } from '../types';
-import { ErrorAlert } from './ErrorAlert';
+
+// Only a manager decides: the form loads for them (the first-visit budget, scripts/bundle-size.mjs).
+const RequestDecision = dynamic(() => import('./RequestDecision'), { ssr: false });
 
 /** A name the request carries, else the person's public profile (older requests carry only ids). */
 function Name({ name, userId }: { name: string | null | undefined; userId: string }) {
@@ -31,32 +30,5 @@ export function ManagedRequestCard({ request, me }: { request: ManagedRequest; m
       </p>
       {deciding && <RequestDecision requestId={request.requestId} />}
     </li>
-  );
-}
-
-function RequestDecision({ requestId }: { requestId: string }) {
-  const [reason, setReason] = useState('');
-  const decide = useMutation({
-    mutationFn: (status: 'approved' | 'declined') => requests.decide(requestId, status, reason.trim() || undefined),
-    onSuccess: async (updated) => {
-      if (updated?.requestId) await db.requests.put(updated);
-    },
-  });
-  return (
-    <div className="form">
-      <label>
-        Reason (optional, the requester sees it)
-        <input maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
-      </label>
-      <div className="session-actions">
-        <button className="primary" disabled={decide.isPending} onClick={() => decide.mutate('approved')}>
-          Approve
-        </button>
-        <button className="quiet" disabled={decide.isPending} onClick={() => decide.mutate('declined')}>
-          Decline
-        </button>
-      </div>
-      <ErrorAlert message={decide.error ? errorText(decide.error) : undefined} />
-    </div>
   );
 }

@@ -1,7 +1,8 @@
 import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { errorText } from '../endpoints';
-import { formatAmount, type Outcome } from '../money';
+import { formatAmount } from '../money';
+import { type Outcome } from '../moneyViews';
 import { moneyChanged, usePayment } from '../moneyQueries';
 import { ErrorAlert } from './ErrorAlert';
 

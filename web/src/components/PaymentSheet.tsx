@@ -1,7 +1,7 @@
 import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js';
 import { loadStripe, type Stripe } from '@stripe/stripe-js';
 import { useState, type FormEvent } from 'react';
-import { paymentOutcome, type Outcome } from '../money';
+import { paymentOutcome, type Outcome } from '../moneyViews';
 
 /**
  * Stripe's Payment Element for one PaymentIntent. Loaded on demand (next/dynamic, see PaymentDialog): Stripe.js and

@@ -1,3 +1,4 @@
+import dynamic from 'next/dynamic';
 import { useEffect } from 'react';
 import { useUi } from '../store';
 import { AdminPages } from './AdminPages';
@@ -9,6 +10,10 @@ import { MobileBottomNav } from './MobileBottomNav';
 import { SamChatView } from './SamChatView';
 import { SessionsPanel } from './SessionsPanel';
 import { StatusBar } from './StatusBar';
+
+// Views most visits never open load on demand (the first-visit budget, scripts/bundle-size.mjs).
+const SettingsPage = dynamic(() => import('./SettingsPage'), { ssr: false });
+const MoneyPage = dynamic(() => import('./MoneyPage'), { ssr: false });
 
 /** Sidebar + the current view; on a phone one of them at a time, with the bottom nav. */
 export function Shell() {
@@ -40,6 +45,8 @@ export function Shell() {
         {route.view === 'sam' && <SamChatView />}
         {route.view === 'sessions' && <SessionsPanel />}
         {route.view === 'admin' && <AdminPages />}
+        {route.view === 'settings' && <SettingsPage />}
+        {route.view === 'money' && <MoneyPage />}
       </main>
       <MobileBottomNav />
     </div>
