@@ -1,5 +1,5 @@
 // Shared helpers of the end-to-end scenarios: Debian's Chromium driven by playwright-core (never a downloaded browser).
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { chromium } from 'playwright-core';
 
@@ -157,4 +157,32 @@ export async function signIn(page, email) {
   await page.getByLabel('Password').fill('a long enough password');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await waitOnline(page);
+}
+
+/** Follows the verification link the standalone's development outbox shows for `email`, then opens the app again. */
+export async function verifyEmail(page, base, email) {
+  await page.goto(`${base}/dev/outbox`);
+  const link = new URL(await page.locator(`li[data-to="${email}"] a`).first().getAttribute('href'));
+  await page.goto(`${base}/verify-email${link.search}`);
+  await page.getByText('Your e-mail address is verified').waitFor();
+  await page.goto(base);
+}
+
+/**
+ * Serves web/e2e/stripe-standin.js in place of Stripe.js (https://js.stripe.com/…) and sends what it posts to
+ * https://api.stripe.com to the local Stripe-shaped server at STRIPE_STANDIN_URL: the page keeps its content policy,
+ * which lets scripts come from js.stripe.com and requests go to api.stripe.com only.
+ */
+export async function serveStripeStandIn(context) {
+  const standIn = process.env.STRIPE_STANDIN_URL;
+  if (!standIn) throw new Error('STRIPE_STANDIN_URL names the local Stripe-shaped server (WebClientE2EIT sets it)');
+  const script = readFileSync(new URL('./stripe-standin.js', import.meta.url), 'utf8');
+  await context.route('https://js.stripe.com/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/javascript', body: script }),
+  );
+  await context.route('https://api.stripe.com/**', async (route) => {
+    const url = new URL(route.request().url());
+    const response = await route.fetch({ url: standIn.replace(/\/$/, '') + url.pathname + url.search });
+    await route.fulfill({ response });
+  });
 }

@@ -1,6 +1,6 @@
 // The main views at phone and desktop sizes, saved as PNGs into SCREENSHOTS_DIR (docs/screenshots in the build).
 import { join } from 'node:path';
-import { RUN, assert, go, signIn, baseUrlFromArgs, newPerson, scenario, screenshotDir, send, signUp, waitForThread } from './lib.mjs';
+import { RUN, assert, go, signIn, baseUrlFromArgs, newPerson, scenario, screenshotDir, send, signUp, verifyEmail, waitForThread } from './lib.mjs';
 
 const base = baseUrlFromArgs();
 const dir = screenshotDir();
@@ -101,12 +101,8 @@ await scenario('screenshots', async ({ browser, log, pageConsole }) => {
   );
   assert(registered === 201 || registered === 409, `admin account: ${registered}`);
   if (registered === 201) {
-    // The listed address earns admin once verified: follow the link the standalone's development outbox shows.
-    await admin.page.goto(`${base}/dev/outbox`);
-    const link = new URL(await admin.page.locator(`li[data-to="${adminEmail}"] a`).first().getAttribute('href'));
-    await admin.page.goto(`${base}/verify-email${link.search}`);
-    await admin.page.getByText('Your e-mail address is verified').waitFor();
-    await admin.page.goto(base);
+    // The listed address earns admin once verified.
+    await verifyEmail(admin.page, base, adminEmail);
   }
   await signIn(admin.page, adminEmail);
   await go(admin.page, 'Admin');
