@@ -163,6 +163,7 @@ export class Connection {
         this.rtcListeners.forEach((l) => l(frame));
         return;
       case 'payment.updated':
+      case 'payment.account-updated':
         moneyChanged();
         break;
       case 'message.new':

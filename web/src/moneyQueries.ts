@@ -16,7 +16,7 @@ export const moneyKeys = {
   cancellation: (sessionId: string) => ['cancellation', sessionId] as const,
 };
 
-/** A payment changed on the server (socket frame): lists, receipts and totals are refetched where shown. */
+/** A payment or a Connect account changed (socket frame): lists, receipts, totals and status are refetched where shown. */
 export function moneyChanged(): void {
   for (const key of [moneyKeys.payments, ['payment'], moneyKeys.earnings, moneyKeys.connect]) {
     void queryClient.invalidateQueries({ queryKey: key });
@@ -45,8 +45,6 @@ export function useEarnings(enabled: boolean) {
   return useQuery({ queryKey: moneyKeys.earnings, queryFn: payments.earnings, enabled });
 }
 
-const OPEN_INTENT = new Set(['pending', 'requires_payment_method', 'requires_confirmation', 'requires_action']);
-
 /**
  * One payment, polled each second while its intent is being made (no clientSecret yet): the payments worker creates
  * it after the 202, and the socket's `payment.updated` may arrive before or after this query starts.
@@ -59,7 +57,7 @@ export function usePayment(paymentId: string | undefined) {
     staleTime: 0,
     refetchInterval: (query) => {
       const p = query.state.data;
-      return !p || (!p.clientSecret && OPEN_INTENT.has(p.status)) ? 1000 : false;
+      return !p || (!p.clientSecret && p.status === 'pending') ? 1000 : false;
     },
   });
 }

@@ -73,32 +73,16 @@ export function refundLine(preview: CancellationPreview, iAmGuest: boolean): str
   return preview.message.charAt(0).toUpperCase() + preview.message.slice(1);
 }
 
-/** The receipt of a payment: platform fee, refunded, the payee's net (flat fields or a nested `receipt`). */
-export function receiptOf(payment: Payment): { feeCents: number; refundedCents: number; netCents: number } {
-  const r = payment.receipt ?? payment;
-  const feeCents = r.feeCents ?? 0;
-  const refundedCents = r.refundedCents ?? 0;
-  return { feeCents, refundedCents, netCents: r.netCents ?? payment.amountCents - feeCents - refundedCents };
-}
-
 /** A payment's state in words, for the payer's list. */
 export function paymentStatusText(payment: Payment): string {
-  const { refundedCents } = receiptOf(payment);
-  if (refundedCents > 0) {
-    return refundedCents >= payment.amountCents ? 'Refunded' : `Partly refunded (${formatAmount(refundedCents, payment.currency)})`;
-  }
+  const { refundedCents } = payment.receipt;
+  if (payment.status === 'refunded' || refundedCents >= payment.amountCents) return 'Refunded';
+  if (refundedCents > 0) return `Partly refunded (${formatAmount(refundedCents, payment.currency)})`;
   switch (payment.status) {
     case 'succeeded':
       return 'Paid';
-    case 'processing':
-      return 'Processing';
-    case 'requires_action':
-      return 'Needs your confirmation';
-    case 'canceled':
-    case 'cancelled':
-      return 'Cancelled';
     case 'failed':
-      return 'Failed';
+      return payment.clientSecret ? 'Declined, can be paid with another card' : 'Not paid';
     default:
       return 'Waiting for payment';
   }

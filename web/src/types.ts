@@ -170,6 +170,7 @@ export type ServerFrame =
   | { type: 'session.updated'; session: Session; previousStatus?: string; actorId?: string; reason?: string }
   | { type: 'request.updated'; request: ManagedRequest }
   | { type: 'payment.updated'; payment: Record<string, unknown> }
+  | { type: 'payment.account-updated'; hostUserId: string; chargesEnabled: boolean; payoutsEnabled: boolean }
   | { type: 'announcement'; [key: string]: unknown }
   | { type: 'rtc.signal'; sessionId: string; fromUserId?: string; payload: RtcPayload }
   | { type: 'error'; code: string; message: string; clientMessageId?: string };
@@ -218,15 +219,13 @@ export interface Payment {
   payeeUserId: string;
   payerName?: string | null;
   payeeName?: string | null;
-  status: string;
+  /** `failed` with a clientSecret: declined, payable with another card. */
+  status: 'pending' | 'succeeded' | 'failed' | 'refunded' | string;
   amountCents: number;
   currency: string;
   clientSecret?: string;
-  /** The receipt: MONEY-CONTRACT.md names these "receipt fields"; read flat or nested by `receiptOf`. */
-  feeCents?: number | null;
-  refundedCents?: number | null;
-  netCents?: number | null;
-  receipt?: { feeCents?: number | null; refundedCents?: number | null; netCents?: number | null } | null;
+  /** What the payment leaves whom: the platform's fee as kept after refunds, refunded, the payee's net. */
+  receipt: { feeCents: number; refundedCents: number; netCents: number };
   createdAt: string;
   updatedAt: string;
 }
@@ -245,6 +244,7 @@ export interface EarningsItem {
   kind: 'session' | 'donation';
   sessionId: string | null;
   payerName: string | null;
+  currency: string;
   grossCents: number;
   feeCents: number;
   refundedCents: number;

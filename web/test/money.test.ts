@@ -8,7 +8,6 @@ import {
   parseAmount,
   parseTags,
   profileFormErrors,
-  receiptOf,
   refundLine,
   requirementText,
   type ProfileForm,
@@ -95,7 +94,7 @@ describe('which money actions a session allows', () => {
   });
 });
 
-describe('refunds and receipts in words', () => {
+describe('refunds and payments in words', () => {
   it('says what a cancellation refunds, to the guest and to the host', () => {
     const preview = { sessionId: 's', cancellable: true, refund: { amountCents: 2500, currency: 'usd' }, message: 'you will be refunded 25.00 USD (…)' };
     expect(refundLine(preview, true)).toBe(`You will be refunded ${usd(2500)}`);
@@ -117,22 +116,20 @@ describe('refunds and receipts in words', () => {
     status: 'succeeded',
     amountCents: 2500,
     currency: 'usd',
+    receipt: { feeCents: 250, refundedCents: 0, netCents: 2250 },
     createdAt: '2026-01-01T00:00:00Z',
     updatedAt: '2026-01-01T00:00:00Z',
     ...over,
   });
-
-  it('reads the receipt flat or nested, computing net when absent', () => {
-    expect(receiptOf(payment({ feeCents: 250, refundedCents: 0, netCents: 2250 }))).toEqual({ feeCents: 250, refundedCents: 0, netCents: 2250 });
-    expect(receiptOf(payment({ receipt: { feeCents: 250, refundedCents: 2500, netCents: -250 } })).refundedCents).toBe(2500);
-    expect(receiptOf(payment({ feeCents: 250 })).netCents).toBe(2250);
-  });
+  const refunded = (cents: number) => ({ feeCents: 250 - (250 * cents) / 2500, refundedCents: cents, netCents: 0 });
 
   it('names the state of a payment, refunds first', () => {
     expect(paymentStatusText(payment({}))).toBe('Paid');
-    expect(paymentStatusText(payment({ refundedCents: 2500 }))).toBe('Refunded');
-    expect(paymentStatusText(payment({ refundedCents: 1000 }))).toBe(`Partly refunded (${usd(1000)})`);
-    expect(paymentStatusText(payment({ status: 'requires_payment_method' }))).toBe('Waiting for payment');
+    expect(paymentStatusText(payment({ status: 'refunded', receipt: refunded(2500) }))).toBe('Refunded');
+    expect(paymentStatusText(payment({ receipt: refunded(1000) }))).toBe(`Partly refunded (${usd(1000)})`);
+    expect(paymentStatusText(payment({ status: 'pending' }))).toBe('Waiting for payment');
+    expect(paymentStatusText(payment({ status: 'failed', clientSecret: 'pi_1_secret_x' }))).toBe('Declined, can be paid with another card');
+    expect(paymentStatusText(payment({ status: 'failed' }))).toBe('Not paid');
   });
 });
 

@@ -1,6 +1,6 @@
 import { errorText } from '../endpoints';
 import { formatAmount } from '../money';
-import { paymentStatusText, receiptOf } from '../moneyViews';
+import { paymentStatusText } from '../moneyViews';
 import { useEarnings, usePayments } from '../moneyQueries';
 import { useUi } from '../store';
 import type { Earnings } from '../types';
@@ -44,7 +44,7 @@ function GuestPayments({ me }: { me: string }) {
             </thead>
             <tbody>
               {paid.map((p) => {
-                const r = receiptOf(p);
+                const r = p.receipt;
                 return (
                   <tr key={p.paymentId} data-testid="payment-row" data-status={p.status} data-refunded={r.refundedCents}>
                     <td>{day(p.createdAt)}</td>
@@ -93,10 +93,10 @@ function HostEarnings() {
                   <td>{day(i.paidAt)}</td>
                   <td>{i.payerName ?? '—'}</td>
                   <td>{i.kind === 'donation' ? 'Tip' : 'Session'}</td>
-                  <td className="num">{formatAmount(i.grossCents, e.currency)}</td>
-                  <td className="num">{formatAmount(i.feeCents, e.currency)}</td>
-                  <td className="num">{i.refundedCents ? formatAmount(i.refundedCents, e.currency) : '—'}</td>
-                  <td className="num">{formatAmount(i.netCents, e.currency)}</td>
+                  <td className="num">{formatAmount(i.grossCents, i.currency)}</td>
+                  <td className="num">{formatAmount(i.feeCents, i.currency)}</td>
+                  <td className="num">{i.refundedCents ? formatAmount(i.refundedCents, i.currency) : '—'}</td>
+                  <td className="num">{formatAmount(i.netCents, i.currency)}</td>
                 </tr>
               ))}
             </tbody>

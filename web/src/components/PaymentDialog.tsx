@@ -46,6 +46,7 @@ export function PaymentStage({ paymentId, onOutcome }: { paymentId: string; onOu
     );
   }
   if (payment.error) return <ErrorAlert message={errorText(payment.error)} />;
+  if (p && !p.clientSecret && p.status !== 'pending') return <p className="error">This payment can no longer be made.</p>;
   if (!p?.clientSecret) return <p className="muted" role="status">Preparing the payment…</p>;
   return (
     <PaymentSheet

@@ -3,12 +3,13 @@ import { errorText, payments } from '../endpoints';
 import { ErrorAlert } from './ErrorAlert';
 import { PaymentDialog, PaymentStage } from './PaymentDialog';
 
-const ENDED = new Set(['canceled', 'cancelled', 'failed']);
-
-/** The session's open payment, else a new intent: paying again for one session resumes the first attempt. */
+/**
+ * The session's payment still payable (pending, or declined and payable with another card: it has the payer's
+ * clientSecret), else a new intent: paying again for one session resumes the first attempt.
+ */
 async function sessionPaymentId(sessionId: string): Promise<string> {
   const latest = (await payments.list({ sessionId })).items[0];
-  if (latest && !ENDED.has(latest.status)) return latest.paymentId;
+  if (latest && (latest.status === 'pending' || latest.clientSecret)) return latest.paymentId;
   return (await payments.createIntent(sessionId)).paymentId;
 }
 
