@@ -104,7 +104,8 @@ public final class EdgeServer extends VerticleBase {
                 new PresenceVisibility(services.pg(), services.chat().presence());
         api.route("/users/*")
                 .subRouter(
-                        new UserRoutes(services.identity(), services.bearerAuth(), presence::statusFor).router(vertx));
+                        new UserRoutes(services.identity(), services.bearerAuth(), presence::statusFor, services.pg())
+                                .router(vertx));
         presence.mount(api, services.bearerAuth());
         services.chat().mountBookingTerms(vertx, api, services.bearerAuth());
         api.route("/me/*").subRouter(new ProfileRoutes(services.identity(), services.bearerAuth()).router(vertx));

@@ -18,6 +18,10 @@ import com.networknt.schema.ValidationMessage;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +63,7 @@ class ApiContractIT {
 
     private static TestEdge edge;
     private static String adminToken;
+    private static UUID adminId;
     private static ObjectNode openApi;
 
     @BeforeAll
@@ -66,8 +71,9 @@ class ApiContractIT {
         // Payments are configured so that their routes answer for themselves instead of the catch-all 503.
         edge = TestEdge.start(
                 "api_contract", Map.of("HUMANCHAT_STRIPE_WEBHOOK_SECRET", "whsec_api_contract_" + UUID.randomUUID()));
-        adminToken = edge.register(TestEdge.ADMIN_EMAIL, "correct horse battery", "Contract Admin")
-                .getString("accessToken");
+        JsonObject admin = edge.register(TestEdge.ADMIN_EMAIL, "correct horse battery", "Contract Admin");
+        adminToken = admin.getString("accessToken");
+        adminId = UUID.fromString(admin.getJsonObject("user").getString("id"));
         edge.verifyEmail(TestEdge.ADMIN_EMAIL);
         openApi = ContractBundle.bundle(ApiDocumentRoutes.SOURCES.get("openapi"), ApiContractIT.class.getClassLoader());
     }
@@ -221,6 +227,14 @@ class ApiContractIT {
                                 .put("requestHoldMinutes", 120)
                                 .put("donationsWelcome", true)
                                 .encode()));
+        UUID paid = ledgerOf(UUID.fromString(userId));
+        assertMatches("/api/payments", "get", "200", edge.get("/api/payments", token));
+        assertMatches("/api/payments", "get", "200", edge.get("/api/payments", adminToken));
+        assertMatches("/api/payments/{id}", "get", "200", edge.get("/api/payments/" + paid, token));
+        assertMatches("/api/payments/{id}", "get", "404", edge.get("/api/payments/" + UUID.randomUUID(), token));
+        assertMatches("/api/payments/connect/status", "get", "200", edge.get("/api/payments/connect/status", token));
+        assertMatches("/api/me/earnings", "get", "200", edge.get("/api/me/earnings", token));
+        assertMatches("/api/me/earnings", "get", "200", edge.get("/api/me/earnings", adminToken));
         assertMatches(
                 "/api/sessions/{id}/cancellation",
                 "get",
@@ -255,6 +269,44 @@ class ApiContractIT {
         assertMatches("/api/admin/users", "get", "403", edge.get("/api/admin/users", token));
         assertMatches("/api/users/{id}", "get", "404", edge.get("/api/users/" + UUID.randomUUID(), token));
         assertMatches("/api/auth/login", "post", "400", edge.post("/api/auth/login", new JsonObject().put("email", 3)));
+    }
+
+    /**
+     * What the payments worker would have written for {@code host} (no worker runs here): a connected account Stripe
+     * still needs things of, a tip from the admin that succeeded and was half refunded, and a pending one the other
+     * way; the id of the first.
+     */
+    private static UUID ledgerOf(UUID host) {
+        UUID received = UUID.randomUUID();
+        try (Connection c = edge.jdbc();
+                PreparedStatement account = c.prepareStatement("insert into payment_accounts (host_user_id,"
+                        + " stripe_account_id, requirements_due) values (?, ?, '{external_account,individual.dob.day}')");
+                PreparedStatement payment = c.prepareStatement("insert into payments (payment_id, kind, payer_user_id,"
+                        + " payee_user_id, amount_cents, currency, fee_cents, refunded_cents, status, stripe_client_secret,"
+                        + " succeeded_at) values (?, 'donation', ?, ?, 1000, 'usd', 100, ?, ?, ?, ?)")) {
+            account.setObject(1, host);
+            account.setString(2, "acct_contract_" + host);
+            account.executeUpdate();
+            payment.setObject(1, received);
+            payment.setObject(2, adminId);
+            payment.setObject(3, host);
+            payment.setLong(4, 500);
+            payment.setString(5, "succeeded");
+            payment.setString(6, "pi_contract_secret_paid");
+            payment.setObject(7, OffsetDateTime.now());
+            payment.executeUpdate();
+            payment.setObject(1, UUID.randomUUID());
+            payment.setObject(2, host);
+            payment.setObject(3, adminId);
+            payment.setLong(4, 0);
+            payment.setString(5, "pending");
+            payment.setString(6, "pi_contract_secret_pending");
+            payment.setObject(7, null);
+            payment.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return received;
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.humanchat.payments.domain.DonationNotice;
 import com.humanchat.payments.domain.Payment;
 import com.humanchat.payments.domain.PaymentOutcome;
 import com.humanchat.payments.domain.PlatformFee;
+import com.humanchat.payments.ledger.AccountState;
 import com.humanchat.payments.ledger.ConnectedAccount;
 import com.humanchat.payments.ledger.OutboxRecord;
 import com.humanchat.payments.ledger.PaymentLedger;
@@ -101,10 +102,7 @@ final class PaymentProcessor {
         if ("account.updated".equals(event.eventType())) {
             ledger.onceForStripeEvent(event.stripeEventId(), event.eventType(), tx -> {
                 Optional<ConnectedAccount> changed = tx.updateAccount(
-                        object.path("id").asText(),
-                        object.path("charges_enabled").asBoolean(false),
-                        object.path("payouts_enabled").asBoolean(false),
-                        event.payload().path("created").asLong());
+                        AccountState.of(object), event.payload().path("created").asLong());
                 if (changed.isPresent()) {
                     tx.enqueue(List.of(accountUpdated(changed.get(), derivedId(cause), null, null)));
                 }
@@ -125,7 +123,12 @@ final class PaymentProcessor {
                     ? reason(object.path("last_payment_error").path("message").asText("the payment failed"))
                     : null;
             if (after.isPresent() && tx.update(before, after.get(), cause, reason, null)) {
-                tx.enqueue(effects(after.get(), cause, reason, !tx.sessionCancelled(before.paymentId())));
+                tx.enqueue(effects(
+                        after.get(),
+                        cause,
+                        reason,
+                        !tx.sessionCancelled(before.paymentId()),
+                        tx.displayName(before.payerUserId())));
             }
             return null;
         });
@@ -341,9 +344,9 @@ final class PaymentProcessor {
         UUID host = command.hostUserId();
         Optional<ConnectedAccount> known = ledger.inTransaction(tx -> tx.account(host));
         if (known.isEmpty()) {
-            String created = stripe.createAccount(host);
+            StripeConnect.CreatedAccount created = stripe.createAccount(host);
             ledger.inTransaction(tx -> {
-                tx.saveAccount(host, created);
+                tx.saveAccount(host, created.id(), created.requirementsDue());
                 return null;
             });
         }
@@ -358,9 +361,10 @@ final class PaymentProcessor {
 
     /**
      * What a payment's change tells the platform: its update, and what a success sets off (the session's confirmation
-     * unless {@code confirmSession} is false because it was cancelled, or the donation's message).
+     * unless {@code confirmSession} is false because it was cancelled, or the tip's message naming {@code payerName}).
      */
-    private static List<OutboxRecord> effects(Payment payment, String cause, String reason, boolean confirmSession) {
+    private static List<OutboxRecord> effects(
+            Payment payment, String cause, String reason, boolean confirmSession, String payerName) {
         List<OutboxRecord> records = new ArrayList<>();
         records.add(OutboxRecord.of(Topics.PAYMENTS_EVENTS, updated(payment, cause, null, null, reason)));
         if (payment.status() != PaymentStatus.SUCCEEDED) {
@@ -390,7 +394,7 @@ final class PaymentProcessor {
                             payment.conversationId(),
                             payment.payerUserId(),
                             "donation:" + payment.paymentId(),
-                            DonationNotice.text(payment.amountCents(), payment.currency()),
+                            DonationNotice.text(payerName, payment.amountCents(), payment.currency()),
                             MessageKind.SYSTEM,
                             List.of(Json.mapper()
                                     .createObjectNode()

@@ -414,7 +414,9 @@ class RecordContractTest {
                 decided ? NOW : null,
                 decided ? CAROL : null,
                 decided ? "happy to" : null,
-                null);
+                null,
+                "Alice",
+                "Bob");
     }
 
     @ParameterizedTest

@@ -2,10 +2,12 @@ package com.humanchat.webe2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.humanchat.payments.stripe.StripeStub;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
  * The web client end to end: each test runs one Playwright scenario ({@code web/e2e/<name>.mjs}, Node + playwright-core
  * driving Debian's headless Chromium) against one standalone platform launched for this class as a child JVM, the way
  * {@code ./humanchat start} runs it. Without Chromium the tests are skipped loudly ({@code ./humanchat test} installs it).
+ * Its payments worker talks to the local Stripe server ({@link StripeStub}), which sends its signed events to the
+ * platform's webhook endpoint; the scenarios get its address as {@code STRIPE_STANDIN_URL}, for the Stripe.js stand-in
+ * they serve in place of {@code https://js.stripe.com/v3}.
  */
 class WebClientE2EIT {
 
     /** The screenshots scenario signs up this admin for the admin pages. */
     private static final String ADMIN_EMAIL = "admin@web-e2e.test";
+
+    private static final String STRIPE_WEBHOOK_SECRET = "whsec_web_e2e";
 
     private static final Duration SCENARIO_TIMEOUT = Duration.ofSeconds(240);
     private static final List<String> CHROMIUM_CANDIDATES = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser");
@@ -38,6 +45,7 @@ class WebClientE2EIT {
 
     private static Process standalone;
     private static LocalGemini gemini;
+    private static StripeStub stripe;
     private static String baseUrl;
     private static String chromium;
     private static Path webDir;
@@ -83,6 +91,13 @@ class WebClientE2EIT {
         gemini = new LocalGemini();
         builder.environment().put("HUMANCHAT_GEMINI_API_KEY", "web-e2e-key");
         builder.environment().put("HUMANCHAT_GEMINI_BASE_URL", gemini.baseUrl());
+        // Connect's return URL must lead back to the origin the browser signed in at (its tokens are per origin)
+        builder.environment().put("HUMANCHAT_PUBLIC_URL", baseUrl);
+        stripe = StripeStub.start();
+        stripe.sendWebhooksTo(URI.create(baseUrl + "/api/payments/webhooks"), STRIPE_WEBHOOK_SECRET);
+        builder.environment().put("HUMANCHAT_STRIPE_API_KEY", "sk_test_web_e2e");
+        builder.environment().put("HUMANCHAT_STRIPE_API_BASE", stripe.baseUrl());
+        builder.environment().put("HUMANCHAT_STRIPE_WEBHOOK_SECRET", STRIPE_WEBHOOK_SECRET);
         List.of("HUMANCHAT_KAFKA_BOOTSTRAP", "HUMANCHAT_PG_URL", "HUMANCHAT_REDIS_URL", "HUMANCHAT_JWT_SECRET")
                 .forEach(builder.environment()::remove);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
@@ -108,6 +123,9 @@ class WebClientE2EIT {
         }
         if (gemini != null) {
             gemini.close();
+        }
+        if (stripe != null) {
+            stripe.close();
         }
     }
 
@@ -174,13 +192,17 @@ class WebClientE2EIT {
         }
     }
 
-    /** Runs {@code node web/e2e/<name>.mjs <baseUrl>}, echoing its output, and asserts it passed. */
+    /**
+     * Runs {@code node web/e2e/<name>.mjs <baseUrl>}, echoing its output, and asserts it passed. The environment
+     * carries {@code CHROMIUM_PATH}, {@code SCREENSHOTS_DIR} and {@code STRIPE_STANDIN_URL}.
+     */
     private static void runScenario(String name) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(
                         "node", webDir.resolve("e2e").resolve(name + ".mjs").toString(), baseUrl)
                 .directory(webDir.toFile())
                 .redirectErrorStream(true);
         builder.environment().put("CHROMIUM_PATH", chromium);
+        builder.environment().put("STRIPE_STANDIN_URL", stripe.baseUrl());
         builder.environment()
                 .put(
                         "SCREENSHOTS_DIR",

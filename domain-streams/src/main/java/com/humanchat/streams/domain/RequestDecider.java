@@ -110,7 +110,9 @@ public final class RequestDecider {
                 null,
                 null,
                 null,
-                command.samActionId());
+                command.samActionId(),
+                command.requesterName(),
+                command.hostName());
         RequestEvent created = new RequestCreated(
                 DeterministicIds.eventId(command.eventId()), 1, at, command.requestId(), command.eventId(), request);
         return remember(command, created, new RequestRecord(request, AnswerLog.empty()));
@@ -177,7 +179,9 @@ public final class RequestDecider {
                 at,
                 command.actorId(),
                 command.reason(),
-                request.samActionId());
+                request.samActionId(),
+                request.requesterName(),
+                request.hostName());
         RequestEvent changed = new RequestStatusChanged(
                 DeterministicIds.eventId(command.eventId()),
                 1,

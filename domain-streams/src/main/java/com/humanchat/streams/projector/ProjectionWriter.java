@@ -195,8 +195,9 @@ final class ProjectionWriter {
     private static final String UPSERT_REQUEST =
             """
             insert into requests (id, requester_id, host_user_id, manager_id, representative_name, message, status,
-                                  conversation_id, created_at, decided_at, decided_by, reason, sam_action_id, tx)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_tx())
+                                  conversation_id, created_at, decided_at, decided_by, reason, sam_action_id,
+                                  requester_name, host_name, tx)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_tx())
             on conflict (id) do update
                set status = excluded.status, conversation_id = excluded.conversation_id,
                    decided_at = excluded.decided_at, decided_by = excluded.decided_by, reason = excluded.reason,
@@ -575,6 +576,8 @@ final class ProjectionWriter {
                         s.setObject(11, e.decidedBy());
                         s.setString(12, e.reason());
                         s.setObject(13, e.samActionId());
+                        s.setString(14, e.requesterName());
+                        s.setString(15, e.hostName());
                         s.addBatch();
                     }
                     s.executeBatch();

@@ -105,6 +105,27 @@ class RequestDeciderTest {
     }
 
     @Test
+    void theNamesTheRequestWasMadeWithStayWithItThroughItsDecision() {
+        CreateRequest create =
+                CreateRequest.of(REQUEST, REQUESTER, HOST, MANAGER, null, "Hello Bob", null, "Rita", "Hank");
+
+        ManagedRequest created = ((RequestCreated)
+                        decider.decide(create, NOW, null).events().getFirst())
+                .request();
+        RequestStatusChanged approved = (RequestStatusChanged) decider.decide(
+                        DecideRequest.of(REQUEST, MANAGER, false, true, RequestDecision.APPROVE, null),
+                        NOW,
+                        new RequestRecord(created, AnswerLog.empty()))
+                .events()
+                .getFirst();
+
+        assertThat(created.requesterName()).isEqualTo("Rita");
+        assertThat(created.hostName()).isEqualTo("Hank");
+        assertThat(approved.request().requesterName()).isEqualTo("Rita");
+        assertThat(approved.request().hostName()).isEqualTo("Hank");
+    }
+
+    @Test
     void rejectsInvalidCreations() {
         for (CreateRequest invalid : List.of(
                 CreateRequest.of(REQUEST, REQUESTER, HOST, MANAGER, null, " "),
@@ -184,7 +205,21 @@ class RequestDeciderTest {
     private static RequestRecord recordIn(RequestStatus status) {
         return new RequestRecord(
                 new ManagedRequest(
-                        REQUEST, REQUESTER, HOST, MANAGER, null, "Hello", status, null, NOW, null, null, null, null),
+                        REQUEST,
+                        REQUESTER,
+                        HOST,
+                        MANAGER,
+                        null,
+                        "Hello",
+                        status,
+                        null,
+                        NOW,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "Rita",
+                        "Hank"),
                 AnswerLog.empty());
     }
 }

@@ -173,14 +173,20 @@ class ProjectionWriterIT {
                         bob));
         assertThat(kit.row("select linked_session_id from conversations where id = ?", conversation))
                 .isEqualTo(Map.of("linked_session_id", sessionId));
-        assertThat(kit.row("select status, decided_by, conversation_id from requests where id = ?", requestId))
+        assertThat(kit.row(
+                        "select status, decided_by, conversation_id, requester_name, host_name from requests where id = ?",
+                        requestId))
                 .isEqualTo(Map.of(
                         "status",
                         "approved",
                         "decided_by",
                         manager,
                         "conversation_id",
-                        ConversationIds.ofApprovedRequest(requestId)));
+                        ConversationIds.ofApprovedRequest(requestId),
+                        "requester_name",
+                        "Alice",
+                        "host_name",
+                        "Bob"));
         assertThat(kit.rows("select request_id, actor_id, from_status, to_status, reason from request_decisions"))
                 .containsExactly(Map.of(
                         "request_id", requestId,

@@ -325,7 +325,9 @@ final class ProjectorTestKit implements AutoCloseable {
                 decided ? at : null,
                 decided ? manager : null,
                 decided ? "fine" : null,
-                null);
+                null,
+                "Alice",
+                "Bob");
     }
 
     static RequestCreated requestCreated(ManagedRequest request) {

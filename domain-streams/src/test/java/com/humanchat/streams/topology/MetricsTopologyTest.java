@@ -338,7 +338,21 @@ class MetricsTopologyTest {
 
     private ManagedRequest request(UUID requestId, RequestStatus status) {
         return new ManagedRequest(
-                requestId, alice, bob, UUID.randomUUID(), "Rep", "May I?", status, null, START, null, null, null, null);
+                requestId,
+                alice,
+                bob,
+                UUID.randomUUID(),
+                "Rep",
+                "May I?",
+                status,
+                null,
+                START,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private void request(RequestEvent event) {

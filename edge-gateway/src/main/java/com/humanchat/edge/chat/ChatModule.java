@@ -1,6 +1,7 @@
 package com.humanchat.edge.chat;
 
 import com.humanchat.edge.auth.AccountStanding;
+import com.humanchat.edge.auth.AuthenticatedUser;
 import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.auth.SuspendedUsers;
 import com.humanchat.edge.auth.TokenService;
@@ -9,6 +10,7 @@ import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.kafka.CommandAnswers;
 import com.humanchat.edge.kafka.CommandPublisher;
 import com.humanchat.edge.kafka.FanOutConsumer;
+import com.humanchat.edge.payments.Earnings;
 import com.humanchat.edge.payments.PaymentRoutes;
 import com.humanchat.edge.payments.PaymentService;
 import com.humanchat.edge.payments.StripeWebhookVerifier;
@@ -74,6 +76,7 @@ public final class ChatModule implements AutoCloseable {
     private final Pool pg;
     private final SuspendedUsers suspended;
     private final PaymentRoutes paymentRoutes;
+    private final Earnings earnings;
     private final SamRoutes samRoutes;
     private final WebSocketEndpoint webSocket;
     private final PresenceService presence;
@@ -144,6 +147,7 @@ public final class ChatModule implements AutoCloseable {
                 config.refundPolicy(),
                 Clock.systemUTC());
         this.bookingTermsRoutes = new BookingTermsRoutes(pg);
+        this.earnings = new Earnings(pg);
         this.sessionRoutes = new SessionRoutes(sessions, config.iceServers());
         this.requests =
                 new RequestService(vertx, pg, publisher, requestAnswers, config.sendWait(), standing, invitations);
@@ -209,11 +213,12 @@ public final class ChatModule implements AutoCloseable {
     }
 
     /**
-     * Mounts {@code /me/booking-terms} on the {@code /api} router, behind {@code auth}: before {@code /me/*} (the
-     * profile), which would otherwise take the path.
+     * Mounts {@code /me/booking-terms} and {@code /me/earnings} on the {@code /api} router, behind {@code auth}: before
+     * {@code /me/*} (the profile), which would otherwise take the paths.
      */
     public void mountBookingTerms(Vertx vertx, Router api, BearerAuthHandler auth) {
         api.route("/me/booking-terms*").subRouter(bookingTermsRoutes.router(vertx, auth));
+        api.get("/me/earnings").handler(auth).respond(ctx -> earnings.of(AuthenticatedUser.of(ctx).id()));
     }
 
     /** Managed requests (also read by the admin overview). */
@@ -230,7 +235,7 @@ public final class ChatModule implements AutoCloseable {
         syncRoutes.mount(api, auth);
         api.route("/sessions*").subRouter(sessionRoutes.router(vertx, auth));
         api.route("/requests*").subRouter(requestRoutes.router(vertx, auth));
-        api.route("/payments/*").subRouter(paymentRoutes.router(vertx, auth));
+        api.route("/payments*").subRouter(paymentRoutes.router(vertx, auth));
         samRoutes.mount(api, auth);
     }
 

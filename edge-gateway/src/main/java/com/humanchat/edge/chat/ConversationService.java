@@ -142,7 +142,8 @@ public final class ConversationService {
                             403,
                             "managed-host",
                             "Forbidden",
-                            "a participant is a managed host, reached through their representative: POST /api/requests",
+                            "This host is reached through their representative: Request an introduction"
+                                    + " (POST /api/requests) and they will open the conversation",
                             List.of(),
                             Map.of()))
                     : Future.succeededFuture();

@@ -35,6 +35,7 @@ public final class DiscoverRoutes {
 
     private final BearerAuthHandler bearerAuth;
     private final HostDiscovery discovery;
+    private final Pool pool;
 
     /**
      * @param presence the effective status of each of some users as a viewer may see it ({@code hidden} when not
@@ -46,6 +47,7 @@ public final class DiscoverRoutes {
             BiFunction<UUID, Collection<UUID>, Future<Map<UUID, String>>> presence) {
         this.bearerAuth = bearerAuth;
         this.discovery = new HostDiscovery(pool, presence);
+        this.pool = pool;
     }
 
     /** Mounts {@code GET /discover} on the {@code /api} router. */
@@ -65,13 +67,19 @@ public final class DiscoverRoutes {
                 online(ctx),
                 RequestParams.intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT),
                 cursor(ctx, text != null));
-        return discovery.discover(query).map(page -> new JsonObject()
-                .put(
-                        "items",
-                        new JsonArray(page.items().stream()
-                                .map(found -> UserJson.publicProfile(found.user(), found.status()))
-                                .toList()))
-                .put("nextCursor", page.next() == null ? null : page.next().encode()));
+        return discovery.discover(query).compose(page -> HostingTerms.of(
+                        pool,
+                        page.items().stream().map(found -> found.user().id()).toList())
+                .map(terms -> new JsonObject()
+                        .put(
+                                "items",
+                                new JsonArray(page.items().stream()
+                                        .map(found -> UserJson.publicProfile(
+                                                found.user(),
+                                                found.status(),
+                                                terms.getOrDefault(found.user().id(), HostingTerms.NONE)))
+                                        .toList()))
+                        .put("nextCursor", page.next() == null ? null : page.next().encode())));
     }
 
     /** {@code q}, trimmed; absent or blank means no text search. */

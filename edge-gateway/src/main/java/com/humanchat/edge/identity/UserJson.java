@@ -31,9 +31,10 @@ public final class UserJson {
 
     /**
      * The public profile ({@code GET /api/users/:id}): what any signed-in user may see — never the email, the
-     * manager, the suspension or anything secret — with the presence {@code status}.
+     * manager's id, the suspension or anything secret — with the presence {@code status} and how the host is reached
+     * and paid ({@link HostingTerms}: managed and the representative's name, whether tips are welcome).
      */
-    public static JsonObject publicProfile(User user, String presenceStatus) {
+    public static JsonObject publicProfile(User user, String presenceStatus, HostingTerms terms) {
         JsonObject profile = new JsonObject()
                 .put("id", user.id().toString())
                 .put("displayName", user.displayName())
@@ -43,7 +44,9 @@ public final class UserJson {
                 .put("priceCents", user.priceCents())
                 .put("currency", user.currency())
                 .put("instantAvailable", user.instantAvailable())
-                .put("representativeName", user.representativeName());
+                .put("managed", terms.managed())
+                .put("representativeName", terms.representativeName())
+                .put("donationsWelcome", terms.donationsWelcome());
         // A presence that is not the caller's to see is left out, not shown as "offline": nothing to infer from.
         if (!PresenceVisibility.HIDDEN.equals(presenceStatus)) {
             profile.put("presence", new JsonObject().put("status", presenceStatus));

@@ -10,6 +10,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
@@ -26,16 +29,21 @@ public final class UserRoutes {
     private final IdentityService identity;
     private final BearerAuthHandler bearerAuth;
     private final BiFunction<UUID, UUID, Future<String>> presence;
+    private final Pool pg;
 
     /**
      * @param presence the effective status of a user (second) as the caller (first) may see it, {@code hidden} when
      *     not theirs to see; may fail (Redis down)
      */
     public UserRoutes(
-            IdentityService identity, BearerAuthHandler bearerAuth, BiFunction<UUID, UUID, Future<String>> presence) {
+            IdentityService identity,
+            BearerAuthHandler bearerAuth,
+            BiFunction<UUID, UUID, Future<String>> presence,
+            Pool pg) {
         this.identity = identity;
         this.bearerAuth = bearerAuth;
         this.presence = presence;
+        this.pg = pg;
     }
 
     /** A router to mount with {@code api.route("/users/*").subRouter(...)}. */
@@ -52,9 +60,13 @@ public final class UserRoutes {
             if (found.isEmpty()) {
                 return Future.failedFuture(ProblemException.notFound("no user " + id));
             }
-            return presence.apply(AuthenticatedUser.of(ctx).id(), id)
-                    .otherwise(UNKNOWN)
-                    .map(status -> UserJson.publicProfile(found.get(), status));
+            return Future.all(
+                            presence.apply(AuthenticatedUser.of(ctx).id(), id).otherwise(UNKNOWN),
+                            HostingTerms.of(pg, List.of(id)))
+                    .map(both -> UserJson.publicProfile(
+                            found.get(),
+                            both.resultAt(0),
+                            both.<Map<UUID, HostingTerms>>resultAt(1).getOrDefault(id, HostingTerms.NONE)));
         });
     }
 }

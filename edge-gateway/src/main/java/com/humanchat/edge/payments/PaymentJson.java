@@ -11,7 +11,7 @@ public final class PaymentJson {
 
     private PaymentJson() {}
 
-    /** {@code payment.updated {payment}}; {@code payment.clientSecret} only when {@code toPayer}. */
+    /** {@code payment.updated {payment}} with its {@link Receipt}; {@code payment.clientSecret} only when {@code toPayer}. */
     @SuppressWarnings("unchecked")
     public static JsonObject paymentUpdatedFrame(PaymentUpdated updated, boolean toPayer) {
         JsonObject payment = new JsonObject(Json.mapper().convertValue(updated, Map.class));
@@ -21,6 +21,10 @@ public final class PaymentJson {
         if (!toPayer) {
             payment.remove("clientSecret");
         }
+        payment.put(
+                "receipt",
+                Receipt.of(updated.amountCents(), updated.feeCents(), updated.refundedCents())
+                        .toJson());
         return new JsonObject().put("type", "payment.updated").put("payment", payment);
     }
 

@@ -1,12 +1,16 @@
 package com.humanchat.edge.payments;
 
+import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.schemas.sessions.Money;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,6 +28,33 @@ public final class PaymentReadModel {
         return pg.preparedQuery("select charges_enabled from payment_accounts where host_user_id = $1")
                 .execute(Tuple.of(hostUserId))
                 .map(rows -> rows.size() > 0 && rows.iterator().next().getBoolean(0));
+    }
+
+    /**
+     * {@code GET /api/payments/connect/status}: the host's Stripe Connect account as the worker last recorded it (from
+     * its creation and Stripe's {@code account.updated}, V62); all false and nothing due before onboarding began.
+     */
+    public Future<JsonObject> connectStatus(UUID hostUserId) {
+        return pg.preparedQuery("select details_submitted, charges_enabled, payouts_enabled, requirements_due"
+                        + " from payment_accounts where host_user_id = $1")
+                .execute(Tuple.of(hostUserId))
+                .map(rows -> {
+                    JsonObject status = new JsonObject().put("connected", rows.size() > 0);
+                    if (rows.size() == 0) {
+                        return status.put("detailsSubmitted", false)
+                                .put("chargesEnabled", false)
+                                .put("payoutsEnabled", false)
+                                .put("requirements", new JsonArray());
+                    }
+                    Row row = rows.iterator().next();
+                    return status.put("detailsSubmitted", row.getBoolean("details_submitted"))
+                            .put("chargesEnabled", row.getBoolean("charges_enabled"))
+                            .put("payoutsEnabled", row.getBoolean("payouts_enabled"))
+                            .put(
+                                    "requirements",
+                                    new JsonArray(ConnectRequirements.inWords(
+                                            List.of(row.getArrayOfStrings("requirements_due")))));
+                });
     }
 
     /** True when the session has a payment (of any status): a session is paid at most once. */
@@ -49,7 +80,9 @@ public final class PaymentReadModel {
     public static final String PAYMENT_COLUMNS =
             "p.payment_id, p.kind, p.session_id, p.conversation_id, p.payer_user_id, p.payee_user_id,"
                     + " p.amount_cents, p.currency, p.fee_cents, p.refunded_cents, p.status, p.created_at,"
-                    + " p.updated_at, p.stripe_client_secret";
+                    + " p.updated_at, p.stripe_client_secret, p.session_cancelled_at is not null as session_cancelled,"
+                    + " (select u.display_name from users u where u.id = p.payer_user_id) as payer_name,"
+                    + " (select u.display_name from users u where u.id = p.payee_user_id) as payee_name";
 
     /** One payment, empty when the ledger does not hold it (yet). */
     public Future<Optional<Payment>> payment(UUID paymentId) {
@@ -61,23 +94,45 @@ public final class PaymentReadModel {
     }
 
     /**
+     * The caller's payments, as payer or payee, newest first after the keyset when given; only those of
+     * {@code sessionId} when given.
+     */
+    public Future<List<Payment>> paymentsOf(UUID caller, UUID sessionId, KeysetCursor after, int limit) {
+        return pg.preparedQuery("select " + PAYMENT_COLUMNS + " from payments p"
+                        + " where (p.payer_user_id = $1 or p.payee_user_id = $1)"
+                        + " and ($2::uuid is null or p.session_id = $2)"
+                        + " and ($3::timestamptz is null or (p.created_at, p.payment_id) < ($3, $4))"
+                        + " order by p.created_at desc, p.payment_id desc limit $5")
+                .execute(Tuple.of(
+                        caller, sessionId, after == null ? null : after.at(), after == null ? null : after.id(), limit))
+                .map(rows -> {
+                    List<Payment> payments = new ArrayList<>();
+                    rows.forEach(row -> payments.add(payment(row)));
+                    return payments;
+                });
+    }
+
+    /**
      * A payment row with who may read it.
      *
      * @param clientSecret the PaymentIntent's, null for payments without one
+     * @param payable true while the intent can still be paid: not yet paid (a declined card leaves it failed but
+     *     payable with another card), and its session not cancelled (which cancels the intent)
      */
-    public record Payment(UUID payerUserId, UUID payeeUserId, JsonObject json, String clientSecret) {
+    public record Payment(UUID payerUserId, UUID payeeUserId, JsonObject json, String clientSecret, boolean payable) {
 
         public boolean isParty(UUID userId) {
             return payerUserId.equals(userId) || payeeUserId.equals(userId);
         }
 
         /**
-         * The payment as {@code viewer} sees it: the payer of a pending payment also gets {@code clientSecret}, to
-         * complete it with Stripe.js even after missing its {@code payment.updated} frame; nobody else ever does.
+         * The payment as {@code viewer} sees it: the payer of a payment not yet paid also gets {@code clientSecret},
+         * to complete it with Stripe.js even after missing its {@code payment.updated} frame; nobody else ever does,
+         * nor anyone once it is paid.
          */
         public JsonObject jsonFor(UUID viewer) {
             JsonObject view = json.copy();
-            if (clientSecret != null && payerUserId.equals(viewer) && "pending".equals(json.getString("status"))) {
+            if (clientSecret != null && payable && payerUserId.equals(viewer)) {
                 view.put("clientSecret", clientSecret);
             }
             return view;
@@ -88,6 +143,9 @@ public final class PaymentReadModel {
     public static Payment payment(Row row) {
         UUID payer = row.getUUID("payer_user_id");
         UUID payee = row.getUUID("payee_user_id");
+        String status = row.getString("status");
+        long amount = row.getLong("amount_cents");
+        long refunded = row.getLong("refunded_cents");
         JsonObject json = new JsonObject()
                 .put("paymentId", row.getUUID("payment_id").toString())
                 .put("kind", row.getString("kind"))
@@ -95,11 +153,16 @@ public final class PaymentReadModel {
                 .put("conversationId", text(row.getUUID("conversation_id")))
                 .put("payerUserId", payer.toString())
                 .put("payeeUserId", payee.toString())
-                .put("status", row.getString("status"))
-                .put("amountCents", row.getLong("amount_cents"))
+                .put("payerName", row.getString("payer_name"))
+                .put("payeeName", row.getString("payee_name"))
+                .put("status", status)
+                .put("amountCents", amount)
                 .put("currency", row.getString("currency"))
                 .put("feeCents", row.getLong("fee_cents"))
-                .put("refundedCents", row.getLong("refunded_cents"))
+                .put("refundedCents", refunded)
+                .put(
+                        "receipt",
+                        Receipt.of(amount, row.getLong("fee_cents"), refunded).toJson())
                 .put(
                         "createdAt",
                         row.getOffsetDateTime("created_at")
@@ -110,7 +173,8 @@ public final class PaymentReadModel {
                         row.getOffsetDateTime("updated_at")
                                 .withOffsetSameInstant(ZoneOffset.UTC)
                                 .toString());
-        return new Payment(payer, payee, json, row.getString("stripe_client_secret"));
+        boolean payable = ("pending".equals(status) || "failed".equals(status)) && !row.getBoolean("session_cancelled");
+        return new Payment(payer, payee, json, row.getString("stripe_client_secret"), payable);
     }
 
     private static String text(UUID id) {

@@ -6,6 +6,7 @@ import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.chat.Rejections;
 import com.humanchat.edge.chat.RequestParams;
 import com.humanchat.edge.http.JsonBody;
+import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.http.ProblemResponses;
 import com.humanchat.schemas.sessions.Money;
@@ -20,11 +21,15 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code /api/payments}: onboarding (host role, verified e-mail address), a session's intent and donations (202 with the paymentId: the
- * outcome follows as {@code payment.updated} on the socket), one's own payment, and Stripe's webhooks, verified on the
+ * {@code /api/payments}: onboarding (host role, verified e-mail address) and its status, a session's intent and
+ * donations (202 with the paymentId: the outcome follows as {@code payment.updated} on the socket), one's own payments
+ * (one, or a page, optionally of one session), and Stripe's webhooks, verified on the
  * exact bytes received. Without a Stripe webhook secret every route answers 503 "payments not configured".
  */
 public final class PaymentRoutes {
+
+    private static final int DEFAULT_PAGE = 20;
+    private static final int MAX_PAGE = 100;
 
     private static final List<String> PRICE_FIELDS = List.of("amountCents", "currency", "agreedPrice", "price");
 
@@ -65,6 +70,8 @@ public final class PaymentRoutes {
                 .handler(auth)
                 .handler(JsonBody.validated("create-donation"))
                 .respond(this::donation);
+        router.get("/").handler(auth).respond(this::list);
+        router.get("/connect/status").handler(auth).respond(this::connectStatus);
         router.get("/:id").handler(auth).respond(this::get);
         router.route().failureHandler(ProblemResponses::handleFailure);
         return router;
@@ -121,6 +128,25 @@ public final class PaymentRoutes {
                 uuid(body.getString("sessionId")),
                 uuid(body.getString("conversationId")));
         return accepted(ctx, payments.donate(caller, donation));
+    }
+
+    private Future<JsonObject> list(RoutingContext ctx) {
+        String session = ctx.queryParams().get("sessionId");
+        UUID sessionId = null;
+        if (session != null && !session.isEmpty()) {
+            try {
+                sessionId = UUID.fromString(session);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("sessionId must be a UUID");
+            }
+        }
+        int limit = RequestParams.intParam(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
+        KeysetCursor cursor = KeysetCursor.parameter(ctx.queryParams().get("cursor"));
+        return payments.payments(AuthenticatedUser.of(ctx).id(), sessionId, cursor, limit);
+    }
+
+    private Future<JsonObject> connectStatus(RoutingContext ctx) {
+        return payments.connectStatus(AuthenticatedUser.of(ctx).id());
     }
 
     private Future<JsonObject> get(RoutingContext ctx) {

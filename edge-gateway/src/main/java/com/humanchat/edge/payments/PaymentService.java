@@ -1,6 +1,7 @@
 package com.humanchat.edge.payments;
 
 import com.humanchat.edge.chat.Rejections;
+import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.kafka.CommandAnswers;
 import com.humanchat.edge.kafka.CommandPublisher;
@@ -18,8 +19,10 @@ import com.humanchat.schemas.sessions.PaymentMode;
 import com.humanchat.schemas.sessions.Session;
 import com.humanchat.schemas.sessions.SessionStatus;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -93,22 +96,31 @@ public final class PaymentService {
     /** What {@code POST /api/payments/donations} asks for. */
     public record Donation(UUID hostUserId, Money amount, UUID sessionId, UUID conversationId) {}
 
-    /** {@code caller} donates to a host, optionally for a session they share and shown in a conversation they share. */
+    /**
+     * {@code caller} tips a host who welcomes tips (their booking terms), optionally for a session they share. Once
+     * paid, the tip is told in the conversation given, else in the pair's direct conversation when they have one.
+     */
     public Future<UUID> donate(UUID caller, Donation donation) {
         if (donation.hostUserId().equals(caller)) {
             return Future.failedFuture(unprocessable("/hostUserId", "you cannot donate to yourself"));
         }
         return HostFacts.find(pg, donation.hostUserId())
-                .compose(host -> host.isPresent() && host.get().bookable()
-                        ? Future.succeededFuture()
-                        : Future.failedFuture(unprocessable("/hostUserId", "no host " + donation.hostUserId())))
+                .compose(host -> {
+                    if (host.isEmpty() || !host.get().bookable()) {
+                        return Future.failedFuture(unprocessable("/hostUserId", "no host " + donation.hostUserId()));
+                    }
+                    return host.get().offer().donationsWelcome()
+                            ? Future.succeededFuture()
+                            : Future.failedFuture(
+                                    unprocessable("/hostUserId", host.get().displayName() + " does not accept tips"));
+                })
                 .compose(v -> donatedSession(caller, donation))
                 .compose(v -> sessions.sharedWithHost(caller, donation.hostUserId(), donation.conversationId()))
                 .compose(v -> ledger.hostCanBePaid(donation.hostUserId()))
-                .compose(payable -> {
-                    if (!payable) {
-                        return Future.failedFuture(notPayable());
-                    }
+                .compose(payable -> payable
+                        ? toldIn(caller, donation)
+                        : Future.failedFuture(notPayable()))
+                .compose(conversationId -> {
                     UUID paymentId = UUID.randomUUID();
                     CreateDonation command = CreateDonation.of(
                             paymentId,
@@ -116,11 +128,24 @@ public final class PaymentService {
                             donation.hostUserId(),
                             donation.amount(),
                             donation.sessionId(),
-                            donation.conversationId());
+                            conversationId);
                     return publisher
                             .publish(Topics.PAYMENTS_COMMANDS, command.key(), command)
                             .map(acked -> paymentId);
                 });
+    }
+
+    /** Where a paid tip is told: the conversation named, else the payer's and host's direct one (null: none yet). */
+    private Future<UUID> toldIn(UUID caller, Donation donation) {
+        if (donation.conversationId() != null) {
+            return Future.succeededFuture(donation.conversationId());
+        }
+        return pg.preparedQuery("select d.conversation_id from direct_conversations d"
+                        + " join participants a on a.conversation_id = d.conversation_id and a.user_id = $1 and a.member"
+                        + " join participants b on b.conversation_id = d.conversation_id and b.user_id = $2 and b.member"
+                        + " where d.user_low = least($1::uuid, $2::uuid) and d.user_high = greatest($1::uuid, $2::uuid)")
+                .execute(Tuple.of(caller, donation.hostUserId()))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID(0));
     }
 
     /** One payment, for its payer and its payee only (404 for anyone else); see {@link PaymentReadModel.Payment#jsonFor}. */
@@ -129,6 +154,26 @@ public final class PaymentService {
                 .map(p -> Future.succeededFuture(p.jsonFor(caller)))
                 .orElseGet(() -> Future.failedFuture(new ProblemException(
                         404, "unknown-payment", "Not found", "no such payment", List.of(), Map.of()))));
+    }
+
+    /** A page of the caller's payments, newest first, each as {@link PaymentReadModel.Payment#jsonFor} shows it. */
+    public Future<JsonObject> payments(UUID caller, UUID sessionId, KeysetCursor after, int limit) {
+        return ledger.paymentsOf(caller, sessionId, after, limit + 1).map(found -> {
+            List<JsonObject> items = found.stream()
+                    .limit(limit)
+                    .map(p -> p.jsonFor(caller))
+                    .toList();
+            KeysetCursor next =
+                    found.size() > limit ? KeysetCursor.after(items.getLast(), "createdAt", "paymentId") : null;
+            return new JsonObject()
+                    .put("items", new JsonArray(items))
+                    .put("nextCursor", next == null ? null : next.encode());
+        });
+    }
+
+    /** The caller's own Stripe Connect account (see {@link PaymentReadModel#connectStatus}). */
+    public Future<JsonObject> connectStatus(UUID caller) {
+        return ledger.connectStatus(caller);
     }
 
     /** Publishes a verified Stripe event; answers once Kafka has it, so that Stripe retries otherwise. */
@@ -153,6 +198,11 @@ public final class PaymentService {
                 .compose(session -> session.hostUserId().equals(donation.hostUserId())
                         ? Future.succeededFuture()
                         : Future.failedFuture(unprocessable("/sessionId", "the host is not this session's host")));
+    }
+
+    /** The host accepting a paid session has no connected account that takes charges yet. */
+    public static ProblemException payoutsNotReady() {
+        return conflict("payouts-not-ready", "Connect Stripe in Settings \u2192 Get paid before accepting paid sessions");
     }
 
     /** The host has no connected account that takes charges yet. */

@@ -23,7 +23,8 @@ public final class RequestReadModel {
     /** The columns {@link #request(Row)} reads, of {@code requests r}. */
     public static final String REQUEST_COLUMNS = "r.id, r.requester_id, r.host_user_id, r.manager_id,"
             + " r.representative_name, r.message, r.status, r.conversation_id, r.created_at, r.decided_at,"
-            + " r.decided_by, r.reason, r.sam_action_id, coalesce(r.decided_at, r.created_at) as changed_at";
+            + " r.decided_by, r.reason, r.sam_action_id, r.requester_name, r.host_name,"
+            + " coalesce(r.decided_at, r.created_at) as changed_at";
 
     private final Pool pg;
 
@@ -111,7 +112,9 @@ public final class RequestReadModel {
                 instant(row.getOffsetDateTime("decided_at")),
                 row.getUUID("decided_by"),
                 row.getString("reason"),
-                row.getUUID("sam_action_id"));
+                row.getUUID("sam_action_id"),
+                row.getString("requester_name"),
+                row.getString("host_name"));
     }
 
     private static Instant instant(OffsetDateTime time) {

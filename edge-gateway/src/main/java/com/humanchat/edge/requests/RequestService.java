@@ -24,6 +24,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -128,18 +129,30 @@ public final class RequestService {
                                     List.of(),
                                     Map.of()));
                         }
-                        UUID requestId = UUID.randomUUID();
-                        CreateRequest command = CreateRequest.of(
-                                requestId,
-                                caller,
-                                hostUserId,
-                                host.managerId(),
-                                host.representativeName(),
-                                message,
-                                samActionId);
-                        return decided(requestId, answers.send(publisher, Topics.REQUESTS_COMMANDS, command, wait));
+                        return displayName(caller).compose(requesterName -> {
+                            UUID requestId = UUID.randomUUID();
+                            CreateRequest command = CreateRequest.of(
+                                    requestId,
+                                    caller,
+                                    hostUserId,
+                                    host.managerId(),
+                                    host.representativeName(),
+                                    message,
+                                    samActionId,
+                                    requesterName,
+                                    host.displayName());
+                            return decided(
+                                    requestId, answers.send(publisher, Topics.REQUESTS_COMMANDS, command, wait));
+                        });
                     });
         });
+    }
+
+    /** How {@code userId} is named to others; the request carries it so that the manager's card names people. */
+    private Future<String> displayName(UUID userId) {
+        return pg.preparedQuery("select display_name from users where id = $1")
+                .execute(Tuple.of(userId))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
     }
 
     /**

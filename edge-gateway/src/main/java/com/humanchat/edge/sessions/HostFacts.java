@@ -19,6 +19,7 @@ import java.util.UUID;
  */
 public record HostFacts(
         UUID id,
+        String displayName,
         Set<String> roles,
         boolean suspended,
         boolean instantAvailable,
@@ -34,7 +35,7 @@ public record HostFacts(
 
     /** The user's facts, empty when there is no such user. */
     public static Future<Optional<HostFacts>> find(Pool pg, UUID userId) {
-        return pg.preparedQuery("select id, roles, suspended, instant_available, manager_id, representative_name,"
+        return pg.preparedQuery("select id, display_name, roles, suspended, instant_available, manager_id, representative_name,"
                         + " price_cents, currency, donations_welcome, request_hold_minutes from users where id = $1")
                 .execute(Tuple.of(userId))
                 .map(rows -> {
@@ -44,6 +45,7 @@ public record HostFacts(
                     Row row = rows.iterator().next();
                     return Optional.of(new HostFacts(
                             row.getUUID("id"),
+                            row.getString("display_name"),
                             Set.copyOf(Arrays.asList(row.getArrayOfStrings("roles"))),
                             row.getBoolean("suspended"),
                             row.getBoolean("instant_available"),

@@ -147,14 +147,17 @@ public final class SessionService {
                 });
     }
 
-    /** A paid session cannot be accepted by its host until the host can be paid (payments worker's ledger): 409. */
+    /**
+     * A paid session cannot be accepted by its host until the host can be paid (payments worker's ledger): 409
+     * {@code payouts-not-ready}, telling the host where to fix it.
+     */
     private Future<Void> hostCanBePaid(UUID caller, UUID sessionId) {
         return readModel.session(sessionId).compose(found -> found.filter(
                         s -> s.hostUserId().equals(caller) && s.paymentMode() == PaymentMode.PAID)
                 .map(s -> payments.hostCanBePaid(caller)
                         .compose(payable -> payable
                                 ? Future.<Void>succeededFuture()
-                                : Future.<Void>failedFuture(PaymentService.notPayable())))
+                                : Future.<Void>failedFuture(PaymentService.payoutsNotReady())))
                 .orElseGet(Future::succeededFuture));
     }
 
@@ -202,7 +205,8 @@ public final class SessionService {
                                 403,
                                 "managed-host",
                                 "Forbidden",
-                                "this host is reached through their representative: POST /api/requests first",
+                                "This host is reached through their representative: Request an introduction"
+                                        + " (POST /api/requests) before booking",
                                 List.of(),
                                 Map.of())));
     }

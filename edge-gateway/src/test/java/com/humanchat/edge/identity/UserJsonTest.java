@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class UserJsonTest {
 
     @Test
-    void publicProfileNeverShowsEmailManagerOrSuspension() {
+    void publicProfileNeverShowsEmailManagerIdOrSuspensionButHowTheHostIsReachedAndPaid() {
         User user = new User(
                 UUID.randomUUID(),
                 "host@example.com",
@@ -29,12 +29,14 @@ class UserJsonTest {
                 Instant.now(),
                 true);
 
-        JsonObject profile = UserJson.publicProfile(user, "busy");
+        JsonObject profile = UserJson.publicProfile(user, "busy", new HostingTerms(true, "Morgan Manager", true));
 
         assertThat(profile.fieldNames()).doesNotContain("email", "managerId", "suspended", "createdAt");
         assertThat(profile.encode()).doesNotContain("host@example.com");
         assertThat(profile.getJsonObject("presence").getString("status")).isEqualTo("busy");
         assertThat(profile.getLong("priceCents")).isEqualTo(2500L);
-        assertThat(profile.getString("representativeName")).isEqualTo("Rep");
+        assertThat(profile.getBoolean("managed")).isTrue();
+        assertThat(profile.getString("representativeName")).isEqualTo("Morgan Manager");
+        assertThat(profile.getBoolean("donationsWelcome")).isTrue();
     }
 }

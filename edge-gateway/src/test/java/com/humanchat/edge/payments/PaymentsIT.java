@@ -17,8 +17,12 @@ import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.payments.PaymentWebhook;
 import com.humanchat.schemas.payments.StripeEventReceived;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -46,6 +50,7 @@ class PaymentsIT {
     private static final PlatformHarness PLATFORM = PlatformHarness.get();
     private static final String WEBHOOK_SECRET = "whsec_payments_it_" + UUID.randomUUID();
     private static final long PRICE = 5000;
+    private static final String PUBLIC_URL = "https://chat.example.test";
 
     private static StripeStub stripe;
     private static PaymentsWorker worker;
@@ -59,8 +64,11 @@ class PaymentsIT {
         env.put("HUMANCHAT_STRIPE_API_KEY", "sk_test_payments_it");
         env.put("HUMANCHAT_STRIPE_API_BASE", stripe.baseUrl());
         env.put("HUMANCHAT_REFUND_FULL_BEFORE_HOURS", "24");
+        env.put("HUMANCHAT_PUBLIC_URL", PUBLIC_URL);
         worker = PaymentsWorker.start(PaymentsConfig.fromEnv(env), new SimpleMeterRegistry());
         payEdge = PLATFORM.startExtraEdge("edge-payments", Map.of("HUMANCHAT_STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET));
+        // what the Stripe stand-in's pages and confirmations change reaches this edge as Stripe's signed events
+        stripe.sendWebhooksTo(PLATFORM.uri(payEdge, "/api/payments/webhooks"), WEBHOOK_SECRET);
         webhooks = new KafkaConsumer<>(
                 Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, env.get("HUMANCHAT_KAFKA_BOOTSTRAP")),
                 new StringDeserializer(),
@@ -191,7 +199,9 @@ class PaymentsIT {
             String sessionId = booked.json().getString("sessionId");
             Answer early = transition(host, sessionId, "accepted");
             assertThat(early.status()).as(early.toString()).isEqualTo(409);
-            assertThat(early.json().getString("type")).endsWith("host-not-payable");
+            assertThat(early.json().getString("type")).endsWith("/payouts-not-ready");
+            assertThat(early.json().getString("detail"))
+                    .isEqualTo("Connect Stripe in Settings \u2192 Get paid before accepting paid sessions");
 
             signed("evt_acct_" + UUID.randomUUID(), "account.updated", StripeWebhooks.account(account, true, true));
             hostSocket.awaitFrame("payment.account-updated", new JsonObject().put("chargesEnabled", true));
@@ -309,15 +319,22 @@ class PaymentsIT {
                     .isEqualTo("confirmed");
             assertThat(intent(guest, freeId).status()).isEqualTo(422);
 
-            // a donation is shown in the thread once paid
-            Answer donation = post(
-                    "/api/payments/donations",
-                    guest,
-                    new JsonObject()
-                            .put("hostUserId", host.id().toString())
-                            .put("amountCents", 300)
-                            .put("currency", "usd")
-                            .put("conversationId", conversation.toString()));
+            // tips only to a host whose booking terms welcome them; once paid, both sides read who tipped how much
+            JsonObject tip = new JsonObject()
+                    .put("hostUserId", host.id().toString())
+                    .put("amountCents", 300)
+                    .put("currency", "usd");
+            Answer unwelcome = post("/api/payments/donations", guest, tip);
+            assertThat(unwelcome.status()).as(unwelcome.toString()).isEqualTo(422);
+            assertThat(unwelcome.json().getString("detail")).isEqualTo("Paid host does not accept tips");
+            assertThat(PLATFORM.put(
+                                    "/api/me/booking-terms",
+                                    host.token(),
+                                    new JsonObject().putNull("requestHoldMinutes").put("donationsWelcome", true))
+                            .status())
+                    .isEqualTo(200);
+            // no conversation named: the tip is told in the pair's direct conversation
+            Answer donation = post("/api/payments/donations", guest, tip);
             assertThat(donation.status()).as(donation.toString()).isEqualTo(202);
             String donationId = donation.json().getString("paymentId");
             String donationSecret =
@@ -327,9 +344,143 @@ class PaymentsIT {
                     "payment_intent.succeeded",
                     StripeWebhooks.paymentIntent(
                             donationSecret.substring(0, donationSecret.indexOf("_secret_")), donationId, "succeeded"));
-            hostSocket.await(f -> "message.new".equals(f.getString("type"))
-                    && f.getJsonObject("message").getString("content").startsWith("Donated 3.00 USD"));
+            for (TestSocket side : List.of(hostSocket, guestSocket)) {
+                JsonObject told = side.await(f -> "message.new".equals(f.getString("type"))
+                                && "paying guest tipped $3.00"
+                                        .equals(f.getJsonObject("message").getString("content")))
+                        .getJsonObject("message");
+                assertThat(told.getString("type")).isEqualTo("system");
+                assertThat(told.getString("conversationId")).isEqualTo(conversation.toString());
+            }
         }
+    }
+
+    @Test
+    void aHostOnboardsOnStripesPageAndAGuestPaysWithADeclinedCardThenAGoodOneAndBothReadTheReceipt() throws Exception {
+        TestUser host = PLATFORM.register("Onboarding host", "host");
+        TestUser guest = PLATFORM.register("Card guest");
+        TestUser stranger = PLATFORM.register("Curious stranger");
+        PLATFORM.verify(host);
+        PLATFORM.patch("/api/me/profile", host.token(), new JsonObject().put("priceCents", PRICE).put("currency", "usd"));
+
+        // before onboarding: nothing connected; after asking for the link: connected, Stripe's needs in words
+        assertThat(get("/api/payments/connect/status", host).json())
+                .isEqualTo(new JsonObject()
+                        .put("connected", false)
+                        .put("detailsSubmitted", false)
+                        .put("chargesEnabled", false)
+                        .put("payoutsEnabled", false)
+                        .put("requirements", new JsonArray()));
+        String link = post("/api/payments/connect/onboard", host, new JsonObject())
+                .json()
+                .getString("url");
+        JsonObject begun = get("/api/payments/connect/status", host).json();
+        assertThat(begun.getBoolean("connected")).isTrue();
+        assertThat(begun.getBoolean("detailsSubmitted")).isFalse();
+        assertThat(begun.getJsonArray("requirements").getList()).contains("Bank account for payouts");
+        assertThat(stripe.requests("/v1/account_links").getLast().form())
+                .containsEntry("return_url", PUBLIC_URL + "/#/settings?stripe=return")
+                .containsEntry("refresh_url", PUBLIC_URL + "/#/settings?stripe=refresh");
+
+        // the host fills in Stripe's form: Stripe sends them back to the settings and tells the platform
+        HttpResponse<Void> visit = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(link)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+        assertThat(visit.statusCode()).isEqualTo(302);
+        assertThat(visit.headers().firstValue("Location")).hasValue(PUBLIC_URL + "/#/settings?stripe=return");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                        get("/api/payments/connect/status", host).json())
+                .isEqualTo(new JsonObject()
+                        .put("connected", true)
+                        .put("detailsSubmitted", true)
+                        .put("chargesEnabled", true)
+                        .put("payoutsEnabled", true)
+                        .put("requirements", new JsonArray())));
+
+        String sessionId = post("/api/sessions", guest, booking(host, null, "paid", PRICE))
+                .json()
+                .getString("sessionId");
+        assertThat(transition(host, sessionId, "accepted").status()).isEqualTo(200);
+        String paymentId = intent(guest, sessionId).json().getString("paymentId");
+
+        // the guest finds the session's intent and its secret; the host sees the payment, never the secret
+        JsonObject listed = await().atMost(Duration.ofSeconds(20))
+                .until(() -> get("/api/payments?sessionId=" + sessionId, guest).json(), page -> !page.getJsonArray(
+                                "items")
+                        .isEmpty());
+        JsonObject pending = listed.getJsonArray("items").getJsonObject(0);
+        assertThat(pending.getString("paymentId")).isEqualTo(paymentId);
+        assertThat(pending.getString("payerName")).isEqualTo("Card guest");
+        assertThat(pending.getString("payeeName")).isEqualTo("Onboarding host");
+        String clientSecret = pending.getString("clientSecret");
+        assertThat(clientSecret).contains("_secret_");
+        assertThat(listed.getValue("nextCursor")).isNull();
+        JsonObject hostsView =
+                get("/api/payments?sessionId=" + sessionId, host).json().getJsonArray("items").getJsonObject(0);
+        assertThat(hostsView.containsKey("clientSecret")).isFalse();
+        assertThat(get("/api/payments?sessionId=" + sessionId, stranger).json().getJsonArray("items"))
+                .isEmpty();
+        assertThat(get("/api/payments/" + paymentId, stranger).status()).isEqualTo(404);
+
+        // a declined card: the payment failed, and the guest may still pay it with another card
+        String intentId = clientSecret.substring(0, clientSecret.indexOf("_secret_"));
+        assertThat(confirm(intentId, clientSecret, StripeStub.CARD_DECLINED).statusCode())
+                .isEqualTo(402);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                        get("/api/payments/" + paymentId, guest).json().getString("status"))
+                .isEqualTo("failed"));
+        assertThat(get("/api/payments/" + paymentId, guest).json().getString("clientSecret"))
+                .isEqualTo(clientSecret);
+
+        // a good card: paid, the session confirmed, the secret gone for good, the receipt on both sides
+        assertThat(confirm(intentId, clientSecret, StripeStub.CARD_SUCCEEDS).statusCode())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                        get("/api/sessions/" + sessionId, guest).json().getString("status"))
+                .isEqualTo("confirmed"));
+        JsonObject paid = get("/api/payments/" + paymentId, guest).json();
+        assertThat(paid.getString("status")).isEqualTo("succeeded");
+        assertThat(paid.containsKey("clientSecret")).isFalse();
+        assertThat(paid.getJsonObject("receipt"))
+                .isEqualTo(new JsonObject()
+                        .put("feeCents", 500)
+                        .put("refundedCents", 0)
+                        .put("netCents", 4500));
+
+        // the host's earnings come from the ledger; the guest, never paid, has none
+        JsonObject earnings = get("/api/me/earnings", host).json();
+        assertThat(earnings.getString("currency")).isEqualTo("usd");
+        assertThat(earnings.getLong("grossCents")).isEqualTo(PRICE);
+        assertThat(earnings.getLong("feeCents")).isEqualTo(500);
+        assertThat(earnings.getLong("netCents")).isEqualTo(4500);
+        assertThat(earnings.getJsonArray("items")).singleElement().satisfies(item -> {
+            JsonObject row = (JsonObject) item;
+            assertThat(row.getString("paymentId")).isEqualTo(paymentId);
+            assertThat(row.getString("kind")).isEqualTo("session");
+            assertThat(row.getString("sessionId")).isEqualTo(sessionId);
+            assertThat(row.getString("payerName")).isEqualTo("Card guest");
+            assertThat(row.getString("paidAt")).isNotBlank();
+        });
+        JsonObject none = get("/api/me/earnings", guest).json();
+        assertThat(none.getLong("grossCents")).isZero();
+        assertThat(none.getLong("netCents")).isZero();
+        assertThat(none.getJsonArray("items")).isEmpty();
+    }
+
+    /** Stripe.js's {@code confirmPayment} as the browser sends it: the card and the intent's client secret. */
+    private static HttpResponse<String> confirm(String intentId, String clientSecret, String card)
+            throws Exception {
+        String form = "client_secret=" + clientSecret + "&payment_method_data%5Btype%5D=card"
+                + "&payment_method_data%5Bcard%5D%5Bnumber%5D=" + card;
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        stripe.baseUrl() + "/v1/payment_intents/" + intentId + "/confirm"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     /** The payment of the last {@code payment.updated} item of a sync page with that id, or null. */

@@ -626,7 +626,7 @@ class AccessMatrixIT {
                                     "/api/me/booking-terms",
                                     new JsonObject()
                                             .putNull("requestHoldMinutes")
-                                            .put("donationsWelcome", false)),
+                                            .put("donationsWelcome", true)),
                             200)),
             // managed requests: requester, the host's manager, admins
             new Row(
@@ -762,6 +762,37 @@ class AccessMatrixIT {
                     (f, c) -> post("/api/payments/donations", donation(f)),
                     AccessMatrixIT::paymentState,
                     f -> as("owner", f.owner().token(), post("/api/payments/donations", donation(f)), 202)),
+            new Row(
+                    "GET",
+                    "/api/payments",
+                    "any signed-in user, listing payments they made or received (the payer's clientSecret only to the"
+                            + " payer)",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> get("/api/payments?limit=100"),
+                    AccessMatrixIT::paymentState,
+                    f -> as("owner (payer)", f.owner().token(), get("/api/payments"), 200)),
+            new Row(
+                    "GET",
+                    "/api/payments/connect/status",
+                    "any signed-in user, for their own connected account",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> get("/api/payments/connect/status"),
+                    AccessMatrixIT::paymentState,
+                    f -> as("the host partner", f.partner().token(), get("/api/payments/connect/status"), 200)),
+            new Row(
+                    "GET",
+                    "/api/me/earnings",
+                    "any signed-in user, for what they were paid",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> get("/api/me/earnings"),
+                    AccessMatrixIT::paymentState,
+                    f -> as("the host partner (payee)", f.partner().token(), get("/api/me/earnings"), 200)),
             new Row(
                     "GET",
                     "/api/payments/:id",
@@ -1768,15 +1799,21 @@ class AccessMatrixIT {
         return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
     }
 
-    /** The payments worker owns the ledger; no worker runs here, so its rows are written as it would. */
+    /**
+     * The payments worker owns the ledger; no worker runs here, so its rows are written as it would. The host
+     * welcomes tips (their booking terms), so that a donation to them is refused for who asks, not for the host.
+     */
     private static void makePayable(Account host) throws SQLException {
         try (Connection c = jdbc();
                 PreparedStatement insert = c.prepareStatement("insert into payment_accounts"
                         + " (host_user_id, stripe_account_id, charges_enabled, payouts_enabled) values (?, ?, true,"
-                        + " true)")) {
+                        + " true)");
+                PreparedStatement tips = c.prepareStatement("update users set donations_welcome = true where id = ?")) {
             insert.setObject(1, host.id());
             insert.setString(2, "acct_matrix_" + host.id());
             insert.executeUpdate();
+            tips.setObject(1, host.id());
+            tips.executeUpdate();
         }
     }
 
@@ -1784,12 +1821,14 @@ class AccessMatrixIT {
         UUID id = UUID.randomUUID();
         try (Connection c = jdbc();
                 PreparedStatement insert = c.prepareStatement("insert into payments (payment_id, kind,"
-                        + " conversation_id, payer_user_id, payee_user_id, amount_cents, currency, fee_cents, status)"
-                        + " values (?, 'donation', ?, ?, ?, 700, 'usd', 70, 'succeeded')")) {
+                        + " conversation_id, payer_user_id, payee_user_id, amount_cents, currency, fee_cents, status,"
+                        + " stripe_client_secret) values (?, 'donation', ?, ?, ?, 700, 'usd', 70, 'pending', ?)")) {
             insert.setObject(1, id);
             insert.setObject(2, conversation);
             insert.setObject(3, payer.id());
             insert.setObject(4, payee.id());
+            // a pending intent's secret holds the payment id, a private marker: no answer to anyone else shows it
+            insert.setString(5, "pi_matrix_secret_" + id);
             insert.executeUpdate();
         }
         return id;

@@ -407,16 +407,22 @@ class SessionsIT {
         assertThat(PLATFORM.post("/api/sessions", guest.token(), booking(host, null, inDays(6), 30))
                         .status())
                 .isEqualTo(403);
-        assertThat(PLATFORM.post(
-                                "/api/conversations",
-                                guest.token(),
-                                new JsonObject()
-                                        .put(
-                                                "participantIds",
-                                                new JsonArray().add(host.id().toString())))
-                        .status())
-                .as("a managed host is reached through a request")
-                .isEqualTo(403);
+        Answer direct = PLATFORM.post(
+                "/api/conversations",
+                guest.token(),
+                new JsonObject().put("participantIds", new JsonArray().add(host.id().toString())));
+        assertThat(direct.status()).as("a managed host is reached through a request").isEqualTo(403);
+        assertThat(direct.json().getString("detail")).contains("Request an introduction");
+
+        // the public profile says so, naming the manager; a host nobody manages is reached directly
+        JsonObject profile = PLATFORM.get("/api/users/" + host.id(), guest.token()).json();
+        assertThat(profile.getBoolean("managed")).isTrue();
+        assertThat(profile.getString("representativeName")).isEqualTo("manager");
+        assertThat(profile.getBoolean("donationsWelcome")).isFalse();
+        JsonObject unmanaged = PLATFORM.get("/api/users/" + guest.id(), host.token()).json();
+        assertThat(unmanaged.getBoolean("managed")).isFalse();
+        assertThat(unmanaged.containsKey("representativeName")).isTrue();
+        assertThat(unmanaged.getString("representativeName")).isNull();
 
         try (TestSocket guestSocket = PLATFORM.connect(guest);
                 TestSocket managerSocket = PLATFORM.connect(PLATFORM.otherEdge(), manager, null)) {
@@ -437,7 +443,12 @@ class SessionsIT {
                     .isEqualTo(samProposal.toString());
             assertThat(asked.json().getString("managerId"))
                     .isEqualTo(manager.id().toString());
-            managerSocket.awaitFrame("request.updated", new JsonObject());
+            // the manager's card names people, on the socket and in the list
+            assertThat(asked.json().getString("requesterName")).isEqualTo("fan");
+            assertThat(asked.json().getString("hostName")).isEqualTo("famous host");
+            managerSocket.await(f -> "request.updated".equals(f.getString("type"))
+                    && "fan".equals(f.getJsonObject("request").getString("requesterName"))
+                    && "famous host".equals(f.getJsonObject("request").getString("hostName")));
             assertThat(PLATFORM.post(
                                     "/api/requests",
                                     guest.token(),
@@ -474,8 +485,14 @@ class SessionsIT {
             assertThat(trail.getJsonArray("decisions")).hasSize(1);
             assertThat(trail.getJsonArray("decisions").getJsonObject(0).getString("actorId"))
                     .isEqualTo(manager.id().toString());
-            assertThat(ids(PLATFORM.get("/api/requests", manager.token()).json().getJsonArray("items"), "requestId"))
-                    .contains(requestId);
+            assertThat(PLATFORM.get("/api/requests", manager.token()).json().getJsonArray("items").stream()
+                            .map(JsonObject.class::cast)
+                            .filter(r -> requestId.equals(r.getString("requestId"))))
+                    .singleElement()
+                    .satisfies(r -> {
+                        assertThat(r.getString("requesterName")).isEqualTo("fan");
+                        assertThat(r.getString("hostName")).isEqualTo("famous host");
+                    });
 
             Answer booked = PLATFORM.post(
                     "/api/sessions", guest.token(), booking(host, UUID.fromString(conversationId), inDays(6), 30));

@@ -12,7 +12,8 @@ import java.util.Map;
  * Everything the payments worker reads from its environment, validated at start with every problem reported at once.
  *
  * @param stripeApiBase null for Stripe's own API; set only to point at another endpoint (a proxy, a test server)
- * @param connectReturnUrl where Stripe sends a host back after onboarding (also the link's refresh URL)
+ * @param connectReturnUrl where Stripe sends a host back after onboarding: the web client's settings
+ * @param connectRefreshUrl where Stripe sends a host whose onboarding link expired, to ask for a fresh one
  * @param threads the bounded pool that runs Stripe and PostgreSQL calls, one partition's records at a time
  * @param maxPollInterval the consumer's {@code max.poll.interval.ms}: a consumer that does not poll this long leaves its
  *     group, and a loop that has not polled this long is reported dead ({@code /health/live})
@@ -25,6 +26,7 @@ public record PaymentsConfig(
         PlatformFee platformFee,
         RefundPolicy refundPolicy,
         String connectReturnUrl,
+        String connectRefreshUrl,
         int threads,
         Duration maxPollInterval,
         String groupId) {
@@ -46,8 +48,10 @@ public record PaymentsConfig(
         String apiBase = r.optional("HUMANCHAT_STRIPE_API_BASE", PaymentsConfig::httpUrl, null);
         int feeBps = r.integer("HUMANCHAT_PLATFORM_FEE_BPS", 1000, 0, PlatformFee.MAX_BASIS_POINTS);
         RefundPolicy refunds = RefundPolicy.fromEnv(r);
-        String returnUrl =
-                r.optional("HUMANCHAT_STRIPE_CONNECT_RETURN_URL", PaymentsConfig::httpUrl, "http://localhost:8080/");
+        // the edge's default for the same variable: its own port, 8080 when that is chosen at random (0)
+        String port = env.getOrDefault("HUMANCHAT_HTTP_PORT", "8080");
+        String publicUrl = r.optional(
+                "HUMANCHAT_PUBLIC_URL", PaymentsConfig::httpUrl, "http://localhost:" + ("0".equals(port) ? "8080" : port));
         int threads = r.integer("HUMANCHAT_PAYMENTS_THREADS", 4, 1, 64);
         int maxPollIntervalMs = r.integer("HUMANCHAT_PAYMENTS_MAX_POLL_INTERVAL_MS", 300_000, 1_000, 3_600_000);
         r.throwIfInvalid();
@@ -58,10 +62,20 @@ public record PaymentsConfig(
                 apiBase,
                 new PlatformFee(feeBps),
                 refunds,
-                returnUrl,
+                connectUrl(publicUrl, "return"),
+                connectUrl(publicUrl, "refresh"),
                 threads,
                 Duration.ofMillis(maxPollIntervalMs),
                 GROUP_ID);
+    }
+
+    /**
+     * The web client's settings view with {@code stripe=<outcome>}, where it tells the host how onboarding went; set
+     * here, never taken from a client, so that an Account Link can only lead back to the platform.
+     */
+    static String connectUrl(String publicUrl, String outcome) {
+        String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        return base + "/#/settings?stripe=" + outcome;
     }
 
     private static String httpUrl(String value) {

@@ -138,13 +138,18 @@ public final class PaymentLedger {
             }
         }
 
-        /** Records the host's account unless one is recorded already. */
-        public void saveAccount(UUID hostUserId, String stripeAccountId) throws SQLException {
+        /**
+         * Records the host's account unless one is recorded already, with what Stripe still needs of it
+         * ({@code requirements.currently_due}) when it was created.
+         */
+        public void saveAccount(UUID hostUserId, String stripeAccountId, List<String> requirementsDue)
+                throws SQLException {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into payment_accounts (host_user_id, stripe_account_id) values (?, ?)"
-                            + " on conflict (host_user_id) do nothing")) {
+                    "insert into payment_accounts (host_user_id, stripe_account_id, requirements_due)"
+                            + " values (?, ?, ?) on conflict (host_user_id) do nothing")) {
                 insert.setObject(1, hostUserId);
                 insert.setString(2, stripeAccountId);
+                insert.setArray(3, connection.createArrayOf("text", requirementsDue.toArray()));
                 insert.executeUpdate();
             }
         }
@@ -153,23 +158,39 @@ public final class PaymentLedger {
          * Applies an {@code account.updated} of Stripe's time {@code eventCreated} unless a later one was applied
          * already; the host whose account changed, empty when nothing changed.
          */
-        public Optional<ConnectedAccount> updateAccount(
-                String stripeAccountId, boolean chargesEnabled, boolean payoutsEnabled, long eventCreated)
-                throws SQLException {
+        public Optional<ConnectedAccount> updateAccount(AccountState state, long eventCreated) throws SQLException {
             try (PreparedStatement update = connection.prepareStatement(
-                    "update payment_accounts set charges_enabled = ?, payouts_enabled = ?, last_event_created = ?,"
-                            + " updated_at = now() where stripe_account_id = ? and last_event_created <= ?"
-                            + " returning host_user_id")) {
-                update.setBoolean(1, chargesEnabled);
-                update.setBoolean(2, payoutsEnabled);
-                update.setLong(3, eventCreated);
-                update.setString(4, stripeAccountId);
+                    "update payment_accounts set charges_enabled = ?, payouts_enabled = ?, details_submitted = ?,"
+                            + " requirements_due = ?, last_event_created = ?, updated_at = now()"
+                            + " where stripe_account_id = ? and last_event_created <= ? returning host_user_id")) {
+                update.setBoolean(1, state.chargesEnabled());
+                update.setBoolean(2, state.payoutsEnabled());
+                update.setBoolean(3, state.detailsSubmitted());
+                update.setArray(4, connection.createArrayOf("text", state.requirementsDue().toArray()));
                 update.setLong(5, eventCreated);
+                update.setString(6, state.stripeAccountId());
+                update.setLong(7, eventCreated);
                 try (ResultSet row = update.executeQuery()) {
                     return row.next()
                             ? Optional.of(new ConnectedAccount(
-                                    row.getObject(1, UUID.class), stripeAccountId, chargesEnabled, payoutsEnabled))
+                                    row.getObject(1, UUID.class),
+                                    state.stripeAccountId(),
+                                    state.chargesEnabled(),
+                                    state.payoutsEnabled()))
                             : Optional.empty();
+                }
+            }
+        }
+
+        /**
+         * How the platform names {@code userId} to others (the users table of the platform's database, which holds the
+         * ledger); "Someone" for an account that is gone.
+         */
+        public String displayName(UUID userId) throws SQLException {
+            try (PreparedStatement select = connection.prepareStatement("select display_name from users where id = ?")) {
+                select.setObject(1, userId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? row.getString(1) : "Someone";
                 }
             }
         }

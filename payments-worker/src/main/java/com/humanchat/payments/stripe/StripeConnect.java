@@ -3,12 +3,14 @@ package com.humanchat.payments.stripe;
 import com.humanchat.payments.config.PaymentsConfig;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
+import com.stripe.model.Account;
 import com.stripe.model.PaymentIntent;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.AccountCreateParams;
 import com.stripe.param.AccountLinkCreateParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -33,6 +35,7 @@ public final class StripeConnect {
 
     private final StripeClient client;
     private final String returnUrl;
+    private final String refreshUrl;
 
     public StripeConnect(PaymentsConfig config) {
         StripeClient.StripeClientBuilder builder =
@@ -42,25 +45,31 @@ public final class StripeConnect {
         }
         this.client = builder.build();
         this.returnUrl = config.connectReturnUrl();
+        this.refreshUrl = config.connectRefreshUrl();
     }
 
+    /** A new connected account and what Stripe needs of its host before it can take charges. */
+    public record CreatedAccount(String id, List<String> requirementsDue) {}
+
     /** Creates the host's Express account; the key {@code account:<host>} makes a repeat return the same account. */
-    public String createAccount(UUID hostUserId) throws StripeException {
+    public CreatedAccount createAccount(UUID hostUserId) throws StripeException {
         AccountCreateParams params = AccountCreateParams.builder()
                 .setType(AccountCreateParams.Type.EXPRESS)
                 .putMetadata("host_user_id", hostUserId.toString())
                 .build();
-        return client.v1()
-                .accounts()
-                .create(params, idempotent("account:" + hostUserId))
-                .getId();
+        Account account = client.v1().accounts().create(params, idempotent("account:" + hostUserId));
+        List<String> due = account.getRequirements() == null
+                        || account.getRequirements().getCurrentlyDue() == null
+                ? List.of()
+                : account.getRequirements().getCurrentlyDue();
+        return new CreatedAccount(account.getId(), due);
     }
 
     /** A fresh (short-lived) onboarding link; links are not idempotent on purpose: an expired one is useless. */
     public String onboardingLink(String accountId) throws StripeException {
         AccountLinkCreateParams params = AccountLinkCreateParams.builder()
                 .setAccount(accountId)
-                .setRefreshUrl(returnUrl)
+                .setRefreshUrl(refreshUrl)
                 .setReturnUrl(returnUrl)
                 .setType(AccountLinkCreateParams.Type.ACCOUNT_ONBOARDING)
                 .build();

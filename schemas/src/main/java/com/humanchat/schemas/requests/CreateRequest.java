@@ -3,7 +3,10 @@ package com.humanchat.schemas.requests;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The requester ({@code actorId}) asks to reach the managed host; the edge copies the host's manager in. */
+/**
+ * The requester ({@code actorId}) asks to reach the managed host; the edge copies the host's manager in, and the
+ * requester's and host's display names (null when not given), which the request then carries.
+ */
 public record CreateRequest(
         UUID eventId,
         int version,
@@ -14,7 +17,9 @@ public record CreateRequest(
         UUID managerId,
         String representativeName,
         String message,
-        UUID samActionId)
+        UUID samActionId,
+        String requesterName,
+        String hostName)
         implements RequestCommand {
 
     /** @param representativeName null if the host names none */
@@ -25,18 +30,6 @@ public record CreateRequest(
             UUID managerId,
             String representativeName,
             String message) {
-        return of(requestId, requesterId, hostUserId, managerId, representativeName, message, null);
-    }
-
-    /** @param samActionId the Sam proposal ({@code actionId} of an {@code open_request}) it was sent from, or null */
-    public static CreateRequest of(
-            UUID requestId,
-            UUID requesterId,
-            UUID hostUserId,
-            UUID managerId,
-            String representativeName,
-            String message,
-            UUID samActionId) {
         return new CreateRequest(
                 UUID.randomUUID(),
                 1,
@@ -47,6 +40,38 @@ public record CreateRequest(
                 managerId,
                 representativeName,
                 message,
-                samActionId);
+                null,
+                null,
+                null);
+    }
+
+    /**
+     * @param samActionId the Sam proposal ({@code actionId} of an {@code open_request}) it was sent from, or null
+     * @param requesterName the requester's display name, or null
+     * @param hostName the host's display name, or null
+     */
+    public static CreateRequest of(
+            UUID requestId,
+            UUID requesterId,
+            UUID hostUserId,
+            UUID managerId,
+            String representativeName,
+            String message,
+            UUID samActionId,
+            String requesterName,
+            String hostName) {
+        return new CreateRequest(
+                UUID.randomUUID(),
+                1,
+                Instant.now(),
+                requestId,
+                requesterId,
+                hostUserId,
+                managerId,
+                representativeName,
+                message,
+                samActionId,
+                requesterName,
+                hostName);
     }
 }

@@ -12,6 +12,9 @@ import java.util.UUID;
  * @param conversationId the direct conversation requester ↔ host, set on approval
  * @param decidedAt when it left {@code pending}, with {@code decidedBy} and the decision's {@code reason}
  * @param samActionId the Sam proposal ({@code actionId} of an {@code open_request}) it was sent from, null if none
+ * @param requesterName the requester's display name when they asked, so that the manager's card names people; null
+ *     in requests made before names were carried
+ * @param hostName the host's display name when the requester asked, likewise
  */
 public record ManagedRequest(
         UUID requestId,
@@ -26,7 +29,9 @@ public record ManagedRequest(
         Instant decidedAt,
         UUID decidedBy,
         String reason,
-        UUID samActionId) {
+        UUID samActionId,
+        String requesterName,
+        String hostName) {
 
     /** The requester and the manager, in that order: who sees the request's events. */
     public List<UUID> participantIds() {
