@@ -5,7 +5,7 @@ import nextTypescript from 'eslint-config-next/typescript';
 const config = [
   ...next,
   ...nextTypescript,
-  { ignores: ['.next/**', 'out/**', 'node_modules/**', 'next-env.d.ts', 'public/sw.js'] },
+  { ignores: ['.next/**', 'out/**', 'target/**', 'node_modules/**', 'next-env.d.ts', 'public/sw.js'] },
 ];
 
 export default config;

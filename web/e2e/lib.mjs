@@ -62,10 +62,22 @@ export async function scenario(name, body) {
     console.log(`[${name}] PASS in ${Date.now() - started} ms`);
   } catch (e) {
     console.error(`[${name}] FAIL: ${e?.stack ?? e}`);
+    await screenshotPages(handle?.browser, `${name}-failure`);
     if (console_.length) console.error(`[${name}] browser console:\n${console_.slice(-60).join('\n')}`);
     process.exitCode = 1;
   } finally {
     await handle?.close().catch(() => undefined);
+  }
+}
+
+/** What each open page showed when a scenario failed, into SCREENSHOTS_DIR (when set): the first thing to look at. */
+async function screenshotPages(browser, prefix) {
+  const dir = process.env.SCREENSHOTS_DIR;
+  if (!browser || !dir) return;
+  mkdirSync(dir, { recursive: true });
+  const pages = browser.contexts().flatMap((c) => c.pages());
+  for (const [i, page] of pages.entries()) {
+    await page.screenshot({ path: `${dir}/${prefix}-${i}.png` }).catch(() => undefined);
   }
 }
 

@@ -1,5 +1,6 @@
 import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { ApiError } from '../api';
 import { errorText } from '../endpoints';
 import { formatAmount } from '../money';
 import { type Outcome } from '../moneyViews';
@@ -33,11 +34,17 @@ export function PaymentDialog({ title, onClose, children }: { title: string; onC
   );
 }
 
-/** Waits for the PaymentIntent's clientSecret (the payments worker makes the intent after the 202), then the sheet. */
+/**
+ * Waits for the PaymentIntent's clientSecret (the payments worker makes the intent after the 202), then the sheet. The
+ * sheet stays once shown: refetches while the person pays (a declined card's `payment.updated`) must not remount it
+ * and wipe what it says.
+ */
 export function PaymentStage({ paymentId, onOutcome }: { paymentId: string; onOutcome?: (outcome: Outcome) => void }) {
   const payment = usePayment(paymentId);
   const [paid, setPaid] = useState(false);
+  const [secret, setSecret] = useState<string>();
   const p = payment.data;
+  if (!secret && p?.clientSecret) setSecret(p.clientSecret);
   if (paid || p?.status === 'succeeded') {
     return (
       <p className="success" role="status" data-testid="payment-outcome" data-kind="succeeded">
@@ -45,18 +52,27 @@ export function PaymentStage({ paymentId, onOutcome }: { paymentId: string; onOu
       </p>
     );
   }
-  if (payment.error) return <ErrorAlert message={errorText(payment.error)} />;
-  if (p && !p.clientSecret && p.status !== 'pending') return <p className="error">This payment can no longer be made.</p>;
-  if (!p?.clientSecret) return <p className="muted" role="status">Preparing the payment…</p>;
+  if (secret && p) {
+    return (
+      <PaymentSheet
+        clientSecret={secret}
+        amountLabel={formatAmount(p.amountCents, p.currency)}
+        onOutcome={(outcome) => {
+          if (outcome.kind === 'succeeded') setPaid(true);
+          if (outcome.kind === 'succeeded' || outcome.kind === 'processing') moneyChanged();
+          onOutcome?.(outcome);
+        }}
+      />
+    );
+  }
+  if (p && p.status !== 'pending') return <p className="error">This payment can no longer be made.</p>;
+  // A 404 is expected for a moment: the payment exists once the worker has made its intent (polled each second).
+  if (payment.error && !(payment.error instanceof ApiError && payment.error.status === 404)) {
+    return <ErrorAlert message={errorText(payment.error)} />;
+  }
   return (
-    <PaymentSheet
-      clientSecret={p.clientSecret}
-      amountLabel={formatAmount(p.amountCents, p.currency)}
-      onOutcome={(outcome) => {
-        if (outcome.kind === 'succeeded') setPaid(true);
-        if (outcome.kind === 'succeeded' || outcome.kind === 'processing') moneyChanged();
-        onOutcome?.(outcome);
-      }}
-    />
+    <p className="muted" role="status">
+      Preparing the payment…
+    </p>
   );
 }
