@@ -101,7 +101,7 @@ export function paymentOutcome(result: ConfirmResult): Outcome {
   if (result.error) {
     const { type, code, message } = result.error;
     if (type === 'card_error' || code === 'card_declined') {
-      return { kind: 'declined', text: `Your card was declined${message ? `: ${message}` : '.'} Try another card.` };
+      return { kind: 'declined', text: `${message ?? 'Your card was declined.'} Try another card.` };
     }
     return { kind: 'failed', text: message ?? 'The payment did not go through. Try again.' };
   }

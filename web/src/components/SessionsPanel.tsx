@@ -4,7 +4,7 @@ import { db, formatMoney } from '../services';
 import { useUi } from '../store';
 import type { Session, SessionStatus } from '../types';
 import { errorText, sessions } from '../endpoints';
-import { canPay, canTipAfter, isPayoutsNotReady } from '../money';
+import { canTipAfter, isPayoutsNotReady } from '../money';
 import { useProfile } from '../queries';
 import { VideoCallPanel } from './VideoCallPanel';
 import { ErrorAlert } from './ErrorAlert';
@@ -67,7 +67,7 @@ export function SessionActions({ session, me }: { session: Session; me: string }
           </button>
         ),
       )}
-      {canPay(session, me) && <PayButton session={session} />}
+      {session.paymentMode === 'paid' && session.guestUserId === me && <PayButton session={session} me={me} />}
       {canTipAfter(session, me) && <TipAfterSession session={session} />}
       {callable && (
         <button className="primary" onClick={() => navigate({ view: 'sessions', callSessionId: session.sessionId })}>
