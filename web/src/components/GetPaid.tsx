@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { errorText, payments } from '../endpoints';
 import { connectSummary, requirementText } from '../moneyViews';
 import { useConnectStatus } from '../moneyQueries';
@@ -17,10 +18,15 @@ export function GetPaid() {
     mutationFn: payments.onboard,
     onSuccess: ({ url }) => location.assign(url),
   });
+  // Back from Stripe, the host came for this card: show it, not the profile above it.
+  const card = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (stripe) card.current?.scrollIntoView({ block: 'start' });
+  }, [stripe]);
   const s = status.data;
   const ready = s?.chargesEnabled && s.payoutsEnabled;
   return (
-    <section className="card get-paid" aria-labelledby="get-paid-title" data-testid="get-paid" data-ready={ready ? 'true' : 'false'}>
+    <section ref={card} className="card get-paid" aria-labelledby="get-paid-title" data-testid="get-paid" data-ready={ready ? 'true' : 'false'}>
       <h3 id="get-paid-title">Get paid</h3>
       {stripe === 'return' && <p className="muted">Back from Stripe. This is what Stripe says about your account:</p>}
       {stripe === 'refresh' && <p className="muted">The Stripe link expired before you finished. Continue to get a fresh one.</p>}

@@ -23,7 +23,7 @@ export default function SettingsPage() {
       <h2 id="settings-title">Settings</h2>
       <ErrorAlert message={me.error ? errorText(me.error) : terms.error ? errorText(terms.error) : undefined} />
       {ready ? <ProfileSettings account={me.data!} terms={terms.data} /> : !me.error && <p className="muted">Loading…</p>}
-      {isHost && <GetPaid />}
+      {isHost && ready && <GetPaid />}
       <ManagerInvitations />
     </section>
   );
