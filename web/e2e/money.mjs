@@ -32,12 +32,13 @@ const managedName = `Mona Managed ${RUN}`;
 const managerName = `Manny Manager ${RUN}`;
 const CARD = { succeeds: '4242424242424242', declined: '4000000000000002', check: '4000002500003155' };
 
-/** The page as it is, at phone and at desktop size (then back to desktop, where the scenario works). */
-async function shoot(page, name) {
+/** The page as it is, at phone and at desktop size (then back to desktop, where the scenario works), `subject` in view. */
+async function shoot(page, name, subject) {
   if (!dir) return;
   for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]]) {
     await page.setViewportSize(viewport);
     await page.waitForTimeout(150); // layout settles (one pane below 760 px)
+    await subject?.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(dir, `${size}-money-${name}.png`) });
   }
 }
@@ -167,8 +168,9 @@ await scenario('money', async ({ browser, log, pageConsole }) => {
   await guest.page.locator('[data-testid="message"].system .content', { hasText: tipLine }).waitFor();
   await go(host.page, 'Chats');
   await host.page.getByTestId('conversation-item').filter({ hasText: guestName }).click();
-  await host.page.locator('[data-testid="message"].system .content', { hasText: tipLine }).waitFor();
-  await shoot(host.page, 'tip-in-thread');
+  const hostSeesTip = host.page.locator('[data-testid="message"].system .content', { hasText: tipLine });
+  await hostSeesTip.waitFor();
+  await shoot(host.page, 'tip-in-thread', hostSeesTip);
   log(`"${tipLine}" shows in the thread on both sides`);
 
   // A managed host: the manager accepts the host's invitation; a guest asks for an introduction; the manager approves.

@@ -47,12 +47,12 @@ function GuestPayments({ me }: { me: string }) {
                 const r = p.receipt;
                 return (
                   <tr key={p.paymentId} data-testid="payment-row" data-status={p.status} data-refunded={r.refundedCents}>
-                    <td>{day(p.createdAt)}</td>
-                    <td>{p.payeeName ?? '—'}</td>
-                    <td>{p.kind === 'donation' ? 'Tip' : 'Session'}</td>
-                    <td className="num">{formatAmount(p.amountCents, p.currency)}</td>
-                    <td className="num">{r.refundedCents ? formatAmount(r.refundedCents, p.currency) : '—'}</td>
-                    <td>{paymentStatusText(p)}</td>
+                    <td data-label="Date">{day(p.createdAt)}</td>
+                    <td data-label="To">{p.payeeName ?? '—'}</td>
+                    <td data-label="For">{p.kind === 'donation' ? 'Tip' : 'Session'}</td>
+                    <td data-label="Amount" className="num">{formatAmount(p.amountCents, p.currency)}</td>
+                    <td data-label="Refunded" className="num">{r.refundedCents ? formatAmount(r.refundedCents, p.currency) : '—'}</td>
+                    <td data-label="Status">{paymentStatusText(p)}</td>
                   </tr>
                 );
               })}
@@ -90,13 +90,13 @@ function HostEarnings() {
             <tbody>
               {e.items.map((i) => (
                 <tr key={i.paymentId} data-testid="earning-row" data-refunded={i.refundedCents}>
-                  <td>{day(i.paidAt)}</td>
-                  <td>{i.payerName ?? '—'}</td>
-                  <td>{i.kind === 'donation' ? 'Tip' : 'Session'}</td>
-                  <td className="num">{formatAmount(i.grossCents, i.currency)}</td>
-                  <td className="num">{formatAmount(i.feeCents, i.currency)}</td>
-                  <td className="num">{i.refundedCents ? formatAmount(i.refundedCents, i.currency) : '—'}</td>
-                  <td className="num">{formatAmount(i.netCents, i.currency)}</td>
+                  <td data-label="Date">{day(i.paidAt)}</td>
+                  <td data-label="From">{i.payerName ?? '—'}</td>
+                  <td data-label="For">{i.kind === 'donation' ? 'Tip' : 'Session'}</td>
+                  <td data-label="Gross" className="num">{formatAmount(i.grossCents, i.currency)}</td>
+                  <td data-label="Platform fee" className="num">{formatAmount(i.feeCents, i.currency)}</td>
+                  <td data-label="Refunded" className="num">{i.refundedCents ? formatAmount(i.refundedCents, i.currency) : '—'}</td>
+                  <td data-label="Net" className="num">{formatAmount(i.netCents, i.currency)}</td>
                 </tr>
               ))}
             </tbody>
