@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import '../src/styles.css';
+import '../src/money.css';
 
 export const metadata: Metadata = {
   title: 'HumanChat',

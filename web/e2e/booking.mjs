@@ -18,7 +18,6 @@ await scenario('booking', async ({ browser, log, pageConsole }) => {
   const dialog = alice.page.getByTestId('booking-dialog');
   await dialog.getByLabel('Later').check();
   await dialog.getByLabel('Duration (minutes)').fill('45');
-  await dialog.getByLabel('Payment').selectOption('free');
   await dialog.getByRole('button', { name: 'Request session' }).click();
   await dialog.waitFor({ state: 'detached' });
   await alice.page.locator('[data-testid="session-card"][data-status="requested"]').waitFor();

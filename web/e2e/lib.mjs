@@ -1,5 +1,5 @@
 // Shared helpers of the end-to-end scenarios: Debian's Chromium driven by playwright-core (never a downloaded browser).
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { chromium } from 'playwright-core';
 
@@ -62,10 +62,22 @@ export async function scenario(name, body) {
     console.log(`[${name}] PASS in ${Date.now() - started} ms`);
   } catch (e) {
     console.error(`[${name}] FAIL: ${e?.stack ?? e}`);
+    await screenshotPages(handle?.browser, `${name}-failure`);
     if (console_.length) console.error(`[${name}] browser console:\n${console_.slice(-60).join('\n')}`);
     process.exitCode = 1;
   } finally {
     await handle?.close().catch(() => undefined);
+  }
+}
+
+/** What each open page showed when a scenario failed, into SCREENSHOTS_DIR (when set): the first thing to look at. */
+async function screenshotPages(browser, prefix) {
+  const dir = process.env.SCREENSHOTS_DIR;
+  if (!browser || !dir) return;
+  mkdirSync(dir, { recursive: true });
+  const pages = browser.contexts().flatMap((c) => c.pages());
+  for (const [i, page] of pages.entries()) {
+    await page.screenshot({ path: `${dir}/${prefix}-${i}.png` }).catch(() => undefined);
   }
 }
 
@@ -197,13 +209,35 @@ export async function signInAsAdmin(page, base) {
     ADMIN_EMAIL,
   );
   assert(registered === 201 || registered === 409, `admin account: ${registered}`);
-  if (registered === 201) {
-    // The listed address earns admin once verified: follow the link the standalone's development outbox shows.
-    await page.goto(`${base}/dev/outbox`);
-    const link = new URL(await page.locator(`li[data-to="${ADMIN_EMAIL}"] a`).first().getAttribute('href'));
-    await page.goto(`${base}/verify-email${link.search}`);
-    await page.getByText('Your e-mail address is verified').waitFor();
-    await page.goto(base);
-  }
+  // The listed address earns admin once verified: follow the link the standalone's development outbox shows.
+  if (registered === 201) await verifyEmail(page, base, ADMIN_EMAIL);
   await signIn(page, ADMIN_EMAIL);
+}
+
+/** Follows the verification link the standalone's development outbox shows for `email`, then opens the app again. */
+export async function verifyEmail(page, base, email) {
+  await page.goto(`${base}/dev/outbox`);
+  const link = new URL(await page.locator(`li[data-to="${email}"] a`).first().getAttribute('href'));
+  await page.goto(`${base}/verify-email${link.search}`);
+  await page.getByText('Your e-mail address is verified').waitFor();
+  await page.goto(base);
+}
+
+/**
+ * Serves web/e2e/stripe-standin.js in place of Stripe.js (https://js.stripe.com/…) and sends what it posts to
+ * https://api.stripe.com to the local Stripe-shaped server at STRIPE_STANDIN_URL: the page keeps its content policy,
+ * which lets scripts come from js.stripe.com and requests go to api.stripe.com only.
+ */
+export async function serveStripeStandIn(context) {
+  const standIn = process.env.STRIPE_STANDIN_URL;
+  if (!standIn) throw new Error('STRIPE_STANDIN_URL names the local Stripe-shaped server (WebClientE2EIT sets it)');
+  const script = readFileSync(new URL('./stripe-standin.js', import.meta.url), 'utf8');
+  await context.route('https://js.stripe.com/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/javascript', body: script }),
+  );
+  await context.route('https://api.stripe.com/**', async (route) => {
+    const url = new URL(route.request().url());
+    const response = await route.fetch({ url: standIn.replace(/\/$/, '') + url.pathname + url.search });
+    await route.fulfill({ response });
+  });
 }

@@ -11,6 +11,8 @@ import { useUi } from './store';
 /** Signed out: the sign-in/sign-up view. Signed in: the shell, with the connection keeping the cache in step. */
 export function App() {
   const user = useUi((s) => s.user);
+  // The connection belongs to the person signed in, not to their account's details (a saved profile keeps it open).
+  const userId = user?.id;
   const [loaded, setLoaded] = useState(false);
 
   useEffect(() => {
@@ -23,15 +25,15 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    if (!user) return;
-    const connection = new Connection(api, db, user.id);
+    if (!userId) return;
+    const connection = new Connection(api, db, userId);
     setConnection(connection);
     connection.start();
     return () => {
       setConnection(undefined);
       queryClient.clear();
     };
-  }, [user]);
+  }, [userId]);
 
   let view;
   if (!loaded) {

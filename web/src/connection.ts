@@ -3,6 +3,7 @@ import { withLive } from './announcements';
 import { SYNC_CURSOR, type ChatDatabase } from './db';
 import type { Announcement } from './endpoints';
 import { queryClient } from './queries';
+import { moneyChanged } from './moneyQueries';
 import { useUi } from './store';
 import {
   applyFrame,
@@ -167,6 +168,10 @@ export class Connection {
       case 'rtc.signal':
         this.rtcListeners.forEach((l) => l(frame));
         return;
+      case 'payment.updated':
+      case 'payment.account-updated':
+        moneyChanged();
+        break;
       case 'message.new':
         if (frame.message.senderId !== this.me) ui.setTyping(frame.message.conversationId, frame.message.senderId, false);
         break;

@@ -2,6 +2,12 @@ import { ApiError } from './api';
 import { api } from './services';
 import type {
   AuthAnswer,
+  BookingTerms,
+  CancellationPreview,
+  ConnectStatus,
+  Earnings,
+  Payment,
+  ProfileChanges,
   Conversation,
   ManagedRequest,
   ManagerInvitation,
@@ -159,3 +165,39 @@ export function errorText(error: unknown): string {
   const fields = error.problem.errors?.map((e) => `${e.field ?? ''} ${e.message ?? ''}`.trim()).join('; ');
   return fields ? `${error.message} (${fields})` : error.message;
 }
+
+// money
+
+export const profile = {
+  me: () => api.call<User>('GET', '/api/auth/me'),
+  update: (changes: ProfileChanges) => api.call<User>('PATCH', '/api/me/profile', changes),
+};
+
+export const bookingTerms = {
+  get: () => api.call<BookingTerms>('GET', '/api/me/booking-terms'),
+  put: (terms: BookingTerms) => api.call<BookingTerms>('PUT', '/api/me/booking-terms', terms),
+};
+
+export const sessionMoney = {
+  cancellation: (sessionId: string) =>
+    api.call<CancellationPreview>('GET', `/api/sessions/${id(sessionId)}/cancellation`),
+};
+
+export const payments = {
+  onboard: () =>
+    api.call<{ url: string; chargesEnabled: boolean; payoutsEnabled: boolean }>('POST', '/api/payments/connect/onboard', {}),
+  connectStatus: () => api.call<ConnectStatus>('GET', '/api/payments/connect/status'),
+  /** 202: the intent is made by the payments worker; its clientSecret follows (socket, or {@link get}). */
+  createIntent: (sessionId: string) =>
+    api.call<{ paymentId: string; status: string }>('POST', '/api/payments/intents', { sessionId }),
+  donate: (donation: { hostUserId: string; amountCents: number; currency: string; sessionId?: string; conversationId?: string }) =>
+    api.call<{ paymentId: string; status: string }>('POST', '/api/payments/donations', donation),
+  get: (paymentId: string) => api.call<Payment>('GET', `/api/payments/${id(paymentId)}`),
+  list: (query: { sessionId?: string; cursor?: string } = {}) => {
+    const params = new URLSearchParams({ limit: '50' });
+    if (query.sessionId) params.set('sessionId', query.sessionId);
+    if (query.cursor) params.set('cursor', query.cursor);
+    return api.call<Page<Payment>>('GET', `/api/payments?${params}`);
+  },
+  earnings: () => api.call<Earnings>('GET', '/api/me/earnings'),
+};

@@ -1,6 +1,7 @@
 import { Api } from './api';
 import type { Connection } from './connection';
 import { ChatDatabase } from './db';
+import { formatAmount } from './money';
 import { useUi } from './store';
 
 /** The app's single cache, API client and (while signed in) connection. */
@@ -31,16 +32,7 @@ export async function signOutLocally(): Promise<void> {
   useUi.getState().setUser(undefined);
 }
 
-/** A price: "free" for nothing. */
+/** A price as shown on offers: "free" for nothing, else the amount in the reader's locale. */
 export function formatMoney(amountCents: number, currency: string): string {
   return amountCents === 0 ? 'free' : formatAmount(amountCents, currency);
-}
-
-/** An amount of money in the viewer's locale, zero included (totals, not prices). */
-export function formatAmount(amountCents: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency: currency.toUpperCase() }).format(amountCents / 100);
-  } catch {
-    return `${(amountCents / 100).toFixed(2)} ${currency}`;
-  }
 }

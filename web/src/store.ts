@@ -1,13 +1,15 @@
 import { create } from 'zustand';
 import type { RtcPayload, User } from './types';
 
-export type View = 'chats' | 'discover' | 'sam' | 'sessions' | 'admin';
+export type View = 'chats' | 'discover' | 'sam' | 'sessions' | 'admin' | 'settings' | 'money';
 export type Link = 'offline' | 'connecting' | 'online';
 
 export interface Route {
   view: View;
   conversationId?: string;
   callSessionId?: string;
+  /** Back from Stripe's Account Link (`#/settings?stripe=return`, or `refresh` when the link expired). */
+  stripe?: 'return' | 'refresh';
 }
 
 interface TypingEntry {
@@ -34,8 +36,15 @@ interface UiState {
 export const TYPING_SHOWN_MS = 6000;
 
 export function routeFromHash(hash: string): Route {
-  const [view, id] = hash.replace(/^#\/?/, '').split('/');
+  const [path, query] = hash.replace(/^#\/?/, '').split('?');
+  const [view, id] = path!.split('/');
   switch (view) {
+    case 'settings': {
+      const stripe = new URLSearchParams(query).get('stripe');
+      return stripe === 'return' || stripe === 'refresh' ? { view, stripe } : { view };
+    }
+    case 'money':
+      return { view };
     case 'c':
       return { view: 'chats', conversationId: id };
     case 'discover':
@@ -51,6 +60,7 @@ export function routeFromHash(hash: string): Route {
 export function hashOf(route: Route): string {
   if (route.view === 'chats') return route.conversationId ? `#/c/${route.conversationId}` : '#/';
   if (route.view === 'sessions' && route.callSessionId) return `#/sessions/${route.callSessionId}`;
+  if (route.view === 'settings' && route.stripe) return `#/settings?stripe=${route.stripe}`;
   return `#/${route.view}`;
 }
 

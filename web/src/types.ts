@@ -14,6 +14,10 @@ export interface User {
   instantAvailable?: boolean;
   managerId?: string | null;
   representativeName?: string | null;
+  /** Public profile: requests go through a representative ("Request an introduction"). */
+  managed?: boolean;
+  /** Public profile: the host's booking terms welcome donations (tips). */
+  donationsWelcome?: boolean;
   presence?: { status: string };
 }
 
@@ -139,6 +143,9 @@ export interface ManagedRequest {
   reason: string | null;
   /** The Sam proposal (`actionId`) it was sent from. */
   samActionId?: string | null;
+  /** Display names, so a manager's card names people (absent from older servers: then the profile is fetched). */
+  requesterName?: string | null;
+  hostName?: string | null;
 }
 
 /** Server → client frames; /api/sync items have the same shapes. */
@@ -163,6 +170,7 @@ export type ServerFrame =
   | { type: 'session.updated'; session: Session; previousStatus?: string; actorId?: string; reason?: string }
   | { type: 'request.updated'; request: ManagedRequest }
   | { type: 'payment.updated'; payment: Record<string, unknown> }
+  | { type: 'payment.account-updated'; hostUserId: string; chargesEnabled: boolean; payoutsEnabled: boolean }
   | { type: 'announcement'; [key: string]: unknown }
   | { type: 'rtc.signal'; sessionId: string; fromUserId?: string; payload: RtcPayload }
   | { type: 'error'; code: string; message: string; clientMessageId?: string };
@@ -192,4 +200,81 @@ export interface ManagerInvitation {
   status: 'pending' | 'accepted';
   createdAt: string;
   acceptedAt: string | null;
+}
+
+/** A host's booking terms (`/api/me/booking-terms`). */
+export interface BookingTerms {
+  /** Minutes an unanswered request holds its slot; 0 = not at all, null = the platform default (24 h). */
+  requestHoldMinutes: number | null;
+  donationsWelcome: boolean;
+}
+
+/** A payment as payer or payee (`/api/payments`); `clientSecret` only for the payer of an intent not yet paid. */
+export interface Payment {
+  paymentId: string;
+  kind: 'session' | 'donation' | string;
+  sessionId?: string | null;
+  conversationId?: string | null;
+  payerUserId: string;
+  payeeUserId: string;
+  payerName?: string | null;
+  payeeName?: string | null;
+  /** `failed` with a clientSecret: declined, payable with another card. */
+  status: 'pending' | 'succeeded' | 'failed' | 'refunded' | string;
+  amountCents: number;
+  currency: string;
+  clientSecret?: string;
+  /** What the payment leaves whom: the platform's fee as kept after refunds, refunded, the payee's net. */
+  receipt: { feeCents: number; refundedCents: number; netCents: number };
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ConnectStatus {
+  connected: boolean;
+  detailsSubmitted: boolean;
+  chargesEnabled: boolean;
+  payoutsEnabled: boolean;
+  /** Stripe's `currently_due`, e.g. `external_account`. */
+  requirements: string[];
+}
+
+export interface EarningsItem {
+  paymentId: string;
+  kind: 'session' | 'donation';
+  sessionId: string | null;
+  payerName: string | null;
+  currency: string;
+  grossCents: number;
+  feeCents: number;
+  refundedCents: number;
+  netCents: number;
+  paidAt: string;
+}
+
+export interface Earnings {
+  currency: string;
+  grossCents: number;
+  feeCents: number;
+  refundedCents: number;
+  netCents: number;
+  items: EarningsItem[];
+}
+
+/** What cancelling a session now would refund (`GET /api/sessions/{id}/cancellation`). */
+export interface CancellationPreview {
+  sessionId: string;
+  cancellable: boolean;
+  refund: Money | null;
+  message: string;
+}
+
+/** The profile fields a person edits in Settings (update-profile.json). */
+export interface ProfileChanges {
+  displayName?: string;
+  bio?: string;
+  tags?: string[];
+  priceCents?: number;
+  currency?: string;
+  instantAvailable?: boolean;
 }

@@ -78,3 +78,14 @@ describe('what a session card offers', () => {
     expect(callable(session('completed'))).toBe(false);
   });
 });
+
+describe('money routes', () => {
+  it('reads the Stripe return and refresh of Settings, and writes them back', () => {
+    expect(routeFromHash('#/settings?stripe=return')).toEqual({ view: 'settings', stripe: 'return' });
+    expect(routeFromHash('#/settings?stripe=refresh')).toEqual({ view: 'settings', stripe: 'refresh' });
+    expect(routeFromHash('#/settings?stripe=elsewhere')).toEqual({ view: 'settings' });
+    expect(routeFromHash('#/money')).toEqual({ view: 'money' });
+    expect(hashOf({ view: 'settings', stripe: 'return' })).toBe('#/settings?stripe=return');
+    expect(hashOf({ view: 'money' })).toBe('#/money');
+  });
+});

@@ -7,6 +7,7 @@ import type { SamAction } from '../types';
 import { errorText, requests, sessions } from '../endpoints';
 import { useProfile } from '../queries';
 import { openConversationWith } from './DiscoverPanel';
+import { IntroductionRequest } from './IntroductionRequest';
 import { PresenceDot } from './PresenceDot';
 
 /**
@@ -49,12 +50,13 @@ export function HostCard({ hostId }: { hostId: string }) {
       {host.bio && <p>{host.bio}</p>}
       {!!host.tags?.length && <p className="tags">{host.tags.map((t) => <span className="tag" key={t}>#{t}</span>)}</p>}
       {host.priceCents != null && <p className="muted">{formatMoney(host.priceCents, host.currency ?? 'usd')} per session</p>}
-      <button
-        className="primary"
-        onClick={() => void openConversationWith(host).catch((e) => setError(errorText(e)))}
-      >
-        Message
-      </button>
+      {host.managed ? (
+        <IntroductionRequest host={host} />
+      ) : (
+        <button className="primary" onClick={() => void openConversationWith(host).catch((e) => setError(errorText(e)))}>
+          Message
+        </button>
+      )}
       {error && <p className="error">{error}</p>}
     </article>
   );

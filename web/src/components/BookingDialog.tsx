@@ -2,16 +2,19 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { db } from '../services';
 import type { PaymentMode, User } from '../types';
 import { errorText, sessions } from '../endpoints';
+import { bookingOptions } from '../money';
 import { ErrorAlert } from './ErrorAlert';
 
-/** Requests a session with a host: instant or scheduled, duration, payment mode and price. A native modal dialog. */
+/** Requests a session with a host: instant or scheduled, duration; the price is the host's. A native modal dialog. */
 export function BookingDialog({ host, conversationId, onClose }: { host: User; conversationId?: string; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [when, setWhen] = useState<'instant' | 'scheduled'>(host.instantAvailable ? 'instant' : 'scheduled');
   const [start, setStart] = useState(() => localInput(new Date(Date.now() + 24 * 3600_000)));
   const [duration, setDuration] = useState(30);
-  const [mode, setMode] = useState<PaymentMode>(host.priceCents ? 'paid' : 'free');
-  const [price, setPrice] = useState(((host.priceCents ?? 0) / 100).toFixed(2));
+  // The guest does not choose the price: the host's offer decides it (money.ts bookingOptions, the server's rule).
+  const options = bookingOptions(host);
+  const [mode, setMode] = useState<PaymentMode>(options[0]!.mode);
+  const chosen = options.find((o) => o.mode === mode) ?? options[0]!;
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
@@ -24,14 +27,13 @@ export function BookingDialog({ host, conversationId, onClose }: { host: User; c
     setBusy(true);
     setError(undefined);
     try {
-      const amountCents = mode === 'free' ? 0 : Math.round(Number(price) * 100);
       const session = await sessions.book({
         hostUserId: host.id,
         conversationId,
         startTime: when === 'scheduled' ? new Date(start).toISOString() : undefined,
         durationMinutes: duration,
-        agreedPrice: { amountCents, currency: host.currency ?? 'usd' },
-        paymentMode: mode,
+        agreedPrice: chosen.price,
+        paymentMode: chosen.mode,
       });
       if (session?.guestUserId) await db.sessions.put(session); // a 202 (pending) arrives later by sync
       onClose();
@@ -66,19 +68,19 @@ export function BookingDialog({ host, conversationId, onClose }: { host: User; c
           Duration (minutes)
           <input type="number" name="duration" min={5} max={480} step={5} required value={duration} onChange={(e) => setDuration(Number(e.target.value))} />
         </label>
-        <label>
-          Payment
-          <select name="paymentMode" value={mode} onChange={(e) => setMode(e.target.value as PaymentMode)}>
-            <option value="free">Free</option>
-            <option value="paid">Paid</option>
-            <option value="donation">Donation (tip)</option>
-          </select>
-        </label>
-        {mode !== 'free' && (
-          <label>
-            Price ({(host.currency ?? 'usd').toUpperCase()})
-            <input type="number" name="price" min={0} step="0.01" value={price} onChange={(e) => setPrice(e.target.value)} />
-          </label>
+        {options.length > 1 ? (
+          <fieldset>
+            <legend>Payment</legend>
+            {options.map((o) => (
+              <label key={o.mode}>
+                <input type="radio" name="paymentMode" checked={mode === o.mode} onChange={() => setMode(o.mode)} /> {o.label}
+              </label>
+            ))}
+          </fieldset>
+        ) : (
+          <p data-testid="booking-price">
+            <strong>Price:</strong> {chosen.mode === 'paid' ? `${chosen.label}, paid once ${host.displayName} accepts` : 'Free'}
+          </p>
         )}
         <ErrorAlert message={error} />
         <div className="dialog-buttons">

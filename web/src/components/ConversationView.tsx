@@ -11,6 +11,7 @@ import { ChatArea } from './ChatArea';
 import { Composer } from './Composer';
 import { conversationTitle, others } from './names';
 import { PresenceDot } from './PresenceDot';
+import { TipButton } from './TipButton';
 import { TypingIndicator } from './TypingIndicator';
 
 const HISTORY_PAGE = 50;
@@ -75,6 +76,7 @@ export function ConversationView({ conversationId, sam = false }: { conversation
             Book a session
           </button>
         )}
+        {canBook && peerProfile?.donationsWelcome && <TipButton host={peerProfile} conversationId={conversationId} />}
       </header>
       <ChatArea
         me={me}

@@ -1,10 +1,10 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api';
 import { db, formatMoney } from '../services';
 import { useUi } from '../store';
 import type { Conversation, User } from '../types';
-import { conversations, errorText, requests, users } from '../endpoints';
+import { conversations, errorText, users } from '../endpoints';
+import { IntroductionRequest } from './IntroductionRequest';
 import { PresenceDot } from './PresenceDot';
 import { ErrorAlert } from './ErrorAlert';
 
@@ -51,7 +51,6 @@ export function DiscoverPanel() {
   // The text query runs on submit; the tag and the online filter at once.
   const [submitted, setSubmitted] = useState('');
   const [error, setError] = useState<string>();
-  const [managed, setManaged] = useState<User>();
   const search = useInfiniteQuery({
     queryKey: ['discover', submitted, tag, online],
     queryFn: ({ pageParam }) => users.discover({ q: submitted, tag, online, cursor: pageParam }),
@@ -64,7 +63,6 @@ export function DiscoverPanel() {
     try {
       await openConversationWith(host);
     } catch (e) {
-      if (e instanceof ApiError && (e.status === 403 || e.status === 409) && host.managerId !== undefined) setManaged(host);
       setError(errorText(e));
     }
   }
@@ -97,7 +95,6 @@ export function DiscoverPanel() {
         </button>
       </form>
       <ErrorAlert message={error ?? (search.error ? errorText(search.error) : undefined)} />
-      {managed && <ManagedRequestForm host={managed} onDone={() => setManaged(undefined)} />}
       {hosts && hosts.length === 0 && <p className="muted">No hosts match.</p>}
       <ul className="host-grid">
         {hosts?.map((h) => (
@@ -119,9 +116,13 @@ export function DiscoverPanel() {
               {h.priceCents ? `${formatMoney(h.priceCents, h.currency ?? 'usd')} per session` : 'Free sessions'}
               {h.representativeName && ` · represented by ${h.representativeName}`}
             </p>
-            <button className="primary" onClick={() => void message(h)} aria-label={`Message ${h.displayName}`}>
-              Message
-            </button>
+            {h.managed ? (
+              <IntroductionRequest host={h} />
+            ) : (
+              <button className="primary" onClick={() => void message(h)} aria-label={`Message ${h.displayName}`}>
+                Message
+              </button>
+            )}
           </li>
         ))}
       </ul>
@@ -131,35 +132,5 @@ export function DiscoverPanel() {
         </button>
       )}
     </section>
-  );
-}
-
-function ManagedRequestForm({ host, onDone }: { host: User; onDone: () => void }) {
-  const [text, setText] = useState('');
-  const [state, setState] = useState<string>();
-  return (
-    <form
-      className="card form"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        try {
-          await requests.open(host.id, text);
-          setState('Sent. You will be able to chat once it is approved.');
-          setTimeout(onDone, 2000);
-        } catch (err) {
-          setState(errorText(err));
-        }
-      }}
-    >
-      <h3>{host.displayName} is reached through their representative</h3>
-      <label>
-        Why do you want to talk?
-        <textarea required maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} />
-      </label>
-      <button className="primary" type="submit">
-        Send request
-      </button>
-      {state && <p className="muted">{state}</p>}
-    </form>
   );
 }

@@ -8,6 +8,8 @@ const ITEMS: [View, string][] = [
   ['discover', 'Discover'],
   ['sam', 'Sam'],
   ['sessions', 'Sessions'],
+  ['money', 'Money'],
+  ['settings', 'Settings'],
 ];
 
 /** Phone navigation at the bottom of the screen (hidden on wide screens, where the top bar navigates). */

@@ -5,15 +5,19 @@ import { useUi } from '../store';
 import { sessionTime } from '../time';
 import { allowedTransitions, callable, statusText } from '../sessionActions';
 import type { Session, SessionStatus } from '../types';
-import { errorText, requests, sessions } from '../endpoints';
+import { errorText, sessions } from '../endpoints';
+import { canTipAfter, isPayoutsNotReady } from '../money';
 import { useProfile } from '../queries';
 import { VideoCallPanel } from './VideoCallPanel';
 import { ErrorAlert } from './ErrorAlert';
-import { ManagerInvitations } from './ManagerInvitations';
+import { CancelSession } from './CancelSession';
+import { ManagedRequestCard } from './ManagedRequestCard';
+import { PayButton } from './PayButton';
+import { TipButton } from './TipButton';
 
 export function SessionActions({ session, me }: { session: Session; me: string }) {
   const navigate = useUi((s) => s.navigate);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   async function transition(status: SessionStatus) {
     setBusy(true);
@@ -22,27 +26,47 @@ export function SessionActions({ session, me }: { session: Session; me: string }
       const updated = await sessions.transition(session.sessionId, status);
       if (updated?.sessionId) await db.sessions.put(updated);
     } catch (e) {
-      setError(errorText(e));
+      setError(e);
     } finally {
       setBusy(false);
     }
   }
   return (
     <div className="session-actions">
-      {allowedTransitions(session, me).map((t) => (
-        <button key={t.status} className={t.status === 'accepted' || t.status === 'in_progress' ? 'primary' : 'quiet'} disabled={busy} onClick={() => void transition(t.status)}>
-          {t.label}
-        </button>
-      ))}
+      {allowedTransitions(session, me).map((t) =>
+        t.status === 'cancelled' ? (
+          <CancelSession key={t.status} session={session} me={me} label={t.label} busy={busy} onConfirm={() => void transition(t.status)} />
+        ) : (
+          <button key={t.status} className={t.status === 'accepted' || t.status === 'in_progress' ? 'primary' : 'quiet'} disabled={busy} onClick={() => void transition(t.status)}>
+            {t.label}
+          </button>
+        ),
+      )}
+      {session.paymentMode === 'paid' && session.guestUserId === me && <PayButton session={session} me={me} />}
+      {canTipAfter(session, me) && <TipAfterSession session={session} />}
       {callable(session) && (
         <button className="primary" onClick={() => navigate({ view: 'sessions', callSessionId: session.sessionId })}>
           Join call
         </button>
       )}
-      {session.status === 'awaiting_payment' && session.guestUserId === me && <span className="muted">Waiting for payment</span>}
-      <ErrorAlert message={error} />
+      {session.status === 'awaiting_payment' && session.hostUserId === me && <span className="muted">Waiting for the guest&apos;s payment</span>}
+      {isPayoutsNotReady(error) ? (
+        <p className="error" role="alert" data-testid="payouts-not-ready">
+          {errorText(error)}{' '}
+          <button className="primary" onClick={() => navigate({ view: 'settings' })}>
+            Settings → Get paid
+          </button>
+        </p>
+      ) : (
+        <ErrorAlert message={error ? errorText(error) : undefined} />
+      )}
     </div>
   );
+}
+
+function TipAfterSession({ session }: { session: Session }) {
+  const host = useProfile(session.hostUserId);
+  return host?.donationsWelcome ? <TipButton host={host} sessionId={session.sessionId} conversationId={session.conversationId ?? undefined} /> : null;
 }
 
 function PeerName({ id }: { id: string }) {
@@ -60,7 +84,6 @@ export function SessionsPanel() {
     <section className="sessions" aria-labelledby="sessions-title">
       {calling && <VideoCallPanel session={calling} me={me} />}
       <h1 id="sessions-title">Sessions</h1>
-      <ManagerInvitations />
       {sessions?.length === 0 && <p className="muted">No sessions yet. Book one from a conversation with a host.</p>}
       <ul className="session-list">
         {sessions?.map((s) => (
@@ -87,38 +110,11 @@ export function SessionsPanel() {
           <h2>Requests</h2>
           <ul className="session-list">
             {requests.map((r) => (
-              <li key={r.requestId} className="card" data-testid="request">
-                <p>
-                  “{r.message}” — <span className={`status status-${r.status}`}>{r.status}</span>
-                </p>
-                {r.managerId === me && r.status === 'pending' && <RequestDecision requestId={r.requestId} />}
-              </li>
+              <ManagedRequestCard key={r.requestId} request={r} me={me} />
             ))}
           </ul>
         </>
       )}
     </section>
-  );
-}
-
-function RequestDecision({ requestId }: { requestId: string }) {
-  const [error, setError] = useState<string>();
-  async function decide(status: 'approved' | 'declined') {
-    try {
-      await requests.decide(requestId, status);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }
-  return (
-    <div className="session-actions">
-      <button className="primary" onClick={() => void decide('approved')}>
-        Approve
-      </button>
-      <button className="quiet" onClick={() => void decide('declined')}>
-        Decline
-      </button>
-      {error && <p className="error">{error}</p>}
-    </div>
   );
 }

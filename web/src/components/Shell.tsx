@@ -15,6 +15,9 @@ const AdminPages = dynamic(() => import('./admin/AdminPages').then((m) => m.Admi
   ssr: false,
   loading: () => <p className="muted pad">Loading…</p>,
 });
+// Views most visits never open load on demand (the first-visit budget, scripts/bundle-size.mjs).
+const SettingsPage = dynamic(() => import('./SettingsPage'), { ssr: false });
+const MoneyPage = dynamic(() => import('./MoneyPage'), { ssr: false });
 
 /** Sidebar + the current view; on a phone one of them at a time, with the bottom nav. */
 export function Shell() {
@@ -45,6 +48,8 @@ export function Shell() {
         {route.view === 'sam' && <SamChatView />}
         {route.view === 'sessions' && <SessionsPanel />}
         {route.view === 'admin' && <AdminPages />}
+        {route.view === 'settings' && <SettingsPage />}
+        {route.view === 'money' && <MoneyPage />}
       </main>
       <MobileBottomNav />
     </div>

@@ -17,6 +17,8 @@ export function StatusBar() {
     ['discover', 'Discover'],
     ['sam', 'Sam'],
     ['sessions', 'Sessions'],
+    ['money', 'Money'],
+    ['settings', 'Settings'],
   ];
   if (user?.roles.includes('admin')) views.push(['admin', 'Admin']);
 

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { admin, errorText, type MetricsSnapshot } from '../../endpoints';
 import { appendSample, humanLabel, type Sample } from '../../metricsHistory';
-import { formatAmount } from '../../services';
+import { formatAmount } from '../../money';
 import { clockTime } from '../../time';
 import { Bars, LineChart } from './Charts';
 

@@ -201,6 +201,32 @@ class WebClientE2EIT {
         }
     }
 
+    @Test
+    void hostsGetPaidGuestsPayCancelWithARefundTipInChatAndAskAManagedHostForAnIntroduction() throws Exception {
+        Path screenshots = Path.of(System.getProperty("screenshots.dir", "target/screenshots"))
+                .toAbsolutePath()
+                .normalize();
+
+        runScenario("money");
+
+        for (String size : List.of("phone", "desktop")) {
+            for (String view : List.of(
+                    "settings-get-paid",
+                    "booking-price",
+                    "payment-declined",
+                    "payment-succeeded",
+                    "cancel-refund-line",
+                    "guest-payments",
+                    "host-earnings",
+                    "tip-amount",
+                    "tip-in-thread",
+                    "introduction-form",
+                    "manager-request")) {
+                assertThat(screenshots.resolve(size + "-money-" + view + ".png")).isNotEmptyFile();
+            }
+        }
+    }
+
     /**
      * Runs {@code node web/e2e/<name>.mjs <baseUrl>}, echoing its output, and asserts it passed. The environment
      * carries {@code CHROMIUM_PATH}, {@code SCREENSHOTS_DIR} and {@code STRIPE_STANDIN_URL}.
