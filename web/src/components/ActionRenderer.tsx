@@ -1,5 +1,5 @@
+import { useMutation } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
 import { db, formatMoney } from '../services';
 import { sessionTime } from '../time';
 import { bookedFromProposal, proposalUsedLabel, requestFromProposal, requestUsedLabel } from '../samProposals';
@@ -40,7 +40,7 @@ export function ActionRenderer({ actions }: { actions: SamAction[] | undefined }
 
 export function HostCard({ hostId }: { hostId: string }) {
   const host = useProfile(hostId);
-  const [error, setError] = useState<string>();
+  const message = useMutation({ mutationFn: openConversationWith });
   if (!host) return <div className="host-card card muted">Loading host…</div>;
   return (
     <article className="host-card card" aria-label={host.displayName} data-testid="host-card">
@@ -53,43 +53,36 @@ export function HostCard({ hostId }: { hostId: string }) {
       {host.managed ? (
         <IntroductionRequest host={host} />
       ) : (
-        <button className="primary" onClick={() => void openConversationWith(host).catch((e) => setError(errorText(e)))}>
+        <button className="primary" disabled={message.isPending} onClick={() => message.mutate(host)}>
           Message
         </button>
       )}
-      {error && <p className="error">{error}</p>}
+      {message.error && <p className="error">{errorText(message.error)}</p>}
     </article>
   );
 }
 
 function ProposedBooking({ action }: { action: Extract<SamAction, { type: 'propose_booking' }> }) {
   const host = useProfile(action.hostUserId);
-  const [state, setState] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const booked = useLiveQuery(
     async () => bookedFromProposal(action.actionId, await db.sessions.toArray()),
     [action.actionId],
   );
-  async function book() {
-    setBusy(true);
-    setState('Requesting…');
-    try {
-      const session = await sessions.book({
+  const book = useMutation({
+    mutationFn: () =>
+      sessions.book({
         hostUserId: action.hostUserId,
         startTime: action.startTime,
         durationMinutes: action.durationMinutes,
         agreedPrice: action.agreedPrice,
         paymentMode: action.paymentMode,
         samActionId: action.actionId,
-      });
+      }),
+    onSuccess: async (session) => {
       if (session?.guestUserId) await db.sessions.put(session); // a 202 (pending) arrives later by sync
-      setState(undefined);
-    } catch (e) {
-      setState(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const state = book.isPending ? 'Requesting…' : book.error ? errorText(book.error) : undefined;
   return (
     <div className="card proposal">
       <p>
@@ -102,7 +95,7 @@ function ProposedBooking({ action }: { action: Extract<SamAction, { type: 'propo
           {proposalUsedLabel(booked)}
         </p>
       ) : (
-        <button className="primary" disabled={busy} onClick={() => void book()}>
+        <button className="primary" disabled={book.isPending} onClick={() => book.mutate()}>
           Book this
         </button>
       )}
@@ -113,20 +106,17 @@ function ProposedBooking({ action }: { action: Extract<SamAction, { type: 'propo
 
 function OpenRequest({ action }: { action: Extract<SamAction, { type: 'open_request' }> }) {
   const host = useProfile(action.hostUserId);
-  const [state, setState] = useState<string>();
   const sent = useLiveQuery(
     async () => requestFromProposal(action.actionId, await db.requests.toArray()),
     [action.actionId],
   );
-  async function send() {
-    try {
-      const request = await requests.open(action.hostUserId, action.message, action.actionId);
+  const send = useMutation({
+    mutationFn: () => requests.open(action.hostUserId, action.message, action.actionId),
+    onSuccess: async (request) => {
       if (request?.requesterId) await db.requests.put(request); // a 202 (pending) arrives later by sync
-      setState(undefined);
-    } catch (e) {
-      setState(errorText(e));
-    }
-  }
+    },
+  });
+  const state = send.error ? errorText(send.error) : undefined;
   return (
     <div className="card proposal">
       <p>
@@ -137,7 +127,7 @@ function OpenRequest({ action }: { action: Extract<SamAction, { type: 'open_requ
           {requestUsedLabel(sent)}
         </p>
       ) : (
-        <button className="primary" onClick={() => void send()}>
+        <button className="primary" disabled={send.isPending} onClick={() => send.mutate()}>
           Send request
         </button>
       )}

@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { AUTH } from '../db';
 import { auth, errorText } from '../endpoints';
@@ -12,27 +13,21 @@ export function AuthView() {
   const [password, setPassword] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<'user' | 'host'>('user');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const answer =
-        mode === 'signin'
-          ? await auth.login(email, password)
-          : await auth.register(email, password, displayName, role);
+  const enter = useMutation({
+    mutationFn: () =>
+      mode === 'signin' ? auth.login(email, password) : auth.register(email, password, displayName, role),
+    onSuccess: async (answer) => {
+      // Another person's cache never shows to the next one who signs in on this browser.
       const previous = await db.setting<{ user: { id: string } }>(AUTH);
       if (previous && previous.user.id !== answer.user.id) await db.clearAll();
       await api.signIn(answer);
       useUi.getState().setUser(answer.user);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    enter.mutate();
   }
 
   return (
@@ -81,8 +76,8 @@ export function AuthView() {
             </label>
           </fieldset>
         )}
-        <ErrorAlert message={error} />
-        <button type="submit" className="primary" disabled={busy}>
+        <ErrorAlert message={enter.error ? errorText(enter.error) : undefined} />
+        <button type="submit" className="primary" disabled={enter.isPending}>
           {mode === 'signin' ? 'Sign in' : 'Create account'}
         </button>
       </form>

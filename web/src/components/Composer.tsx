@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { conn, maybeConn } from '../services';
 import { errorText, sam as samApi } from '../endpoints';
@@ -9,7 +10,11 @@ const TYPING_IDLE_MS = 3000;
 /** Writes a message: Enter sends, Shift+Enter breaks the line; tells the others while typing. */
 export function Composer({ conversationId, sam }: { conversationId: string; sam: boolean }) {
   const [text, setText] = useState('');
-  const [error, setError] = useState<string>();
+  // Sam's asks go straight to the API (Sam answers only online); messages go through the offline queue.
+  const askSam = useMutation({
+    mutationFn: (content: string) => samApi.ask(content, conversationId),
+    onError: (_error, content) => setText(content),
+  });
   const lastTypingSent = useRef(0);
   const idleTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const input = useRef<HTMLTextAreaElement>(null);
@@ -40,16 +45,11 @@ export function Composer({ conversationId, sam }: { conversationId: string; sam:
     const content = text.trim();
     if (!content) return;
     setText('');
-    setError(undefined);
+    askSam.reset();
     clearTimeout(idleTimer.current);
     if (lastTypingSent.current) typing(false);
     if (sam) {
-      try {
-        await samApi.ask(content, conversationId);
-      } catch (err) {
-        setText(content);
-        setError(errorText(err));
-      }
+      askSam.mutate(content);
     } else {
       await conn().send(conversationId, content);
     }
@@ -65,7 +65,7 @@ export function Composer({ conversationId, sam }: { conversationId: string; sam:
 
   return (
     <form className="composer" onSubmit={submit}>
-      <ErrorAlert message={error} />
+      <ErrorAlert message={askSam.error ? errorText(askSam.error) : undefined} />
       <label className="visually-hidden" htmlFor={`composer-${conversationId}`}>
         {sam ? 'Ask Sam' : 'Message'}
       </label>

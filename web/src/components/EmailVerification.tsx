@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { api } from '../services';
 import { useUi } from '../store';
 import { auth, errorText } from '../endpoints';
@@ -8,53 +9,48 @@ import { ErrorAlert } from './ErrorAlert';
 /** Until the address is verified: say so, and let the user ask for the link again (at most once a minute). */
 export function EmailVerificationBanner() {
   const user = useUi((s) => s.user);
-  const [sent, setSent] = useState(false);
-  const [error, setError] = useState<string>();
+  const resend = useMutation({ mutationFn: auth.resendVerification });
   if (!user || user.emailVerified !== false) return null;
-  async function resend() {
-    setError(undefined);
-    try {
-      await auth.resendVerification();
-      setSent(true);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }
+  const sent = resend.isSuccess;
   return (
     <div className="banner" role="status" data-testid="verify-email-banner">
       <p>
         Verify your e-mail: we sent a link to <strong>{user.email}</strong>. Payouts and managers wait for it.
       </p>
-      <button className="quiet" onClick={() => void resend()} disabled={sent}>
+      <button className="quiet" onClick={() => resend.mutate()} disabled={sent || resend.isPending}>
         {sent ? 'Sent - check your inbox' : 'Send the link again'}
       </button>
-      <ErrorAlert message={error} />
+      <ErrorAlert message={resend.error ? errorText(resend.error) : undefined} />
     </div>
   );
 }
 
 /** `/verify-email?token=…`: posts the token of the mailed link, then offers the way back to the app. */
 export function VerifyEmailPage({ token }: { token: string }) {
-  const [state, setState] = useState<'checking' | 'verified' | string>('checking');
+  const verify = useMutation({
+    mutationFn: auth.verifyEmail,
+    onSuccess: async (user) => {
+      const current = useUi.getState().user;
+      if (current?.id === user.id) {
+        await api.updateUser(user);
+        useUi.getState().setUser(user);
+      }
+    },
+  });
+  const { mutate } = verify;
+  // A token works once: posted once per page, whatever the effect's re-runs (Strict Mode runs effects twice).
+  const posted = useRef<string>(undefined);
   useEffect(() => {
-    auth.verifyEmail(token).then(
-      async (user) => {
-        const current = useUi.getState().user;
-        if (current?.id === user.id) {
-          await api.updateUser(user);
-          useUi.getState().setUser(user);
-        }
-        setState('verified');
-      },
-      (e) => setState(errorText(e)),
-    );
-  }, [token]);
+    if (posted.current === token) return;
+    posted.current = token;
+    mutate(token);
+  }, [token, mutate]);
   return (
     <main className="auth" data-testid="verify-email-page">
       <h1>HumanChat</h1>
-      {state === 'checking' && <p aria-busy="true">Checking your link…</p>}
-      {state === 'verified' && <p>Your e-mail address is verified.</p>}
-      {state !== 'checking' && state !== 'verified' && <ErrorAlert message={state} />}
+      {(verify.isIdle || verify.isPending) && <p aria-busy="true">Checking your link…</p>}
+      {verify.isSuccess && <p>Your e-mail address is verified.</p>}
+      <ErrorAlert message={verify.error ? errorText(verify.error) : undefined} />
       <Link href="/">Open HumanChat</Link>
     </main>
   );

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { db } from '../services';
 import { SAM_USER_ID } from '../types';
@@ -13,41 +14,35 @@ export function SamChatView() {
     [],
   );
   const [text, setText] = useState('');
-  const [error, setError] = useState<string>();
-  const [asked, setAsked] = useState(false);
+  const ask = useMutation({ mutationFn: (message: string) => sam.ask(message) });
 
   if (samConversation === undefined) return null;
   if (samConversation) return <ConversationView conversationId={samConversation.conversationId} sam />;
 
-  async function ask(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    try {
-      await sam.ask(text);
-      setAsked(true);
-    } catch (err) {
-      setError(errorText(err));
-    }
+    ask.mutate(text);
   }
   return (
     <section className="sam-intro" aria-labelledby="sam-title">
       <h1 id="sam-title">Sam, your concierge</h1>
       <p>Tell Sam who you want to talk to, about what, and when. Sam finds hosts and sets up the session.</p>
-      {asked ? (
+      {ask.isSuccess ? (
         <p className="muted" role="status">
           Sam is on it…
         </p>
       ) : (
-        <form className="composer" onSubmit={ask}>
+        <form className="composer" onSubmit={submit}>
           <label className="visually-hidden" htmlFor="sam-first">
             Ask Sam
           </label>
           <textarea id="sam-first" required value={text} onChange={(e) => setText(e.target.value)} placeholder="I'd like to talk to a chess coach this week…" />
-          <button className="primary" type="submit">
+          <button className="primary" type="submit" disabled={ask.isPending}>
             Ask
           </button>
         </form>
       )}
-      <ErrorAlert message={error} />
+      <ErrorAlert message={ask.error ? errorText(ask.error) : undefined} />
     </section>
   );
 }
