@@ -178,6 +178,11 @@ class WebClientE2EIT {
     }
 
     @Test
+    void aHostOnboardsOnTheStripeStandInAndAGuestsPagePaysWithItsTestCards() throws Exception {
+        runScenario("stripe-standin");
+    }
+
+    @Test
     void savesScreenshotsOfTheMainViewsAtPhoneAndDesktopSizes() throws Exception {
         Path screenshots = Path.of(System.getProperty("screenshots.dir", "target/screenshots"))
                 .toAbsolutePath()
