@@ -2,6 +2,7 @@ package com.humanchat.edge.admin;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.http.ProblemType;
 import com.humanchat.schemas.Json;
 import com.humanchat.schemas.admin.MetricsSnapshot;
 import io.vertx.core.json.JsonObject;
@@ -42,13 +43,8 @@ public final class AdminMetrics {
      * @throws ProblemException 503 {@code metrics-unavailable} with {@code Retry-After} until the first snapshot
      */
     public JsonObject answer() {
-        MetricsSnapshot snapshot = latest().orElseThrow(() -> new ProblemException(
-                503,
-                "metrics-unavailable",
-                "Metrics unavailable",
-                "no metrics snapshot has been received yet; retry shortly",
-                List.of(),
-                Map.of("Retry-After", Long.toString(RETRY_AFTER_SECONDS))));
+        MetricsSnapshot snapshot = latest().orElseThrow(() -> ProblemType.METRICS_UNAVAILABLE.retryAfter(
+                "no metrics snapshot has been received yet; retry shortly", RETRY_AFTER_SECONDS));
         JsonObject body = new JsonObject(Json.mapper().convertValue(snapshot, MAP));
         ENVELOPE.forEach(body::remove);
         return body;

@@ -2,6 +2,7 @@ package com.humanchat.edge.chat;
 
 import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.http.ProblemType;
 import com.humanchat.edge.http.ProjectionWait;
 import com.humanchat.edge.http.Rejections;
 import com.humanchat.edge.kafka.CommandPublisher;
@@ -139,14 +140,9 @@ public final class ConversationService {
             boolean managedElsewhere =
                     managers.entrySet().stream().anyMatch(e -> !e.getValue().equals(caller));
             return managedElsewhere
-                    ? Future.failedFuture(new ProblemException(
-                            403,
-                            "managed-host",
-                            "Forbidden",
+                    ? Future.failedFuture(ProblemType.MANAGED_HOST.with(
                             "This host is reached through their representative: Request an introduction"
-                                    + " (POST /api/requests) and they will open the conversation",
-                            List.of(),
-                            Map.of()))
+                                    + " (POST /api/requests) and they will open the conversation"))
                     : Future.succeededFuture();
         });
     }

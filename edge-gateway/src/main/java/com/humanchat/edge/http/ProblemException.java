@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * A failure that becomes an RFC 9457 {@code application/problem+json} answer; handlers throw or fail with it
- * and never write error bodies themselves.
+ * and never write error bodies themselves. Made only from a {@link ProblemType} (the catalogue), never by hand.
  */
 public final class ProblemException extends RuntimeException {
 
@@ -18,7 +18,7 @@ public final class ProblemException extends RuntimeException {
     private final List<FieldError> errors;
     private final Map<String, String> headers;
 
-    public ProblemException(
+    ProblemException(
             int status,
             String slug,
             String title,
@@ -34,65 +34,46 @@ public final class ProblemException extends RuntimeException {
     }
 
     public static ProblemException badRequest(String detail) {
-        return new ProblemException(400, "bad-request", "Bad request", detail, List.of(), Map.of());
+        return ProblemType.BAD_REQUEST.with(detail);
     }
 
     public static ProblemException invalid(List<FieldError> errors) {
-        return new ProblemException(
-                400, "validation", "Invalid request", "the request body does not match its schema", errors, Map.of());
+        return ProblemType.VALIDATION.with("the request body does not match its schema", errors);
     }
 
     public static ProblemException unauthorized(String detail) {
-        return new ProblemException(
-                401, "unauthorized", "Unauthorized", detail, List.of(), Map.of("WWW-Authenticate", "Bearer"));
+        return ProblemType.UNAUTHORIZED.withHeaders(detail, Map.of("WWW-Authenticate", "Bearer"));
     }
 
     public static ProblemException forbidden(String detail) {
-        return new ProblemException(403, "forbidden", "Forbidden", detail, List.of(), Map.of());
+        return ProblemType.FORBIDDEN.with(detail);
     }
 
     /** The caller's e-mail address is not verified yet, and {@code forWhat} needs it. */
     public static ProblemException emailUnverified(String forWhat) {
-        return new ProblemException(
-                403,
-                "email-unverified",
-                "Forbidden",
-                "verify your e-mail address first: " + forWhat + " needs a verified address",
-                List.of(),
-                Map.of());
+        return ProblemType.EMAIL_UNVERIFIED.with(
+                "verify your e-mail address first: " + forWhat + " needs a verified address");
     }
 
     public static ProblemException notFound(String detail) {
-        return new ProblemException(404, "not-found", "Not found", detail, List.of(), Map.of());
+        return ProblemType.NOT_FOUND.with(detail);
     }
 
     public static ProblemException conflict(String detail) {
-        return new ProblemException(409, "conflict", "Conflict", detail, List.of(), Map.of());
+        return ProblemType.CONFLICT.with(detail);
     }
 
     public static ProblemException tooLarge(String detail) {
-        return new ProblemException(413, "too-large", "Payload too large", detail, List.of(), Map.of());
+        return ProblemType.TOO_LARGE.with(detail);
     }
 
     public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
-        return new ProblemException(
-                429,
-                "rate-limited",
-                "Too many requests",
-                detail,
-                List.of(),
-                Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+        return ProblemType.RATE_LIMITED.retryAfter(detail, retryAfterSeconds);
     }
 
     /** A dependency (Kafka, PostgreSQL) is unavailable; the client may retry after the given delay. */
     public static ProblemException unavailable(String detail, long retryAfterSeconds) {
-        return new ProblemException(
-                503,
-                "unavailable",
-                "Service unavailable",
-                detail,
-                List.of(),
-                Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+        return ProblemType.UNAVAILABLE.retryAfter(detail, retryAfterSeconds);
     }
 
     public int status() {

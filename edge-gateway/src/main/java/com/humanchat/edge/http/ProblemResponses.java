@@ -5,8 +5,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
-import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -64,8 +62,7 @@ public final class ProblemResponses {
         }
         if (failure != null) {
             LOG.error("unhandled failure (request {})", requestId, failure);
-            return new ProblemException(
-                    500, "internal", "Internal error", "an unexpected error occurred", List.of(), Map.of());
+            return ProblemType.INTERNAL.with("an unexpected error occurred");
         }
         ProblemException problem = byStatus(statusCode == -1 ? 500 : statusCode, null);
         if (problem.status() >= 500) {
@@ -106,39 +103,13 @@ public final class ProblemResponses {
             case 401 -> ProblemException.unauthorized(detail == null ? "a valid bearer token is required" : detail);
             case 403 -> ProblemException.forbidden(detail == null ? "not allowed" : detail);
             case 404 -> ProblemException.notFound(detail == null ? "no such resource" : detail);
-            case 405 ->
-                new ProblemException(
-                        405,
-                        "method-not-allowed",
-                        "Method not allowed",
-                        "this method is not allowed here",
-                        List.of(),
-                        Map.of());
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED.with("this method is not allowed here");
             case 413 -> ProblemException.tooLarge(detail == null ? "the request body is too large" : detail);
-            case 415 ->
-                new ProblemException(
-                        415,
-                        "unsupported-media-type",
-                        "Unsupported media type",
-                        "send application/json",
-                        List.of(),
-                        Map.of());
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE.with("send application/json");
             default ->
                 status >= 400 && status < 500
-                        ? new ProblemException(
-                                status,
-                                "client-error",
-                                "Client error",
-                                detail == null ? "request refused" : detail,
-                                List.of(),
-                                Map.of())
-                        : new ProblemException(
-                                status,
-                                "internal",
-                                "Internal error",
-                                "an unexpected error occurred",
-                                List.of(),
-                                Map.of());
+                        ? ProblemType.CLIENT_ERROR.withStatus(status, detail == null ? "request refused" : detail)
+                        : ProblemType.INTERNAL.withStatus(status, "an unexpected error occurred");
         };
     }
 

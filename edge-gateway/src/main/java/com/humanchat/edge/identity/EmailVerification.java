@@ -1,6 +1,7 @@
 package com.humanchat.edge.identity;
 
 import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.http.ProblemType;
 import com.humanchat.edge.mail.Mailer;
 import com.humanchat.readmodels.identity.User;
 import com.humanchat.readmodels.identity.UserReads;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,12 +136,7 @@ public final class EmailVerification {
     }
 
     private static ProblemException invalidLink() {
-        return new ProblemException(
-                400,
-                "invalid-verification-link",
-                "Bad request",
-                "this verification link is invalid or has expired: ask for a new one",
-                List.of(),
-                Map.of());
+        return ProblemType.INVALID_VERIFICATION_LINK.with(
+                "this verification link is invalid or has expired: ask for a new one");
     }
 }

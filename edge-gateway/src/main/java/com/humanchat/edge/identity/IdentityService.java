@@ -4,6 +4,7 @@ import com.humanchat.edge.auth.PasswordHasher;
 import com.humanchat.edge.auth.RefreshTokens;
 import com.humanchat.edge.auth.TokenService;
 import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.http.ProblemType;
 import com.humanchat.readmodels.identity.User;
 import com.humanchat.readmodels.identity.UserReads;
 import com.humanchat.schemas.Topics;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -316,14 +316,10 @@ public final class IdentityService {
     }
 
     private static ProblemException invalidManager(String detail) {
-        return new ProblemException(
-                422,
-                "unprocessable",
-                "Unprocessable request",
+        return ProblemType.UNPROCESSABLE.with(
                 detail,
                 List.of(new ProblemException.FieldError(
-                        "/managerId", "only null (no manager) or your current manager")),
-                Map.of());
+                        "/managerId", "only null (no manager) or your current manager")));
     }
 
     private static Future<User> uniqueViolationToConflict(Throwable failure) {

@@ -2,6 +2,7 @@ package com.humanchat.edge.identity;
 
 import com.humanchat.edge.auth.AccountStanding;
 import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.http.ProblemType;
 import com.humanchat.edge.http.Rejections;
 import com.humanchat.readmodels.identity.UserReads;
 import com.humanchat.schemas.Topics;
@@ -15,7 +16,6 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -260,13 +260,8 @@ public final class ManagerInvitations {
 
     private static <T> Future<T> openInvitationToConflict(Throwable failure) {
         if (failure instanceof PgException pg && UserStore.UNIQUE_VIOLATION.equals(pg.getSqlState())) {
-            return Future.failedFuture(new ProblemException(
-                    409,
-                    "invitation-open",
-                    "Conflict",
-                    "you already have an open manager invitation: end it first",
-                    List.of(),
-                    Map.of()));
+            return Future.failedFuture(
+                    ProblemType.INVITATION_OPEN.with("you already have an open manager invitation: end it first"));
         }
         return Future.failedFuture(failure);
     }

@@ -1,6 +1,7 @@
 package com.humanchat.edge.limits;
 
 import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.http.ProblemType;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
@@ -14,9 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +37,6 @@ public final class SignInLockout {
 
     static final String KEY_PREFIX = "humanchat:sign-in:";
     static final Duration FAILURE_MEMORY = Duration.ofDays(1);
-    static final String PROBLEM_SLUG = "sign-in-locked";
 
     /**
      * KEYS: failures, lock. ARGV: failures before a lock, first lock ms, longest lock ms, failure memory ms. Returns
@@ -113,14 +111,10 @@ public final class SignInLockout {
     }
 
     static ProblemException locked(long retryAfterSeconds) {
-        return new ProblemException(
-                429,
-                PROBLEM_SLUG,
-                "Too many failed sign-ins",
+        return ProblemType.SIGN_IN_LOCKED.retryAfter(
                 "this account had too many failed sign-ins: it is locked for " + retryAfterSeconds
                         + " s, even with the right password",
-                List.of(),
-                Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+                retryAfterSeconds);
     }
 
     private Future<Response> attempt(String account) {

@@ -7,6 +7,7 @@ import com.humanchat.edge.http.JsonBody;
 import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.http.ProblemResponses;
+import com.humanchat.edge.http.ProblemType;
 import com.humanchat.edge.http.Rejections;
 import com.humanchat.edge.http.RequestParams;
 import com.humanchat.schemas.sessions.Money;
@@ -17,7 +18,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -49,13 +49,7 @@ public final class PaymentRoutes {
         Router router = Router.router(vertx);
         router.route().handler(ctx -> {
             if (verifier == null) {
-                ctx.fail(new ProblemException(
-                        503,
-                        "payments-not-configured",
-                        "Service unavailable",
-                        "payments not configured",
-                        List.of(),
-                        Map.of()));
+                ctx.fail(ProblemType.PAYMENTS_NOT_CONFIGURED.with("payments not configured"));
             } else {
                 ctx.next();
             }

@@ -2,6 +2,7 @@ package com.humanchat.edge.payments;
 
 import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.http.ProblemType;
 import com.humanchat.edge.http.Rejections;
 import com.humanchat.edge.kafka.CommandAnswers;
 import com.humanchat.edge.kafka.CommandPublisher;
@@ -27,7 +28,6 @@ import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -83,13 +83,12 @@ public final class PaymentService {
                         "/sessionId", "a " + session.paymentMode().wire() + " session has nothing to pay"));
             }
             if (session.status() != SessionStatus.AWAITING_PAYMENT) {
-                return Future.failedFuture(conflict(
-                        "not-awaiting-payment",
+                return Future.failedFuture(ProblemType.NOT_AWAITING_PAYMENT.with(
                         "the session is " + session.status().wire() + ", not awaiting payment"));
             }
             return ledger.sessionHasPayment(sessionId)
                     .compose(paid -> paid
-                            ? Future.failedFuture(conflict("already-paid", "this session already has a payment"))
+                            ? Future.failedFuture(ProblemType.ALREADY_PAID.with("this session already has a payment"))
                             : produceIntent(session));
         });
     }
@@ -155,8 +154,7 @@ public final class PaymentService {
     public Future<JsonObject> payment(UUID caller, UUID paymentId) {
         return ledger.payment(paymentId).compose(found -> found.filter(p -> p.isParty(caller))
                 .map(p -> Future.succeededFuture(p.jsonFor(caller)))
-                .orElseGet(() -> Future.failedFuture(new ProblemException(
-                        404, "unknown-payment", "Not found", "no such payment", List.of(), Map.of()))));
+                .orElseGet(() -> Future.failedFuture(ProblemType.UNKNOWN_PAYMENT.with("no such payment"))));
     }
 
     /** A page of the caller's payments, newest first, each as {@link PaymentReadModel.Payment#jsonFor} shows it. */
@@ -199,10 +197,6 @@ public final class PaymentService {
                 .compose(session -> session.hostUserId().equals(donation.hostUserId())
                         ? Future.succeededFuture()
                         : Future.failedFuture(unprocessable("/sessionId", "the host is not this session's host")));
-    }
-
-    private static ProblemException conflict(String slug, String detail) {
-        return new ProblemException(409, slug, "Conflict", detail, List.of(), Map.of());
     }
 
     private static ProblemException unprocessable(String pointer, String detail) {

@@ -3,6 +3,7 @@ package com.humanchat.edge.requests;
 import com.humanchat.edge.auth.AccountStanding;
 import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.http.ProblemType;
 import com.humanchat.edge.http.ProjectionWait;
 import com.humanchat.edge.http.Rejections;
 import com.humanchat.edge.kafka.CommandAnswers;
@@ -122,13 +123,8 @@ public final class RequestService {
                     .hasRequest(caller, hostUserId, RequestStatus.PENDING)
                     .compose(pending -> {
                         if (pending) {
-                            return Future.failedFuture(new ProblemException(
-                                    409,
-                                    "request-pending",
-                                    "Conflict",
-                                    "you already have a pending request to this host",
-                                    List.of(),
-                                    Map.of()));
+                            return Future.failedFuture(ProblemType.REQUEST_PENDING.with(
+                                    "you already have a pending request to this host"));
                         }
                         return displayName(caller).compose(requesterName -> {
                             UUID requestId = UUID.randomUUID();
@@ -214,7 +210,7 @@ public final class RequestService {
     }
 
     public static ProblemException unknownRequest() {
-        return new ProblemException(404, "unknown-request", "Not found", "no such request", List.of(), Map.of());
+        return ProblemType.UNKNOWN_REQUEST.with("no such request");
     }
 
     private Future<Outcome> decided(UUID requestId, Future<Optional<RequestEvent>> answer) {
@@ -244,11 +240,9 @@ public final class RequestService {
         String reason = rejected.reason();
         return switch (rejected.code()) {
             case UNKNOWN_REQUEST -> unknownRequest();
-            case NOT_THE_MANAGER ->
-                new ProblemException(403, "not-the-manager", "Forbidden", reason, List.of(), Map.of());
-            case ILLEGAL_TRANSITION ->
-                new ProblemException(409, "illegal-transition", "Conflict", reason, List.of(), Map.of());
-            case REQUEST_EXISTS -> new ProblemException(409, "request-exists", "Conflict", reason, List.of(), Map.of());
+            case NOT_THE_MANAGER -> ProblemType.NOT_THE_MANAGER.with(reason);
+            case ILLEGAL_TRANSITION -> ProblemType.ILLEGAL_TRANSITION.with(reason);
+            case REQUEST_EXISTS -> ProblemType.REQUEST_EXISTS.with(reason);
             case INVALID -> Rejections.unprocessable(reason, List.of());
         };
     }

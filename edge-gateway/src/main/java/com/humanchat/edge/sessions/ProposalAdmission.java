@@ -1,10 +1,9 @@
 package com.humanchat.edge.sessions;
 
 import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.http.ProblemType;
 import com.humanchat.schemas.sessions.Money;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,19 +27,17 @@ final class ProposalAdmission {
     /** Empty when the booking may go on, else the 409 that says why not. */
     static Optional<ProblemException> refusal(Money asked, Facts facts) {
         if (facts.alreadyBooked()) {
-            return Optional.of(conflict(
-                    "proposal-used", "You already requested a session from this proposal of Sam's: see Sessions."));
+            return Optional.of(ProblemType.PROPOSAL_USED.with(
+                    "You already requested a session from this proposal of Sam's: see Sessions."));
         }
         Money price = facts.hostPrice() == null ? Money.of(0, asked.currency()) : facts.hostPrice();
         if (!price.equals(asked)) {
-            return Optional.of(conflict(
-                    "stale-proposal",
+            return Optional.of(ProblemType.STALE_PROPOSAL.with(
                     "The host's price changed since Sam proposed this session: it is now " + format(price)
                             + ". Ask Sam again for a fresh proposal."));
         }
         if (facts.slotTaken()) {
-            return Optional.of(conflict(
-                    "stale-proposal",
+            return Optional.of(ProblemType.STALE_PROPOSAL.with(
                     "That time was taken since Sam proposed it. Ask Sam for another time with this host."));
         }
         return Optional.empty();
@@ -55,9 +52,5 @@ final class ProposalAdmission {
                         price.amountCents() / 100,
                         price.amountCents() % 100,
                         price.currency().toUpperCase(Locale.ROOT));
-    }
-
-    private static ProblemException conflict(String slug, String detail) {
-        return new ProblemException(409, slug, "Conflict", detail, List.of(), Map.of());
     }
 }

@@ -3,6 +3,7 @@ package com.humanchat.edge.sessions;
 import com.humanchat.edge.chat.Membership;
 import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.http.ProblemType;
 import com.humanchat.edge.http.ProjectionWait;
 import com.humanchat.edge.http.Rejections;
 import com.humanchat.edge.kafka.CommandAnswers;
@@ -33,7 +34,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -191,7 +191,7 @@ public final class SessionService {
     }
 
     public static ProblemException unknownSession() {
-        return new ProblemException(404, "unknown-session", "Not found", "no such session", List.of(), Map.of());
+        return ProblemType.UNKNOWN_SESSION.with("no such session");
     }
 
     private Future<Void> reachable(UUID caller, HostFacts host) {
@@ -201,14 +201,9 @@ public final class SessionService {
         return requests.hasRequest(caller, host.id(), RequestStatus.APPROVED)
                 .compose(approved -> approved
                         ? Future.succeededFuture()
-                        : Future.failedFuture(new ProblemException(
-                                403,
-                                "managed-host",
-                                "Forbidden",
+                        : Future.failedFuture(ProblemType.MANAGED_HOST.with(
                                 "This host is reached through their representative: Request an introduction"
-                                        + " (POST /api/requests) before booking",
-                                List.of(),
-                                Map.of())));
+                                        + " (POST /api/requests) before booking")));
     }
 
     private Future<Void> sharedConversation(UUID caller, Ask ask) {
@@ -310,19 +305,16 @@ public final class SessionService {
         String reason = rejected.reason();
         return switch (rejected.code()) {
             case UNKNOWN_SESSION, NOT_A_PARTICIPANT -> unknownSession();
-            case ILLEGAL_TRANSITION ->
-                new ProblemException(409, "illegal-transition", "Conflict", reason, List.of(), Map.of());
-            case SCHEDULE_CONFLICT ->
-                new ProblemException(409, "schedule-conflict", "Conflict", reason, List.of(), Map.of());
-            case SESSION_EXISTS -> new ProblemException(409, "session-exists", "Conflict", reason, List.of(), Map.of());
-            case TOO_MANY_PENDING ->
-                new ProblemException(409, "too-many-pending-requests", "Conflict", reason, List.of(), Map.of());
+            case ILLEGAL_TRANSITION -> ProblemType.ILLEGAL_TRANSITION.with(reason);
+            case SCHEDULE_CONFLICT -> ProblemType.SCHEDULE_CONFLICT.with(reason);
+            case SESSION_EXISTS -> ProblemType.SESSION_EXISTS.with(reason);
+            case TOO_MANY_PENDING -> ProblemType.TOO_MANY_PENDING_REQUESTS.with(reason);
             case INVALID -> Rejections.unprocessable(reason, List.of());
         };
     }
 
     private static ProblemException unavailableHost(String detail) {
-        return new ProblemException(409, "host-unavailable", "Conflict", detail, List.of(), Map.of());
+        return ProblemType.HOST_UNAVAILABLE.with(detail);
     }
 
     private static ProblemException unprocessable(String pointer, String detail) {

@@ -1,0 +1,104 @@
+package com.humanchat.edge.http;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every problem the API answers with, in one place: its HTTP status, its slug (the last segment of the problem's
+ * {@code type} URI, {@code https://humanchat.dev/problems/<slug>}; with underscores, the socket's {@code error} code)
+ * and its title. A {@link ProblemException} is made only from one of these, so a slug means one thing everywhere.
+ */
+public enum ProblemType {
+    BAD_REQUEST(400, "bad-request", "Bad request"),
+    VALIDATION(400, "validation", "Invalid request"),
+    INVALID(400, "invalid", "Invalid request"),
+    INVALID_VERIFICATION_LINK(400, "invalid-verification-link", "Bad request"),
+    UNAUTHORIZED(401, "unauthorized", "Unauthorized"),
+    FORBIDDEN(403, "forbidden", "Forbidden"),
+    EMAIL_UNVERIFIED(403, "email-unverified", "Forbidden"),
+    NOT_THE_AUTHOR(403, "not-the-author", "Forbidden"),
+    NOT_THE_MANAGER(403, "not-the-manager", "Forbidden"),
+    MANAGED_HOST(403, "managed-host", "Forbidden"),
+    NOT_FOUND(404, "not-found", "Not found"),
+    UNKNOWN_CONVERSATION(404, "unknown-conversation", "Not found"),
+    UNKNOWN_MESSAGE(404, "unknown-message", "Not found"),
+    UNKNOWN_SESSION(404, "unknown-session", "Not found"),
+    UNKNOWN_REQUEST(404, "unknown-request", "Not found"),
+    UNKNOWN_PAYMENT(404, "unknown-payment", "Not found"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+    CONFLICT(409, "conflict", "Conflict"),
+    CONVERSATION_EXISTS(409, "conversation-exists", "Conflict"),
+    SESSION_EXISTS(409, "session-exists", "Conflict"),
+    REQUEST_EXISTS(409, "request-exists", "Conflict"),
+    REQUEST_PENDING(409, "request-pending", "Conflict"),
+    ILLEGAL_TRANSITION(409, "illegal-transition", "Conflict"),
+    SCHEDULE_CONFLICT(409, "schedule-conflict", "Conflict"),
+    TOO_MANY_PENDING_REQUESTS(409, "too-many-pending-requests", "Conflict"),
+    HOST_UNAVAILABLE(409, "host-unavailable", "Conflict"),
+    HOST_NOT_PAYABLE(409, "host-not-payable", "Conflict"),
+    PAYOUTS_NOT_READY(409, "payouts-not-ready", "Conflict"),
+    NOT_AWAITING_PAYMENT(409, "not-awaiting-payment", "Conflict"),
+    ALREADY_PAID(409, "already-paid", "Conflict"),
+    STALE_PROPOSAL(409, "stale-proposal", "Conflict"),
+    PROPOSAL_USED(409, "proposal-used", "Conflict"),
+    INVITATION_OPEN(409, "invitation-open", "Conflict"),
+    TOO_LARGE(413, "too-large", "Payload too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    UNPROCESSABLE(422, "unprocessable", "Unprocessable request"),
+    RATE_LIMITED(429, "rate-limited", "Too many requests"),
+    SIGN_IN_LOCKED(429, "sign-in-locked", "Too many failed sign-ins"),
+    /** Any other 4xx a framework answered with (its status is kept). */
+    CLIENT_ERROR(400, "client-error", "Client error"),
+    INTERNAL(500, "internal", "Internal error"),
+    UNAVAILABLE(503, "unavailable", "Service unavailable"),
+    METRICS_UNAVAILABLE(503, "metrics-unavailable", "Metrics unavailable"),
+    PAYMENTS_NOT_CONFIGURED(503, "payments-not-configured", "Service unavailable");
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    ProblemType(int status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** This problem, saying {@code detail} in plain words. */
+    public ProblemException with(String detail) {
+        return new ProblemException(status, slug, title, detail, List.of(), Map.of());
+    }
+
+    /** This problem, naming the fields that are wrong. */
+    public ProblemException with(String detail, List<ProblemException.FieldError> errors) {
+        return new ProblemException(status, slug, title, detail, errors, Map.of());
+    }
+
+    /** This problem, telling the client when to try again ({@code Retry-After}). */
+    public ProblemException retryAfter(String detail, long seconds) {
+        return new ProblemException(
+                status, slug, title, detail, List.of(), Map.of("Retry-After", Long.toString(seconds)));
+    }
+
+    /** This problem with the status a framework chose ({@link #CLIENT_ERROR} for a 4xx, {@link #INTERNAL} for a 5xx). */
+    public ProblemException withStatus(int status, String detail) {
+        return new ProblemException(status, slug, title, detail, List.of(), Map.of());
+    }
+
+    /** This problem with its own response headers (the bearer challenge of a 401). */
+    ProblemException withHeaders(String detail, Map<String, String> headers) {
+        return new ProblemException(status, slug, title, detail, List.of(), headers);
+    }
+}
