@@ -1,3 +1,4 @@
+import dynamic from 'next/dynamic';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { conversations } from '../endpoints';
@@ -6,13 +7,15 @@ import { conn, db, maybeConn } from '../services';
 import { useUi } from '../store';
 import { applyMessage, thread } from '../sync';
 import { SAM_USER_ID } from '../types';
-import { BookingDialog } from './BookingDialog';
 import { ChatArea } from './ChatArea';
 import { Composer } from './Composer';
 import { conversationTitle, others } from './names';
 import { PresenceDot } from './PresenceDot';
 import { TipButton } from './TipButton';
 import { TypingIndicator } from './TypingIndicator';
+
+// Opened from the header's button only: its own chunk, fetched on first use.
+const BookingDialog = dynamic(() => import('./BookingDialog').then((m) => m.BookingDialog), { ssr: false });
 
 const HISTORY_PAGE = 50;
 

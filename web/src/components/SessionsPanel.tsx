@@ -1,3 +1,4 @@
+import dynamic from 'next/dynamic';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { db, formatMoney } from '../services';
@@ -8,12 +9,14 @@ import type { Session, SessionStatus } from '../types';
 import { errorText, sessions } from '../endpoints';
 import { canTipAfter, isPayoutsNotReady } from '../money';
 import { useProfile } from '../queries';
-import { VideoCallPanel } from './VideoCallPanel';
 import { ErrorAlert } from './ErrorAlert';
 import { CancelSession } from './CancelSession';
 import { ManagedRequestCard } from './ManagedRequestCard';
 import { PayButton } from './PayButton';
 import { TipButton } from './TipButton';
+
+// Only a joined call needs WebRTC: its own chunk, fetched on first use.
+const VideoCallPanel = dynamic(() => import('./VideoCallPanel').then((m) => m.VideoCallPanel), { ssr: false });
 
 export function SessionActions({ session, me }: { session: Session; me: string }) {
   const navigate = useUi((s) => s.navigate);
