@@ -8,15 +8,10 @@ import com.humanchat.schemas.chat.ConversationType;
 import com.humanchat.schemas.chat.MessageDeleted;
 import com.humanchat.schemas.chat.MessageEdited;
 import com.humanchat.schemas.chat.MessageSent;
-import com.humanchat.schemas.chat.ReadAdvanced;
 import com.humanchat.schemas.chat.UnreadChanged;
 import com.humanchat.schemas.requests.ManagedRequest;
-import com.humanchat.schemas.requests.RequestCreated;
-import com.humanchat.schemas.requests.RequestStatus;
 import com.humanchat.schemas.requests.RequestStatusChanged;
 import com.humanchat.schemas.sessions.Session;
-import com.humanchat.schemas.sessions.SessionRequested;
-import com.humanchat.schemas.sessions.SessionStatusChanged;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -25,15 +20,8 @@ import java.sql.SQLTransientException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -223,14 +211,14 @@ final class ProjectionWriter {
      *     skipped
      */
     void write(List<? extends Envelope> events) throws SQLException {
-        Plan plan = Plan.of(events);
+        ProjectionPlan plan = ProjectionPlan.of(events);
         if (plan.isEmpty()) {
             return;
         }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                plan.execute(connection);
+                execute(plan, connection);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 try {
@@ -256,363 +244,229 @@ final class ProjectionWriter {
         return state != null && (state.startsWith("22") || state.startsWith("23"));
     }
 
-    /**
-     * The statements one batch needs, deduplicated by key so that a multi-row upsert never touches a row twice, and
-     * participant rows in one global order so that concurrent projector threads lock them in the same order.
-     */
-    private record Plan(
-            Map<UUID, ConversationCreated> conversations,
-            SortedMap<ParticipantKey, Instant> members,
-            Map<MessageKey, MessageSent> messages,
-            SortedSet<UUID> touchedConversations,
-            List<MessageEdited> edits,
-            List<MessageDeleted> deletes,
-            SortedMap<ParticipantKey, Long> reads,
-            SortedMap<ParticipantKey, UnreadChanged> unreadCounts,
-            Map<UUID, Long> unreadTotals,
-            SortedMap<UUID, Session> sessions,
-            SortedSet<UUID> linkedSessions,
-            SortedMap<UUID, ManagedRequest> requests,
-            Map<UUID, RequestStatusChanged> decisions) {
-
-        static Plan of(List<? extends Envelope> events) {
-            Plan plan = new Plan(
-                    new LinkedHashMap<>(),
-                    new TreeMap<>(),
-                    new LinkedHashMap<>(),
-                    new TreeSet<>(),
-                    new ArrayList<>(),
-                    new ArrayList<>(),
-                    new TreeMap<>(),
-                    new TreeMap<>(),
-                    new TreeMap<>(),
-                    new TreeMap<>(),
-                    new TreeSet<>(),
-                    new TreeMap<>(),
-                    new LinkedHashMap<>());
-            for (Envelope event : events) {
-                plan.add(event);
+    /** The plan's statements, in the order that needs no foreign keys (see the class comment). */
+    private static void execute(ProjectionPlan plan, Connection connection) throws SQLException {
+        if (!plan.conversations().isEmpty()) {
+            try (PreparedStatement s = connection.prepareStatement(INSERT_CONVERSATION)) {
+                for (ConversationCreated e : plan.conversations().values()) {
+                    s.setObject(1, e.conversationId());
+                    s.setString(2, e.conversationType().wire());
+                    s.setObject(3, e.createdBy());
+                    s.setObject(4, timestamp(e.occurredAt()));
+                    s.setObject(5, timestamp(e.occurredAt()));
+                    s.setObject(6, e.conversationId());
+                    s.addBatch();
+                }
+                s.executeBatch();
             }
-            return plan;
-        }
-
-        private void add(Envelope event) {
-            switch (event) {
-                case ConversationCreated e -> {
-                    conversations.putIfAbsent(e.conversationId(), e);
-                    for (UUID user : e.participantIds()) {
-                        members.putIfAbsent(new ParticipantKey(e.conversationId(), user), e.occurredAt());
-                    }
-                    // Repairs last_seq should messages of it have been projected first.
-                    touchedConversations.add(e.conversationId());
-                }
-                case MessageSent e -> {
-                    messages.putIfAbsent(new MessageKey(e.conversationId(), e.seq()), e);
-                    touchedConversations.add(e.conversationId());
-                }
-                case MessageEdited e -> edits.add(e);
-                case MessageDeleted e -> deletes.add(e);
-                case ReadAdvanced e ->
-                    reads.merge(new ParticipantKey(e.conversationId(), e.userId()), e.lastReadSeq(), Math::max);
-                case UnreadChanged e -> {
-                    // As applying them one by one would: a count older than one before it in the batch changes
-                    // neither its row nor the user's total; otherwise it replaces both (the database guard then
-                    // compares it with what is stored).
-                    ParticipantKey key = new ParticipantKey(e.conversationId(), e.userId());
-                    UnreadChanged before = unreadCounts.get(key);
-                    if (before == null || !isOlder(e, before)) {
-                        unreadCounts.put(key, e);
-                        unreadTotals.put(e.userId(), e.totalUnread());
-                    }
-                }
-                case SessionRequested e -> {
-                    addSession(e.session());
-                    if (e.session().conversationId() != null) {
-                        linkedSessions.add(e.sessionId());
-                    }
-                }
-                case SessionStatusChanged e -> addSession(e.session());
-                case RequestCreated e -> addRequest(e.request());
-                case RequestStatusChanged e -> {
-                    addRequest(e.request());
-                    decisions.putIfAbsent(e.eventId(), e);
-                }
-                default -> {
-                    // command.rejected and anything else changes no read model.
-                }
-            }
-        }
-
-        /** As the database guard would: the snapshot furthest along the state machine wins. */
-        private void addSession(Session session) {
-            sessions.merge(
-                    session.sessionId(),
-                    session,
-                    (kept, next) ->
-                            next.status().lifecycleRank() > kept.status().lifecycleRank() ? next : kept);
-        }
-
-        /** As the database guard would: the first decided snapshot wins over pending and over later ones. */
-        private void addRequest(ManagedRequest request) {
-            requests.merge(
-                    request.requestId(),
-                    request,
-                    (kept, next) -> kept.status() == RequestStatus.PENDING && next.status() != RequestStatus.PENDING
-                            ? next
-                            : kept);
-        }
-
-        /** True if {@code candidate}'s (lastSeq, lastReadSeq) is below {@code current}'s. */
-        private static boolean isOlder(UnreadChanged candidate, UnreadChanged current) {
-            int order = Long.compare(candidate.lastSeq(), current.lastSeq());
-            if (order == 0) {
-                order = Long.compare(candidate.lastReadSeq(), current.lastReadSeq());
-            }
-            return order < 0;
-        }
-
-        boolean isEmpty() {
-            return conversations.isEmpty()
-                    && messages.isEmpty()
-                    && edits.isEmpty()
-                    && deletes.isEmpty()
-                    && reads.isEmpty()
-                    && unreadCounts.isEmpty()
-                    && sessions.isEmpty()
-                    && requests.isEmpty();
-        }
-
-        void execute(Connection connection) throws SQLException {
-            if (!conversations.isEmpty()) {
-                try (PreparedStatement s = connection.prepareStatement(INSERT_CONVERSATION)) {
-                    for (ConversationCreated e : conversations.values()) {
-                        s.setObject(1, e.conversationId());
-                        s.setString(2, e.conversationType().wire());
-                        s.setObject(3, e.createdBy());
-                        s.setObject(4, timestamp(e.occurredAt()));
-                        s.setObject(5, timestamp(e.occurredAt()));
-                        s.setObject(6, e.conversationId());
-                        s.addBatch();
-                    }
-                    s.executeBatch();
-                }
-                // The edge finds a pair's direct conversation through this lookup (V51); one the topology opened by
-                // itself (an approved managed request) is recorded here, unless the pair already has one.
-                try (PreparedStatement s = connection.prepareStatement(RECORD_DIRECT_PAIR)) {
-                    for (ConversationCreated e : conversations.values()) {
-                        if (e.conversationType() == ConversationType.DIRECT
-                                && e.participantIds().size() == 2) {
-                            s.setObject(1, e.participantIds().get(0));
-                            s.setObject(2, e.participantIds().get(1));
-                            s.setObject(3, e.conversationId());
-                            s.addBatch();
-                        }
-                    }
-                    s.executeBatch();
-                }
-            }
-            if (!members.isEmpty()) {
-                try (PreparedStatement s = connection.prepareStatement(UPSERT_MEMBER)) {
-                    for (Map.Entry<ParticipantKey, Instant> member : members.entrySet()) {
-                        s.setObject(1, member.getKey().conversationId());
-                        s.setObject(2, member.getKey().userId());
-                        s.setObject(3, timestamp(member.getValue()));
-                        s.addBatch();
-                    }
-                    s.executeBatch();
-                }
-            }
-            if (!messages.isEmpty()) {
-                int rows = messages.size();
-                Object[][] columns = new Object[9][rows];
-                int i = 0;
-                for (MessageSent e : messages.values()) {
-                    columns[0][i] = e.conversationId();
-                    columns[1][i] = e.seq();
-                    columns[2][i] = e.messageId();
-                    columns[3][i] = e.senderId();
-                    columns[4][i] = e.clientMessageId();
-                    columns[5][i] = e.content();
-                    columns[6][i] = e.messageType().wire();
-                    columns[7][i] = actionsJson(e);
-                    columns[8][i] = e.occurredAt().toString(); // ISO-8601 in UTC, read as timestamptz
-                    i++;
-                }
-                String[] types = {"uuid", "int8", "uuid", "uuid", "text", "text", "text", "text", "text"};
-                try (PreparedStatement s = connection.prepareStatement(INSERT_MESSAGES)) {
-                    for (int c = 0; c < columns.length; c++) {
-                        s.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
-                    }
-                    s.executeUpdate();
-                }
-            }
-            if (!touchedConversations.isEmpty()) {
-                try (PreparedStatement s = connection.prepareStatement(ADVANCE_CONVERSATIONS)) {
-                    s.setArray(1, connection.createArrayOf("uuid", touchedConversations.toArray()));
-                    s.executeUpdate();
-                }
-            }
-            if (!edits.isEmpty()) {
-                try (PreparedStatement s = connection.prepareStatement(EDIT_MESSAGE)) {
-                    for (MessageEdited e : edits) {
-                        OffsetDateTime at = timestamp(e.occurredAt());
-                        s.setString(1, e.content());
-                        s.setObject(2, at);
+            // The edge finds a pair's direct conversation through this lookup (V51); one the topology opened by
+            // itself (an approved managed request) is recorded here, unless the pair already has one.
+            try (PreparedStatement s = connection.prepareStatement(RECORD_DIRECT_PAIR)) {
+                for (ConversationCreated e : plan.conversations().values()) {
+                    if (e.conversationType() == ConversationType.DIRECT
+                            && e.participantIds().size() == 2) {
+                        s.setObject(1, e.participantIds().get(0));
+                        s.setObject(2, e.participantIds().get(1));
                         s.setObject(3, e.conversationId());
-                        s.setLong(4, e.seq());
-                        s.setObject(5, at);
-                        s.setObject(6, at);
-                        s.setString(7, e.content());
                         s.addBatch();
                     }
-                    s.executeBatch();
                 }
+                s.executeBatch();
             }
-            if (!deletes.isEmpty()) {
-                try (PreparedStatement s = connection.prepareStatement(DELETE_MESSAGE)) {
-                    for (MessageDeleted e : deletes) {
-                        s.setObject(1, timestamp(e.occurredAt()));
-                        s.setObject(2, e.conversationId());
-                        s.setLong(3, e.seq());
-                        s.addBatch();
-                    }
-                    s.executeBatch();
-                }
-            }
-            if (!reads.isEmpty()) {
-                try (PreparedStatement s = connection.prepareStatement(ADVANCE_READ)) {
-                    for (Map.Entry<ParticipantKey, Long> read : reads.entrySet()) {
-                        s.setObject(1, read.getKey().conversationId());
-                        s.setObject(2, read.getKey().userId());
-                        s.setLong(3, read.getValue());
-                        s.addBatch();
-                    }
-                    s.executeBatch();
-                }
-            }
-            if (!unreadCounts.isEmpty()) {
-                int rows = unreadCounts.size();
-                Object[] conversationIds = new Object[rows];
-                Object[] userIds = new Object[rows];
-                Object[] counts = new Object[rows];
-                Object[] asOfSeqs = new Object[rows];
-                Object[] asOfReads = new Object[rows];
-                int i = 0;
-                for (UnreadChanged e : unreadCounts.values()) {
-                    conversationIds[i] = e.conversationId();
-                    userIds[i] = e.userId();
-                    counts[i] = e.unreadCount();
-                    asOfSeqs[i] = e.lastSeq();
-                    asOfReads[i] = e.lastReadSeq();
-                    i++;
-                }
-                try (PreparedStatement s = connection.prepareStatement(APPLY_UNREAD)) {
-                    s.setArray(1, connection.createArrayOf("uuid", conversationIds));
-                    s.setArray(2, connection.createArrayOf("uuid", userIds));
-                    s.setArray(3, connection.createArrayOf("int8", counts));
-                    s.setArray(4, connection.createArrayOf("int8", asOfSeqs));
-                    s.setArray(5, connection.createArrayOf("int8", asOfReads));
-                    s.setArray(
-                            6,
-                            connection.createArrayOf(
-                                    "uuid", unreadTotals.keySet().toArray()));
-                    s.setArray(
-                            7,
-                            connection.createArrayOf(
-                                    "int8", unreadTotals.values().toArray()));
-                    s.executeUpdate();
-                }
-            }
-            executeSessionsAndRequests(connection);
         }
+        if (!plan.members().isEmpty()) {
+            try (PreparedStatement s = connection.prepareStatement(UPSERT_MEMBER)) {
+                for (Map.Entry<ProjectionPlan.ParticipantKey, Instant> member :
+                        plan.members().entrySet()) {
+                    s.setObject(1, member.getKey().conversationId());
+                    s.setObject(2, member.getKey().userId());
+                    s.setObject(3, timestamp(member.getValue()));
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        }
+        if (!plan.messages().isEmpty()) {
+            int rows = plan.messages().size();
+            Object[][] columns = new Object[9][rows];
+            int i = 0;
+            for (MessageSent e : plan.messages().values()) {
+                columns[0][i] = e.conversationId();
+                columns[1][i] = e.seq();
+                columns[2][i] = e.messageId();
+                columns[3][i] = e.senderId();
+                columns[4][i] = e.clientMessageId();
+                columns[5][i] = e.content();
+                columns[6][i] = e.messageType().wire();
+                columns[7][i] = actionsJson(e);
+                columns[8][i] = e.occurredAt().toString(); // ISO-8601 in UTC, read as timestamptz
+                i++;
+            }
+            String[] types = {"uuid", "int8", "uuid", "uuid", "text", "text", "text", "text", "text"};
+            try (PreparedStatement s = connection.prepareStatement(INSERT_MESSAGES)) {
+                for (int c = 0; c < columns.length; c++) {
+                    s.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+                }
+                s.executeUpdate();
+            }
+        }
+        if (!plan.touchedConversations().isEmpty()) {
+            try (PreparedStatement s = connection.prepareStatement(ADVANCE_CONVERSATIONS)) {
+                s.setArray(
+                        1,
+                        connection.createArrayOf(
+                                "uuid", plan.touchedConversations().toArray()));
+                s.executeUpdate();
+            }
+        }
+        if (!plan.edits().isEmpty()) {
+            try (PreparedStatement s = connection.prepareStatement(EDIT_MESSAGE)) {
+                for (MessageEdited e : plan.edits()) {
+                    OffsetDateTime at = timestamp(e.occurredAt());
+                    s.setString(1, e.content());
+                    s.setObject(2, at);
+                    s.setObject(3, e.conversationId());
+                    s.setLong(4, e.seq());
+                    s.setObject(5, at);
+                    s.setObject(6, at);
+                    s.setString(7, e.content());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        }
+        if (!plan.deletes().isEmpty()) {
+            try (PreparedStatement s = connection.prepareStatement(DELETE_MESSAGE)) {
+                for (MessageDeleted e : plan.deletes()) {
+                    s.setObject(1, timestamp(e.occurredAt()));
+                    s.setObject(2, e.conversationId());
+                    s.setLong(3, e.seq());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        }
+        if (!plan.reads().isEmpty()) {
+            try (PreparedStatement s = connection.prepareStatement(ADVANCE_READ)) {
+                for (Map.Entry<ProjectionPlan.ParticipantKey, Long> read :
+                        plan.reads().entrySet()) {
+                    s.setObject(1, read.getKey().conversationId());
+                    s.setObject(2, read.getKey().userId());
+                    s.setLong(3, read.getValue());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        }
+        if (!plan.unreadCounts().isEmpty()) {
+            int rows = plan.unreadCounts().size();
+            Object[] conversationIds = new Object[rows];
+            Object[] userIds = new Object[rows];
+            Object[] counts = new Object[rows];
+            Object[] asOfSeqs = new Object[rows];
+            Object[] asOfReads = new Object[rows];
+            int i = 0;
+            for (UnreadChanged e : plan.unreadCounts().values()) {
+                conversationIds[i] = e.conversationId();
+                userIds[i] = e.userId();
+                counts[i] = e.unreadCount();
+                asOfSeqs[i] = e.lastSeq();
+                asOfReads[i] = e.lastReadSeq();
+                i++;
+            }
+            try (PreparedStatement s = connection.prepareStatement(APPLY_UNREAD)) {
+                s.setArray(1, connection.createArrayOf("uuid", conversationIds));
+                s.setArray(2, connection.createArrayOf("uuid", userIds));
+                s.setArray(3, connection.createArrayOf("int8", counts));
+                s.setArray(4, connection.createArrayOf("int8", asOfSeqs));
+                s.setArray(5, connection.createArrayOf("int8", asOfReads));
+                s.setArray(
+                        6,
+                        connection.createArrayOf(
+                                "uuid", plan.unreadTotals().keySet().toArray()));
+                s.setArray(
+                        7,
+                        connection.createArrayOf(
+                                "int8", plan.unreadTotals().values().toArray()));
+                s.executeUpdate();
+            }
+        }
+        executeSessionsAndRequests(plan, connection);
+    }
 
-        private void executeSessionsAndRequests(Connection connection) throws SQLException {
-            if (!sessions.isEmpty()) {
-                try (PreparedStatement s = connection.prepareStatement(UPSERT_SESSION)) {
-                    for (Session e : sessions.values()) {
-                        s.setObject(1, e.sessionId());
-                        s.setObject(2, e.guestUserId());
-                        s.setObject(3, e.hostUserId());
-                        s.setObject(4, e.conversationId());
-                        s.setObject(5, timestampOrNull(e.startTime()));
-                        s.setInt(6, e.durationMinutes());
-                        s.setLong(7, e.agreedPrice().amountCents());
-                        s.setString(8, e.agreedPrice().currency());
-                        s.setString(9, e.paymentMode().wire());
-                        s.setString(10, e.status().wire());
-                        s.setObject(11, timestamp(e.requestedAt()));
-                        s.setObject(12, timestamp(e.updatedAt()));
-                        s.setObject(13, timestampOrNull(e.startedAt()));
-                        s.setObject(14, timestampOrNull(e.completedAt()));
-                        s.setObject(15, e.actualDurationSeconds());
-                        s.setObject(16, e.samActionId());
-                        s.addBatch();
-                    }
-                    s.executeBatch();
+    private static void executeSessionsAndRequests(ProjectionPlan plan, Connection connection) throws SQLException {
+        if (!plan.sessions().isEmpty()) {
+            try (PreparedStatement s = connection.prepareStatement(UPSERT_SESSION)) {
+                for (Session e : plan.sessions().values()) {
+                    s.setObject(1, e.sessionId());
+                    s.setObject(2, e.guestUserId());
+                    s.setObject(3, e.hostUserId());
+                    s.setObject(4, e.conversationId());
+                    s.setObject(5, timestampOrNull(e.startTime()));
+                    s.setInt(6, e.durationMinutes());
+                    s.setLong(7, e.agreedPrice().amountCents());
+                    s.setString(8, e.agreedPrice().currency());
+                    s.setString(9, e.paymentMode().wire());
+                    s.setString(10, e.status().wire());
+                    s.setObject(11, timestamp(e.requestedAt()));
+                    s.setObject(12, timestamp(e.updatedAt()));
+                    s.setObject(13, timestampOrNull(e.startedAt()));
+                    s.setObject(14, timestampOrNull(e.completedAt()));
+                    s.setObject(15, e.actualDurationSeconds());
+                    s.setObject(16, e.samActionId());
+                    s.addBatch();
                 }
+                s.executeBatch();
             }
-            if (!linkedSessions.isEmpty()) {
-                try (PreparedStatement s = connection.prepareStatement(LINK_SESSION)) {
-                    for (UUID sessionId : linkedSessions) {
-                        s.setObject(1, sessionId);
-                        s.addBatch();
-                    }
-                    s.executeBatch();
+        }
+        if (!plan.linkedSessions().isEmpty()) {
+            try (PreparedStatement s = connection.prepareStatement(LINK_SESSION)) {
+                for (UUID sessionId : plan.linkedSessions()) {
+                    s.setObject(1, sessionId);
+                    s.addBatch();
                 }
+                s.executeBatch();
             }
-            if (!requests.isEmpty()) {
-                try (PreparedStatement s = connection.prepareStatement(UPSERT_REQUEST)) {
-                    for (ManagedRequest e : requests.values()) {
-                        s.setObject(1, e.requestId());
-                        s.setObject(2, e.requesterId());
-                        s.setObject(3, e.hostUserId());
-                        s.setObject(4, e.managerId());
-                        s.setString(5, e.representativeName());
-                        s.setString(6, e.message());
-                        s.setString(7, e.status().wire());
-                        s.setObject(8, e.conversationId());
-                        s.setObject(9, timestamp(e.createdAt()));
-                        s.setObject(10, timestampOrNull(e.decidedAt()));
-                        s.setObject(11, e.decidedBy());
-                        s.setString(12, e.reason());
-                        s.setObject(13, e.samActionId());
-                        s.setString(14, e.requesterName());
-                        s.setString(15, e.hostName());
-                        s.addBatch();
-                    }
-                    s.executeBatch();
+        }
+        if (!plan.requests().isEmpty()) {
+            try (PreparedStatement s = connection.prepareStatement(UPSERT_REQUEST)) {
+                for (ManagedRequest e : plan.requests().values()) {
+                    s.setObject(1, e.requestId());
+                    s.setObject(2, e.requesterId());
+                    s.setObject(3, e.hostUserId());
+                    s.setObject(4, e.managerId());
+                    s.setString(5, e.representativeName());
+                    s.setString(6, e.message());
+                    s.setString(7, e.status().wire());
+                    s.setObject(8, e.conversationId());
+                    s.setObject(9, timestamp(e.createdAt()));
+                    s.setObject(10, timestampOrNull(e.decidedAt()));
+                    s.setObject(11, e.decidedBy());
+                    s.setString(12, e.reason());
+                    s.setObject(13, e.samActionId());
+                    s.setString(14, e.requesterName());
+                    s.setString(15, e.hostName());
+                    s.addBatch();
                 }
+                s.executeBatch();
             }
-            if (!decisions.isEmpty()) {
-                try (PreparedStatement s = connection.prepareStatement(INSERT_DECISION)) {
-                    for (RequestStatusChanged e : decisions.values()) {
-                        s.setObject(1, e.eventId());
-                        s.setObject(2, e.requestId());
-                        s.setObject(3, e.actorId());
-                        s.setString(4, e.fromStatus().wire());
-                        s.setString(5, e.toStatus().wire());
-                        s.setString(6, e.reason());
-                        s.setObject(7, timestamp(e.occurredAt()));
-                        s.addBatch();
-                    }
-                    s.executeBatch();
+        }
+        if (!plan.decisions().isEmpty()) {
+            try (PreparedStatement s = connection.prepareStatement(INSERT_DECISION)) {
+                for (RequestStatusChanged e : plan.decisions().values()) {
+                    s.setObject(1, e.eventId());
+                    s.setObject(2, e.requestId());
+                    s.setObject(3, e.actorId());
+                    s.setString(4, e.fromStatus().wire());
+                    s.setString(5, e.toStatus().wire());
+                    s.setString(6, e.reason());
+                    s.setObject(7, timestamp(e.occurredAt()));
+                    s.addBatch();
                 }
+                s.executeBatch();
             }
         }
     }
-
-    /** Ordered by conversation, then user: the order participant rows are locked in. */
-    private record ParticipantKey(UUID conversationId, UUID userId) implements Comparable<ParticipantKey> {
-        private static final Comparator<ParticipantKey> ORDER =
-                Comparator.comparing(ParticipantKey::conversationId).thenComparing(ParticipantKey::userId);
-
-        @Override
-        public int compareTo(ParticipantKey other) {
-            return ORDER.compare(this, other);
-        }
-    }
-
-    private record MessageKey(UUID conversationId, long seq) {}
 
     private static OffsetDateTime timestamp(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);

@@ -109,9 +109,8 @@ class RequestDeciderTest {
         CreateRequest create =
                 CreateRequest.of(REQUEST, REQUESTER, HOST, MANAGER, null, "Hello Bob", null, "Rita", "Hank");
 
-        ManagedRequest created = ((RequestCreated)
-                        decider.decide(create, NOW, null).events().getFirst())
-                .request();
+        ManagedRequest created =
+                ((RequestCreated) decider.decide(create, NOW, null).events().getFirst()).request();
         RequestStatusChanged approved = (RequestStatusChanged) decider.decide(
                         DecideRequest.of(REQUEST, MANAGER, false, true, RequestDecision.APPROVE, null),
                         NOW,
@@ -205,21 +204,8 @@ class RequestDeciderTest {
     private static RequestRecord recordIn(RequestStatus status) {
         return new RequestRecord(
                 new ManagedRequest(
-                        REQUEST,
-                        REQUESTER,
-                        HOST,
-                        MANAGER,
-                        null,
-                        "Hello",
-                        status,
-                        null,
-                        NOW,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "Rita",
-                        "Hank"),
+                        REQUEST, REQUESTER, HOST, MANAGER, null, "Hello", status, null, NOW, null, null, null, null,
+                        "Rita", "Hank"),
                 AnswerLog.empty());
     }
 }

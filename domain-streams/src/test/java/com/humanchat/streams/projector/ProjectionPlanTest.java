@@ -1,0 +1,67 @@
+package com.humanchat.streams.projector;
+
+import static com.humanchat.streams.projector.ProjectorTestKit.at;
+import static com.humanchat.streams.projector.ProjectorTestKit.read;
+import static com.humanchat.streams.projector.ProjectorTestKit.sent;
+import static com.humanchat.streams.projector.ProjectorTestKit.session;
+import static com.humanchat.streams.projector.ProjectorTestKit.sessionChanged;
+import static com.humanchat.streams.projector.ProjectorTestKit.sessionRequested;
+import static com.humanchat.streams.projector.ProjectorTestKit.unread;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.humanchat.schemas.sessions.SessionStatus;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The pure half of the projector: what one batch writes, decided without a database (the SQL is ProjectionWriterIT's). */
+class ProjectionPlanTest {
+
+    private final UUID conversation = UUID.randomUUID();
+    private final UUID ann = UUID.randomUUID();
+    private final UUID bob = UUID.randomUUID();
+
+    @Test
+    void aMessageSeenTwiceInABatchIsWrittenOnceAndItsConversationAdvanced() {
+        ProjectionPlan plan = ProjectionPlan.of(List.of(
+                sent(conversation, 1, ann, "hi", List.of(ann, bob), at(1)),
+                sent(conversation, 1, ann, "hi", List.of(ann, bob), at(1)),
+                sent(conversation, 2, bob, "hello", List.of(ann, bob), at(2))));
+
+        assertThat(plan.messages()).hasSize(2);
+        assertThat(plan.touchedConversations()).containsExactly(conversation);
+    }
+
+    @Test
+    void readPositionsOnlyGrowAndAnOlderUnreadCountChangesNothing() {
+        ProjectionPlan plan = ProjectionPlan.of(List.of(
+                read(conversation, bob, 5, at(1)),
+                read(conversation, bob, 3, at(2)),
+                unread(bob, conversation, 9, 5, 4),
+                unread(bob, conversation, 8, 5, 7)));
+
+        assertThat(plan.reads().values()).containsExactly(5L);
+        assertThat(plan.unreadCounts().values()).singleElement().satisfies(u -> assertThat(u.lastSeq())
+                .isEqualTo(9));
+        assertThat(plan.unreadTotals()).containsEntry(bob, 4L);
+    }
+
+    @Test
+    void theSessionSnapshotFurthestAlongItsLifecycleWinsWhateverTheOrder() {
+        UUID id = UUID.randomUUID();
+        ProjectionPlan plan = ProjectionPlan.of(List.of(
+                sessionChanged(
+                        SessionStatus.REQUESTED, session(id, ann, bob, conversation, SessionStatus.CONFIRMED, at(3))),
+                sessionRequested(session(id, ann, bob, conversation, SessionStatus.REQUESTED, at(1)))));
+
+        assertThat(plan.sessions().get(id).status()).isEqualTo(SessionStatus.CONFIRMED);
+        assertThat(plan.linkedSessions()).containsExactly(id);
+    }
+
+    @Test
+    void aBatchOfEventsThatChangeNoReadModelWritesNothing() {
+        assertThat(ProjectionPlan.of(List.of()).isEmpty()).isTrue();
+        assertThat(ProjectionPlan.of(List.of(read(conversation, bob, 1, at(1)))).isEmpty())
+                .isFalse();
+    }
+}
