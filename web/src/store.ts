@@ -25,6 +25,12 @@ interface UiState {
   presence: Record<string, string>;
   typing: Record<string, TypingEntry[]>;
   rtcSignals: { sessionId: string; fromUserId?: string; payload: RtcPayload; at: number }[];
+  /**
+   * The session being paid for, if any. The payment dialog lives above every view, so that it stays open, saying
+   * "Paid", while the session card it was opened from re-renders or moves in the thread.
+   */
+  paying: { sessionId: string; title: string } | undefined;
+  setPaying(paying: { sessionId: string; title: string } | undefined): void;
   setUser(user: User | undefined): void;
   navigate(route: Route): void;
   setLink(link: Link): void;
@@ -71,6 +77,8 @@ export const useUi = create<UiState>((set) => ({
   presence: {},
   typing: {},
   rtcSignals: [],
+  paying: undefined,
+  setPaying: (paying) => set({ paying }),
   setUser: (user) => set({ user }),
   navigate: (route) => {
     if (typeof location !== 'undefined' && location.hash !== hashOf(route)) history.pushState(null, '', hashOf(route));

@@ -6,6 +6,7 @@ import { ConversationView } from './ConversationView';
 import { DiscoverPanel } from './DiscoverPanel';
 import { EmailVerificationBanner } from './EmailVerification';
 import { MobileBottomNav } from './MobileBottomNav';
+import { PaymentHost } from './PaymentHost';
 import { SamChatView } from './SamChatView';
 import { SessionsPanel } from './SessionsPanel';
 import { StatusBar } from './StatusBar';
@@ -52,6 +53,7 @@ export function Shell() {
         {route.view === 'money' && <MoneyPage />}
       </main>
       <MobileBottomNav />
+      <PaymentHost />
     </div>
   );
 }
