@@ -12,7 +12,7 @@ await scenario('announcement', async ({ browser, log, pageConsole }) => {
   await signInAsAdmin(admin.page, base);
   await go(admin.page, 'Admin');
   await admin.page.getByRole('tab', { name: 'Announce' }).click();
-  await admin.page.getByLabel('Announcement', { exact: true }).fill(text);
+  await admin.page.getByRole('textbox', { name: 'Announcement', exact: true }).fill(text);
   await admin.page.getByLabel('Level').selectOption('warning');
   await admin.page.getByRole('button', { name: 'Publish' }).click();
 

@@ -103,7 +103,7 @@ await scenario('screenshots', async ({ browser, log, pageConsole }) => {
     await admin.page.screenshot({ path: join(dir, `${size}-admin-metrics.png`) });
   }
   await admin.page.getByRole('tab', { name: 'Announce' }).click();
-  await admin.page.getByLabel('Announcement', { exact: true }).fill(`Maintenance tonight at 23:00 UTC (${RUN})`);
+  await admin.page.getByRole('textbox', { name: 'Announcement', exact: true }).fill(`Maintenance tonight at 23:00 UTC (${RUN})`);
   await admin.page.getByRole('button', { name: 'Publish' }).click();
   await host.page.getByTestId('announcement').filter({ hasText: `Maintenance tonight at 23:00 UTC (${RUN})` }).waitFor();
   log('admin pages saved; the announcement reached an open page live');

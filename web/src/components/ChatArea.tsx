@@ -28,7 +28,8 @@ export function ChatArea(props: {
   pending: PendingSend[];
   participants: Participant[];
   canLoadEarlier: boolean;
-  onLoadEarlier: () => Promise<void>;
+  /** Resolves to how many messages it added. */
+  onLoadEarlier: () => Promise<number>;
   onRetry: (clientMessageId: string) => void;
 }) {
   const { messages, pending, canLoadEarlier, onLoadEarlier } = props;
@@ -37,6 +38,8 @@ export function ChatArea(props: {
   const pinned = useRef(true);
   const snapshot = useRef<Snapshot>(undefined);
   const [loading, setLoading] = useState(false);
+  // A page that added nothing means the server has no more (a gap it cannot fill): stop asking.
+  const [ended, setEnded] = useState(false);
   const [unseen, setUnseen] = useState(0);
   const rows = useMemo(() => timeline(messages, viewerClock()), [messages]);
 
@@ -86,10 +89,12 @@ export function ChatArea(props: {
   }, []);
 
   async function loadEarlier() {
-    if (loading || !canLoadEarlier) return;
+    if (loading || ended || !canLoadEarlier) return;
     setLoading(true);
     try {
-      await onLoadEarlier();
+      if ((await onLoadEarlier()) === 0) setEnded(true);
+    } catch {
+      setEnded(true); // offline or refused: the button stays for a manual retry
     } finally {
       setLoading(false);
     }
@@ -98,7 +103,7 @@ export function ChatArea(props: {
   // A first page shorter than the screen cannot be scrolled up: fetch more until it fills it (or the history ends).
   useEffect(() => {
     const el = scroller.current;
-    if (el && canLoadEarlier && !loading && el.scrollHeight <= el.clientHeight) void loadEarlier();
+    if (el && canLoadEarlier && !loading && !ended && el.scrollHeight <= el.clientHeight) void loadEarlier();
   });
 
   function onScroll() {
@@ -123,7 +128,14 @@ export function ChatArea(props: {
         data-testid="chat-area"
       >
         {canLoadEarlier && (
-          <button className="quiet load-earlier" disabled={loading} onClick={() => void loadEarlier()}>
+          <button
+            className="quiet load-earlier"
+            disabled={loading}
+            onClick={() => {
+              setEnded(false);
+              void loadEarlier();
+            }}
+          >
             {loading ? 'Loading earlier messages…' : 'Load earlier messages'}
           </button>
         )}

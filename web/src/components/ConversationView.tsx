@@ -87,7 +87,7 @@ export function ConversationView({ conversationId, sam = false }: { conversation
         pending={shown?.pending ?? []}
         participants={conversation.participants}
         canLoadEarlier={lowest !== undefined && lowest > 1}
-        onLoadEarlier={() => (lowest !== undefined ? loadBefore(conversationId, lowest, me) : Promise.resolve())}
+        onLoadEarlier={() => (lowest !== undefined ? loadBefore(conversationId, lowest, me) : Promise.resolve(0))}
         onRetry={(id) => void conn().retry(id)}
       />
       <TypingIndicator conversationId={conversationId} participants={conversation.participants} />
@@ -99,8 +99,9 @@ export function ConversationView({ conversationId, sam = false }: { conversation
   );
 }
 
-/** A page of history before `before`, into the cache (a message already there is stored once). */
-async function loadBefore(conversationId: string, before: number, me: string): Promise<void> {
+/** A page of history before `before`, into the cache (a message already there is stored once); how many it brought. */
+async function loadBefore(conversationId: string, before: number, me: string): Promise<number> {
   const page = await conversations.messagesBefore(conversationId, before, HISTORY_PAGE);
   for (const m of page.items) await applyMessage(db, m, me);
+  return page.items.length;
 }
