@@ -6,7 +6,7 @@ import { bookedFromProposal, proposalUsedLabel, requestFromProposal, requestUsed
 import type { SamAction } from '../types';
 import { errorText, requests, sessions } from '../endpoints';
 import { useProfile } from '../queries';
-import { openConversationWith } from './DiscoverPanel';
+import { openConversationWith } from '../openConversation';
 import { IntroductionRequest } from './IntroductionRequest';
 import { PresenceDot } from './PresenceDot';
 

@@ -1,47 +1,13 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { db, formatMoney } from '../services';
-import { useUi } from '../store';
-import type { Conversation, User } from '../types';
-import { conversations, errorText, users } from '../endpoints';
+import { formatMoney } from '../services';
+import type { User } from '../types';
+import { errorText, users } from '../endpoints';
+import { openConversationWith } from '../openConversation';
 import { IntroductionRequest } from './IntroductionRequest';
 import { PresenceDot } from './PresenceDot';
 import { ErrorAlert } from './ErrorAlert';
 
-/** Opens (or creates — idempotent per pair) the direct conversation with a host and shows it. */
-export async function openConversationWith(host: User): Promise<void> {
-  const ui = useUi.getState();
-  const me = ui.user!;
-  const answer = await conversations.openDirect(host.id);
-  const existing = await db.conversations.get(answer.conversationId);
-  if (!existing) {
-    // 201/200 carry the conversation; a 202 (still being created) only its id: keep what we know until sync brings it.
-    const now = new Date().toISOString();
-    await db.conversations.put(
-      answer.participants
-        ? (answer as Conversation)
-        : {
-            conversationId: answer.conversationId,
-            type: 'direct',
-            participants: [
-              { userId: me.id, displayName: me.displayName },
-              { userId: host.id, displayName: host.displayName },
-            ],
-            participantIds: [me.id, host.id],
-            createdAt: now,
-            lastActivity: now,
-            lastSeq: 0,
-            unreadCount: 0,
-            lastReadSeq: 0,
-            unreadAsOfSeq: 0,
-            unreadAsOfReadSeq: 0,
-            linkedSessionId: null,
-            lastMessage: null,
-          },
-    );
-  }
-  ui.navigate({ view: 'chats', conversationId: answer.conversationId });
-}
 
 /** Finds hosts: full-text search, tags, online only. */
 export function DiscoverPanel() {

@@ -4,7 +4,7 @@ import { statusText } from '../sessionActions';
 import { useUi } from '../store';
 import { sessionTime } from '../time';
 import type { SessionStatus } from '../types';
-import { SessionActions } from './SessionsPanel';
+import { SessionActions } from './SessionActions';
 
 /**
  * The one live card of a session in its thread: its current state from the cache (the `sessions` table, kept in step
