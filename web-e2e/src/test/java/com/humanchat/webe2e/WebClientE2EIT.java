@@ -98,6 +98,9 @@ class WebClientE2EIT {
         builder.environment().put("HUMANCHAT_STRIPE_API_KEY", "sk_test_web_e2e");
         builder.environment().put("HUMANCHAT_STRIPE_API_BASE", stripe.baseUrl());
         builder.environment().put("HUMANCHAT_STRIPE_WEBHOOK_SECRET", STRIPE_WEBHOOK_SECRET);
+        // The page's content policy lets it connect to its own origin, Stripe's API and the CORS origins only: listing
+        // the stand-in there lets the Stripe.js stand-in, running in the page, confirm payments with it.
+        builder.environment().put("HUMANCHAT_CORS_ORIGINS", stripe.baseUrl());
         List.of("HUMANCHAT_KAFKA_BOOTSTRAP", "HUMANCHAT_PG_URL", "HUMANCHAT_REDIS_URL", "HUMANCHAT_JWT_SECRET")
                 .forEach(builder.environment()::remove);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
@@ -147,6 +150,11 @@ class WebClientE2EIT {
     @Test
     void samShowsTypingProposesAHostTheGuestBooksAndTheCardRemembersAfterAReload() throws Exception {
         runScenario("sam");
+    }
+
+    @Test
+    void aHostOnboardsOnTheStripeStandInAndAGuestsPagePaysWithItsTestCards() throws Exception {
+        runScenario("stripe-standin");
     }
 
     @Test

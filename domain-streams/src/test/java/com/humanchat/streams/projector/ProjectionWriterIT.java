@@ -174,7 +174,8 @@ class ProjectionWriterIT {
         assertThat(kit.row("select linked_session_id from conversations where id = ?", conversation))
                 .isEqualTo(Map.of("linked_session_id", sessionId));
         assertThat(kit.row(
-                        "select status, decided_by, conversation_id, requester_name, host_name from requests where id = ?",
+                        "select status, decided_by, conversation_id, requester_name, host_name from requests"
+                                + " where id = ?",
                         requestId))
                 .isEqualTo(Map.of(
                         "status",

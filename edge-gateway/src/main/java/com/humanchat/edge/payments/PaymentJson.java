@@ -11,7 +11,10 @@ public final class PaymentJson {
 
     private PaymentJson() {}
 
-    /** {@code payment.updated {payment}} with its {@link Receipt}; {@code payment.clientSecret} only when {@code toPayer}. */
+    /**
+     * {@code payment.updated {payment}} with its {@link Receipt}; {@code payment.clientSecret} only when
+     * {@code toPayer}.
+     */
     @SuppressWarnings("unchecked")
     public static JsonObject paymentUpdatedFrame(PaymentUpdated updated, boolean toPayer) {
         JsonObject payment = new JsonObject(Json.mapper().convertValue(updated, Map.class));

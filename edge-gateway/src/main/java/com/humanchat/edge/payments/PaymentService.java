@@ -141,8 +141,10 @@ public final class PaymentService {
             return Future.succeededFuture(donation.conversationId());
         }
         return pg.preparedQuery("select d.conversation_id from direct_conversations d"
-                        + " join participants a on a.conversation_id = d.conversation_id and a.user_id = $1 and a.member"
-                        + " join participants b on b.conversation_id = d.conversation_id and b.user_id = $2 and b.member"
+                        + " join participants a"
+                        + " on a.conversation_id = d.conversation_id and a.user_id = $1 and a.member"
+                        + " join participants b"
+                        + " on b.conversation_id = d.conversation_id and b.user_id = $2 and b.member"
                         + " where d.user_low = least($1::uuid, $2::uuid) and d.user_high = greatest($1::uuid, $2::uuid)")
                 .execute(Tuple.of(caller, donation.hostUserId()))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID(0));

@@ -84,7 +84,9 @@ class DiscoverIT {
                         "priceCents",
                         "currency",
                         "instantAvailable",
+                        "managed",
                         "representativeName",
+                        "donationsWelcome",
                         "presence");
         assertThat(first.getJsonArray("roles").getList()).contains("host");
         assertThat(first.getJsonObject("presence").getString("status")).isEqualTo("offline");

@@ -42,7 +42,9 @@ class UserProfileIT {
                         "priceCents",
                         "currency",
                         "instantAvailable",
+                        "managed",
                         "representativeName",
+                        "donationsWelcome",
                         "presence");
         assertThat(profile.getString("id")).isEqualTo(host.id().toString());
         assertThat(profile.getString("displayName")).isEqualTo("host");

@@ -73,7 +73,7 @@ public record PaymentsConfig(
      * The web client's settings view with {@code stripe=<outcome>}, where it tells the host how onboarding went; set
      * here, never taken from a client, so that an Account Link can only lead back to the platform.
      */
-    static String connectUrl(String publicUrl, String outcome) {
+    private static String connectUrl(String publicUrl, String outcome) {
         String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         return base + "/#/settings?stripe=" + outcome;
     }

@@ -248,9 +248,17 @@ public final class StripeStub implements AutoCloseable {
             switch (card) {
                 case CARD_SUCCEEDS -> succeed(intent);
                 case CARD_REQUIRES_AUTHENTICATION -> {
-                    intent.put("status", "requires_action");
                     String returnUrl = form.get("return_url");
-                    authenticationReturns.put(intentId, returnUrl == null ? "" : returnUrl);
+                    if (returnUrl == null) {
+                        // as Stripe: a payment that may need a redirect needs somewhere to come back to
+                        return error(
+                                form,
+                                400,
+                                "invalid_request_error",
+                                "A return_url must be specified to confirm a payment that may need authentication.");
+                    }
+                    intent.put("status", "requires_action");
+                    authenticationReturns.put(intentId, returnUrl);
                     ObjectNode redirect = intent.putObject("next_action")
                             .put("type", "redirect_to_url")
                             .putObject("redirect_to_url");
@@ -302,7 +310,7 @@ public final class StripeStub implements AutoCloseable {
             intent.remove("next_action");
             succeed(intent);
         }
-        return returnUrl.isEmpty() ? baseUrl() + "/authenticated" : returnUrl;
+        return returnUrl;
     }
 
     /** Stripe's hosted onboarding, completed in one visit: the account can take charges and receive payouts. */

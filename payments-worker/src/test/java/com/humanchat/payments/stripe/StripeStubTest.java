@@ -153,6 +153,14 @@ class StripeStubTest {
     @Test
     void theAuthenticationCardRequiresActionUntilItsPageIsVisited() throws Exception {
         StripeConnect.CreatedIntent intent = intent();
+        assertThat(post(
+                                "/v1/payment_intents/" + intent.id() + "/confirm",
+                                Map.of(
+                                        "client_secret", intent.clientSecret(),
+                                        "payment_method_data[card][number]", StripeStub.CARD_REQUIRES_AUTHENTICATION))
+                        .statusCode())
+                .as("nowhere to come back to after authenticating")
+                .isEqualTo(400);
 
         HttpResponse<String> confirmed = confirm(intent, StripeStub.CARD_REQUIRES_AUTHENTICATION);
 
