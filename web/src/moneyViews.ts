@@ -117,22 +117,6 @@ export function paymentOutcome(result: ConfirmResult): Outcome {
   }
 }
 
-const REQUIREMENTS: Record<string, string> = {
-  external_account: 'a bank account for payouts',
-  'business_profile.url': 'your website',
-  'business_profile.mcc': 'what kind of business you run',
-  'individual.dob.day': 'your date of birth',
-  'individual.id_number': 'your ID number',
-  'individual.ssn_last_4': 'the last four digits of your SSN',
-  'individual.verification.document': 'a photo of your ID',
-  'tos_acceptance.date': "accepting Stripe's terms",
-};
-
-/** One of Stripe's `currently_due` keys in words ("individual.address.city" → "individual address city"). */
-export function requirementText(key: string): string {
-  return REQUIREMENTS[key] ?? key.replace(/[._]+/g, ' ');
-}
-
 /** The state of a host's Stripe account in one sentence. */
 export function connectSummary(status: ConnectStatus): string {
   if (!status.connected) return 'Not connected yet: connect Stripe to accept paid sessions and tips.';

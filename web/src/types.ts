@@ -235,7 +235,7 @@ export interface ConnectStatus {
   detailsSubmitted: boolean;
   chargesEnabled: boolean;
   payoutsEnabled: boolean;
-  /** Stripe's `currently_due`, e.g. `external_account`. */
+  /** What Stripe still needs (its `currently_due`), already in words. */
   requirements: string[];
 }
 

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { errorText, payments } from '../endpoints';
-import { connectSummary, requirementText } from '../moneyViews';
+import { connectSummary } from '../moneyViews';
 import { useConnectStatus } from '../moneyQueries';
 import { useUi } from '../store';
 import { ErrorAlert } from './ErrorAlert';
@@ -47,7 +47,7 @@ export function GetPaid() {
               <p>Stripe still needs:</p>
               <ul data-testid="connect-requirements">
                 {s.requirements.map((r) => (
-                  <li key={r}>{requirementText(r)}</li>
+                  <li key={r}>{r}</li>
                 ))}
               </ul>
             </>

@@ -216,6 +216,7 @@ class WebClientE2EIT {
 
         for (String size : List.of("phone", "desktop")) {
             for (String view : List.of(
+                    "payouts-not-ready",
                     "settings-get-paid",
                     "booking-price",
                     "payment-declined",
