@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { db } from '../services';
 import type { PaymentMode, User } from '../types';
@@ -15,33 +16,30 @@ export function BookingDialog({ host, conversationId, onClose }: { host: User; c
   const options = bookingOptions(host);
   const [mode, setMode] = useState<PaymentMode>(options[0]!.mode);
   const chosen = options.find((o) => o.mode === mode) ?? options[0]!;
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const session = await sessions.book({
+  const book = useMutation({
+    mutationFn: () =>
+      sessions.book({
         hostUserId: host.id,
         conversationId,
         startTime: when === 'scheduled' ? new Date(start).toISOString() : undefined,
         durationMinutes: duration,
         agreedPrice: chosen.price,
         paymentMode: chosen.mode,
-      });
+      }),
+    onSuccess: async (session) => {
       if (session?.guestUserId) await db.sessions.put(session); // a 202 (pending) arrives later by sync
       onClose();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    book.mutate();
   }
 
   return (
@@ -82,12 +80,12 @@ export function BookingDialog({ host, conversationId, onClose }: { host: User; c
             <strong>Price:</strong> {chosen.mode === 'paid' ? `${chosen.label}, paid once ${host.displayName} accepts` : 'Free'}
           </p>
         )}
-        <ErrorAlert message={error} />
+        <ErrorAlert message={book.error ? errorText(book.error) : undefined} />
         <div className="dialog-buttons">
           <button type="button" className="quiet" onClick={() => dialog.current?.close()}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className="primary" disabled={book.isPending}>
             Request session
           </button>
         </div>

@@ -1,7 +1,6 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { formatMoney } from '../services';
-import type { User } from '../types';
 import { errorText, users } from '../endpoints';
 import { openConversationWith } from '../openConversation';
 import { IntroductionRequest } from './IntroductionRequest';
@@ -16,7 +15,6 @@ export function DiscoverPanel() {
   const [online, setOnline] = useState(false);
   // The text query runs on submit; the tag and the online filter at once.
   const [submitted, setSubmitted] = useState('');
-  const [error, setError] = useState<string>();
   const search = useInfiniteQuery({
     queryKey: ['discover', submitted, tag, online],
     queryFn: ({ pageParam }) => users.discover({ q: submitted, tag, online, cursor: pageParam }),
@@ -25,13 +23,7 @@ export function DiscoverPanel() {
   });
   const hosts = search.data?.pages.flatMap((page) => page.items);
 
-  async function message(host: User) {
-    try {
-      await openConversationWith(host);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }
+  const message = useMutation({ mutationFn: openConversationWith });
 
   return (
     <section className="discover" aria-labelledby="discover-title">
@@ -60,7 +52,7 @@ export function DiscoverPanel() {
           Search
         </button>
       </form>
-      <ErrorAlert message={error ?? (search.error ? errorText(search.error) : undefined)} />
+      <ErrorAlert message={message.error ? errorText(message.error) : search.error ? errorText(search.error) : undefined} />
       {hosts && hosts.length === 0 && <p className="muted">No hosts match.</p>}
       <ul className="host-grid">
         {hosts?.map((h) => (
@@ -85,7 +77,7 @@ export function DiscoverPanel() {
             {h.managed ? (
               <IntroductionRequest host={h} />
             ) : (
-              <button className="primary" onClick={() => void message(h)} aria-label={`Message ${h.displayName}`}>
+              <button className="primary" onClick={() => message.mutate(h)} disabled={message.isPending} aria-label={`Message ${h.displayName}`}>
                 Message
               </button>
             )}

@@ -1,34 +1,23 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useUi } from '../store';
 import type { ManagerInvitation } from '../types';
 import { errorText, managerInvitations } from '../endpoints';
 import { ErrorAlert } from './ErrorAlert';
 
-interface Invitations {
-  sent: ManagerInvitation[];
-  received: ManagerInvitation[];
-}
+const NONE: { sent: ManagerInvitation[]; received: ManagerInvitation[] } = { sent: [], received: [] };
 
 /** A host invites a manager by e-mail; an invitee accepts or declines; either ends it. */
 export function ManagerInvitations() {
   const user = useUi((s) => s.user);
-  const [invitations, setInvitations] = useState<Invitations>({ sent: [], received: [] });
   const [email, setEmail] = useState('');
-  const [error, setError] = useState<string>();
-  const load = useCallback(() => {
-    managerInvitations.list().then(setInvitations, () => undefined);
-  }, []);
-  useEffect(load, [load]);
-
-  async function act(call: () => Promise<unknown>) {
-    setError(undefined);
-    try {
-      await call();
-      load();
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }
+  const queryClient = useQueryClient();
+  const invitations = useQuery({ queryKey: ['manager-invitations'], queryFn: managerInvitations.list }).data ?? NONE;
+  // Invite, accept, decline or end: then the list again, as the server has it.
+  const act = useMutation({
+    mutationFn: (call: () => Promise<unknown>) => call(),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['manager-invitations'] }),
+  });
   const isHost = !!user?.roles.includes('host');
   if (!isHost && invitations.received.length === 0) return null;
   return (
@@ -37,7 +26,7 @@ export function ManagerInvitations() {
       {invitations.sent.map((i) => (
         <p key={i.id}>
           {i.managerDisplayName} — {i.status === 'accepted' ? 'manages your requests' : 'invited, not accepted yet'}{' '}
-          <button className="quiet" onClick={() => void act(() => managerInvitations.remove(i.id))}>
+          <button className="quiet" onClick={() => act.mutate(() => managerInvitations.remove(i.id))}>
             End
           </button>
         </p>
@@ -46,7 +35,7 @@ export function ManagerInvitations() {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            void act(() => managerInvitations.invite(email)).then(() => setEmail(''));
+            act.mutate(() => managerInvitations.invite(email), { onSuccess: () => setEmail('') });
           }}
         >
           <label>
@@ -62,16 +51,16 @@ export function ManagerInvitations() {
         <p key={i.id}>
           {i.hostDisplayName} {i.status === 'accepted' ? '— you manage their requests' : 'asks you to manage their requests'}{' '}
           {i.status === 'pending' && (
-            <button className="primary" onClick={() => void act(() => managerInvitations.accept(i.id))}>
+            <button className="primary" onClick={() => act.mutate(() => managerInvitations.accept(i.id))}>
               Accept
             </button>
           )}
-          <button className="quiet" onClick={() => void act(() => managerInvitations.remove(i.id))}>
+          <button className="quiet" onClick={() => act.mutate(() => managerInvitations.remove(i.id))}>
             {i.status === 'pending' ? 'Decline' : 'Stop'}
           </button>
         </p>
       ))}
-      <ErrorAlert message={error} />
+      <ErrorAlert message={act.error ? errorText(act.error) : undefined} />
     </section>
   );
 }
