@@ -228,7 +228,8 @@ class WebClientE2EIT {
                     "tip-in-thread",
                     "introduction-form",
                     "manager-request")) {
-                assertThat(screenshots.resolve(size + "-money-" + view + ".png")).isNotEmptyFile();
+                assertThat(screenshots.resolve(size + "-money-" + view + ".png"))
+                        .isNotEmptyFile();
             }
         }
     }

@@ -24,8 +24,11 @@ class ProblemTypeTest {
         assertThat(problem.title()).isEqualTo("Conflict");
         assertThat(problem.getMessage()).isEqualTo("the price changed");
         assertThat(Rejections.code(problem)).isEqualTo("stale_proposal");
-        assertThat(ProblemType.RATE_LIMITED.retryAfter("slow down", 7).headers()).containsEntry("Retry-After", "7");
-        assertThat(Arrays.stream(ProblemType.values()).filter(t -> t.status() == 404).map(ProblemType::slug))
+        assertThat(ProblemType.RATE_LIMITED.retryAfter("slow down", 7).headers())
+                .containsEntry("Retry-After", "7");
+        assertThat(Arrays.stream(ProblemType.values())
+                        .filter(t -> t.status() == 404)
+                        .map(ProblemType::slug))
                 .contains("unknown-conversation", "unknown-session", "unknown-request", "unknown-payment");
     }
 }

@@ -157,8 +157,10 @@ class StripeStubTest {
         assertThat(post(
                                 "/v1/payment_intents/" + intent.id() + "/confirm",
                                 Map.of(
-                                        "client_secret", intent.clientSecret(),
-                                        "payment_method_data[card][number]", StripeStub.CARD_REQUIRES_AUTHENTICATION))
+                                        "client_secret",
+                                        intent.clientSecret(),
+                                        "payment_method_data[card][number]",
+                                        StripeStub.CARD_REQUIRES_AUTHENTICATION))
                         .statusCode())
                 .as("nowhere to come back to after authenticating")
                 .isEqualTo(400);
