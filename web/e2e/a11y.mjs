@@ -65,6 +65,14 @@ await scenario('a11y', async ({ browser, log, pageConsole }) => {
     await page.getByRole('heading', { name: 'Sessions', level: 1 }).waitFor();
     await check(page, `${size} sessions`, log);
 
+    await go(page, 'Settings');
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    await check(page, `${size} settings`, log);
+
+    await go(page, 'Money');
+    await page.getByRole('heading', { name: 'Money', level: 1 }).waitFor();
+    await check(page, `${size} money`, log);
+
     await go(page, 'Admin');
     await page.getByTestId('chart-messages-per-minute').waitFor();
     await check(page, `${size} admin metrics`, log);

@@ -27,7 +27,7 @@ export function GetPaid() {
   const ready = s?.chargesEnabled && s.payoutsEnabled;
   return (
     <section ref={card} className="card get-paid" aria-labelledby="get-paid-title" data-testid="get-paid" data-ready={ready ? 'true' : 'false'}>
-      <h3 id="get-paid-title">Get paid</h3>
+      <h2 id="get-paid-title">Get paid</h2>
       {stripe === 'return' && <p className="muted">Back from Stripe. This is what Stripe says about your account:</p>}
       {stripe === 'refresh' && <p className="muted">The Stripe link expired before you finished. Continue to get a fresh one.</p>}
       {status.isPending && <p className="muted">Checking your Stripe account…</p>}

@@ -14,7 +14,7 @@ export default function MoneyPage() {
   const isHost = user.roles.includes('host');
   return (
     <section className="money" aria-labelledby="money-title">
-      <h2 id="money-title">Money</h2>
+      <h1 id="money-title">Money</h1>
       {isHost && <HostEarnings />}
       <GuestPayments me={user.id} />
     </section>
@@ -26,7 +26,7 @@ function GuestPayments({ me }: { me: string }) {
   const paid = list.data?.items.filter((p) => p.payerUserId === me);
   return (
     <section className="card" aria-labelledby="payments-title" data-testid="guest-payments">
-      <h3 id="payments-title">Your payments</h3>
+      <h2 id="payments-title">Your payments</h2>
       <ErrorAlert message={list.error ? errorText(list.error) : undefined} />
       {paid?.length === 0 && <p className="muted">No payments yet.</p>}
       {!!paid?.length && (
@@ -69,7 +69,7 @@ function HostEarnings() {
   const e = earnings.data;
   return (
     <section className="card" aria-labelledby="earnings-title" data-testid="host-earnings">
-      <h3 id="earnings-title">Your earnings</h3>
+      <h2 id="earnings-title">Your earnings</h2>
       <ErrorAlert message={earnings.error ? errorText(earnings.error) : undefined} />
       {e && <Totals earnings={e} />}
       {e?.items.length === 0 && <p className="muted">Nothing earned yet. Paid sessions and tips show here once paid.</p>}

@@ -20,7 +20,7 @@ export default function SettingsPage() {
   const ready = me.data && (!isHost || terms.data);
   return (
     <section className="settings" aria-labelledby="settings-title">
-      <h2 id="settings-title">Settings</h2>
+      <h1 id="settings-title">Settings</h1>
       <ErrorAlert message={me.error ? errorText(me.error) : terms.error ? errorText(terms.error) : undefined} />
       {ready ? <ProfileSettings account={me.data!} terms={terms.data} /> : !me.error && <p className="muted">Loading…</p>}
       {isHost && ready && <GetPaid />}
@@ -96,7 +96,7 @@ function ProfileSettings({ account, terms }: { account: User; terms: BookingTerm
 
   return (
     <form className="card form" onSubmit={submit} noValidate aria-label="Profile" data-testid="profile-settings">
-      <h3>Profile</h3>
+      <h2>Profile</h2>
       <label>
         Display name
         <input value={form.displayName} maxLength={LIMITS.displayName} onChange={(e) => set('displayName')(e.target.value)} {...invalid('displayName')} />
