@@ -11,26 +11,8 @@ import {
   refundLine,
   type ProfileForm,
 } from '../src/moneyViews';
-import type { Payment, Session } from '../src/types';
-
-const HOST = 'h';
-const GUEST = 'g';
-
-function session(status: Session['status'], paymentMode: Session['paymentMode'] = 'paid'): Session {
-  return {
-    sessionId: 's',
-    guestUserId: GUEST,
-    hostUserId: HOST,
-    conversationId: null,
-    startTime: null,
-    durationMinutes: 30,
-    agreedPrice: { amountCents: paymentMode === 'paid' ? 2500 : 0, currency: 'usd' },
-    paymentMode,
-    status,
-    requestedAt: '2026-01-01T00:00:00Z',
-    updatedAt: '2026-01-01T00:00:00Z',
-  };
-}
+import type { Payment } from '../src/types';
+import { GUEST, HOST, session } from './sessions.fixture';
 
 const usd = (cents: number) => formatAmount(cents, 'usd');
 

@@ -2,25 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { allowedTransitions, callable } from '../src/sessionActions';
 import { hashOf, routeFromHash } from '../src/store';
 import type { Session } from '../src/types';
+import { GUEST, HOST, session as anySession } from './sessions.fixture';
 
-const HOST = 'h';
-const GUEST = 'g';
-
-function session(status: Session['status']): Session {
-  return {
-    sessionId: 's',
-    guestUserId: GUEST,
-    hostUserId: HOST,
-    conversationId: null,
-    startTime: null,
-    durationMinutes: 30,
-    agreedPrice: { amountCents: 0, currency: 'usd' },
-    paymentMode: 'free',
-    status,
-    requestedAt: '2026-01-01T00:00:00Z',
-    updatedAt: '2026-01-01T00:00:00Z',
-  };
-}
+const session = (status: Session['status']) => anySession(status, 'free');
 
 describe('session actions offered by role (docs/sessions-and-requests.md)', () => {
   it('lets only the host accept or decline a request; the guest can only cancel it', () => {
