@@ -184,60 +184,54 @@ class WebClientE2EIT {
 
     @Test
     void savesScreenshotsOfTheMainViewsAtPhoneAndDesktopSizes() throws Exception {
-        Path screenshots = Path.of(System.getProperty("screenshots.dir", "target/screenshots"))
-                .toAbsolutePath()
-                .normalize();
-
         runScenario("screenshots");
 
-        for (String size : List.of("phone", "desktop")) {
-            for (String view : List.of(
-                    "sign-in",
-                    "conversations",
-                    "discover",
-                    "conversation",
-                    "booking-dialog",
-                    "sessions",
-                    "sam",
-                    "admin-users",
-                    "admin-metrics")) {
-                assertThat(screenshots.resolve(size + "-" + view + ".png")).isNotEmptyFile();
-            }
-        }
+        assertScreenshots(
+                "",
+                "sign-in",
+                "conversations",
+                "discover",
+                "conversation",
+                "booking-dialog",
+                "sessions",
+                "sam",
+                "admin-users",
+                "admin-metrics");
     }
 
     @Test
     void hostsGetPaidGuestsPayCancelWithARefundTipInChatAndAskAManagedHostForAnIntroduction() throws Exception {
+        runScenario("money");
+
+        assertScreenshots(
+                "money-",
+                "payouts-not-ready",
+                "settings-get-paid",
+                "booking-price",
+                "payment-declined",
+                "payment-succeeded",
+                "cancel-refund-line",
+                "guest-payments",
+                "host-earnings",
+                "tip-amount",
+                "tip-in-thread",
+                "introduction-form",
+                "manager-request");
+    }
+
+    /** Each view was saved at phone and desktop size as {@code <size>-<prefix><view>.png}. */
+    private static void assertScreenshots(String prefix, String... views) {
         Path screenshots = Path.of(System.getProperty("screenshots.dir", "target/screenshots"))
                 .toAbsolutePath()
                 .normalize();
-
-        runScenario("money");
-
         for (String size : List.of("phone", "desktop")) {
-            for (String view : List.of(
-                    "payouts-not-ready",
-                    "settings-get-paid",
-                    "booking-price",
-                    "payment-declined",
-                    "payment-succeeded",
-                    "cancel-refund-line",
-                    "guest-payments",
-                    "host-earnings",
-                    "tip-amount",
-                    "tip-in-thread",
-                    "introduction-form",
-                    "manager-request")) {
-                assertThat(screenshots.resolve(size + "-money-" + view + ".png"))
+            for (String view : views) {
+                assertThat(screenshots.resolve(size + "-" + prefix + view + ".png"))
                         .isNotEmptyFile();
             }
         }
     }
 
-    /**
-     * Runs {@code node web/e2e/<name>.mjs <baseUrl>}, echoing its output, and asserts it passed. The environment
-     * carries {@code CHROMIUM_PATH}, {@code SCREENSHOTS_DIR} and {@code STRIPE_STANDIN_URL}.
-     */
     private static void runScenario(String name) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(
                         "node", webDir.resolve("e2e").resolve(name + ".mjs").toString(), baseUrl)
