@@ -54,7 +54,11 @@ await scenario('session-card', async ({ browser, log, pageConsole }) => {
   assert(/requested/i.test(history[0]) && /accepted/i.test(history[1]) && /confirmed/i.test(history[2]), `history: ${history}`);
   log('accepted: the card shows it confirmed for both; the thread keeps the history as quiet lines');
 
-  await alice.page.getByTestId('session-card').getByRole('button', { name: 'Cancel' }).click();
+  // Cancelling asks first, saying what it means for the money (a free session: nothing to refund).
+  const aliceCard = alice.page.getByTestId('session-card');
+  await aliceCard.getByRole('button', { name: 'Cancel' }).click();
+  await aliceCard.getByTestId('refund-line').waitFor();
+  await aliceCard.getByRole('button', { name: 'Yes, cancel' }).click();
   for (const page of [alice.page, hank.page]) {
     buttons = await card(page, 'cancelled', 4);
     assert(buttons.length === 0, `nothing to do with a cancelled session: ${buttons}`);
