@@ -51,3 +51,11 @@ export function sessionTime(iso: string, clock: Pick<Clock, 'timeZone' | 'locale
     timeZone: clock.timeZone,
   }).format(new Date(iso));
 }
+
+/** An instant the server wrote into a text (a session's status line says `starts 2026-12-10T15:00:00Z`). */
+const WRITTEN_INSTANT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z\b/g;
+
+/** The text with every instant in it shown as a session time in the viewer's zone, the zone named. */
+export function localTimes(text: string, clock: Pick<Clock, 'timeZone' | 'locale'> = {}): string {
+  return text.replace(WRITTEN_INSTANT, (iso) => sessionTime(iso, clock));
+}

@@ -3,7 +3,7 @@ import { dismiss, visibleAnnouncements, withLive } from '../src/announcements';
 import type { Announcement, MetricsSnapshot } from '../src/endpoints';
 import { linkify, safeHref } from '../src/links';
 import { appendSample, humanLabel } from '../src/metricsHistory';
-import { clockTime, dayLabel, sessionTime } from '../src/time';
+import { clockTime, dayLabel, localTimes, sessionTime } from '../src/time';
 import { timeline, type Row } from '../src/timeline';
 import type { Message } from '../src/types';
 
@@ -80,6 +80,14 @@ describe('times in the viewer’s zone', () => {
 
   it('names the zone of a session time', () => {
     expect(sessionTime('2026-12-08T14:00:00Z', { timeZone: 'America/New_York', locale: 'en-US' })).toBe('Tue, Dec 8, 9:00 AM EST');
+  });
+
+  it('shows the instants a status line was written with in the viewer’s zone, not as raw UTC', () => {
+    const clock = { timeZone: 'America/New_York', locale: 'en-US' };
+    expect(localTimes('Session requested: 30 min, 25.00 USD, paid, starts 2026-12-08T14:00:00Z', clock)).toBe(
+      'Session requested: 30 min, 25.00 USD, paid, starts Tue, Dec 8, 9:00 AM EST',
+    );
+    expect(localTimes('Session accepted', clock)).toBe('Session accepted');
   });
 });
 

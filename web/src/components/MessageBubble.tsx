@@ -1,4 +1,4 @@
-import { clockTime } from '../time';
+import { clockTime, localTimes } from '../time';
 import type { Message, PendingSend } from '../types';
 import { ActionRenderer } from './ActionRenderer';
 import { MessageText } from './MessageText';
@@ -41,7 +41,7 @@ export function MessageBubble(props: { message: Message; mine: boolean; senderNa
 export function StatusLine({ message }: { message: Message }) {
   return (
     <li className="status-line" data-testid="status-line" data-seq={message.seq}>
-      <span>{message.content}</span> <time dateTime={message.timestamp}>{clockTime(message.timestamp)}</time>
+      <span>{localTimes(message.content)}</span> <time dateTime={message.timestamp}>{clockTime(message.timestamp)}</time>
     </li>
   );
 }
