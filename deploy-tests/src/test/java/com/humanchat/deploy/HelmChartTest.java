@@ -461,6 +461,7 @@ class HelmChartTest {
             wired.addAll(rendered.environmentOf("domain-streams", "StatefulSet"));
             wired.addAll(rendered.environmentOf("projector", "Deployment"));
             wired.addAll(rendered.environmentOf("sam-worker", "Deployment"));
+            wired.addAll(rendered.environmentOf("payments-worker", "Deployment"));
 
             assertThat(documented).as("variables found in README.md").hasSizeGreaterThan(20);
             assertThat(wired).containsAll(documented);
