@@ -30,19 +30,7 @@ public record CreateRequest(
             UUID managerId,
             String representativeName,
             String message) {
-        return new CreateRequest(
-                UUID.randomUUID(),
-                1,
-                Instant.now(),
-                requestId,
-                requesterId,
-                hostUserId,
-                managerId,
-                representativeName,
-                message,
-                null,
-                null,
-                null);
+        return of(requestId, requesterId, hostUserId, managerId, representativeName, message, null, null, null);
     }
 
     /**
