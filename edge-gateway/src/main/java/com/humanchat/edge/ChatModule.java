@@ -90,7 +90,8 @@ public final class ChatModule implements AutoCloseable {
     private final MessageSender sender;
     private volatile boolean draining;
 
-    private ChatModule(
+    /** Wires the chat side of the edge; {@code redis} is the process's client for presence and typing (not closed here). */
+    public ChatModule(
             Vertx vertx,
             EdgeConfig config,
             Pool pg,
@@ -181,21 +182,6 @@ public final class ChatModule implements AutoCloseable {
                 new RtcRelay(sessions, publisher),
                 suspended);
         suspended.onSuspended(user -> sockets.closeAll(user, ClientSocket.POLICY_VIOLATION, "account suspended"));
-    }
-
-    /** Wires the chat side of the edge; {@code redis} is the process's client for presence and typing (not closed here). */
-    public static ChatModule create(
-            Vertx vertx,
-            EdgeConfig config,
-            Pool pg,
-            CommandPublisher publisher,
-            TokenService tokens,
-            MeterRegistry registry,
-            Redis redis,
-            SuspendedUsers suspended,
-            AccountStanding standing,
-            RequestService.ManagerRelation invitations) {
-        return new ChatModule(vertx, config, pg, publisher, tokens, registry, redis, suspended, standing, invitations);
     }
 
     /**

@@ -134,7 +134,7 @@ public final class EdgeServices {
                 outboxRelay::nudge,
                 emailVerification,
                 managerInvitations);
-        this.chat = ChatModule.create(
+        this.chat = new ChatModule(
                 vertx,
                 config,
                 pg,
