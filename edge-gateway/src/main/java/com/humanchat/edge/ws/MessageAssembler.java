@@ -38,6 +38,19 @@ final class MessageAssembler implements Handler<WebSocketFrame> {
         if (frame.isClose() || frame.isPing() || frame.type() == WebSocketFrameType.PONG) {
             return; // control frames are Vert.x's
         }
+        if (!frame.isContinuation() && frame.isFinal()) {
+            // The usual case, a whole message in one frame: no copy into a buffer.
+            pending = null;
+            oversized = false;
+            if (frame.binaryData().length() > maxBytes) {
+                sink.tooLarge();
+            } else if (frame.isText()) {
+                sink.text(frame.textData());
+            } else {
+                sink.binary();
+            }
+            return;
+        }
         if (!frame.isContinuation()) {
             pending = Buffer.buffer();
             text = frame.isText();
