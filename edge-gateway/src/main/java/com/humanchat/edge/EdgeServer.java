@@ -50,8 +50,22 @@ public final class EdgeServer extends VerticleBase {
     @Override
     public Future<?> start() {
         // WebSocket messages are assembled and size-checked by the socket's own protocol (ws.MessageAssembler).
-        server = vertx.createHttpServer(new HttpServerOptions().setPort(port));
+        server = vertx.createHttpServer(serverOptions(port));
         return server.requestHandler(router()).listen();
+    }
+
+    /**
+     * The public listener's options. WebSocket compression is declined: every browser offers {@code permessage-deflate}
+     * with context takeover, which costs each socket a deflater and an inflater (~155 KB resident) and, measured on
+     * the message path, many times the latency of an uncompressed frame, for frames of a few hundred bytes that
+     * deflate saves little on (docs/benchmarks.md, "WebSocket compression"). A client that offers it gets a plain
+     * socket, which RFC 7692 allows.
+     */
+    static HttpServerOptions serverOptions(int port) {
+        return new HttpServerOptions()
+                .setPort(port)
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false);
     }
 
     /** Stops accepting, lets requests in flight finish and closes WebSockets, for at most the grace period. */
