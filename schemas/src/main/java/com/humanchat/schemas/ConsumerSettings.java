@@ -13,8 +13,12 @@ public final class ConsumerSettings {
     /** The broker answers a fetch as soon as this much is there… */
     public static final int FETCH_MIN_BYTES = 1;
 
-    /** …or after this long with nothing: only how often an idle consumer asks again. */
-    public static final int FETCH_MAX_WAIT_MS = 500;
+    /**
+     * …or after this long with nothing: how often an idle consumer asks again. Data ends the wait at once; the one
+     * other cost is that partitions a consumer gains in a rebalance are fetched when its pending fetch returns, so at
+     * most this much later.
+     */
+    public static final int FETCH_MAX_WAIT_MS = 2_000;
 
     private ConsumerSettings() {}
 

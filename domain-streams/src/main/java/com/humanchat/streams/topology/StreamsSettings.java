@@ -14,8 +14,8 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 
 /**
  * The Streams configuration every HumanChat topology runs with: at-least-once with the record cache off, the internal
- * producer's linger at 2 ms (Streams defaults it to 100 ms, which costs ~50 ms a hop) and fetches that wait up to 2 ms
- * for a batch, acks=all and
+ * producer's linger at 2 ms (Streams defaults it to 100 ms, which costs ~50 ms a hop), long-poll fetches
+ * ({@link ConsumerSettings#longPollFetch()}) and a stream thread that waits {@link #POLL_MS} for input, acks=all and
  * idempotence, explicit names for every internal resource, and poison records to a dead-letter topic.
  *
  * @param applicationId the Streams application id (consumer group, prefix of internal topics)
@@ -37,6 +37,13 @@ public record StreamsSettings(
      * and a hop's added wait stays a small part of the end-to-end budget (see docs/architecture.md).
      */
     public static final long PRODUCER_LINGER_MS = 2;
+
+    /**
+     * How long an idle stream thread waits for input before it runs its loop again (Streams' default is 100 ms). A
+     * record that arrives ends the wait at once, so this costs no latency; it only sets how late a wall-clock
+     * punctuation (metrics snapshots, dedupe expiry) may run, and an idle thread wakes a tenth as often.
+     */
+    public static final long POLL_MS = 1_000;
 
     public StreamsSettings {
         Objects.requireNonNull(applicationId, "applicationId");
@@ -67,6 +74,7 @@ public record StreamsSettings(
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replicationFactor);
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
+        props.put(StreamsConfig.POLL_MS_CONFIG, POLL_MS);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);

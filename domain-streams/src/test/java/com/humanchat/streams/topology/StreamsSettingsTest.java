@@ -29,7 +29,7 @@ class StreamsSettingsTest {
             "chat.commands.dlq");
 
     @Test
-    void runsAtLeastOnceWithTheCacheOffALowProducerLingerAndLongPollingFetches() {
+    void runsAtLeastOnceWithTheCacheOffALowProducerLingerAndLongPolls() {
         Properties props = settings.toProperties();
 
         assertThat(props)
@@ -37,7 +37,8 @@ class StreamsSettingsTest {
                 .containsEntry(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L)
                 .containsEntry(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 2L)
                 .containsEntry(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG), 1)
-                .containsEntry(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 500)
+                .containsEntry(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 2_000)
+                .containsEntry(StreamsConfig.POLL_MS_CONFIG, 1_000L)
                 .containsEntry(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all")
                 .containsEntry(StreamsConfig.producerPrefix(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG), true)
                 .containsEntry(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
