@@ -8,6 +8,7 @@ import com.humanchat.payments.config.PaymentsConfig;
 import com.humanchat.payments.ledger.OutboxRecord;
 import com.humanchat.payments.ledger.PaymentLedger;
 import com.humanchat.payments.stripe.StripeConnect;
+import com.humanchat.schemas.ConsumerSettings;
 import com.humanchat.schemas.ProducerSettings;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.payments.StripeEventReceived;
@@ -209,7 +210,7 @@ public final class PaymentsWorker implements AutoCloseable {
     }
 
     private KafkaConsumer<String, byte[]> newConsumer() {
-        Map<String, Object> properties = new HashMap<>();
+        Map<String, Object> properties = new HashMap<>(ConsumerSettings.longPollFetch());
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap());
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId() + "-consumer");

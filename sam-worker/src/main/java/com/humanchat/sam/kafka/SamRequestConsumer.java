@@ -3,6 +3,7 @@ package com.humanchat.sam.kafka;
 import com.humanchat.ops.LoopHeartbeat;
 import com.humanchat.sam.SamMetrics;
 import com.humanchat.sam.domain.ConversationLanes;
+import com.humanchat.schemas.ConsumerSettings;
 import com.humanchat.schemas.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,26 +88,16 @@ public final class SamRequestConsumer implements AutoCloseable {
         this.maxInFlight = maxInFlight;
         this.maxPollRecords = Math.max(1, Math.min(100, maxBuffered / 2));
         this.lanes = new ConversationLanes<>(maxBuffered);
-        this.consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrapServers,
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        groupId,
-                        ConsumerConfig.CLIENT_ID_CONFIG,
-                        groupId + "-" + UUID.randomUUID(),
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                        false,
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest",
-                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                        maxPollRecords,
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                        "read_committed",
-                        ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
-                        (int) MAX_POLL_INTERVAL.toMillis()),
-                new StringDeserializer(),
-                new ByteArrayDeserializer());
+        Map<String, Object> properties = new HashMap<>(ConsumerSettings.longPollFetch());
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) MAX_POLL_INTERVAL.toMillis());
+        this.consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this::run, "sam-requests-consumer");
     }
 
