@@ -1,15 +1,15 @@
 package com.humanchat.payments;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.humanchat.payments.domain.DonationNotice;
 import com.humanchat.payments.domain.Payment;
 import com.humanchat.payments.domain.PaymentOutcome;
 import com.humanchat.payments.domain.PlatformFee;
-import com.humanchat.payments.ledger.AccountState;
+import com.humanchat.payments.domain.StripeFact;
 import com.humanchat.payments.ledger.ConnectedAccount;
 import com.humanchat.payments.ledger.OutboxRecord;
 import com.humanchat.payments.ledger.PaymentLedger;
 import com.humanchat.payments.stripe.StripeConnect;
+import com.humanchat.payments.stripe.StripeEventReader;
 import com.humanchat.schemas.Json;
 import com.humanchat.schemas.SystemActors;
 import com.humanchat.schemas.Topics;
@@ -96,44 +96,45 @@ final class PaymentProcessor {
         }
     }
 
+    /** Applies what a Stripe event tells, once per event id; a success of a cancelled session is then refunded. */
     void onWebhook(StripeEventReceived event) throws StripeException, SQLException {
-        JsonNode object = event.payload().path("data").path("object");
+        StripeFact fact = StripeEventReader.read(event);
         String cause = "stripe:" + event.stripeEventId();
-        if ("account.updated".equals(event.eventType())) {
-            ledger.onceForStripeEvent(event.stripeEventId(), event.eventType(), tx -> {
-                Optional<ConnectedAccount> changed = tx.updateAccount(
-                        AccountState.of(object), event.payload().path("created").asLong());
-                if (changed.isPresent()) {
-                    tx.enqueue(List.of(accountUpdated(changed.get(), derivedId(cause), null, null)));
-                }
-                return null;
-            });
-            return;
-        }
-        Optional<PaymentOutcome> outcome = PaymentOutcome.ofStripeEventType(event.eventType());
         ledger.onceForStripeEvent(event.stripeEventId(), event.eventType(), tx -> {
-            if (outcome.isEmpty()) {
-                return null; // recorded as seen; nothing of ours changes
-            }
-            String intentId = object.path("id").asText();
-            Payment before = tx.paymentOfIntent(intentId)
-                    .orElseThrow(() -> new UnknownPaymentException("no payment for PaymentIntent " + intentId));
-            Optional<Payment> after = before.after(outcome.get());
-            String reason = outcome.get() == PaymentOutcome.FAILED
-                    ? reason(object.path("last_payment_error").path("message").asText("the payment failed"))
-                    : null;
-            if (after.isPresent() && tx.update(before, after.get(), cause, reason, null)) {
-                tx.enqueue(effects(
-                        after.get(),
-                        cause,
-                        reason,
-                        !tx.sessionCancelled(before.paymentId()),
-                        tx.displayName(before.payerUserId())));
+            switch (fact) {
+                case StripeFact.PaymentSucceeded succeeded ->
+                    settle(tx, succeeded.paymentIntentId(), PaymentOutcome.SUCCEEDED, null, cause);
+                case StripeFact.PaymentFailed failed ->
+                    settle(tx, failed.paymentIntentId(), PaymentOutcome.FAILED, reason(failed.reason()), cause);
+                case StripeFact.AccountChanged changed -> {
+                    Optional<ConnectedAccount> account = tx.updateAccount(changed.account(), changed.created());
+                    if (account.isPresent()) {
+                        tx.enqueue(List.of(accountUpdated(account.get(), derivedId(cause), null, null)));
+                    }
+                }
+                case StripeFact.Ignored ignored -> {} // recorded as seen; nothing of ours changes
             }
             return null;
         });
-        if (outcome.isPresent() && outcome.get() == PaymentOutcome.SUCCEEDED) {
-            refundIfSessionCancelled(object.path("id").asText(), cause);
+        if (fact instanceof StripeFact.PaymentSucceeded succeeded) {
+            refundIfSessionCancelled(succeeded.paymentIntentId(), cause);
+        }
+    }
+
+    /** Records what Stripe says became of the payment of {@code intentId} and what that sets off, once. */
+    private static void settle(
+            PaymentLedger.Tx tx, String intentId, PaymentOutcome outcome, String reason, String cause)
+            throws SQLException {
+        Payment before = tx.paymentOfIntent(intentId)
+                .orElseThrow(() -> new UnknownPaymentException("no payment for PaymentIntent " + intentId));
+        Optional<Payment> after = before.after(outcome);
+        if (after.isPresent() && tx.update(before, after.get(), cause, reason, null)) {
+            tx.enqueue(effects(
+                    after.get(),
+                    cause,
+                    reason,
+                    !tx.sessionCancelled(before.paymentId()),
+                    tx.displayName(before.payerUserId())));
         }
     }
 

@@ -1,5 +1,6 @@
 package com.humanchat.payments.ledger;
 
+import com.humanchat.payments.domain.AccountState;
 import com.humanchat.payments.domain.Payment;
 import com.humanchat.schemas.payments.PaymentKind;
 import com.humanchat.schemas.payments.PaymentStatus;
