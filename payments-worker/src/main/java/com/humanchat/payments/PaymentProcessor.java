@@ -26,6 +26,7 @@ import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,13 +46,15 @@ final class PaymentProcessor {
     private final StripeConnect stripe;
     private final PlatformFee fee;
     private final RefundPolicy refunds;
-    private final PaymentRecords records = new PaymentRecords();
+    private final PaymentRecords records;
 
-    PaymentProcessor(PaymentLedger ledger, StripeConnect stripe, PlatformFee fee, RefundPolicy refunds) {
+    /** {@code clock} stamps the records it publishes. */
+    PaymentProcessor(PaymentLedger ledger, StripeConnect stripe, PlatformFee fee, RefundPolicy refunds, Clock clock) {
         this.ledger = ledger;
         this.stripe = stripe;
         this.fee = fee;
         this.refunds = refunds;
+        this.records = new PaymentRecords(clock);
     }
 
     void onCommand(PaymentCommand command) throws StripeException, SQLException {

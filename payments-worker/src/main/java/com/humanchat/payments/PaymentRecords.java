@@ -18,7 +18,7 @@ import com.humanchat.schemas.sessions.SessionStatus;
 import com.humanchat.schemas.sessions.SessionStatusChanged;
 import com.humanchat.schemas.sessions.TransitionSession;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,9 +26,15 @@ import java.util.UUID;
 /**
  * The records a change of the ledger publishes through its outbox: a payment's or an account's update, a paid
  * session's confirmation, the message a donation or a refund leaves in its thread. Each one's id is derived from its
- * cause, so that a redelivery that re-creates it re-creates the same record.
+ * cause, so that a redelivery that re-creates it re-creates the same record; each is stamped with the worker's clock.
  */
 final class PaymentRecords {
+
+    private final Clock clock;
+
+    PaymentRecords(Clock clock) {
+        this.clock = clock;
+    }
 
     /** The {@code payment.updated} of {@code payment} after {@code cause}. */
     OutboxRecord paymentUpdated(Payment payment, String cause, UUID commandId, String clientSecret, String reason) {
@@ -37,7 +43,7 @@ final class PaymentRecords {
                 new PaymentUpdated(
                         derivedId(cause + ":" + payment.paymentId()),
                         1,
-                        Instant.now(),
+                        clock.instant(),
                         payment.paymentId(),
                         commandId,
                         payment.kind(),
@@ -61,7 +67,7 @@ final class PaymentRecords {
                 new AccountUpdated(
                         derivedId(cause),
                         1,
-                        Instant.now(),
+                        clock.instant(),
                         account.hostUserId(),
                         commandId,
                         account.stripeAccountId(),
@@ -89,7 +95,7 @@ final class PaymentRecords {
                     new TransitionSession(
                             derivedId("confirm:" + payment.paymentId()),
                             1,
-                            Instant.now(),
+                            clock.instant(),
                             payment.sessionId(),
                             SystemActors.PLATFORM,
                             SessionStatus.CONFIRMED,
@@ -100,7 +106,7 @@ final class PaymentRecords {
                     new SendMessage(
                             derivedId("donation-message:" + payment.paymentId()),
                             1,
-                            Instant.now(),
+                            clock.instant(),
                             payment.conversationId(),
                             payment.payerUserId(),
                             "donation:" + payment.paymentId(),
@@ -130,7 +136,7 @@ final class PaymentRecords {
                 new SendMessage(
                         derivedId("refund-message:" + payment.paymentId()),
                         1,
-                        Instant.now(),
+                        clock.instant(),
                         conversationId,
                         cancelled.actorId(),
                         "refund:" + payment.paymentId(),
