@@ -1,42 +1,32 @@
 package com.humanchat.payments;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.humanchat.payments.domain.DonationNotice;
 import com.humanchat.payments.domain.Payment;
 import com.humanchat.payments.domain.PaymentOutcome;
 import com.humanchat.payments.domain.PlatformFee;
-import com.humanchat.payments.ledger.AccountState;
+import com.humanchat.payments.domain.StripeFact;
 import com.humanchat.payments.ledger.ConnectedAccount;
 import com.humanchat.payments.ledger.OutboxRecord;
 import com.humanchat.payments.ledger.PaymentLedger;
 import com.humanchat.payments.stripe.StripeConnect;
-import com.humanchat.schemas.Json;
-import com.humanchat.schemas.SystemActors;
-import com.humanchat.schemas.Topics;
-import com.humanchat.schemas.chat.MessageKind;
-import com.humanchat.schemas.chat.SendMessage;
-import com.humanchat.schemas.payments.AccountUpdated;
+import com.humanchat.payments.stripe.StripeEventReader;
 import com.humanchat.schemas.payments.CreateDonation;
 import com.humanchat.schemas.payments.CreatePaymentIntent;
 import com.humanchat.schemas.payments.OnboardHost;
 import com.humanchat.schemas.payments.PaymentCommand;
 import com.humanchat.schemas.payments.PaymentKind;
 import com.humanchat.schemas.payments.PaymentStatus;
-import com.humanchat.schemas.payments.PaymentUpdated;
 import com.humanchat.schemas.payments.StripeEventReceived;
 import com.humanchat.schemas.sessions.PaymentMode;
 import com.humanchat.schemas.sessions.RefundPolicy;
 import com.humanchat.schemas.sessions.SessionEvent;
 import com.humanchat.schemas.sessions.SessionStatus;
 import com.humanchat.schemas.sessions.SessionStatusChanged;
-import com.humanchat.schemas.sessions.TransitionSession;
 import com.stripe.exception.CardException;
 import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,12 +46,15 @@ final class PaymentProcessor {
     private final StripeConnect stripe;
     private final PlatformFee fee;
     private final RefundPolicy refunds;
+    private final PaymentRecords records;
 
-    PaymentProcessor(PaymentLedger ledger, StripeConnect stripe, PlatformFee fee, RefundPolicy refunds) {
+    /** {@code clock} stamps the records it publishes. */
+    PaymentProcessor(PaymentLedger ledger, StripeConnect stripe, PlatformFee fee, RefundPolicy refunds, Clock clock) {
         this.ledger = ledger;
         this.stripe = stripe;
         this.fee = fee;
         this.refunds = refunds;
+        this.records = new PaymentRecords(clock);
     }
 
     void onCommand(PaymentCommand command) throws StripeException, SQLException {
@@ -96,44 +89,44 @@ final class PaymentProcessor {
         }
     }
 
+    /** Applies what a Stripe event tells, once per event id; a success of a cancelled session is then refunded. */
     void onWebhook(StripeEventReceived event) throws StripeException, SQLException {
-        JsonNode object = event.payload().path("data").path("object");
+        StripeFact fact = StripeEventReader.read(event);
         String cause = "stripe:" + event.stripeEventId();
-        if ("account.updated".equals(event.eventType())) {
-            ledger.onceForStripeEvent(event.stripeEventId(), event.eventType(), tx -> {
-                Optional<ConnectedAccount> changed = tx.updateAccount(
-                        AccountState.of(object), event.payload().path("created").asLong());
-                if (changed.isPresent()) {
-                    tx.enqueue(List.of(accountUpdated(changed.get(), derivedId(cause), null, null)));
-                }
-                return null;
-            });
-            return;
-        }
-        Optional<PaymentOutcome> outcome = PaymentOutcome.ofStripeEventType(event.eventType());
         ledger.onceForStripeEvent(event.stripeEventId(), event.eventType(), tx -> {
-            if (outcome.isEmpty()) {
-                return null; // recorded as seen; nothing of ours changes
-            }
-            String intentId = object.path("id").asText();
-            Payment before = tx.paymentOfIntent(intentId)
-                    .orElseThrow(() -> new UnknownPaymentException("no payment for PaymentIntent " + intentId));
-            Optional<Payment> after = before.after(outcome.get());
-            String reason = outcome.get() == PaymentOutcome.FAILED
-                    ? reason(object.path("last_payment_error").path("message").asText("the payment failed"))
-                    : null;
-            if (after.isPresent() && tx.update(before, after.get(), cause, reason, null)) {
-                tx.enqueue(effects(
-                        after.get(),
-                        cause,
-                        reason,
-                        !tx.sessionCancelled(before.paymentId()),
-                        tx.displayName(before.payerUserId())));
+            switch (fact) {
+                case StripeFact.PaymentSucceeded succeeded ->
+                    settle(tx, succeeded.paymentIntentId(), PaymentOutcome.SUCCEEDED, null, cause);
+                case StripeFact.PaymentFailed failed ->
+                    settle(tx, failed.paymentIntentId(), PaymentOutcome.FAILED, reason(failed.reason()), cause);
+                case StripeFact.AccountChanged changed -> {
+                    Optional<ConnectedAccount> account = tx.updateAccount(changed.account(), changed.created());
+                    if (account.isPresent()) {
+                        tx.enqueue(List.of(records.accountUpdated(account.get(), cause, null, null)));
+                    }
+                }
+                case StripeFact.Ignored ignored -> {} // recorded as seen; nothing of ours changes
             }
             return null;
         });
-        if (outcome.isPresent() && outcome.get() == PaymentOutcome.SUCCEEDED) {
-            refundIfSessionCancelled(object.path("id").asText(), cause);
+        if (fact instanceof StripeFact.PaymentSucceeded succeeded) {
+            refundIfSessionCancelled(succeeded.paymentIntentId(), cause);
+        }
+    }
+
+    /** Records what Stripe says became of the payment of {@code intentId} and what that sets off, once. */
+    private void settle(PaymentLedger.Tx tx, String intentId, PaymentOutcome outcome, String reason, String cause)
+            throws SQLException {
+        Payment before = tx.paymentOfIntent(intentId)
+                .orElseThrow(() -> new UnknownPaymentException("no payment for PaymentIntent " + intentId));
+        Optional<Payment> after = before.after(outcome);
+        if (after.isPresent() && tx.update(before, after.get(), cause, reason, null)) {
+            tx.enqueue(records.effects(
+                    after.get(),
+                    cause,
+                    reason,
+                    !tx.sessionCancelled(before.paymentId()),
+                    tx.displayName(before.payerUserId())));
         }
     }
 
@@ -197,7 +190,12 @@ final class PaymentProcessor {
                                 changed.fromStatus(),
                                 changed.session().startTime(),
                                 changed.occurredAt());
-                refund(payment, refund.amountCents(), cause, refund.notice(), threadNotice(changed, payment, refund));
+                refund(
+                        payment,
+                        refund.amountCents(),
+                        cause,
+                        refund.notice(),
+                        records.refundMessage(changed, payment, refund));
             }
             case PENDING, FAILED -> abandon(payment, cause);
             case REFUNDED -> {}
@@ -218,41 +216,10 @@ final class PaymentProcessor {
             Payment now = tx.payment(payment.paymentId()).orElseThrow();
             Optional<Payment> failed = now.after(PaymentOutcome.FAILED);
             if (failed.isPresent() && tx.update(now, failed.get(), cause, reason, null)) {
-                tx.enqueue(List.of(
-                        OutboxRecord.of(Topics.PAYMENTS_EVENTS, updated(failed.get(), cause, null, null, reason))));
+                tx.enqueue(List.of(records.paymentUpdated(failed.get(), cause, null, null, reason)));
             }
             return null;
         });
-    }
-
-    /**
-     * The system message that tells the session's thread what its cancellation refunded ({@link RefundPolicy.Refund#notice}),
-     * written as the participant who cancelled; none for a session requested outside a conversation.
-     */
-    private static List<OutboxRecord> threadNotice(
-            SessionStatusChanged cancelled, Payment payment, RefundPolicy.Refund refund) {
-        UUID conversationId = cancelled.session().conversationId();
-        if (conversationId == null) {
-            return List.of();
-        }
-        return List.of(OutboxRecord.of(
-                Topics.CHAT_COMMANDS,
-                new SendMessage(
-                        derivedId("refund-message:" + payment.paymentId()),
-                        1,
-                        Instant.now(),
-                        conversationId,
-                        cancelled.actorId(),
-                        "refund:" + payment.paymentId(),
-                        refund.notice(),
-                        MessageKind.SYSTEM,
-                        List.of(Json.mapper()
-                                .createObjectNode()
-                                .put("type", "refund")
-                                .put("sessionId", cancelled.sessionId().toString())
-                                .put("paymentId", payment.paymentId().toString())
-                                .put("amountCents", refund.amountCents())
-                                .put("currency", refund.currency())))));
     }
 
     /**
@@ -265,9 +232,9 @@ final class PaymentProcessor {
             ledger.inTransaction(tx -> {
                 Payment now = tx.payment(payment.paymentId()).orElseThrow();
                 if (now.status() == PaymentStatus.SUCCEEDED && tx.note(now, cause, why)) {
-                    List<OutboxRecord> records = new ArrayList<>(notices);
-                    records.addFirst(OutboxRecord.of(Topics.PAYMENTS_EVENTS, updated(now, cause, null, null, why)));
-                    tx.enqueue(records);
+                    List<OutboxRecord> published = new ArrayList<>(notices);
+                    published.addFirst(records.paymentUpdated(now, cause, null, null, why));
+                    tx.enqueue(published);
                 }
                 return null;
             });
@@ -278,10 +245,9 @@ final class PaymentProcessor {
             Payment now = tx.payment(payment.paymentId()).orElseThrow();
             Optional<Payment> refunded = now.refunded(cents);
             if (refunded.isPresent() && tx.update(now, refunded.get(), cause, why, refundId)) {
-                List<OutboxRecord> records = new ArrayList<>(notices);
-                records.addFirst(
-                        OutboxRecord.of(Topics.PAYMENTS_EVENTS, updated(refunded.get(), cause, null, null, null)));
-                tx.enqueue(records);
+                List<OutboxRecord> published = new ArrayList<>(notices);
+                published.addFirst(records.paymentUpdated(refunded.get(), cause, null, null, null));
+                tx.enqueue(published);
             }
             return null;
         });
@@ -333,8 +299,7 @@ final class PaymentProcessor {
             throws SQLException {
         ledger.inTransaction(tx -> {
             if (tx.insert(payment, clientSecret, cause, reason)) {
-                tx.enqueue(List.of(OutboxRecord.of(
-                        Topics.PAYMENTS_EVENTS, updated(payment, cause, commandId, clientSecret, reason))));
+                tx.enqueue(List.of(records.paymentUpdated(payment, cause, commandId, clientSecret, reason)));
             }
             return null;
         });
@@ -353,102 +318,14 @@ final class PaymentProcessor {
         ConnectedAccount account = ledger.inTransaction(tx -> tx.account(host)).orElseThrow();
         String url = stripe.onboardingLink(account.stripeAccountId());
         ledger.inTransaction(tx -> {
-            tx.enqueue(List.of(
-                    accountUpdated(account, derivedId("command:" + command.eventId()), command.eventId(), url)));
+            tx.enqueue(
+                    List.of(records.accountUpdated(account, "command:" + command.eventId(), command.eventId(), url)));
             return null;
         });
     }
 
-    /**
-     * What a payment's change tells the platform: its update, and what a success sets off (the session's confirmation
-     * unless {@code confirmSession} is false because it was cancelled, or the tip's message naming {@code payerName}).
-     */
-    private static List<OutboxRecord> effects(
-            Payment payment, String cause, String reason, boolean confirmSession, String payerName) {
-        List<OutboxRecord> records = new ArrayList<>();
-        records.add(OutboxRecord.of(Topics.PAYMENTS_EVENTS, updated(payment, cause, null, null, reason)));
-        if (payment.status() != PaymentStatus.SUCCEEDED) {
-            return records;
-        }
-        if (payment.kind() == PaymentKind.SESSION) {
-            if (!confirmSession) {
-                return records;
-            }
-            records.add(OutboxRecord.of(
-                    Topics.SESSIONS_COMMANDS,
-                    new TransitionSession(
-                            derivedId("confirm:" + payment.paymentId()),
-                            1,
-                            Instant.now(),
-                            payment.sessionId(),
-                            SystemActors.PLATFORM,
-                            SessionStatus.CONFIRMED,
-                            "payment succeeded")));
-        } else if (payment.conversationId() != null) {
-            records.add(OutboxRecord.of(
-                    Topics.CHAT_COMMANDS,
-                    new SendMessage(
-                            derivedId("donation-message:" + payment.paymentId()),
-                            1,
-                            Instant.now(),
-                            payment.conversationId(),
-                            payment.payerUserId(),
-                            "donation:" + payment.paymentId(),
-                            DonationNotice.text(payerName, payment.amountCents(), payment.currency()),
-                            MessageKind.SYSTEM,
-                            List.of(Json.mapper()
-                                    .createObjectNode()
-                                    .put("type", "donation")
-                                    .put("paymentId", payment.paymentId().toString())
-                                    .put("amountCents", payment.amountCents())
-                                    .put("currency", payment.currency())))));
-        }
-        return records;
-    }
-
-    private static PaymentUpdated updated(
-            Payment payment, String cause, UUID commandId, String clientSecret, String reason) {
-        return new PaymentUpdated(
-                derivedId(cause + ":" + payment.paymentId()),
-                1,
-                Instant.now(),
-                payment.paymentId(),
-                commandId,
-                payment.kind(),
-                payment.sessionId(),
-                payment.conversationId(),
-                payment.payerUserId(),
-                payment.payeeUserId(),
-                payment.status(),
-                payment.amountCents(),
-                payment.currency(),
-                payment.feeCents(),
-                payment.refundedCents(),
-                clientSecret,
-                reason);
-    }
-
-    private static OutboxRecord accountUpdated(ConnectedAccount account, UUID eventId, UUID commandId, String url) {
-        return OutboxRecord.of(
-                Topics.PAYMENTS_EVENTS,
-                new AccountUpdated(
-                        eventId,
-                        1,
-                        Instant.now(),
-                        account.hostUserId(),
-                        commandId,
-                        account.stripeAccountId(),
-                        account.chargesEnabled(),
-                        account.payoutsEnabled(),
-                        url));
-    }
-
     private static Payment failed(Payment draft) {
         return draft.after(PaymentOutcome.FAILED).orElseThrow();
-    }
-
-    private static UUID derivedId(String seed) {
-        return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String reason(String text) {

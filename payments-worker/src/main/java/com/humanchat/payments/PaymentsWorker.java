@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -87,16 +88,16 @@ public final class PaymentsWorker implements AutoCloseable {
     /** Records (and outbox publications) being retried at the moment: Stripe or PostgreSQL away. */
     private final AtomicInteger retrying = new AtomicInteger();
 
-    private PaymentsWorker(PaymentsConfig config, MeterRegistry registry) {
+    private PaymentsWorker(PaymentsConfig config, MeterRegistry registry, Clock clock) {
         this.config = config;
         this.registry = registry;
         this.outboxPublished = Counter.builder("humanchat.payments.outbox.published")
                 .description("Payment events published from the ledger's outbox")
                 .register(registry);
         this.dataSource = dataSource(config);
-        this.ledger = new PaymentLedger(dataSource);
-        this.processor =
-                new PaymentProcessor(ledger, new StripeConnect(config), config.platformFee(), config.refundPolicy());
+        this.ledger = new PaymentLedger(dataSource, clock);
+        this.processor = new PaymentProcessor(
+                ledger, new StripeConnect(config), config.platformFee(), config.refundPolicy(), clock);
         this.producer = new KafkaProducer<>(
                 ProducerSettings.reliable(config.kafkaBootstrap(), config.groupId() + "-producer"),
                 new StringSerializer(),
@@ -114,10 +115,11 @@ public final class PaymentsWorker implements AutoCloseable {
     /**
      * Starts consuming, counting into {@code registry} {@code humanchat.payments.records{topic, outcome}} (processed or
      * dead-lettered), {@code humanchat.payments.retries{topic}} (transient Stripe or PostgreSQL failures) and
-     * {@code humanchat.payments.outbox.published}; the caller closes the worker.
+     * {@code humanchat.payments.outbox.published}; {@code clock} stamps what it writes (records, the ledger's status
+     * history). The caller closes the worker.
      */
-    public static PaymentsWorker start(PaymentsConfig config, MeterRegistry registry) {
-        PaymentsWorker worker = new PaymentsWorker(config, registry);
+    public static PaymentsWorker start(PaymentsConfig config, MeterRegistry registry, Clock clock) {
+        PaymentsWorker worker = new PaymentsWorker(config, registry, clock);
         worker.thread.start();
         LOG.info("payments worker started: {}", config);
         return worker;

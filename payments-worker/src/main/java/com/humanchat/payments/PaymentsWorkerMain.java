@@ -4,6 +4,7 @@ import com.humanchat.ops.OpsHttpServer;
 import com.humanchat.ops.ServiceRunner;
 import com.humanchat.payments.config.PaymentsConfig;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -22,7 +23,7 @@ public final class PaymentsWorkerMain {
                 "payments-worker",
                 opsPort,
                 config.kafkaBootstrap(),
-                registry -> PaymentsWorker.start(config, registry),
+                registry -> PaymentsWorker.start(config, registry, Clock.systemUTC()),
                 PaymentsWorker::isHealthy,
                 PaymentsWorker::isLive,
                 worker -> List.of(config.groupId()));

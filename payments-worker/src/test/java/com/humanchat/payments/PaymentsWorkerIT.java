@@ -30,7 +30,6 @@ import com.humanchat.schemas.payments.PaymentStatus;
 import com.humanchat.schemas.payments.PaymentUpdated;
 import com.humanchat.schemas.payments.StripeEventReceived;
 import com.humanchat.schemas.sessions.Money;
-import com.humanchat.schemas.sessions.PaymentMode;
 import com.humanchat.schemas.sessions.RefundPolicy;
 import com.humanchat.schemas.sessions.Session;
 import com.humanchat.schemas.sessions.SessionStatus;
@@ -44,8 +43,11 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +82,8 @@ class PaymentsWorkerIT {
     private static final long PRICE = 5000;
     /** Shortened, so that an outage longer than it fits in a test. */
     private static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(3);
+    /** The worker's clock: what it writes carries this time, however long the test takes. */
+    private static final Instant WORKER_TIME = Instant.parse("2031-03-04T05:06:07Z");
 
     private static final String GROUP = "payments-it-" + UUID.randomUUID();
     private static StripeStub stripe;
@@ -116,7 +120,8 @@ class PaymentsWorkerIT {
                         2,
                         MAX_POLL_INTERVAL,
                         GROUP),
-                registry);
+                registry,
+                Clock.fixed(WORKER_TIME, ZoneOffset.UTC));
         producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap()),
                 new StringSerializer(),
@@ -323,6 +328,20 @@ class PaymentsWorkerIT {
 
         PaymentUpdated failed = awaitPayment(payment, PaymentStatus.FAILED);
         assertThat(failed.reason()).contains("cannot receive payments");
+    }
+
+    @Test
+    void whatTheWorkerWritesCarriesTheTimeOfItsClock() {
+        UUID payment = UUID.randomUUID();
+        send(
+                Topics.PAYMENTS_COMMANDS,
+                CreatePaymentIntent.of(
+                        payment, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), Money.of(PRICE, "usd")));
+
+        assertThat(awaitPayment(payment, PaymentStatus.FAILED).occurredAt()).isEqualTo(WORKER_TIME);
+        assertThat(single("select occurred_at from payment_status_history where payment_id = ?", payment))
+                .isInstanceOfSatisfying(
+                        Timestamp.class, at -> assertThat(at.toInstant()).isEqualTo(WORKER_TIME));
     }
 
     @Test
@@ -599,34 +618,7 @@ class PaymentsWorkerIT {
     }
 
     private static SessionStatusChanged cancelled(UUID sessionId, UUID host, Instant start, SessionStatus from) {
-        Instant now = Instant.now();
-        Session session = new Session(
-                sessionId,
-                UUID.randomUUID(),
-                host,
-                UUID.randomUUID(),
-                start,
-                30,
-                Money.of(PRICE, "usd"),
-                PaymentMode.PAID,
-                SessionStatus.CANCELLED,
-                now,
-                now,
-                null,
-                null,
-                null,
-                null);
-        return new SessionStatusChanged(
-                UUID.randomUUID(),
-                1,
-                now,
-                sessionId,
-                UUID.randomUUID(),
-                host,
-                from,
-                SessionStatus.CANCELLED,
-                null,
-                session);
+        return SessionCancellations.cancelledByHost(sessionId, host, Money.of(PRICE, "usd"), start, from);
     }
 
     private static void webhook(

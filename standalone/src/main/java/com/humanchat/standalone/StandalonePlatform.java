@@ -20,6 +20,7 @@ import com.humanchat.streams.projector.Projector;
 import com.humanchat.streams.projector.ProjectorConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -123,7 +124,7 @@ final class StandalonePlatform implements AutoCloseable {
         groups.add(samConfig.groupId());
         if (PaymentsConfig.configured(env)) {
             PaymentsConfig paymentsConfig = PaymentsConfig.fromEnv(env);
-            PaymentsWorker payments = PaymentsWorker.start(paymentsConfig, edge.registry());
+            PaymentsWorker payments = PaymentsWorker.start(paymentsConfig, edge.registry(), Clock.systemUTC());
             running.push(payments);
             liveness.register("payments-worker", payments::isLive);
             groups.add(paymentsConfig.groupId());

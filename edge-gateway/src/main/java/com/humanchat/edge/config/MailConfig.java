@@ -1,6 +1,7 @@
 package com.humanchat.edge.config;
 
 import com.humanchat.schemas.config.EnvironmentReader;
+import com.humanchat.schemas.config.PublicUrl;
 import com.humanchat.schemas.config.Settings;
 
 /**
@@ -34,23 +35,11 @@ public record MailConfig(
         boolean startTls = r.bool(Settings.SMTP_STARTTLS);
         String from = r.withDefault(Settings.SMTP_FROM);
         boolean devOutbox = r.bool(Settings.DEV_OUTBOX);
-        String publicUrl =
-                r.optional(Settings.PUBLIC_URL.name(), "http://localhost:" + (httpPort == 0 ? 8080 : httpPort));
+        String publicUrl = PublicUrl.read(r, httpPort);
         if (host != null && devOutbox) {
             r.problem("HUMANCHAT_DEV_OUTBOX is for development without a mail server: unset it when HUMANCHAT_SMTP_HOST"
                     + " is set");
         }
-        if (!publicUrl.matches("https?://[^\\s]+")) {
-            r.problem("HUMANCHAT_PUBLIC_URL must be an http:// or https:// URL, not '" + publicUrl + "'");
-        }
-        return new MailConfig(
-                host,
-                port,
-                username,
-                password,
-                startTls,
-                from,
-                devOutbox,
-                publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl);
+        return new MailConfig(host, port, username, password, startTls, from, devOutbox, publicUrl);
     }
 }

@@ -41,6 +41,7 @@ class EdgeConfigTest {
         assertThat(config.refreshTokenTtl()).isEqualTo(Duration.ofDays(30));
         assertThat(config.instances()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(config.replicaId()).startsWith("edge-");
+        assertThat(config.mail().publicUrl()).isEqualTo("http://localhost:8080");
     }
 
     @Test

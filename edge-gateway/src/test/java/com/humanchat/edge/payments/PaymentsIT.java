@@ -23,6 +23,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -65,7 +66,7 @@ class PaymentsIT {
         env.put("HUMANCHAT_STRIPE_API_BASE", stripe.baseUrl());
         env.put("HUMANCHAT_REFUND_FULL_BEFORE_HOURS", "24");
         env.put("HUMANCHAT_PUBLIC_URL", PUBLIC_URL);
-        worker = PaymentsWorker.start(PaymentsConfig.fromEnv(env), new SimpleMeterRegistry());
+        worker = PaymentsWorker.start(PaymentsConfig.fromEnv(env), new SimpleMeterRegistry(), Clock.systemUTC());
         payEdge = PLATFORM.startExtraEdge("edge-payments", Map.of("HUMANCHAT_STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET));
         // what the Stripe stand-in's pages and confirmations change reaches this edge as Stripe's signed events
         stripe.sendWebhooksTo(PLATFORM.uri(payEdge, "/api/payments/webhooks"), WEBHOOK_SECRET);

@@ -3,9 +3,9 @@ package com.humanchat.payments.config;
 import com.humanchat.migrations.PostgresUrl;
 import com.humanchat.payments.domain.PlatformFee;
 import com.humanchat.schemas.config.EnvironmentReader;
+import com.humanchat.schemas.config.PublicUrl;
 import com.humanchat.schemas.config.Settings;
 import com.humanchat.schemas.sessions.RefundPolicy;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
@@ -45,13 +45,11 @@ public record PaymentsConfig(
         String kafka = r.required(Settings.KAFKA_BOOTSTRAP);
         PostgresUrl postgres = r.required(Settings.PG_URL, PostgresUrl::parse);
         String apiKey = r.required(API_KEY, "Stripe secret key of the platform account");
-        String apiBase = r.optional(Settings.STRIPE_API_BASE, PaymentsConfig::httpUrl, null);
+        String apiBase = r.httpUrl(Settings.STRIPE_API_BASE, null);
         int feeBps = r.integer(Settings.PLATFORM_FEE_BPS, 0, PlatformFee.MAX_BASIS_POINTS);
         RefundPolicy refunds = RefundPolicy.fromEnv(r);
-        // the edge's default for the same variable: its own port, 8080 when that is chosen at random (0)
-        String port = r.withDefault(Settings.HTTP_PORT);
-        String publicUrl = r.optional(
-                Settings.PUBLIC_URL, PaymentsConfig::httpUrl, "http://localhost:" + ("0".equals(port) ? "8080" : port));
+        // the edge's setting, read as the edge reads it
+        String publicUrl = PublicUrl.read(r, r.integer(Settings.HTTP_PORT, 0, 65535));
         int threads = r.integer(Settings.PAYMENTS_THREADS, 1, 64);
         int maxPollIntervalMs = r.integer(Settings.PAYMENTS_MAX_POLL_INTERVAL_MS, 1_000, 3_600_000);
         r.throwIfInvalid();
@@ -74,16 +72,7 @@ public record PaymentsConfig(
      * here, never taken from a client, so that an Account Link can only lead back to the platform.
      */
     private static String connectUrl(String publicUrl, String outcome) {
-        String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-        return base + "/#/settings?stripe=" + outcome;
-    }
-
-    private static String httpUrl(String value) {
-        URI uri = URI.create(value);
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("not an http(s) URL: " + value);
-        }
-        return value;
+        return publicUrl + "/#/settings?stripe=" + outcome;
     }
 
     @Override

@@ -1,19 +1,8 @@
 package com.humanchat.payments.domain;
 
-import java.util.Optional;
-
-/** What a Stripe event says happened to a payment. */
+/** What happened to a payment — what a Stripe event says, or the worker's own refund or cancellation. */
 public enum PaymentOutcome {
     SUCCEEDED,
     FAILED,
-    REFUNDED;
-
-    /** The outcome a Stripe event type reports; empty for types that change no payment. */
-    public static Optional<PaymentOutcome> ofStripeEventType(String type) {
-        return switch (type) {
-            case "payment_intent.succeeded" -> Optional.of(SUCCEEDED);
-            case "payment_intent.payment_failed" -> Optional.of(FAILED);
-            default -> Optional.empty();
-        };
-    }
+    REFUNDED
 }

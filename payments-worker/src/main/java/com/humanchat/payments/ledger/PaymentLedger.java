@@ -1,5 +1,6 @@
 package com.humanchat.payments.ledger;
 
+import com.humanchat.payments.domain.AccountState;
 import com.humanchat.payments.domain.Payment;
 import com.humanchat.schemas.payments.PaymentKind;
 import com.humanchat.schemas.payments.PaymentStatus;
@@ -8,7 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,9 +35,12 @@ public final class PaymentLedger {
             + " payee_user_id, amount_cents, currency, fee_cents, refunded_cents, status, stripe_payment_intent_id";
 
     private final DataSource dataSource;
+    private final Clock clock;
 
-    public PaymentLedger(DataSource dataSource) {
+    /** {@code clock} dates the entries of the status history. */
+    public PaymentLedger(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
+        this.clock = clock;
     }
 
     /** Runs {@code work} in a transaction, committed when it returns, rolled back when it throws. */
@@ -44,7 +48,7 @@ public final class PaymentLedger {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                T result = work.run(new Tx(connection));
+                T result = work.run(new Tx(connection, clock));
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -116,9 +120,11 @@ public final class PaymentLedger {
     public static final class Tx {
 
         private final Connection connection;
+        private final Clock clock;
 
-        private Tx(Connection connection) {
+        private Tx(Connection connection, Clock clock) {
             this.connection = connection;
+            this.clock = clock;
         }
 
         public Optional<ConnectedAccount> account(UUID hostUserId) throws SQLException {
@@ -311,7 +317,7 @@ public final class PaymentLedger {
                 insert.setString(3, to.wire());
                 insert.setString(4, cause);
                 insert.setString(5, reason);
-                insert.setTimestamp(6, Timestamp.from(Instant.now()));
+                insert.setTimestamp(6, Timestamp.from(clock.instant()));
                 return insert.executeUpdate() == 1;
             }
         }

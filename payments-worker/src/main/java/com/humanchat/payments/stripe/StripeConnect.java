@@ -58,11 +58,14 @@ public final class StripeConnect {
                 .putMetadata("host_user_id", hostUserId.toString())
                 .build();
         Account account = client.v1().accounts().create(params, idempotent("account:" + hostUserId));
-        List<String> due =
-                account.getRequirements() == null || account.getRequirements().getCurrentlyDue() == null
-                        ? List.of()
-                        : account.getRequirements().getCurrentlyDue();
-        return new CreatedAccount(account.getId(), due);
+        return new CreatedAccount(account.getId(), requirementsDue(account));
+    }
+
+    /** Stripe's {@code requirements.currently_due} of {@code account}, empty when it names none. */
+    static List<String> requirementsDue(Account account) {
+        return account.getRequirements() == null || account.getRequirements().getCurrentlyDue() == null
+                ? List.of()
+                : account.getRequirements().getCurrentlyDue();
     }
 
     /** A fresh (short-lived) onboarding link; links are not idempotent on purpose: an expired one is useless. */

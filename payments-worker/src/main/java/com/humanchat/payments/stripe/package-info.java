@@ -1,2 +1,6 @@
-/** The Stripe calls the worker makes, through stripe-java's {@code StripeClient}; blocking, so run on the worker pool. */
+/**
+ * Stripe at the worker's edge, through stripe-java: the calls it makes with its {@code StripeClient}
+ * ({@code StripeConnect}; blocking, so run on the worker pool) and the events it reads into facts
+ * ({@code StripeEventReader}).
+ */
 package com.humanchat.payments.stripe;

@@ -57,12 +57,4 @@ class PaymentTest {
         assertThat(in(PaymentStatus.SUCCEEDED).refunded(5001)).isEmpty();
         assertThat(in(PaymentStatus.SUCCEEDED).refunded(0)).isEmpty();
     }
-
-    @Test
-    void stripeEventTypesMapToOutcomes() {
-        assertThat(PaymentOutcome.ofStripeEventType("payment_intent.succeeded")).contains(PaymentOutcome.SUCCEEDED);
-        assertThat(PaymentOutcome.ofStripeEventType("payment_intent.payment_failed"))
-                .contains(PaymentOutcome.FAILED);
-        assertThat(PaymentOutcome.ofStripeEventType("charge.updated")).isEmpty();
-    }
 }

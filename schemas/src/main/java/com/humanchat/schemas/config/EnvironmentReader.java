@@ -1,5 +1,7 @@
 package com.humanchat.schemas.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +94,22 @@ public final class EnvironmentReader {
         return optional(setting.name(), parser, fallback);
     }
 
+    /**
+     * An {@code http://} or {@code https://} URL with a host, or {@code fallback} when unset; anything else is a
+     * problem (and answers {@code fallback}).
+     */
+    public String httpUrl(Setting setting, String fallback) {
+        String value = optional(setting);
+        if (value == null) {
+            return fallback;
+        }
+        if (!isHttpUrl(value)) {
+            problems.add(setting.name() + " must be an http:// or https:// URL, not '" + value + "'");
+            return fallback;
+        }
+        return value;
+    }
+
     /** A whole number within {@code [min, max]}, or the setting's literal default when unset. */
     public int integer(Setting setting, int min, int max) {
         return integer(setting.name(), Integer.parseInt(setting.literalDefault()), min, max);
@@ -124,6 +142,15 @@ public final class EnvironmentReader {
     public void throwIfInvalid() {
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
+        }
+    }
+
+    private static boolean isHttpUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
         }
     }
 

@@ -43,4 +43,20 @@ class EnvironmentReaderTest {
         assertThat(reader.optional("OTHER", "fallback")).isEqualTo("fallback");
         reader.throwIfInvalid();
     }
+
+    @Test
+    void takesOnlyHttpUrlsWithAHost() {
+        Setting base = new Setting("BASE", "—", "an endpoint");
+        Setting other = new Setting("OTHER", "—", "another endpoint");
+        Setting unset = new Setting("UNSET", "—", "a third");
+        EnvironmentReader reader =
+                new EnvironmentReader(Map.of("BASE", "https://api.example.com/v1", "OTHER", "http:///no-host"));
+
+        assertThat(reader.httpUrl(base, null)).isEqualTo("https://api.example.com/v1");
+        assertThat(reader.httpUrl(other, "http://fallback")).isEqualTo("http://fallback");
+        assertThat(reader.httpUrl(unset, null)).isNull();
+        assertThat(catchThrowableOfType(InvalidConfigurationException.class, reader::throwIfInvalid)
+                        .problems())
+                .containsExactly("OTHER must be an http:// or https:// URL, not 'http:///no-host'");
+    }
 }
