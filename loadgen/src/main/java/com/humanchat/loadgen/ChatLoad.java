@@ -6,7 +6,6 @@ import com.humanchat.loadgen.ApiClient.RegisteredUser;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -50,8 +49,9 @@ final class ChatLoad {
     ChatSummary run() throws InterruptedException {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(options.eventLoops()));
         ApiClient api = new ApiClient(vertx, options.endpoint(), mapper, options.registerConcurrency());
-        WebSocketClient webSockets = vertx.createWebSocketClient(
-                new WebSocketClientOptions().setMaxConnections(options.users()).setConnectTimeout(10_000));
+        WebSocketClient webSockets = vertx.createWebSocketClient(LoadSocket.clientOptions(options.compress())
+                .setMaxConnections(options.users())
+                .setConnectTimeout(10_000));
         PingTicker pings = new PingTicker(vertx, options.pingIntervalSeconds());
         List<LoadSocket> sockets = List.of();
         try {
@@ -60,7 +60,7 @@ final class ChatLoad {
             sockets = connect(vertx, webSockets, users);
             sockets.forEach(pings::add);
             pings.start();
-            return drive(vertx, sockets, conversations);
+            return drive(vertx, sockets, conversations, CompressionFigures.of(options.compress(), sockets));
         } finally {
             pings.stop();
             sockets.forEach(LoadSocket::close);
@@ -122,7 +122,8 @@ final class ChatLoad {
         }
     }
 
-    private ChatSummary drive(Vertx vertx, List<LoadSocket> sockets, List<String> conversations)
+    private ChatSummary drive(
+            Vertx vertx, List<LoadSocket> sockets, List<String> conversations, CompressionFigures compression)
             throws InterruptedException {
         long total = OpenLoopSchedule.sendsFor(options.rate(), options.warmupSeconds() + options.durationSeconds());
         OpenLoopSchedule schedule = new OpenLoopSchedule(System.nanoTime() + START_LEAD_NANOS, options.rate(), total);
@@ -193,7 +194,7 @@ final class ChatLoad {
             Thread.sleep(50);
         }
         vertx.cancelTimer(monitor);
-        return summarize(deliveries.stats(), measureFrom);
+        return summarize(deliveries.stats(), measureFrom, compression);
     }
 
     /** {@code {"type":"message.send","conversationId":"…","clientMessageId":"} per pair, escaped once. */
@@ -213,7 +214,8 @@ final class ChatLoad {
         return head.length() >= padding.length() ? head : head + padding.substring(head.length());
     }
 
-    private ChatSummary summarize(DeliveryTracker.DeliveryStats stats, long measureFrom) {
+    private ChatSummary summarize(
+            DeliveryTracker.DeliveryStats stats, long measureFrom, CompressionFigures compression) {
         int window = options.durationSeconds();
         return new ChatSummary(
                 "chat",
@@ -221,6 +223,7 @@ final class ChatLoad {
                 options.endpoint().toString(),
                 options.users(),
                 options.pairs(),
+                compression,
                 options.rate(),
                 options.warmupSeconds(),
                 options.durationSeconds(),

@@ -19,6 +19,7 @@ record ChatOptions(
         int connectConcurrency,
         int eventLoops,
         int pingIntervalSeconds,
+        boolean compress,
         Optional<Path> json,
         List<String> errors) {
 
@@ -35,10 +36,13 @@ record ChatOptions(
             "connect-concurrency",
             "event-loops",
             "ping-interval",
+            "compress",
             "json");
 
+    static final Set<String> SWITCHES = Set.of("compress");
+
     static ChatOptions parse(List<String> args) {
-        Flags flags = Flags.parse(args, FLAGS);
+        Flags flags = Flags.parse(args, FLAGS, SWITCHES);
         Endpoint endpoint = flags.endpoint("url", "http://127.0.0.1:8080");
         int users = flags.integer("users", 1000, 2, 1_000_000);
         if (users % 2 != 0) {
@@ -68,6 +72,7 @@ record ChatOptions(
                 connectConcurrency,
                 eventLoops,
                 pingInterval,
+                flags.on("compress"),
                 json,
                 flags.errors());
     }

@@ -12,6 +12,7 @@ record ChatSummary(
         String url,
         int users,
         int pairs,
+        CompressionFigures compression,
         double targetRate,
         int warmupSeconds,
         int durationSeconds,

@@ -29,14 +29,14 @@ final class Report {
                       messages at a fixed open-loop rate; reports delivery, loss, order and one-way latency
                       from each send's intended time.
                       Also: --timeout 60 (s, <= 60) --message-bytes 64 --register-concurrency 16
-                            --connect-concurrency 64 --event-loops 2 --ping-interval 20
+                            --connect-concurrency 64 --event-loops 2 --ping-interval 20 --compress
 
                   run.sh idle --url http://127.0.0.1:8080 --ops-url http://127.0.0.1:8081 --sockets 10000
                               [--users 100] [--source-addresses 127.0.0.1,127.0.0.2,...] [--edge-pid PID] [--json out.json]
                       Opens idle authenticated sockets, reports the connect+hello rate and the edge's heap per
                       socket (from GET /metrics on the edge's ops port; --edge-pid forces a GC with jcmd first, same machine only).
                       Also: --connect-concurrency 256 --ping-interval 20 --settle 10 --heap-samples 3
-                            --sample-pause 2 --hold 0 --register-concurrency 16 --event-loops 2
+                            --sample-pause 2 --hold 0 --register-concurrency 16 --event-loops 2 --compress
 
                   run.sh typing --url http://127.0.0.1:8080 [--url2 http://127.0.0.1:8081] --pairs 2500 \
                                 --rate 5000 --duration 60 --warmup 10 --presence-share 0.2 [--json out.json]
@@ -45,7 +45,10 @@ final class Report {
                       default --url) times the matching frame from each send's intended time; drops are detected
                       from the alternating values. Reports sent, received, dropped and latency per kind.
                       Also: --drain 5 --timeout 10 (s, <= 60) --ready-timeout 30 --register-concurrency 16
-                            --connect-concurrency 64 --event-loops 2 --ping-interval 20
+                            --connect-concurrency 64 --event-loops 2 --ping-interval 20 --compress
+
+                  --compress (every mode) offers permessage-deflate as Chromium does (client_max_window_bits, context
+                  takeover on both sides); the report says how many sockets negotiated it.
                 """);
     }
 
@@ -90,6 +93,7 @@ final class Report {
                 s.warmupSeconds(),
                 s.durationSeconds(),
                 s.drainSeconds());
+        compression(s.compression());
         OUT.println("sends (measured window)");
         line("attempted", s.attempted());
         OUT.printf(Locale.ROOT, "  %-28s %.1f msg/s%n", "achieved send rate", s.achievedSendRate());
@@ -143,6 +147,7 @@ final class Report {
                 s.warmupSeconds(),
                 s.durationSeconds(),
                 s.drainSeconds());
+        compression(s.compression());
         line("receivers saw sender online", s.receiversReady() + " / " + s.pairs() + " in " + s.readySeconds() + " s");
         OUT.println("events (measured window)");
         line("sent", s.sent());
@@ -184,6 +189,7 @@ final class Report {
                 s.requestedSockets(),
                 s.users(),
                 s.sourceAddresses().isEmpty() ? "the default source address" : s.sourceAddresses());
+        compression(s.compression());
         line("established (hello received)", s.established());
         line("failed", s.failed());
         s.failureSamples().forEach(sample -> OUT.println("    e.g. " + sample));
@@ -205,6 +211,14 @@ final class Report {
 
     private static void line(String label, Object value) {
         OUT.printf(Locale.ROOT, "  %-28s %s%n", label, value);
+    }
+
+    /** Offered or not, and how many of the open sockets negotiated it: an offer the server may decline. */
+    private static void compression(CompressionFigures c) {
+        line(
+                "permessage-deflate",
+                (c.offered() ? "offered" : "not offered") + ", negotiated on " + c.negotiated() + " / " + c.sockets()
+                        + " sockets");
     }
 
     private static void kind(String label, SignalTracker.KindStats k) {

@@ -8,7 +8,6 @@ import com.humanchat.loadgen.SignalTracker.SignalStats;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -75,7 +74,7 @@ final class TypingLoad {
     TypingSummary run() throws InterruptedException {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(options.eventLoops()));
         ApiClient api = new ApiClient(vertx, options.endpoint(), mapper, options.registerConcurrency());
-        WebSocketClient webSockets = vertx.createWebSocketClient(new WebSocketClientOptions()
+        WebSocketClient webSockets = vertx.createWebSocketClient(LoadSocket.clientOptions(options.compress())
                 .setMaxConnections(2 * options.pairs())
                 .setConnectTimeout(10_000));
         PingTicker pings = new PingTicker(vertx, options.pingIntervalSeconds());
@@ -103,7 +102,9 @@ final class TypingLoad {
             receivers.forEach(pings::add);
             pings.start();
             double readySeconds = awaitReceiversReady(sendersFrom);
-            return drive(vertx, senders, receivers, readySeconds);
+            List<LoadSocket> all = new ArrayList<>(senders);
+            all.addAll(receivers);
+            return drive(vertx, senders, receivers, readySeconds, CompressionFigures.of(options.compress(), all));
         } finally {
             pings.stop();
             senders.forEach(LoadSocket::close);
@@ -212,7 +213,12 @@ final class TypingLoad {
         return AWAY.equals(status) ? Boolean.TRUE : ONLINE.equals(status) ? Boolean.FALSE : null;
     }
 
-    private TypingSummary drive(Vertx vertx, List<LoadSocket> senders, List<LoadSocket> receivers, double readySeconds)
+    private TypingSummary drive(
+            Vertx vertx,
+            List<LoadSocket> senders,
+            List<LoadSocket> receivers,
+            double readySeconds,
+            CompressionFigures compression)
             throws InterruptedException {
         long total = OpenLoopSchedule.sendsFor(options.rate(), options.warmupSeconds() + options.durationSeconds());
         OpenLoopSchedule schedule = new OpenLoopSchedule(System.nanoTime() + START_LEAD_NANOS, options.rate(), total);
@@ -277,7 +283,7 @@ final class TypingLoad {
             Thread.sleep(50);
         }
         vertx.cancelTimer(monitor);
-        return summarize(signals.stats(), measureFrom, readySeconds);
+        return summarize(signals.stats(), measureFrom, readySeconds, compression);
     }
 
     /** {@code {"type":"typing","conversationId":"…","isTyping":} per pair, escaped once. */
@@ -291,7 +297,8 @@ final class TypingLoad {
         return prefixes;
     }
 
-    private TypingSummary summarize(SignalStats stats, long measureFrom, double readySeconds) {
+    private TypingSummary summarize(
+            SignalStats stats, long measureFrom, double readySeconds, CompressionFigures compression) {
         int window = options.durationSeconds();
         long sent = stats.typing().sent() + stats.presence().sent();
         long received = stats.typing().received() + stats.presence().received();
@@ -305,6 +312,7 @@ final class TypingLoad {
                 options.endpoint().toString(),
                 options.receivers().toString(),
                 options.pairs(),
+                compression,
                 options.rate(),
                 options.presenceShare(),
                 options.warmupSeconds(),

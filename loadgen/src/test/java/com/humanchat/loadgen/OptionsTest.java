@@ -127,6 +127,30 @@ class OptionsTest {
     }
 
     @Test
+    void everyModeOffersCompressionOnlyWithTheSwitch() {
+        assertThat(ChatOptions.parse(List.of()).compress()).isFalse();
+        assertThat(IdleOptions.parse(List.of()).compress()).isFalse();
+        assertThat(TypingOptions.parse(List.of()).compress()).isFalse();
+
+        ChatOptions chat = ChatOptions.parse(List.of("--compress", "--users", "10"));
+        assertThat(chat.errors()).isEmpty();
+        assertThat(chat.compress()).isTrue();
+        assertThat(chat.users()).isEqualTo(10);
+        assertThat(IdleOptions.parse(List.of("--sockets", "10", "--compress")).compress())
+                .isTrue();
+        assertThat(TypingOptions.parse(List.of("--compress")).compress()).isTrue();
+    }
+
+    @Test
+    void aSwitchTakesNoValue() {
+        assertThat(ChatOptions.parse(List.of("--compress=yes")).errors())
+                .containsExactly("--compress takes no value, got '--compress=yes'");
+        assertThat(IdleOptions.parse(List.of("--compress", "true")).errors())
+                .containsExactly("unexpected argument 'true'");
+        assertThat(LoadGenerator.run(List.of("typing", "--compress=false"))).isEqualTo(2);
+    }
+
+    @Test
     void anUnknownModeOrBadFlagsExitWithTwo() {
         assertThat(LoadGenerator.run(List.of("storm"))).isEqualTo(2);
         assertThat(LoadGenerator.run(List.of("chat", "--users", "3"))).isEqualTo(2);
