@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Chat mode: users paired 2i ↔ 2i+1, one direct conversation and one socket each, 1:1 messages at a fixed
- * open-loop rate; one-way latency runs from each send's intended time to the recipient's {@code message.new}.
+ * Chat mode: one socket per user, each user in the conversations a {@link ConversationPlan} gives it (by default
+ * users paired 2i ↔ 2i+1 in one direct conversation each), messages at a fixed open-loop rate round-robin over the
+ * conversations; one-way latency runs from each send's intended time to each recipient's {@code message.new}.
  *
  * <p>Setup and waiting happen on the main thread; sends, frames and timers run on the Vert.x event loops and
  * never block. The sends are issued by an {@link OpenLoopTicker}: a late tick sends a burst with the original
@@ -55,12 +56,13 @@ final class ChatLoad {
         PingTicker pings = new PingTicker(vertx, options.pingIntervalSeconds());
         List<LoadSocket> sockets = List.of();
         try {
+            ConversationPlan plan = options.plan();
             List<RegisteredUser> users = UserPool.register(api, runId, options.users(), options.registerConcurrency());
-            List<String> conversations = UserPool.openDirectConversations(api, users, options.registerConcurrency());
+            List<String> conversations = UserPool.openConversations(api, users, plan, options.registerConcurrency());
             sockets = connect(vertx, webSockets, users);
             sockets.forEach(pings::add);
             pings.start();
-            return drive(vertx, sockets, conversations, CompressionFigures.of(options.compress(), sockets));
+            return drive(vertx, sockets, plan, conversations, CompressionFigures.of(options.compress(), sockets));
         } finally {
             pings.stop();
             sockets.forEach(LoadSocket::close);
@@ -123,7 +125,11 @@ final class ChatLoad {
     }
 
     private ChatSummary drive(
-            Vertx vertx, List<LoadSocket> sockets, List<String> conversations, CompressionFigures compression)
+            Vertx vertx,
+            List<LoadSocket> sockets,
+            ConversationPlan plan,
+            List<String> conversations,
+            CompressionFigures compression)
             throws InterruptedException {
         long total = OpenLoopSchedule.sendsFor(options.rate(), options.warmupSeconds() + options.durationSeconds());
         OpenLoopSchedule schedule = new OpenLoopSchedule(System.nanoTime() + START_LEAD_NANOS, options.rate(), total);
@@ -132,7 +138,6 @@ final class ChatLoad {
                 new DeliveryTracker(measureFrom, TimeUnit.SECONDS.toNanos(options.timeoutSeconds()));
         tracker = deliveries;
 
-        PairRotation rotation = new PairRotation(options.pairs());
         ClientMessageIds ids = new ClientMessageIds(ThreadLocalRandom.current().nextLong());
         List<String> framePrefixes = framePrefixes(conversations);
         String padding = "x".repeat(options.messageBytes());
@@ -146,18 +151,21 @@ final class ChatLoad {
                 options.durationSeconds()));
         OpenLoopTicker ticker = new OpenLoopTicker(vertx, schedule);
         ticker.start((k, intendedNanos, now) -> {
-            LoadSocket sender = sockets.get(rotation.senderOf(k));
-            if (sender.isClosed() || sockets.get(rotation.recipientOf(k)).isClosed()) {
+            int conversation = plan.conversationOf(k);
+            int senderIndex = plan.senderOf(k);
+            LoadSocket sender = sockets.get(senderIndex);
+            int recipients = openRecipients(plan.conversations().get(conversation), senderIndex, sockets);
+            if (sender.isClosed() || recipients == 0) {
                 deliveries.skipped(intendedNanos);
                 return;
             }
             String clientMessageId = ids.of(k);
-            deliveries.sent(clientMessageId, intendedNanos, now);
+            deliveries.sent(clientMessageId, recipients, intendedNanos, now);
             if (sender.writeQueueFull()) {
                 sendsOnFullWriteQueue.incrementAndGet();
             }
-            sender.send(framePrefixes.get(rotation.pairOf(k)) + clientMessageId + "\",\"content\":\""
-                            + content(k, padding) + "\"}")
+            sender.send(framePrefixes.get(conversation) + clientMessageId + "\",\"content\":\"" + content(k, padding)
+                            + "\"}")
                     .onFailure(failure -> deliveries.writeFailed(clientMessageId));
         });
         long bound = options.inFlightBound();
@@ -194,10 +202,25 @@ final class ChatLoad {
             Thread.sleep(50);
         }
         vertx.cancelTimer(monitor);
-        return summarize(deliveries.stats(), measureFrom, compression);
+        return summarize(deliveries.stats(), measureFrom, plan, compression);
     }
 
-    /** {@code {"type":"message.send","conversationId":"…","clientMessageId":"} per pair, escaped once. */
+    /**
+     * The members other than the sender whose sockets are still open: they are the deliveries to expect, so a socket
+     * the server closed (after a 1013, say) does not turn into losses between open sockets.
+     */
+    private static int openRecipients(
+            ConversationPlan.Conversation conversation, int sender, List<LoadSocket> sockets) {
+        int open = 0;
+        for (int member : conversation.members()) {
+            if (member != sender && !sockets.get(member).isClosed()) {
+                open++;
+            }
+        }
+        return open;
+    }
+
+    /** {@code {"type":"message.send","conversationId":"…","clientMessageId":"} per conversation, escaped once. */
     private static List<String> framePrefixes(List<String> conversations) {
         JsonStringEncoder encoder = JsonStringEncoder.getInstance();
         List<String> prefixes = new ArrayList<>(conversations.size());
@@ -215,14 +238,20 @@ final class ChatLoad {
     }
 
     private ChatSummary summarize(
-            DeliveryTracker.DeliveryStats stats, long measureFrom, CompressionFigures compression) {
+            DeliveryTracker.DeliveryStats stats,
+            long measureFrom,
+            ConversationPlan plan,
+            CompressionFigures compression) {
         int window = options.durationSeconds();
         return new ChatSummary(
                 "chat",
                 runId,
                 options.endpoint().toString(),
                 options.users(),
-                options.pairs(),
+                options.conversationsPerUser(),
+                plan.directCount(),
+                plan.groupCount(),
+                plan.groupSize(),
                 compression,
                 options.rate(),
                 options.warmupSeconds(),
@@ -230,6 +259,7 @@ final class ChatLoad {
                 options.drainSeconds(),
                 stats.attempted(),
                 MeasuredRate.of(stats.attempted(), window, measureFrom, stats.lastMeasuredIssueNanos()),
+                stats.expectedDeliveries(),
                 stats.delivered(),
                 MeasuredRate.of(stats.delivered(), window, measureFrom, stats.lastMeasuredDeliveryNanos()),
                 stats.acked(),

@@ -9,6 +9,9 @@ import java.util.Set;
 record ChatOptions(
         Endpoint endpoint,
         int users,
+        int conversationsPerUser,
+        double groupShare,
+        int groupSize,
         double rate,
         int warmupSeconds,
         int durationSeconds,
@@ -26,6 +29,9 @@ record ChatOptions(
     static final Set<String> FLAGS = Set.of(
             "url",
             "users",
+            "conversations-per-user",
+            "group-share",
+            "group-size",
             "rate",
             "warmup",
             "duration",
@@ -44,9 +50,15 @@ record ChatOptions(
     static ChatOptions parse(List<String> args) {
         Flags flags = Flags.parse(args, FLAGS, SWITCHES);
         Endpoint endpoint = flags.endpoint("url", "http://127.0.0.1:8080");
+        int problemsBeforeShape = flags.errors().size();
         int users = flags.integer("users", 1000, 2, 1_000_000);
-        if (users % 2 != 0) {
-            flags.error("--users must be even (users are paired 2i <-> 2i+1), got " + users);
+        int conversationsPerUser = flags.integer("conversations-per-user", 1, 1, 10_000);
+        double groupShare = flags.fraction("group-share", 0);
+        int groupSize =
+                flags.integer("group-size", 5, ConversationPlan.MIN_GROUP_SIZE, ConversationPlan.MAX_GROUP_SIZE);
+        if (flags.errors().size() == problemsBeforeShape) {
+            ConversationPlan.problems(users, conversationsPerUser, groupShare, groupSize)
+                    .forEach(flags::error);
         }
         double rate = flags.decimal("rate", 2000, 0, 10_000_000);
         int warmup = flags.integer("warmup", 10, 0, 86_400);
@@ -62,6 +74,9 @@ record ChatOptions(
         return new ChatOptions(
                 endpoint,
                 users,
+                conversationsPerUser,
+                groupShare,
+                groupSize,
                 rate,
                 warmup,
                 duration,
@@ -77,8 +92,9 @@ record ChatOptions(
                 flags.errors());
     }
 
-    int pairs() {
-        return users / 2;
+    /** Who talks with whom; call it only when {@link #errors()} is empty. */
+    ConversationPlan plan() {
+        return ConversationPlan.build(users, conversationsPerUser, groupShare, groupSize);
     }
 
     /** The in-flight map should stay below this many entries: a send older than the timeout is lost. */

@@ -4,14 +4,17 @@ import java.util.Map;
 
 /**
  * The result of a chat run, printed by {@link Report} and written as JSON; counts cover the measured window
- * unless named otherwise (see README.md for what each one means).
+ * unless named otherwise, and deliveries count per recipient (see README.md for what each one means).
  */
 record ChatSummary(
         String mode,
         String runId,
         String url,
         int users,
-        int pairs,
+        int conversationsPerUser,
+        long directConversations,
+        long groupConversations,
+        int groupSize,
         CompressionFigures compression,
         double targetRate,
         int warmupSeconds,
@@ -19,6 +22,7 @@ record ChatSummary(
         int drainSeconds,
         long attempted,
         double achievedSendRate,
+        long expectedDeliveries,
         long delivered,
         double deliveredRate,
         long acked,

@@ -25,9 +25,11 @@ final class Report {
 
                   run.sh [chat] --url http://127.0.0.1:8080 --users 1000 --rate 2000 --duration 30 \\
                                 --warmup 10 --drain 10 [--json out.json]
-                      Pairs users 2i <-> 2i+1, one direct conversation and one socket per user, sends 1:1
-                      messages at a fixed open-loop rate; reports delivery, loss, order and one-way latency
-                      from each send's intended time.
+                      One socket per user; by default users 2i <-> 2i+1 share one direct conversation. Sends
+                      messages at a fixed open-loop rate round-robin over the conversations; reports delivery (per
+                      recipient), loss, order and one-way latency from each send's intended time.
+                      Shape: --conversations-per-user 1 --group-share 0 --group-size 5 (each user in exactly N
+                      conversations, that share of them groups)
                       Also: --timeout 60 (s, <= 60) --message-bytes 64 --register-concurrency 16
                             --connect-concurrency 64 --event-loops 2 --ping-interval 20 --compress
 
@@ -86,9 +88,15 @@ final class Report {
         OUT.printf(Locale.ROOT, "HumanChat chat load — run %s against %s%n", s.runId(), s.url());
         OUT.printf(
                 Locale.ROOT,
-                "  %d users in %d pairs, target %.1f msg/s, warm-up %d s (not measured), measured %d s, drain %d s%n",
+                "  %d users, %d conversations each: %d direct, %d groups of %d%n",
                 s.users(),
-                s.pairs(),
+                s.conversationsPerUser(),
+                s.directConversations(),
+                s.groupConversations(),
+                s.groupSize());
+        OUT.printf(
+                Locale.ROOT,
+                "  target %.1f msg/s, warm-up %d s (not measured), measured %d s, drain %d s%n",
                 s.targetRate(),
                 s.warmupSeconds(),
                 s.durationSeconds(),
@@ -98,8 +106,9 @@ final class Report {
         line("attempted", s.attempted());
         OUT.printf(Locale.ROOT, "  %-28s %.1f msg/s%n", "achieved send rate", s.achievedSendRate());
         line("acked", s.acked());
+        line("expected deliveries", s.expectedDeliveries());
         line("delivered", s.delivered());
-        OUT.printf(Locale.ROOT, "  %-28s %.1f msg/s%n", "delivered rate", s.deliveredRate());
+        OUT.printf(Locale.ROOT, "  %-28s %.1f deliveries/s%n", "delivered rate", s.deliveredRate());
         line("lost (never delivered)", s.lost());
         line("  of which timed out", s.timedOut());
         line("unacked", s.unacked());

@@ -56,6 +56,9 @@ final class TypingLoad {
     private final AtomicIntegerArray sawSenderOnline;
     private final AtomicInteger receiversReady = new AtomicInteger();
 
+    /** Pair p is users 2p (the sender) and 2p+1 (the receiver); event k goes to pair {@code k mod pairs}. */
+    private final ConversationPlan plan;
+
     /** Who is who; set before any socket opens. */
     private volatile Roster roster;
 
@@ -69,6 +72,7 @@ final class TypingLoad {
     TypingLoad(TypingOptions options) {
         this.options = options;
         this.sawSenderOnline = new AtomicIntegerArray(options.pairs());
+        this.plan = ConversationPlan.pairs(2 * options.pairs());
     }
 
     TypingSummary run() throws InterruptedException {
@@ -83,7 +87,7 @@ final class TypingLoad {
         try {
             List<RegisteredUser> users =
                     UserPool.register(api, runId, 2 * options.pairs(), options.registerConcurrency());
-            roster = roster(users, UserPool.openDirectConversations(api, users, options.registerConcurrency()));
+            roster = roster(users, UserPool.openConversations(api, users, plan, options.registerConcurrency()));
             LoadSocket.Listener listener = new LoadSocket.Listener() {
                 @Override
                 public void onFrame(LoadSocket socket, ServerFrame frame, long receivedNanos) {
@@ -227,7 +231,6 @@ final class TypingLoad {
                 new SignalTracker(options.pairs(), measureFrom, TimeUnit.SECONDS.toNanos(options.timeoutSeconds()));
         tracker = signals;
 
-        PairRotation rotation = new PairRotation(options.pairs());
         List<String> typingPrefixes = typingPrefixes(roster.conversations());
         double presenceShare = options.presenceShare();
 
@@ -241,7 +244,7 @@ final class TypingLoad {
                 options.durationSeconds()));
         OpenLoopTicker ticker = new OpenLoopTicker(vertx, schedule);
         ticker.start((k, intendedNanos, now) -> {
-            int pair = rotation.pairOf(k);
+            int pair = plan.conversationOf(k);
             Kind kind = ThreadLocalRandom.current().nextDouble() < presenceShare ? Kind.PRESENCE : Kind.TYPING;
             LoadSocket sender = senders.get(pair);
             if (sender.isClosed() || receivers.get(pair).isClosed()) {
