@@ -1,15 +1,15 @@
 package com.humanchat.loadgen;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.humanchat.loadgen.ApiClient.RegisteredUser;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.WebSocketClient;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Chat mode: one socket per user, each user in the conversations a {@link ConversationPlan} gives it (by default
  * users paired 2i ↔ 2i+1 in one direct conversation each), messages at a fixed open-loop rate round-robin over the
- * conversations; one-way latency runs from each send's intended time to each recipient's {@code message.new}.
+ * conversations; one-way latency runs from each send's intended time to each recipient's {@code message.new}. With
+ * {@code --reads} recipients mark what they received read (at most once per conversation per second), and
+ * {@code --typing-share} of the sends are preceded by a {@code typing} frame, as a client does.
  *
  * <p>Setup and waiting happen on the main thread; sends, frames and timers run on the Vert.x event loops and
  * never block. The sends are issued by an {@link OpenLoopTicker}: a late tick sends a burst with the original
@@ -29,6 +31,10 @@ final class ChatLoad {
     private static final long START_LEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final long PROGRESS_EVERY_SECONDS = 5;
     private static final long SCHEDULER_GRACE_MILLIS = 30_000;
+    /** A recipient marks a conversation read at most once per second, like a client on screen. */
+    private static final long READ_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How often deferred reads are looked at: they go out at most this much after their second has passed. */
+    private static final long READ_TICK_MILLIS = 100;
 
     private final ChatOptions options;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -39,9 +45,19 @@ final class ChatLoad {
     private final AtomicLong otherCloses = new AtomicLong();
     private final AtomicLong echoes = new AtomicLong();
     private final AtomicLong sendsOnFullWriteQueue = new AtomicLong();
+    private final AtomicLong readsSent = new AtomicLong();
+    private final AtomicLong typingSent = new AtomicLong();
+    private final AtomicLong typingReceived = new AtomicLong();
+    private final ReadThrottle<ReadKey> reads = new ReadThrottle<>(READ_INTERVAL_NANOS);
+
+    /** Each conversation's {@code read} frame prefix by id; set before {@link #tracker}. */
+    private volatile Map<String, String> readPrefixes = Map.of();
 
     /** Set just before the first send; frames that arrive earlier ({@code unread}, …) are not about our sends. */
     private volatile DeliveryTracker tracker;
+
+    /** A recipient's conversation, as the read receipts know it. */
+    private record ReadKey(LoadSocket socket, String conversationId) {}
 
     ChatLoad(ChatOptions options) {
         this.options = options;
@@ -113,14 +129,37 @@ final class ChatLoad {
                             message.seq(),
                             message.clientMessageId(),
                             receivedNanos);
+                    if (options.reads()) {
+                        markRead(socket, message, receivedNanos);
+                    }
                 }
             }
             case ServerFrame.ErrorFrame error -> current.error(error.code(), error.clientMessageId());
             case ServerFrame.Hello hello -> {}
             case ServerFrame.Pong pong -> {}
-            case ServerFrame.Typing typing -> {}
+            case ServerFrame.Typing typing -> typingReceived.incrementAndGet();
             case ServerFrame.Presence presence -> {}
             case ServerFrame.Other other -> {}
+        }
+    }
+
+    /** Reads up to the delivered seq now, or leaves it to {@link #sendDueReads} within a second of the last read. */
+    private void markRead(LoadSocket socket, ServerFrame.MessageNew message, long receivedNanos) {
+        if (message.seq() < 0 || !readPrefixes.containsKey(message.conversationId())) {
+            return;
+        }
+        ReadKey key = new ReadKey(socket, message.conversationId());
+        reads.delivered(key, message.seq(), receivedNanos).ifPresent(seq -> sendRead(key, seq));
+    }
+
+    private void sendDueReads() {
+        reads.due(System.nanoTime()).forEach(read -> sendRead(read.key(), read.seq()));
+    }
+
+    private void sendRead(ReadKey key, long seq) {
+        if (!key.socket().isClosed()) {
+            key.socket().send(readPrefixes.get(key.conversationId()) + seq + "}");
+            readsSent.incrementAndGet();
         }
     }
 
@@ -136,10 +175,19 @@ final class ChatLoad {
         long measureFrom = schedule.startNanos() + TimeUnit.SECONDS.toNanos(options.warmupSeconds());
         DeliveryTracker deliveries =
                 new DeliveryTracker(measureFrom, TimeUnit.SECONDS.toNanos(options.timeoutSeconds()));
+        Map<String, String> readFrames = new HashMap<>();
+        conversations.forEach(id -> readFrames.put(id, ClientFrames.readPrefix(id)));
+        readPrefixes = readFrames;
         tracker = deliveries;
+        long readTimer = options.reads() ? vertx.setPeriodic(READ_TICK_MILLIS, id -> sendDueReads()) : -1;
 
         ClientMessageIds ids = new ClientMessageIds(ThreadLocalRandom.current().nextLong());
-        List<String> framePrefixes = framePrefixes(conversations);
+        List<String> framePrefixes =
+                conversations.stream().map(ClientFrames::messageSendPrefix).toList();
+        List<String> typingFrames = conversations.stream()
+                .map(id -> ClientFrames.typingPrefix(id) + "true}")
+                .toList();
+        double typingShare = options.typingShare();
         String padding = "x".repeat(options.messageBytes());
 
         Report.phase(String.format(
@@ -163,6 +211,10 @@ final class ChatLoad {
             deliveries.sent(clientMessageId, recipients, intendedNanos, now);
             if (sender.writeQueueFull()) {
                 sendsOnFullWriteQueue.incrementAndGet();
+            }
+            if (typingShare > 0 && ThreadLocalRandom.current().nextDouble() < typingShare) {
+                sender.send(typingFrames.get(conversation));
+                typingSent.incrementAndGet();
             }
             sender.send(framePrefixes.get(conversation) + clientMessageId + "\",\"content\":\"" + content(k, padding)
                             + "\"}")
@@ -202,6 +254,7 @@ final class ChatLoad {
             Thread.sleep(50);
         }
         vertx.cancelTimer(monitor);
+        vertx.cancelTimer(readTimer);
         return summarize(deliveries.stats(), measureFrom, plan, compression);
     }
 
@@ -218,17 +271,6 @@ final class ChatLoad {
             }
         }
         return open;
-    }
-
-    /** {@code {"type":"message.send","conversationId":"…","clientMessageId":"} per conversation, escaped once. */
-    private static List<String> framePrefixes(List<String> conversations) {
-        JsonStringEncoder encoder = JsonStringEncoder.getInstance();
-        List<String> prefixes = new ArrayList<>(conversations.size());
-        for (String conversationId : conversations) {
-            prefixes.add("{\"type\":\"message.send\",\"conversationId\":\""
-                    + new String(encoder.quoteAsString(conversationId)) + "\",\"clientMessageId\":\"");
-        }
-        return prefixes;
     }
 
     /** ASCII only, so it needs no escaping: the send index, padded to the configured size. */
@@ -252,6 +294,8 @@ final class ChatLoad {
                 plan.directCount(),
                 plan.groupCount(),
                 plan.groupSize(),
+                options.reads(),
+                options.typingShare(),
                 compression,
                 options.rate(),
                 options.warmupSeconds(),
@@ -276,6 +320,9 @@ final class ChatLoad {
                 stats.duplicateAcks(),
                 stats.deliveriesWithoutSeq(),
                 echoes.get(),
+                readsSent.get(),
+                typingSent.get(),
+                typingReceived.get(),
                 stats.errorsByCode(),
                 closes1013.get(),
                 otherCloses.get(),

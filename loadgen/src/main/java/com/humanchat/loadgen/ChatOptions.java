@@ -2,6 +2,7 @@ package com.humanchat.loadgen;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,6 +13,8 @@ record ChatOptions(
         int conversationsPerUser,
         double groupShare,
         int groupSize,
+        boolean reads,
+        double typingShare,
         double rate,
         int warmupSeconds,
         int durationSeconds,
@@ -32,6 +35,8 @@ record ChatOptions(
             "conversations-per-user",
             "group-share",
             "group-size",
+            "reads",
+            "typing-share",
             "rate",
             "warmup",
             "duration",
@@ -45,7 +50,7 @@ record ChatOptions(
             "compress",
             "json");
 
-    static final Set<String> SWITCHES = Set.of("compress");
+    static final Set<String> SWITCHES = Set.of("compress", "reads");
 
     static ChatOptions parse(List<String> args) {
         Flags flags = Flags.parse(args, FLAGS, SWITCHES);
@@ -61,6 +66,21 @@ record ChatOptions(
                     .forEach(flags::error);
         }
         double rate = flags.decimal("rate", 2000, 0, 10_000_000);
+        double typingShare = flags.fraction("typing-share", 0);
+        // Every user sends rate / users messages per second, whatever the shape (see ConversationPlan).
+        double typingPerUser = users > 0 ? rate / users * typingShare : 0;
+        if (typingPerUser > TypingOptions.MAX_EVENTS_PER_SENDER) {
+            flags.error(String.format(
+                    Locale.ROOT,
+                    "--typing-share %s of --rate %s over --users %d is %.2f typing frames/s per user, above %.0f: the"
+                            + " edge drops typing frames past 5 per 2 s per socket; lower --typing-share or --rate,"
+                            + " or raise --users",
+                    typingShare,
+                    rate,
+                    users,
+                    typingPerUser,
+                    TypingOptions.MAX_EVENTS_PER_SENDER));
+        }
         int warmup = flags.integer("warmup", 10, 0, 86_400);
         int duration = flags.integer("duration", 30, 1, 86_400);
         int drain = flags.integer("drain", 10, 0, 3_600);
@@ -77,6 +97,8 @@ record ChatOptions(
                 conversationsPerUser,
                 groupShare,
                 groupSize,
+                flags.on("reads"),
+                typingShare,
                 rate,
                 warmup,
                 duration,

@@ -170,8 +170,8 @@ final class DeliveryTracker {
 
     /**
      * Drops entries intended more than the timeout before {@code nowNanos}, counting their missing deliveries as
-     * lost (and the send as unacked if it was); returns how many were dropped. Entries are in send order, so this stops at the first young
-     * one.
+     * lost (and the send as unacked if it was); returns how many were dropped. Entries are in send order, so this
+     * stops at the first young one.
      */
     synchronized int expire(long nowNanos) {
         int dropped = 0;

@@ -29,7 +29,8 @@ final class Report {
                       messages at a fixed open-loop rate round-robin over the conversations; reports delivery (per
                       recipient), loss, order and one-way latency from each send's intended time.
                       Shape: --conversations-per-user 1 --group-share 0 --group-size 5 (each user in exactly N
-                      conversations, that share of them groups)
+                      conversations, that share of them groups) --reads (recipients send read, at most once per
+                      conversation per second) --typing-share 0 (share of sends preceded by a typing frame)
                       Also: --timeout 60 (s, <= 60) --message-bytes 64 --register-concurrency 16
                             --connect-concurrency 64 --event-loops 2 --ping-interval 20 --compress
 
@@ -88,12 +89,15 @@ final class Report {
         OUT.printf(Locale.ROOT, "HumanChat chat load — run %s against %s%n", s.runId(), s.url());
         OUT.printf(
                 Locale.ROOT,
-                "  %d users, %d conversations each: %d direct, %d groups of %d%n",
+                "  %d users, %d conversations each: %d direct, %d groups of %d; reads %s; typing before %.0f%% of"
+                        + " sends%n",
                 s.users(),
                 s.conversationsPerUser(),
                 s.directConversations(),
                 s.groupConversations(),
-                s.groupSize());
+                s.groupSize(),
+                s.reads() ? "on" : "off",
+                s.typingShare() * 100);
         OUT.printf(
                 Locale.ROOT,
                 "  target %.1f msg/s, warm-up %d s (not measured), measured %d s, drain %d s%n",
@@ -124,6 +128,8 @@ final class Report {
         line("unmatched / duplicate acks", s.unmatchedAcks() + " / " + s.duplicateAcks());
         line("deliveries without seq", s.deliveriesWithoutSeq());
         line("own messages echoed", s.echoes());
+        line("read frames sent", s.readsSent());
+        line("typing frames sent / received", s.typingSent() + " / " + s.typingReceived());
         line(
                 "error frames",
                 s.errorsByCode().isEmpty() ? "none" : s.errorsByCode().toString());

@@ -1,6 +1,5 @@
 package com.humanchat.loadgen;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.humanchat.loadgen.ApiClient.RegisteredUser;
 import com.humanchat.loadgen.SignalTracker.Kind;
@@ -231,7 +230,8 @@ final class TypingLoad {
                 new SignalTracker(options.pairs(), measureFrom, TimeUnit.SECONDS.toNanos(options.timeoutSeconds()));
         tracker = signals;
 
-        List<String> typingPrefixes = typingPrefixes(roster.conversations());
+        List<String> typingPrefixes =
+                roster.conversations().stream().map(ClientFrames::typingPrefix).toList();
         double presenceShare = options.presenceShare();
 
         Report.phase(String.format(
@@ -287,17 +287,6 @@ final class TypingLoad {
         }
         vertx.cancelTimer(monitor);
         return summarize(signals.stats(), measureFrom, readySeconds, compression);
-    }
-
-    /** {@code {"type":"typing","conversationId":"…","isTyping":} per pair, escaped once. */
-    private static List<String> typingPrefixes(List<String> conversations) {
-        JsonStringEncoder encoder = JsonStringEncoder.getInstance();
-        List<String> prefixes = new ArrayList<>(conversations.size());
-        for (String conversationId : conversations) {
-            prefixes.add("{\"type\":\"typing\",\"conversationId\":\""
-                    + new String(encoder.quoteAsString(conversationId)) + "\",\"isTyping\":");
-        }
-        return prefixes;
     }
 
     private TypingSummary summarize(

@@ -98,6 +98,34 @@ class OptionsTest {
     }
 
     @Test
+    void chatReadsAndTypesOnlyWhenAsked() {
+        ChatOptions quiet = ChatOptions.parse(List.of());
+        assertThat(quiet.reads()).isFalse();
+        assertThat(quiet.typingShare()).isZero();
+
+        ChatOptions busy = ChatOptions.parse(List.of("--reads", "--typing-share", "0.1", "--users", "100"));
+        assertThat(busy.errors()).isEmpty();
+        assertThat(busy.reads()).isTrue();
+        assertThat(busy.typingShare()).isEqualTo(0.1);
+    }
+
+    @Test
+    void chatKeepsEachUsersTypingUnderTheEdgesTypingLimit() {
+        assertThat(ChatOptions.parse(List.of("--users", "100", "--rate", "400", "--typing-share", "0.5"))
+                        .errors())
+                .isEmpty();
+        assertThat(ChatOptions.parse(List.of("--users", "100", "--rate", "500", "--typing-share", "0.5"))
+                        .errors())
+                .containsExactly("--typing-share 0.5 of --rate 500.0 over --users 100 is 2.50 typing frames/s per"
+                        + " user, above 2: the edge drops typing frames past 5 per 2 s per socket; lower"
+                        + " --typing-share or --rate, or raise --users");
+        assertThat(ChatOptions.parse(List.of("--typing-share", "-0.1", "--reads=1"))
+                        .errors())
+                .containsExactlyInAnyOrder(
+                        "--typing-share must be between 0 and 1, got -0.1", "--reads takes no value, got '--reads=1'");
+    }
+
+    @Test
     void idleNeedsEnoughSourceAddressesForItsSockets() {
         assertThat(IdleOptions.parse(List.of("--sockets", "30000")).errors())
                 .singleElement()
