@@ -50,8 +50,8 @@ final class Report {
                       Also: --drain 5 --timeout 10 (s, <= 60) --ready-timeout 30 --register-concurrency 16
                             --connect-concurrency 64 --event-loops 2 --ping-interval 20 --compress
 
-                  --compress (every mode) offers permessage-deflate as Chromium does (client_max_window_bits, context
-                  takeover on both sides); the report says how many sockets negotiated it.
+                  --compress (every mode) offers permessage-deflate as Chromium does (context takeover on both sides,
+                  15-bit windows); the report says how many sockets negotiated it.
                 """);
     }
 
