@@ -15,6 +15,7 @@ import io.vertx.core.http.RequestOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -90,10 +91,11 @@ final class ApiClient implements AutoCloseable {
         return send(HttpMethod.POST, "/api/auth/login", null, body, 1).map(answer -> toUser(email, answer));
     }
 
-    /** {@code POST /api/conversations} with the other user as the only participant: the direct conversation id. */
-    Future<String> openDirectConversation(String accessToken, String otherUserId) {
+    /** {@code POST /api/conversations} with the other members and the type: the new conversation's id. */
+    Future<String> openConversation(String accessToken, List<String> otherUserIds, boolean group) {
         ObjectNode body = mapper.createObjectNode();
-        body.putArray("participantIds").add(otherUserId);
+        otherUserIds.forEach(body.putArray("participantIds")::add);
+        body.put("type", group ? "group" : "direct");
         return send(HttpMethod.POST, "/api/conversations", accessToken, body, 1).map(answer -> {
             JsonNode json = parse(answer);
             JsonNode id = json.hasNonNull("conversationId") ? json.get("conversationId") : json.get("id");

@@ -1,23 +1,25 @@
 package com.humanchat.loadgen;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.humanchat.loadgen.ApiClient.RegisteredUser;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Chat mode: users paired 2i ↔ 2i+1, one direct conversation and one socket each, 1:1 messages at a fixed
- * open-loop rate; one-way latency runs from each send's intended time to the recipient's {@code message.new}.
+ * Chat mode: one socket per user, each user in the conversations a {@link ConversationPlan} gives it (by default
+ * users paired 2i ↔ 2i+1 in one direct conversation each), messages at a fixed open-loop rate round-robin over the
+ * conversations; one-way latency runs from each send's intended time to each recipient's {@code message.new}. With
+ * {@code --reads} recipients mark what they received read (at most once per conversation per second), and
+ * {@code --typing-share} of the sends are preceded by a {@code typing} frame, as a client does.
  *
  * <p>Setup and waiting happen on the main thread; sends, frames and timers run on the Vert.x event loops and
  * never block. The sends are issued by an {@link OpenLoopTicker}: a late tick sends a burst with the original
@@ -29,6 +31,10 @@ final class ChatLoad {
     private static final long START_LEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final long PROGRESS_EVERY_SECONDS = 5;
     private static final long SCHEDULER_GRACE_MILLIS = 30_000;
+    /** A recipient marks a conversation read at most once per second, like a client on screen. */
+    private static final long READ_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How often deferred reads are looked at: they go out at most this much after their second has passed. */
+    private static final long READ_TICK_MILLIS = 100;
 
     private final ChatOptions options;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -39,9 +45,19 @@ final class ChatLoad {
     private final AtomicLong otherCloses = new AtomicLong();
     private final AtomicLong echoes = new AtomicLong();
     private final AtomicLong sendsOnFullWriteQueue = new AtomicLong();
+    private final AtomicLong readsSent = new AtomicLong();
+    private final AtomicLong typingSent = new AtomicLong();
+    private final AtomicLong typingReceived = new AtomicLong();
+    private final ReadThrottle<ReadKey> reads = new ReadThrottle<>(READ_INTERVAL_NANOS);
+
+    /** Each conversation's {@code read} frame prefix by id; set before {@link #tracker}. */
+    private volatile Map<String, String> readPrefixes = Map.of();
 
     /** Set just before the first send; frames that arrive earlier ({@code unread}, …) are not about our sends. */
     private volatile DeliveryTracker tracker;
+
+    /** A recipient's conversation, as the read receipts know it. */
+    private record ReadKey(LoadSocket socket, String conversationId) {}
 
     ChatLoad(ChatOptions options) {
         this.options = options;
@@ -50,17 +66,19 @@ final class ChatLoad {
     ChatSummary run() throws InterruptedException {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(options.eventLoops()));
         ApiClient api = new ApiClient(vertx, options.endpoint(), mapper, options.registerConcurrency());
-        WebSocketClient webSockets = vertx.createWebSocketClient(
-                new WebSocketClientOptions().setMaxConnections(options.users()).setConnectTimeout(10_000));
+        WebSocketClient webSockets = vertx.createWebSocketClient(LoadSocket.clientOptions(options.compress())
+                .setMaxConnections(options.users())
+                .setConnectTimeout(10_000));
         PingTicker pings = new PingTicker(vertx, options.pingIntervalSeconds());
         List<LoadSocket> sockets = List.of();
         try {
+            ConversationPlan plan = options.plan();
             List<RegisteredUser> users = UserPool.register(api, runId, options.users(), options.registerConcurrency());
-            List<String> conversations = UserPool.openDirectConversations(api, users, options.registerConcurrency());
+            List<String> conversations = UserPool.openConversations(api, users, plan, options.registerConcurrency());
             sockets = connect(vertx, webSockets, users);
             sockets.forEach(pings::add);
             pings.start();
-            return drive(vertx, sockets, conversations);
+            return drive(vertx, sockets, plan, conversations, CompressionFigures.of(options.compress(), sockets));
         } finally {
             pings.stop();
             sockets.forEach(LoadSocket::close);
@@ -111,29 +129,65 @@ final class ChatLoad {
                             message.seq(),
                             message.clientMessageId(),
                             receivedNanos);
+                    if (options.reads()) {
+                        markRead(socket, message, receivedNanos);
+                    }
                 }
             }
             case ServerFrame.ErrorFrame error -> current.error(error.code(), error.clientMessageId());
             case ServerFrame.Hello hello -> {}
             case ServerFrame.Pong pong -> {}
-            case ServerFrame.Typing typing -> {}
+            case ServerFrame.Typing typing -> typingReceived.incrementAndGet();
             case ServerFrame.Presence presence -> {}
             case ServerFrame.Other other -> {}
         }
     }
 
-    private ChatSummary drive(Vertx vertx, List<LoadSocket> sockets, List<String> conversations)
+    /** Reads up to the delivered seq now, or leaves it to {@link #sendDueReads} within a second of the last read. */
+    private void markRead(LoadSocket socket, ServerFrame.MessageNew message, long receivedNanos) {
+        if (message.seq() < 0 || !readPrefixes.containsKey(message.conversationId())) {
+            return;
+        }
+        ReadKey key = new ReadKey(socket, message.conversationId());
+        reads.delivered(key, message.seq(), receivedNanos).ifPresent(seq -> sendRead(key, seq));
+    }
+
+    private void sendDueReads() {
+        reads.due(System.nanoTime()).forEach(read -> sendRead(read.key(), read.seq()));
+    }
+
+    private void sendRead(ReadKey key, long seq) {
+        if (!key.socket().isClosed()) {
+            key.socket().send(readPrefixes.get(key.conversationId()) + seq + "}");
+            readsSent.incrementAndGet();
+        }
+    }
+
+    private ChatSummary drive(
+            Vertx vertx,
+            List<LoadSocket> sockets,
+            ConversationPlan plan,
+            List<String> conversations,
+            CompressionFigures compression)
             throws InterruptedException {
         long total = OpenLoopSchedule.sendsFor(options.rate(), options.warmupSeconds() + options.durationSeconds());
         OpenLoopSchedule schedule = new OpenLoopSchedule(System.nanoTime() + START_LEAD_NANOS, options.rate(), total);
         long measureFrom = schedule.startNanos() + TimeUnit.SECONDS.toNanos(options.warmupSeconds());
         DeliveryTracker deliveries =
                 new DeliveryTracker(measureFrom, TimeUnit.SECONDS.toNanos(options.timeoutSeconds()));
+        Map<String, String> readFrames = new HashMap<>();
+        conversations.forEach(id -> readFrames.put(id, ClientFrames.readPrefix(id)));
+        readPrefixes = readFrames;
         tracker = deliveries;
+        long readTimer = options.reads() ? vertx.setPeriodic(READ_TICK_MILLIS, id -> sendDueReads()) : -1;
 
-        PairRotation rotation = new PairRotation(options.pairs());
         ClientMessageIds ids = new ClientMessageIds(ThreadLocalRandom.current().nextLong());
-        List<String> framePrefixes = framePrefixes(conversations);
+        List<String> framePrefixes =
+                conversations.stream().map(ClientFrames::messageSendPrefix).toList();
+        List<String> typingFrames = conversations.stream()
+                .map(id -> ClientFrames.typingPrefix(id) + "true}")
+                .toList();
+        double typingShare = options.typingShare();
         String padding = "x".repeat(options.messageBytes());
 
         Report.phase(String.format(
@@ -145,18 +199,25 @@ final class ChatLoad {
                 options.durationSeconds()));
         OpenLoopTicker ticker = new OpenLoopTicker(vertx, schedule);
         ticker.start((k, intendedNanos, now) -> {
-            LoadSocket sender = sockets.get(rotation.senderOf(k));
-            if (sender.isClosed() || sockets.get(rotation.recipientOf(k)).isClosed()) {
+            int conversation = plan.conversationOf(k);
+            int senderIndex = plan.senderOf(k);
+            LoadSocket sender = sockets.get(senderIndex);
+            int recipients = openRecipients(plan.conversations().get(conversation), senderIndex, sockets);
+            if (sender.isClosed() || recipients == 0) {
                 deliveries.skipped(intendedNanos);
                 return;
             }
             String clientMessageId = ids.of(k);
-            deliveries.sent(clientMessageId, intendedNanos, now);
+            deliveries.sent(clientMessageId, recipients, intendedNanos, now);
             if (sender.writeQueueFull()) {
                 sendsOnFullWriteQueue.incrementAndGet();
             }
-            sender.send(framePrefixes.get(rotation.pairOf(k)) + clientMessageId + "\",\"content\":\""
-                            + content(k, padding) + "\"}")
+            if (typingShare > 0 && ThreadLocalRandom.current().nextDouble() < typingShare) {
+                sender.send(typingFrames.get(conversation));
+                typingSent.incrementAndGet();
+            }
+            sender.send(framePrefixes.get(conversation) + clientMessageId + "\",\"content\":\"" + content(k, padding)
+                            + "\"}")
                     .onFailure(failure -> deliveries.writeFailed(clientMessageId));
         });
         long bound = options.inFlightBound();
@@ -193,18 +254,23 @@ final class ChatLoad {
             Thread.sleep(50);
         }
         vertx.cancelTimer(monitor);
-        return summarize(deliveries.stats(), measureFrom);
+        vertx.cancelTimer(readTimer);
+        return summarize(deliveries.stats(), measureFrom, plan, compression);
     }
 
-    /** {@code {"type":"message.send","conversationId":"…","clientMessageId":"} per pair, escaped once. */
-    private static List<String> framePrefixes(List<String> conversations) {
-        JsonStringEncoder encoder = JsonStringEncoder.getInstance();
-        List<String> prefixes = new ArrayList<>(conversations.size());
-        for (String conversationId : conversations) {
-            prefixes.add("{\"type\":\"message.send\",\"conversationId\":\""
-                    + new String(encoder.quoteAsString(conversationId)) + "\",\"clientMessageId\":\"");
+    /**
+     * The members other than the sender whose sockets are still open: they are the deliveries to expect, so a socket
+     * the server closed (after a 1013, say) does not turn into losses between open sockets.
+     */
+    private static int openRecipients(
+            ConversationPlan.Conversation conversation, int sender, List<LoadSocket> sockets) {
+        int open = 0;
+        for (int member : conversation.members()) {
+            if (member != sender && !sockets.get(member).isClosed()) {
+                open++;
+            }
         }
-        return prefixes;
+        return open;
     }
 
     /** ASCII only, so it needs no escaping: the send index, padded to the configured size. */
@@ -213,20 +279,31 @@ final class ChatLoad {
         return head.length() >= padding.length() ? head : head + padding.substring(head.length());
     }
 
-    private ChatSummary summarize(DeliveryTracker.DeliveryStats stats, long measureFrom) {
+    private ChatSummary summarize(
+            DeliveryTracker.DeliveryStats stats,
+            long measureFrom,
+            ConversationPlan plan,
+            CompressionFigures compression) {
         int window = options.durationSeconds();
         return new ChatSummary(
                 "chat",
                 runId,
                 options.endpoint().toString(),
                 options.users(),
-                options.pairs(),
+                options.conversationsPerUser(),
+                plan.directCount(),
+                plan.groupCount(),
+                plan.groupSize(),
+                options.reads(),
+                options.typingShare(),
+                compression,
                 options.rate(),
                 options.warmupSeconds(),
                 options.durationSeconds(),
                 options.drainSeconds(),
                 stats.attempted(),
                 MeasuredRate.of(stats.attempted(), window, measureFrom, stats.lastMeasuredIssueNanos()),
+                stats.expectedDeliveries(),
                 stats.delivered(),
                 MeasuredRate.of(stats.delivered(), window, measureFrom, stats.lastMeasuredDeliveryNanos()),
                 stats.acked(),
@@ -243,6 +320,9 @@ final class ChatLoad {
                 stats.duplicateAcks(),
                 stats.deliveriesWithoutSeq(),
                 echoes.get(),
+                readsSent.get(),
+                typingSent.get(),
+                typingReceived.get(),
                 stats.errorsByCode(),
                 closes1013.get(),
                 otherCloses.get(),

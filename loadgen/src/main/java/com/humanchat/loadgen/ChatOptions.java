@@ -2,6 +2,7 @@ package com.humanchat.loadgen;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -9,6 +10,11 @@ import java.util.Set;
 record ChatOptions(
         Endpoint endpoint,
         int users,
+        int conversationsPerUser,
+        double groupShare,
+        int groupSize,
+        boolean reads,
+        double typingShare,
         double rate,
         int warmupSeconds,
         int durationSeconds,
@@ -19,12 +25,18 @@ record ChatOptions(
         int connectConcurrency,
         int eventLoops,
         int pingIntervalSeconds,
+        boolean compress,
         Optional<Path> json,
         List<String> errors) {
 
     static final Set<String> FLAGS = Set.of(
             "url",
             "users",
+            "conversations-per-user",
+            "group-share",
+            "group-size",
+            "reads",
+            "typing-share",
             "rate",
             "warmup",
             "duration",
@@ -35,16 +47,40 @@ record ChatOptions(
             "connect-concurrency",
             "event-loops",
             "ping-interval",
+            "compress",
             "json");
 
+    static final Set<String> SWITCHES = Set.of("compress", "reads");
+
     static ChatOptions parse(List<String> args) {
-        Flags flags = Flags.parse(args, FLAGS);
+        Flags flags = Flags.parse(args, FLAGS, SWITCHES);
         Endpoint endpoint = flags.endpoint("url", "http://127.0.0.1:8080");
+        int problemsBeforeShape = flags.errors().size();
         int users = flags.integer("users", 1000, 2, 1_000_000);
-        if (users % 2 != 0) {
-            flags.error("--users must be even (users are paired 2i <-> 2i+1), got " + users);
+        int conversationsPerUser = flags.integer("conversations-per-user", 1, 1, 10_000);
+        double groupShare = flags.fraction("group-share", 0);
+        int groupSize =
+                flags.integer("group-size", 5, ConversationPlan.MIN_GROUP_SIZE, ConversationPlan.MAX_GROUP_SIZE);
+        if (flags.errors().size() == problemsBeforeShape) {
+            ConversationPlan.problems(users, conversationsPerUser, groupShare, groupSize)
+                    .forEach(flags::error);
         }
         double rate = flags.decimal("rate", 2000, 0, 10_000_000);
+        double typingShare = flags.fraction("typing-share", 0);
+        // Every user sends rate / users messages per second, whatever the shape (see ConversationPlan).
+        double typingPerUser = users > 0 ? rate / users * typingShare : 0;
+        if (typingPerUser > TypingOptions.MAX_EVENTS_PER_SENDER) {
+            flags.error(String.format(
+                    Locale.ROOT,
+                    "--typing-share %s of --rate %s over --users %d is %.2f typing frames/s per user, above %.0f: the"
+                            + " edge drops typing frames past 5 per 2 s per socket; lower --typing-share or --rate,"
+                            + " or raise --users",
+                    typingShare,
+                    rate,
+                    users,
+                    typingPerUser,
+                    TypingOptions.MAX_EVENTS_PER_SENDER));
+        }
         int warmup = flags.integer("warmup", 10, 0, 86_400);
         int duration = flags.integer("duration", 30, 1, 86_400);
         int drain = flags.integer("drain", 10, 0, 3_600);
@@ -58,6 +94,11 @@ record ChatOptions(
         return new ChatOptions(
                 endpoint,
                 users,
+                conversationsPerUser,
+                groupShare,
+                groupSize,
+                flags.on("reads"),
+                typingShare,
                 rate,
                 warmup,
                 duration,
@@ -68,12 +109,14 @@ record ChatOptions(
                 connectConcurrency,
                 eventLoops,
                 pingInterval,
+                flags.on("compress"),
                 json,
                 flags.errors());
     }
 
-    int pairs() {
-        return users / 2;
+    /** Who talks with whom; call it only when {@link #errors()} is empty. */
+    ConversationPlan plan() {
+        return ConversationPlan.build(users, conversationsPerUser, groupShare, groupSize);
     }
 
     /** The in-flight map should stay below this many entries: a send older than the timeout is lost. */

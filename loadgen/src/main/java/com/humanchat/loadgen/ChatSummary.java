@@ -4,20 +4,27 @@ import java.util.Map;
 
 /**
  * The result of a chat run, printed by {@link Report} and written as JSON; counts cover the measured window
- * unless named otherwise (see README.md for what each one means).
+ * unless named otherwise, and deliveries count per recipient (see README.md for what each one means).
  */
 record ChatSummary(
         String mode,
         String runId,
         String url,
         int users,
-        int pairs,
+        int conversationsPerUser,
+        long directConversations,
+        long groupConversations,
+        int groupSize,
+        boolean reads,
+        double typingShare,
+        CompressionFigures compression,
         double targetRate,
         int warmupSeconds,
         int durationSeconds,
         int drainSeconds,
         long attempted,
         double achievedSendRate,
+        long expectedDeliveries,
         long delivered,
         double deliveredRate,
         long acked,
@@ -34,6 +41,9 @@ record ChatSummary(
         long duplicateAcks,
         long deliveriesWithoutSeq,
         long echoes,
+        long readsSent,
+        long typingSent,
+        long typingReceived,
         Map<String, Long> errorsByCode,
         long closes1013,
         long otherCloses,

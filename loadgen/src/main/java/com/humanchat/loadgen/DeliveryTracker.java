@@ -12,15 +12,17 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
- * Matches every send to its ack and its delivery by {@code clientMessageId}; whatever is still undelivered when
- * the run ends (or older than the timeout) is lost.
+ * Matches every send to its ack and to one delivery per recipient by {@code clientMessageId}; every delivery still
+ * missing when the run ends (or when the send is older than the timeout) is lost.
  *
  * <p>Latencies are taken from the send's <em>intended</em> time (see {@link OpenLoopSchedule}). Sends intended
- * at or before {@code measureFromNanos} are warm-up (the window is half-open, like the schedule's): they are tracked, but only sends of the measured window feed the
- * histograms and the send/ack/delivery/loss counts. Duplicates, out-of-order deliveries and error frames are
- * counted over the whole run. An entry leaves the in-flight map once it is both acked and delivered, when an
- * error frame names it, or when it is older than the timeout, so the map holds about {@code rate × timeout}
- * entries at most. Thread-safe: sockets on different event loops report into one tracker.
+ * at or before {@code measureFromNanos} are warm-up (the window is half-open, like the schedule's): they are tracked,
+ * but only sends of the measured window feed the histograms and the send/ack/delivery/loss counts. Deliveries and
+ * losses count per recipient, so a group message to four others is four expected deliveries, each with its own
+ * latency. Duplicates, out-of-order deliveries and error frames are counted over the whole run. An entry leaves the
+ * in-flight map once it is acked and delivered to all its recipients, when an error frame names it, or when it is
+ * older than the timeout, so the map holds about {@code rate × timeout} entries at most. Thread-safe: sockets on
+ * different event loops report into one tracker.
  */
 final class DeliveryTracker {
 
@@ -37,6 +39,7 @@ final class DeliveryTracker {
     private final Histogram schedulerLag = LatencySummary.newHistogram();
 
     private long attempted;
+    private long expectedDeliveries;
     private long warmupSends;
     private long writeFailures;
     private long skippedClosedSocket;
@@ -64,13 +67,20 @@ final class DeliveryTracker {
         this.timeoutNanos = timeoutNanos;
     }
 
-    /** A send about to be written; call it before the write so a fast delivery always finds its entry. */
-    synchronized void sent(String clientMessageId, long intendedNanos, long issuedNanos) {
+    /**
+     * A send about to be written, which {@code recipients} (at least one) should each receive; call it before the
+     * write so a fast delivery always finds its entry.
+     */
+    synchronized void sent(String clientMessageId, int recipients, long intendedNanos, long issuedNanos) {
+        if (recipients < 1) {
+            throw new IllegalArgumentException("a send needs a recipient, got " + recipients);
+        }
         boolean measured = intendedNanos > measureFromNanos;
-        inFlight.put(clientMessageId, new InFlight(intendedNanos, measured));
+        inFlight.put(clientMessageId, new InFlight(intendedNanos, measured, recipients));
         peakInFlight = Math.max(peakInFlight, inFlight.size());
         if (measured) {
             attempted++;
+            expectedDeliveries += recipients;
             lastMeasuredIssueNanos = Math.max(lastMeasuredIssueNanos, issuedNanos);
             LatencySummary.record(schedulerLag, issuedNanos - intendedNanos);
         } else {
@@ -108,7 +118,7 @@ final class DeliveryTracker {
             acked++;
             LatencySummary.record(ackLatency, nowNanos - entry.intendedNanos);
         }
-        if (entry.delivered) {
+        if (entry.undelivered == 0) {
             inFlight.remove(clientMessageId);
         }
     }
@@ -134,17 +144,17 @@ final class DeliveryTracker {
             }
         }
         InFlight entry = clientMessageId == null ? null : inFlight.get(clientMessageId);
-        if (entry == null || entry.delivered) {
+        if (entry == null || entry.undelivered == 0) {
             unmatchedDeliveries++;
             return;
         }
-        entry.delivered = true;
+        entry.undelivered--;
         if (entry.measured) {
             delivered++;
             lastMeasuredDeliveryNanos = Math.max(lastMeasuredDeliveryNanos, nowNanos);
             LatencySummary.record(deliveryLatency, nowNanos - entry.intendedNanos);
         }
-        if (entry.acked) {
+        if (entry.acked && entry.undelivered == 0) {
             inFlight.remove(clientMessageId);
         }
     }
@@ -159,9 +169,9 @@ final class DeliveryTracker {
     }
 
     /**
-     * Drops entries intended more than the timeout before {@code nowNanos}, counting them as lost (and unacked
-     * if they were); returns how many were dropped. Entries are in send order, so this stops at the first young
-     * one.
+     * Drops entries intended more than the timeout before {@code nowNanos}, counting their missing deliveries as
+     * lost (and the send as unacked if it was); returns how many were dropped. Entries are in send order, so this
+     * stops at the first young one.
      */
     synchronized int expire(long nowNanos) {
         int dropped = 0;
@@ -174,10 +184,10 @@ final class DeliveryTracker {
             entries.remove();
             dropped++;
             if (entry.measured) {
-                timedOutUndelivered += entry.delivered ? 0 : 1;
+                timedOutUndelivered += entry.undelivered;
                 timedOutUnacked += entry.acked ? 0 : 1;
             } else {
-                warmupTimedOutUndelivered += entry.delivered ? 0 : 1;
+                warmupTimedOutUndelivered += entry.undelivered;
             }
         }
         return dropped;
@@ -194,14 +204,15 @@ final class DeliveryTracker {
         long warmupLost = warmupTimedOutUndelivered;
         for (InFlight entry : inFlight.values()) {
             if (entry.measured) {
-                lost += entry.delivered ? 0 : 1;
+                lost += entry.undelivered;
                 unacked += entry.acked ? 0 : 1;
             } else {
-                warmupLost += entry.delivered ? 0 : 1;
+                warmupLost += entry.undelivered;
             }
         }
         return new DeliveryStats(
                 attempted,
+                expectedDeliveries,
                 warmupSends,
                 writeFailures,
                 skippedClosedSocket,
@@ -234,17 +245,23 @@ final class DeliveryTracker {
         final long intendedNanos;
         final boolean measured;
         boolean acked;
-        boolean delivered;
+        /** Recipients that have not received it yet. */
+        int undelivered;
 
-        InFlight(long intendedNanos, boolean measured) {
+        InFlight(long intendedNanos, boolean measured, int recipients) {
             this.intendedNanos = intendedNanos;
             this.measured = measured;
+            this.undelivered = recipients;
         }
     }
 
-    /** A snapshot of the tracker's counts; "measured" figures only cover sends intended after the warm-up. */
+    /**
+     * A snapshot of the tracker's counts; "measured" figures only cover sends intended after the warm-up, and
+     * deliveries, losses and time-outs count per recipient.
+     */
     record DeliveryStats(
             long attempted,
+            long expectedDeliveries,
             long warmupSends,
             long writeFailures,
             long skippedClosedSocket,

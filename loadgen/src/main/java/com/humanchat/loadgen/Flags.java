@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Command-line flags {@code --name value} or {@code --name=value}: every unknown flag, missing value and bad
- * number is collected, so one run reports them all.
+ * Command-line flags {@code --name value} or {@code --name=value}, and switches {@code --name} that take no value:
+ * every unknown flag, missing value and bad number is collected, so one run reports them all.
  */
 final class Flags {
 
@@ -19,7 +19,8 @@ final class Flags {
 
     private Flags() {}
 
-    static Flags parse(List<String> args, Set<String> known) {
+    /** {@code switches} are the names of {@code known} that take no value; they read as {@link #on(String)}. */
+    static Flags parse(List<String> args, Set<String> known, Set<String> switches) {
         Flags flags = new Flags();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -33,13 +34,20 @@ final class Flags {
             if (equals > 0) {
                 name = arg.substring(2, equals);
                 value = arg.substring(equals + 1);
-            } else {
-                name = arg.substring(2);
-                if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
-                    flags.errors.add("--" + name + " needs a value");
+                if (switches.contains(name)) {
+                    flags.errors.add("--" + name + " takes no value, got '" + arg + "'");
                     continue;
                 }
-                value = args.get(++i);
+            } else {
+                name = arg.substring(2);
+                if (switches.contains(name)) {
+                    value = "";
+                } else if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+                    flags.errors.add("--" + name + " needs a value");
+                    continue;
+                } else {
+                    value = args.get(++i);
+                }
             }
             if (!known.contains(name)) {
                 flags.errors.add("unknown flag --" + name);
@@ -56,6 +64,11 @@ final class Flags {
 
     void error(String message) {
         errors.add(message);
+    }
+
+    /** Whether the switch {@code --name} was given. */
+    boolean on(String name) {
+        return values.containsKey(name);
     }
 
     String string(String name, String fallback) {

@@ -97,6 +97,7 @@ final class IdleLoad {
                         options.sockets(),
                         options.users(),
                         options.sourceAddresses(),
+                        CompressionFigures.of(options.compress(), sockets),
                         established,
                         failed.get(),
                         samples,
@@ -127,7 +128,7 @@ final class IdleLoad {
         List<String> addresses = options.sourceAddresses().isEmpty() ? List.of("") : options.sourceAddresses();
         List<WebSocketClient> clients = new ArrayList<>();
         for (String address : addresses) {
-            WebSocketClientOptions clientOptions = new WebSocketClientOptions()
+            WebSocketClientOptions clientOptions = LoadSocket.clientOptions(options.compress())
                     .setMaxConnections(options.sockets())
                     .setConnectTimeout(30_000);
             if (!address.isEmpty()) {

@@ -22,6 +22,7 @@ record IdleOptions(
         int samplePauseSeconds,
         int holdSeconds,
         OptionalLong edgePid,
+        boolean compress,
         Optional<Path> json,
         List<String> errors) {
 
@@ -40,13 +41,16 @@ record IdleOptions(
             "sample-pause",
             "hold",
             "edge-pid",
+            "compress",
             "json");
+
+    static final Set<String> SWITCHES = Set.of("compress");
 
     /** Below the usual 28,232 ephemeral ports of one source address, with room for other connections. */
     static final int SOCKETS_PER_SOURCE_ADDRESS = 28_000;
 
     static IdleOptions parse(List<String> args) {
-        Flags flags = Flags.parse(args, FLAGS);
+        Flags flags = Flags.parse(args, FLAGS, SWITCHES);
         Endpoint endpoint = flags.endpoint("url", "http://127.0.0.1:8080");
         // The edge serves /metrics on its ops port only (HUMANCHAT_OPS_HTTP_PORT), never on the public one.
         Endpoint opsEndpoint = flags.endpoint("ops-url", "http://127.0.0.1:8081");
@@ -94,6 +98,7 @@ record IdleOptions(
                 samplePause,
                 hold,
                 edgePid,
+                flags.on("compress"),
                 json,
                 flags.errors());
     }

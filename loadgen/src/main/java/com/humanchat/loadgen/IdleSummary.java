@@ -13,6 +13,7 @@ record IdleSummary(
         int requestedSockets,
         int users,
         List<String> sourceAddresses,
+        CompressionFigures compression,
         long established,
         long failed,
         List<String> failureSamples,

@@ -6,15 +6,18 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One authenticated {@code /ws} connection: it counts as open once the server's {@code hello} arrives, and every
- * later frame goes to the listener with the time it was received.
+ * later frame goes to the listener with the time it was received. It remembers whether the handshake negotiated
+ * {@code permessage-deflate}.
  */
 final class LoadSocket {
 
@@ -27,14 +30,45 @@ final class LoadSocket {
     }
 
     private static final String PING = "{\"type\":\"ping\"}";
+    private static final String PERMESSAGE_DEFLATE = "permessage-deflate";
 
     private final WebSocket webSocket;
     private final String userId;
+    private final boolean compressed;
     private volatile boolean closingByUs;
 
-    private LoadSocket(WebSocket webSocket, String userId) {
+    private LoadSocket(WebSocket webSocket, String userId, boolean compressed) {
         this.webSocket = webSocket;
         this.userId = userId;
+        this.compressed = compressed;
+    }
+
+    /**
+     * Client options that, when {@code offerCompression}, ask for {@code permessage-deflate} the way Chromium does:
+     * context takeover kept on both sides (no {@code server_no_context_takeover} request), 15-bit windows, the
+     * default level. Chromium's offer also carries a bare {@code client_max_window_bits}, which Netty adds only with
+     * JZlib on the class path; without it the offer is {@code permessage-deflate} alone, which a Vert.x server
+     * answers exactly as it answers Chromium's.
+     */
+    static WebSocketClientOptions clientOptions(boolean offerCompression) {
+        return new WebSocketClientOptions()
+                .setTryUsePerMessageCompression(offerCompression)
+                .setCompressionAllowClientNoContext(false)
+                .setCompressionRequestServerNoContext(false);
+    }
+
+    /** Whether a handshake answer's {@code Sec-WebSocket-Extensions} (null when absent) accepted deflate. */
+    static boolean deflateNegotiated(String extensions) {
+        if (extensions == null) {
+            return false;
+        }
+        for (String extension : extensions.split(",")) {
+            String name = extension.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+            if (name.equals(PERMESSAGE_DEFLATE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Opens {@code /ws?access_token=…}; the future completes with the socket when {@code hello} arrives. */
@@ -52,6 +86,9 @@ final class LoadSocket {
                 .setSsl(endpoint.ssl())
                 .setURI("/ws?access_token=" + URLEncoder.encode(accessToken, StandardCharsets.UTF_8));
         return client.connect(options).compose(webSocket -> {
+            // On a client socket, headers() are the handshake answer's.
+            boolean compressed = webSocket.headers() != null
+                    && deflateNegotiated(String.join(",", webSocket.headers().getAll("Sec-WebSocket-Extensions")));
             Promise<LoadSocket> ready = Promise.promise();
             AtomicReference<LoadSocket> opened = new AtomicReference<>();
             webSocket.textMessageHandler(text -> {
@@ -61,7 +98,7 @@ final class LoadSocket {
                 if (socket != null) {
                     listener.onFrame(socket, frame, receivedNanos);
                 } else if (frame instanceof ServerFrame.Hello hello) {
-                    socket = new LoadSocket(webSocket, hello.userId());
+                    socket = new LoadSocket(webSocket, hello.userId(), compressed);
                     opened.set(socket);
                     ready.tryComplete(socket);
                 }
@@ -89,6 +126,11 @@ final class LoadSocket {
     /** The user id the server greeted this socket with. */
     String userId() {
         return userId;
+    }
+
+    /** Whether the handshake negotiated {@code permessage-deflate}. */
+    boolean compressed() {
+        return compressed;
     }
 
     /** Never throws: a write to a socket that has just closed fails the returned future instead. */

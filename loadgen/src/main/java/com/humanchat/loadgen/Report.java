@@ -25,18 +25,21 @@ final class Report {
 
                   run.sh [chat] --url http://127.0.0.1:8080 --users 1000 --rate 2000 --duration 30 \\
                                 --warmup 10 --drain 10 [--json out.json]
-                      Pairs users 2i <-> 2i+1, one direct conversation and one socket per user, sends 1:1
-                      messages at a fixed open-loop rate; reports delivery, loss, order and one-way latency
-                      from each send's intended time.
+                      One socket per user; by default users 2i <-> 2i+1 share one direct conversation. Sends
+                      messages at a fixed open-loop rate round-robin over the conversations; reports delivery (per
+                      recipient), loss, order and one-way latency from each send's intended time.
+                      Shape: --conversations-per-user 1 --group-share 0 --group-size 5 (each user in exactly N
+                      conversations, that share of them groups) --reads (recipients send read, at most once per
+                      conversation per second) --typing-share 0 (share of sends preceded by a typing frame)
                       Also: --timeout 60 (s, <= 60) --message-bytes 64 --register-concurrency 16
-                            --connect-concurrency 64 --event-loops 2 --ping-interval 20
+                            --connect-concurrency 64 --event-loops 2 --ping-interval 20 --compress
 
                   run.sh idle --url http://127.0.0.1:8080 --ops-url http://127.0.0.1:8081 --sockets 10000
                               [--users 100] [--source-addresses 127.0.0.1,127.0.0.2,...] [--edge-pid PID] [--json out.json]
                       Opens idle authenticated sockets, reports the connect+hello rate and the edge's heap per
                       socket (from GET /metrics on the edge's ops port; --edge-pid forces a GC with jcmd first, same machine only).
                       Also: --connect-concurrency 256 --ping-interval 20 --settle 10 --heap-samples 3
-                            --sample-pause 2 --hold 0 --register-concurrency 16 --event-loops 2
+                            --sample-pause 2 --hold 0 --register-concurrency 16 --event-loops 2 --compress
 
                   run.sh typing --url http://127.0.0.1:8080 [--url2 http://127.0.0.1:8081] --pairs 2500 \
                                 --rate 5000 --duration 60 --warmup 10 --presence-share 0.2 [--json out.json]
@@ -45,7 +48,10 @@ final class Report {
                       default --url) times the matching frame from each send's intended time; drops are detected
                       from the alternating values. Reports sent, received, dropped and latency per kind.
                       Also: --drain 5 --timeout 10 (s, <= 60) --ready-timeout 30 --register-concurrency 16
-                            --connect-concurrency 64 --event-loops 2 --ping-interval 20
+                            --connect-concurrency 64 --event-loops 2 --ping-interval 20 --compress
+
+                  --compress (every mode) offers permessage-deflate as Chromium does (context takeover on both sides,
+                  15-bit windows); the report says how many sockets negotiated it.
                 """);
     }
 
@@ -83,19 +89,30 @@ final class Report {
         OUT.printf(Locale.ROOT, "HumanChat chat load — run %s against %s%n", s.runId(), s.url());
         OUT.printf(
                 Locale.ROOT,
-                "  %d users in %d pairs, target %.1f msg/s, warm-up %d s (not measured), measured %d s, drain %d s%n",
+                "  %d users, %d conversations each: %d direct, %d groups of %d; reads %s; typing before %.0f%% of"
+                        + " sends%n",
                 s.users(),
-                s.pairs(),
+                s.conversationsPerUser(),
+                s.directConversations(),
+                s.groupConversations(),
+                s.groupSize(),
+                s.reads() ? "on" : "off",
+                s.typingShare() * 100);
+        OUT.printf(
+                Locale.ROOT,
+                "  target %.1f msg/s, warm-up %d s (not measured), measured %d s, drain %d s%n",
                 s.targetRate(),
                 s.warmupSeconds(),
                 s.durationSeconds(),
                 s.drainSeconds());
+        compression(s.compression());
         OUT.println("sends (measured window)");
         line("attempted", s.attempted());
         OUT.printf(Locale.ROOT, "  %-28s %.1f msg/s%n", "achieved send rate", s.achievedSendRate());
         line("acked", s.acked());
+        line("expected deliveries", s.expectedDeliveries());
         line("delivered", s.delivered());
-        OUT.printf(Locale.ROOT, "  %-28s %.1f msg/s%n", "delivered rate", s.deliveredRate());
+        OUT.printf(Locale.ROOT, "  %-28s %.1f deliveries/s%n", "delivered rate", s.deliveredRate());
         line("lost (never delivered)", s.lost());
         line("  of which timed out", s.timedOut());
         line("unacked", s.unacked());
@@ -111,6 +128,8 @@ final class Report {
         line("unmatched / duplicate acks", s.unmatchedAcks() + " / " + s.duplicateAcks());
         line("deliveries without seq", s.deliveriesWithoutSeq());
         line("own messages echoed", s.echoes());
+        line("read frames sent", s.readsSent());
+        line("typing frames sent / received", s.typingSent() + " / " + s.typingReceived());
         line(
                 "error frames",
                 s.errorsByCode().isEmpty() ? "none" : s.errorsByCode().toString());
@@ -143,6 +162,7 @@ final class Report {
                 s.warmupSeconds(),
                 s.durationSeconds(),
                 s.drainSeconds());
+        compression(s.compression());
         line("receivers saw sender online", s.receiversReady() + " / " + s.pairs() + " in " + s.readySeconds() + " s");
         OUT.println("events (measured window)");
         line("sent", s.sent());
@@ -184,6 +204,7 @@ final class Report {
                 s.requestedSockets(),
                 s.users(),
                 s.sourceAddresses().isEmpty() ? "the default source address" : s.sourceAddresses());
+        compression(s.compression());
         line("established (hello received)", s.established());
         line("failed", s.failed());
         s.failureSamples().forEach(sample -> OUT.println("    e.g. " + sample));
@@ -205,6 +226,14 @@ final class Report {
 
     private static void line(String label, Object value) {
         OUT.printf(Locale.ROOT, "  %-28s %s%n", label, value);
+    }
+
+    /** Offered or not, and how many of the open sockets negotiated it: an offer the server may decline. */
+    private static void compression(CompressionFigures c) {
+        line(
+                "permessage-deflate",
+                (c.offered() ? "offered" : "not offered") + ", negotiated on " + c.negotiated() + " / " + c.sockets()
+                        + " sockets");
     }
 
     private static void kind(String label, SignalTracker.KindStats k) {

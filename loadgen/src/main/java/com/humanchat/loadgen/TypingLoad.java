@@ -1,6 +1,5 @@
 package com.humanchat.loadgen;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.humanchat.loadgen.ApiClient.RegisteredUser;
 import com.humanchat.loadgen.SignalTracker.Kind;
@@ -8,7 +7,6 @@ import com.humanchat.loadgen.SignalTracker.SignalStats;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -57,6 +55,9 @@ final class TypingLoad {
     private final AtomicIntegerArray sawSenderOnline;
     private final AtomicInteger receiversReady = new AtomicInteger();
 
+    /** Pair p is users 2p (the sender) and 2p+1 (the receiver); event k goes to pair {@code k mod pairs}. */
+    private final ConversationPlan plan;
+
     /** Who is who; set before any socket opens. */
     private volatile Roster roster;
 
@@ -70,12 +71,13 @@ final class TypingLoad {
     TypingLoad(TypingOptions options) {
         this.options = options;
         this.sawSenderOnline = new AtomicIntegerArray(options.pairs());
+        this.plan = ConversationPlan.pairs(2 * options.pairs());
     }
 
     TypingSummary run() throws InterruptedException {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(options.eventLoops()));
         ApiClient api = new ApiClient(vertx, options.endpoint(), mapper, options.registerConcurrency());
-        WebSocketClient webSockets = vertx.createWebSocketClient(new WebSocketClientOptions()
+        WebSocketClient webSockets = vertx.createWebSocketClient(LoadSocket.clientOptions(options.compress())
                 .setMaxConnections(2 * options.pairs())
                 .setConnectTimeout(10_000));
         PingTicker pings = new PingTicker(vertx, options.pingIntervalSeconds());
@@ -84,7 +86,7 @@ final class TypingLoad {
         try {
             List<RegisteredUser> users =
                     UserPool.register(api, runId, 2 * options.pairs(), options.registerConcurrency());
-            roster = roster(users, UserPool.openDirectConversations(api, users, options.registerConcurrency()));
+            roster = roster(users, UserPool.openConversations(api, users, plan, options.registerConcurrency()));
             LoadSocket.Listener listener = new LoadSocket.Listener() {
                 @Override
                 public void onFrame(LoadSocket socket, ServerFrame frame, long receivedNanos) {
@@ -103,7 +105,9 @@ final class TypingLoad {
             receivers.forEach(pings::add);
             pings.start();
             double readySeconds = awaitReceiversReady(sendersFrom);
-            return drive(vertx, senders, receivers, readySeconds);
+            List<LoadSocket> all = new ArrayList<>(senders);
+            all.addAll(receivers);
+            return drive(vertx, senders, receivers, readySeconds, CompressionFigures.of(options.compress(), all));
         } finally {
             pings.stop();
             senders.forEach(LoadSocket::close);
@@ -212,7 +216,12 @@ final class TypingLoad {
         return AWAY.equals(status) ? Boolean.TRUE : ONLINE.equals(status) ? Boolean.FALSE : null;
     }
 
-    private TypingSummary drive(Vertx vertx, List<LoadSocket> senders, List<LoadSocket> receivers, double readySeconds)
+    private TypingSummary drive(
+            Vertx vertx,
+            List<LoadSocket> senders,
+            List<LoadSocket> receivers,
+            double readySeconds,
+            CompressionFigures compression)
             throws InterruptedException {
         long total = OpenLoopSchedule.sendsFor(options.rate(), options.warmupSeconds() + options.durationSeconds());
         OpenLoopSchedule schedule = new OpenLoopSchedule(System.nanoTime() + START_LEAD_NANOS, options.rate(), total);
@@ -221,8 +230,8 @@ final class TypingLoad {
                 new SignalTracker(options.pairs(), measureFrom, TimeUnit.SECONDS.toNanos(options.timeoutSeconds()));
         tracker = signals;
 
-        PairRotation rotation = new PairRotation(options.pairs());
-        List<String> typingPrefixes = typingPrefixes(roster.conversations());
+        List<String> typingPrefixes =
+                roster.conversations().stream().map(ClientFrames::typingPrefix).toList();
         double presenceShare = options.presenceShare();
 
         Report.phase(String.format(
@@ -235,7 +244,7 @@ final class TypingLoad {
                 options.durationSeconds()));
         OpenLoopTicker ticker = new OpenLoopTicker(vertx, schedule);
         ticker.start((k, intendedNanos, now) -> {
-            int pair = rotation.pairOf(k);
+            int pair = plan.conversationOf(k);
             Kind kind = ThreadLocalRandom.current().nextDouble() < presenceShare ? Kind.PRESENCE : Kind.TYPING;
             LoadSocket sender = senders.get(pair);
             if (sender.isClosed() || receivers.get(pair).isClosed()) {
@@ -277,21 +286,11 @@ final class TypingLoad {
             Thread.sleep(50);
         }
         vertx.cancelTimer(monitor);
-        return summarize(signals.stats(), measureFrom, readySeconds);
+        return summarize(signals.stats(), measureFrom, readySeconds, compression);
     }
 
-    /** {@code {"type":"typing","conversationId":"…","isTyping":} per pair, escaped once. */
-    private static List<String> typingPrefixes(List<String> conversations) {
-        JsonStringEncoder encoder = JsonStringEncoder.getInstance();
-        List<String> prefixes = new ArrayList<>(conversations.size());
-        for (String conversationId : conversations) {
-            prefixes.add("{\"type\":\"typing\",\"conversationId\":\""
-                    + new String(encoder.quoteAsString(conversationId)) + "\",\"isTyping\":");
-        }
-        return prefixes;
-    }
-
-    private TypingSummary summarize(SignalStats stats, long measureFrom, double readySeconds) {
+    private TypingSummary summarize(
+            SignalStats stats, long measureFrom, double readySeconds, CompressionFigures compression) {
         int window = options.durationSeconds();
         long sent = stats.typing().sent() + stats.presence().sent();
         long received = stats.typing().received() + stats.presence().received();
@@ -305,6 +304,7 @@ final class TypingLoad {
                 options.endpoint().toString(),
                 options.receivers().toString(),
                 options.pairs(),
+                compression,
                 options.rate(),
                 options.presenceShare(),
                 options.warmupSeconds(),

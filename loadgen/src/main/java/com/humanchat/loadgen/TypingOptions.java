@@ -22,6 +22,7 @@ record TypingOptions(
         int connectConcurrency,
         int eventLoops,
         int pingIntervalSeconds,
+        boolean compress,
         Optional<Path> json,
         List<String> errors) {
 
@@ -46,10 +47,13 @@ record TypingOptions(
             "connect-concurrency",
             "event-loops",
             "ping-interval",
+            "compress",
             "json");
 
+    static final Set<String> SWITCHES = Set.of("compress");
+
     static TypingOptions parse(List<String> args) {
-        Flags flags = Flags.parse(args, FLAGS);
+        Flags flags = Flags.parse(args, FLAGS, SWITCHES);
         Endpoint endpoint = flags.endpoint("url", "http://127.0.0.1:8080");
         Optional<Endpoint> receiverEndpoint = flags.optionalEndpoint("url2");
         int pairs = flags.integer("pairs", 2500, 1, 500_000);
@@ -92,6 +96,7 @@ record TypingOptions(
                 connectConcurrency,
                 eventLoops,
                 pingInterval,
+                flags.on("compress"),
                 json,
                 flags.errors());
     }

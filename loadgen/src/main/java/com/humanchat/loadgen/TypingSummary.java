@@ -12,6 +12,7 @@ record TypingSummary(
         String url,
         String receiverUrl,
         int pairs,
+        CompressionFigures compression,
         double targetRate,
         double presenceShare,
         int warmupSeconds,

@@ -2,12 +2,14 @@ package com.humanchat.loadgen;
 
 import com.humanchat.loadgen.ApiClient.ApiException;
 import com.humanchat.loadgen.ApiClient.RegisteredUser;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Registers a run's users with bounded concurrency (Argon2id makes each registration slow on the server); emails
- * carry the run id, so runs never collide with each other or with real users. Users 2p and 2p+1 form pair p.
+ * Registers a run's users with bounded concurrency (Argon2id makes each registration slow on the server), and
+ * opens the conversations of a {@link ConversationPlan}; emails carry the run id, so runs never collide with each
+ * other or with real users.
  */
 final class UserPool {
 
@@ -41,17 +43,26 @@ final class UserPool {
         return users;
     }
 
-    /** Opens the direct conversation of every pair (2p creates it with 2p+1); element p is pair p's id. */
-    static List<String> openDirectConversations(ApiClient api, List<RegisteredUser> users, int concurrency) {
-        int pairs = users.size() / 2;
-        Report.phase("opening " + pairs + " direct conversations");
+    /** Opens every conversation of the plan, each by its first member; element c is conversation c's id. */
+    static List<String> openConversations(
+            ApiClient api, List<RegisteredUser> users, ConversationPlan plan, int concurrency) {
+        List<ConversationPlan.Conversation> conversations = plan.conversations();
+        int count = conversations.size();
+        Report.phase("opening " + plan.directCount() + " direct conversations and " + plan.groupCount() + " groups");
         return BoundedConcurrency.run(
-                        pairs,
+                        count,
                         concurrency,
-                        p -> api.openDirectConversation(
-                                users.get(2 * p).accessToken(),
-                                users.get(2 * p + 1).id()),
-                        done -> Report.progress("conversations", done, pairs))
+                        c -> {
+                            int[] members = conversations.get(c).members();
+                            List<String> others = Arrays.stream(members, 1, members.length)
+                                    .mapToObj(m -> users.get(m).id())
+                                    .toList();
+                            return api.openConversation(
+                                    users.get(members[0]).accessToken(),
+                                    others,
+                                    conversations.get(c).group());
+                        },
+                        done -> Report.progress("conversations", done, count))
                 .await();
     }
 }

@@ -1,6 +1,7 @@
 package com.humanchat.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.humanchat.loadgen.DeliveryTracker.DeliveryStats;
@@ -19,7 +20,7 @@ class DeliveryTrackerTest {
     @Test
     void latencyRunsFromTheIntendedTimeNotTheIssueTime() {
         // Intended at T, issued 5 ms late, delivered at T + 20 ms: the late issue is part of the latency.
-        tracker.sent("m1", T, T + 5 * MS);
+        tracker.sent("m1", 1, T, T + 5 * MS);
         tracker.acked("m1", T + 8 * MS);
         tracker.delivered("c1", "bob", 1, "m1", T + 20 * MS);
 
@@ -38,9 +39,9 @@ class DeliveryTrackerTest {
 
     @Test
     void aSendNeverDeliveredIsLostAndOneNeverAckedIsUnacked() {
-        tracker.sent("m1", T, T);
-        tracker.sent("m2", T + MS, T + MS);
-        tracker.sent("m3", T + 2 * MS, T + 2 * MS);
+        tracker.sent("m1", 1, T, T);
+        tracker.sent("m2", 1, T + MS, T + MS);
+        tracker.sent("m3", 1, T + 2 * MS, T + 2 * MS);
         tracker.acked("m1", T + 3 * MS);
         tracker.acked("m2", T + 3 * MS);
         tracker.delivered("c1", "bob", 1, "m1", T + 4 * MS);
@@ -59,7 +60,7 @@ class DeliveryTrackerTest {
 
     @Test
     void theSameSeqDeliveredTwiceToOneRecipientIsADuplicateAndCountsOnce() {
-        tracker.sent("m1", T, T);
+        tracker.sent("m1", 1, T, T);
         tracker.delivered("c1", "bob", 7, "m1", T + MS);
         tracker.delivered("c1", "bob", 7, "m1", T + 2 * MS);
 
@@ -73,9 +74,9 @@ class DeliveryTrackerTest {
 
     @Test
     void equalSeqsInDifferentConversationsOrForDifferentRecipientsAreNotDuplicates() {
-        tracker.sent("m1", T, T);
-        tracker.sent("m2", T, T);
-        tracker.sent("m3", T, T);
+        tracker.sent("m1", 1, T, T);
+        tracker.sent("m2", 1, T, T);
+        tracker.sent("m3", 1, T, T);
         tracker.delivered("c1", "bob", 1, "m1", T + MS);
         tracker.delivered("c2", "bob", 1, "m2", T + MS);
         tracker.delivered("c1", "alice", 1, "m3", T + MS);
@@ -89,7 +90,7 @@ class DeliveryTrackerTest {
     @Test
     void aSeqBelowTheHighestSeenIsOutOfOrderPerConversation() {
         for (int i = 1; i <= 5; i++) {
-            tracker.sent("m" + i, T, T);
+            tracker.sent("m" + i, 1, T, T);
         }
         tracker.delivered("c1", "bob", 1, "m1", T + MS);
         tracker.delivered("c1", "bob", 3, "m3", T + MS);
@@ -108,9 +109,9 @@ class DeliveryTrackerTest {
     @Test
     void gapsFromTheOtherDirectionAreNeitherDuplicatesNorOutOfOrder() {
         // Both users share one seq space: bob sees 1, 3, 6 because alice's own sends took 2, 4, 5.
-        tracker.sent("m1", T, T);
-        tracker.sent("m3", T, T);
-        tracker.sent("m6", T, T);
+        tracker.sent("m1", 1, T, T);
+        tracker.sent("m3", 1, T, T);
+        tracker.sent("m6", 1, T, T);
         tracker.delivered("c1", "bob", 1, "m1", T + MS);
         tracker.delivered("c1", "bob", 3, "m3", T + MS);
         tracker.delivered("c1", "bob", 6, "m6", T + MS);
@@ -121,9 +122,9 @@ class DeliveryTrackerTest {
 
     @Test
     void warmUpSendsAreTrackedButNotMeasured() {
-        tracker.sent("w1", MEASURE_FROM - MS, MEASURE_FROM - MS);
-        tracker.sent("w2", MEASURE_FROM, MEASURE_FROM);
-        tracker.sent("m1", MEASURE_FROM + 1, MEASURE_FROM + 1);
+        tracker.sent("w1", 1, MEASURE_FROM - MS, MEASURE_FROM - MS);
+        tracker.sent("w2", 1, MEASURE_FROM, MEASURE_FROM);
+        tracker.sent("m1", 1, MEASURE_FROM + 1, MEASURE_FROM + 1);
         tracker.acked("w1", MEASURE_FROM + 500 * MS);
         tracker.delivered("c1", "bob", 1, "w1", MEASURE_FROM + 900 * MS);
         tracker.acked("m1", MEASURE_FROM + 1 + MS);
@@ -145,7 +146,7 @@ class DeliveryTrackerTest {
 
     @Test
     void aDeliveryBeforeItsAckStillRecordsBothAndThenLeavesTheMap() {
-        tracker.sent("m1", T, T);
+        tracker.sent("m1", 1, T, T);
         tracker.delivered("c1", "bob", 1, "m1", T + 3 * MS);
         assertThat(tracker.inFlight()).isEqualTo(1);
         tracker.acked("m1", T + 4 * MS);
@@ -157,8 +158,8 @@ class DeliveryTrackerTest {
 
     @Test
     void sendsOlderThanTheTimeoutExpireAsLostAndALateArrivalIsUnmatched() {
-        tracker.sent("old", T, T);
-        tracker.sent("young", T + 20 * SECOND, T + 20 * SECOND);
+        tracker.sent("old", 1, T, T);
+        tracker.sent("young", 1, T + 20 * SECOND, T + 20 * SECOND);
         tracker.acked("old", T + MS);
 
         assertThat(tracker.expire(T + 30 * SECOND)).isZero();
@@ -178,8 +179,8 @@ class DeliveryTrackerTest {
 
     @Test
     void anErrorFrameNamingASendSettlesItAsRejectedNotLost() {
-        tracker.sent("m1", T, T);
-        tracker.sent("m2", T, T);
+        tracker.sent("m1", 1, T, T);
+        tracker.sent("m2", 1, T, T);
         tracker.error("rate_limited", "m1");
         tracker.error("rate_limited", null);
         tracker.error(null, null);
@@ -192,7 +193,7 @@ class DeliveryTrackerTest {
 
     @Test
     void aFailedWriteIsNotCountedAsTheServersLoss() {
-        tracker.sent("m1", T, T);
+        tracker.sent("m1", 1, T, T);
         tracker.writeFailed("m1");
 
         DeliveryStats stats = tracker.stats();
@@ -216,7 +217,7 @@ class DeliveryTrackerTest {
 
     @Test
     void unknownAndRepeatedAcksAreCountedApart() {
-        tracker.sent("m1", T, T);
+        tracker.sent("m1", 1, T, T);
         tracker.acked("m1", T + MS);
         tracker.acked("m1", T + 2 * MS);
         tracker.acked("nobody", T + 2 * MS);
@@ -230,10 +231,78 @@ class DeliveryTrackerTest {
     }
 
     @Test
+    void aGroupSendExpectsOneDeliveryPerRecipientEachWithItsOwnLatency() {
+        tracker.sent("g1", 3, T, T);
+        tracker.acked("g1", T + MS);
+        tracker.delivered("g", "bob", 1, "g1", T + 5 * MS);
+        tracker.delivered("g", "carol", 1, "g1", T + 10 * MS);
+
+        DeliveryStats partly = tracker.stats();
+        assertThat(partly.attempted()).isEqualTo(1);
+        assertThat(partly.expectedDeliveries()).isEqualTo(3);
+        assertThat(partly.delivered()).isEqualTo(2);
+        assertThat(partly.lost()).as("dave's delivery is still missing").isEqualTo(1);
+        assertThat(tracker.inFlight()).isEqualTo(1);
+
+        tracker.delivered("g", "dave", 1, "g1", T + 20 * MS);
+
+        DeliveryStats stats = tracker.stats();
+        assertThat(stats.delivered()).isEqualTo(3);
+        assertThat(stats.lost()).isZero();
+        assertThat(stats.deliveryLatency().count()).isEqualTo(3);
+        assertThat(stats.deliveryLatency().max()).isCloseTo(20.0, within(0.05));
+        assertThat(stats.ackLatency().count()).isEqualTo(1);
+        assertThat(tracker.inFlight()).isZero();
+    }
+
+    @Test
+    void aGroupSendStaysInFlightUntilItsLastRecipientAndMoreDeliveriesAreUnmatched() {
+        tracker.sent("g1", 2, T, T);
+        tracker.delivered("g", "bob", 1, "g1", T + MS);
+        tracker.delivered("g", "carol", 1, "g1", T + MS);
+        assertThat(tracker.inFlight()).as("delivered to all, not yet acked").isEqualTo(1);
+        tracker.acked("g1", T + 2 * MS);
+        assertThat(tracker.inFlight()).isZero();
+
+        tracker.sent("g2", 2, T, T);
+        tracker.delivered("g", "bob", 2, "g2", T + MS);
+        tracker.delivered("g", "carol", 2, "g2", T + MS);
+        tracker.delivered("g", "dave", 2, "g2", T + MS);
+
+        DeliveryStats stats = tracker.stats();
+        assertThat(stats.delivered()).isEqualTo(4);
+        assertThat(stats.unmatchedDeliveries())
+                .as("a third recipient of a two-recipient send")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aGroupSendThatTimesOutLosesEachMissingDelivery() {
+        tracker.sent("w1", 4, MEASURE_FROM, MEASURE_FROM);
+        tracker.sent("g1", 4, T, T);
+        tracker.delivered("g", "bob", 1, "g1", T + MS);
+
+        assertThat(tracker.expire(T + 31 * SECOND)).isEqualTo(2);
+
+        DeliveryStats stats = tracker.stats();
+        assertThat(stats.expectedDeliveries()).as("measured sends only").isEqualTo(4);
+        assertThat(stats.delivered()).isEqualTo(1);
+        assertThat(stats.timedOut()).isEqualTo(3);
+        assertThat(stats.lost()).isEqualTo(3);
+        assertThat(stats.unacked()).isEqualTo(1);
+        assertThat(stats.warmupLost()).isEqualTo(4);
+    }
+
+    @Test
+    void aSendWithoutRecipientsIsRefused() {
+        assertThatThrownBy(() -> tracker.sent("m1", 0, T, T)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void tracksThePeakInFlight() {
-        tracker.sent("m1", T, T);
-        tracker.sent("m2", T, T);
-        tracker.sent("m3", T, T);
+        tracker.sent("m1", 1, T, T);
+        tracker.sent("m2", 1, T, T);
+        tracker.sent("m3", 1, T, T);
         tracker.writeFailed("m1");
         tracker.writeFailed("m2");
 

@@ -15,7 +15,11 @@ class OptionsTest {
         assertThat(options.errors()).isEmpty();
         assertThat(options.endpoint()).isEqualTo(new Endpoint("127.0.0.1", 8080, false));
         assertThat(options.users()).isEqualTo(1000);
-        assertThat(options.pairs()).isEqualTo(500);
+        assertThat(options.conversationsPerUser()).isEqualTo(1);
+        assertThat(options.groupShare()).isZero();
+        assertThat(options.groupSize()).isEqualTo(5);
+        assertThat(options.plan().directCount()).isEqualTo(500);
+        assertThat(options.plan().groupCount()).isZero();
         assertThat(options.rate()).isEqualTo(2000);
         assertThat(options.durationSeconds()).isEqualTo(30);
         assertThat(options.warmupSeconds()).isEqualTo(10);
@@ -43,12 +47,82 @@ class OptionsTest {
 
         assertThat(options.errors())
                 .containsExactlyInAnyOrder(
-                        "--users must be even (users are paired 2i <-> 2i+1), got 7",
+                        "--users must be even when each user has an odd number of direct conversations (1 here;"
+                                + " users 2i and 2i+1 are paired), got 7",
                         "--rate must be a number, got 'fast'",
                         "unknown flag --bogus",
                         "--timeout must be between 1 and 60, got 90",
                         "--duration needs a value",
                         "--url must be http(s)://host[:port], got ftp://x");
+    }
+
+    @Test
+    void chatReadsTheInboxShape() {
+        ChatOptions options = ChatOptions.parse(List.of(
+                "--users", "100", "--conversations-per-user", "10", "--group-share", "0.2", "--group-size", "4"));
+
+        assertThat(options.errors()).isEmpty();
+        assertThat(options.conversationsPerUser()).isEqualTo(10);
+        assertThat(options.groupShare()).isEqualTo(0.2);
+        assertThat(options.groupSize()).isEqualTo(4);
+        assertThat(options.plan().conversations()).isNotEmpty();
+    }
+
+    @Test
+    void chatListsEveryProblemOfTheShape() {
+        assertThat(ChatOptions.parse(List.of(
+                                "--conversations-per-user",
+                                "0",
+                                "--group-share",
+                                "1.5",
+                                "--group-size",
+                                "2",
+                                "--users",
+                                "many"))
+                        .errors())
+                .containsExactlyInAnyOrder(
+                        "--users must be a whole number, got 'many'",
+                        "--conversations-per-user must be between 1 and 10000, got 0",
+                        "--group-share must be between 0 and 1, got 1.5",
+                        "--group-size must be between 3 and 50, got 2");
+        assertThat(ChatOptions.parse(
+                                List.of("--users", "102", "--conversations-per-user", "10", "--group-share", "0.2"))
+                        .errors())
+                .containsExactly("--users must be a multiple of --group-size 5 when there are groups (4 per user),"
+                        + " got 102");
+        assertThat(ChatOptions.parse(List.of("--users", "10", "--conversations-per-user", "10"))
+                        .errors())
+                .containsExactly("10 direct conversations per user with distinct users need --users > 10, got 10");
+        assertThat(LoadGenerator.run(List.of("chat", "--users", "10", "--conversations-per-user", "10")))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void chatReadsAndTypesOnlyWhenAsked() {
+        ChatOptions quiet = ChatOptions.parse(List.of());
+        assertThat(quiet.reads()).isFalse();
+        assertThat(quiet.typingShare()).isZero();
+
+        ChatOptions busy = ChatOptions.parse(List.of("--reads", "--typing-share", "0.1", "--users", "100"));
+        assertThat(busy.errors()).isEmpty();
+        assertThat(busy.reads()).isTrue();
+        assertThat(busy.typingShare()).isEqualTo(0.1);
+    }
+
+    @Test
+    void chatKeepsEachUsersTypingUnderTheEdgesTypingLimit() {
+        assertThat(ChatOptions.parse(List.of("--users", "100", "--rate", "400", "--typing-share", "0.5"))
+                        .errors())
+                .isEmpty();
+        assertThat(ChatOptions.parse(List.of("--users", "100", "--rate", "500", "--typing-share", "0.5"))
+                        .errors())
+                .containsExactly("--typing-share 0.5 of --rate 500.0 over --users 100 is 2.50 typing frames/s per"
+                        + " user, above 2: the edge drops typing frames past 5 per 2 s per socket; lower"
+                        + " --typing-share or --rate, or raise --users");
+        assertThat(ChatOptions.parse(List.of("--typing-share", "-0.1", "--reads=1"))
+                        .errors())
+                .containsExactlyInAnyOrder(
+                        "--typing-share must be between 0 and 1, got -0.1", "--reads takes no value, got '--reads=1'");
     }
 
     @Test
@@ -124,6 +198,30 @@ class OptionsTest {
                 .containsExactlyInAnyOrder(
                         "--presence-share must be between 0 and 1, got 1.5",
                         "--url2 must be http(s)://host[:port], got ftp://x");
+    }
+
+    @Test
+    void everyModeOffersCompressionOnlyWithTheSwitch() {
+        assertThat(ChatOptions.parse(List.of()).compress()).isFalse();
+        assertThat(IdleOptions.parse(List.of()).compress()).isFalse();
+        assertThat(TypingOptions.parse(List.of()).compress()).isFalse();
+
+        ChatOptions chat = ChatOptions.parse(List.of("--compress", "--users", "10"));
+        assertThat(chat.errors()).isEmpty();
+        assertThat(chat.compress()).isTrue();
+        assertThat(chat.users()).isEqualTo(10);
+        assertThat(IdleOptions.parse(List.of("--sockets", "10", "--compress")).compress())
+                .isTrue();
+        assertThat(TypingOptions.parse(List.of("--compress")).compress()).isTrue();
+    }
+
+    @Test
+    void aSwitchTakesNoValue() {
+        assertThat(ChatOptions.parse(List.of("--compress=yes")).errors())
+                .containsExactly("--compress takes no value, got '--compress=yes'");
+        assertThat(IdleOptions.parse(List.of("--compress", "true")).errors())
+                .containsExactly("unexpected argument 'true'");
+        assertThat(LoadGenerator.run(List.of("typing", "--compress=false"))).isEqualTo(2);
     }
 
     @Test
