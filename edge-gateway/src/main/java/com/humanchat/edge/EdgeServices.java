@@ -113,7 +113,8 @@ public final class EdgeServices {
                 limitCounters);
         this.suspendedUsers = new SuspendedUsers();
         this.bearerAuth = new BearerAuthHandler(tokens, rateLimits, suspendedUsers);
-        this.outboxRelay = new OutboxRelay(vertx, pg, publisher, metrics.registry());
+        this.outboxRelay = new OutboxRelay(
+                vertx, pg, connectOptions(config), OutboxRelay.FALLBACK_INTERVAL, publisher, metrics.registry());
         this.standing = new AccountStanding(pg);
         this.mailer = Mailer.create(vertx, config.mail());
         built.add(mailer);
@@ -214,15 +215,18 @@ public final class EdgeServices {
         });
     }
 
-    private static Pool createPool(Vertx vertx, EdgeConfig config) {
+    private static PgConnectOptions connectOptions(EdgeConfig config) {
         PostgresUrl url = config.postgres();
-        PgConnectOptions connect = new PgConnectOptions()
+        return new PgConnectOptions()
                 .setHost(url.host())
                 .setPort(url.port())
                 .setDatabase(url.database())
                 .setUser(url.user())
                 .setPassword(url.password())
                 .setCachePreparedStatements(true);
+    }
+
+    private static Pool createPool(Vertx vertx, EdgeConfig config) {
         io.vertx.sqlclient.PoolOptions pool = new io.vertx.sqlclient.PoolOptions()
                 .setName("edge-pg")
                 .setMaxSize(PG_POOL_SIZE)
@@ -233,7 +237,7 @@ public final class EdgeServices {
         return PgBuilder.pool()
                 .with(pool)
                 .with(new NetClientOptions().setConnectTimeout(3000))
-                .connectingTo(connect)
+                .connectingTo(connectOptions(config))
                 .using(vertx)
                 .build();
     }

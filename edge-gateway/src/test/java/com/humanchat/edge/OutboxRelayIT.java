@@ -85,22 +85,9 @@ class OutboxRelayIT {
         try (Connection jdbc = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
             insertRows(jdbc, topic, 0, rows / 3);
             for (int replica = 0; replica < 2; replica++) {
-                Pool pool = PgBuilder.pool()
-                        .connectingTo(new PgConnectOptions()
-                                .setHost(db.host())
-                                .setPort(db.port())
-                                .setDatabase(db.database())
-                                .setUser(db.user())
-                                .setPassword(db.password()))
-                        .using(vertx)
-                        .build();
-                CommandPublisher publisher = new CommandPublisher(
-                        vertx, TestEdge.infra().kafkaBootstrap(), Duration.ofSeconds(10), "relay-it-" + replica);
-                resources.add(publisher);
-                resources.add(() -> pool.close().await(10, TimeUnit.SECONDS));
-                OutboxRelay relay = new OutboxRelay(vertx, pool, publisher, new SimpleMeterRegistry());
+                OutboxRelay relay =
+                        startRelay(vertx, db, OutboxRelay.FALLBACK_INTERVAL, "relay-it-" + replica, resources);
                 relays.add(relay);
-                relay.start();
             }
             insertRows(jdbc, topic, rows / 3, 2 * rows / 3);
             relays.forEach(OutboxRelay::nudge);
@@ -136,6 +123,67 @@ class OutboxRelayIT {
             }
             vertx.close().await(10, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * A committed row wakes the relay through the trigger's notification: with a fallback round only every ten
+     * minutes, a row written by another connection (another replica, say) is still published within seconds.
+     */
+    @Test
+    void aCommittedRowIsPublishedAtOnceWithoutWaitingForTheNextRound() throws Exception {
+        DatabaseCoordinates db = TestEdge.infra().newDatabase("OutboxRelayIT_notify");
+        Migrations.apply(db.jdbcUrl(), db.user(), db.password());
+        String topic = "outbox-relay-notify-" + UUID.randomUUID();
+        createTopic(topic, 1);
+
+        Vertx vertx = Vertx.vertx();
+        List<AutoCloseable> resources = new ArrayList<>();
+        OutboxRelay relay = null;
+        try (Connection jdbc = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+            insertRows(jdbc, topic, 0, 1);
+            relay = startRelay(vertx, db, Duration.ofMinutes(10), "relay-notify-it", resources);
+            // the first round, at start, publishes the first row; once the relay listens and that round is over,
+            // only a notification can wake it
+            assertThat(consumeAll(topic, 1, Duration.ofSeconds(30))).hasSize(1);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                try (var statement = jdbc.createStatement();
+                        ResultSet listening = statement.executeQuery(
+                                "select count(*) from pg_stat_activity where query ilike 'LISTEN%outbox%'")) {
+                    listening.next();
+                    assertThat(listening.getLong(1)).isOne();
+                }
+            });
+
+            insertRows(jdbc, topic, 1, 2);
+
+            assertThat(consumeAll(topic, 2, Duration.ofSeconds(30))).hasSize(2);
+        } finally {
+            if (relay != null) {
+                relay.stop().await(10, TimeUnit.SECONDS);
+            }
+            for (AutoCloseable resource : resources) {
+                resource.close();
+            }
+            vertx.close().await(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static OutboxRelay startRelay(
+            Vertx vertx, DatabaseCoordinates db, Duration fallback, String clientId, List<AutoCloseable> resources) {
+        PgConnectOptions connect = new PgConnectOptions()
+                .setHost(db.host())
+                .setPort(db.port())
+                .setDatabase(db.database())
+                .setUser(db.user())
+                .setPassword(db.password());
+        Pool pool = PgBuilder.pool().connectingTo(connect).using(vertx).build();
+        CommandPublisher publisher =
+                new CommandPublisher(vertx, TestEdge.infra().kafkaBootstrap(), Duration.ofSeconds(10), clientId);
+        resources.add(publisher);
+        resources.add(() -> pool.close().await(10, TimeUnit.SECONDS));
+        OutboxRelay relay = new OutboxRelay(vertx, pool, connect, fallback, publisher, new SimpleMeterRegistry());
+        relay.start();
+        return relay;
     }
 
     private static void insertRows(Connection jdbc, String topic, int from, int to) throws Exception {

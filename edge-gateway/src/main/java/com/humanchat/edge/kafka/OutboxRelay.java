@@ -7,6 +7,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -31,15 +33,27 @@ import org.slf4j.LoggerFactory;
  * FOR UPDATE SKIP LOCKED} would let replicas publish in parallel, but then a replica could publish a user's later
  * row before another replica has published the earlier one, breaking the per-key order consumers rely on. The
  * lock vanishes with the transaction (or with the connection of a replica that died), so there is no leader to
- * elect and none to fail over. Rounds run every {@value #INTERVAL_MILLIS} ms, at once after a {@link #nudge()},
- * back to back while batches are full, and with a growing pause after a failure.
+ * elect and none to fail over.
+ *
+ * <p>A round runs when a row is committed: a trigger on {@code outbox} notifies channel {@value #CHANNEL} (PostgreSQL
+ * delivers a notification only once its transaction commits, and once per transaction), every replica listens, and
+ * the notification {@linkplain #nudge() nudges} its relay. Rounds also run back to back while batches are full, with
+ * a growing pause after a failure, and every {@code fallbackInterval} in case a notification was missed (the
+ * listening connection was down, say; it reconnects, and a reconnect runs a round too). An idle relay therefore
+ * costs no query at all between those rounds.
  */
 public final class OutboxRelay {
 
     /** An arbitrary constant shared by every replica: "outbox" in ASCII. */
     static final long ADVISORY_LOCK_KEY = 0x6f7574626f78L;
 
-    static final long INTERVAL_MILLIS = 200;
+    /** The channel the {@code outbox_inserted} trigger notifies (migration V64). */
+    static final String CHANNEL = "outbox";
+
+    /** How often an idle relay looks anyway, for the rows whose notification it missed. */
+    public static final Duration FALLBACK_INTERVAL = Duration.ofSeconds(2);
+
+    private static final long FIRST_BACKOFF_MILLIS = 200;
     static final int BATCH_SIZE = 200;
     private static final long MAX_BACKOFF_MILLIS = 5_000;
 
@@ -48,6 +62,8 @@ public final class OutboxRelay {
     private final Vertx vertx;
     private final Context context;
     private final Pool pool;
+    private final PgSubscriber subscriber;
+    private final long fallbackMillis;
     private final CommandPublisher publisher;
     private final Counter published;
     private final Counter failures;
@@ -62,10 +78,24 @@ public final class OutboxRelay {
     private long consecutiveFailures;
     private Promise<Void> stoppedPromise;
 
-    public OutboxRelay(Vertx vertx, Pool pool, CommandPublisher publisher, MeterRegistry registry) {
+    /**
+     * @param listen where to listen for the trigger's notifications: the database {@code pool} connects to
+     * @param fallbackInterval how often an idle relay looks for rows without being notified
+     */
+    public OutboxRelay(
+            Vertx vertx,
+            Pool pool,
+            PgConnectOptions listen,
+            Duration fallbackInterval,
+            CommandPublisher publisher,
+            MeterRegistry registry) {
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.pool = pool;
+        this.fallbackMillis = fallbackInterval.toMillis();
+        this.subscriber = PgSubscriber.subscriber(vertx, listen)
+                .reconnectPolicy(retries -> backoffAfter(retries + 1L).toMillis());
+        subscriber.channel(CHANNEL).subscribeHandler(v -> nudge()).handler(payload -> nudge());
         this.publisher = publisher;
         this.published = Counter.builder("humanchat.outbox.published")
                 .description("Outbox records published to Kafka")
@@ -75,13 +105,33 @@ public final class OutboxRelay {
                 .register(registry);
     }
 
-    /** Starts the periodic rounds; the first one runs at once. */
+    /** Starts listening and the rounds; the first one runs at once. */
     public void start() {
         context.runOnContext(v -> {
             if (!started && !stopped) {
                 started = true;
                 schedule(0);
+                listen(1);
             }
+        });
+    }
+
+    /** Connects the listening connection; once it is up, its own reconnect policy keeps it up. */
+    private void listen(long attempt) {
+        subscriber.connect().onFailure(error -> {
+            long backoff = backoffAfter(attempt).toMillis();
+            LOG.warn(
+                    "outbox relay cannot listen for new rows yet ({}); looking every {} ms meanwhile, retrying in {} ms",
+                    error.toString(),
+                    fallbackMillis,
+                    backoff);
+            vertx.setTimer(
+                    backoff,
+                    id -> context.runOnContext(v -> {
+                        if (!stopped) {
+                            listen(attempt + 1);
+                        }
+                    }));
         });
     }
 
@@ -104,6 +154,7 @@ public final class OutboxRelay {
         Promise<Void> promise = Promise.promise();
         context.runOnContext(v -> {
             stopped = true;
+            subscriber.close();
             if (timerId >= 0) {
                 vertx.cancelTimer(timerId);
                 timerId = -1;
@@ -153,7 +204,7 @@ public final class OutboxRelay {
                 return;
             }
             consecutiveFailures = 0;
-            schedule(runAgain || result.result() == BATCH_SIZE ? 0 : INTERVAL_MILLIS);
+            schedule(runAgain || result.result() == BATCH_SIZE ? 0 : fallbackMillis);
         });
     }
 
@@ -199,8 +250,8 @@ public final class OutboxRelay {
         return topics.computeIfAbsent(name, n -> new Topic<>(n, Serdes.String(), Serdes.ByteArray()));
     }
 
-    /** The pause after {@code failures} consecutive failed rounds: doubling from the interval, capped at 5 s. */
+    /** The pause after {@code failures} consecutive failures: doubling from 400 ms, capped at 5 s. */
     static Duration backoffAfter(long failures) {
-        return Duration.ofMillis(Math.min(MAX_BACKOFF_MILLIS, INTERVAL_MILLIS << Math.min(failures, 5)));
+        return Duration.ofMillis(Math.min(MAX_BACKOFF_MILLIS, FIRST_BACKOFF_MILLIS << Math.min(failures, 5)));
     }
 }
