@@ -6,9 +6,9 @@ import com.humanchat.edge.http.ProblemType;
 import com.humanchat.edge.http.Rejections;
 import com.humanchat.edge.kafka.CommandAnswers;
 import com.humanchat.edge.kafka.CommandPublisher;
-import com.humanchat.edge.reads.HostFacts;
 import com.humanchat.edge.reads.PaymentReadModel;
 import com.humanchat.edge.sessions.SessionService;
+import com.humanchat.readmodels.hosts.HostReadModel;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.payments.AccountUpdated;
 import com.humanchat.schemas.payments.CreateDonation;
@@ -38,6 +38,7 @@ public final class PaymentService {
 
     private final Pool pg;
     private final PaymentReadModel ledger;
+    private final HostReadModel hosts;
     private final SessionService sessions;
     private final CommandPublisher publisher;
     private final CommandAnswers<PaymentEvent> answers;
@@ -51,6 +52,7 @@ public final class PaymentService {
             Duration wait) {
         this.pg = pg;
         this.ledger = new PaymentReadModel(pg);
+        this.hosts = new HostReadModel(pg);
         this.sessions = sessions;
         this.publisher = publisher;
         this.answers = answers;
@@ -104,7 +106,7 @@ public final class PaymentService {
         if (donation.hostUserId().equals(caller)) {
             return Future.failedFuture(unprocessable("/hostUserId", "you cannot donate to yourself"));
         }
-        return HostFacts.find(pg, donation.hostUserId())
+        return hosts.host(donation.hostUserId())
                 .compose(host -> {
                     if (host.isEmpty() || !host.get().bookable()) {
                         return Future.failedFuture(unprocessable("/hostUserId", "no host " + donation.hostUserId()));
@@ -116,9 +118,10 @@ public final class PaymentService {
                 })
                 .compose(v -> donatedSession(caller, donation))
                 .compose(v -> sessions.sharedWithHost(caller, donation.hostUserId(), donation.conversationId()))
-                .compose(v -> ledger.hostCanBePaid(donation.hostUserId()))
-                .compose(payable ->
-                        payable ? toldIn(caller, donation) : Future.failedFuture(Rejections.hostNotPayable()))
+                .compose(v -> hosts.connectAccount(donation.hostUserId()))
+                .compose(account -> account.canBePaid()
+                        ? toldIn(caller, donation)
+                        : Future.failedFuture(Rejections.hostNotPayable()))
                 .compose(conversationId -> {
                     UUID paymentId = UUID.randomUUID();
                     CreateDonation command = CreateDonation.of(
@@ -170,9 +173,9 @@ public final class PaymentService {
         });
     }
 
-    /** The caller's own Stripe Connect account (see {@link PaymentReadModel#connectStatus}). */
+    /** The caller's own Stripe Connect account ({@link PaymentJson#connectStatus}). */
     public Future<JsonObject> connectStatus(UUID caller) {
-        return ledger.connectStatus(caller);
+        return hosts.connectAccount(caller).map(PaymentJson::connectStatus);
     }
 
     /** Publishes a verified Stripe event; answers once Kafka has it, so that Stripe retries otherwise. */

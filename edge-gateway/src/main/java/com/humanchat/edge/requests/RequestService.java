@@ -8,9 +8,10 @@ import com.humanchat.edge.http.ProjectionWait;
 import com.humanchat.edge.http.Rejections;
 import com.humanchat.edge.kafka.CommandAnswers;
 import com.humanchat.edge.kafka.CommandPublisher;
-import com.humanchat.edge.reads.HostFacts;
 import com.humanchat.edge.reads.RequestReadModel;
 import com.humanchat.edge.sessions.SessionJson;
+import com.humanchat.readmodels.hosts.HostFacts;
+import com.humanchat.readmodels.hosts.HostReadModel;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.requests.CreateRequest;
 import com.humanchat.schemas.requests.DecideRequest;
@@ -74,6 +75,7 @@ public final class RequestService {
     private final Vertx vertx;
     private final Pool pg;
     private final RequestReadModel readModel;
+    private final HostReadModel hosts;
     private final CommandPublisher publisher;
     private final CommandAnswers<RequestEvent> answers;
     private final Duration wait;
@@ -93,6 +95,7 @@ public final class RequestService {
         this.invitations = invitations;
         this.pg = pg;
         this.readModel = new RequestReadModel(pg);
+        this.hosts = new HostReadModel(pg);
         this.publisher = publisher;
         this.answers = answers;
         this.wait = wait;
@@ -107,7 +110,7 @@ public final class RequestService {
         if (hostUserId.equals(caller)) {
             return Future.failedFuture(unprocessable("you cannot ask to reach yourself"));
         }
-        return HostFacts.find(pg, hostUserId).compose(found -> {
+        return hosts.host(hostUserId).compose(found -> {
             if (found.isEmpty() || !found.get().bookable()) {
                 return Future.failedFuture(unprocessable("no host " + hostUserId));
             }

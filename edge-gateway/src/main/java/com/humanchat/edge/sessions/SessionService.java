@@ -8,11 +8,12 @@ import com.humanchat.edge.http.ProjectionWait;
 import com.humanchat.edge.http.Rejections;
 import com.humanchat.edge.kafka.CommandAnswers;
 import com.humanchat.edge.kafka.CommandPublisher;
-import com.humanchat.edge.reads.HostFacts;
 import com.humanchat.edge.reads.PaymentReadModel;
 import com.humanchat.edge.reads.RequestReadModel;
 import com.humanchat.edge.sessions.domain.BookingPrice;
 import com.humanchat.edge.sessions.domain.CancellationPreview;
+import com.humanchat.readmodels.hosts.HostFacts;
+import com.humanchat.readmodels.hosts.HostReadModel;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.requests.RequestStatus;
 import com.humanchat.schemas.sessions.Money;
@@ -58,8 +59,8 @@ public final class SessionService {
     public record Page(List<Session> items, KeysetCursor next) {}
 
     private final Vertx vertx;
-    private final Pool pg;
     private final SessionReadModel readModel;
+    private final HostReadModel hosts;
     private final RequestReadModel requests;
     private final PaymentReadModel payments;
     private final Membership membership;
@@ -86,8 +87,8 @@ public final class SessionService {
             RefundPolicy refunds,
             Clock clock) {
         this.vertx = vertx;
-        this.pg = pg;
         this.readModel = new SessionReadModel(pg);
+        this.hosts = new HostReadModel(pg);
         this.requests = new RequestReadModel(pg);
         this.payments = new PaymentReadModel(pg);
         this.membership = membership;
@@ -114,7 +115,7 @@ public final class SessionService {
         if (ask.hostUserId().equals(caller)) {
             return Future.failedFuture(unprocessable("/hostUserId", "you cannot book a session with yourself"));
         }
-        return HostFacts.find(pg, ask.hostUserId()).compose(host -> {
+        return hosts.host(ask.hostUserId()).compose(host -> {
             if (host.isEmpty() || !host.get().bookable()) {
                 return Future.failedFuture(unprocessable("/hostUserId", "no host " + ask.hostUserId()));
             }
@@ -154,8 +155,8 @@ public final class SessionService {
     private Future<Void> hostCanBePaid(UUID caller, UUID sessionId) {
         return readModel.session(sessionId).compose(found -> found.filter(
                         s -> s.hostUserId().equals(caller) && s.paymentMode() == PaymentMode.PAID)
-                .map(s -> payments.hostCanBePaid(caller)
-                        .compose(payable -> payable
+                .map(s -> hosts.connectAccount(caller)
+                        .compose(account -> account.canBePaid()
                                 ? Future.<Void>succeededFuture()
                                 : Future.<Void>failedFuture(Rejections.payoutsNotReady())))
                 .orElseGet(Future::succeededFuture));
