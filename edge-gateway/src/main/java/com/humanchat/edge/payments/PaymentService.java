@@ -1,5 +1,6 @@
 package com.humanchat.edge.payments;
 
+import com.humanchat.edge.chat.ChatReadModel;
 import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.http.ProblemType;
@@ -23,8 +24,6 @@ import com.humanchat.schemas.sessions.SessionStatus;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -36,23 +35,25 @@ import java.util.UUID;
  */
 public final class PaymentService {
 
-    private final Pool pg;
     private final PaymentReadModel ledger;
     private final HostReadModel hosts;
+    private final ChatReadModel chats;
     private final SessionService sessions;
     private final CommandPublisher publisher;
     private final CommandAnswers<PaymentEvent> answers;
     private final Duration wait;
 
     public PaymentService(
-            Pool pg,
+            PaymentReadModel ledger,
+            HostReadModel hosts,
+            ChatReadModel chats,
             SessionService sessions,
             CommandPublisher publisher,
             CommandAnswers<PaymentEvent> answers,
             Duration wait) {
-        this.pg = pg;
-        this.ledger = new PaymentReadModel(pg);
-        this.hosts = new HostReadModel(pg);
+        this.ledger = ledger;
+        this.hosts = hosts;
+        this.chats = chats;
         this.sessions = sessions;
         this.publisher = publisher;
         this.answers = answers;
@@ -142,15 +143,7 @@ public final class PaymentService {
         if (donation.conversationId() != null) {
             return Future.succeededFuture(donation.conversationId());
         }
-        return pg.preparedQuery(
-                        "select d.conversation_id from direct_conversations d"
-                                + " join participants a"
-                                + " on a.conversation_id = d.conversation_id and a.user_id = $1 and a.member"
-                                + " join participants b"
-                                + " on b.conversation_id = d.conversation_id and b.user_id = $2 and b.member"
-                                + " where d.user_low = least($1::uuid, $2::uuid) and d.user_high = greatest($1::uuid, $2::uuid)")
-                .execute(Tuple.of(caller, donation.hostUserId()))
-                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID(0));
+        return chats.directConversation(caller, donation.hostUserId());
     }
 
     /** One payment, for its payer and its payee only (404 for anyone else); see {@link PaymentReadModel.Payment#jsonFor}. */

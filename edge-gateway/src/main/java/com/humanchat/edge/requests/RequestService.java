@@ -26,8 +26,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -73,7 +71,6 @@ public final class RequestService {
     private static final String ADMIN = "admin";
 
     private final Vertx vertx;
-    private final Pool pg;
     private final RequestReadModel readModel;
     private final HostReadModel hosts;
     private final CommandPublisher publisher;
@@ -84,7 +81,8 @@ public final class RequestService {
 
     public RequestService(
             Vertx vertx,
-            Pool pg,
+            RequestReadModel readModel,
+            HostReadModel hosts,
             CommandPublisher publisher,
             CommandAnswers<RequestEvent> answers,
             Duration wait,
@@ -93,9 +91,8 @@ public final class RequestService {
         this.vertx = vertx;
         this.standing = standing;
         this.invitations = invitations;
-        this.pg = pg;
-        this.readModel = new RequestReadModel(pg);
-        this.hosts = new HostReadModel(pg);
+        this.readModel = readModel;
+        this.hosts = hosts;
         this.publisher = publisher;
         this.answers = answers;
         this.wait = wait;
@@ -129,7 +126,7 @@ public final class RequestService {
                             return Future.failedFuture(ProblemType.REQUEST_PENDING.with(
                                     "you already have a pending request to this host"));
                         }
-                        return displayName(caller).compose(requesterName -> {
+                        return readModel.displayName(caller).compose(requesterName -> {
                             UUID requestId = UUID.randomUUID();
                             CreateRequest command = CreateRequest.of(
                                     requestId,
@@ -145,13 +142,6 @@ public final class RequestService {
                         });
                     });
         });
-    }
-
-    /** How {@code userId} is named to others; the request carries it so that the manager's card names people. */
-    private Future<String> displayName(UUID userId) {
-        return pg.preparedQuery("select display_name from users where id = $1")
-                .execute(Tuple.of(userId))
-                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
     }
 
     /**

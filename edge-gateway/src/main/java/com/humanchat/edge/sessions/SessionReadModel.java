@@ -30,7 +30,7 @@ public final class SessionReadModel {
 
     private final Pool pg;
 
-    SessionReadModel(Pool pg) {
+    public SessionReadModel(Pool pg) {
         this.pg = pg;
     }
 

@@ -29,7 +29,6 @@ import com.humanchat.schemas.sessions.SessionStatusChanged;
 import com.humanchat.schemas.sessions.TransitionSession;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +77,10 @@ public final class SessionService {
      */
     public SessionService(
             Vertx vertx,
-            Pool pg,
+            SessionReadModel readModel,
+            HostReadModel hosts,
+            RequestReadModel requests,
+            PaymentReadModel payments,
             Membership membership,
             Function<UUID, Future<String>> presence,
             CommandPublisher publisher,
@@ -87,10 +89,10 @@ public final class SessionService {
             RefundPolicy refunds,
             Clock clock) {
         this.vertx = vertx;
-        this.readModel = new SessionReadModel(pg);
-        this.hosts = new HostReadModel(pg);
-        this.requests = new RequestReadModel(pg);
-        this.payments = new PaymentReadModel(pg);
+        this.readModel = readModel;
+        this.hosts = hosts;
+        this.requests = requests;
+        this.payments = payments;
         this.membership = membership;
         this.presence = presence;
         this.publisher = publisher;
