@@ -151,9 +151,10 @@ public final class ChatModule implements AutoCloseable {
         HostReadModel hosts = new HostReadModel(pg);
         RequestReadModel requestReads = new RequestReadModel(pg);
         PaymentReadModel ledger = new PaymentReadModel(pg);
+        SessionReadModel sessionReads = new SessionReadModel(pg);
         SessionService sessions = new SessionService(
                 vertx,
-                new SessionReadModel(pg),
+                sessionReads,
                 hosts,
                 requestReads,
                 ledger,
@@ -171,7 +172,8 @@ public final class ChatModule implements AutoCloseable {
                 vertx, requestReads, hosts, publisher, requestAnswers, config.sendWait(), standing, invitations);
         this.requestRoutes = new RequestRoutes(requests);
         this.paymentRoutes = new PaymentRoutes(
-                new PaymentService(ledger, hosts, readModel, sessions, publisher, paymentAnswers, config.sendWait()),
+                new PaymentService(
+                        ledger, hosts, sessionReads, readModel, publisher, paymentAnswers, config.sendWait()),
                 config.stripeWebhookSecret() == null
                         ? null
                         : new StripeWebhookVerifier(config.stripeWebhookSecret(), Clock.systemUTC()),
