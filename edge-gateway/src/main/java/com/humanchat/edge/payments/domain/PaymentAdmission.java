@@ -69,12 +69,11 @@ public final class PaymentAdmission {
 
     /** Empty when the tip may go to the payments worker, else the problem that says why not, the first that applies. */
     public static Optional<ProblemException> tip(Tip tip) {
-        if (tip.hostUserId().equals(tip.payer())) {
-            return Optional.of(Rejections.unprocessableField("/hostUserId", "you cannot donate to yourself"));
-        }
         HostFacts host = tip.host();
-        if (host == null || !host.bookable()) {
-            return Optional.of(Rejections.unprocessableField("/hostUserId", "no host " + tip.hostUserId()));
+        Optional<ProblemException> notAHost = SessionAdmission.anotherBookableHost(
+                tip.payer(), tip.hostUserId(), host, "you cannot donate to yourself");
+        if (notAHost.isPresent()) {
+            return notAHost;
         }
         if (!host.offer().donationsWelcome()) {
             return Optional.of(

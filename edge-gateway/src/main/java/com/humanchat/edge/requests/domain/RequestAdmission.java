@@ -3,6 +3,7 @@ package com.humanchat.edge.requests.domain;
 import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.http.ProblemType;
 import com.humanchat.edge.http.Rejections;
+import com.humanchat.edge.sessions.domain.SessionAdmission;
 import com.humanchat.readmodels.hosts.HostFacts;
 import com.humanchat.schemas.requests.ManagedRequest;
 import java.util.Optional;
@@ -29,11 +30,10 @@ public final class RequestAdmission {
      */
     public static Optional<ProblemException> creation(
             UUID requester, UUID hostUserId, HostFacts host, boolean pending) {
-        if (hostUserId.equals(requester)) {
-            return Optional.of(Rejections.unprocessableField(FIELD, "you cannot ask to reach yourself"));
-        }
-        if (host == null || !host.bookable()) {
-            return Optional.of(Rejections.unprocessableField(FIELD, "no host " + hostUserId));
+        Optional<ProblemException> notAHost =
+                SessionAdmission.anotherBookableHost(requester, hostUserId, host, "you cannot ask to reach yourself");
+        if (notAHost.isPresent()) {
+            return notAHost;
         }
         if (!host.managed()) {
             return Optional.of(Rejections.unprocessableField(

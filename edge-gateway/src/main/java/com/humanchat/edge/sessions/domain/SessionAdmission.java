@@ -21,6 +21,7 @@ import java.util.UUID;
  */
 public final class SessionAdmission {
 
+    private static final String HOST_FIELD = "/hostUserId";
     private static final String ONLINE = "online";
     private static final long PRESENCE_RETRY_SECONDS = 5;
 
@@ -52,12 +53,11 @@ public final class SessionAdmission {
 
     /** Empty when the booking may go to the topology, else the problem that says why not, the first one that applies. */
     public static Optional<ProblemException> refusal(Booking booking) {
-        if (booking.hostUserId().equals(booking.guest())) {
-            return Optional.of(Rejections.unprocessableField("/hostUserId", "you cannot book a session with yourself"));
-        }
         HostFacts host = booking.host();
-        if (host == null || !host.bookable()) {
-            return Optional.of(Rejections.unprocessableField("/hostUserId", "no host " + booking.hostUserId()));
+        Optional<ProblemException> notAHost = anotherBookableHost(
+                booking.guest(), booking.hostUserId(), host, "you cannot book a session with yourself");
+        if (notAHost.isPresent()) {
+            return notAHost;
         }
         return reachable(booking, host)
                 .or(() -> sharedConversation(booking.guest(), booking.hostUserId(), booking.conversationMembers()))
@@ -69,6 +69,23 @@ public final class SessionAdmission {
                                 booking.agreedPrice(), host.offer().price(), booking.proposal()))
                 .or(() -> BookingPrice.refusal(host.offer(), booking.paymentMode(), booking.agreedPrice())
                         .map(refusal -> Rejections.unprocessableField(refusal.pointer(), refusal.detail())));
+    }
+
+    /**
+     * Empty when {@code hostUserId} is a bookable host other than the caller, else 422 about {@code /hostUserId}:
+     * {@code toSelf} to the caller naming themself, {@code no host …} for anyone who is not a bookable host.
+     *
+     * @param host the facts of {@code hostUserId}, null when there is no such user
+     */
+    public static Optional<ProblemException> anotherBookableHost(
+            UUID caller, UUID hostUserId, HostFacts host, String toSelf) {
+        if (hostUserId.equals(caller)) {
+            return Optional.of(Rejections.unprocessableField(HOST_FIELD, toSelf));
+        }
+        if (host == null || !host.bookable()) {
+            return Optional.of(Rejections.unprocessableField(HOST_FIELD, "no host " + hostUserId));
+        }
+        return Optional.empty();
     }
 
     /**

@@ -2,15 +2,14 @@ package com.humanchat.edge.payments.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.http.Refusal;
+import com.humanchat.edge.sessions.domain.TestSessions;
 import com.humanchat.readmodels.hosts.HostFacts;
 import com.humanchat.readmodels.hosts.HostOffer;
-import com.humanchat.schemas.sessions.Money;
 import com.humanchat.schemas.sessions.PaymentMode;
 import com.humanchat.schemas.sessions.Session;
 import com.humanchat.schemas.sessions.SessionStatus;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -23,189 +22,138 @@ class PaymentAdmissionTest {
     private final UUID hostId = UUID.randomUUID();
 
     private Session session(PaymentMode mode, SessionStatus status) {
-        return new Session(
-                UUID.randomUUID(),
-                guest,
-                hostId,
-                null,
-                START,
-                30,
-                mode == PaymentMode.PAID ? Money.of(2500, "usd") : Money.of(0, "usd"),
-                mode,
-                status,
-                START,
-                START,
-                null,
-                null,
-                null,
-                null);
+        return TestSessions.of(guest, hostId, mode, status, START);
     }
 
-    private static Optional<String> slugOf(Optional<ProblemException> refusal) {
-        return refusal.map(ProblemException::slug);
+    private String paying(Session session, UUID caller, boolean alreadyPaid) {
+        return Refusal.of(PaymentAdmission.sessionPayment(session, caller, alreadyPaid));
     }
 
     @Test
     void theGuestPaysAPaidSessionAwaitingPaymentOnce() {
         Session awaiting = session(PaymentMode.PAID, SessionStatus.AWAITING_PAYMENT);
 
-        assertThat(PaymentAdmission.sessionPayment(awaiting, guest, false)).isEmpty();
-        assertThat(PaymentAdmission.sessionPayment(awaiting, guest, true)).get().satisfies(problem -> {
-            assertThat(problem.status()).isEqualTo(409);
-            assertThat(problem.slug()).isEqualTo("already-paid");
-        });
+        assertThat(paying(awaiting, guest, false)).isEqualTo("admitted");
+        assertThat(paying(awaiting, guest, true)).isEqualTo("409 already-paid: this session already has a payment");
     }
 
     @Test
     void aSessionNotProjectedOrNotTheCallersIsUnknown() {
         Session awaiting = session(PaymentMode.PAID, SessionStatus.AWAITING_PAYMENT);
 
-        assertThat(slugOf(PaymentAdmission.sessionPayment(null, guest, false))).contains("unknown-session");
-        assertThat(slugOf(PaymentAdmission.sessionPayment(awaiting, UUID.randomUUID(), false)))
-                .contains("unknown-session");
+        assertThat(paying(null, guest, false)).isEqualTo("404 unknown-session: no such session");
+        assertThat(paying(awaiting, UUID.randomUUID(), false)).isEqualTo("404 unknown-session: no such session");
     }
 
     @Test
     void theHostDoesNotPayTheirOwnSession() {
-        assertThat(PaymentAdmission.sessionPayment(
-                        session(PaymentMode.PAID, SessionStatus.AWAITING_PAYMENT), hostId, false))
-                .get()
-                .satisfies(problem -> {
-                    assertThat(problem.status()).isEqualTo(403);
-                    assertThat(problem.getMessage()).isEqualTo("only the session's guest pays for it");
-                });
+        assertThat(paying(session(PaymentMode.PAID, SessionStatus.AWAITING_PAYMENT), hostId, false))
+                .isEqualTo("403 forbidden: only the session's guest pays for it");
     }
 
     @Test
     void aSessionThatIsNotPaidHasNothingToPay() {
-        assertThat(PaymentAdmission.sessionPayment(
-                        session(PaymentMode.FREE, SessionStatus.AWAITING_PAYMENT), guest, false))
-                .get()
-                .satisfies(problem -> {
-                    assertThat(problem.status()).isEqualTo(422);
-                    assertThat(problem.getMessage()).isEqualTo("a free session has nothing to pay");
-                    assertThat(problem.errors())
-                            .extracting(ProblemException.FieldError::field)
-                            .containsExactly("/sessionId");
-                });
+        assertThat(paying(session(PaymentMode.FREE, SessionStatus.AWAITING_PAYMENT), guest, false))
+                .isEqualTo("422 unprocessable /sessionId: a free session has nothing to pay");
     }
 
     @Test
     void aPaidSessionIsPaidOnlyWhileItAwaitsPayment() {
-        assertThat(PaymentAdmission.sessionPayment(session(PaymentMode.PAID, SessionStatus.CONFIRMED), guest, false))
-                .get()
-                .satisfies(problem -> {
-                    assertThat(problem.slug()).isEqualTo("not-awaiting-payment");
-                    assertThat(problem.getMessage()).isEqualTo("the session is confirmed, not awaiting payment");
-                });
+        assertThat(paying(session(PaymentMode.PAID, SessionStatus.CONFIRMED), guest, false))
+                .isEqualTo("409 not-awaiting-payment: the session is confirmed, not awaiting payment");
     }
 
-    private HostFacts host(boolean bookable, boolean tipsWelcome) {
+    /** A tip from the guest to a bookable, payable host who welcomes tips; each test changes what it is about. */
+    private final class Tip {
+        UUID from = guest;
+        HostFacts host = host(Set.of("host"), true);
+        UUID sessionId;
+        Session session;
+        Set<UUID> members;
+        boolean payable = true;
+
+        String answer() {
+            return Refusal.of(PaymentAdmission.tip(
+                    new PaymentAdmission.Tip(from, hostId, host, sessionId, session, members, payable)));
+        }
+
+        void forSession(Session named) {
+            sessionId = named.sessionId();
+            session = named;
+        }
+    }
+
+    private HostFacts host(Set<String> roles, boolean tipsWelcome) {
         return new HostFacts(
-                hostId,
-                "Paula",
-                Set.of(bookable ? "host" : "user"),
-                false,
-                false,
-                null,
-                null,
-                new HostOffer(null, null, tipsWelcome),
-                null);
-    }
-
-    private PaymentAdmission.Tip tip(
-            HostFacts host, UUID sessionId, Session session, Set<UUID> members, boolean payable) {
-        return new PaymentAdmission.Tip(guest, hostId, host, sessionId, session, members, payable);
+                hostId, "Paula", roles, false, false, null, null, new HostOffer(null, null, tipsWelcome), null);
     }
 
     @Test
     void aTipGoesToAPayableHostWhoWelcomesTips() {
-        assertThat(PaymentAdmission.tip(tip(host(true, true), null, null, null, true)))
-                .isEmpty();
-        Session theirs = session(PaymentMode.FREE, SessionStatus.COMPLETED);
-        assertThat(PaymentAdmission.tip(tip(host(true, true), theirs.sessionId(), theirs, Set.of(guest, hostId), true)))
+        Tip tip = new Tip();
+        assertThat(tip.answer()).isEqualTo("admitted");
+
+        tip.forSession(session(PaymentMode.FREE, SessionStatus.COMPLETED));
+        tip.members = Set.of(guest, hostId);
+        assertThat(tip.answer())
                 .as("for a session of theirs, told in a conversation both share")
-                .isEmpty();
+                .isEqualTo("admitted");
     }
 
     @Test
     void nobodyTipsThemself() {
-        PaymentAdmission.Tip toSelf =
-                new PaymentAdmission.Tip(hostId, hostId, host(true, true), null, null, null, true);
+        Tip tip = new Tip();
+        tip.from = hostId;
 
-        assertThat(PaymentAdmission.tip(toSelf))
-                .get()
-                .extracting(ProblemException::getMessage)
-                .isEqualTo("you cannot donate to yourself");
+        assertThat(tip.answer()).isEqualTo("422 unprocessable /hostUserId: you cannot donate to yourself");
     }
 
     @Test
     void aTipGoesOnlyToABookableHostWhoWelcomesTips() {
-        assertThat(PaymentAdmission.tip(tip(null, null, null, null, true)))
-                .get()
-                .extracting(ProblemException::getMessage)
-                .isEqualTo("no host " + hostId);
-        assertThat(PaymentAdmission.tip(tip(host(false, true), null, null, null, true)))
-                .get()
-                .extracting(ProblemException::getMessage)
-                .isEqualTo("no host " + hostId);
-        assertThat(PaymentAdmission.tip(tip(host(true, false), null, null, null, true)))
-                .get()
-                .satisfies(problem -> {
-                    assertThat(problem.status()).isEqualTo(422);
-                    assertThat(problem.getMessage()).isEqualTo("Paula does not accept tips");
-                });
+        Tip tip = new Tip();
+        tip.host = null;
+        assertThat(tip.answer()).isEqualTo("422 unprocessable /hostUserId: no host " + hostId);
+
+        tip.host = host(Set.of("user"), true);
+        assertThat(tip.answer()).isEqualTo("422 unprocessable /hostUserId: no host " + hostId);
+
+        tip.host = host(Set.of("host"), false);
+        assertThat(tip.answer()).isEqualTo("422 unprocessable /hostUserId: Paula does not accept tips");
     }
 
     @Test
     void aTipForASessionNeedsOneOfThePayersWithThisHost() {
-        Session theirs = session(PaymentMode.FREE, SessionStatus.COMPLETED);
-        UUID unknown = UUID.randomUUID();
+        Tip tip = new Tip();
+        tip.sessionId = UUID.randomUUID();
+        assertThat(tip.answer()).as("not projected").isEqualTo("404 unknown-session: no such session");
 
-        assertThat(slugOf(PaymentAdmission.tip(tip(host(true, true), unknown, null, null, true))))
-                .contains("unknown-session");
-        PaymentAdmission.Tip byAStranger = new PaymentAdmission.Tip(
-                UUID.randomUUID(), hostId, host(true, true), theirs.sessionId(), theirs, null, true);
-        assertThat(slugOf(PaymentAdmission.tip(byAStranger))).contains("unknown-session");
-        Session withAnother = new Session(
-                theirs.sessionId(),
-                guest,
-                UUID.randomUUID(),
-                null,
-                START,
-                30,
-                Money.of(0, "usd"),
-                PaymentMode.FREE,
-                SessionStatus.COMPLETED,
-                START,
-                START,
-                null,
-                null,
-                null,
-                null);
-        assertThat(PaymentAdmission.tip(tip(host(true, true), withAnother.sessionId(), withAnother, null, true)))
-                .get()
-                .extracting(ProblemException::getMessage)
-                .isEqualTo("the host is not this session's host");
+        tip.forSession(session(PaymentMode.FREE, SessionStatus.COMPLETED));
+        tip.from = UUID.randomUUID();
+        assertThat(tip.answer()).as("by a stranger").isEqualTo("404 unknown-session: no such session");
+
+        tip.from = guest;
+        tip.forSession(TestSessions.of(guest, UUID.randomUUID(), PaymentMode.FREE, SessionStatus.COMPLETED, START));
+        assertThat(tip.answer()).isEqualTo("422 unprocessable /sessionId: the host is not this session's host");
     }
 
     @Test
     void aTipToldInAConversationNeedsOneBothShare() {
-        assertThat(slugOf(PaymentAdmission.tip(tip(host(true, true), null, null, Set.of(hostId), true))))
-                .contains("unknown-conversation");
-        assertThat(PaymentAdmission.tip(tip(host(true, true), null, null, Set.of(guest), true)))
-                .get()
-                .extracting(ProblemException::status)
-                .isEqualTo(422);
+        Tip tip = new Tip();
+        tip.members = Set.of(hostId);
+        assertThat(tip.answer()).isEqualTo("404 unknown-conversation: no such conversation");
+
+        tip.members = Set.of(guest);
+        assertThat(tip.answer())
+                .isEqualTo("422 unprocessable /conversationId: the host is not a participant of this conversation");
     }
 
     @Test
     void aHostWhoCannotBePaidYetTakesNoTip() {
-        assertThat(PaymentAdmission.tip(tip(host(true, true), null, null, null, false)))
-                .get()
-                .satisfies(problem -> {
-                    assertThat(problem.status()).isEqualTo(409);
-                    assertThat(problem.slug()).isEqualTo("host-not-payable");
-                });
+        Tip tip = new Tip();
+        tip.payable = false;
+
+        assertThat(tip.answer())
+                .isEqualTo("409 host-not-payable: the host cannot receive payments yet (Stripe onboarding is not"
+                        + " complete)");
     }
 }

@@ -2,7 +2,7 @@ package com.humanchat.edge.requests.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.http.Refusal;
 import com.humanchat.readmodels.hosts.HostFacts;
 import com.humanchat.readmodels.hosts.HostOffer;
 import com.humanchat.schemas.requests.ManagedRequest;
@@ -27,63 +27,47 @@ class RequestAdmissionTest {
         return host(Set.of("host"), false, manager);
     }
 
+    private String asking(UUID from, HostFacts host, boolean pending) {
+        return Refusal.of(RequestAdmission.creation(from, hostId, host, pending));
+    }
+
     @Test
     void admitsARequestToAManagedHost() {
-        assertThat(RequestAdmission.creation(requester, hostId, managed(), false))
-                .isEmpty();
+        assertThat(asking(requester, managed(), false)).isEqualTo("admitted");
     }
 
     @Test
     void nobodyAsksToReachThemself() {
-        assertThat(RequestAdmission.creation(hostId, hostId, managed(), false))
-                .get()
-                .satisfies(problem -> {
-                    assertThat(problem.status()).isEqualTo(422);
-                    assertThat(problem.getMessage()).isEqualTo("you cannot ask to reach yourself");
-                    assertThat(problem.errors())
-                            .extracting(ProblemException.FieldError::field)
-                            .containsExactly("/hostUserId");
-                });
+        assertThat(asking(hostId, managed(), false))
+                .isEqualTo("422 unprocessable /hostUserId: you cannot ask to reach yourself");
     }
 
     @Test
     void refusesAnUnknownUserANonHostAndASuspendedHostAlike() {
         for (HostFacts notBookable :
                 new HostFacts[] {null, host(Set.of("user"), false, manager), host(Set.of("host"), true, manager)}) {
-            assertThat(RequestAdmission.creation(requester, hostId, notBookable, false))
-                    .get()
-                    .extracting(ProblemException::getMessage)
-                    .isEqualTo("no host " + hostId);
+            assertThat(asking(requester, notBookable, false))
+                    .isEqualTo("422 unprocessable /hostUserId: no host " + hostId);
         }
     }
 
     @Test
     void aHostWithoutAManagerIsReachedDirectly() {
-        assertThat(RequestAdmission.creation(requester, hostId, host(Set.of("host"), false, null), false))
-                .get()
-                .satisfies(problem -> {
-                    assertThat(problem.status()).isEqualTo(422);
-                    assertThat(problem.getMessage())
-                            .isEqualTo("this host takes no managed requests: open a conversation with them directly");
-                });
+        assertThat(asking(requester, host(Set.of("host"), false, null), false))
+                .isEqualTo("422 unprocessable /hostUserId: this host takes no managed requests: open a conversation"
+                        + " with them directly");
     }
 
     @Test
     void theManagerDoesNotAskThemself() {
-        assertThat(RequestAdmission.creation(manager, hostId, managed(), false))
-                .get()
-                .extracting(ProblemException::getMessage)
-                .isEqualTo("you manage this host: open a conversation directly");
+        assertThat(asking(manager, managed(), false))
+                .isEqualTo("422 unprocessable /hostUserId: you manage this host: open a conversation directly");
     }
 
     @Test
     void oneRequestPendingPerHost() {
-        assertThat(RequestAdmission.creation(requester, hostId, managed(), true))
-                .get()
-                .satisfies(problem -> {
-                    assertThat(problem.status()).isEqualTo(409);
-                    assertThat(problem.slug()).isEqualTo("request-pending");
-                });
+        assertThat(asking(requester, managed(), true))
+                .isEqualTo("409 request-pending: you already have a pending request to this host");
     }
 
     @Test

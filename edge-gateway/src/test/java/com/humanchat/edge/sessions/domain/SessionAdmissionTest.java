@@ -3,6 +3,7 @@ package com.humanchat.edge.sessions.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.humanchat.edge.http.ProblemException;
+import com.humanchat.edge.http.Refusal;
 import com.humanchat.readmodels.hosts.HostFacts;
 import com.humanchat.readmodels.hosts.HostOffer;
 import com.humanchat.schemas.sessions.Money;
@@ -10,6 +11,7 @@ import com.humanchat.schemas.sessions.PaymentMode;
 import com.humanchat.schemas.sessions.Session;
 import com.humanchat.schemas.sessions.SessionStatus;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class SessionAdmissionTest {
 
-    private static final Money PRICE = Money.of(2500, "usd");
+    private static final Money PRICE = TestSessions.PRICE;
     private static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
 
     private final UUID guest = UUID.randomUUID();
@@ -29,42 +31,44 @@ class SessionAdmissionTest {
                 hostId, "Paula", roles, suspended, instant, managerId, null, new HostOffer(2500L, "usd", false), null);
     }
 
+    /** A host who charges 25.00 USD and takes instant sessions. */
     private HostFacts host() {
         return host(Set.of("host"), false, true, null);
     }
 
-    /** A scheduled, paid booking at the host's price, from no conversation and no proposal. */
-    private SessionAdmission.Booking booking(HostFacts host) {
-        return new SessionAdmission.Booking(
-                guest, hostId, host, false, null, false, null, null, PaymentMode.PAID, PRICE);
-    }
+    /** A scheduled, paid booking of {@link #host()} at their price by the guest; each test changes what it is about. */
+    private final class Ask {
+        UUID by = guest;
+        HostFacts host = host();
+        boolean introduced;
+        Set<UUID> members;
+        boolean instant;
+        String presence;
+        ProposalAdmission.Facts proposal;
+        PaymentMode mode = PaymentMode.PAID;
+        Money price = PRICE;
 
-    private SessionAdmission.Booking instant(HostFacts host, String presence) {
-        return new SessionAdmission.Booking(
-                guest, hostId, host, false, null, true, presence, null, PaymentMode.PAID, PRICE);
-    }
+        Optional<ProblemException> refusal() {
+            return SessionAdmission.refusal(new SessionAdmission.Booking(
+                    by, hostId, host, introduced, members, instant, presence, proposal, mode, price));
+        }
 
-    private static Optional<String> slugOf(Optional<ProblemException> refusal) {
-        return refusal.map(ProblemException::slug);
+        String answer() {
+            return Refusal.of(refusal());
+        }
     }
 
     @Test
     void admitsABookingOfAHostAtTheirPrice() {
-        assertThat(SessionAdmission.refusal(booking(host()))).isEmpty();
+        assertThat(new Ask().answer()).isEqualTo("admitted");
     }
 
     @Test
     void refusesBookingOneself() {
-        SessionAdmission.Booking self = new SessionAdmission.Booking(
-                hostId, hostId, host(), false, null, false, null, null, PaymentMode.PAID, PRICE);
+        Ask self = new Ask();
+        self.by = hostId;
 
-        assertThat(SessionAdmission.refusal(self)).get().satisfies(problem -> {
-            assertThat(problem.status()).isEqualTo(422);
-            assertThat(problem.getMessage()).isEqualTo("you cannot book a session with yourself");
-            assertThat(problem.errors())
-                    .extracting(ProblemException.FieldError::field)
-                    .containsExactly("/hostUserId");
-        });
+        assertThat(self.answer()).isEqualTo("422 unprocessable /hostUserId: you cannot book a session with yourself");
     }
 
     @Test
@@ -72,156 +76,110 @@ class SessionAdmissionTest {
         for (HostFacts notBookable :
                 new HostFacts[] {null, host(Set.of("user"), false, true, null), host(Set.of("host"), true, true, null)
                 }) {
-            assertThat(SessionAdmission.refusal(booking(notBookable))).get().satisfies(problem -> {
-                assertThat(problem.status()).isEqualTo(422);
-                assertThat(problem.getMessage()).isEqualTo("no host " + hostId);
-            });
+            Ask ask = new Ask();
+            ask.host = notBookable;
+
+            assertThat(ask.answer()).isEqualTo("422 unprocessable /hostUserId: no host " + hostId);
         }
     }
 
     @Test
     void aManagedHostIsBookedOnlyByTheirManagerOrAfterAnApprovedIntroduction() {
-        HostFacts managed = host(Set.of("host"), false, true, manager);
+        Ask ask = new Ask();
+        ask.host = host(Set.of("host"), false, true, manager);
 
-        assertThat(SessionAdmission.refusal(booking(managed))).get().satisfies(problem -> {
-            assertThat(problem.status()).isEqualTo(403);
-            assertThat(problem.slug()).isEqualTo("managed-host");
-            assertThat(problem.getMessage()).contains("Request an introduction (POST /api/requests)");
-        });
-        SessionAdmission.Booking introduced = new SessionAdmission.Booking(
-                guest, hostId, managed, true, null, false, null, null, PaymentMode.PAID, PRICE);
-        assertThat(SessionAdmission.refusal(introduced)).isEmpty();
-        SessionAdmission.Booking byTheManager = new SessionAdmission.Booking(
-                manager, hostId, managed, false, null, false, null, null, PaymentMode.PAID, PRICE);
-        assertThat(SessionAdmission.refusal(byTheManager)).isEmpty();
+        assertThat(ask.answer())
+                .isEqualTo("403 managed-host: This host is reached through their representative: Request an"
+                        + " introduction (POST /api/requests) before booking");
+        ask.introduced = true;
+        assertThat(ask.answer()).isEqualTo("admitted");
+        ask.introduced = false;
+        ask.by = manager;
+        assertThat(ask.answer()).isEqualTo("admitted");
     }
 
     @Test
     void aConversationNamedMustHoldTheGuestElse404AndTheHostElse422() {
-        assertThat(slugOf(SessionAdmission.sharedConversation(guest, hostId, Set.of(hostId))))
-                .contains("unknown-conversation");
-        assertThat(SessionAdmission.sharedConversation(guest, hostId, Set.of(guest)))
-                .get()
-                .satisfies(problem -> {
-                    assertThat(problem.status()).isEqualTo(422);
-                    assertThat(problem.getMessage()).isEqualTo("the host is not a participant of this conversation");
-                    assertThat(problem.errors())
-                            .extracting(ProblemException.FieldError::field)
-                            .containsExactly("/conversationId");
-                });
-        assertThat(SessionAdmission.sharedConversation(guest, hostId, Set.of(guest, hostId)))
-                .isEmpty();
-        assertThat(SessionAdmission.sharedConversation(guest, hostId, null))
+        assertThat(Refusal.of(SessionAdmission.sharedConversation(guest, hostId, Set.of(hostId))))
+                .isEqualTo("404 unknown-conversation: no such conversation");
+        assertThat(Refusal.of(SessionAdmission.sharedConversation(guest, hostId, Set.of(guest))))
+                .isEqualTo("422 unprocessable /conversationId: the host is not a participant of this conversation");
+        assertThat(Refusal.of(SessionAdmission.sharedConversation(guest, hostId, Set.of(guest, hostId))))
+                .isEqualTo("admitted");
+        assertThat(Refusal.of(SessionAdmission.sharedConversation(guest, hostId, null)))
                 .as("no conversation named")
-                .isEmpty();
+                .isEqualTo("admitted");
     }
 
     @Test
     void aBookingFromAConversationTheGuestIsNotInIsRefusedBeforeItsPrice() {
-        SessionAdmission.Booking booking = new SessionAdmission.Booking(
-                guest, hostId, host(), false, Set.of(hostId), false, null, null, PaymentMode.FREE, Money.of(0, "usd"));
+        Ask ask = new Ask();
+        ask.members = Set.of(hostId);
+        ask.mode = PaymentMode.FREE;
 
-        assertThat(slugOf(SessionAdmission.refusal(booking))).contains("unknown-conversation");
+        assertThat(ask.answer()).isEqualTo("404 unknown-conversation: no such conversation");
     }
 
     @Test
     void anInstantSessionNeedsAHostWhoTakesThemAndIsOnline() {
-        assertThat(SessionAdmission.refusal(instant(host(), "online"))).isEmpty();
-        assertThat(SessionAdmission.refusal(instant(host(Set.of("host"), false, false, null), "online")))
-                .get()
-                .satisfies(problem -> {
-                    assertThat(problem.slug()).isEqualTo("host-unavailable");
-                    assertThat(problem.getMessage())
-                            .isEqualTo("the host does not take instant sessions; pick a startTime");
-                });
-        assertThat(SessionAdmission.refusal(instant(host(), "away"))).get().satisfies(problem -> {
-            assertThat(problem.slug()).isEqualTo("host-unavailable");
-            assertThat(problem.getMessage()).isEqualTo("the host is not online for an instant session");
-        });
+        Ask ask = new Ask();
+        ask.instant = true;
+        ask.presence = "online";
+        assertThat(ask.answer()).isEqualTo("admitted");
+
+        ask.presence = "away";
+        assertThat(ask.answer()).isEqualTo("409 host-unavailable: the host is not online for an instant session");
+
+        ask.host = host(Set.of("host"), false, false, null);
+        assertThat(ask.answer())
+                .isEqualTo("409 host-unavailable: the host does not take instant sessions; pick a startTime");
     }
 
     @Test
     void anInstantSessionWhosePresenceCannotBeReadIsToBeRetried() {
-        assertThat(SessionAdmission.refusal(instant(host(), null))).get().satisfies(problem -> {
-            assertThat(problem.status()).isEqualTo(503);
-            assertThat(problem.headers()).containsEntry("Retry-After", "5");
-        });
-        assertThat(SessionAdmission.refusal(booking(host())))
-                .as("a scheduled session needs no presence")
-                .isEmpty();
+        Ask ask = new Ask();
+        ask.instant = true;
+
+        assertThat(ask.refusal()).get().extracting(ProblemException::headers).isEqualTo(Map.of("Retry-After", "5"));
+        assertThat(ask.answer())
+                .isEqualTo("503 unavailable: presence is unavailable, so an instant session cannot be checked; retry or"
+                        + " pick a startTime");
+        ask.instant = false;
+        assertThat(ask.answer()).as("a scheduled session needs no presence").isEqualTo("admitted");
     }
 
     @Test
     void aStaleProposalSaysSoBeforeThePriceRule() {
-        SessionAdmission.Booking oldPrice = new SessionAdmission.Booking(
-                guest,
-                hostId,
-                host(),
-                false,
-                null,
-                false,
-                null,
-                new ProposalAdmission.Facts(false, false),
-                PaymentMode.PAID,
-                Money.of(2000, "usd"));
+        Ask ask = new Ask();
+        ask.proposal = new ProposalAdmission.Facts(false, false);
+        ask.price = Money.of(2000, "usd");
+        assertThat(ask.answer()).startsWith("409 stale-proposal: The host's price changed since Sam proposed this");
 
-        assertThat(slugOf(SessionAdmission.refusal(oldPrice))).contains("stale-proposal");
-        assertThat(slugOf(SessionAdmission.refusal(new SessionAdmission.Booking(
-                        guest,
-                        hostId,
-                        host(),
-                        false,
-                        null,
-                        false,
-                        null,
-                        new ProposalAdmission.Facts(true, false),
-                        PaymentMode.PAID,
-                        PRICE))))
-                .contains("proposal-used");
+        ask.proposal = new ProposalAdmission.Facts(true, false);
+        assertThat(ask.answer()).startsWith("409 proposal-used:");
     }
 
     @Test
     void aPriceThatIsNotTheHostsIsRefusedNamingTheField() {
-        SessionAdmission.Booking free = new SessionAdmission.Booking(
-                guest, hostId, host(), false, null, false, null, null, PaymentMode.FREE, Money.of(0, "usd"));
+        Ask ask = new Ask();
+        ask.mode = PaymentMode.FREE;
+        ask.price = Money.of(0, "usd");
 
-        assertThat(SessionAdmission.refusal(free)).get().satisfies(problem -> {
-            assertThat(problem.status()).isEqualTo(422);
-            assertThat(problem.getMessage()).startsWith("this host's sessions cost 25.00 USD");
-            assertThat(problem.errors())
-                    .extracting(ProblemException.FieldError::field)
-                    .containsExactly("/paymentMode");
-        });
+        assertThat(ask.answer()).startsWith("422 unprocessable /paymentMode: this host's sessions cost 25.00 USD");
     }
 
     private Session session(PaymentMode mode, SessionStatus status) {
-        return new Session(
-                UUID.randomUUID(),
-                guest,
-                hostId,
-                null,
-                START,
-                30,
-                mode == PaymentMode.PAID ? PRICE : Money.of(0, "usd"),
-                mode,
-                status,
-                START,
-                START,
-                null,
-                null,
-                null,
-                null);
+        return TestSessions.of(guest, hostId, mode, status, START);
     }
 
     @Test
     void theHostOfAPaidSessionAcceptsItOnlyOnceTheyCanBePaid() {
         Session paid = session(PaymentMode.PAID, SessionStatus.REQUESTED);
 
-        assertThat(SessionAdmission.acceptance(paid, hostId, false)).get().satisfies(problem -> {
-            assertThat(problem.status()).isEqualTo(409);
-            assertThat(problem.slug()).isEqualTo("payouts-not-ready");
-        });
-        assertThat(SessionAdmission.acceptance(paid, hostId, true)).isEmpty();
+        assertThat(Refusal.of(SessionAdmission.acceptance(paid, hostId, false)))
+                .isEqualTo("409 payouts-not-ready: Connect Stripe in Settings \u2192 Get paid before accepting paid"
+                        + " sessions");
+        assertThat(Refusal.of(SessionAdmission.acceptance(paid, hostId, true))).isEqualTo("admitted");
     }
 
     @Test
