@@ -121,15 +121,8 @@ public final class LiveData {
             users.result()
                     .forEach((id, user) -> facts.put(
                             id,
-                            new HostFacts(
-                                    id,
-                                    user.bookable(),
-                                    user.offer().priceCents(),
-                                    user.offer().currency(),
-                                    user.managed(),
-                                    user.instantAvailable(),
-                                    statuses.getOrDefault(id, "unknown"),
-                                    calendar.getOrDefault(id, List.of()))));
+                            HostFacts.of(
+                                    user, statuses.getOrDefault(id, "unknown"), calendar.getOrDefault(id, List.of()))));
             return facts;
         });
     }
