@@ -22,12 +22,15 @@ import com.humanchat.edge.payments.PaymentRoutes;
 import com.humanchat.edge.payments.PaymentService;
 import com.humanchat.edge.payments.StripeWebhookVerifier;
 import com.humanchat.edge.presence.PresenceService;
+import com.humanchat.edge.reads.PaymentReadModel;
+import com.humanchat.edge.reads.RequestReadModel;
 import com.humanchat.edge.requests.RequestRoutes;
 import com.humanchat.edge.requests.RequestService;
 import com.humanchat.edge.sam.SamRoutes;
 import com.humanchat.edge.sam.SamService;
 import com.humanchat.edge.sessions.BookingTermsRoutes;
 import com.humanchat.edge.sessions.RtcRelay;
+import com.humanchat.edge.sessions.SessionReadModel;
 import com.humanchat.edge.sessions.SessionRoutes;
 import com.humanchat.edge.sessions.SessionService;
 import com.humanchat.edge.sync.SyncRoutes;
@@ -36,6 +39,7 @@ import com.humanchat.edge.ws.ClientSocket;
 import com.humanchat.edge.ws.FanOutDispatcher;
 import com.humanchat.edge.ws.SocketRegistry;
 import com.humanchat.edge.ws.WebSocketEndpoint;
+import com.humanchat.readmodels.hosts.HostReadModel;
 import com.humanchat.schemas.payments.PaymentEvent;
 import com.humanchat.schemas.requests.RequestEvent;
 import com.humanchat.schemas.sessions.SessionEvent;
@@ -144,9 +148,16 @@ public final class ChatModule implements AutoCloseable {
         this.fanOut = new FanOutConsumer(config.kafkaBootstrap(), config.replicaId(), dispatcher, registry);
         this.conversationRoutes = new ConversationRoutes(conversations, sender);
         this.syncRoutes = new SyncRoutes(sync);
+        HostReadModel hosts = new HostReadModel(pg);
+        RequestReadModel requestReads = new RequestReadModel(pg);
+        PaymentReadModel ledger = new PaymentReadModel(pg);
+        SessionReadModel sessionReads = new SessionReadModel(pg);
         SessionService sessions = new SessionService(
                 vertx,
-                pg,
+                sessionReads,
+                hosts,
+                requestReads,
+                ledger,
                 membership,
                 presence::statusOf,
                 publisher,
@@ -157,11 +168,12 @@ public final class ChatModule implements AutoCloseable {
         this.bookingTermsRoutes = new BookingTermsRoutes(pg);
         this.earnings = new Earnings(pg);
         this.sessionRoutes = new SessionRoutes(sessions, config.iceServers());
-        this.requests =
-                new RequestService(vertx, pg, publisher, requestAnswers, config.sendWait(), standing, invitations);
+        this.requests = new RequestService(
+                vertx, requestReads, hosts, publisher, requestAnswers, config.sendWait(), standing, invitations);
         this.requestRoutes = new RequestRoutes(requests);
         this.paymentRoutes = new PaymentRoutes(
-                new PaymentService(pg, sessions, publisher, paymentAnswers, config.sendWait()),
+                new PaymentService(
+                        ledger, hosts, sessionReads, readModel, publisher, paymentAnswers, config.sendWait()),
                 config.stripeWebhookSecret() == null
                         ? null
                         : new StripeWebhookVerifier(config.stripeWebhookSecret(), Clock.systemUTC()),

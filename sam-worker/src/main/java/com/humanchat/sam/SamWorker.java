@@ -1,6 +1,7 @@
 package com.humanchat.sam;
 
 import com.humanchat.ops.TraceMdc;
+import com.humanchat.readmodels.hosts.HostReadModel;
 import com.humanchat.readmodels.presence.PresenceReader;
 import com.humanchat.sam.config.SamWorkerConfig;
 import com.humanchat.sam.gemini.GeminiConcierge;
@@ -64,7 +65,7 @@ public final class SamWorker implements AutoCloseable {
                 .build();
         this.redis = Redis.createClient(
                 vertx, new RedisOptions().setConnectionString(config.redisUrl()).setMaxPoolSize(2));
-        LiveData live = new LiveData(pg, new PresenceReader(redis));
+        LiveData live = new LiveData(pg, new PresenceReader(redis), new HostReadModel(pg));
         this.retryScheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "sam-model-retries");
             thread.setDaemon(true);

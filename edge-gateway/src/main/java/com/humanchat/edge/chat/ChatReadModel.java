@@ -80,6 +80,17 @@ public final class ChatReadModel {
                                 .map(found -> found.iterator().next().getUUID(0)));
     }
 
+    /** The direct conversation of {@code a} and {@code b} while both are still members of it, null when none. */
+    public Future<UUID> directConversation(UUID a, UUID b) {
+        return pg.preparedQuery(
+                        "select d.conversation_id from direct_conversations d"
+                                + " join participants pa on pa.conversation_id = d.conversation_id and pa.user_id = $1 and pa.member"
+                                + " join participants pb on pb.conversation_id = d.conversation_id and pb.user_id = $2 and pb.member"
+                                + " where d.user_low = least($1::uuid, $2::uuid) and d.user_high = greatest($1::uuid, $2::uuid)")
+                .execute(Tuple.of(a, b))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID(0));
+    }
+
     /** Display names of the given users that exist (suspended ones included). */
     public Future<Map<UUID, String>> displayNames(Collection<UUID> userIds) {
         return pg.preparedQuery("select id, display_name from users where id = any($1)")

@@ -32,6 +32,14 @@ public final class Rejections {
         return ProblemType.UNKNOWN_CONVERSATION.with("no such conversation");
     }
 
+    /**
+     * The one answer to a session that does not exist and to one the caller does not take part in: its existence is
+     * not revealed.
+     */
+    public static ProblemException unknownSession() {
+        return ProblemType.UNKNOWN_SESSION.with("no such session");
+    }
+
     /** The host has no connected account that takes charges yet: booking or accepting paid sessions waits for it. */
     public static ProblemException hostNotPayable() {
         return ProblemType.HOST_NOT_PAYABLE.with(
@@ -46,6 +54,11 @@ public final class Rejections {
 
     public static ProblemException unprocessable(String detail, List<ProblemException.FieldError> errors) {
         return ProblemType.UNPROCESSABLE.with(detail, errors);
+    }
+
+    /** 422 about one field of the body ({@code pointer}, a JSON pointer), saying {@code detail} of it. */
+    public static ProblemException unprocessableField(String pointer, String detail) {
+        return unprocessable(detail, List.of(new ProblemException.FieldError(pointer, detail)));
     }
 
     /** The WebSocket {@code error} code of a problem: its slug with underscores ({@code unknown_conversation}). */

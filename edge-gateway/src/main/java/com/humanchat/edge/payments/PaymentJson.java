@@ -1,13 +1,18 @@
 package com.humanchat.edge.payments;
 
 import com.humanchat.edge.reads.Receipt;
+import com.humanchat.readmodels.hosts.ConnectAccount;
 import com.humanchat.schemas.Json;
 import com.humanchat.schemas.payments.AccountUpdated;
 import com.humanchat.schemas.payments.PaymentUpdated;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 
-/** The WebSocket frames of payment events: the client secret goes to the payer's frame only. */
+/**
+ * The WebSocket frames of payment events (the client secret goes to the payer's frame only) and the host's Connect
+ * status.
+ */
 public final class PaymentJson {
 
     private PaymentJson() {}
@@ -30,6 +35,19 @@ public final class PaymentJson {
                 Receipt.of(updated.amountCents(), updated.feeCents(), updated.refundedCents())
                         .toJson());
         return new JsonObject().put("type", "payment.updated").put("payment", payment);
+    }
+
+    /**
+     * {@code GET /api/payments/connect/status}: {@code {connected, detailsSubmitted, chargesEnabled, payoutsEnabled,
+     * requirements}}, the requirements in words.
+     */
+    public static JsonObject connectStatus(ConnectAccount account) {
+        return new JsonObject()
+                .put("connected", account.connected())
+                .put("detailsSubmitted", account.detailsSubmitted())
+                .put("chargesEnabled", account.chargesEnabled())
+                .put("payoutsEnabled", account.payoutsEnabled())
+                .put("requirements", new JsonArray(account.requirements()));
     }
 
     /** {@code payment.account-updated {hostUserId, chargesEnabled, payoutsEnabled}}, to the host. */

@@ -1,14 +1,17 @@
 package com.humanchat.edge.payments;
 
+import com.humanchat.edge.chat.ChatReadModel;
 import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.http.ProblemType;
-import com.humanchat.edge.http.Rejections;
 import com.humanchat.edge.kafka.CommandAnswers;
 import com.humanchat.edge.kafka.CommandPublisher;
-import com.humanchat.edge.reads.HostFacts;
+import com.humanchat.edge.payments.domain.PaymentAdmission;
 import com.humanchat.edge.reads.PaymentReadModel;
-import com.humanchat.edge.sessions.SessionService;
+import com.humanchat.edge.sessions.SessionReadModel;
+import com.humanchat.readmodels.hosts.ConnectAccount;
+import com.humanchat.readmodels.hosts.HostFacts;
+import com.humanchat.readmodels.hosts.HostReadModel;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.payments.AccountUpdated;
 import com.humanchat.schemas.payments.CreateDonation;
@@ -17,40 +20,43 @@ import com.humanchat.schemas.payments.OnboardHost;
 import com.humanchat.schemas.payments.PaymentEvent;
 import com.humanchat.schemas.payments.StripeEventReceived;
 import com.humanchat.schemas.sessions.Money;
-import com.humanchat.schemas.sessions.PaymentMode;
 import com.humanchat.schemas.sessions.Session;
-import com.humanchat.schemas.sessions.SessionStatus;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Payments at the edge: checks who may pay what (only a paid session's guest, only while it awaits payment, once, at
- * the agreed price; donations only to a payable host in a shared conversation) and forwards to the payments worker.
+ * Payments at the edge: reads what decides who may pay what ({@link PaymentAdmission}: the session, whether it has a
+ * payment; the host's facts and payability, the conversation a tip is told in), applies the rule and forwards to the
+ * payments worker.
  */
 public final class PaymentService {
 
-    private final Pool pg;
     private final PaymentReadModel ledger;
-    private final SessionService sessions;
+    private final HostReadModel hosts;
+    private final SessionReadModel sessions;
+    private final ChatReadModel chats;
     private final CommandPublisher publisher;
     private final CommandAnswers<PaymentEvent> answers;
     private final Duration wait;
 
     public PaymentService(
-            Pool pg,
-            SessionService sessions,
+            PaymentReadModel ledger,
+            HostReadModel hosts,
+            SessionReadModel sessions,
+            ChatReadModel chats,
             CommandPublisher publisher,
             CommandAnswers<PaymentEvent> answers,
             Duration wait) {
-        this.pg = pg;
-        this.ledger = new PaymentReadModel(pg);
+        this.ledger = ledger;
+        this.hosts = hosts;
+        this.chats = chats;
         this.sessions = sessions;
         this.publisher = publisher;
         this.answers = answers;
@@ -72,24 +78,18 @@ public final class PaymentService {
                                 ProblemException.unavailable("the payments worker did not answer in time; retry", 2))));
     }
 
-    /** The guest of a paid session awaiting payment asks for its PaymentIntent, at the session's agreed price. */
+    /**
+     * The guest of a paid session awaiting payment asks for its PaymentIntent, at the session's agreed price
+     * ({@link PaymentAdmission#sessionPayment}).
+     */
     public Future<UUID> createIntent(UUID caller, UUID sessionId) {
-        return sessions.session(caller, sessionId).compose(session -> {
-            if (!session.guestUserId().equals(caller)) {
-                return Future.failedFuture(ProblemException.forbidden("only the session's guest pays for it"));
-            }
-            if (session.paymentMode() != PaymentMode.PAID) {
-                return Future.failedFuture(unprocessable(
-                        "/sessionId", "a " + session.paymentMode().wire() + " session has nothing to pay"));
-            }
-            if (session.status() != SessionStatus.AWAITING_PAYMENT) {
-                return Future.failedFuture(ProblemType.NOT_AWAITING_PAYMENT.with(
-                        "the session is " + session.status().wire() + ", not awaiting payment"));
-            }
-            return ledger.sessionHasPayment(sessionId)
-                    .compose(paid -> paid
-                            ? Future.failedFuture(ProblemType.ALREADY_PAID.with("this session already has a payment"))
-                            : produceIntent(session));
+        Future<Optional<Session>> session = sessions.session(sessionId);
+        Future<Boolean> paid = ledger.sessionHasPayment(sessionId);
+        return Future.all(session, paid).compose(read -> {
+            Session found = session.result().orElse(null);
+            return PaymentAdmission.sessionPayment(found, caller, paid.result())
+                    .<Future<UUID>>map(Future::failedFuture)
+                    .orElseGet(() -> produceIntent(found));
         });
     }
 
@@ -101,24 +101,27 @@ public final class PaymentService {
      * paid, the tip is told in the conversation given, else in the pair's direct conversation when they have one.
      */
     public Future<UUID> donate(UUID caller, Donation donation) {
-        if (donation.hostUserId().equals(caller)) {
-            return Future.failedFuture(unprocessable("/hostUserId", "you cannot donate to yourself"));
-        }
-        return HostFacts.find(pg, donation.hostUserId())
-                .compose(host -> {
-                    if (host.isEmpty() || !host.get().bookable()) {
-                        return Future.failedFuture(unprocessable("/hostUserId", "no host " + donation.hostUserId()));
-                    }
-                    return host.get().offer().donationsWelcome()
-                            ? Future.succeededFuture()
-                            : Future.failedFuture(
-                                    unprocessable("/hostUserId", host.get().displayName() + " does not accept tips"));
+        Future<Optional<HostFacts>> host = hosts.host(donation.hostUserId());
+        Future<Optional<Session>> session = donation.sessionId() == null
+                ? Future.succeededFuture(Optional.empty())
+                : sessions.session(donation.sessionId());
+        Future<Set<UUID>> members =
+                donation.conversationId() == null ? Future.succeededFuture() : chats.members(donation.conversationId());
+        Future<ConnectAccount> account = hosts.connectAccount(donation.hostUserId());
+        return Future.all(host, session, members, account)
+                .compose(read -> {
+                    PaymentAdmission.Tip tip = new PaymentAdmission.Tip(
+                            caller,
+                            donation.hostUserId(),
+                            host.result().orElse(null),
+                            donation.sessionId(),
+                            session.result().orElse(null),
+                            members.result(),
+                            account.result().canBePaid());
+                    return PaymentAdmission.tip(tip)
+                            .<Future<UUID>>map(Future::failedFuture)
+                            .orElseGet(() -> toldIn(caller, donation));
                 })
-                .compose(v -> donatedSession(caller, donation))
-                .compose(v -> sessions.sharedWithHost(caller, donation.hostUserId(), donation.conversationId()))
-                .compose(v -> ledger.hostCanBePaid(donation.hostUserId()))
-                .compose(payable ->
-                        payable ? toldIn(caller, donation) : Future.failedFuture(Rejections.hostNotPayable()))
                 .compose(conversationId -> {
                     UUID paymentId = UUID.randomUUID();
                     CreateDonation command = CreateDonation.of(
@@ -139,15 +142,7 @@ public final class PaymentService {
         if (donation.conversationId() != null) {
             return Future.succeededFuture(donation.conversationId());
         }
-        return pg.preparedQuery(
-                        "select d.conversation_id from direct_conversations d"
-                                + " join participants a"
-                                + " on a.conversation_id = d.conversation_id and a.user_id = $1 and a.member"
-                                + " join participants b"
-                                + " on b.conversation_id = d.conversation_id and b.user_id = $2 and b.member"
-                                + " where d.user_low = least($1::uuid, $2::uuid) and d.user_high = greatest($1::uuid, $2::uuid)")
-                .execute(Tuple.of(caller, donation.hostUserId()))
-                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID(0));
+        return chats.directConversation(caller, donation.hostUserId());
     }
 
     /** One payment, for its payer and its payee only (404 for anyone else); see {@link PaymentReadModel.Payment#jsonFor}. */
@@ -170,9 +165,9 @@ public final class PaymentService {
         });
     }
 
-    /** The caller's own Stripe Connect account (see {@link PaymentReadModel#connectStatus}). */
+    /** The caller's own Stripe Connect account ({@link PaymentJson#connectStatus}). */
     public Future<JsonObject> connectStatus(UUID caller) {
-        return ledger.connectStatus(caller);
+        return hosts.connectAccount(caller).map(PaymentJson::connectStatus);
     }
 
     /** Publishes a verified Stripe event; answers once Kafka has it, so that Stripe retries otherwise. */
@@ -187,19 +182,5 @@ public final class PaymentService {
         return publisher
                 .publish(Topics.PAYMENTS_COMMANDS, command.key(), command)
                 .map(acked -> paymentId);
-    }
-
-    private Future<Void> donatedSession(UUID caller, Donation donation) {
-        if (donation.sessionId() == null) {
-            return Future.succeededFuture();
-        }
-        return sessions.session(caller, donation.sessionId())
-                .compose(session -> session.hostUserId().equals(donation.hostUserId())
-                        ? Future.succeededFuture()
-                        : Future.failedFuture(unprocessable("/sessionId", "the host is not this session's host")));
-    }
-
-    private static ProblemException unprocessable(String pointer, String detail) {
-        return Rejections.unprocessable(detail, List.of(new ProblemException.FieldError(pointer, detail)));
     }
 }

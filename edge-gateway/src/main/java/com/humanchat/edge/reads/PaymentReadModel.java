@@ -3,7 +3,6 @@ package com.humanchat.edge.reads;
 import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.schemas.sessions.Money;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -14,47 +13,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** What the edge reads of the payments worker's ledger (migration V5): payable hosts and payments. */
+/** What the edge reads of the payments worker's ledger (migration V5): payments. */
 public final class PaymentReadModel {
 
     private final Pool pg;
 
     public PaymentReadModel(Pool pg) {
         this.pg = pg;
-    }
-
-    /** True when the host has a connected account Stripe lets take charges. */
-    public Future<Boolean> hostCanBePaid(UUID hostUserId) {
-        return pg.preparedQuery("select charges_enabled from payment_accounts where host_user_id = $1")
-                .execute(Tuple.of(hostUserId))
-                .map(rows -> rows.size() > 0 && rows.iterator().next().getBoolean(0));
-    }
-
-    /**
-     * {@code GET /api/payments/connect/status}: the host's Stripe Connect account as the worker last recorded it (from
-     * its creation and Stripe's {@code account.updated}, V62); all false and nothing due before onboarding began.
-     */
-    public Future<JsonObject> connectStatus(UUID hostUserId) {
-        return pg.preparedQuery("select details_submitted, charges_enabled, payouts_enabled, requirements_due"
-                        + " from payment_accounts where host_user_id = $1")
-                .execute(Tuple.of(hostUserId))
-                .map(rows -> {
-                    JsonObject status = new JsonObject().put("connected", rows.size() > 0);
-                    if (rows.size() == 0) {
-                        return status.put("detailsSubmitted", false)
-                                .put("chargesEnabled", false)
-                                .put("payoutsEnabled", false)
-                                .put("requirements", new JsonArray());
-                    }
-                    Row row = rows.iterator().next();
-                    return status.put("detailsSubmitted", row.getBoolean("details_submitted"))
-                            .put("chargesEnabled", row.getBoolean("charges_enabled"))
-                            .put("payoutsEnabled", row.getBoolean("payouts_enabled"))
-                            .put(
-                                    "requirements",
-                                    new JsonArray(ConnectRequirements.inWords(
-                                            List.of(row.getArrayOfStrings("requirements_due")))));
-                });
     }
 
     /** True when the session has a payment (of any status): a session is paid at most once. */

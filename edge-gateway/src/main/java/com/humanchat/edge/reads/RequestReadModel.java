@@ -40,6 +40,13 @@ public final class RequestReadModel {
                 .map(rows -> rows.size() > 0);
     }
 
+    /** How {@code userId} is named to others; a request carries it so that the manager's card names people. */
+    public Future<String> displayName(UUID userId) {
+        return pg.preparedQuery("select display_name from users where id = $1")
+                .execute(Tuple.of(userId))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+    }
+
     public Future<Optional<ManagedRequest>> request(UUID requestId) {
         return pg.preparedQuery("select " + REQUEST_COLUMNS + " from requests r where r.id = $1")
                 .execute(Tuple.of(requestId))

@@ -8,9 +8,11 @@ import com.humanchat.edge.http.ProjectionWait;
 import com.humanchat.edge.http.Rejections;
 import com.humanchat.edge.kafka.CommandAnswers;
 import com.humanchat.edge.kafka.CommandPublisher;
-import com.humanchat.edge.reads.HostFacts;
 import com.humanchat.edge.reads.RequestReadModel;
+import com.humanchat.edge.requests.domain.RequestAdmission;
 import com.humanchat.edge.sessions.SessionJson;
+import com.humanchat.readmodels.hosts.HostFacts;
+import com.humanchat.readmodels.hosts.HostReadModel;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.requests.CreateRequest;
 import com.humanchat.schemas.requests.DecideRequest;
@@ -25,8 +27,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -35,10 +35,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Managed requests at the edge: a request goes to the host's accepted manager; the request topology decides who may
- * approve, decline or withdraw, on facts the edge reads from PostgreSQL at the moment of the decision (is the actor an
- * admin now, do they manage the host now) - never on roles an access token was minted with. Reads show a request to
- * its requester, the host's current manager and admins only.
+ * Managed requests at the edge: a request admitted by {@link RequestAdmission} goes to the host's accepted manager;
+ * the request topology decides who may approve, decline or withdraw, on facts the edge reads from PostgreSQL at the
+ * moment of the decision (is the actor an admin now, do they manage the host now) - never on roles an access token was
+ * minted with. Reads show a request to its requester, the host's current manager and admins only.
  */
 public final class RequestService {
 
@@ -72,8 +72,8 @@ public final class RequestService {
     private static final String ADMIN = "admin";
 
     private final Vertx vertx;
-    private final Pool pg;
     private final RequestReadModel readModel;
+    private final HostReadModel hosts;
     private final CommandPublisher publisher;
     private final CommandAnswers<RequestEvent> answers;
     private final Duration wait;
@@ -82,7 +82,8 @@ public final class RequestService {
 
     public RequestService(
             Vertx vertx,
-            Pool pg,
+            RequestReadModel readModel,
+            HostReadModel hosts,
             CommandPublisher publisher,
             CommandAnswers<RequestEvent> answers,
             Duration wait,
@@ -91,8 +92,8 @@ public final class RequestService {
         this.vertx = vertx;
         this.standing = standing;
         this.invitations = invitations;
-        this.pg = pg;
-        this.readModel = new RequestReadModel(pg);
+        this.readModel = readModel;
+        this.hosts = hosts;
         this.publisher = publisher;
         this.answers = answers;
         this.wait = wait;
@@ -104,51 +105,28 @@ public final class RequestService {
      * @param samActionId the Sam proposal ({@code open_request}) it is sent from, null if none
      */
     public Future<Outcome> create(UUID caller, UUID hostUserId, String message, UUID samActionId) {
-        if (hostUserId.equals(caller)) {
-            return Future.failedFuture(unprocessable("you cannot ask to reach yourself"));
-        }
-        return HostFacts.find(pg, hostUserId).compose(found -> {
-            if (found.isEmpty() || !found.get().bookable()) {
-                return Future.failedFuture(unprocessable("no host " + hostUserId));
-            }
-            HostFacts host = found.get();
-            if (host.managerId() == null) {
-                return Future.failedFuture(
-                        unprocessable("this host takes no managed requests: open a conversation with them directly"));
-            }
-            if (host.managerId().equals(caller)) {
-                return Future.failedFuture(unprocessable("you manage this host: open a conversation directly"));
-            }
-            return readModel
-                    .hasRequest(caller, hostUserId, RequestStatus.PENDING)
-                    .compose(pending -> {
-                        if (pending) {
-                            return Future.failedFuture(ProblemType.REQUEST_PENDING.with(
-                                    "you already have a pending request to this host"));
-                        }
-                        return displayName(caller).compose(requesterName -> {
-                            UUID requestId = UUID.randomUUID();
-                            CreateRequest command = CreateRequest.of(
-                                    requestId,
-                                    caller,
-                                    hostUserId,
-                                    host.managerId(),
-                                    host.representativeName(),
-                                    message,
-                                    samActionId,
-                                    requesterName,
-                                    host.displayName());
-                            return decided(requestId, answers.send(publisher, Topics.REQUESTS_COMMANDS, command, wait));
-                        });
+        Future<Optional<HostFacts>> host = hosts.host(hostUserId);
+        Future<Boolean> pending = readModel.hasRequest(caller, hostUserId, RequestStatus.PENDING);
+        Future<String> requesterName = readModel.displayName(caller);
+        return Future.all(host, pending, requesterName).compose(read -> {
+            HostFacts found = host.result().orElse(null);
+            return RequestAdmission.creation(caller, hostUserId, found, pending.result())
+                    .<Future<Outcome>>map(Future::failedFuture)
+                    .orElseGet(() -> {
+                        UUID requestId = UUID.randomUUID();
+                        CreateRequest command = CreateRequest.of(
+                                requestId,
+                                caller,
+                                hostUserId,
+                                found.managerId(),
+                                found.representativeName(),
+                                message,
+                                samActionId,
+                                requesterName.result(),
+                                found.displayName());
+                        return decided(requestId, answers.send(publisher, Topics.REQUESTS_COMMANDS, command, wait));
                     });
         });
-    }
-
-    /** How {@code userId} is named to others; the request carries it so that the manager's card names people. */
-    private Future<String> displayName(UUID userId) {
-        return pg.preparedQuery("select display_name from users where id = $1")
-                .execute(Tuple.of(userId))
-                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
     }
 
     /**
@@ -177,15 +155,12 @@ public final class RequestService {
                 return Future.failedFuture(unknownRequest());
             }
             ManagedRequest request = found.get();
-            Future<Boolean> visible = request.requesterId().equals(caller)
-                    ? Future.succeededFuture(true)
-                    : standing.holds(caller, ADMIN)
-                            .compose(admin -> admin
-                                    ? Future.succeededFuture(true)
-                                    : invitations.managesHost(caller, request.hostUserId()));
-            return visible.compose(yes -> yes
-                    ? readModel.decisions(requestId).map(decisions -> Map.entry(request, decisions))
-                    : Future.failedFuture(unknownRequest()));
+            Future<Boolean> admin = standing.holds(caller, ADMIN);
+            Future<Boolean> manages = invitations.managesHost(caller, request.hostUserId());
+            return Future.all(admin, manages)
+                    .compose(read -> RequestAdmission.mayRead(request, caller, admin.result(), manages.result())
+                            ? readModel.decisions(requestId).map(decisions -> Map.entry(request, decisions))
+                            : Future.failedFuture(unknownRequest()));
         });
     }
 
@@ -245,9 +220,5 @@ public final class RequestService {
             case REQUEST_EXISTS -> ProblemType.REQUEST_EXISTS.with(reason);
             case INVALID -> Rejections.unprocessable(reason, List.of());
         };
-    }
-
-    private static ProblemException unprocessable(String detail) {
-        return Rejections.unprocessable(detail, List.of(new ProblemException.FieldError("/hostUserId", detail)));
     }
 }

@@ -1,6 +1,7 @@
 package com.humanchat.edge.sessions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.humanchat.edge.http.Rejections;
 import com.humanchat.edge.kafka.CommandPublisher;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.rtc.RtcSignal;
@@ -26,7 +27,7 @@ public final class RtcRelay {
     public Future<Void> relay(UUID from, UUID sessionId, JsonNode payload) {
         return sessions.callPeer(from, sessionId).compose(peer -> {
             if (peer.isEmpty()) {
-                return Future.failedFuture(SessionService.unknownSession());
+                return Future.failedFuture(Rejections.unknownSession());
             }
             RtcSignal signal = RtcSignal.of(sessionId, from, peer.get(), payload);
             return publisher.publish(Topics.RTC_SIGNALS, signal.key(), signal).mapEmpty();

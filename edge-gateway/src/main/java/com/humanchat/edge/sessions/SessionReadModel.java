@@ -1,6 +1,7 @@
 package com.humanchat.edge.sessions;
 
 import com.humanchat.edge.http.KeysetCursor;
+import com.humanchat.edge.sessions.domain.ProposalAdmission;
 import com.humanchat.schemas.sessions.Money;
 import com.humanchat.schemas.sessions.PaymentMode;
 import com.humanchat.schemas.sessions.Session;
@@ -30,12 +31,12 @@ public final class SessionReadModel {
 
     private final Pool pg;
 
-    SessionReadModel(Pool pg) {
+    public SessionReadModel(Pool pg) {
         this.pg = pg;
     }
 
     /** One session, if projected. */
-    Future<Optional<Session>> session(UUID sessionId) {
+    public Future<Optional<Session>> session(UUID sessionId) {
         return pg.preparedQuery("select " + SESSION_COLUMNS + " from sessions s where s.id = $1")
                 .execute(Tuple.of(sessionId))
                 .map(rows -> rows.size() == 0
@@ -71,7 +72,7 @@ public final class SessionReadModel {
      * (accepted, awaiting payment, confirmed, in progress) holds part of {@code [start, start + minutes)}; a null
      * {@code start} (instant) is never taken here.
      */
-    Future<boolean[]> proposalState(UUID guest, UUID samActionId, UUID host, Instant start, int minutes) {
+    Future<ProposalAdmission.Facts> proposalState(UUID guest, UUID samActionId, UUID host, Instant start, int minutes) {
         return pg.preparedQuery("select exists (select 1 from sessions s where s.guest_user_id = $1"
                         + " and s.sam_action_id = $2) as used,"
                         + " ($4::timestamptz is not null and exists (select 1 from sessions s"
@@ -87,7 +88,7 @@ public final class SessionReadModel {
                         HOLDING))
                 .map(rows -> {
                     Row row = rows.iterator().next();
-                    return new boolean[] {row.getBoolean("used"), row.getBoolean("taken")};
+                    return new ProposalAdmission.Facts(row.getBoolean("used"), row.getBoolean("taken"));
                 });
     }
 

@@ -8,11 +8,14 @@ import com.humanchat.edge.http.ProjectionWait;
 import com.humanchat.edge.http.Rejections;
 import com.humanchat.edge.kafka.CommandAnswers;
 import com.humanchat.edge.kafka.CommandPublisher;
-import com.humanchat.edge.reads.HostFacts;
 import com.humanchat.edge.reads.PaymentReadModel;
 import com.humanchat.edge.reads.RequestReadModel;
-import com.humanchat.edge.sessions.domain.BookingPrice;
 import com.humanchat.edge.sessions.domain.CancellationPreview;
+import com.humanchat.edge.sessions.domain.ProposalAdmission;
+import com.humanchat.edge.sessions.domain.SessionAdmission;
+import com.humanchat.readmodels.hosts.ConnectAccount;
+import com.humanchat.readmodels.hosts.HostFacts;
+import com.humanchat.readmodels.hosts.HostReadModel;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.requests.RequestStatus;
 import com.humanchat.schemas.sessions.Money;
@@ -28,20 +31,21 @@ import com.humanchat.schemas.sessions.SessionStatusChanged;
 import com.humanchat.schemas.sessions.TransitionSession;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Sessions at the edge: checks what only the edge can know (the host is a host, reachable, online for an instant
- * session; the conversation is shared), then lets the session topology decide and answers with its decision. Reads
- * come from the projection and show a session to its two participants only.
+ * Sessions at the edge: reads what only the edge can know (the host's facts, an introduction, the conversation,
+ * presence for an instant session, whether a host can be paid), applies {@link SessionAdmission}, then lets the session
+ * topology decide and answers with its decision. Reads come from the projection and show a session to its two
+ * participants only.
  */
 public final class SessionService {
 
@@ -58,8 +62,8 @@ public final class SessionService {
     public record Page(List<Session> items, KeysetCursor next) {}
 
     private final Vertx vertx;
-    private final Pool pg;
     private final SessionReadModel readModel;
+    private final HostReadModel hosts;
     private final RequestReadModel requests;
     private final PaymentReadModel payments;
     private final Membership membership;
@@ -77,7 +81,10 @@ public final class SessionService {
      */
     public SessionService(
             Vertx vertx,
-            Pool pg,
+            SessionReadModel readModel,
+            HostReadModel hosts,
+            RequestReadModel requests,
+            PaymentReadModel payments,
             Membership membership,
             Function<UUID, Future<String>> presence,
             CommandPublisher publisher,
@@ -86,10 +93,10 @@ public final class SessionService {
             RefundPolicy refunds,
             Clock clock) {
         this.vertx = vertx;
-        this.pg = pg;
-        this.readModel = new SessionReadModel(pg);
-        this.requests = new RequestReadModel(pg);
-        this.payments = new PaymentReadModel(pg);
+        this.readModel = readModel;
+        this.hosts = hosts;
+        this.requests = requests;
+        this.payments = payments;
         this.membership = membership;
         this.presence = presence;
         this.publisher = publisher;
@@ -109,22 +116,37 @@ public final class SessionService {
             PaymentMode paymentMode,
             UUID samActionId) {}
 
-    /** The guest {@code caller} asks for a session. */
+    /**
+     * The guest {@code caller} asks for a session: what {@link SessionAdmission#refusal} needs is read at once, and
+     * an admitted booking goes to the topology.
+     */
     public Future<Outcome> request(UUID caller, Ask ask) {
-        if (ask.hostUserId().equals(caller)) {
-            return Future.failedFuture(unprocessable("/hostUserId", "you cannot book a session with yourself"));
-        }
-        return HostFacts.find(pg, ask.hostUserId()).compose(host -> {
-            if (host.isEmpty() || !host.get().bookable()) {
-                return Future.failedFuture(unprocessable("/hostUserId", "no host " + ask.hostUserId()));
-            }
-            return reachable(caller, host.get())
-                    .compose(v -> sharedConversation(caller, ask))
-                    .compose(v -> ask.startTime() == null ? instantlyAvailable(host.get()) : Future.succeededFuture())
-                    // a proposal of Sam's whose price went stale says so in its own words before the price rule does
-                    .compose(v -> asProposed(caller, ask, host.get()))
-                    .compose(v -> pricedAsTheHostOffers(ask, host.get()))
-                    .compose(v -> produceRequest(caller, ask, host.get().requestHoldMinutes()));
+        UUID hostId = ask.hostUserId();
+        boolean instant = ask.startTime() == null;
+        Future<Optional<HostFacts>> host = hosts.host(hostId);
+        Future<Boolean> introduced = requests.hasRequest(caller, hostId, RequestStatus.APPROVED);
+        Future<Set<UUID>> members =
+                ask.conversationId() == null ? Future.succeededFuture() : membership.members(ask.conversationId());
+        Future<String> hostPresence = instant ? presence.apply(hostId).otherwiseEmpty() : Future.succeededFuture();
+        Future<ProposalAdmission.Facts> proposal = ask.samActionId() == null
+                ? Future.succeededFuture()
+                : readModel.proposalState(caller, ask.samActionId(), hostId, ask.startTime(), ask.durationMinutes());
+        return Future.all(host, introduced, members, hostPresence, proposal).compose(read -> {
+            SessionAdmission.Booking booking = new SessionAdmission.Booking(
+                    caller,
+                    hostId,
+                    host.result().orElse(null),
+                    introduced.result(),
+                    members.result(),
+                    instant,
+                    hostPresence.result(),
+                    proposal.result(),
+                    ask.paymentMode(),
+                    ask.agreedPrice());
+            return SessionAdmission.refusal(booking)
+                    .<Future<Outcome>>map(Future::failedFuture)
+                    .orElseGet(() -> produceRequest(
+                            caller, ask, host.result().orElseThrow().requestHoldMinutes()));
         });
     }
 
@@ -132,7 +154,7 @@ public final class SessionService {
     public Future<Outcome> transition(UUID caller, UUID sessionId, SessionStatus toStatus, String reason) {
         TransitionSession command = TransitionSession.of(sessionId, caller, toStatus, reason);
         Future<Void> allowed =
-                toStatus == SessionStatus.ACCEPTED ? hostCanBePaid(caller, sessionId) : Future.succeededFuture();
+                toStatus == SessionStatus.ACCEPTED ? acceptable(caller, sessionId) : Future.succeededFuture();
         return allowed.compose(v -> answers.send(publisher, Topics.SESSIONS_COMMANDS, command, wait))
                 .compose(answer -> {
                     if (answer.isEmpty()) {
@@ -147,17 +169,13 @@ public final class SessionService {
                 });
     }
 
-    /**
-     * A paid session cannot be accepted by its host until the host can be paid (payments worker's ledger): 409
-     * {@code payouts-not-ready}, telling the host where to fix it.
-     */
-    private Future<Void> hostCanBePaid(UUID caller, UUID sessionId) {
-        return readModel.session(sessionId).compose(found -> found.filter(
-                        s -> s.hostUserId().equals(caller) && s.paymentMode() == PaymentMode.PAID)
-                .map(s -> payments.hostCanBePaid(caller)
-                        .compose(payable -> payable
-                                ? Future.<Void>succeededFuture()
-                                : Future.<Void>failedFuture(Rejections.payoutsNotReady())))
+    /** Whether the caller may accept the session as far as the edge can tell ({@link SessionAdmission#acceptance}). */
+    private Future<Void> acceptable(UUID caller, UUID sessionId) {
+        Future<Optional<Session>> session = readModel.session(sessionId);
+        Future<ConnectAccount> account = hosts.connectAccount(caller);
+        return Future.all(session, account).compose(read -> SessionAdmission.acceptance(
+                        session.result().orElse(null), caller, account.result().canBePaid())
+                .<Future<Void>>map(Future::failedFuture)
                 .orElseGet(Future::succeededFuture));
     }
 
@@ -165,7 +183,7 @@ public final class SessionService {
     public Future<Session> session(UUID caller, UUID sessionId) {
         return readModel.session(sessionId).compose(found -> found.filter(s -> s.isParticipant(caller))
                 .map(Future::succeededFuture)
-                .orElseGet(() -> Future.failedFuture(unknownSession())));
+                .orElseGet(() -> Future.failedFuture(Rejections.unknownSession())));
     }
 
     /**
@@ -188,81 +206,6 @@ public final class SessionService {
                     rows.subList(0, limit),
                     new KeysetCursor(last.updatedAt().atOffset(ZoneOffset.UTC), last.sessionId()));
         });
-    }
-
-    public static ProblemException unknownSession() {
-        return ProblemType.UNKNOWN_SESSION.with("no such session");
-    }
-
-    private Future<Void> reachable(UUID caller, HostFacts host) {
-        if (host.managerId() == null || host.managerId().equals(caller)) {
-            return Future.succeededFuture();
-        }
-        return requests.hasRequest(caller, host.id(), RequestStatus.APPROVED)
-                .compose(approved -> approved
-                        ? Future.succeededFuture()
-                        : Future.failedFuture(ProblemType.MANAGED_HOST.with(
-                                "This host is reached through their representative: Request an introduction"
-                                        + " (POST /api/requests) before booking")));
-    }
-
-    private Future<Void> sharedConversation(UUID caller, Ask ask) {
-        return sharedWithHost(caller, ask.hostUserId(), ask.conversationId());
-    }
-
-    /**
-     * Succeeds when {@code conversationId} is null or holds both the caller and the host; 404 for a conversation the
-     * caller is not in, 422 for one the host is not in.
-     */
-    public Future<Void> sharedWithHost(UUID caller, UUID hostUserId, UUID conversationId) {
-        if (conversationId == null) {
-            return Future.succeededFuture();
-        }
-        return membership.members(conversationId).compose(members -> {
-            if (!members.contains(caller)) {
-                return Future.failedFuture(Rejections.unknownConversation());
-            }
-            if (!members.contains(hostUserId)) {
-                return Future.failedFuture(
-                        unprocessable("/conversationId", "the host is not a participant of this conversation"));
-            }
-            return Future.succeededFuture();
-        });
-    }
-
-    /** A booking from a Sam proposal: once, at the host's price, at a time still free ({@link ProposalAdmission}). */
-    private Future<Void> asProposed(UUID caller, Ask ask, HostFacts host) {
-        if (ask.samActionId() == null) {
-            return Future.succeededFuture();
-        }
-        return readModel
-                .proposalState(caller, ask.samActionId(), host.id(), ask.startTime(), ask.durationMinutes())
-                .compose(state -> ProposalAdmission.refusal(
-                                ask.agreedPrice(),
-                                new ProposalAdmission.Facts(
-                                        state[0], host.offer().price(), state[1]))
-                        .<Future<Void>>map(Future::failedFuture)
-                        .orElseGet(Future::succeededFuture));
-    }
-
-    /** 422 naming the host's price when the guest proposes another price or payment mode ({@link BookingPrice}). */
-    private static Future<Void> pricedAsTheHostOffers(Ask ask, HostFacts host) {
-        return BookingPrice.refusal(host.offer(), ask.paymentMode(), ask.agreedPrice())
-                .<Future<Void>>map(refusal -> Future.failedFuture(unprocessable(refusal.pointer(), refusal.detail())))
-                .orElseGet(Future::succeededFuture);
-    }
-
-    private Future<Void> instantlyAvailable(HostFacts host) {
-        if (!host.instantAvailable()) {
-            return Future.failedFuture(unavailableHost("the host does not take instant sessions; pick a startTime"));
-        }
-        return presence.apply(host.id())
-                .recover(e -> Future.failedFuture(ProblemException.unavailable(
-                        "presence is unavailable, so an instant session cannot be checked; retry or pick a startTime",
-                        5)))
-                .compose(status -> "online".equals(status)
-                        ? Future.succeededFuture()
-                        : Future.failedFuture(unavailableHost("the host is not online for an instant session")));
     }
 
     private Future<Outcome> produceRequest(UUID caller, Ask ask, Integer holdMinutes) {
@@ -304,7 +247,7 @@ public final class SessionService {
     static ProblemException toProblem(SessionCommandRejected rejected) {
         String reason = rejected.reason();
         return switch (rejected.code()) {
-            case UNKNOWN_SESSION, NOT_A_PARTICIPANT -> unknownSession();
+            case UNKNOWN_SESSION, NOT_A_PARTICIPANT -> Rejections.unknownSession();
             case ILLEGAL_TRANSITION -> ProblemType.ILLEGAL_TRANSITION.with(reason);
             case SCHEDULE_CONFLICT -> ProblemType.SCHEDULE_CONFLICT.with(reason);
             case SESSION_EXISTS -> ProblemType.SESSION_EXISTS.with(reason);
@@ -313,18 +256,8 @@ public final class SessionService {
         };
     }
 
-    private static ProblemException unavailableHost(String detail) {
-        return ProblemType.HOST_UNAVAILABLE.with(detail);
-    }
-
-    private static ProblemException unprocessable(String pointer, String detail) {
-        return Rejections.unprocessable(detail, List.of(new ProblemException.FieldError(pointer, detail)));
-    }
-
     /** The caller's participation in a projected session that allows a call, for {@code rtc.signal}. */
     public Future<Optional<UUID>> callPeer(UUID caller, UUID sessionId) {
-        return readModel.session(sessionId).map(found -> found.filter(s -> s.isParticipant(caller))
-                .filter(s -> s.status() == SessionStatus.CONFIRMED || s.status() == SessionStatus.IN_PROGRESS)
-                .map(s -> s.guestUserId().equals(caller) ? s.hostUserId() : s.guestUserId()));
+        return readModel.session(sessionId).map(found -> SessionAdmission.callPeer(found.orElse(null), caller));
     }
 }

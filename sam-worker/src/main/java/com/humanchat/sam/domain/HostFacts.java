@@ -34,6 +34,22 @@ public record HostFacts(
         held = List.copyOf(held);
     }
 
+    /**
+     * A user as {@code read-models} reads them for the edge's admission rules too (so that Sam proposes what the edge
+     * books: a price set without a currency is in {@code usd}), with their presence and calendar.
+     */
+    public static HostFacts of(com.humanchat.readmodels.hosts.HostFacts user, String presence, List<Held> held) {
+        return new HostFacts(
+                user.id(),
+                user.bookable(),
+                user.offer().priceCents(),
+                user.offer().currency(),
+                user.managed(),
+                user.instantAvailable(),
+                presence,
+                held);
+    }
+
     /** A host without sessions, offline, who takes no instant sessions. */
     public HostFacts(UUID id, boolean bookable, Long priceCents, String currency, boolean managed) {
         this(id, bookable, priceCents, currency, managed, false, "offline", List.of());

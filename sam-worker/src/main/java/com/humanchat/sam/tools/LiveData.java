@@ -1,5 +1,6 @@
 package com.humanchat.sam.tools;
 
+import com.humanchat.readmodels.hosts.HostReadModel;
 import com.humanchat.readmodels.identity.HostDirectory;
 import com.humanchat.readmodels.identity.User;
 import com.humanchat.readmodels.identity.UserReads;
@@ -22,8 +23,8 @@ import java.util.UUID;
 
 /**
  * Sam's read-only view of the platform: hosts through discovery's own query ({@link HostDirectory}), profiles through
- * {@link UserReads}, presence through {@link PresenceReader} (all three shared with the edge in
- * {@code read-models}), sessions and the conversation's
+ * {@link UserReads}, a host's facts through {@link HostReadModel}, presence through {@link PresenceReader} (all four
+ * shared with the edge in {@code read-models}), sessions and the conversation's
  * messages from the projection. Never writes. Futures complete on Vert.x threads.
  */
 public final class LiveData {
@@ -36,11 +37,13 @@ public final class LiveData {
 
     private final Pool pg;
     private final PresenceReader presence;
+    private final HostReadModel hosts;
     private final HostDirectory directory = new HostDirectory();
 
-    public LiveData(Pool pg, PresenceReader presence) {
+    public LiveData(Pool pg, PresenceReader presence, HostReadModel hosts) {
         this.pg = pg;
         this.presence = presence;
+        this.hosts = hosts;
     }
 
     /** Discovery's full-text search (rank order), at most {@code limit} hosts, each with presence. */
@@ -98,10 +101,7 @@ public final class LiveData {
             return Future.succeededFuture(Map.of());
         }
         UUID[] asked = ids.toArray(UUID[]::new);
-        Future<RowSet<Row>> users = pg.preparedQuery(
-                        "select id, roles, suspended, price_cents, currency, manager_id, instant_available from users"
-                                + " where id = any ($1)")
-                .execute(Tuple.tuple().addArrayOfUUID(asked));
+        var users = hosts.hosts(ids);
         Future<RowSet<Row>> held = pg.preparedQuery("select host_user_id, start_time, duration_minutes from sessions"
                         + " where host_user_id = any ($1) and status = any ($2)"
                         + " and (start_time is null or start_time + duration_minutes * interval '1 minute' > now())")
@@ -118,21 +118,11 @@ public final class LiveData {
             }
             Map<UUID, String> statuses = all.resultAt(2);
             Map<UUID, HostFacts> facts = new HashMap<>();
-            for (Row row : users.result()) {
-                UUID id = row.getUUID("id");
-                boolean host = List.of(row.getArrayOfStrings("roles")).contains("host");
-                facts.put(
-                        id,
-                        new HostFacts(
-                                id,
-                                host && !row.getBoolean("suspended"),
-                                row.getLong("price_cents"),
-                                row.getString("currency"),
-                                row.getUUID("manager_id") != null,
-                                Boolean.TRUE.equals(row.getBoolean("instant_available")),
-                                statuses.getOrDefault(id, "unknown"),
-                                calendar.getOrDefault(id, List.of())));
-            }
+            users.result()
+                    .forEach((id, user) -> facts.put(
+                            id,
+                            HostFacts.of(
+                                    user, statuses.getOrDefault(id, "unknown"), calendar.getOrDefault(id, List.of()))));
             return facts;
         });
     }

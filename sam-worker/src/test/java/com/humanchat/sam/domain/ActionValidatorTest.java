@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.humanchat.readmodels.hosts.HostOffer;
 import com.humanchat.schemas.Json;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +69,33 @@ class ActionValidatorTest {
 
         assertThat(result.kept())
                 .containsExactly(withId(show, 0), withId(paid, 1), withId(free, 2), withId(request, 3));
+        assertThat(result.dropped()).isEmpty();
+    }
+
+    @Test
+    void aHostPricedWithoutACurrencyIsProposedInUsdAsTheEdgeBooksThem() {
+        UUID host = UUID.randomUUID();
+        HostFacts facts = HostFacts.of(
+                new com.humanchat.readmodels.hosts.HostFacts(
+                        host,
+                        "Paula",
+                        Set.of("host"),
+                        false,
+                        false,
+                        null,
+                        null,
+                        new HostOffer(4000L, null, false),
+                        null),
+                "offline",
+                List.of());
+
+        ValidatedActions result = ActionValidator.validate(
+                List.of(booking(host, "2026-11-24T15:00:00Z", 4000, "usd", "paid")),
+                Map.of(host, facts),
+                ASKER,
+                NOW,
+                REQUEST);
+
         assertThat(result.dropped()).isEmpty();
     }
 

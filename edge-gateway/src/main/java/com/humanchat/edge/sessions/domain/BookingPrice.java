@@ -1,6 +1,6 @@
 package com.humanchat.edge.sessions.domain;
 
-import com.humanchat.edge.reads.HostOffer;
+import com.humanchat.readmodels.hosts.HostOffer;
 import com.humanchat.schemas.sessions.Money;
 import com.humanchat.schemas.sessions.PaymentMode;
 import java.util.Optional;

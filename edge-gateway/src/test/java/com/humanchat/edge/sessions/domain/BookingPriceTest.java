@@ -2,7 +2,7 @@ package com.humanchat.edge.sessions.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.humanchat.edge.reads.HostOffer;
+import com.humanchat.readmodels.hosts.HostOffer;
 import com.humanchat.schemas.sessions.Money;
 import com.humanchat.schemas.sessions.PaymentMode;
 import org.junit.jupiter.api.Test;

@@ -16,28 +16,13 @@ class CancellationPreviewTest {
 
     private static final RefundPolicy DAY_AHEAD = new RefundPolicy(Duration.ofHours(24));
     private static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
-    private static final Money PAID = Money.of(2500, "usd");
+    private static final Money PAID = TestSessions.PRICE;
 
     private final UUID guest = UUID.randomUUID();
     private final UUID host = UUID.randomUUID();
 
     private Session session(SessionStatus status, PaymentMode mode) {
-        return new Session(
-                UUID.randomUUID(),
-                guest,
-                host,
-                null,
-                START,
-                30,
-                mode == PaymentMode.PAID ? PAID : Money.of(0, "usd"),
-                mode,
-                status,
-                START.minus(Duration.ofDays(3)),
-                START.minus(Duration.ofDays(3)),
-                null,
-                null,
-                null,
-                null);
+        return TestSessions.of(guest, host, mode, status, START);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.humanchat.edge.reads;
+package com.humanchat.readmodels.hosts;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.Set;
  * Stripe's {@code requirements.currently_due} (e.g. {@code individual.dob.day}, {@code external_account}) in words a
  * host understands, each once, in Stripe's order: the day, month and year of a birth date are one thing to give.
  */
-public final class ConnectRequirements {
+final class ConnectRequirements {
 
     /** Longest prefix first wins; what no prefix names is worded from its last part. */
     private static final Map<String, String> WORDS = Map.ofEntries(
@@ -35,7 +35,7 @@ public final class ConnectRequirements {
 
     private ConnectRequirements() {}
 
-    public static List<String> inWords(List<String> currentlyDue) {
+    static List<String> inWords(List<String> currentlyDue) {
         Set<String> words = new LinkedHashSet<>();
         for (String requirement : currentlyDue) {
             words.add(word(requirement));

@@ -1,4 +1,4 @@
-package com.humanchat.edge.sessions;
+package com.humanchat.edge.sessions.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,16 +12,16 @@ class ProposalAdmissionTest {
 
     @Test
     void admitsAProposalBookedAsItWasProposed() {
-        assertThat(ProposalAdmission.refusal(PRICE, new ProposalAdmission.Facts(false, PRICE, false)))
+        assertThat(ProposalAdmission.refusal(PRICE, PRICE, new ProposalAdmission.Facts(false, false)))
                 .isEmpty();
-        assertThat(ProposalAdmission.refusal(Money.of(0, "usd"), new ProposalAdmission.Facts(false, null, false)))
+        assertThat(ProposalAdmission.refusal(Money.of(0, "usd"), null, new ProposalAdmission.Facts(false, false)))
                 .as("a host without a price is free")
                 .isEmpty();
     }
 
     @Test
     void refusesASecondBookingOfTheSameProposalFirst() {
-        assertThat(ProposalAdmission.refusal(PRICE, new ProposalAdmission.Facts(true, Money.of(1, "usd"), true)))
+        assertThat(ProposalAdmission.refusal(PRICE, Money.of(1, "usd"), new ProposalAdmission.Facts(true, true)))
                 .get()
                 .extracting(ProblemException::slug)
                 .isEqualTo("proposal-used");
@@ -29,16 +29,16 @@ class ProposalAdmissionTest {
 
     @Test
     void saysTheNewPriceWhenItChangedAndThatTheTimeWasTaken() {
-        assertThat(ProposalAdmission.refusal(PRICE, new ProposalAdmission.Facts(false, Money.of(5_005, "eur"), false)))
+        assertThat(ProposalAdmission.refusal(PRICE, Money.of(5_005, "eur"), new ProposalAdmission.Facts(false, false)))
                 .get()
                 .satisfies(problem -> {
                     assertThat(problem.slug()).isEqualTo("stale-proposal");
                     assertThat(problem.getMessage()).contains("it is now 50.05 EUR");
                 });
-        assertThat(ProposalAdmission.refusal(PRICE, new ProposalAdmission.Facts(false, null, false)))
+        assertThat(ProposalAdmission.refusal(PRICE, null, new ProposalAdmission.Facts(false, false)))
                 .get()
                 .satisfies(problem -> assertThat(problem.getMessage()).contains("it is now free"));
-        assertThat(ProposalAdmission.refusal(PRICE, new ProposalAdmission.Facts(false, PRICE, true)))
+        assertThat(ProposalAdmission.refusal(PRICE, PRICE, new ProposalAdmission.Facts(false, true)))
                 .get()
                 .satisfies(problem -> assertThat(problem.getMessage()).contains("That time was taken"));
     }

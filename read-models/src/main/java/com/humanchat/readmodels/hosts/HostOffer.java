@@ -1,4 +1,4 @@
-package com.humanchat.edge.reads;
+package com.humanchat.readmodels.hosts;
 
 import com.humanchat.schemas.sessions.Money;
 

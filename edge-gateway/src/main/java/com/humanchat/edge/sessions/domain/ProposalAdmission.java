@@ -1,4 +1,4 @@
-package com.humanchat.edge.sessions;
+package com.humanchat.edge.sessions.domain;
 
 import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.http.ProblemType;
@@ -11,26 +11,29 @@ import java.util.Optional;
  * at the host's current published price and at a time the host calendar still has free; otherwise the proposal is
  * stale and the guest is told in plain words what changed. A pure function of the facts the service gathers.
  */
-final class ProposalAdmission {
+public final class ProposalAdmission {
 
     /**
      * What the service read about the proposal.
      *
      * @param alreadyBooked the guest already has a session booked from this proposal
-     * @param hostPrice the host's published price now, null when they set none (free)
      * @param slotTaken the host calendar holds part of the proposed time (false for an instant session)
      */
-    record Facts(boolean alreadyBooked, Money hostPrice, boolean slotTaken) {}
+    public record Facts(boolean alreadyBooked, boolean slotTaken) {}
 
     private ProposalAdmission() {}
 
-    /** Empty when the booking may go on, else the 409 that says why not. */
-    static Optional<ProblemException> refusal(Money asked, Facts facts) {
+    /**
+     * Empty when the booking may go on, else the 409 that says why not.
+     *
+     * @param hostPrice the host's published price now, null when they set none (free)
+     */
+    public static Optional<ProblemException> refusal(Money asked, Money hostPrice, Facts facts) {
         if (facts.alreadyBooked()) {
             return Optional.of(ProblemType.PROPOSAL_USED.with(
                     "You already requested a session from this proposal of Sam's: see Sessions."));
         }
-        Money price = facts.hostPrice() == null ? Money.of(0, asked.currency()) : facts.hostPrice();
+        Money price = hostPrice == null ? Money.of(0, asked.currency()) : hostPrice;
         if (!price.equals(asked)) {
             return Optional.of(ProblemType.STALE_PROPOSAL.with(
                     "The host's price changed since Sam proposed this session: it is now " + format(price)
