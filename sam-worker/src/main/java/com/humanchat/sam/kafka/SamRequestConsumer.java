@@ -47,7 +47,8 @@ public final class SamRequestConsumer implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SamRequestConsumer.class);
-    private static final Duration POLL = Duration.ofMillis(200);
+    /** With nothing under way: records end the wait at once and close() wakes it, so it only paces an idle loop. */
+    private static final Duration POLL = Duration.ofSeconds(1);
     /** While requests are under way the loop comes round this often to settle those that finished. */
     private static final Duration BUSY_POLL = Duration.ofMillis(20);
 
