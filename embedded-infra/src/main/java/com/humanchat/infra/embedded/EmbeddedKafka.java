@@ -258,6 +258,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         // The default 128 MiB dedupe buffer is taken from the heap as soon as the cleaner starts.
         p.put("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
         p.put("log.cleaner.threads", "1");
+        // The controller appends a no-op record to an idle metadata log every 500 ms by default, which wakes its raft,
+        // loader and controller threads each time; one broker needs no such keep-alive that often.
+        p.put("metadata.max.idle.interval.ms", "5000");
 
         // Fail with an exception instead of waiting forever if the broker cannot become ready.
         p.put("server.max.startup.time.ms", "60000");
