@@ -73,8 +73,7 @@ class OutboxRelayIT {
 
     @Test
     void twoReplicasPublishEveryRowOnceAndInOrder() throws Exception {
-        DatabaseCoordinates db = TestEdge.infra().newDatabase("OutboxRelayIT_replicas");
-        Migrations.apply(db.jdbcUrl(), db.user(), db.password());
+        DatabaseCoordinates db = migratedDatabase("OutboxRelayIT_replicas");
         String topic = "outbox-relay-it-" + UUID.randomUUID();
         createTopic(topic, 3);
         int rows = 450;
@@ -131,8 +130,7 @@ class OutboxRelayIT {
      */
     @Test
     void aCommittedRowIsPublishedAtOnceWithoutWaitingForTheNextRound() throws Exception {
-        DatabaseCoordinates db = TestEdge.infra().newDatabase("OutboxRelayIT_notify");
-        Migrations.apply(db.jdbcUrl(), db.user(), db.password());
+        DatabaseCoordinates db = migratedDatabase("OutboxRelayIT_notify");
         String topic = "outbox-relay-notify-" + UUID.randomUUID();
         createTopic(topic, 1);
 
@@ -166,6 +164,12 @@ class OutboxRelayIT {
             }
             vertx.close().await(10, TimeUnit.SECONDS);
         }
+    }
+
+    private static DatabaseCoordinates migratedDatabase(String name) {
+        DatabaseCoordinates db = TestEdge.infra().newDatabase(name);
+        Migrations.apply(db.jdbcUrl(), db.user(), db.password());
+        return db;
     }
 
     private static OutboxRelay startRelay(

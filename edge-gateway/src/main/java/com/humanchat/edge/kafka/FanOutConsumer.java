@@ -62,6 +62,7 @@ public final class FanOutConsumer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FanOutConsumer.class);
     /** Records end the wait at once and a stop wakes the consumer: this only sets how often an idle loop runs. */
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+
     private static final Duration RETRY_DELAY = Duration.ofMillis(500);
     private static final Duration STALL_LIMIT = Duration.ofSeconds(15);
     private static final List<String> TOPICS = List.of(
