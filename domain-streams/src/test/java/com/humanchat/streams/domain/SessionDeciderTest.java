@@ -266,34 +266,26 @@ class SessionDeciderTest {
     @Test
     void aScheduledSessionStartsOnlyFromTenMinutesBeforeItsStart() {
         Instant start = NOW.plus(Duration.ofHours(2));
-        SessionRecord confirmed = new SessionRecord(
-                withStart(recordIn(SessionStatus.CONFIRMED, PaymentMode.FREE).session(), start), AnswerLog.empty());
+        SessionRecord confirmed = recordIn(SessionStatus.CONFIRMED, PaymentMode.FREE, start);
         TransitionSession begin = TransitionSession.of(SESSION, GUEST, SessionStatus.IN_PROGRESS, null);
 
         Verdict<SessionRecord, SessionEvent> early = decider.decide(begin, start.minusSeconds(601), confirmed);
         Verdict<SessionRecord, SessionEvent> onTime = decider.decide(begin, start.minusSeconds(600), confirmed);
 
-        assertThat(early.events()).singleElement().isInstanceOfSatisfying(SessionCommandRejected.class, rejected -> {
-            assertThat(rejected.code()).isEqualTo(SessionRejectionCode.ILLEGAL_TRANSITION);
-            assertThat(rejected.reason()).contains("can be started from 10 minutes before");
-        });
+        assertRefusedAsIllegal(early, "can be started from 10 minutes before");
         assertThat(onTime.events()).singleElement().isInstanceOf(SessionStatusChanged.class);
     }
 
     @Test
     void theParticipantWhoWaitedMarksANoShowFromFifteenMinutesAfterTheStart() {
         Instant start = NOW.plus(Duration.ofHours(2));
-        SessionRecord confirmed = new SessionRecord(
-                withStart(recordIn(SessionStatus.CONFIRMED, PaymentMode.FREE).session(), start), AnswerLog.empty());
+        SessionRecord confirmed = recordIn(SessionStatus.CONFIRMED, PaymentMode.FREE, start);
         TransitionSession hostWaited = TransitionSession.of(SESSION, HOST, SessionStatus.NO_SHOW, null);
 
         Verdict<SessionRecord, SessionEvent> tooSoon = decider.decide(hostWaited, start.plusSeconds(899), confirmed);
         Verdict<SessionRecord, SessionEvent> marked = decider.decide(hostWaited, start.plusSeconds(900), confirmed);
 
-        assertThat(tooSoon.events()).singleElement().isInstanceOfSatisfying(SessionCommandRejected.class, rejected -> {
-            assertThat(rejected.code()).isEqualTo(SessionRejectionCode.ILLEGAL_TRANSITION);
-            assertThat(rejected.reason()).contains("from 15 minutes after the start");
-        });
+        assertRefusedAsIllegal(tooSoon, "from 15 minutes after the start");
         assertThat(marked.events()).singleElement().isInstanceOfSatisfying(SessionStatusChanged.class, changed -> {
             assertThat(changed.toStatus()).isEqualTo(SessionStatus.NO_SHOW);
             assertThat(changed.actorId()).isEqualTo(HOST);
@@ -326,25 +318,6 @@ class SessionDeciderTest {
                 .isEmpty();
     }
 
-    private static Session withStart(Session session, Instant start) {
-        return new Session(
-                session.sessionId(),
-                session.guestUserId(),
-                session.hostUserId(),
-                session.conversationId(),
-                start,
-                session.durationMinutes(),
-                session.agreedPrice(),
-                session.paymentMode(),
-                session.status(),
-                session.requestedAt(),
-                session.updatedAt(),
-                session.startedAt(),
-                session.completedAt(),
-                session.actualDurationSeconds(),
-                null);
-    }
-
     private static RequestSession request(Instant start, int minutes, Money price, PaymentMode mode) {
         return RequestSession.of(SESSION, GUEST, HOST, CONVERSATION, start, minutes, price, mode, null, null);
     }
@@ -358,13 +331,24 @@ class SessionDeciderTest {
         };
     }
 
+    private static void assertRefusedAsIllegal(Verdict<SessionRecord, SessionEvent> verdict, String reasonPart) {
+        assertThat(verdict.events()).singleElement().isInstanceOfSatisfying(SessionCommandRejected.class, rejected -> {
+            assertThat(rejected.code()).isEqualTo(SessionRejectionCode.ILLEGAL_TRANSITION);
+            assertThat(rejected.reason()).contains(reasonPart);
+        });
+    }
+
     private static SessionRecord recordIn(SessionStatus status, PaymentMode mode) {
+        return recordIn(status, mode, null);
+    }
+
+    private static SessionRecord recordIn(SessionStatus status, PaymentMode mode, Instant start) {
         Session session = new Session(
                 SESSION,
                 GUEST,
                 HOST,
                 CONVERSATION,
-                null,
+                start,
                 30,
                 Money.of(mode == PaymentMode.PAID ? 5000 : 0, "usd"),
                 mode,
