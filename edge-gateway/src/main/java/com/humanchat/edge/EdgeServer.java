@@ -15,10 +15,8 @@ import com.humanchat.edge.presence.PresenceVisibility;
 import com.humanchat.edge.web.WebClientRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -33,38 +31,25 @@ import java.util.concurrent.TimeUnit;
  * the web client; every failure and every unmatched route ends as problem+json. Metrics and the detailed health are on
  * the {@link OpsServer}'s port.
  */
-public final class EdgeServer extends VerticleBase {
+public final class EdgeServer extends RouterServer {
 
     static final long SHUTDOWN_GRACE_SECONDS = 5;
 
-    private final EdgeServices services;
-    private final int port;
-    private HttpServer server;
-
-    /** @param port the port to listen on; instances given the same port share it */
+    /**
+     * @param port the port to listen on; instances given the same port share it. WebSocket messages are assembled and
+     *     size-checked by the socket's own protocol (ws.MessageAssembler), not by the server's options.
+     */
     public EdgeServer(EdgeServices services, int port) {
-        this.services = services;
-        this.port = port;
-    }
-
-    @Override
-    public Future<?> start() {
-        // WebSocket messages are assembled and size-checked by the socket's own protocol (ws.MessageAssembler).
-        server = vertx.createHttpServer(new HttpServerOptions().setPort(port));
-        return server.requestHandler(router()).listen();
+        super(services, port);
     }
 
     /** Stops accepting, lets requests in flight finish and closes WebSockets, for at most the grace period. */
     @Override
-    public Future<?> stop() {
-        return server == null ? Future.succeededFuture() : server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+    Future<Void> stop(HttpServer server) {
+        return server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
     }
 
-    /** The port this instance listens on; every instance of a deployment shares it. */
-    public int actualPort() {
-        return server == null ? -1 : server.actualPort();
-    }
-
+    @Override
     Router router() {
         Router root = Router.router(vertx);
         root.route().handler(new RequestIds());
