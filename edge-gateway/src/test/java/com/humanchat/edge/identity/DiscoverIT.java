@@ -75,19 +75,8 @@ class DiscoverIT {
         assertThat(ids(page)).doesNotContain(notAHost.id(), suspended.id());
         JsonObject first = page.getJsonArray("items").getJsonObject(0);
         assertThat(first.fieldNames())
-                .containsExactlyInAnyOrder(
-                        "id",
-                        "displayName",
-                        "roles",
-                        "bio",
-                        "tags",
-                        "priceCents",
-                        "currency",
-                        "instantAvailable",
-                        "managed",
-                        "representativeName",
-                        "donationsWelcome",
-                        "presence");
+                .as("an item is the public profile")
+                .containsExactlyInAnyOrder(UserProfileIT.PUBLIC_PROFILE_FIELDS);
         assertThat(first.getJsonArray("roles").getList()).contains("host");
         assertThat(first.getJsonObject("presence").getString("status")).isEqualTo("offline");
 

@@ -21,6 +21,22 @@ import org.junit.jupiter.api.Test;
  */
 class UserProfileIT {
 
+    /** Every field of a public profile with the presence shown (also each item of {@code /api/discover}). */
+    static final String[] PUBLIC_PROFILE_FIELDS = {
+        "id",
+        "displayName",
+        "roles",
+        "bio",
+        "tags",
+        "priceCents",
+        "currency",
+        "instantAvailable",
+        "managed",
+        "representativeName",
+        "donationsWelcome",
+        "presence"
+    };
+
     private static final PlatformHarness PLATFORM = PlatformHarness.get();
 
     @Test
@@ -32,20 +48,7 @@ class UserProfileIT {
         Answer offline = PLATFORM.get("/api/users/" + host.id(), viewer.token());
         assertThat(offline.status()).isEqualTo(200);
         JsonObject profile = offline.json();
-        assertThat(profile.fieldNames())
-                .containsExactlyInAnyOrder(
-                        "id",
-                        "displayName",
-                        "roles",
-                        "bio",
-                        "tags",
-                        "priceCents",
-                        "currency",
-                        "instantAvailable",
-                        "managed",
-                        "representativeName",
-                        "donationsWelcome",
-                        "presence");
+        assertThat(profile.fieldNames()).containsExactlyInAnyOrder(PUBLIC_PROFILE_FIELDS);
         assertThat(profile.getString("id")).isEqualTo(host.id().toString());
         assertThat(profile.getString("displayName")).isEqualTo("host");
         assertThat(profile.getJsonArray("roles").getList()).contains("user");
