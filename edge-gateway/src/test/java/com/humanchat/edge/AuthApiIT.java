@@ -1,5 +1,6 @@
 package com.humanchat.edge;
 
+import static com.humanchat.edge.TestEdge.registration;
 import static com.humanchat.edge.TestEdge.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,12 +69,7 @@ class AuthApiIT {
         void answers201WithTheUserAndATokenPair() {
             String email = uniqueEmail("Ada").toUpperCase(Locale.ROOT);
 
-            Answer answer = edge.post(
-                    "/api/auth/register",
-                    new JsonObject()
-                            .put("email", email)
-                            .put("password", PASSWORD)
-                            .put("displayName", " Ada "));
+            Answer answer = edge.post("/api/auth/register", registration(email, PASSWORD, " Ada "));
 
             assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
             assertThat(answer.contentType()).startsWith("application/json");
@@ -144,11 +140,7 @@ class AuthApiIT {
         void aHostIsAlsoAUser() {
             Answer answer = edge.post(
                     "/api/auth/register",
-                    new JsonObject()
-                            .put("email", uniqueEmail("host"))
-                            .put("password", PASSWORD)
-                            .put("displayName", "Host")
-                            .put("role", "host"));
+                    registration(uniqueEmail("host"), PASSWORD, "Host").put("role", "host"));
 
             assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
             assertThat(answer.json().getJsonObject("user").getJsonArray("roles"))
@@ -159,11 +151,7 @@ class AuthApiIT {
         void nobodyRegistersThemselvesAsAdmin() {
             Answer answer = edge.post(
                     "/api/auth/register",
-                    new JsonObject()
-                            .put("email", uniqueEmail("mallory"))
-                            .put("password", PASSWORD)
-                            .put("displayName", "Mallory")
-                            .put("role", "admin"));
+                    registration(uniqueEmail("mallory"), PASSWORD, "Mallory").put("role", "admin"));
 
             assertProblem(answer, 400, "validation");
             assertThat(answer.json().getJsonArray("errors").encode()).contains("/role");
@@ -175,11 +163,7 @@ class AuthApiIT {
             edge.register(email, PASSWORD, "Linus");
 
             Answer again = edge.post(
-                    "/api/auth/register",
-                    new JsonObject()
-                            .put("email", email.toUpperCase(Locale.ROOT))
-                            .put("password", PASSWORD)
-                            .put("displayName", "Linus again"));
+                    "/api/auth/register", registration(email.toUpperCase(Locale.ROOT), PASSWORD, "Linus again"));
 
             assertProblem(again, 409, "conflict");
         }
@@ -191,12 +175,7 @@ class AuthApiIT {
         @Test
         void anAdminEmailGetsTheAdminRoleOnlyOnceVerifiedWhateverItsCase() {
             String email = TestEdge.ADMIN_EMAIL.toLowerCase(Locale.ROOT);
-            Answer answer = edge.post(
-                    "/api/auth/register",
-                    new JsonObject()
-                            .put("email", email)
-                            .put("password", PASSWORD)
-                            .put("displayName", "Boss"));
+            Answer answer = edge.post("/api/auth/register", registration(email, PASSWORD, "Boss"));
 
             assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
             assertThat(answer.json().getJsonObject("user").getJsonArray("roles"))
@@ -236,12 +215,7 @@ class AuthApiIT {
 
         @Test
         void aBadEmailAShortPasswordAndAnEmptyNameAreEachReported() {
-            Answer answer = edge.post(
-                    "/api/auth/register",
-                    new JsonObject()
-                            .put("email", "not-an-email")
-                            .put("password", "short")
-                            .put("displayName", ""));
+            Answer answer = edge.post("/api/auth/register", registration("not-an-email", "short", ""));
 
             assertProblem(answer, 400, "validation");
             assertThat(answer.json().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("field")))
@@ -250,12 +224,7 @@ class AuthApiIT {
 
         @Test
         void aPasswordLongerThan128CharactersIsRefused() {
-            Answer answer = edge.post(
-                    "/api/auth/register",
-                    new JsonObject()
-                            .put("email", uniqueEmail("long"))
-                            .put("password", "x".repeat(129))
-                            .put("displayName", "Long"));
+            Answer answer = edge.post("/api/auth/register", registration(uniqueEmail("long"), "x".repeat(129), "Long"));
 
             assertProblem(answer, 400, "validation");
             assertThat(answer.json().getJsonArray("errors").encode()).contains("/password");

@@ -149,13 +149,16 @@ public final class TestEdge implements AutoCloseable {
 
     /** Registers a fresh account and returns the 201 body. */
     public JsonObject register(String email, String password, String displayName) {
-        Answer answer = post(
-                "/api/auth/register",
-                new JsonObject().put("email", email).put("password", password).put("displayName", displayName));
+        Answer answer = post("/api/auth/register", registration(email, password, displayName));
         if (answer.status() != 201) {
             throw new AssertionError("registration failed: " + answer);
         }
         return answer.json();
+    }
+
+    /** The body of {@code POST /api/auth/register}. */
+    public static JsonObject registration(String email, String password, String displayName) {
+        return new JsonObject().put("email", email).put("password", password).put("displayName", displayName);
     }
 
     public static String uniqueEmail(String who) {

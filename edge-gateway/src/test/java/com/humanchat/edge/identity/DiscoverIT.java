@@ -325,10 +325,7 @@ class DiscoverIT {
     private static Account register(String displayName, String role) {
         Answer answer = edge.post(
                 "/api/auth/register",
-                new JsonObject()
-                        .put("email", TestEdge.uniqueEmail("discover"))
-                        .put("password", "a long enough password")
-                        .put("displayName", displayName)
+                TestEdge.registration(TestEdge.uniqueEmail("discover"), "a long enough password", displayName)
                         .put("role", role));
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
         JsonObject body = answer.json();
