@@ -1,13 +1,11 @@
 package com.humanchat.loadgen;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.humanchat.loadgen.ApiClient.RegisteredUser;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +25,6 @@ final class ChatLoad {
 
     private static final long HELLO_TIMEOUT_MILLIS = 30_000;
     private static final long START_LEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
-    private static final long PROGRESS_EVERY_SECONDS = 5;
-    private static final long SCHEDULER_GRACE_MILLIS = 30_000;
 
     private final ChatOptions options;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -133,7 +129,7 @@ final class ChatLoad {
 
         PairRotation rotation = new PairRotation(options.pairs());
         ClientMessageIds ids = new ClientMessageIds(ThreadLocalRandom.current().nextLong());
-        List<String> framePrefixes = framePrefixes(conversations);
+        List<String> framePrefixes = ConversationFrames.prefixes("message.send", conversations, "clientMessageId");
         String padding = "x".repeat(options.messageBytes());
 
         Report.phase(String.format(
@@ -155,7 +151,7 @@ final class ChatLoad {
             if (sender.writeQueueFull()) {
                 sendsOnFullWriteQueue.incrementAndGet();
             }
-            sender.send(framePrefixes.get(rotation.pairOf(k)) + clientMessageId + "\",\"content\":\""
+            sender.send(framePrefixes.get(rotation.pairOf(k)) + "\"" + clientMessageId + "\",\"content\":\""
                             + content(k, padding) + "\"}")
                     .onFailure(failure -> deliveries.writeFailed(clientMessageId));
         });
@@ -170,41 +166,14 @@ final class ChatLoad {
                         + ": the platform is falling behind (" + expired + " timed out this second)");
                 nextWarning[0] *= 2;
             }
-            long elapsed = TimeUnit.NANOSECONDS.toSeconds(now - schedule.startNanos());
-            if (elapsed > 0 && elapsed % PROGRESS_EVERY_SECONDS == 0) {
-                Report.phase(String.format(
-                        Locale.ROOT,
-                        "t=%ds %s issued=%d in-flight=%d 1013-closes=%d",
-                        elapsed,
-                        now < measureFrom ? "warm-up" : ticker.issued() < total ? "measuring" : "draining",
-                        ticker.issued(),
-                        inFlight,
-                        closes1013.get()));
+            String progress = ticker.progress(now, measureFrom);
+            if (progress != null) {
+                Report.phase(progress + " in-flight=" + inFlight + " 1013-closes=" + closes1013.get());
             }
         });
-        if (!ticker.awaitAllIssued(SCHEDULER_GRACE_MILLIS)) {
-            Report.warn("the scheduler had issued only " + ticker.issued() + " of " + total
-                    + " sends when the run should have ended; reporting what was sent");
-        }
-
-        Report.phase("all sends issued; draining for up to " + options.drainSeconds() + " s");
-        long drainEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.drainSeconds());
-        while (System.nanoTime() < drainEnd && deliveries.inFlight() > 0) {
-            Thread.sleep(50);
-        }
+        ticker.awaitIssuedAndDrain("sends", options.drainSeconds(), deliveries::inFlight);
         vertx.cancelTimer(monitor);
         return summarize(deliveries.stats(), measureFrom);
-    }
-
-    /** {@code {"type":"message.send","conversationId":"…","clientMessageId":"} per pair, escaped once. */
-    private static List<String> framePrefixes(List<String> conversations) {
-        JsonStringEncoder encoder = JsonStringEncoder.getInstance();
-        List<String> prefixes = new ArrayList<>(conversations.size());
-        for (String conversationId : conversations) {
-            prefixes.add("{\"type\":\"message.send\",\"conversationId\":\""
-                    + new String(encoder.quoteAsString(conversationId)) + "\",\"clientMessageId\":\"");
-        }
-        return prefixes;
     }
 
     /** ASCII only, so it needs no escaping: the send index, padded to the configured size. */

@@ -1,6 +1,5 @@
 package com.humanchat.loadgen;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.humanchat.loadgen.ApiClient.RegisteredUser;
 import com.humanchat.loadgen.SignalTracker.Kind;
@@ -37,8 +36,6 @@ final class TypingLoad {
 
     private static final long HELLO_TIMEOUT_MILLIS = 30_000;
     private static final long START_LEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
-    private static final long PROGRESS_EVERY_SECONDS = 5;
-    private static final long SCHEDULER_GRACE_MILLIS = 30_000;
     private static final String ONLINE = "online";
     private static final String AWAY = "away";
     private static final String PRESENCE_AWAY = "{\"type\":\"presence\",\"status\":\"away\"}";
@@ -222,7 +219,7 @@ final class TypingLoad {
         tracker = signals;
 
         PairRotation rotation = new PairRotation(options.pairs());
-        List<String> typingPrefixes = typingPrefixes(roster.conversations());
+        List<String> typingPrefixes = ConversationFrames.prefixes("typing", roster.conversations(), "isTyping");
         double presenceShare = options.presenceShare();
 
         Report.phase(String.format(
@@ -254,41 +251,15 @@ final class TypingLoad {
         long monitor = vertx.setPeriodic(1_000, id -> {
             long now = System.nanoTime();
             signals.expire(now);
-            long elapsed = TimeUnit.NANOSECONDS.toSeconds(now - schedule.startNanos());
-            if (elapsed > 0 && elapsed % PROGRESS_EVERY_SECONDS == 0) {
-                Report.phase(String.format(
-                        Locale.ROOT,
-                        "t=%ds %s issued=%d pending=%d closes=%d",
-                        elapsed,
-                        now < measureFrom ? "warm-up" : ticker.issued() < total ? "measuring" : "draining",
-                        ticker.issued(),
-                        signals.pending(),
-                        closes1013.get() + otherCloses.get()));
+            String progress = ticker.progress(now, measureFrom);
+            if (progress != null) {
+                Report.phase(progress + " pending=" + signals.pending() + " closes="
+                        + (closes1013.get() + otherCloses.get()));
             }
         });
-        if (!ticker.awaitAllIssued(SCHEDULER_GRACE_MILLIS)) {
-            Report.warn("the scheduler had issued only " + ticker.issued() + " of " + total
-                    + " events when the run should have ended; reporting what was sent");
-        }
-
-        Report.phase("all events issued; draining for up to " + options.drainSeconds() + " s");
-        long drainEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.drainSeconds());
-        while (System.nanoTime() < drainEnd && signals.pending() > 0) {
-            Thread.sleep(50);
-        }
+        ticker.awaitIssuedAndDrain("events", options.drainSeconds(), signals::pending);
         vertx.cancelTimer(monitor);
         return summarize(signals.stats(), measureFrom, readySeconds);
-    }
-
-    /** {@code {"type":"typing","conversationId":"…","isTyping":} per pair, escaped once. */
-    private static List<String> typingPrefixes(List<String> conversations) {
-        JsonStringEncoder encoder = JsonStringEncoder.getInstance();
-        List<String> prefixes = new ArrayList<>(conversations.size());
-        for (String conversationId : conversations) {
-            prefixes.add("{\"type\":\"typing\",\"conversationId\":\""
-                    + new String(encoder.quoteAsString(conversationId)) + "\",\"isTyping\":");
-        }
-        return prefixes;
     }
 
     private TypingSummary summarize(SignalStats stats, long measureFrom, double readySeconds) {
