@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { ReactNode } from 'react';
 import { db, formatMoney } from '../services';
 import { sessionTime } from '../time';
 import { bookedFromProposal, proposalUsedLabel, requestFromProposal, requestUsedLabel } from '../samProposals';
@@ -84,23 +85,17 @@ function ProposedBooking({ action }: { action: Extract<SamAction, { type: 'propo
   });
   const state = book.isPending ? 'Requesting…' : book.error ? errorText(book.error) : undefined;
   return (
-    <div className="card proposal">
-      <p>
-        {action.durationMinutes} min with {host?.displayName ?? 'this host'},{' '}
-        {action.startTime ? sessionTime(action.startTime) : 'now'},{' '}
-        {formatMoney(action.agreedPrice.amountCents, action.agreedPrice.currency)} ({action.paymentMode})
-      </p>
-      {booked ? (
-        <p className="muted" data-testid="proposal-used">
-          {proposalUsedLabel(booked)}
-        </p>
-      ) : (
-        <button className="primary" disabled={book.isPending} onClick={() => book.mutate()}>
-          Book this
-        </button>
-      )}
-      {state && !booked && <p className="muted" role="status">{state}</p>}
-    </div>
+    <ProposalCard
+      used={booked && proposalUsedLabel(booked)}
+      act="Book this"
+      pending={book.isPending}
+      onAct={() => book.mutate()}
+      state={state}
+    >
+      {action.durationMinutes} min with {host?.displayName ?? 'this host'},{' '}
+      {action.startTime ? sessionTime(action.startTime) : 'now'},{' '}
+      {formatMoney(action.agreedPrice.amountCents, action.agreedPrice.currency)} ({action.paymentMode})
+    </ProposalCard>
   );
 }
 
@@ -118,20 +113,49 @@ function OpenRequest({ action }: { action: Extract<SamAction, { type: 'open_requ
   });
   const state = send.error ? errorText(send.error) : undefined;
   return (
+    <ProposalCard
+      used={sent && requestUsedLabel(sent)}
+      act="Send request"
+      pending={send.isPending}
+      onAct={() => send.mutate()}
+      state={state}
+    >
+      Ask {host?.displayName ?? 'this host'}&apos;s representative: “{action.message}”
+    </ProposalCard>
+  );
+}
+
+/** One of Sam's proposals: what it offers, and its button until it was acted on, then what became of it. */
+function ProposalCard({
+  children,
+  used,
+  act,
+  pending,
+  onAct,
+  state,
+}: {
+  children: ReactNode;
+  /** What became of the proposal; undefined while it is open. */
+  used: string | undefined;
+  act: string;
+  pending: boolean;
+  onAct: () => void;
+  /** The progress or the error of acting on it. */
+  state: string | undefined;
+}) {
+  return (
     <div className="card proposal">
-      <p>
-        Ask {host?.displayName ?? 'this host'}&apos;s representative: “{action.message}”
-      </p>
-      {sent ? (
+      <p>{children}</p>
+      {used ? (
         <p className="muted" data-testid="proposal-used">
-          {requestUsedLabel(sent)}
+          {used}
         </p>
       ) : (
-        <button className="primary" disabled={send.isPending} onClick={() => send.mutate()}>
-          Send request
+        <button className="primary" disabled={pending} onClick={onAct}>
+          {act}
         </button>
       )}
-      {state && !sent && <p className="muted" role="status">{state}</p>}
+      {state && !used && <p className="muted" role="status">{state}</p>}
     </div>
   );
 }
