@@ -1,6 +1,7 @@
 package com.humanchat.streams.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import com.humanchat.schemas.SystemActors;
 import com.humanchat.schemas.sessions.Money;
@@ -263,39 +264,57 @@ class SessionDeciderTest {
                 .contains("startTime is too far ahead: sessions can be booked at most 90 days in advance");
     }
 
-    @Test
-    void aScheduledSessionStartsOnlyFromTenMinutesBeforeItsStart() {
+    static Stream<Arguments> stepsTimedByTheStart() {
+        return Stream.of(
+                argumentSet(
+                        "a scheduled session starts only from ten minutes before its start",
+                        GUEST,
+                        SessionStatus.IN_PROGRESS,
+                        Duration.ofMinutes(-10),
+                        "can be started from 10 minutes before"),
+                argumentSet(
+                        "the participant who waited marks a no-show from fifteen minutes after the start",
+                        HOST,
+                        SessionStatus.NO_SHOW,
+                        Duration.ofMinutes(15),
+                        "from 15 minutes after the start"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("stepsTimedByTheStart")
+    void aStepTimedByTheStartIsRefusedASecondEarlyAndTakenOnTime(
+            UUID actor, SessionStatus to, Duration fromStart, String refusal) {
         Instant start = NOW.plus(Duration.ofHours(2));
         SessionRecord confirmed = recordIn(SessionStatus.CONFIRMED, PaymentMode.FREE, start);
-        TransitionSession begin = TransitionSession.of(SESSION, GUEST, SessionStatus.IN_PROGRESS, null);
+        TransitionSession step = TransitionSession.of(SESSION, actor, to, null);
 
-        Verdict<SessionRecord, SessionEvent> early = decider.decide(begin, start.minusSeconds(601), confirmed);
-        Verdict<SessionRecord, SessionEvent> onTime = decider.decide(begin, start.minusSeconds(600), confirmed);
+        Verdict<SessionRecord, SessionEvent> early =
+                decider.decide(step, start.plus(fromStart).minusSeconds(1), confirmed);
+        Verdict<SessionRecord, SessionEvent> onTime = decider.decide(step, start.plus(fromStart), confirmed);
 
-        assertRefusedAsIllegal(early, "can be started from 10 minutes before");
-        assertThat(onTime.events()).singleElement().isInstanceOf(SessionStatusChanged.class);
+        assertRefusedAsIllegal(early, refusal);
+        assertThat(onTime.events()).singleElement().isInstanceOfSatisfying(SessionStatusChanged.class, changed -> {
+            assertThat(changed.toStatus()).isEqualTo(to);
+            assertThat(changed.actorId()).isEqualTo(actor);
+        });
     }
 
     @Test
-    void theParticipantWhoWaitedMarksANoShowFromFifteenMinutesAfterTheStart() {
+    void aNoShowIsFinalTheOtherSideCannotMarkItBack() {
         Instant start = NOW.plus(Duration.ofHours(2));
         SessionRecord confirmed = recordIn(SessionStatus.CONFIRMED, PaymentMode.FREE, start);
-        TransitionSession hostWaited = TransitionSession.of(SESSION, HOST, SessionStatus.NO_SHOW, null);
+        SessionRecord markedByTheHost = decider.decide(
+                        TransitionSession.of(SESSION, HOST, SessionStatus.NO_SHOW, null),
+                        start.plusSeconds(900),
+                        confirmed)
+                .state()
+                .orElseThrow();
 
-        Verdict<SessionRecord, SessionEvent> tooSoon = decider.decide(hostWaited, start.plusSeconds(899), confirmed);
-        Verdict<SessionRecord, SessionEvent> marked = decider.decide(hostWaited, start.plusSeconds(900), confirmed);
-
-        assertRefusedAsIllegal(tooSoon, "from 15 minutes after the start");
-        assertThat(marked.events()).singleElement().isInstanceOfSatisfying(SessionStatusChanged.class, changed -> {
-            assertThat(changed.toStatus()).isEqualTo(SessionStatus.NO_SHOW);
-            assertThat(changed.actorId()).isEqualTo(HOST);
-        });
         assertThat(decider.decide(
                                 TransitionSession.of(SESSION, GUEST, SessionStatus.NO_SHOW, null),
                                 start.plusSeconds(3600),
-                                marked.state().orElseThrow())
+                                markedByTheHost)
                         .events())
-                .as("final: the other side cannot mark it back")
                 .singleElement()
                 .isInstanceOf(SessionCommandRejected.class);
     }
