@@ -136,17 +136,9 @@ class SessionDeciderTest {
     @Test
     void startingAndCompletingRecordTheActualDuration() {
         SessionRecord confirmed = recordIn(SessionStatus.CONFIRMED, PaymentMode.FREE);
-        SessionRecord started = decider.decide(
-                        TransitionSession.of(SESSION, GUEST, SessionStatus.IN_PROGRESS, null), NOW, confirmed)
-                .state()
-                .orElseThrow();
+        SessionRecord started = stepped(GUEST, SessionStatus.IN_PROGRESS, NOW, confirmed);
 
-        Session completed = decider.decide(
-                        TransitionSession.of(SESSION, HOST, SessionStatus.COMPLETED, null),
-                        NOW.plusSeconds(1830),
-                        started)
-                .state()
-                .orElseThrow()
+        Session completed = stepped(HOST, SessionStatus.COMPLETED, NOW.plusSeconds(1830), started)
                 .session();
 
         assertThat(started.session().startedAt()).isEqualTo(NOW);
@@ -166,12 +158,7 @@ class SessionDeciderTest {
                         guestAccept, NOW, first.state().orElseThrow())
                 .state()
                 .orElseThrow();
-        SessionRecord afterStart = decider.decide(
-                        TransitionSession.of(SESSION, GUEST, SessionStatus.IN_PROGRESS, null),
-                        NOW.plusSeconds(60),
-                        afterRejection)
-                .state()
-                .orElseThrow();
+        SessionRecord afterStart = stepped(GUEST, SessionStatus.IN_PROGRESS, NOW.plusSeconds(60), afterRejection);
 
         assertThat(decider.decide(accept, NOW, afterStart).events()).isEqualTo(first.events());
         assertThat(decider.decide(guestAccept, NOW, afterStart).events())
@@ -303,12 +290,7 @@ class SessionDeciderTest {
     void aNoShowIsFinalTheOtherSideCannotMarkItBack() {
         Instant start = NOW.plus(Duration.ofHours(2));
         SessionRecord confirmed = recordIn(SessionStatus.CONFIRMED, PaymentMode.FREE, start);
-        SessionRecord markedByTheHost = decider.decide(
-                        TransitionSession.of(SESSION, HOST, SessionStatus.NO_SHOW, null),
-                        start.plusSeconds(900),
-                        confirmed)
-                .state()
-                .orElseThrow();
+        SessionRecord markedByTheHost = stepped(HOST, SessionStatus.NO_SHOW, start.plusSeconds(900), confirmed);
 
         assertThat(decider.decide(
                                 TransitionSession.of(SESSION, GUEST, SessionStatus.NO_SHOW, null),
@@ -348,6 +330,13 @@ class SessionDeciderTest {
             case PLATFORM -> SystemActors.PLATFORM;
             case STRANGER -> STRANGER;
         };
+    }
+
+    /** The record after {@code actor}'s legal step to {@code to} at {@code at}. */
+    private SessionRecord stepped(UUID actor, SessionStatus to, Instant at, SessionRecord record) {
+        return decider.decide(TransitionSession.of(SESSION, actor, to, null), at, record)
+                .state()
+                .orElseThrow();
     }
 
     private static void assertRefusedAsIllegal(Verdict<SessionRecord, SessionEvent> verdict, String reasonPart) {
