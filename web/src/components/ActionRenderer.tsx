@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReactNode } from 'react';
 import { db, formatMoney } from '../services';
@@ -83,15 +83,8 @@ function ProposedBooking({ action }: { action: Extract<SamAction, { type: 'propo
       if (session?.guestUserId) await db.sessions.put(session); // a 202 (pending) arrives later by sync
     },
   });
-  const state = book.isPending ? 'Requesting…' : book.error ? errorText(book.error) : undefined;
   return (
-    <ProposalCard
-      used={booked && proposalUsedLabel(booked)}
-      act="Book this"
-      pending={book.isPending}
-      onAct={() => book.mutate()}
-      state={state}
-    >
+    <ProposalCard used={booked && proposalUsedLabel(booked)} act="Book this" acting={book} actingText="Requesting…">
       {action.durationMinutes} min with {host?.displayName ?? 'this host'},{' '}
       {action.startTime ? sessionTime(action.startTime) : 'now'},{' '}
       {formatMoney(action.agreedPrice.amountCents, action.agreedPrice.currency)} ({action.paymentMode})
@@ -111,38 +104,32 @@ function OpenRequest({ action }: { action: Extract<SamAction, { type: 'open_requ
       if (request?.requesterId) await db.requests.put(request); // a 202 (pending) arrives later by sync
     },
   });
-  const state = send.error ? errorText(send.error) : undefined;
   return (
-    <ProposalCard
-      used={sent && requestUsedLabel(sent)}
-      act="Send request"
-      pending={send.isPending}
-      onAct={() => send.mutate()}
-      state={state}
-    >
+    <ProposalCard used={sent && requestUsedLabel(sent)} act="Send request" acting={send}>
       Ask {host?.displayName ?? 'this host'}&apos;s representative: “{action.message}”
     </ProposalCard>
   );
 }
 
-/** One of Sam's proposals: what it offers, and its button until it was acted on, then what became of it. */
+/**
+ * One of Sam's proposals: what it offers, and its button until it was acted on, then what became of it. While the
+ * button's mutation runs it shows `actingText` (if any), and its error if it failed.
+ */
 function ProposalCard({
   children,
   used,
   act,
-  pending,
-  onAct,
-  state,
+  acting,
+  actingText,
 }: {
   children: ReactNode;
   /** What became of the proposal; undefined while it is open. */
   used: string | undefined;
   act: string;
-  pending: boolean;
-  onAct: () => void;
-  /** The progress or the error of acting on it. */
-  state: string | undefined;
+  acting: Pick<UseMutationResult<unknown, Error, void>, 'isPending' | 'error' | 'mutate'>;
+  actingText?: string;
 }) {
+  const state = acting.isPending ? actingText : acting.error ? errorText(acting.error) : undefined;
   return (
     <div className="card proposal">
       <p>{children}</p>
@@ -151,7 +138,7 @@ function ProposalCard({
           {used}
         </p>
       ) : (
-        <button className="primary" disabled={pending} onClick={onAct}>
+        <button className="primary" disabled={acting.isPending} onClick={() => acting.mutate()}>
           {act}
         </button>
       )}
