@@ -31,8 +31,7 @@ final class ChatLoad {
     private final String runId =
             HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
 
-    private final AtomicLong closes1013 = new AtomicLong();
-    private final AtomicLong otherCloses = new AtomicLong();
+    private final SocketCloses closes = new SocketCloses();
     private final AtomicLong echoes = new AtomicLong();
     private final AtomicLong sendsOnFullWriteQueue = new AtomicLong();
 
@@ -67,17 +66,7 @@ final class ChatLoad {
     }
 
     private List<LoadSocket> connect(Vertx vertx, WebSocketClient client, List<RegisteredUser> users) {
-        LoadSocket.Listener listener = new LoadSocket.Listener() {
-            @Override
-            public void onFrame(LoadSocket socket, ServerFrame frame, long receivedNanos) {
-                onServerFrame(socket, frame, receivedNanos);
-            }
-
-            @Override
-            public void onClose(LoadSocket socket, Short statusCode, String reason) {
-                (statusCode != null && statusCode == 1013 ? closes1013 : otherCloses).incrementAndGet();
-            }
-        };
+        LoadSocket.Listener listener = closes.listener(this::onServerFrame);
         return SocketPool.connect(
                 vertx,
                 client,
@@ -168,7 +157,7 @@ final class ChatLoad {
             }
             String progress = ticker.progress(now, measureFrom);
             if (progress != null) {
-                Report.phase(progress + " in-flight=" + inFlight + " 1013-closes=" + closes1013.get());
+                Report.phase(progress + " in-flight=" + inFlight + " 1013-closes=" + closes.with1013());
             }
         });
         ticker.awaitIssuedAndDrain("sends", options.drainSeconds(), deliveries::inFlight);
@@ -213,8 +202,8 @@ final class ChatLoad {
                 stats.deliveriesWithoutSeq(),
                 echoes.get(),
                 stats.errorsByCode(),
-                closes1013.get(),
-                otherCloses.get(),
+                closes.with1013(),
+                closes.other(),
                 stats.warmupSends(),
                 stats.warmupLost(),
                 stats.timedOut(),

@@ -35,8 +35,7 @@ final class IdleLoad {
             HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
 
     private final AtomicLong pongs = new AtomicLong();
-    private final AtomicLong closes1013 = new AtomicLong();
-    private final AtomicLong otherCloses = new AtomicLong();
+    private final SocketCloses closes = new SocketCloses();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong lastHelloNanos = new AtomicLong(Long.MIN_VALUE);
     private final List<String> failureSamples = new ArrayList<>();
@@ -109,8 +108,8 @@ final class IdleLoad {
                         heap.gcForced(),
                         pings.pingsSent(),
                         pongs.get(),
-                        closes1013.get(),
-                        otherCloses.get(),
+                        closes.with1013(),
+                        closes.other(),
                         options.holdSeconds());
             }
         } finally {
@@ -143,19 +142,11 @@ final class IdleLoad {
         int count = options.sockets();
         Report.phase("opening " + count + " idle sockets over " + clients.size() + " source address(es), "
                 + options.connectConcurrency() + " at a time");
-        LoadSocket.Listener listener = new LoadSocket.Listener() {
-            @Override
-            public void onFrame(LoadSocket socket, ServerFrame frame, long receivedNanos) {
-                if (frame instanceof ServerFrame.Pong) {
-                    pongs.incrementAndGet();
-                }
+        LoadSocket.Listener listener = closes.listener((socket, frame, receivedNanos) -> {
+            if (frame instanceof ServerFrame.Pong) {
+                pongs.incrementAndGet();
             }
-
-            @Override
-            public void onClose(LoadSocket socket, Short statusCode, String reason) {
-                (statusCode != null && statusCode == 1013 ? closes1013 : otherCloses).incrementAndGet();
-            }
-        };
+        });
         List<LoadSocket> opened = BoundedConcurrency.run(
                         count,
                         options.connectConcurrency(),

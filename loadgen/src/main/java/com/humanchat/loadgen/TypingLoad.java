@@ -46,8 +46,7 @@ final class TypingLoad {
     private final String runId =
             HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
 
-    private final AtomicLong closes1013 = new AtomicLong();
-    private final AtomicLong otherCloses = new AtomicLong();
+    private final SocketCloses closes = new SocketCloses();
     private final AtomicLong foreignFrames = new AtomicLong();
     private final AtomicLong sendsOnFullWriteQueue = new AtomicLong();
     private final Map<String, Long> errorsByCode = new TreeMap<>();
@@ -82,17 +81,7 @@ final class TypingLoad {
             List<RegisteredUser> users =
                     UserPool.register(api, runId, 2 * options.pairs(), options.registerConcurrency());
             roster = roster(users, UserPool.openDirectConversations(api, users, options.registerConcurrency()));
-            LoadSocket.Listener listener = new LoadSocket.Listener() {
-                @Override
-                public void onFrame(LoadSocket socket, ServerFrame frame, long receivedNanos) {
-                    onServerFrame(socket, frame, receivedNanos);
-                }
-
-                @Override
-                public void onClose(LoadSocket socket, Short statusCode, String reason) {
-                    (statusCode != null && statusCode == 1013 ? closes1013 : otherCloses).incrementAndGet();
-                }
-            };
+            LoadSocket.Listener listener = closes.listener(this::onServerFrame);
             receivers = connect(vertx, webSockets, options.receivers(), users, 1, listener, "receiver sockets");
             long sendersFrom = System.nanoTime();
             senders = connect(vertx, webSockets, options.endpoint(), users, 0, listener, "sender sockets");
@@ -253,8 +242,8 @@ final class TypingLoad {
             signals.expire(now);
             String progress = ticker.progress(now, measureFrom);
             if (progress != null) {
-                Report.phase(progress + " pending=" + signals.pending() + " closes="
-                        + (closes1013.get() + otherCloses.get()));
+                Report.phase(
+                        progress + " pending=" + signals.pending() + " closes=" + (closes.with1013() + closes.other()));
             }
         });
         ticker.awaitIssuedAndDrain("events", options.drainSeconds(), signals::pending);
@@ -295,8 +284,8 @@ final class TypingLoad {
                 stats.presence(),
                 foreignFrames.get(),
                 errors,
-                closes1013.get(),
-                otherCloses.get(),
+                closes.with1013(),
+                closes.other(),
                 stats.warmupSent(),
                 stats.warmupReceived(),
                 stats.peakPending(),
