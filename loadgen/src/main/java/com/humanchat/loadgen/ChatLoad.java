@@ -6,7 +6,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,8 +27,7 @@ final class ChatLoad {
 
     private final ChatOptions options;
     private final ObjectMapper mapper = new ObjectMapper();
-    private final String runId =
-            HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    private final String runId = UserPool.newRunId();
 
     private final SocketCloses closes = new SocketCloses();
     private final AtomicLong echoes = new AtomicLong();

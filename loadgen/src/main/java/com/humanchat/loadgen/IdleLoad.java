@@ -10,12 +10,10 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
@@ -31,8 +29,7 @@ final class IdleLoad {
 
     private final IdleOptions options;
     private final ObjectMapper mapper = new ObjectMapper();
-    private final String runId =
-            HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    private final String runId = UserPool.newRunId();
 
     private final AtomicLong pongs = new AtomicLong();
     private final SocketCloses closes = new SocketCloses();

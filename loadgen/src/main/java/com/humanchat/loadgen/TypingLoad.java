@@ -11,7 +11,6 @@ import io.vertx.core.http.WebSocketClientOptions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,8 +42,7 @@ final class TypingLoad {
 
     private final TypingOptions options;
     private final ObjectMapper mapper = new ObjectMapper();
-    private final String runId =
-            HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    private final String runId = UserPool.newRunId();
 
     private final SocketCloses closes = new SocketCloses();
     private final AtomicLong foreignFrames = new AtomicLong();

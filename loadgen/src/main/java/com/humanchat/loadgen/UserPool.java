@@ -2,8 +2,10 @@ package com.humanchat.loadgen;
 
 import com.humanchat.loadgen.ApiClient.ApiException;
 import com.humanchat.loadgen.ApiClient.RegisteredUser;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Registers a run's users with bounded concurrency (Argon2id makes each registration slow on the server); emails
@@ -15,6 +17,11 @@ final class UserPool {
     static final String PASSWORD = "Loadgen-Passw0rd-2026!";
 
     private UserPool() {}
+
+    /** A new run's id: random, so that its users' emails are its own. */
+    static String newRunId() {
+        return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    }
 
     static String email(String runId, int index) {
         return "loadgen-" + runId + "-" + index + "@loadgen.example.com";
