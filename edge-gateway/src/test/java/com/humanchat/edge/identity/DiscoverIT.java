@@ -76,7 +76,7 @@ class DiscoverIT {
         JsonObject first = page.getJsonArray("items").getJsonObject(0);
         assertThat(first.fieldNames())
                 .as("an item is the public profile")
-                .containsExactlyInAnyOrder(UserProfileIT.PUBLIC_PROFILE_FIELDS);
+                .containsExactlyInAnyOrderElementsOf(UserProfileIT.PUBLIC_PROFILE_FIELDS);
         assertThat(first.getJsonArray("roles").getList()).contains("host");
         assertThat(first.getJsonObject("presence").getString("status")).isEqualTo("offline");
 
