@@ -1,7 +1,7 @@
 // Accessibility of every main view at phone and desktop sizes: axe-core finds no serious or critical violation, each
 // view has exactly one visible h1, and the skip link moves focus to the view's content.
 import { createRequire } from 'node:module';
-import { RUN, assert, baseUrlFromArgs, go, newPerson, openConversationFromDiscover, scenario, send, signInAsAdmin, signUp, waitForThread } from './lib.mjs';
+import { RUN, assert, baseUrlFromArgs, firstMessage, go, newPerson, scenario, signInAsAdmin, signUp } from './lib.mjs';
 
 const axeSource = createRequire(import.meta.url)('axe-core').source;
 const base = baseUrlFromArgs();
@@ -46,9 +46,7 @@ await scenario('a11y', async ({ browser, log, pageConsole }) => {
     assert(focused === 'main' || focused === 'conversations', `${size}: the skip link focused the content (${focused})`);
     assert(!page.url().endsWith('#main'), `${size}: the skip link left the route alone (${page.url()})`);
 
-    await openConversationFromDiscover(page, hostName);
-    await send(page, `Hello from the ${size} check`);
-    await waitForThread(page, [`Hello from the ${size} check`]);
+    await firstMessage(page, hostName, `Hello from the ${size} check`);
     await check(page, `${size} conversation`, log);
 
     await go(page, 'Discover');

@@ -1,6 +1,6 @@
 // An operator keeps the admin metrics open: the charts refresh on their own, and messages sent meanwhile show up in
 // "messages per minute" without a reload; the users page searches by name and asks before suspending.
-import { RUN, assert, baseUrlFromArgs, go, newPerson, openConversationFromDiscover, scenario, send, signInAsAdmin, signUp, waitForThread } from './lib.mjs';
+import { RUN, assert, baseUrlFromArgs, go, hostAndGuest, newPerson, openConversationFromDiscover, scenario, send, signInAsAdmin, waitForThread } from './lib.mjs';
 
 const base = baseUrlFromArgs();
 const hankName = `Hank Metrics ${RUN}`;
@@ -16,10 +16,7 @@ await scenario('admin-metrics', async ({ browser, log, pageConsole }) => {
   const before = await latest(admin.page);
   log(`metrics open: ${before.value} messages per minute, ${before.points} sample(s)`);
 
-  const hank = await newPerson(browser, base, pageConsole, 'hank');
-  const alice = await newPerson(browser, base, pageConsole, 'alice');
-  await signUp(hank.page, hankName, 'host');
-  await signUp(alice.page, `Alice Metrics ${RUN}`);
+  const { host: hank, guest: alice } = await hostAndGuest(browser, base, pageConsole, hankName, `Alice Metrics ${RUN}`);
   await openConversationFromDiscover(alice.page, hankName);
   const texts = Array.from({ length: SENT }, (_, i) => `Counting ${i + 1}`);
   for (const text of texts) await send(alice.page, text);

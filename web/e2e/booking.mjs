@@ -1,18 +1,13 @@
 // A guest books a session from the conversation; the host accepts it; both see it confirmed, live, and join its call.
-import { RUN, baseUrlFromArgs, newPerson, openConversationFromDiscover, scenario, send, signUp, waitForThread } from './lib.mjs';
+import { RUN, baseUrlFromArgs, firstMessage, hostAndGuest, scenario } from './lib.mjs';
 
 const base = baseUrlFromArgs();
 const hankName = `Hank Booked ${RUN}`;
 const aliceName = `Alice Booker ${RUN}`;
 
 await scenario('booking', async ({ browser, log, pageConsole }) => {
-  const hank = await newPerson(browser, base, pageConsole, 'hank');
-  const alice = await newPerson(browser, base, pageConsole, 'alice');
-  await signUp(hank.page, hankName, 'host');
-  await signUp(alice.page, aliceName);
-  await openConversationFromDiscover(alice.page, hankName);
-  await send(alice.page, 'Could we talk tomorrow?');
-  await waitForThread(alice.page, ['Could we talk tomorrow?']);
+  const { host: hank, guest: alice } = await hostAndGuest(browser, base, pageConsole, hankName, aliceName);
+  await firstMessage(alice.page, hankName, 'Could we talk tomorrow?');
 
   await alice.page.getByRole('button', { name: 'Book a session', exact: true }).click();
   const dialog = alice.page.getByTestId('booking-dialog');

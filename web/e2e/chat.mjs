@@ -1,15 +1,12 @@
 // Two people sign up, find each other through Discover and chat: live delivery, unread badge, typing, presence.
-import { RUN, assert, baseUrlFromArgs, messageTexts, newPerson, openConversationFromDiscover, scenario, send, signUp, waitForThread } from './lib.mjs';
+import { RUN, assert, baseUrlFromArgs, hostAndGuest, messageTexts, openConversationFromDiscover, scenario, send, waitForThread } from './lib.mjs';
 
 const base = baseUrlFromArgs();
 const hankName = `Hank Host ${RUN}`;
 const aliceName = `Alice Guest ${RUN}`;
 
 await scenario('chat', async ({ browser, log, pageConsole }) => {
-  const hank = await newPerson(browser, base, pageConsole, 'hank');
-  const alice = await newPerson(browser, base, pageConsole, 'alice');
-  await signUp(hank.page, hankName, 'host');
-  await signUp(alice.page, aliceName);
+  const { host: hank, guest: alice } = await hostAndGuest(browser, base, pageConsole, hankName, aliceName);
   log('both signed up and connected');
 
   await openConversationFromDiscover(alice.page, hankName);

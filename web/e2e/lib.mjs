@@ -121,6 +121,22 @@ export async function openConversationFromDiscover(page, hostName) {
   await page.getByRole('region', { name: `Conversation with ${hostName}` }).waitFor();
 }
 
+/** A host and a guest, each in their own browser context, both signed up; with the host's email. */
+export async function hostAndGuest(browser, base, pageConsole, hostName, guestName) {
+  const host = await newPerson(browser, base, pageConsole, 'host');
+  const guest = await newPerson(browser, base, pageConsole, 'guest');
+  const hostEmail = await signUp(host.page, hostName, 'host');
+  await signUp(guest.page, guestName);
+  return { host, guest, hostEmail };
+}
+
+/** Opens the conversation with the host from Discover and sends a first message; resolves once it is confirmed. */
+export async function firstMessage(page, hostName, text) {
+  await openConversationFromDiscover(page, hostName);
+  await send(page, text);
+  await waitForThread(page, [text]);
+}
+
 export async function send(page, text) {
   await page.getByTestId('composer').fill(text);
   await page.getByTestId('composer').press('Enter');

@@ -10,16 +10,14 @@ import {
   RUN,
   assert,
   baseUrlFromArgs,
+  firstMessage,
   go,
   newPerson,
-  openConversationFromDiscover,
   scenario,
   screenshotDir,
-  send,
   serveStripeStandIn,
   signUp,
   verifyEmail,
-  waitForThread,
   waitOnline,
 } from './lib.mjs';
 
@@ -84,9 +82,7 @@ await scenario('money', async ({ browser, log, pageConsole }) => {
 
   // The guest books: the price is the host's, not the guest's to choose.
   await signUp(guest.page, guestName);
-  await openConversationFromDiscover(guest.page, hostName);
-  await send(guest.page, 'Could you help me prepare a salary talk?');
-  await waitForThread(guest.page, ['Could you help me prepare a salary talk?']);
+  await firstMessage(guest.page, hostName, 'Could you help me prepare a salary talk?');
   await guest.page.getByRole('button', { name: 'Book a session', exact: true }).click();
   const booking = guest.page.getByTestId('booking-dialog');
   await booking.getByTestId('booking-price').getByText('$25.00 per session').waitFor();

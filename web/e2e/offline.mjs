@@ -1,19 +1,14 @@
 // One person goes offline, sends two messages, reloads (history from IndexedDB, app shell from the service worker),
 // comes back: both messages arrive once and in order, on both sides.
-import { RUN, assert, baseUrlFromArgs, messageTexts, newPerson, openConversationFromDiscover, scenario, send, signUp, waitForThread, waitOnline } from './lib.mjs';
+import { RUN, assert, baseUrlFromArgs, firstMessage, hostAndGuest, messageTexts, scenario, send, waitForThread, waitOnline } from './lib.mjs';
 
 const base = baseUrlFromArgs();
 const hankName = `Hank Offline ${RUN}`;
 const aliceName = `Alice Offline ${RUN}`;
 
 await scenario('offline', async ({ browser, log, pageConsole }) => {
-  const hank = await newPerson(browser, base, pageConsole, 'hank');
-  const alice = await newPerson(browser, base, pageConsole, 'alice');
-  await signUp(hank.page, hankName, 'host');
-  await signUp(alice.page, aliceName);
-  await openConversationFromDiscover(alice.page, hankName);
-  await send(alice.page, 'Before going offline');
-  await waitForThread(alice.page, ['Before going offline']);
+  const { host: hank, guest: alice } = await hostAndGuest(browser, base, pageConsole, hankName, aliceName);
+  await firstMessage(alice.page, hankName, 'Before going offline');
   await hank.page.getByTestId('conversation-item').filter({ hasText: aliceName }).click();
   await send(hank.page, 'Got it');
   await waitForThread(alice.page, ['Before going offline', 'Got it']);

@@ -1,16 +1,13 @@
 // A guest asks Sam (the standalone's Sam talks to a local Gemini-shaped server that answers with prose and a fenced
 // JSON block): "Sam is typing…" shows, a host card and a proposal arrive, "Book this" requests the session, and after
 // a reload the proposal's card shows it was used instead of an active button.
-import { RUN, assert, baseUrlFromArgs, go, newPerson, scenario, signUp } from './lib.mjs';
+import { RUN, assert, baseUrlFromArgs, go, hostAndGuest, scenario } from './lib.mjs';
 
 const base = baseUrlFromArgs();
 const paulaName = `Paula Proposal ${RUN}`;
 
 await scenario('sam', async ({ browser, log, pageConsole }) => {
-  const paula = await newPerson(browser, base, pageConsole, 'paula');
-  const guest = await newPerson(browser, base, pageConsole, 'guest');
-  await signUp(paula.page, paulaName, 'host');
-  await signUp(guest.page, `Gina Guest ${RUN}`);
+  const { host: paula, guest } = await hostAndGuest(browser, base, pageConsole, paulaName, `Gina Guest ${RUN}`);
 
   await go(guest.page, 'Sam');
   await guest.page.getByLabel('Ask Sam').fill(paulaName);

@@ -1,7 +1,7 @@
 // One live card per session in the thread: a free session goes requested → accepted → confirmed (the platform
 // confirms a free session in the accept's step) → cancelled; each status change is a quiet line of history, the one
 // card shows the current status and only the actions allowed now, for the guest and the host alike.
-import { RUN, assert, baseUrlFromArgs, newPerson, openConversationFromDiscover, scenario, send, signUp, waitForThread } from './lib.mjs';
+import { RUN, assert, baseUrlFromArgs, firstMessage, hostAndGuest, scenario, waitForThread } from './lib.mjs';
 
 const base = baseUrlFromArgs();
 const hankName = `Hank Card ${RUN}`;
@@ -17,13 +17,8 @@ async function card(page, status, lines) {
 }
 
 await scenario('session-card', async ({ browser, log, pageConsole }) => {
-  const hank = await newPerson(browser, base, pageConsole, 'hank');
-  const alice = await newPerson(browser, base, pageConsole, 'alice');
-  await signUp(hank.page, hankName, 'host');
-  await signUp(alice.page, aliceName);
-  await openConversationFromDiscover(alice.page, hankName);
-  await send(alice.page, 'Could we talk on Friday?');
-  await waitForThread(alice.page, ['Could we talk on Friday?']);
+  const { host: hank, guest: alice } = await hostAndGuest(browser, base, pageConsole, hankName, aliceName);
+  await firstMessage(alice.page, hankName, 'Could we talk on Friday?');
   await hank.page.getByTestId('conversation-item').filter({ hasText: aliceName }).click();
   await waitForThread(hank.page, ['Could we talk on Friday?']);
 

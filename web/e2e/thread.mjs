@@ -2,7 +2,7 @@
 // loads older pages without moving what is on screen, a message arriving while the reader is up shows a "new
 // messages" pill (and one arriving at the bottom keeps the view pinned), links are clickable and safe, days separated.
 import { randomUUID } from 'node:crypto';
-import { RUN, apiAs, assert, baseUrlFromArgs, newPerson, openConversationFromDiscover, scenario, send, signIn, signUp, waitForThread } from './lib.mjs';
+import { RUN, apiAs, assert, baseUrlFromArgs, firstMessage, hostAndGuest, newPerson, scenario, send, signIn, waitForThread } from './lib.mjs';
 
 const base = baseUrlFromArgs();
 const hankName = `Hank Thread ${RUN}`;
@@ -27,13 +27,8 @@ function offsetOf(page, seq) {
 }
 
 await scenario('thread', async ({ browser, log, pageConsole }) => {
-  const hank = await newPerson(browser, base, pageConsole, 'hank');
-  const alice = await newPerson(browser, base, pageConsole, 'alice');
-  const hankEmail = await signUp(hank.page, hankName, 'host');
-  await signUp(alice.page, aliceName);
-  await openConversationFromDiscover(alice.page, hankName);
-  await send(alice.page, 'Message 1');
-  await waitForThread(alice.page, ['Message 1']);
+  const { host: hank, guest: alice, hostEmail: hankEmail } = await hostAndGuest(browser, base, pageConsole, hankName, aliceName);
+  await firstMessage(alice.page, hankName, 'Message 1');
   const conversationId = alice.page.url().split('/c/')[1];
   for (let i = 2; i <= HISTORY; i++) {
     const sent = await apiAs(alice.page, 'POST', `/api/conversations/${conversationId}/messages`, {

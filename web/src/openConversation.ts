@@ -1,6 +1,7 @@
 import { conversations } from './endpoints';
 import { db } from './services';
 import { useUi } from './store';
+import { newDirectConversation } from './sync';
 import type { Conversation, User } from './types';
 
 /** Opens (or creates — idempotent per pair) the direct conversation with a host and shows it. */
@@ -11,28 +12,17 @@ export async function openConversationWith(host: User): Promise<void> {
   const existing = await db.conversations.get(answer.conversationId);
   if (!existing) {
     // 201/200 carry the conversation; a 202 (still being created) only its id: keep what we know until sync brings it.
-    const now = new Date().toISOString();
     await db.conversations.put(
       answer.participants
         ? (answer as Conversation)
-        : {
-            conversationId: answer.conversationId,
-            type: 'direct',
-            participants: [
+        : newDirectConversation(
+            answer.conversationId,
+            [
               { userId: me.id, displayName: me.displayName },
               { userId: host.id, displayName: host.displayName },
             ],
-            participantIds: [me.id, host.id],
-            createdAt: now,
-            lastActivity: now,
-            lastSeq: 0,
-            unreadCount: 0,
-            lastReadSeq: 0,
-            unreadAsOfSeq: 0,
-            unreadAsOfReadSeq: 0,
-            linkedSessionId: null,
-            lastMessage: null,
-          },
+            new Date().toISOString(),
+          ),
     );
   }
   ui.navigate({ view: 'chats', conversationId: answer.conversationId });

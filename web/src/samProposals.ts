@@ -5,10 +5,7 @@ import type { ManagedRequest, Session, SessionStatus } from './types';
  * and on every device): the newest session the user booked from it, or undefined while it is still open.
  */
 export function bookedFromProposal(actionId: string | undefined, sessions: Session[]): Session | undefined {
-  if (!actionId) return undefined;
-  return sessions
-    .filter((s) => s.samActionId === actionId)
-    .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt))[0];
+  return newestFrom(actionId, sessions, (s) => s.requestedAt);
 }
 
 const DONE: Record<SessionStatus, string> = {
@@ -30,10 +27,17 @@ export function proposalUsedLabel(session: Session): string {
 
 /** The newest managed request sent from one of Sam's `open_request` proposals, or undefined while it is open. */
 export function requestFromProposal(actionId: string | undefined, requests: ManagedRequest[]): ManagedRequest | undefined {
+  return newestFrom(actionId, requests, (r) => r.createdAt);
+}
+
+/** The newest (by the ISO instant `at` reads) of the items made from proposal `actionId`. */
+function newestFrom<T extends { samActionId?: string | null }>(
+  actionId: string | undefined,
+  items: T[],
+  at: (item: T) => string,
+): T | undefined {
   if (!actionId) return undefined;
-  return requests
-    .filter((r) => r.samActionId === actionId)
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+  return items.filter((i) => i.samActionId === actionId).sort((a, b) => at(b).localeCompare(at(a)))[0];
 }
 
 const REQUEST_DONE: Record<string, string> = {

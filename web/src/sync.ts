@@ -1,6 +1,15 @@
 import type { ChatDatabase } from './db';
 import { SYNC_CURSOR } from './db';
-import type { Conversation, ManagedRequest, Message, PendingSend, ServerFrame, Session, SyncPage } from './types';
+import type {
+  Conversation,
+  ManagedRequest,
+  Message,
+  Participant,
+  PendingSend,
+  ServerFrame,
+  Session,
+  SyncPage,
+} from './types';
 
 /**
  * What applying a frame tells the connection to do next: fetch a missing range of a conversation (a seq jump),
@@ -18,6 +27,29 @@ const EARLY_UNREAD = 'earlyUnread:';
 
 /** An unread count and the (conversation seq, read position) it was computed at. */
 export type UnreadCount = Pick<Conversation, 'unreadCount' | 'unreadAsOfSeq' | 'unreadAsOfReadSeq'>;
+
+/** A direct conversation with nothing in it yet, as kept until the server's own description arrives by sync. */
+export function newDirectConversation(
+  conversationId: string,
+  participants: [Participant, Participant],
+  createdAt: string,
+): Conversation {
+  return {
+    conversationId,
+    type: 'direct',
+    participants,
+    participantIds: participants.map((p) => p.userId),
+    createdAt,
+    lastActivity: createdAt,
+    lastSeq: 0,
+    unreadCount: 0,
+    lastReadSeq: 0,
+    unreadAsOfSeq: 0,
+    unreadAsOfReadSeq: 0,
+    linkedSessionId: null,
+    lastMessage: null,
+  };
+}
 
 /**
  * Whether {@code incoming} was computed no earlier than {@code held}. Live `unread` frames and /api/sync rows come by

@@ -4,13 +4,14 @@ import {
   applyFrame,
   applySyncPage,
   mergeConversation,
+  newDirectConversation,
   newerUnread,
   nextToDeliver,
   queueSend,
   settleSend,
   thread,
 } from '../src/sync';
-import type { Conversation, Message, Session } from '../src/types';
+import type { Conversation, Message, Participant, Session } from '../src/types';
 
 const ME = '11111111-1111-4111-8111-111111111111';
 const BOB = '22222222-2222-4222-8222-222222222222';
@@ -32,25 +33,11 @@ function message(seq: number, over: Partial<Message> = {}): Message {
 }
 
 function conversation(over: Partial<Conversation> = {}): Conversation {
-  return {
-    conversationId: C1,
-    type: 'direct',
-    participants: [
-      { userId: ME, displayName: 'Me' },
-      { userId: BOB, displayName: 'Bob' },
-    ],
-    participantIds: [ME, BOB],
-    createdAt: '2026-01-01T12:00:00Z',
-    lastActivity: '2026-01-01T12:00:00Z',
-    lastSeq: 0,
-    unreadCount: 0,
-    lastReadSeq: 0,
-    unreadAsOfSeq: 0,
-    unreadAsOfReadSeq: 0,
-    linkedSessionId: null,
-    lastMessage: null,
-    ...over,
-  };
+  const participants: [Participant, Participant] = [
+    { userId: ME, displayName: 'Me' },
+    { userId: BOB, displayName: 'Bob' },
+  ];
+  return { ...newDirectConversation(C1, participants, '2026-01-01T12:00:00Z'), ...over };
 }
 
 /** Session s1: a free 30-minute session between me (guest) and Bob in C1, requested at 12:00. */

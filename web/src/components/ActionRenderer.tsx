@@ -1,5 +1,6 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { ReactNode } from 'react';
 import { db, formatMoney } from '../services';
 import { sessionTime } from '../time';
 import { bookedFromProposal, proposalUsedLabel, requestFromProposal, requestUsedLabel } from '../samProposals';
@@ -82,25 +83,12 @@ function ProposedBooking({ action }: { action: Extract<SamAction, { type: 'propo
       if (session?.guestUserId) await db.sessions.put(session); // a 202 (pending) arrives later by sync
     },
   });
-  const state = book.isPending ? 'Requesting…' : book.error ? errorText(book.error) : undefined;
   return (
-    <div className="card proposal">
-      <p>
-        {action.durationMinutes} min with {host?.displayName ?? 'this host'},{' '}
-        {action.startTime ? sessionTime(action.startTime) : 'now'},{' '}
-        {formatMoney(action.agreedPrice.amountCents, action.agreedPrice.currency)} ({action.paymentMode})
-      </p>
-      {booked ? (
-        <p className="muted" data-testid="proposal-used">
-          {proposalUsedLabel(booked)}
-        </p>
-      ) : (
-        <button className="primary" disabled={book.isPending} onClick={() => book.mutate()}>
-          Book this
-        </button>
-      )}
-      {state && !booked && <p className="muted" role="status">{state}</p>}
-    </div>
+    <ProposalCard used={booked && proposalUsedLabel(booked)} act="Book this" acting={book} actingText="Requesting…">
+      {action.durationMinutes} min with {host?.displayName ?? 'this host'},{' '}
+      {action.startTime ? sessionTime(action.startTime) : 'now'},{' '}
+      {formatMoney(action.agreedPrice.amountCents, action.agreedPrice.currency)} ({action.paymentMode})
+    </ProposalCard>
   );
 }
 
@@ -116,22 +104,45 @@ function OpenRequest({ action }: { action: Extract<SamAction, { type: 'open_requ
       if (request?.requesterId) await db.requests.put(request); // a 202 (pending) arrives later by sync
     },
   });
-  const state = send.error ? errorText(send.error) : undefined;
+  return (
+    <ProposalCard used={sent && requestUsedLabel(sent)} act="Send request" acting={send}>
+      Ask {host?.displayName ?? 'this host'}&apos;s representative: “{action.message}”
+    </ProposalCard>
+  );
+}
+
+/**
+ * One of Sam's proposals: what it offers, and its button until it was acted on, then what became of it. While the
+ * button's mutation runs it shows `actingText` (if any), and its error if it failed.
+ */
+function ProposalCard({
+  children,
+  used,
+  act,
+  acting,
+  actingText,
+}: {
+  children: ReactNode;
+  /** What became of the proposal; undefined while it is open. */
+  used: string | undefined;
+  act: string;
+  acting: Pick<UseMutationResult<unknown, Error, void>, 'isPending' | 'error' | 'mutate'>;
+  actingText?: string;
+}) {
+  const state = acting.isPending ? actingText : acting.error ? errorText(acting.error) : undefined;
   return (
     <div className="card proposal">
-      <p>
-        Ask {host?.displayName ?? 'this host'}&apos;s representative: “{action.message}”
-      </p>
-      {sent ? (
+      <p>{children}</p>
+      {used ? (
         <p className="muted" data-testid="proposal-used">
-          {requestUsedLabel(sent)}
+          {used}
         </p>
       ) : (
-        <button className="primary" disabled={send.isPending} onClick={() => send.mutate()}>
-          Send request
+        <button className="primary" disabled={acting.isPending} onClick={() => acting.mutate()}>
+          {act}
         </button>
       )}
-      {state && !sent && <p className="muted" role="status">{state}</p>}
+      {state && !used && <p className="muted" role="status">{state}</p>}
     </div>
   );
 }

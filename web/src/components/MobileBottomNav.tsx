@@ -1,16 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../services';
-import { useUi, type View } from '../store';
+import { mainViews } from '../navigation';
+import { useUi } from '../store';
 import { Icon } from './Icon';
-
-const ITEMS: [View, string][] = [
-  ['chats', 'Chats'],
-  ['discover', 'Discover'],
-  ['sam', 'Sam'],
-  ['sessions', 'Sessions'],
-  ['money', 'Money'],
-  ['settings', 'Settings'],
-];
 
 /** Phone navigation at the bottom of the screen (hidden on wide screens, where the top bar navigates). */
 export function MobileBottomNav() {
@@ -18,7 +10,7 @@ export function MobileBottomNav() {
   const navigate = useUi((s) => s.navigate);
   const isAdmin = useUi((s) => s.user?.roles.includes('admin'));
   const totalUnread = useLiveQuery(() => db.totalUnread(), []) ?? 0;
-  const items = isAdmin ? [...ITEMS, ['admin', 'Admin'] as [View, string]] : ITEMS;
+  const items = mainViews(!!isAdmin);
   return (
     <nav className="bottom-nav" aria-label="Main (mobile)">
       {items.map(([view, label]) => (

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { errorText } from '../endpoints';
 import { formatAmount } from '../money';
 import { paymentStatusText } from '../moneyViews';
@@ -5,6 +6,9 @@ import { useEarnings, usePayments } from '../moneyQueries';
 import { useUi } from '../store';
 import type { Earnings } from '../types';
 import { ErrorAlert } from './ErrorAlert';
+
+const forWhat = (kind: string) => (kind === 'donation' ? 'Tip' : 'Session');
+const refunded = (cents: number, currency: string) => (cents ? formatAmount(cents, currency) : '—');
 
 const day = (iso: string) => new Date(iso).toLocaleDateString([], { year: 'numeric', month: 'short', day: 'numeric' });
 
@@ -30,35 +34,21 @@ function GuestPayments({ me }: { me: string }) {
       <ErrorAlert message={list.error ? errorText(list.error) : undefined} />
       {paid?.length === 0 && <p className="muted">No payments yet.</p>}
       {!!paid?.length && (
-        <div className="table-wrap">
-          <table className="money-table">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">To</th>
-                <th scope="col">For</th>
-                <th scope="col" className="num">Amount</th>
-                <th scope="col" className="num">Refunded</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {paid.map((p) => {
-                const r = p.receipt;
-                return (
-                  <tr key={p.paymentId} data-testid="payment-row" data-status={p.status} data-refunded={r.refundedCents}>
-                    <td data-label="Date">{day(p.createdAt)}</td>
-                    <td data-label="To">{p.payeeName ?? '—'}</td>
-                    <td data-label="For">{p.kind === 'donation' ? 'Tip' : 'Session'}</td>
-                    <td data-label="Amount" className="num">{formatAmount(p.amountCents, p.currency)}</td>
-                    <td data-label="Refunded" className="num">{r.refundedCents ? formatAmount(r.refundedCents, p.currency) : '—'}</td>
-                    <td data-label="Status">{paymentStatusText(p)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <MoneyTable
+          rows={paid}
+          row={(p) => ({
+            key: p.paymentId,
+            attributes: { 'data-testid': 'payment-row', 'data-status': p.status, 'data-refunded': p.receipt.refundedCents },
+          })}
+          columns={[
+            { label: 'Date', cell: (p) => day(p.createdAt) },
+            { label: 'To', cell: (p) => p.payeeName ?? '—' },
+            { label: 'For', cell: (p) => forWhat(p.kind) },
+            { label: 'Amount', num: true, cell: (p) => formatAmount(p.amountCents, p.currency) },
+            { label: 'Refunded', num: true, cell: (p) => refunded(p.receipt.refundedCents, p.currency) },
+            { label: 'Status', cell: (p) => paymentStatusText(p) },
+          ]}
+        />
       )}
     </section>
   );
@@ -74,36 +64,72 @@ function HostEarnings() {
       {e && <Totals earnings={e} />}
       {e?.items.length === 0 && <p className="muted">Nothing earned yet. Paid sessions and tips show here once paid.</p>}
       {!!e?.items.length && (
-        <div className="table-wrap">
-          <table className="money-table">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">From</th>
-                <th scope="col">For</th>
-                <th scope="col" className="num">Gross</th>
-                <th scope="col" className="num">Platform fee</th>
-                <th scope="col" className="num">Refunded</th>
-                <th scope="col" className="num">Net</th>
-              </tr>
-            </thead>
-            <tbody>
-              {e.items.map((i) => (
-                <tr key={i.paymentId} data-testid="earning-row" data-refunded={i.refundedCents}>
-                  <td data-label="Date">{day(i.paidAt)}</td>
-                  <td data-label="From">{i.payerName ?? '—'}</td>
-                  <td data-label="For">{i.kind === 'donation' ? 'Tip' : 'Session'}</td>
-                  <td data-label="Gross" className="num">{formatAmount(i.grossCents, i.currency)}</td>
-                  <td data-label="Platform fee" className="num">{formatAmount(i.feeCents, i.currency)}</td>
-                  <td data-label="Refunded" className="num">{i.refundedCents ? formatAmount(i.refundedCents, i.currency) : '—'}</td>
-                  <td data-label="Net" className="num">{formatAmount(i.netCents, i.currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <MoneyTable
+          rows={e.items}
+          row={(i) => ({ key: i.paymentId, attributes: { 'data-testid': 'earning-row', 'data-refunded': i.refundedCents } })}
+          columns={[
+            { label: 'Date', cell: (i) => day(i.paidAt) },
+            { label: 'From', cell: (i) => i.payerName ?? '—' },
+            { label: 'For', cell: (i) => forWhat(i.kind) },
+            { label: 'Gross', num: true, cell: (i) => formatAmount(i.grossCents, i.currency) },
+            { label: 'Platform fee', num: true, cell: (i) => formatAmount(i.feeCents, i.currency) },
+            { label: 'Refunded', num: true, cell: (i) => refunded(i.refundedCents, i.currency) },
+            { label: 'Net', num: true, cell: (i) => formatAmount(i.netCents, i.currency) },
+          ]}
+        />
       )}
     </section>
+  );
+}
+
+interface Column<T> {
+  label: string;
+  /** Right-aligned tabular figures. */
+  num?: boolean;
+  cell: (row: T) => ReactNode;
+}
+
+/**
+ * A table of money rows; on narrow screens each row is a card whose cells name their column (`data-label`, see
+ * money.css), so the header and the labels come from the same `columns`.
+ */
+function MoneyTable<T>({
+  rows,
+  row,
+  columns,
+}: {
+  rows: T[];
+  row: (r: T) => { key: string; attributes: Record<`data-${string}`, string | number> };
+  columns: Column<T>[];
+}) {
+  return (
+    <div className="table-wrap">
+      <table className="money-table">
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.label} scope="col" className={c.num ? 'num' : undefined}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const { key, attributes } = row(r);
+            return (
+              <tr key={key} {...attributes}>
+                {columns.map((c) => (
+                  <td key={c.label} data-label={c.label} className={c.num ? 'num' : undefined}>
+                    {c.cell(r)}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

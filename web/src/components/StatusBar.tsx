@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db, signOutLocally } from '../services';
-import { useUi, type View } from '../store';
+import { mainViews } from '../navigation';
+import { useUi } from '../store';
 import { Announcements } from './Announcements';
 
 const LINK_TEXT = { online: 'Online', connecting: 'Connecting…', offline: 'Offline — messages will be sent when you reconnect' };
@@ -12,15 +13,7 @@ export function StatusBar() {
   const route = useUi((s) => s.route);
   const navigate = useUi((s) => s.navigate);
   const totalUnread = useLiveQuery(() => db.totalUnread(), []) ?? 0;
-  const views: [View, string][] = [
-    ['chats', 'Chats'],
-    ['discover', 'Discover'],
-    ['sam', 'Sam'],
-    ['sessions', 'Sessions'],
-    ['money', 'Money'],
-    ['settings', 'Settings'],
-  ];
-  if (user?.roles.includes('admin')) views.push(['admin', 'Admin']);
+  const views = mainViews(!!user?.roles.includes('admin'));
 
   return (
     <header className="statusbar">

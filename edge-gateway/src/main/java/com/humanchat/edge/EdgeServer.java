@@ -15,7 +15,6 @@ import com.humanchat.edge.presence.PresenceVisibility;
 import com.humanchat.edge.web.WebClientRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -33,52 +32,39 @@ import java.util.concurrent.TimeUnit;
  * the web client; every failure and every unmatched route ends as problem+json. Metrics and the detailed health are on
  * the {@link OpsServer}'s port.
  */
-public final class EdgeServer extends VerticleBase {
+public final class EdgeServer extends RouterServer {
 
     static final long SHUTDOWN_GRACE_SECONDS = 5;
 
-    private final EdgeServices services;
-    private final int port;
-    private HttpServer server;
-
-    /** @param port the port to listen on; instances given the same port share it */
+    /**
+     * @param port the port to listen on; instances given the same port share it. WebSocket messages are assembled and
+     *     size-checked by the socket's own protocol (ws.MessageAssembler), not by the server's options.
+     */
     public EdgeServer(EdgeServices services, int port) {
-        this.services = services;
-        this.port = port;
-    }
-
-    @Override
-    public Future<?> start() {
-        // WebSocket messages are assembled and size-checked by the socket's own protocol (ws.MessageAssembler).
-        server = vertx.createHttpServer(serverOptions(port));
-        return server.requestHandler(router()).listen();
+        super(services, port);
     }
 
     /**
-     * The public listener's options. WebSocket compression is declined: every browser offers {@code permessage-deflate}
+     * WebSocket compression is declined: every browser offers {@code permessage-deflate}
      * with context takeover, which costs each socket a deflater and an inflater (~155 KB resident) and, measured on
      * the message path, many times the latency of an uncompressed frame, for frames of a few hundred bytes that
      * deflate saves little on (docs/benchmarks.md, "WebSocket compression"). A client that offers it gets a plain
      * socket, which RFC 7692 allows.
      */
-    static HttpServerOptions serverOptions(int port) {
-        return new HttpServerOptions()
-                .setPort(port)
+    @Override
+    HttpServerOptions options(int port) {
+        return super.options(port)
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false);
     }
 
     /** Stops accepting, lets requests in flight finish and closes WebSockets, for at most the grace period. */
     @Override
-    public Future<?> stop() {
-        return server == null ? Future.succeededFuture() : server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+    Future<Void> stop(HttpServer server) {
+        return server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
     }
 
-    /** The port this instance listens on; every instance of a deployment shares it. */
-    public int actualPort() {
-        return server == null ? -1 : server.actualPort();
-    }
-
+    @Override
     Router router() {
         Router root = Router.router(vertx);
         root.route().handler(new RequestIds());

@@ -3,9 +3,7 @@ package com.humanchat.edge;
 import com.humanchat.edge.health.HealthRoutes;
 import com.humanchat.edge.http.ProblemResponses;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 
 /**
@@ -13,32 +11,18 @@ import io.vertx.ext.web.Router;
  * and the detailed {@code /health/*}. Kept off the public port, which the ingress forwards: the scrape is megabytes
  * per answer and names topics and consumer groups. One instance; only the pod network (probes, Prometheus) reaches it.
  */
-final class OpsServer extends VerticleBase {
-
-    private final EdgeServices services;
-    private final int port;
-    private HttpServer server;
+final class OpsServer extends RouterServer {
 
     OpsServer(EdgeServices services, int port) {
-        this.services = services;
-        this.port = port;
+        super(services, port);
     }
 
     @Override
-    public Future<?> start() {
-        server = vertx.createHttpServer(new HttpServerOptions().setPort(port));
-        return server.requestHandler(router()).listen();
+    Future<Void> stop(HttpServer server) {
+        return server.close();
     }
 
     @Override
-    public Future<?> stop() {
-        return server == null ? Future.succeededFuture() : server.close();
-    }
-
-    int actualPort() {
-        return server == null ? -1 : server.actualPort();
-    }
-
     Router router() {
         Router ops = Router.router(vertx);
         new HealthRoutes(services.readiness(), services.liveness()).mountDetailed(ops);

@@ -14,9 +14,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A real edge for integration tests: a fresh migrated database, the shared broker (topics provisioned) and Redis,
@@ -149,13 +151,25 @@ public final class TestEdge implements AutoCloseable {
 
     /** Registers a fresh account and returns the 201 body. */
     public JsonObject register(String email, String password, String displayName) {
-        Answer answer = post(
-                "/api/auth/register",
-                new JsonObject().put("email", email).put("password", password).put("displayName", displayName));
+        Answer answer = post("/api/auth/register", registration(email, password, displayName));
         if (answer.status() != 201) {
             throw new AssertionError("registration failed: " + answer);
         }
         return answer.json();
+    }
+
+    /** The fields every view of an account shows: who they are and what they offer as a host. */
+    public static final List<String> PROFILE_FIELDS =
+            List.of("displayName", "roles", "bio", "tags", "priceCents", "currency", "instantAvailable");
+
+    /** The fields of one view of an account: its own {@code first}, the {@link #PROFILE_FIELDS}, its own {@code last}. */
+    public static List<String> accountFields(List<String> first, List<String> last) {
+        return Stream.of(first, PROFILE_FIELDS, last).flatMap(List::stream).toList();
+    }
+
+    /** The body of {@code POST /api/auth/register}. */
+    public static JsonObject registration(String email, String password, String displayName) {
+        return new JsonObject().put("email", email).put("password", password).put("displayName", displayName);
     }
 
     public static String uniqueEmail(String who) {

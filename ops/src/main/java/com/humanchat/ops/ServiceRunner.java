@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,20 @@ public final class ServiceRunner {
     private static final Duration LAG_INTERVAL = Duration.ofSeconds(15);
 
     private ServiceRunner() {}
+
+    /**
+     * The configuration {@code read} makes of the environment. An invalid one ends the process with status 2, every
+     * problem logged, before anything starts.
+     */
+    public static <C> C configOrExit(Supplier<C> read) {
+        try {
+            return read.get();
+        } catch (IllegalArgumentException e) {
+            LOG.error("{}", e.getMessage());
+            System.exit(2);
+            throw e;
+        }
+    }
 
     /**
      * Runs until the JVM is asked to stop.

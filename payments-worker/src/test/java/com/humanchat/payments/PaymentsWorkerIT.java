@@ -352,19 +352,9 @@ class PaymentsWorkerIT {
         long pendingTx = (Long) single("select tx from payments where payment_id = ?", payment);
 
         for (int i = 0; i < 5; i++) {
-            webhook(
-                    "evt_ok_" + payment,
-                    "payment_intent.succeeded",
-                    300,
-                    payment.toString(),
-                    StripeWebhooks.paymentIntent(intent, payment.toString(), "succeeded"));
+            intentSucceeded("evt_ok_" + payment, 300, payment, intent);
         }
-        webhook(
-                "evt_stale_" + payment,
-                "payment_intent.payment_failed",
-                200,
-                payment.toString(),
-                StripeWebhooks.paymentIntent(intent, payment.toString(), "requires_payment_method"));
+        intentFailed("evt_stale_" + payment, 200, payment, intent);
 
         awaitPayment(payment, PaymentStatus.SUCCEEDED);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(single(
@@ -391,24 +381,14 @@ class PaymentsWorkerIT {
         UUID payment = UUID.randomUUID();
         String intent = pendingIntent(payment, session, payableHost("acct_declined"));
 
-        webhook(
-                "evt_declined_" + payment,
-                "payment_intent.payment_failed",
-                100,
-                payment.toString(),
-                StripeWebhooks.paymentIntent(intent, payment.toString(), "requires_payment_method"));
+        intentFailed("evt_declined_" + payment, 100, payment, intent);
 
         PaymentUpdated failed = awaitPayment(payment, PaymentStatus.FAILED);
         assertThat(failed.reason()).isEqualTo("Your card was declined.");
         Thread.sleep(300);
         assertThat(confirmations(session)).isEmpty();
 
-        webhook(
-                "evt_retried_" + payment,
-                "payment_intent.succeeded",
-                200,
-                payment.toString(),
-                StripeWebhooks.paymentIntent(intent, payment.toString(), "succeeded"));
+        intentSucceeded("evt_retried_" + payment, 200, payment, intent);
         awaitPayment(payment, PaymentStatus.SUCCEEDED);
         await().atMost(Duration.ofSeconds(10)).pollInSameThread().untilAsserted(() -> assertThat(confirmations(session))
                 .hasSize(1));
@@ -417,24 +397,25 @@ class PaymentsWorkerIT {
     @Test
     void aConfirmedPaidSessionCancelledBeforeTheCutoffIsRefundedOnceAndAfterItNot() throws Exception {
         UUID host = payableHost("acct_refunds");
-        UUID early = UUID.randomUUID();
-        UUID earlyPayment = paidPayment(early, host);
-        UUID late = UUID.randomUUID();
-        UUID latePayment = paidPayment(late, host);
+        PaidSession early = paidSession(host);
+        PaidSession late = paidSession(host);
 
-        SessionStatusChanged cancelEarly = cancelled(early, host, Instant.now().plus(Duration.ofHours(48)));
+        SessionStatusChanged cancelEarly =
+                cancelled(early.session(), host, Instant.now().plus(Duration.ofHours(48)));
         send(Topics.SESSIONS_EVENTS, cancelEarly);
         send(Topics.SESSIONS_EVENTS, cancelEarly);
-        send(Topics.SESSIONS_EVENTS, cancelled(late, host, Instant.now().plus(Duration.ofHours(2))));
+        send(
+                Topics.SESSIONS_EVENTS,
+                cancelled(late.session(), host, Instant.now().plus(Duration.ofHours(2))));
 
-        PaymentUpdated refunded = awaitPayment(earlyPayment, PaymentStatus.REFUNDED);
+        PaymentUpdated refunded = awaitPayment(early.payment(), PaymentStatus.REFUNDED);
         assertThat(refunded.refundedCents()).isEqualTo(PRICE);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(payments(latePayment))
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(payments(late.payment()))
                 .anySatisfy(p -> assertThat(p.reason()).contains("No refund")));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(seen().stream()
                         .filter(e -> e instanceof SendMessage m
-                                && (m.clientMessageId().equals("refund:" + earlyPayment)
-                                        || m.clientMessageId().equals("refund:" + latePayment)))
+                                && (m.clientMessageId().equals("refund:" + early.payment())
+                                        || m.clientMessageId().equals("refund:" + late.payment())))
                         .map(e -> ((SendMessage) e).content()))
                 .as("the thread says what was refunded")
                 .containsExactlyInAnyOrder(
@@ -442,19 +423,21 @@ class PaymentsWorkerIT {
                         "No refund: cancelled less than 24 h before the start"));
         Thread.sleep(500);
         assertThat(stripe.requests("/v1/refunds").stream()
-                        .filter(r -> earlyPayment.toString().equals(r.form().get("metadata[payment_id]"))))
+                        .filter(r -> early.payment().toString().equals(r.form().get("metadata[payment_id]"))))
                 .singleElement()
                 .satisfies(r -> {
-                    assertThat(r.idempotencyKey()).isEqualTo("refund:" + earlyPayment);
+                    assertThat(r.idempotencyKey()).isEqualTo("refund:" + early.payment());
                     assertThat(r.form())
                             .containsEntry("amount", "5000")
                             .containsEntry("reverse_transfer", "true")
                             .containsEntry("refund_application_fee", "true");
                 });
-        assertThat(payments(earlyPayment)).extracting(PaymentUpdated::status).containsOnlyOnce(PaymentStatus.REFUNDED);
-        assertThat(single("select status from payments where payment_id = ?", latePayment))
+        assertThat(payments(early.payment()))
+                .extracting(PaymentUpdated::status)
+                .containsOnlyOnce(PaymentStatus.REFUNDED);
+        assertThat(single("select status from payments where payment_id = ?", late.payment()))
                 .isEqualTo("succeeded");
-        assertThat(single("select stripe_refund_id from payments where payment_id = ?", earlyPayment))
+        assertThat(single("select stripe_refund_id from payments where payment_id = ?", early.payment()))
                 .asString()
                 .startsWith("re_");
     }
@@ -462,24 +445,22 @@ class PaymentsWorkerIT {
     @Test
     void aNoShowIsRefundedInFullWhenTheGuestWaitedAndNotAtAllWhenTheHostDid() throws Exception {
         UUID host = payableHost("acct_no_show");
-        UUID hostAbsent = UUID.randomUUID();
-        UUID hostAbsentPayment = paidPayment(hostAbsent, host);
-        UUID guestAbsent = UUID.randomUUID();
-        UUID guestAbsentPayment = paidPayment(guestAbsent, host);
+        PaidSession hostAbsent = paidSession(host);
+        PaidSession guestAbsent = paidSession(host);
         Instant startedAgo = Instant.now().minus(Duration.ofMinutes(20));
 
-        SessionStatusChanged markedByGuest = cancelled(hostAbsent, host, startedAgo, SessionStatus.CONFIRMED);
+        SessionStatusChanged markedByGuest = cancelled(hostAbsent.session(), host, startedAgo, SessionStatus.CONFIRMED);
         send(
                 Topics.SESSIONS_EVENTS,
                 noShow(markedByGuest, markedByGuest.session().guestUserId()));
-        SessionStatusChanged markedByHost = cancelled(guestAbsent, host, startedAgo, SessionStatus.CONFIRMED);
+        SessionStatusChanged markedByHost = cancelled(guestAbsent.session(), host, startedAgo, SessionStatus.CONFIRMED);
         send(Topics.SESSIONS_EVENTS, noShow(markedByHost, host));
 
-        assertThat(awaitPayment(hostAbsentPayment, PaymentStatus.REFUNDED).refundedCents())
+        assertThat(awaitPayment(hostAbsent.payment(), PaymentStatus.REFUNDED).refundedCents())
                 .isEqualTo(PRICE);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(payments(guestAbsentPayment))
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(payments(guestAbsent.payment()))
                 .anySatisfy(p -> assertThat(p.reason()).isEqualTo("No refund: the guest did not come to the session")));
-        assertThat(single("select status from payments where payment_id = ?", guestAbsentPayment))
+        assertThat(single("select status from payments where payment_id = ?", guestAbsent.payment()))
                 .isEqualTo("succeeded");
     }
 
@@ -532,12 +513,7 @@ class PaymentsWorkerIT {
                 .singleElement()
                 .satisfies(r -> assertThat(r.idempotencyKey()).isEqualTo("cancel:" + payment));
 
-        webhook(
-                "evt_late_" + payment,
-                "payment_intent.succeeded",
-                400,
-                payment.toString(),
-                StripeWebhooks.paymentIntent(intent, payment.toString(), "succeeded"));
+        intentSucceeded("evt_late_" + payment, 400, payment, intent);
 
         assertThat(awaitPayment(payment, PaymentStatus.REFUNDED).refundedCents())
                 .isEqualTo(PRICE);
@@ -579,17 +555,16 @@ class PaymentsWorkerIT {
         }
     }
 
-    private static UUID paidPayment(UUID session, UUID host) {
+    /** A session of {@code host}'s and its payment, which succeeded. */
+    private record PaidSession(UUID session, UUID payment) {}
+
+    private static PaidSession paidSession(UUID host) {
+        UUID session = UUID.randomUUID();
         UUID payment = UUID.randomUUID();
         String intent = pendingIntent(payment, session, host);
-        webhook(
-                "evt_paid_" + payment,
-                "payment_intent.succeeded",
-                300,
-                payment.toString(),
-                StripeWebhooks.paymentIntent(intent, payment.toString(), "succeeded"));
+        intentSucceeded("evt_paid_" + payment, 300, payment, intent);
         awaitPayment(payment, PaymentStatus.SUCCEEDED);
-        return payment;
+        return new PaidSession(session, payment);
     }
 
     private static String pendingIntent(UUID payment, UUID session, UUID host) {
@@ -619,6 +594,26 @@ class PaymentsWorkerIT {
 
     private static SessionStatusChanged cancelled(UUID sessionId, UUID host, Instant start, SessionStatus from) {
         return SessionCancellations.cancelledByHost(sessionId, host, Money.of(PRICE, "usd"), start, from);
+    }
+
+    /** Stripe telling that the intent of {@code payment} succeeded. */
+    private static void intentSucceeded(String eventId, long created, UUID payment, String intent) {
+        intentEvent(eventId, "payment_intent.succeeded", "succeeded", created, payment, intent);
+    }
+
+    /** Stripe telling that the intent of {@code payment} failed and needs another payment method. */
+    private static void intentFailed(String eventId, long created, UUID payment, String intent) {
+        intentEvent(eventId, "payment_intent.payment_failed", "requires_payment_method", created, payment, intent);
+    }
+
+    private static void intentEvent(
+            String eventId, String type, String status, long created, UUID payment, String intent) {
+        webhook(
+                eventId,
+                type,
+                created,
+                payment.toString(),
+                StripeWebhooks.paymentIntent(intent, payment.toString(), status));
     }
 
     private static void webhook(

@@ -5,8 +5,6 @@ import com.humanchat.sam.config.SamWorkerConfig;
 import com.humanchat.schemas.TopicProvisioner;
 import java.io.IOException;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of the sam-worker deployable: reads {@link SamWorkerConfig}, creates missing topics, runs a
@@ -16,19 +14,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class SamWorkerMain {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SamWorkerMain.class);
-
     private SamWorkerMain() {}
 
     public static void main(String[] args) throws InterruptedException, IOException {
-        SamWorkerConfig config;
-        try {
-            config = SamWorkerConfig.fromEnv(System.getenv());
-        } catch (IllegalArgumentException e) {
-            LOG.error("{}", e.getMessage());
-            System.exit(2);
-            return;
-        }
+        SamWorkerConfig config = ServiceRunner.configOrExit(() -> SamWorkerConfig.fromEnv(System.getenv()));
         TopicProvisioner.ensureTopics(config.kafkaBootstrap(), config.topicPartitions(), config.replicationFactor());
         ServiceRunner.run(
                 "sam-worker",

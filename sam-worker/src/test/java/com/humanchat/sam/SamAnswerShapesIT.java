@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -38,13 +37,11 @@ class SamAnswerShapesIT {
     @Test
     void everyRecordedShapeEndsAsTheExpectedMessageWithItsValidatedActions() throws Exception {
         SamTestPlatform platform = SamTestPlatform.get();
-        UUID paula = platform.insertUser(
-                "Paula Shapes", List.of("user", "host"), "scaled Postgres", List.of("pg"), 4000L, "usd");
+        UUID paula = platform.insertPostgresHost("Paula Shapes", "pg");
         Instant start = Instant.now().plus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
         Instant taken = Instant.now().plus(5, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
         platform.holdSession(paula, taken, 30, "confirmed");
-        UUID conversation = platform.userWithSamConversation("shaun");
-        platform.awaitConversations(List.of(conversation));
+        UUID conversation = platform.projectedSamConversation("shaun");
         UUID shaun = platform.userOf(conversation);
         Map<String, AnswerShapes.Shape> byQuestion = new HashMap<>();
         AnswerShapes.ALL.forEach(shape -> byQuestion.put(shape.file(), shape));
@@ -95,8 +92,7 @@ class SamAnswerShapesIT {
     @Test
     void samTypesInTheConversationFromTheRequestUntilTheAnswerIsIn() throws Exception {
         SamTestPlatform platform = SamTestPlatform.get();
-        UUID conversation = platform.userWithSamConversation("tina");
-        platform.awaitConversations(List.of(conversation));
+        UUID conversation = platform.projectedSamConversation("tina");
         Vertx vertx = Vertx.vertx();
         ConcurrentLinkedQueue<Instant> typing = new ConcurrentLinkedQueue<>();
         String expected = PresenceChannel.typing(conversation, SystemActors.SAM, true);

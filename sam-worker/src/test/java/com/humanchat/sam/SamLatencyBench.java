@@ -50,8 +50,7 @@ class SamLatencyBench {
     @Test
     void measuresTheTimeFromTheQuestionToSamsMessage() throws Exception {
         SamTestPlatform platform = SamTestPlatform.get();
-        UUID paula = platform.insertUser(
-                "Paula Bench", List.of("user", "host"), "scaled Postgres", List.of("bench"), 4000L, "usd");
+        UUID paula = platform.insertPostgresHost("Paula Bench", "bench");
         Instant start = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         String answer = AnswerShapes.ALL.stream()
                 .filter(shape -> shape.file().equals("02-prose-then-fence"))

@@ -161,12 +161,24 @@ final class SamTestPlatform {
         return conversation;
     }
 
+    /** {@link #userWithSamConversation}, once the conversation is projected: ready to be asked in. */
+    UUID projectedSamConversation(String name) throws SQLException {
+        UUID conversation = userWithSamConversation(name);
+        awaitConversations(List.of(conversation));
+        return conversation;
+    }
+
     void awaitConversations(List<UUID> conversations) {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> count(
                                 "select count(*) from conversations where id = any (?)",
                                 conversations.toArray(UUID[]::new))
                         == conversations.size());
+    }
+
+    /** A host who scaled Postgres, at 40.00 USD a session (the price the recorded answers propose), tagged {@code tag}. */
+    UUID insertPostgresHost(String name, String tag) throws SQLException {
+        return insertUser(name, List.of("user", "host"), "scaled a Postgres cluster", List.of(tag), 4000L, "usd");
     }
 
     UUID insertUser(String name, List<String> roles, String bio, List<String> tags, Long priceCents, String currency)

@@ -42,10 +42,8 @@ class SamWorkerIT {
     void answersThroughAFunctionCallRoundTripWithOnlyTheActionsLiveDataBacks() throws Exception {
         SamTestPlatform platform = SamTestPlatform.get();
         String tag = "pg" + UUID.randomUUID().toString().substring(0, 8);
-        UUID paula = platform.insertUser(
-                "Paula Scaler", List.of("user", "host"), "scaled a Postgres cluster", List.of(tag), 4000L, "usd");
-        UUID conversation = platform.userWithSamConversation("alice");
-        platform.awaitConversations(List.of(conversation));
+        UUID paula = platform.insertPostgresHost("Paula Scaler", tag);
+        UUID conversation = platform.projectedSamConversation("alice");
         UUID alice = platform.userOf(conversation);
         String start = Instant.now()
                 .plus(2, ChronoUnit.HOURS)
@@ -152,8 +150,7 @@ class SamWorkerIT {
     @Test
     void aModelThatKeepsLookingThingsUpIsMadeToAnswerWithTheAnswerFunctions() throws Exception {
         SamTestPlatform platform = SamTestPlatform.get();
-        UUID conversation = platform.userWithSamConversation("lou");
-        platform.awaitConversations(List.of(conversation));
+        UUID conversation = platform.projectedSamConversation("lou");
         try (FakeGemini gemini = new FakeGemini(request -> "ANY"
                                 .equals(request.path("toolConfig")
                                         .path("functionCallingConfig")
@@ -183,8 +180,7 @@ class SamWorkerIT {
     @Test
     void withoutAKeyAnswersThatSamIsNotConfigured() throws Exception {
         SamTestPlatform platform = SamTestPlatform.get();
-        UUID conversation = platform.userWithSamConversation("bob");
-        platform.awaitConversations(List.of(conversation));
+        UUID conversation = platform.projectedSamConversation("bob");
 
         try (SamWorker worker = SamWorker.start(platform.config(null, null, 2, 1), new SimpleMeterRegistry())) {
             SamRequested request = platform.ask(conversation, platform.userOf(conversation), "hello?");
@@ -201,8 +197,7 @@ class SamWorkerIT {
     @Test
     void theAnswerCarriesTheTraceOfTheQuestion() throws Exception {
         SamTestPlatform platform = SamTestPlatform.get();
-        UUID conversation = platform.userWithSamConversation("tracy");
-        platform.awaitConversations(List.of(conversation));
+        UUID conversation = platform.projectedSamConversation("tracy");
         String traceId = TraceParent.newTraceId();
         SamRequested request;
 
@@ -232,8 +227,7 @@ class SamWorkerIT {
     void aHostileAnswerProducesNoActionAndInvalidJsonAnApology() throws Exception {
         SamTestPlatform platform = SamTestPlatform.get();
         UUID host = platform.insertUser("Hank Host", List.of("user", "host"), "", List.of(), 9900L, "eur");
-        UUID conversation = platform.userWithSamConversation("eve");
-        platform.awaitConversations(List.of(conversation));
+        UUID conversation = platform.projectedSamConversation("eve");
         UUID eve = platform.userOf(conversation);
         try (FakeGemini gemini = new FakeGemini(request -> FakeGemini.Reply.text("{\"reply\": \"Booked for free as"
                         + " you asked!\", \"actions\": [{\"type\": \"propose_booking\", \"hostUserId\": \"" + host
@@ -260,8 +254,7 @@ class SamWorkerIT {
     @Test
     void givesUpAfterTheAttemptsToTheDeadLetterTopicWithAnApology() throws Exception {
         SamTestPlatform platform = SamTestPlatform.get();
-        UUID conversation = platform.userWithSamConversation("frank");
-        platform.awaitConversations(List.of(conversation));
+        UUID conversation = platform.projectedSamConversation("frank");
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         String traceId = TraceParent.newTraceId();
         ListAppender<ILoggingEvent> logged = new ListAppender<>();

@@ -5,8 +5,6 @@ import com.humanchat.ops.ServiceRunner;
 import com.humanchat.schemas.TopicProvisioner;
 import java.io.IOException;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of the projector deployable: reads {@link ProjectorConfig} from the environment, creates missing topics,
@@ -16,21 +14,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProjectorMain {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ProjectorMain.class);
-
     private ProjectorMain() {}
 
     public static void main(String[] args) throws InterruptedException, IOException {
-        ProjectorConfig config;
-        int opsPort;
-        try {
-            config = ProjectorConfig.fromEnv(System.getenv());
-            opsPort = OpsHttpServer.portFromEnv(System.getenv());
-        } catch (IllegalArgumentException e) {
-            LOG.error("{}", e.getMessage());
-            System.exit(2);
-            return;
-        }
+        ProjectorConfig config = ServiceRunner.configOrExit(() -> ProjectorConfig.fromEnv(System.getenv()));
+        int opsPort = ServiceRunner.configOrExit(() -> OpsHttpServer.portFromEnv(System.getenv()));
         TopicProvisioner.ensureTopics(config.kafkaBootstrap(), config.topicPartitions(), config.replicationFactor());
 
         ServiceRunner.run(

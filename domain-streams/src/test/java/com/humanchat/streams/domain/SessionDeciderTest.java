@@ -1,6 +1,7 @@
 package com.humanchat.streams.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import com.humanchat.schemas.SystemActors;
 import com.humanchat.schemas.sessions.Money;
@@ -135,17 +136,9 @@ class SessionDeciderTest {
     @Test
     void startingAndCompletingRecordTheActualDuration() {
         SessionRecord confirmed = recordIn(SessionStatus.CONFIRMED, PaymentMode.FREE);
-        SessionRecord started = decider.decide(
-                        TransitionSession.of(SESSION, GUEST, SessionStatus.IN_PROGRESS, null), NOW, confirmed)
-                .state()
-                .orElseThrow();
+        SessionRecord started = stepped(GUEST, SessionStatus.IN_PROGRESS, NOW, confirmed);
 
-        Session completed = decider.decide(
-                        TransitionSession.of(SESSION, HOST, SessionStatus.COMPLETED, null),
-                        NOW.plusSeconds(1830),
-                        started)
-                .state()
-                .orElseThrow()
+        Session completed = stepped(HOST, SessionStatus.COMPLETED, NOW.plusSeconds(1830), started)
                 .session();
 
         assertThat(started.session().startedAt()).isEqualTo(NOW);
@@ -165,12 +158,7 @@ class SessionDeciderTest {
                         guestAccept, NOW, first.state().orElseThrow())
                 .state()
                 .orElseThrow();
-        SessionRecord afterStart = decider.decide(
-                        TransitionSession.of(SESSION, GUEST, SessionStatus.IN_PROGRESS, null),
-                        NOW.plusSeconds(60),
-                        afterRejection)
-                .state()
-                .orElseThrow();
+        SessionRecord afterStart = stepped(GUEST, SessionStatus.IN_PROGRESS, NOW.plusSeconds(60), afterRejection);
 
         assertThat(decider.decide(accept, NOW, afterStart).events()).isEqualTo(first.events());
         assertThat(decider.decide(guestAccept, NOW, afterStart).events())
@@ -263,47 +251,52 @@ class SessionDeciderTest {
                 .contains("startTime is too far ahead: sessions can be booked at most 90 days in advance");
     }
 
-    @Test
-    void aScheduledSessionStartsOnlyFromTenMinutesBeforeItsStart() {
+    static Stream<Arguments> stepsTimedByTheStart() {
+        return Stream.of(
+                argumentSet(
+                        "a scheduled session starts only from ten minutes before its start",
+                        GUEST,
+                        SessionStatus.IN_PROGRESS,
+                        Duration.ofMinutes(-10),
+                        "can be started from 10 minutes before"),
+                argumentSet(
+                        "the participant who waited marks a no-show from fifteen minutes after the start",
+                        HOST,
+                        SessionStatus.NO_SHOW,
+                        Duration.ofMinutes(15),
+                        "from 15 minutes after the start"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("stepsTimedByTheStart")
+    void aStepTimedByTheStartIsRefusedASecondEarlyAndTakenOnTime(
+            UUID actor, SessionStatus to, Duration fromStart, String refusal) {
         Instant start = NOW.plus(Duration.ofHours(2));
-        SessionRecord confirmed = new SessionRecord(
-                withStart(recordIn(SessionStatus.CONFIRMED, PaymentMode.FREE).session(), start), AnswerLog.empty());
-        TransitionSession begin = TransitionSession.of(SESSION, GUEST, SessionStatus.IN_PROGRESS, null);
+        SessionRecord confirmed = recordIn(SessionStatus.CONFIRMED, PaymentMode.FREE, start);
+        TransitionSession step = TransitionSession.of(SESSION, actor, to, null);
 
-        Verdict<SessionRecord, SessionEvent> early = decider.decide(begin, start.minusSeconds(601), confirmed);
-        Verdict<SessionRecord, SessionEvent> onTime = decider.decide(begin, start.minusSeconds(600), confirmed);
+        Verdict<SessionRecord, SessionEvent> early =
+                decider.decide(step, start.plus(fromStart).minusSeconds(1), confirmed);
+        Verdict<SessionRecord, SessionEvent> onTime = decider.decide(step, start.plus(fromStart), confirmed);
 
-        assertThat(early.events()).singleElement().isInstanceOfSatisfying(SessionCommandRejected.class, rejected -> {
-            assertThat(rejected.code()).isEqualTo(SessionRejectionCode.ILLEGAL_TRANSITION);
-            assertThat(rejected.reason()).contains("can be started from 10 minutes before");
+        assertRefusedAsIllegal(early, refusal);
+        assertThat(onTime.events()).singleElement().isInstanceOfSatisfying(SessionStatusChanged.class, changed -> {
+            assertThat(changed.toStatus()).isEqualTo(to);
+            assertThat(changed.actorId()).isEqualTo(actor);
         });
-        assertThat(onTime.events()).singleElement().isInstanceOf(SessionStatusChanged.class);
     }
 
     @Test
-    void theParticipantWhoWaitedMarksANoShowFromFifteenMinutesAfterTheStart() {
+    void aNoShowIsFinalTheOtherSideCannotMarkItBack() {
         Instant start = NOW.plus(Duration.ofHours(2));
-        SessionRecord confirmed = new SessionRecord(
-                withStart(recordIn(SessionStatus.CONFIRMED, PaymentMode.FREE).session(), start), AnswerLog.empty());
-        TransitionSession hostWaited = TransitionSession.of(SESSION, HOST, SessionStatus.NO_SHOW, null);
+        SessionRecord confirmed = recordIn(SessionStatus.CONFIRMED, PaymentMode.FREE, start);
+        SessionRecord markedByTheHost = stepped(HOST, SessionStatus.NO_SHOW, start.plusSeconds(900), confirmed);
 
-        Verdict<SessionRecord, SessionEvent> tooSoon = decider.decide(hostWaited, start.plusSeconds(899), confirmed);
-        Verdict<SessionRecord, SessionEvent> marked = decider.decide(hostWaited, start.plusSeconds(900), confirmed);
-
-        assertThat(tooSoon.events()).singleElement().isInstanceOfSatisfying(SessionCommandRejected.class, rejected -> {
-            assertThat(rejected.code()).isEqualTo(SessionRejectionCode.ILLEGAL_TRANSITION);
-            assertThat(rejected.reason()).contains("from 15 minutes after the start");
-        });
-        assertThat(marked.events()).singleElement().isInstanceOfSatisfying(SessionStatusChanged.class, changed -> {
-            assertThat(changed.toStatus()).isEqualTo(SessionStatus.NO_SHOW);
-            assertThat(changed.actorId()).isEqualTo(HOST);
-        });
         assertThat(decider.decide(
                                 TransitionSession.of(SESSION, GUEST, SessionStatus.NO_SHOW, null),
                                 start.plusSeconds(3600),
-                                marked.state().orElseThrow())
+                                markedByTheHost)
                         .events())
-                .as("final: the other side cannot mark it back")
                 .singleElement()
                 .isInstanceOf(SessionCommandRejected.class);
     }
@@ -326,25 +319,6 @@ class SessionDeciderTest {
                 .isEmpty();
     }
 
-    private static Session withStart(Session session, Instant start) {
-        return new Session(
-                session.sessionId(),
-                session.guestUserId(),
-                session.hostUserId(),
-                session.conversationId(),
-                start,
-                session.durationMinutes(),
-                session.agreedPrice(),
-                session.paymentMode(),
-                session.status(),
-                session.requestedAt(),
-                session.updatedAt(),
-                session.startedAt(),
-                session.completedAt(),
-                session.actualDurationSeconds(),
-                null);
-    }
-
     private static RequestSession request(Instant start, int minutes, Money price, PaymentMode mode) {
         return RequestSession.of(SESSION, GUEST, HOST, CONVERSATION, start, minutes, price, mode, null, null);
     }
@@ -358,13 +332,31 @@ class SessionDeciderTest {
         };
     }
 
+    /** The record after {@code actor}'s legal step to {@code to} at {@code at}. */
+    private SessionRecord stepped(UUID actor, SessionStatus to, Instant at, SessionRecord record) {
+        return decider.decide(TransitionSession.of(SESSION, actor, to, null), at, record)
+                .state()
+                .orElseThrow();
+    }
+
+    private static void assertRefusedAsIllegal(Verdict<SessionRecord, SessionEvent> verdict, String reasonPart) {
+        assertThat(verdict.events()).singleElement().isInstanceOfSatisfying(SessionCommandRejected.class, rejected -> {
+            assertThat(rejected.code()).isEqualTo(SessionRejectionCode.ILLEGAL_TRANSITION);
+            assertThat(rejected.reason()).contains(reasonPart);
+        });
+    }
+
     private static SessionRecord recordIn(SessionStatus status, PaymentMode mode) {
+        return recordIn(status, mode, null);
+    }
+
+    private static SessionRecord recordIn(SessionStatus status, PaymentMode mode, Instant start) {
         Session session = new Session(
                 SESSION,
                 GUEST,
                 HOST,
                 CONVERSATION,
-                null,
+                start,
                 30,
                 Money.of(mode == PaymentMode.PAID ? 5000 : 0, "usd"),
                 mode,

@@ -107,17 +107,7 @@ class SessionTopologyTest {
     }
 
     private RequestSession scheduled(UUID guestId, Instant start, int minutes) {
-        return RequestSession.of(
-                UUID.randomUUID(),
-                guestId,
-                host,
-                conversationId,
-                start,
-                minutes,
-                Money.of(0, "usd"),
-                PaymentMode.FREE,
-                null,
-                null);
+        return holding(guestId, start, minutes, null);
     }
 
     private RequestSession paid(Instant start) {
@@ -125,31 +115,17 @@ class SessionTopologyTest {
     }
 
     private RequestSession paid(UUID guestId, Instant start, int minutes) {
-        return RequestSession.of(
-                UUID.randomUUID(),
-                guestId,
-                host,
-                conversationId,
-                start,
-                minutes,
-                Money.of(5000, "usd"),
-                PaymentMode.PAID,
-                null,
-                null);
+        return request(guestId, start, minutes, Money.of(5000, "usd"), PaymentMode.PAID, null);
     }
 
     private RequestSession holding(UUID guestId, Instant start, int minutes, Integer holdMinutes) {
+        return request(guestId, start, minutes, Money.of(0, "usd"), PaymentMode.FREE, holdMinutes);
+    }
+
+    private RequestSession request(
+            UUID guestId, Instant start, int minutes, Money price, PaymentMode mode, Integer holdMinutes) {
         return RequestSession.of(
-                UUID.randomUUID(),
-                guestId,
-                host,
-                conversationId,
-                start,
-                minutes,
-                Money.of(0, "usd"),
-                PaymentMode.FREE,
-                holdMinutes,
-                null);
+                UUID.randomUUID(), guestId, host, conversationId, start, minutes, price, mode, holdMinutes, null);
     }
 
     private SessionRecord stored(UUID sessionId) {

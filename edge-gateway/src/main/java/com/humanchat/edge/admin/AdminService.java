@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * What admins do: find accounts, suspend or reinstate them, change their roles, broadcast announcements. Every action
@@ -209,41 +210,44 @@ public final class AdminService {
 
     /** The latest announcements, newest first. */
     public Future<JsonArray> announcements(int limit) {
-        return pg.preparedQuery("select id, author_id, message, level, published_at from announcements"
-                        + " order by published_at desc, id desc limit $1")
-                .execute(Tuple.of(limit))
-                .map(rows -> {
-                    JsonArray items = new JsonArray();
-                    rows.forEach(row -> items.add(new JsonObject()
-                            .put("announcementId", row.getUUID("id").toString())
-                            .put("authorId", row.getUUID("author_id").toString())
-                            .put("message", row.getString("message"))
-                            .put("level", row.getString("level"))
-                            .put("publishedAt", instant(row.getOffsetDateTime("published_at")))));
-                    return items;
-                });
+        return latest(
+                "select id, author_id, message, level, published_at from announcements"
+                        + " order by published_at desc, id desc limit $1",
+                limit,
+                row -> new JsonObject()
+                        .put("announcementId", row.getUUID("id").toString())
+                        .put("authorId", row.getUUID("author_id").toString())
+                        .put("message", row.getString("message"))
+                        .put("level", row.getString("level"))
+                        .put("publishedAt", instant(row.getOffsetDateTime("published_at"))));
     }
 
     /** The latest admin actions, newest first. */
     public Future<JsonArray> auditLog(int limit) {
-        return pg.preparedQuery("select id, actor_id, action, target_id, details, at from admin_audit"
-                        + " order by at desc, id desc limit $1")
-                .execute(Tuple.of(limit))
-                .map(rows -> {
-                    JsonArray items = new JsonArray();
-                    rows.forEach(row -> items.add(new JsonObject()
-                            .put("id", row.getLong("id"))
-                            .put("actorId", row.getUUID("actor_id").toString())
-                            .put("action", row.getString("action"))
-                            .put(
-                                    "targetId",
-                                    row.getUUID("target_id") == null
-                                            ? null
-                                            : row.getUUID("target_id").toString())
-                            .put("details", row.getJsonObject("details"))
-                            .put("at", instant(row.getOffsetDateTime("at")))));
-                    return items;
-                });
+        return latest(
+                "select id, actor_id, action, target_id, details, at from admin_audit"
+                        + " order by at desc, id desc limit $1",
+                limit,
+                row -> new JsonObject()
+                        .put("id", row.getLong("id"))
+                        .put("actorId", row.getUUID("actor_id").toString())
+                        .put("action", row.getString("action"))
+                        .put(
+                                "targetId",
+                                row.getUUID("target_id") == null
+                                        ? null
+                                        : row.getUUID("target_id").toString())
+                        .put("details", row.getJsonObject("details"))
+                        .put("at", instant(row.getOffsetDateTime("at"))));
+    }
+
+    /** The rows of a newest-first query whose one parameter is the limit, each as the list item {@code item} makes. */
+    private Future<JsonArray> latest(String sql, int limit, Function<Row, JsonObject> item) {
+        return pg.preparedQuery(sql).mapping(item).execute(Tuple.of(limit)).map(rows -> {
+            JsonArray items = new JsonArray();
+            rows.forEach(items::add);
+            return items;
+        });
     }
 
     /** The {@code announcement} frame and list item of a published announcement. */

@@ -152,13 +152,7 @@ public final class ConversationService {
         CreateConversation command = CreateConversation.of(id, caller, type, everyone);
         PendingReplies.Waiter waiter =
                 replies.awaitCreation(command.eventId(), id).expireAfter(wait);
-        return publisher
-                .publish(Topics.CHAT_COMMANDS, id.toString(), command)
-                .recover(error -> {
-                    waiter.cancel(error);
-                    return Future.failedFuture(error);
-                })
-                .compose(acked -> waiter.answer())
+        return waiter.answerAfter(publisher.publish(Topics.CHAT_COMMANDS, id.toString(), command))
                 .compose(answer -> {
                     if (answer.isEmpty()) {
                         return Future.succeededFuture(new CreateOutcome.Pending(id));

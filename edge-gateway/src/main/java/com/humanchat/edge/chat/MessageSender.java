@@ -57,13 +57,7 @@ public final class MessageSender {
         PendingReplies.Waiter waiter = replies.awaitSend(
                         command.eventId(), new PendingReplies.ClientKey(conversationId, senderId, clientMessageId))
                 .expireAfter(sendWait);
-        return publisher
-                .publish(Topics.CHAT_COMMANDS, conversationId.toString(), command)
-                .recover(error -> {
-                    waiter.cancel(error);
-                    return Future.failedFuture(error);
-                })
-                .compose(acked -> waiter.answer())
+        return waiter.answerAfter(publisher.publish(Topics.CHAT_COMMANDS, conversationId.toString(), command))
                 .compose(answer -> outcome(answer.orElse(null), clientMessageId))
                 .andThen(result -> {
                     inFlight.decrementAndGet();

@@ -67,8 +67,19 @@ public final class PendingReplies {
             return this;
         }
 
-        /** Withdraws the wait (the command was never produced); the answer fails with {@code cause}. */
-        public void cancel(Throwable cause) {
+        /**
+         * The answer, once {@code produced} (the command's send to Kafka) succeeded. If it failed, the command was
+         * never produced: the wait is withdrawn and the answer fails with the producer's error.
+         */
+        public Future<Optional<ChatEvent>> answerAfter(Future<?> produced) {
+            return produced.recover(error -> {
+                        cancel(error);
+                        return Future.failedFuture(error);
+                    })
+                    .compose(acked -> answer());
+        }
+
+        private void cancel(Throwable cause) {
             if (done.compareAndSet(false, true)) {
                 unregister();
                 context.runOnContext(v -> promise.tryFail(cause));

@@ -12,23 +12,17 @@ public final class ProblemException extends RuntimeException {
     /** One invalid field: a JSON pointer-like location and what is wrong with it. */
     public record FieldError(String field, String message) {}
 
+    private final ProblemType type;
     private final int status;
-    private final String slug;
-    private final String title;
     private final List<FieldError> errors;
     private final Map<String, String> headers;
 
+    /** @param status the type's own status, or the one a framework chose ({@link ProblemType#withStatus}) */
     ProblemException(
-            int status,
-            String slug,
-            String title,
-            String detail,
-            List<FieldError> errors,
-            Map<String, String> headers) {
+            ProblemType type, int status, String detail, List<FieldError> errors, Map<String, String> headers) {
         super(detail, null, false, false);
+        this.type = type;
         this.status = status;
-        this.slug = slug;
-        this.title = title;
         this.errors = List.copyOf(errors);
         this.headers = Map.copyOf(headers);
     }
@@ -82,11 +76,11 @@ public final class ProblemException extends RuntimeException {
 
     /** The last segment of the problem type URI, e.g. {@code not-found}. */
     public String slug() {
-        return slug;
+        return type.slug();
     }
 
     public String title() {
-        return title;
+        return type.title();
     }
 
     public List<FieldError> errors() {

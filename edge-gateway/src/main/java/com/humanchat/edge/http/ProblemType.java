@@ -78,27 +78,26 @@ public enum ProblemType {
 
     /** This problem, saying {@code detail} in plain words. */
     public ProblemException with(String detail) {
-        return new ProblemException(status, slug, title, detail, List.of(), Map.of());
+        return new ProblemException(this, status, detail, List.of(), Map.of());
     }
 
     /** This problem, naming the fields that are wrong. */
     public ProblemException with(String detail, List<ProblemException.FieldError> errors) {
-        return new ProblemException(status, slug, title, detail, errors, Map.of());
+        return new ProblemException(this, status, detail, errors, Map.of());
     }
 
     /** This problem, telling the client when to try again ({@code Retry-After}). */
     public ProblemException retryAfter(String detail, long seconds) {
-        return new ProblemException(
-                status, slug, title, detail, List.of(), Map.of("Retry-After", Long.toString(seconds)));
+        return new ProblemException(this, status, detail, List.of(), Map.of("Retry-After", Long.toString(seconds)));
     }
 
     /** This problem with the status a framework chose ({@link #CLIENT_ERROR} for a 4xx, {@link #INTERNAL} for a 5xx). */
     public ProblemException withStatus(int status, String detail) {
-        return new ProblemException(status, slug, title, detail, List.of(), Map.of());
+        return new ProblemException(this, status, detail, List.of(), Map.of());
     }
 
     /** This problem with its own response headers (the bearer challenge of a 401). */
     ProblemException withHeaders(String detail, Map<String, String> headers) {
-        return new ProblemException(status, slug, title, detail, List.of(), headers);
+        return new ProblemException(this, status, detail, List.of(), headers);
     }
 }

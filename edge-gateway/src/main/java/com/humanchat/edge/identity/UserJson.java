@@ -11,17 +11,11 @@ public final class UserJson {
     private UserJson() {}
 
     public static JsonObject of(User user) {
-        return new JsonObject()
+        JsonObject account = new JsonObject()
                 .put("id", user.id().toString())
                 .put("email", user.email())
-                .put("emailVerified", user.emailVerified())
-                .put("displayName", user.displayName())
-                .put("roles", new JsonArray(user.roles()))
-                .put("bio", user.bio())
-                .put("tags", new JsonArray(user.tags()))
-                .put("priceCents", user.priceCents())
-                .put("currency", user.currency())
-                .put("instantAvailable", user.instantAvailable())
+                .put("emailVerified", user.emailVerified());
+        return putProfile(account, user)
                 .put(
                         "managerId",
                         user.managerId() == null ? null : user.managerId().toString())
@@ -35,15 +29,7 @@ public final class UserJson {
      * and paid ({@link HostingTerms}: managed and the representative's name, whether tips are welcome).
      */
     public static JsonObject publicProfile(User user, String presenceStatus, HostingTerms terms) {
-        JsonObject profile = new JsonObject()
-                .put("id", user.id().toString())
-                .put("displayName", user.displayName())
-                .put("roles", new JsonArray(user.roles()))
-                .put("bio", user.bio())
-                .put("tags", new JsonArray(user.tags()))
-                .put("priceCents", user.priceCents())
-                .put("currency", user.currency())
-                .put("instantAvailable", user.instantAvailable())
+        JsonObject profile = putProfile(new JsonObject().put("id", user.id().toString()), user)
                 .put("managed", terms.managed())
                 .put("representativeName", terms.representativeName())
                 .put("donationsWelcome", terms.donationsWelcome());
@@ -52,6 +38,17 @@ public final class UserJson {
             profile.put("presence", new JsonObject().put("status", presenceStatus));
         }
         return profile;
+    }
+
+    /** What both views show of anyone: who they are and what they offer as a host. */
+    private static JsonObject putProfile(JsonObject json, User user) {
+        return json.put("displayName", user.displayName())
+                .put("roles", new JsonArray(user.roles()))
+                .put("bio", user.bio())
+                .put("tags", new JsonArray(user.tags()))
+                .put("priceCents", user.priceCents())
+                .put("currency", user.currency())
+                .put("instantAvailable", user.instantAvailable());
     }
 
     /** The answer to register, login and refresh. */

@@ -2,6 +2,7 @@ package com.humanchat.edge.kafka;
 
 import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.http.RequestTrace;
+import com.humanchat.schemas.ProducerSettings;
 import com.humanchat.schemas.Topic;
 import com.humanchat.schemas.TraceParent;
 import io.vertx.core.Context;
@@ -9,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -41,28 +43,15 @@ public final class CommandPublisher implements AutoCloseable {
         this.vertx = vertx;
         this.deliveryTimeoutNanos = deliveryTimeout.toNanos();
         int delivery = (int) deliveryTimeout.toMillis();
-        this.producer = new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrapServers,
-                        ProducerConfig.CLIENT_ID_CONFIG,
-                        clientId,
-                        ProducerConfig.ACKS_CONFIG,
-                        "all",
-                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                        true,
-                        ProducerConfig.LINGER_MS_CONFIG,
-                        1,
-                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                        delivery,
-                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                        Math.max(500, delivery - 500),
-                        ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                        delivery,
-                        ProducerConfig.BUFFER_MEMORY_CONFIG,
-                        16L * 1024 * 1024),
-                new StringSerializer(),
-                new ByteArraySerializer());
+        // The platform's reliable producer (acks=all, idempotent) with the edge's own timing: every wait is bounded by
+        // the delivery timeout the caller answers within.
+        Map<String, Object> config = new HashMap<>(ProducerSettings.reliable(bootstrapServers, clientId));
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, delivery);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(500, delivery - 500));
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, delivery);
+        config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 16L * 1024 * 1024);
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         this.sender = new ThreadPoolExecutor(
                 1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(MAX_QUEUED_SENDS), runnable -> {
                     Thread thread = new Thread(runnable, "kafka-command-publisher");

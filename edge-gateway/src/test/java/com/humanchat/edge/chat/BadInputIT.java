@@ -116,28 +116,13 @@ class BadInputIT {
 
     @Test
     void creatingAConversationWithStrangersOrNobodyIsRefused() {
-        assertProblem(
-                PLATFORM.post(
-                        PLATFORM.edge(),
-                        "/api/conversations",
-                        alice.token(),
-                        "{\"participantIds\":[\"" + UUID.randomUUID() + "\"]}"),
-                422);
-        assertProblem(
-                PLATFORM.post(
-                        PLATFORM.edge(),
-                        "/api/conversations",
-                        alice.token(),
-                        "{\"participantIds\":[\"" + alice.id() + "\"]}"),
-                422);
-        assertProblem(
-                PLATFORM.post(
-                        PLATFORM.edge(),
-                        "/api/conversations",
-                        alice.token(),
-                        "{\"participantIds\":[\"" + bob.id() + "\", \"" + UUID.randomUUID()
-                                + "\"], \"type\": \"direct\"}"),
-                422);
+        for (String body : new String[] {
+            "{\"participantIds\":[\"" + UUID.randomUUID() + "\"]}",
+            "{\"participantIds\":[\"" + alice.id() + "\"]}",
+            "{\"participantIds\":[\"" + bob.id() + "\", \"" + UUID.randomUUID() + "\"], \"type\": \"direct\"}"
+        }) {
+            assertProblem(PLATFORM.post(PLATFORM.edge(), "/api/conversations", alice.token(), body), 422);
+        }
         for (String body : new String[] {
             "{\"participantIds\":[]}",
             "{\"participantIds\":[\"nope\"]}",

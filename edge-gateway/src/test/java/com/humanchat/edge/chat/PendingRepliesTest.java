@@ -1,6 +1,7 @@
 package com.humanchat.edge.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.humanchat.schemas.chat.ChatEvent;
 import com.humanchat.schemas.chat.CommandRejected;
@@ -129,5 +130,16 @@ class PendingRepliesTest {
                 List.of(SENDER, UUID.randomUUID()));
         replies.onEvent(created);
         assertThat(await(waiter.answer())).contains(created);
+    }
+
+    @Test
+    void aCommandThatWasNeverProducedIsNoLongerWaitedFor() throws Exception {
+        PendingReplies.Waiter waiter = awaitSend(UUID.randomUUID(), "lost", Duration.ofSeconds(5));
+        IllegalStateException brokerDown = new IllegalStateException("no broker");
+
+        Future<Optional<ChatEvent>> answer = waiter.answerAfter(Future.failedFuture(brokerDown));
+
+        assertThat(catchThrowable(() -> await(answer))).hasRootCause(brokerDown);
+        assertThat(replies.size()).isZero();
     }
 }

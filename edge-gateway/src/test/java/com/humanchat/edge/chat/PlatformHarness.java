@@ -1,6 +1,7 @@
 package com.humanchat.edge.chat;
 
 import com.humanchat.edge.Edge;
+import com.humanchat.edge.TestEdge;
 import com.humanchat.edge.TestHttp;
 import com.humanchat.edge.TestHttp.Answer;
 import com.humanchat.edge.config.EdgeConfig;
@@ -276,10 +277,7 @@ public final class PlatformHarness {
                 edge,
                 "/api/auth/register",
                 null,
-                new JsonObject()
-                        .put("email", email)
-                        .put("password", "a long enough password")
-                        .put("displayName", name)
+                TestEdge.registration(email, "a long enough password", name)
                         .put("role", role)
                         .encode());
         if (answer.status() != 201) {

@@ -75,19 +75,8 @@ class DiscoverIT {
         assertThat(ids(page)).doesNotContain(notAHost.id(), suspended.id());
         JsonObject first = page.getJsonArray("items").getJsonObject(0);
         assertThat(first.fieldNames())
-                .containsExactlyInAnyOrder(
-                        "id",
-                        "displayName",
-                        "roles",
-                        "bio",
-                        "tags",
-                        "priceCents",
-                        "currency",
-                        "instantAvailable",
-                        "managed",
-                        "representativeName",
-                        "donationsWelcome",
-                        "presence");
+                .as("an item is the public profile")
+                .containsExactlyInAnyOrderElementsOf(UserProfileIT.PUBLIC_PROFILE_FIELDS);
         assertThat(first.getJsonArray("roles").getList()).contains("host");
         assertThat(first.getJsonObject("presence").getString("status")).isEqualTo("offline");
 
@@ -336,10 +325,7 @@ class DiscoverIT {
     private static Account register(String displayName, String role) {
         Answer answer = edge.post(
                 "/api/auth/register",
-                new JsonObject()
-                        .put("email", TestEdge.uniqueEmail("discover"))
-                        .put("password", "a long enough password")
-                        .put("displayName", displayName)
+                TestEdge.registration(TestEdge.uniqueEmail("discover"), "a long enough password", displayName)
                         .put("role", role));
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
         JsonObject body = answer.json();

@@ -163,11 +163,7 @@ class EmailVerificationIT {
     private static JsonObject register(String email, String role) {
         Answer answer = edge.post(
                 "/api/auth/register",
-                new JsonObject()
-                        .put("email", email)
-                        .put("password", PASSWORD)
-                        .put("displayName", "Mailed")
-                        .put("role", role));
+                TestEdge.registration(email, PASSWORD, "Mailed").put("role", role));
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
         return answer.json();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.humanchat.edge.TestEdge;
 import com.humanchat.edge.TestHttp.Answer;
 import com.humanchat.edge.chat.PlatformHarness;
 import com.humanchat.edge.chat.PlatformHarness.TestUser;
@@ -12,6 +13,7 @@ import com.humanchat.infra.embedded.SharedTestInfra;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,10 @@ import org.junit.jupiter.api.Test;
  * those who share a conversation with them and, for hosts who made it public, everyone.
  */
 class UserProfileIT {
+
+    /** Every field of a public profile with the presence shown (also each item of {@code /api/discover}). */
+    static final List<String> PUBLIC_PROFILE_FIELDS = TestEdge.accountFields(
+            List.of("id"), List.of("managed", "representativeName", "donationsWelcome", "presence"));
 
     private static final PlatformHarness PLATFORM = PlatformHarness.get();
 
@@ -32,20 +38,7 @@ class UserProfileIT {
         Answer offline = PLATFORM.get("/api/users/" + host.id(), viewer.token());
         assertThat(offline.status()).isEqualTo(200);
         JsonObject profile = offline.json();
-        assertThat(profile.fieldNames())
-                .containsExactlyInAnyOrder(
-                        "id",
-                        "displayName",
-                        "roles",
-                        "bio",
-                        "tags",
-                        "priceCents",
-                        "currency",
-                        "instantAvailable",
-                        "managed",
-                        "representativeName",
-                        "donationsWelcome",
-                        "presence");
+        assertThat(profile.fieldNames()).containsExactlyInAnyOrderElementsOf(PUBLIC_PROFILE_FIELDS);
         assertThat(profile.getString("id")).isEqualTo(host.id().toString());
         assertThat(profile.getString("displayName")).isEqualTo("host");
         assertThat(profile.getJsonArray("roles").getList()).contains("user");

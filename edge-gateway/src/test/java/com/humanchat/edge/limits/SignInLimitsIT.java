@@ -185,11 +185,7 @@ class SignInLimitsIT {
         Answer created = login(
                 edgeA,
                 "/api/auth/register",
-                new JsonObject()
-                        .put("email", email)
-                        .put("password", PASSWORD)
-                        .put("displayName", "Locked")
-                        .encode(),
+                TestEdge.registration(email, PASSWORD, "Locked").encode(),
                 uniqueClient());
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return email;

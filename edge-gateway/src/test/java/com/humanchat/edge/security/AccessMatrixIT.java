@@ -266,25 +266,9 @@ class AccessMatrixIT {
                     refused(401),
                     refused(401),
                     refused(401),
-                    (f, c) -> post(
-                            "/api/auth/refresh",
-                            new JsonObject()
-                                    .put(
-                                            "refreshToken",
-                                            c != null && c.id().equals(f.owner().id())
-                                                    ? c.refreshToken()
-                                                    : guessedRefreshToken())),
+                    (f, c) -> post("/api/auth/refresh", refreshTokenOf(f, c)),
                     AccessMatrixIT::accountState,
-                    f -> as(
-                            "owner",
-                            null,
-                            post(
-                                    "/api/auth/refresh",
-                                    new JsonObject()
-                                            .put(
-                                                    "refreshToken",
-                                                    login(f.owner()).refreshToken())),
-                            200)),
+                    f -> as("owner", null, post("/api/auth/refresh", refreshTokenOf(f, login(f.owner()))), 200)),
             new Row(
                     "POST",
                     "/api/auth/logout",
@@ -292,25 +276,9 @@ class AccessMatrixIT {
                     refused(204),
                     refused(204),
                     refused(204),
-                    (f, c) -> post(
-                            "/api/auth/logout",
-                            new JsonObject()
-                                    .put(
-                                            "refreshToken",
-                                            c != null && c.id().equals(f.owner().id())
-                                                    ? c.refreshToken()
-                                                    : guessedRefreshToken())),
+                    (f, c) -> post("/api/auth/logout", refreshTokenOf(f, c)),
                     AccessMatrixIT::accountState,
-                    f -> as(
-                            "owner",
-                            null,
-                            post(
-                                    "/api/auth/logout",
-                                    new JsonObject()
-                                            .put(
-                                                    "refreshToken",
-                                                    login(f.owner()).refreshToken())),
-                            204)),
+                    f -> as("owner", null, post("/api/auth/logout", refreshTokenOf(f, login(f.owner()))), 204)),
             new Row(
                     "GET",
                     "/api/auth/me",
@@ -1748,6 +1716,13 @@ class AccessMatrixIT {
     private static String uniqueEmail(String name) {
         return name.replaceAll("[^A-Za-z0-9]", "-") + "-"
                 + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    /** The body {@code caller} can send with a refresh token: their own if they are the owner, else a guessed one. */
+    private static JsonObject refreshTokenOf(Fixture f, Account caller) {
+        String token =
+                caller != null && caller.id().equals(f.owner().id()) ? caller.refreshToken() : guessedRefreshToken();
+        return new JsonObject().put("refreshToken", token);
     }
 
     /** Shaped like a real refresh token, known to nobody. */

@@ -90,9 +90,7 @@ class CredentialLoggingIT {
         List<String> secrets = new ArrayList<>(List.of(password, wrongPassword, shortPassword, marker));
         List<Answer> refusals = new ArrayList<>();
 
-        Answer registered = edge.post(
-                "/api/auth/register",
-                new JsonObject().put("email", email).put("password", password).put("displayName", "Careful"));
+        Answer registered = edge.post("/api/auth/register", TestEdge.registration(email, password, "Careful"));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         String userId = registered.json().getJsonObject("user").getString("id");
         String firstRefresh = registered.json().getString("refreshToken");

@@ -103,6 +103,17 @@ class ClientSocketTest {
                 new JsonObject().put("type", "message.new").put("seq", seq), CONVERSATION, seq, Instant.now());
     }
 
+    /** Message {@code seq} as a catch-up (sync) sends it. */
+    private static OutboundFrame syncedMessage(long seq) {
+        return OutboundFrame.syncItem(new JsonObject()
+                .put("type", "message.new")
+                .put(
+                        "message",
+                        new JsonObject()
+                                .put("conversationId", CONVERSATION.toString())
+                                .put("seq", seq)));
+    }
+
     private static OutboundFrame frame(String type) {
         return OutboundFrame.of(new JsonObject().put("type", type));
     }
@@ -195,20 +206,8 @@ class ClientSocketTest {
         socket.pushLive(message(4));
         onContext(context, () -> {
             socket.send(frame("hello"));
-            socket.send(OutboundFrame.syncItem(new JsonObject()
-                    .put("type", "message.new")
-                    .put(
-                            "message",
-                            new JsonObject()
-                                    .put("conversationId", CONVERSATION.toString())
-                                    .put("seq", 2))));
-            socket.send(OutboundFrame.syncItem(new JsonObject()
-                    .put("type", "message.new")
-                    .put(
-                            "message",
-                            new JsonObject()
-                                    .put("conversationId", CONVERSATION.toString())
-                                    .put("seq", 3))));
+            socket.send(syncedMessage(2));
+            socket.send(syncedMessage(3));
         });
         assertThat(fake.written).hasSize(3);
         onContext(context, socket::releaseLive);

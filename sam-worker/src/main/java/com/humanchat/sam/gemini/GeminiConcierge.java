@@ -264,107 +264,79 @@ public final class GeminiConcierge implements AutoCloseable {
         }
     }
 
+    private static final Map<String, String> STRING = Map.of("type", "string");
+
     private static final List<FunctionDeclaration> ANSWERS = List.of(
-            FunctionDeclaration.builder()
-                    .name(SamActions.SHOW_HOSTS)
-                    .description("Shows the user cards of hosts you found with the tools.")
-                    .parametersJsonSchema(Map.of(
-                            "type", "object",
-                            "properties",
-                                    Map.of(
-                                            "hostIds",
-                                            Map.of(
-                                                    "type",
-                                                    "array",
-                                                    "items",
-                                                    Map.of("type", "string"),
-                                                    "minItems",
-                                                    1,
-                                                    "maxItems",
-                                                    10)),
-                            "required", List.of("hostIds")))
-                    .build(),
-            FunctionDeclaration.builder()
-                    .name(SamActions.PROPOSE_BOOKING)
-                    .description("Proposes a session the user can request with one tap, at the host's own price."
+            function(
+                    SamActions.SHOW_HOSTS,
+                    "Shows the user cards of hosts you found with the tools.",
+                    Map.of("hostIds", Map.of("type", "array", "items", STRING, "minItems", 1, "maxItems", 10)),
+                    "hostIds"),
+            function(
+                    SamActions.PROPOSE_BOOKING,
+                    "Proposes a session the user can request with one tap, at the host's own price."
                             + " Omit startTime for a session right now (only a host online and taking instant"
-                            + " sessions); otherwise a time the host is free at.")
-                    .parametersJsonSchema(Map.of(
-                            "type", "object",
-                            "properties",
-                                    Map.of(
-                                            "hostUserId", Map.of("type", "string"),
-                                            "startTime", Map.of("type", "string", "format", "date-time"),
-                                            "durationMinutes", Map.of("type", "integer", "minimum", 5, "maximum", 480)),
-                            "required", List.of("hostUserId", "durationMinutes")))
-                    .build(),
-            FunctionDeclaration.builder()
-                    .name(SamActions.OPEN_REQUEST)
-                    .description("Proposes a request to a managed host's representative, with a message to them.")
-                    .parametersJsonSchema(Map.of(
-                            "type", "object",
-                            "properties",
-                                    Map.of(
-                                            "hostUserId", Map.of("type", "string"),
-                                            "message", Map.of("type", "string", "minLength", 1, "maxLength", 2000)),
-                            "required", List.of("hostUserId", "message")))
-                    .build(),
-            FunctionDeclaration.builder()
-                    .name(ModelAnswer.REPLY_FUNCTION)
-                    .description("What you say to the user, in plain words, after any proposals. Call it once, last.")
-                    .parametersJsonSchema(Map.of(
-                            "type", "object",
-                            "properties", Map.of("text", Map.of("type", "string", "minLength", 1)),
-                            "required", List.of("text")))
-                    .build());
+                            + " sessions); otherwise a time the host is free at.",
+                    Map.of(
+                            "hostUserId", STRING,
+                            "startTime", Map.of("type", "string", "format", "date-time"),
+                            "durationMinutes", Map.of("type", "integer", "minimum", 5, "maximum", 480)),
+                    "hostUserId",
+                    "durationMinutes"),
+            function(
+                    SamActions.OPEN_REQUEST,
+                    "Proposes a request to a managed host's representative, with a message to them.",
+                    Map.of(
+                            "hostUserId",
+                            STRING,
+                            "message",
+                            Map.of("type", "string", "minLength", 1, "maxLength", 2000)),
+                    "hostUserId",
+                    "message"),
+            function(
+                    ModelAnswer.REPLY_FUNCTION,
+                    "What you say to the user, in plain words, after any proposals. Call it once, last.",
+                    Map.of("text", Map.of("type", "string", "minLength", 1)),
+                    "text"));
 
     /** The read-only tools, then the answer functions: what the model may call while it looks things up. */
     private static final List<FunctionDeclaration> TOOLS = java.util.stream.Stream.concat(
                     java.util.stream.Stream.of(
-                            FunctionDeclaration.builder()
-                                    .name("search_hosts")
-                                    .description(
-                                            "Full-text search of hosts by name, tags and bio (the discovery search), with"
-                                                    + " price, currency, instant availability, whether they are managed, and presence.")
-                                    .parametersJsonSchema(Map.of(
-                                            "type", "object",
-                                            "properties",
-                                                    Map.of(
-                                                            "query", Map.of("type", "string"),
-                                                            "limit",
-                                                                    Map.of(
-                                                                            "type",
-                                                                            "integer",
-                                                                            "minimum",
-                                                                            1,
-                                                                            "maximum",
-                                                                            MAX_SEARCH)),
-                                            "required", List.of("query")))
-                                    .build(),
-                            hostTool("get_host_profile", "A host's public profile and price, with presence."),
-                            hostTool("get_host_availability", "The host's time already held by sessions from now on."),
-                            FunctionDeclaration.builder()
-                                    .name("get_presence")
-                                    .description("Whether hosts are online, away, busy or offline right now.")
-                                    .parametersJsonSchema(Map.of(
-                                            "type", "object",
-                                            "properties",
-                                                    Map.of(
-                                                            "hostIds",
-                                                            Map.of("type", "array", "items", Map.of("type", "string"))),
-                                            "required", List.of("hostIds")))
-                                    .build()),
+                            function(
+                                    "search_hosts",
+                                    "Full-text search of hosts by name, tags and bio (the discovery search), with"
+                                            + " price, currency, instant availability, whether they are managed, and presence.",
+                                    Map.of(
+                                            "query",
+                                            STRING,
+                                            "limit",
+                                            Map.of("type", "integer", "minimum", 1, "maximum", MAX_SEARCH)),
+                                    "query"),
+                            function(
+                                    "get_host_profile",
+                                    "A host's public profile and price, with presence.",
+                                    Map.of("hostId", STRING),
+                                    "hostId"),
+                            function(
+                                    "get_host_availability",
+                                    "The host's time already held by sessions from now on.",
+                                    Map.of("hostId", STRING),
+                                    "hostId"),
+                            function(
+                                    "get_presence",
+                                    "Whether hosts are online, away, busy or offline right now.",
+                                    Map.of("hostIds", Map.of("type", "array", "items", STRING)),
+                                    "hostIds")),
                     ANSWERS.stream())
             .toList();
 
-    private static FunctionDeclaration hostTool(String name, String description) {
+    /** A function the model may call; its parameters are an object of these properties, the required ones named. */
+    private static FunctionDeclaration function(
+            String name, String description, Map<String, ?> properties, String... required) {
         return FunctionDeclaration.builder()
                 .name(name)
                 .description(description)
-                .parametersJsonSchema(Map.of(
-                        "type", "object",
-                        "properties", Map.of("hostId", Map.of("type", "string")),
-                        "required", List.of("hostId")))
+                .parametersJsonSchema(Map.of("type", "object", "properties", properties, "required", List.of(required)))
                 .build();
     }
 

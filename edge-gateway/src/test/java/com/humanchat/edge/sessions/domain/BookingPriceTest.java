@@ -21,24 +21,17 @@ class BookingPriceTest {
 
     @Test
     void aPricedHostCannotBeBookedForFreeOrAsADonation() {
-        assertThat(BookingPrice.refusal(PRICED, PaymentMode.FREE, Money.of(0, "usd")))
-                .hasValueSatisfying(refusal -> {
-                    assertThat(refusal.pointer()).isEqualTo("/paymentMode");
-                    assertThat(refusal.detail())
-                            .isEqualTo("this host's sessions cost 25.00 USD: book with paymentMode paid and agreedPrice"
-                                    + " {amountCents: 2500, currency: usd}");
-                });
+        assertThat(refusedAt("/paymentMode", PRICED, PaymentMode.FREE, Money.of(0, "usd")))
+                .isEqualTo("this host's sessions cost 25.00 USD: book with paymentMode paid and agreedPrice"
+                        + " {amountCents: 2500, currency: usd}");
         assertThat(BookingPrice.refusal(PRICED, PaymentMode.DONATION, Money.of(2500, "usd")))
                 .isPresent();
     }
 
     @Test
     void aProposedPriceThatDiffersIsRefusedNamingTheRightOne() {
-        assertThat(BookingPrice.refusal(PRICED, PaymentMode.PAID, Money.of(10, "usd")))
-                .hasValueSatisfying(refusal -> {
-                    assertThat(refusal.pointer()).isEqualTo("/agreedPrice");
-                    assertThat(refusal.detail()).contains("25.00 USD");
-                });
+        assertThat(refusedAt("/agreedPrice", PRICED, PaymentMode.PAID, Money.of(10, "usd")))
+                .contains("25.00 USD");
         assertThat(BookingPrice.refusal(PRICED, PaymentMode.PAID, Money.of(2500, "eur")))
                 .as("the host's currency, not another")
                 .isPresent();
@@ -65,5 +58,13 @@ class BookingPriceTest {
                         .isEqualTo("this host does not take donations: book with paymentMode free"));
         assertThat(BookingPrice.refusal(FREE_WELCOMING_DONATIONS, PaymentMode.DONATION, Money.of(500, "usd")))
                 .isEmpty();
+    }
+
+    /** The detail of a refusal, after checking that it points at the given field. */
+    private static String refusedAt(String pointer, HostOffer offer, PaymentMode mode, Money proposed) {
+        BookingPrice.Refusal refusal =
+                BookingPrice.refusal(offer, mode, proposed).orElseThrow();
+        assertThat(refusal.pointer()).isEqualTo(pointer);
+        return refusal.detail();
     }
 }

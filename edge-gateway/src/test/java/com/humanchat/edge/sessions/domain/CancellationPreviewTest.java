@@ -21,18 +21,20 @@ class CancellationPreviewTest {
     private final UUID guest = UUID.randomUUID();
     private final UUID host = UUID.randomUUID();
 
+    /** The preview a participant sees at a time, for a session that was paid in full if its mode is paid. */
+    private CancellationPreview preview(SessionStatus status, PaymentMode mode, UUID actor, Instant at) {
+        Money paid = mode == PaymentMode.PAID ? PAID : null;
+        return CancellationPreview.of(session(status, mode), paid, DAY_AHEAD, actor, at);
+    }
+
     private Session session(SessionStatus status, PaymentMode mode) {
         return TestSessions.of(guest, host, mode, status, START);
     }
 
     @Test
     void tellsTheGuestTheFullRefundBeforeTheCutoff() {
-        CancellationPreview preview = CancellationPreview.of(
-                session(SessionStatus.CONFIRMED, PaymentMode.PAID),
-                PAID,
-                DAY_AHEAD,
-                guest,
-                START.minus(Duration.ofHours(30)));
+        CancellationPreview preview =
+                preview(SessionStatus.CONFIRMED, PaymentMode.PAID, guest, START.minus(Duration.ofHours(30)));
 
         assertThat(preview.cancellable()).isTrue();
         assertThat(preview.refund()).isEqualTo(PAID);
@@ -42,12 +44,8 @@ class CancellationPreviewTest {
 
     @Test
     void tellsTheHostThereIsNoRefundAfterTheCutoff() {
-        CancellationPreview preview = CancellationPreview.of(
-                session(SessionStatus.CONFIRMED, PaymentMode.PAID),
-                PAID,
-                DAY_AHEAD,
-                host,
-                START.minus(Duration.ofHours(2)));
+        CancellationPreview preview =
+                preview(SessionStatus.CONFIRMED, PaymentMode.PAID, host, START.minus(Duration.ofHours(2)));
 
         assertThat(preview.refund()).isEqualTo(Money.of(0, "usd"));
         assertThat(preview.message()).isEqualTo("no refund: cancelled less than 24 h before the start");
@@ -55,8 +53,7 @@ class CancellationPreviewTest {
 
     @Test
     void nothingPaidNothingRefunded() {
-        CancellationPreview preview = CancellationPreview.of(
-                session(SessionStatus.CONFIRMED, PaymentMode.FREE), null, DAY_AHEAD, guest, START);
+        CancellationPreview preview = preview(SessionStatus.CONFIRMED, PaymentMode.FREE, guest, START);
 
         assertThat(preview.refund()).isNull();
         assertThat(preview.message()).isEqualTo("nothing was paid, so there is nothing to refund");
@@ -64,8 +61,7 @@ class CancellationPreviewTest {
 
     @Test
     void aFinishedSessionCannotBeCancelled() {
-        CancellationPreview preview = CancellationPreview.of(
-                session(SessionStatus.IN_PROGRESS, PaymentMode.PAID), PAID, DAY_AHEAD, guest, START);
+        CancellationPreview preview = preview(SessionStatus.IN_PROGRESS, PaymentMode.PAID, guest, START);
 
         assertThat(preview.cancellable()).isFalse();
         assertThat(preview.message()).isEqualTo("a session that is in progress cannot be cancelled");
