@@ -158,15 +158,18 @@ class ApiContractIT {
         String userId = registered.getJsonObject("user").getString("id");
 
         assertMatches("/api/auth/register", "post", "201", registered.encode());
-        assertMatches("/api/auth/me", "get", "200", edge.get("/api/auth/me", token));
+        assertGetMatches("/api/auth/me", token);
         assertMatches("/api/users/{id}", "get", "200", edge.get("/api/users/" + userId, token));
-        assertMatches("/api/discover", "get", "200", edge.get("/api/discover", token));
-        assertMatches("/api/conversations", "get", "200", edge.get("/api/conversations", token));
-        assertMatches("/api/sync", "get", "200", edge.get("/api/sync", token));
-        assertMatches("/api/sessions", "get", "200", edge.get("/api/sessions", token));
-        assertMatches("/api/requests", "get", "200", edge.get("/api/requests", token));
-        assertMatches("/api/announcements", "get", "200", edge.get("/api/announcements", token));
-        assertMatches("/api/manager-invitations", "get", "200", edge.get("/api/manager-invitations", token));
+        for (String listing : List.of(
+                "/api/discover",
+                "/api/conversations",
+                "/api/sync",
+                "/api/sessions",
+                "/api/requests",
+                "/api/announcements",
+                "/api/manager-invitations")) {
+            assertGetMatches(listing, token);
+        }
         assertMatches(
                 "/api/manager-invitations",
                 "post",
@@ -197,8 +200,8 @@ class ApiContractIT {
                 "post",
                 "409",
                 TestHttp.post(edge.uri("/api/auth/verification-email"), token, "{}"));
-        assertMatches("/api/admin/users", "get", "200", edge.get("/api/admin/users", adminToken));
-        assertMatches("/api/admin/audit", "get", "200", edge.get("/api/admin/audit", adminToken));
+        assertGetMatches("/api/admin/users", adminToken);
+        assertGetMatches("/api/admin/audit", adminToken);
         // 503 until the replica has read a snapshot from admin.metrics (another test on the shared broker may write
         // one)
         Answer metrics = edge.get("/api/admin/metrics", adminToken);
@@ -215,7 +218,7 @@ class ApiContractIT {
                                 .put("bio", "contracts")
                                 .put("tags", new JsonArray().add("api"))
                                 .encode()));
-        assertMatches("/api/me/booking-terms", "get", "200", edge.get("/api/me/booking-terms", token));
+        assertGetMatches("/api/me/booking-terms", token);
         assertMatches(
                 "/api/me/booking-terms",
                 "put",
@@ -228,13 +231,13 @@ class ApiContractIT {
                                 .put("donationsWelcome", true)
                                 .encode()));
         UUID paid = ledgerOf(UUID.fromString(userId));
-        assertMatches("/api/payments", "get", "200", edge.get("/api/payments", token));
-        assertMatches("/api/payments", "get", "200", edge.get("/api/payments", adminToken));
+        assertGetMatches("/api/payments", token);
+        assertGetMatches("/api/payments", adminToken);
         assertMatches("/api/payments/{id}", "get", "200", edge.get("/api/payments/" + paid, token));
         assertMatches("/api/payments/{id}", "get", "404", edge.get("/api/payments/" + UUID.randomUUID(), token));
-        assertMatches("/api/payments/connect/status", "get", "200", edge.get("/api/payments/connect/status", token));
-        assertMatches("/api/me/earnings", "get", "200", edge.get("/api/me/earnings", token));
-        assertMatches("/api/me/earnings", "get", "200", edge.get("/api/me/earnings", adminToken));
+        assertGetMatches("/api/payments/connect/status", token);
+        assertGetMatches("/api/me/earnings", token);
+        assertGetMatches("/api/me/earnings", adminToken);
         assertMatches(
                 "/api/sessions/{id}/cancellation",
                 "get",
@@ -358,6 +361,11 @@ class ApiContractIT {
         JsonObject problem = answer.json();
         return problem.getString("type", "").endsWith("/not-found")
                 && "no such resource".equals(problem.getString("detail"));
+    }
+
+    /** A GET of {@code path}, a route without path parameters, answers 200 with its documented schema. */
+    private static void assertGetMatches(String path, String token) {
+        assertMatches(path, "get", "200", edge.get(path, token));
     }
 
     private static void assertMatches(String path, String method, String status, Answer answer) {

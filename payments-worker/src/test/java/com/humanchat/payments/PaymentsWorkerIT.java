@@ -320,11 +320,7 @@ class PaymentsWorkerIT {
 
     @Test
     void aHostWhoCannotBePaidGetsNoIntentAndTheGuestIsToldItFailed() {
-        UUID payment = UUID.randomUUID();
-        send(
-                Topics.PAYMENTS_COMMANDS,
-                CreatePaymentIntent.of(
-                        payment, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), Money.of(PRICE, "usd")));
+        UUID payment = intentToAHostWhoCannotBePaid();
 
         PaymentUpdated failed = awaitPayment(payment, PaymentStatus.FAILED);
         assertThat(failed.reason()).contains("cannot receive payments");
@@ -332,11 +328,7 @@ class PaymentsWorkerIT {
 
     @Test
     void whatTheWorkerWritesCarriesTheTimeOfItsClock() {
-        UUID payment = UUID.randomUUID();
-        send(
-                Topics.PAYMENTS_COMMANDS,
-                CreatePaymentIntent.of(
-                        payment, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), Money.of(PRICE, "usd")));
+        UUID payment = intentToAHostWhoCannotBePaid();
 
         assertThat(awaitPayment(payment, PaymentStatus.FAILED).occurredAt()).isEqualTo(WORKER_TIME);
         assertThat(single("select occurred_at from payment_status_history where payment_id = ?", payment))
@@ -565,6 +557,16 @@ class PaymentsWorkerIT {
         intentSucceeded("evt_paid_" + payment, 300, payment, intent);
         awaitPayment(payment, PaymentStatus.SUCCEEDED);
         return new PaidSession(session, payment);
+    }
+
+    /** Asks for an intent to a host nobody onboarded, for a session the worker does not know: the worker fails it. */
+    private static UUID intentToAHostWhoCannotBePaid() {
+        UUID payment = UUID.randomUUID();
+        send(
+                Topics.PAYMENTS_COMMANDS,
+                CreatePaymentIntent.of(
+                        payment, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), Money.of(PRICE, "usd")));
+        return payment;
     }
 
     private static String pendingIntent(UUID payment, UUID session, UUID host) {

@@ -92,6 +92,10 @@ class RecordContractTest {
     private static final UUID REQUEST = UUID.randomUUID();
     private static final UUID PAYMENT = UUID.randomUUID();
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    /** The sample managed request's representative and message, as its command and its events carry them. */
+    private static final String REPRESENTATIVE = "Carol for Bob";
+
+    private static final String QUESTION = "May I ask Bob about indexes?";
 
     /** One sample of every record type, with the topic it travels on. */
     static Stream<Map.Entry<Topic<String, ?>, Envelope>> samples() {
@@ -241,7 +245,7 @@ class RecordContractTest {
                                 "only the host accepts")),
                 Map.entry(
                         Topics.REQUESTS_COMMANDS,
-                        CreateRequest.of(REQUEST, ALICE, BOB, CAROL, "Carol for Bob", "May I ask Bob about indexes?")),
+                        CreateRequest.of(REQUEST, ALICE, BOB, CAROL, REPRESENTATIVE, QUESTION, null, "Alice", "Bob")),
                 Map.entry(
                         Topics.REQUESTS_COMMANDS,
                         DecideRequest.of(REQUEST, CAROL, false, true, RequestDecision.APPROVE, "happy to")),
@@ -406,8 +410,8 @@ class RecordContractTest {
                 ALICE,
                 BOB,
                 CAROL,
-                "Carol for Bob",
-                "May I ask Bob about indexes?",
+                REPRESENTATIVE,
+                QUESTION,
                 status,
                 decided ? ConversationIds.ofApprovedRequest(REQUEST) : null,
                 NOW,

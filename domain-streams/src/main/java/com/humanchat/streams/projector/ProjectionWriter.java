@@ -5,13 +5,8 @@ import com.humanchat.schemas.Envelope;
 import com.humanchat.schemas.Json;
 import com.humanchat.schemas.chat.ConversationCreated;
 import com.humanchat.schemas.chat.ConversationType;
-import com.humanchat.schemas.chat.MessageDeleted;
-import com.humanchat.schemas.chat.MessageEdited;
 import com.humanchat.schemas.chat.MessageSent;
 import com.humanchat.schemas.chat.UnreadChanged;
-import com.humanchat.schemas.requests.ManagedRequest;
-import com.humanchat.schemas.requests.RequestStatusChanged;
-import com.humanchat.schemas.sessions.Session;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -20,9 +15,8 @@ import java.sql.SQLTransientException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -246,46 +240,30 @@ final class ProjectionWriter {
 
     /** The plan's statements, in the order that needs no foreign keys (see the class comment). */
     private static void execute(ProjectionPlan plan, Connection connection) throws SQLException {
-        if (!plan.conversations().isEmpty()) {
-            try (PreparedStatement s = connection.prepareStatement(INSERT_CONVERSATION)) {
-                for (ConversationCreated e : plan.conversations().values()) {
-                    s.setObject(1, e.conversationId());
-                    s.setString(2, e.conversationType().wire());
-                    s.setObject(3, e.createdBy());
-                    s.setObject(4, timestamp(e.occurredAt()));
-                    s.setObject(5, timestamp(e.occurredAt()));
-                    s.setObject(6, e.conversationId());
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
-            // The edge finds a pair's direct conversation through this lookup (V51); one the topology opened by
-            // itself (an approved managed request) is recorded here, unless the pair already has one.
-            try (PreparedStatement s = connection.prepareStatement(RECORD_DIRECT_PAIR)) {
-                for (ConversationCreated e : plan.conversations().values()) {
-                    if (e.conversationType() == ConversationType.DIRECT
-                            && e.participantIds().size() == 2) {
-                        s.setObject(1, e.participantIds().get(0));
-                        s.setObject(2, e.participantIds().get(1));
-                        s.setObject(3, e.conversationId());
-                        s.addBatch();
-                    }
-                }
-                s.executeBatch();
-            }
-        }
-        if (!plan.members().isEmpty()) {
-            try (PreparedStatement s = connection.prepareStatement(UPSERT_MEMBER)) {
-                for (Map.Entry<ProjectionPlan.ParticipantKey, Instant> member :
-                        plan.members().entrySet()) {
-                    s.setObject(1, member.getKey().conversationId());
-                    s.setObject(2, member.getKey().userId());
-                    s.setObject(3, timestamp(member.getValue()));
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
-        }
+        batch(connection, INSERT_CONVERSATION, plan.conversations().values(), (s, e) -> {
+            s.setObject(1, e.conversationId());
+            s.setString(2, e.conversationType().wire());
+            s.setObject(3, e.createdBy());
+            s.setObject(4, timestamp(e.occurredAt()));
+            s.setObject(5, timestamp(e.occurredAt()));
+            s.setObject(6, e.conversationId());
+        });
+        // The edge finds a pair's direct conversation through this lookup (V51); one the topology opened by itself (an
+        // approved managed request) is recorded here, unless the pair already has one.
+        List<ConversationCreated> directPairs = plan.conversations().values().stream()
+                .filter(e -> e.conversationType() == ConversationType.DIRECT
+                        && e.participantIds().size() == 2)
+                .toList();
+        batch(connection, RECORD_DIRECT_PAIR, directPairs, (s, e) -> {
+            s.setObject(1, e.participantIds().get(0));
+            s.setObject(2, e.participantIds().get(1));
+            s.setObject(3, e.conversationId());
+        });
+        batch(connection, UPSERT_MEMBER, plan.members().entrySet(), (s, member) -> {
+            s.setObject(1, member.getKey().conversationId());
+            s.setObject(2, member.getKey().userId());
+            s.setObject(3, timestamp(member.getValue()));
+        });
         if (!plan.messages().isEmpty()) {
             int rows = plan.messages().size();
             Object[][] columns = new Object[9][rows];
@@ -319,45 +297,26 @@ final class ProjectionWriter {
                 s.executeUpdate();
             }
         }
-        if (!plan.edits().isEmpty()) {
-            try (PreparedStatement s = connection.prepareStatement(EDIT_MESSAGE)) {
-                for (MessageEdited e : plan.edits()) {
-                    OffsetDateTime at = timestamp(e.occurredAt());
-                    s.setString(1, e.content());
-                    s.setObject(2, at);
-                    s.setObject(3, e.conversationId());
-                    s.setLong(4, e.seq());
-                    s.setObject(5, at);
-                    s.setObject(6, at);
-                    s.setString(7, e.content());
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
-        }
-        if (!plan.deletes().isEmpty()) {
-            try (PreparedStatement s = connection.prepareStatement(DELETE_MESSAGE)) {
-                for (MessageDeleted e : plan.deletes()) {
-                    s.setObject(1, timestamp(e.occurredAt()));
-                    s.setObject(2, e.conversationId());
-                    s.setLong(3, e.seq());
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
-        }
-        if (!plan.reads().isEmpty()) {
-            try (PreparedStatement s = connection.prepareStatement(ADVANCE_READ)) {
-                for (Map.Entry<ProjectionPlan.ParticipantKey, Long> read :
-                        plan.reads().entrySet()) {
-                    s.setObject(1, read.getKey().conversationId());
-                    s.setObject(2, read.getKey().userId());
-                    s.setLong(3, read.getValue());
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
-        }
+        batch(connection, EDIT_MESSAGE, plan.edits(), (s, e) -> {
+            OffsetDateTime at = timestamp(e.occurredAt());
+            s.setString(1, e.content());
+            s.setObject(2, at);
+            s.setObject(3, e.conversationId());
+            s.setLong(4, e.seq());
+            s.setObject(5, at);
+            s.setObject(6, at);
+            s.setString(7, e.content());
+        });
+        batch(connection, DELETE_MESSAGE, plan.deletes(), (s, e) -> {
+            s.setObject(1, timestamp(e.occurredAt()));
+            s.setObject(2, e.conversationId());
+            s.setLong(3, e.seq());
+        });
+        batch(connection, ADVANCE_READ, plan.reads().entrySet(), (s, read) -> {
+            s.setObject(1, read.getKey().conversationId());
+            s.setObject(2, read.getKey().userId());
+            s.setLong(3, read.getValue());
+        });
         if (!plan.unreadCounts().isEmpty()) {
             int rows = plan.unreadCounts().size();
             Object[] conversationIds = new Object[rows];
@@ -395,76 +354,71 @@ final class ProjectionWriter {
     }
 
     private static void executeSessionsAndRequests(ProjectionPlan plan, Connection connection) throws SQLException {
-        if (!plan.sessions().isEmpty()) {
-            try (PreparedStatement s = connection.prepareStatement(UPSERT_SESSION)) {
-                for (Session e : plan.sessions().values()) {
-                    s.setObject(1, e.sessionId());
-                    s.setObject(2, e.guestUserId());
-                    s.setObject(3, e.hostUserId());
-                    s.setObject(4, e.conversationId());
-                    s.setObject(5, timestampOrNull(e.startTime()));
-                    s.setInt(6, e.durationMinutes());
-                    s.setLong(7, e.agreedPrice().amountCents());
-                    s.setString(8, e.agreedPrice().currency());
-                    s.setString(9, e.paymentMode().wire());
-                    s.setString(10, e.status().wire());
-                    s.setObject(11, timestamp(e.requestedAt()));
-                    s.setObject(12, timestamp(e.updatedAt()));
-                    s.setObject(13, timestampOrNull(e.startedAt()));
-                    s.setObject(14, timestampOrNull(e.completedAt()));
-                    s.setObject(15, e.actualDurationSeconds());
-                    s.setObject(16, e.samActionId());
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
+        batch(connection, UPSERT_SESSION, plan.sessions().values(), (s, e) -> {
+            s.setObject(1, e.sessionId());
+            s.setObject(2, e.guestUserId());
+            s.setObject(3, e.hostUserId());
+            s.setObject(4, e.conversationId());
+            s.setObject(5, timestampOrNull(e.startTime()));
+            s.setInt(6, e.durationMinutes());
+            s.setLong(7, e.agreedPrice().amountCents());
+            s.setString(8, e.agreedPrice().currency());
+            s.setString(9, e.paymentMode().wire());
+            s.setString(10, e.status().wire());
+            s.setObject(11, timestamp(e.requestedAt()));
+            s.setObject(12, timestamp(e.updatedAt()));
+            s.setObject(13, timestampOrNull(e.startedAt()));
+            s.setObject(14, timestampOrNull(e.completedAt()));
+            s.setObject(15, e.actualDurationSeconds());
+            s.setObject(16, e.samActionId());
+        });
+        batch(connection, LINK_SESSION, plan.linkedSessions(), (s, sessionId) -> s.setObject(1, sessionId));
+        batch(connection, UPSERT_REQUEST, plan.requests().values(), (s, e) -> {
+            s.setObject(1, e.requestId());
+            s.setObject(2, e.requesterId());
+            s.setObject(3, e.hostUserId());
+            s.setObject(4, e.managerId());
+            s.setString(5, e.representativeName());
+            s.setString(6, e.message());
+            s.setString(7, e.status().wire());
+            s.setObject(8, e.conversationId());
+            s.setObject(9, timestamp(e.createdAt()));
+            s.setObject(10, timestampOrNull(e.decidedAt()));
+            s.setObject(11, e.decidedBy());
+            s.setString(12, e.reason());
+            s.setObject(13, e.samActionId());
+            s.setString(14, e.requesterName());
+            s.setString(15, e.hostName());
+        });
+        batch(connection, INSERT_DECISION, plan.decisions().values(), (s, e) -> {
+            s.setObject(1, e.eventId());
+            s.setObject(2, e.requestId());
+            s.setObject(3, e.actorId());
+            s.setString(4, e.fromStatus().wire());
+            s.setString(5, e.toStatus().wire());
+            s.setString(6, e.reason());
+            s.setObject(7, timestamp(e.occurredAt()));
+        });
+    }
+
+    /** Sets one row's parameters of a JDBC batch. */
+    @FunctionalInterface
+    private interface RowBinder<T> {
+        void bind(PreparedStatement statement, T row) throws SQLException;
+    }
+
+    /** {@code sql} once per row, {@code bind} setting that row's parameters, as one JDBC batch; nothing without rows. */
+    private static <T> void batch(Connection connection, String sql, Collection<T> rows, RowBinder<T> bind)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return;
         }
-        if (!plan.linkedSessions().isEmpty()) {
-            try (PreparedStatement s = connection.prepareStatement(LINK_SESSION)) {
-                for (UUID sessionId : plan.linkedSessions()) {
-                    s.setObject(1, sessionId);
-                    s.addBatch();
-                }
-                s.executeBatch();
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            for (T row : rows) {
+                bind.bind(s, row);
+                s.addBatch();
             }
-        }
-        if (!plan.requests().isEmpty()) {
-            try (PreparedStatement s = connection.prepareStatement(UPSERT_REQUEST)) {
-                for (ManagedRequest e : plan.requests().values()) {
-                    s.setObject(1, e.requestId());
-                    s.setObject(2, e.requesterId());
-                    s.setObject(3, e.hostUserId());
-                    s.setObject(4, e.managerId());
-                    s.setString(5, e.representativeName());
-                    s.setString(6, e.message());
-                    s.setString(7, e.status().wire());
-                    s.setObject(8, e.conversationId());
-                    s.setObject(9, timestamp(e.createdAt()));
-                    s.setObject(10, timestampOrNull(e.decidedAt()));
-                    s.setObject(11, e.decidedBy());
-                    s.setString(12, e.reason());
-                    s.setObject(13, e.samActionId());
-                    s.setString(14, e.requesterName());
-                    s.setString(15, e.hostName());
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
-        }
-        if (!plan.decisions().isEmpty()) {
-            try (PreparedStatement s = connection.prepareStatement(INSERT_DECISION)) {
-                for (RequestStatusChanged e : plan.decisions().values()) {
-                    s.setObject(1, e.eventId());
-                    s.setObject(2, e.requestId());
-                    s.setObject(3, e.actorId());
-                    s.setString(4, e.fromStatus().wire());
-                    s.setString(5, e.toStatus().wire());
-                    s.setString(6, e.reason());
-                    s.setObject(7, timestamp(e.occurredAt()));
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
+            s.executeBatch();
         }
     }
 

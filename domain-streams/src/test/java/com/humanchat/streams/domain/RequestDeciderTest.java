@@ -84,7 +84,7 @@ class RequestDeciderTest {
 
     @Test
     void createKeepsTheManagerItWasGivenAndARetryReEmitsTheSameEvent() {
-        CreateRequest create = CreateRequest.of(REQUEST, REQUESTER, HOST, MANAGER, "Carol", "Hello Bob");
+        CreateRequest create = create(REQUESTER, MANAGER, "Carol", "Hello Bob");
 
         Verdict<RequestRecord, RequestEvent> created = decider.decide(create, NOW, null);
 
@@ -95,7 +95,7 @@ class RequestDeciderTest {
         assertThat(decider.decide(create, NOW, created.state().orElseThrow()).events())
                 .isEqualTo(created.events());
         assertThat(((RequestCommandRejected) decider.decide(
-                                        CreateRequest.of(REQUEST, REQUESTER, HOST, MANAGER, null, "again"),
+                                        create(REQUESTER, MANAGER, null, "again"),
                                         NOW,
                                         created.state().orElseThrow())
                                 .events()
@@ -127,11 +127,11 @@ class RequestDeciderTest {
     @Test
     void rejectsInvalidCreations() {
         for (CreateRequest invalid : List.of(
-                CreateRequest.of(REQUEST, REQUESTER, HOST, MANAGER, null, " "),
-                CreateRequest.of(REQUEST, REQUESTER, HOST, MANAGER, null, "x".repeat(2001)),
-                CreateRequest.of(REQUEST, REQUESTER, HOST, null, null, "hi"),
-                CreateRequest.of(REQUEST, HOST, HOST, MANAGER, null, "hi"),
-                CreateRequest.of(REQUEST, MANAGER, HOST, MANAGER, null, "hi"))) {
+                create(REQUESTER, MANAGER, null, " "),
+                create(REQUESTER, MANAGER, null, "x".repeat(2001)),
+                create(REQUESTER, null, null, "hi"),
+                create(HOST, MANAGER, null, "hi"),
+                create(MANAGER, MANAGER, null, "hi"))) {
             Verdict<RequestRecord, RequestEvent> verdict = decider.decide(invalid, NOW, null);
             assertThat(((RequestCommandRejected) verdict.events().getFirst()).code())
                     .isEqualTo(RequestRejectionCode.INVALID);
@@ -199,6 +199,11 @@ class RequestDeciderTest {
             case REQUESTER -> REQUESTER;
             case STRANGER -> STRANGER;
         };
+    }
+
+    /** A request to {@link #HOST}, not sent from a Sam proposal, without names. */
+    private static CreateRequest create(UUID requester, UUID manager, String representativeName, String message) {
+        return CreateRequest.of(REQUEST, requester, HOST, manager, representativeName, message, null, null, null);
     }
 
     private static RequestRecord recordIn(RequestStatus status) {

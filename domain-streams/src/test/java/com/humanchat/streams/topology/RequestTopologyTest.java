@@ -97,7 +97,8 @@ class RequestTopologyTest {
     }
 
     private CreateRequest create() {
-        return CreateRequest.of(requestId, requester, host, manager, "Carol for Bob", "Could Bob review my schema?");
+        return CreateRequest.of(
+                requestId, requester, host, manager, "Carol for Bob", "Could Bob review my schema?", null, null, null);
     }
 
     private static RequestRejectionCode code(RequestEvent event) {

@@ -5,8 +5,8 @@ import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.http.JsonBody;
 import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.edge.http.ProblemException;
-import com.humanchat.edge.http.ProblemResponses;
 import com.humanchat.edge.http.RequestParams;
+import com.humanchat.edge.http.ResourceRouter;
 import com.humanchat.edge.requests.RequestService;
 import com.humanchat.schemas.requests.RequestStatus;
 import io.vertx.core.Future;
@@ -41,8 +41,8 @@ public final class AdminRoutes {
 
     /** A router to mount with {@code api.route("/admin/*").subRouter(...)}. */
     public Router router(Vertx vertx, BearerAuthHandler auth) {
-        Router router = Router.router(vertx);
-        router.route().handler(auth).handler(this::requireAdmin);
+        Router router = ResourceRouter.signedIn(vertx, auth);
+        router.route().handler(this::requireAdmin);
         router.get("/users").respond(this::users);
         router.patch("/users/:id")
                 .handler(JsonBody.validated("admin-update-user"))
@@ -51,7 +51,6 @@ public final class AdminRoutes {
         router.post("/announcements").handler(JsonBody.validated("announce")).respond(this::announce);
         router.get("/audit").respond(this::audit);
         router.get("/metrics").respond(this::metrics);
-        router.route().failureHandler(ProblemResponses::handleFailure);
         return router;
     }
 

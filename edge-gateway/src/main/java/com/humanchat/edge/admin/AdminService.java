@@ -7,6 +7,7 @@ import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.http.Rejections;
 import com.humanchat.edge.identity.ManagerInvitations;
 import com.humanchat.edge.identity.OutboxWriter;
+import com.humanchat.readmodels.Rows;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.admin.AnnouncementPublished;
 import com.humanchat.schemas.users.UserCredentialsRevoked;
@@ -21,7 +22,6 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -78,11 +78,9 @@ public final class AdminService {
                         + " where ($1::text is null or email ilike $1 or display_name ilike $1)"
                         + " and ($2::timestamptz is null or (created_at, id) < ($2, $3))"
                         + " order by created_at desc, id desc limit $4")
-                .execute(Tuple.of(
-                        pattern, after == null ? null : after.at(), after == null ? null : after.id(), limit + 1))
+                .execute(Tuple.of(pattern, KeysetCursor.timeOf(after), KeysetCursor.idOf(after), limit + 1))
                 .map(rows -> {
-                    List<JsonObject> items = new ArrayList<>();
-                    rows.forEach(row -> items.add(user(row)));
+                    List<JsonObject> items = Rows.all(rows, AdminService::user);
                     if (items.size() <= limit) {
                         return new Page(items, null);
                     }

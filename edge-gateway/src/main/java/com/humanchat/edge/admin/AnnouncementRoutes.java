@@ -1,8 +1,8 @@
 package com.humanchat.edge.admin;
 
 import com.humanchat.edge.auth.BearerAuthHandler;
-import com.humanchat.edge.http.ProblemResponses;
 import com.humanchat.edge.http.RequestParams;
+import com.humanchat.edge.http.ResourceRouter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -20,9 +20,8 @@ public final class AnnouncementRoutes {
 
     /** A router to mount with {@code api.route("/announcements*").subRouter(...)}. */
     public Router router(Vertx vertx, BearerAuthHandler auth) {
-        Router router = Router.router(vertx);
-        router.get("/").handler(auth).respond(this::latest);
-        router.route().failureHandler(ProblemResponses::handleFailure);
+        Router router = ResourceRouter.signedIn(vertx, auth);
+        router.get("/").respond(this::latest);
         return router;
     }
 

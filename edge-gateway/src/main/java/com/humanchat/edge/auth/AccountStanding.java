@@ -1,6 +1,7 @@
 package com.humanchat.edge.auth;
 
 import com.humanchat.edge.http.ProblemException;
+import com.humanchat.readmodels.Rows;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
@@ -34,18 +35,15 @@ public final class AccountStanding {
         return pg.preparedQuery("select roles, email_verified_at is not null as verified, suspended from users"
                         + " where id = $1")
                 .execute(Tuple.of(userId))
-                .compose(rows -> {
-                    if (rows.size() == 0) {
-                        return Future.failedFuture(
-                                ProblemException.unauthorized("the account of this token no longer exists"));
-                    }
-                    var row = rows.iterator().next();
-                    return Future.succeededFuture(new Standing(
-                            userId,
-                            Set.copyOf(Arrays.asList(row.getArrayOfStrings("roles"))),
-                            row.getBoolean("verified"),
-                            row.getBoolean("suspended")));
-                });
+                .map(rows -> Rows.first(
+                                rows,
+                                row -> new Standing(
+                                        userId,
+                                        Set.copyOf(Arrays.asList(row.getArrayOfStrings("roles"))),
+                                        row.getBoolean("verified"),
+                                        row.getBoolean("suspended")))
+                        .orElseThrow(
+                                () -> ProblemException.unauthorized("the account of this token no longer exists")));
     }
 
     /** Whether the account holds {@code role} now (and is not suspended). */

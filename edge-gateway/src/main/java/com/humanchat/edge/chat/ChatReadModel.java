@@ -1,5 +1,6 @@
 package com.humanchat.edge.chat;
 
+import com.humanchat.readmodels.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -88,7 +89,7 @@ public final class ChatReadModel {
                                 + " join participants pb on pb.conversation_id = d.conversation_id and pb.user_id = $2 and pb.member"
                                 + " where d.user_low = least($1::uuid, $2::uuid) and d.user_high = greatest($1::uuid, $2::uuid)")
                 .execute(Tuple.of(a, b))
-                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID(0));
+                .map(rows -> Rows.first(rows, row -> row.getUUID(0)).orElse(null));
     }
 
     /** Display names of the given users that exist (suspended ones included). */
@@ -153,9 +154,7 @@ public final class ChatReadModel {
     public Future<JsonObject> conversation(UUID conversationId, UUID viewer) {
         return pg.preparedQuery(CONVERSATION_SELECT + " and c.id = $2")
                 .execute(Tuple.of(viewer, conversationId))
-                .map(rows -> rows.size() == 0
-                        ? null
-                        : ChatJson.conversation(rows.iterator().next()));
+                .map(rows -> Rows.first(rows, ChatJson::conversation).orElse(null));
     }
 
     /** A page of the viewer's conversations, newest activity first, after the keyset position {@code after}. */

@@ -189,12 +189,7 @@ public final class ConversationService {
     /** The caller's conversations, newest activity first. */
     public Future<ConversationPage> list(UUID caller, KeysetCursor after, OffsetDateTime updatedSince, int limit) {
         return readModel
-                .conversations(
-                        caller,
-                        after == null ? null : after.at(),
-                        after == null ? null : after.id(),
-                        updatedSince,
-                        limit + 1)
+                .conversations(caller, KeysetCursor.timeOf(after), KeysetCursor.idOf(after), updatedSince, limit + 1)
                 .map(rows -> {
                     if (rows.size() <= limit) {
                         return new ConversationPage(rows, null);

@@ -23,6 +23,16 @@ public record KeysetCursor(OffsetDateTime at, UUID id) {
                 UUID.fromString(item.getString(idField)));
     }
 
+    /** The time bound of a page query: {@code cursor}'s, or null for the first page. */
+    public static OffsetDateTime timeOf(KeysetCursor cursor) {
+        return cursor == null ? null : cursor.at();
+    }
+
+    /** The id bound of a page query: {@code cursor}'s, or null for the first page. */
+    public static UUID idOf(KeysetCursor cursor) {
+        return cursor == null ? null : cursor.id();
+    }
+
     public String encode() {
         String plain = VERSION + "|" + at.toInstant() + "|" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));

@@ -3,7 +3,7 @@ package com.humanchat.edge.identity;
 import com.humanchat.edge.auth.AuthenticatedUser;
 import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.http.JsonBody;
-import com.humanchat.edge.http.ProblemResponses;
+import com.humanchat.edge.http.ResourceRouter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -29,7 +29,7 @@ public final class AuthRoutes {
 
     /** A router to mount with {@code api.route("/auth/*").subRouter(...)}; it relies on the /api body handler. */
     public Router router(Vertx vertx) {
-        Router router = Router.router(vertx);
+        Router router = ResourceRouter.open(vertx);
         router.post("/register").handler(JsonBody.validated("register-request")).respond(this::register);
         router.post("/login").handler(JsonBody.validated("login-request")).respond(this::login);
         router.post("/refresh")
@@ -43,7 +43,6 @@ public final class AuthRoutes {
                 .handler(JsonBody.validated("verify-email-request"))
                 .respond(this::verifyEmail);
         router.post("/verification-email").handler(bearerAuth).respond(this::resendVerification);
-        router.route().failureHandler(ProblemResponses::handleFailure);
         return router;
     }
 

@@ -3,8 +3,8 @@ package com.humanchat.edge.identity;
 import com.humanchat.edge.auth.AuthenticatedUser;
 import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.http.JsonBody;
-import com.humanchat.edge.http.ProblemResponses;
 import com.humanchat.edge.http.RequestParams;
+import com.humanchat.edge.http.ResourceRouter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -26,15 +26,11 @@ public final class ManagerInvitationRoutes {
 
     /** A router to mount with {@code api.route("/manager-invitations*").subRouter(...)}. */
     public Router router(Vertx vertx, BearerAuthHandler auth) {
-        Router router = Router.router(vertx);
-        router.post("/")
-                .handler(auth)
-                .handler(JsonBody.validated("invite-manager"))
-                .respond(this::invite);
-        router.get("/").handler(auth).respond(this::list);
-        router.post("/:id/accept").handler(auth).respond(this::accept);
-        router.delete("/:id").handler(auth).respond(this::end);
-        router.route().failureHandler(ProblemResponses::handleFailure);
+        Router router = ResourceRouter.signedIn(vertx, auth);
+        router.post("/").handler(JsonBody.validated("invite-manager")).respond(this::invite);
+        router.get("/").respond(this::list);
+        router.post("/:id/accept").respond(this::accept);
+        router.delete("/:id").respond(this::end);
         return router;
     }
 

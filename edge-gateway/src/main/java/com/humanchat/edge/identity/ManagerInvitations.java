@@ -4,6 +4,7 @@ import com.humanchat.edge.auth.AccountStanding;
 import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.http.ProblemType;
 import com.humanchat.edge.http.Rejections;
+import com.humanchat.readmodels.Rows;
 import com.humanchat.readmodels.identity.UserReads;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.users.UserCredentialsRevoked;
@@ -77,10 +78,7 @@ public final class ManagerInvitations {
                             : pg.preparedQuery("select " + UserReads.USER_COLUMNS + " from users u"
                                             + " where lower(u.email) = $1")
                                     .execute(Tuple.of(RoleGrants.normalizeEmail(email)))
-                                    .map(rows -> rows.size() == 0
-                                            ? java.util.Optional.<com.humanchat.readmodels.identity.User>empty()
-                                            : java.util.Optional.of(UserReads.toUser(
-                                                    rows.iterator().next())));
+                                    .map(rows -> Rows.first(rows, UserReads::toUser));
                 })
                 .compose(invitee -> {
                     String field = managerId != null ? "/managerId" : "/email";

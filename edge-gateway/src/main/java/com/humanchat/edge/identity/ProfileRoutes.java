@@ -3,7 +3,7 @@ package com.humanchat.edge.identity;
 import com.humanchat.edge.auth.AuthenticatedUser;
 import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.http.JsonBody;
-import com.humanchat.edge.http.ProblemResponses;
+import com.humanchat.edge.http.ResourceRouter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -28,12 +28,11 @@ public final class ProfileRoutes {
 
     /** A router to mount with {@code api.route("/me/*").subRouter(...)}; it relies on the /api body handler. */
     public Router router(Vertx vertx) {
-        Router router = Router.router(vertx);
+        Router router = ResourceRouter.open(vertx);
         router.patch("/profile")
                 .handler(bearerAuth)
                 .handler(JsonBody.validated("update-profile"))
                 .respond(this::update);
-        router.route().failureHandler(ProblemResponses::handleFailure);
         return router;
     }
 

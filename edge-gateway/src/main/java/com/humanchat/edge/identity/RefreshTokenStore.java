@@ -1,5 +1,6 @@
 package com.humanchat.edge.identity;
 
+import com.humanchat.readmodels.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Row;
@@ -29,9 +30,7 @@ final class RefreshTokenStore {
                         + " revoked_at is not null as revoked, expires_at <= now() as expired"
                         + " from refresh_tokens where token_hash = $1 for update")
                 .execute(Tuple.of(Buffer.buffer(tokenHash)))
-                .map(rows -> rows.size() == 0
-                        ? Optional.empty()
-                        : Optional.of(toToken(rows.iterator().next())));
+                .map(rows -> Rows.first(rows, RefreshTokenStore::toToken));
     }
 
     Future<Void> markRotated(SqlClient sql, UUID tokenId) {

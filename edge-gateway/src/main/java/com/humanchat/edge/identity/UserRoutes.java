@@ -3,8 +3,8 @@ package com.humanchat.edge.identity;
 import com.humanchat.edge.auth.AuthenticatedUser;
 import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.http.ProblemException;
-import com.humanchat.edge.http.ProblemResponses;
 import com.humanchat.edge.http.RequestParams;
+import com.humanchat.edge.http.ResourceRouter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -48,9 +48,8 @@ public final class UserRoutes {
 
     /** A router to mount with {@code api.route("/users/*").subRouter(...)}. */
     public Router router(Vertx vertx) {
-        Router router = Router.router(vertx);
+        Router router = ResourceRouter.open(vertx);
         router.get("/:id").handler(bearerAuth).respond(this::profile);
-        router.route().failureHandler(ProblemResponses::handleFailure);
         return router;
     }
 

@@ -1,5 +1,6 @@
 package com.humanchat.edge.identity;
 
+import com.humanchat.readmodels.Rows;
 import com.humanchat.readmodels.identity.User;
 import com.humanchat.readmodels.identity.UserReads;
 import io.vertx.core.Future;
@@ -49,11 +50,8 @@ public final class UserStore {
         return sql.preparedQuery("select " + UserReads.USER_COLUMNS + ", c.password_hash from users u"
                         + " join credentials c on c.user_id = u.id where lower(u.email) = $1")
                 .execute(Tuple.of(normalizedEmail))
-                .map(rows -> rows.size() == 0
-                        ? Optional.empty()
-                        : Optional.of(new UserWithCredentials(
-                                UserReads.toUser(rows.iterator().next()),
-                                rows.iterator().next().getString("password_hash"))));
+                .map(rows -> Rows.first(
+                        rows, row -> new UserWithCredentials(UserReads.toUser(row), row.getString("password_hash"))));
     }
 
     /**
@@ -64,9 +62,7 @@ public final class UserStore {
         return transaction
                 .preparedQuery("select " + UserReads.USER_COLUMNS + " from users u where u.id = $1 for no key update")
                 .execute(Tuple.of(id))
-                .map(rows -> rows.size() == 0
-                        ? Optional.empty()
-                        : Optional.of(UserReads.toUser(rows.iterator().next())));
+                .map(rows -> Rows.first(rows, UserReads::toUser));
     }
 
     /** Writes the profile fields of {@code user} (not its email, roles or suspension) and returns the stored row. */

@@ -1,6 +1,7 @@
 package com.humanchat.edge.payments;
 
 import com.humanchat.edge.reads.Receipt;
+import com.humanchat.readmodels.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -42,9 +43,7 @@ public final class Earnings {
     private Future<String> ownCurrency(UUID user) {
         return pg.preparedQuery("select currency from users where id = $1")
                 .execute(Tuple.of(user))
-                .map(rows -> rows.size() == 0 || rows.iterator().next().getString(0) == null
-                        ? DEFAULT_CURRENCY
-                        : rows.iterator().next().getString(0));
+                .map(rows -> Rows.first(rows, row -> row.getString(0)).orElse(DEFAULT_CURRENCY));
     }
 
     /**

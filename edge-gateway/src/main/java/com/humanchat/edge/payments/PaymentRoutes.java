@@ -6,10 +6,10 @@ import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.http.JsonBody;
 import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.edge.http.ProblemException;
-import com.humanchat.edge.http.ProblemResponses;
 import com.humanchat.edge.http.ProblemType;
 import com.humanchat.edge.http.Rejections;
 import com.humanchat.edge.http.RequestParams;
+import com.humanchat.edge.http.ResourceRouter;
 import com.humanchat.schemas.sessions.Money;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -46,7 +46,7 @@ public final class PaymentRoutes {
 
     /** A router to mount with {@code api.route("/payments/*").subRouter(...)}. */
     public Router router(Vertx vertx, BearerAuthHandler auth) {
-        Router router = Router.router(vertx);
+        Router router = ResourceRouter.open(vertx);
         router.route().handler(ctx -> {
             if (verifier == null) {
                 ctx.fail(ProblemType.PAYMENTS_NOT_CONFIGURED.with("payments not configured"));
@@ -67,7 +67,6 @@ public final class PaymentRoutes {
         router.get("/").handler(auth).respond(this::list);
         router.get("/connect/status").handler(auth).respond(this::connectStatus);
         router.get("/:id").handler(auth).respond(this::get);
-        router.route().failureHandler(ProblemResponses::handleFailure);
         return router;
     }
 

@@ -1,6 +1,7 @@
 package com.humanchat.edge.reads;
 
 import com.humanchat.edge.http.KeysetCursor;
+import com.humanchat.readmodels.Rows;
 import com.humanchat.schemas.sessions.Money;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -8,7 +9,6 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,11 +34,7 @@ public final class PaymentReadModel {
         return pg.preparedQuery("select amount_cents, currency from payments"
                         + " where session_id = $1 and kind = 'session' and status = 'succeeded'")
                 .execute(Tuple.of(sessionId))
-                .map(rows -> rows.size() == 0
-                        ? Optional.empty()
-                        : Optional.of(Money.of(
-                                rows.iterator().next().getLong("amount_cents"),
-                                rows.iterator().next().getString("currency"))));
+                .map(rows -> Rows.first(rows, row -> Money.of(row.getLong("amount_cents"), row.getString("currency"))));
     }
 
     /** The columns {@link #payment(Row)} reads, of the table {@code payments} aliased {@code p}. */
@@ -53,9 +49,7 @@ public final class PaymentReadModel {
     public Future<Optional<Payment>> payment(UUID paymentId) {
         return pg.preparedQuery("select " + PAYMENT_COLUMNS + " from payments p where p.payment_id = $1")
                 .execute(Tuple.of(paymentId))
-                .map(rows -> rows.size() == 0
-                        ? Optional.empty()
-                        : Optional.of(payment(rows.iterator().next())));
+                .map(rows -> Rows.first(rows, PaymentReadModel::payment));
     }
 
     /**
@@ -68,13 +62,8 @@ public final class PaymentReadModel {
                         + " and ($2::uuid is null or p.session_id = $2)"
                         + " and ($3::timestamptz is null or (p.created_at, p.payment_id) < ($3, $4))"
                         + " order by p.created_at desc, p.payment_id desc limit $5")
-                .execute(Tuple.of(
-                        caller, sessionId, after == null ? null : after.at(), after == null ? null : after.id(), limit))
-                .map(rows -> {
-                    List<Payment> payments = new ArrayList<>();
-                    rows.forEach(row -> payments.add(payment(row)));
-                    return payments;
-                });
+                .execute(Tuple.of(caller, sessionId, KeysetCursor.timeOf(after), KeysetCursor.idOf(after), limit))
+                .map(rows -> Rows.all(rows, PaymentReadModel::payment));
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.humanchat.edge.reads;
 
 import com.humanchat.edge.http.KeysetCursor;
+import com.humanchat.readmodels.Rows;
 import com.humanchat.schemas.requests.ManagedRequest;
 import com.humanchat.schemas.requests.RequestStatus;
 import io.vertx.core.Future;
@@ -11,7 +12,6 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,15 +44,13 @@ public final class RequestReadModel {
     public Future<String> displayName(UUID userId) {
         return pg.preparedQuery("select display_name from users where id = $1")
                 .execute(Tuple.of(userId))
-                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+                .map(rows -> Rows.first(rows, row -> row.getString(0)).orElse(null));
     }
 
     public Future<Optional<ManagedRequest>> request(UUID requestId) {
         return pg.preparedQuery("select " + REQUEST_COLUMNS + " from requests r where r.id = $1")
                 .execute(Tuple.of(requestId))
-                .map(rows -> rows.size() == 0
-                        ? Optional.empty()
-                        : Optional.of(request(rows.iterator().next())));
+                .map(rows -> Rows.first(rows, RequestReadModel::request));
     }
 
     /**
@@ -74,14 +72,10 @@ public final class RequestReadModel {
                         all,
                         userId,
                         status == null ? null : status.wire(),
-                        after == null ? null : after.at(),
-                        after == null ? null : after.id(),
+                        KeysetCursor.timeOf(after),
+                        KeysetCursor.idOf(after),
                         limit))
-                .map(rows -> {
-                    List<ManagedRequest> requests = new ArrayList<>();
-                    rows.forEach(row -> requests.add(request(row)));
-                    return requests;
-                });
+                .map(rows -> Rows.all(rows, RequestReadModel::request));
     }
 
     /** The audit trail of one request: every decision, oldest first. */

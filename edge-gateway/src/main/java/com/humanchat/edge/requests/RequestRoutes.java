@@ -4,8 +4,8 @@ import com.humanchat.edge.auth.AuthenticatedUser;
 import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.http.JsonBody;
 import com.humanchat.edge.http.KeysetCursor;
-import com.humanchat.edge.http.ProblemResponses;
 import com.humanchat.edge.http.RequestParams;
+import com.humanchat.edge.http.ResourceRouter;
 import com.humanchat.edge.sessions.SessionJson;
 import com.humanchat.schemas.requests.RequestDecision;
 import com.humanchat.schemas.requests.RequestStatus;
@@ -39,18 +39,11 @@ public final class RequestRoutes {
 
     /** A router to mount with {@code api.route("/requests*").subRouter(...)}. */
     public Router router(Vertx vertx, BearerAuthHandler auth) {
-        Router router = Router.router(vertx);
-        router.post("/")
-                .handler(auth)
-                .handler(JsonBody.validated("create-request"))
-                .respond(this::create);
-        router.get("/").handler(auth).respond(this::list);
-        router.get("/:id").handler(auth).respond(this::get);
-        router.patch("/:id")
-                .handler(auth)
-                .handler(JsonBody.validated("decide-request"))
-                .respond(this::decide);
-        router.route().failureHandler(ProblemResponses::handleFailure);
+        Router router = ResourceRouter.signedIn(vertx, auth);
+        router.post("/").handler(JsonBody.validated("create-request")).respond(this::create);
+        router.get("/").respond(this::list);
+        router.get("/:id").respond(this::get);
+        router.patch("/:id").handler(JsonBody.validated("decide-request")).respond(this::decide);
         return router;
     }
 

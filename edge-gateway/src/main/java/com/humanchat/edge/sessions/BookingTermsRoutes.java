@@ -3,7 +3,7 @@ package com.humanchat.edge.sessions;
 import com.humanchat.edge.auth.AuthenticatedUser;
 import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.http.JsonBody;
-import com.humanchat.edge.http.ProblemResponses;
+import com.humanchat.edge.http.ResourceRouter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -27,13 +27,9 @@ public final class BookingTermsRoutes {
 
     /** A router to mount with {@code api.route("/me/booking-terms*").subRouter(...)}. */
     public Router router(Vertx vertx, BearerAuthHandler auth) {
-        Router router = Router.router(vertx);
-        router.get("/").handler(auth).respond(this::get);
-        router.put("/")
-                .handler(auth)
-                .handler(JsonBody.validated("update-booking-terms"))
-                .respond(this::put);
-        router.route().failureHandler(ProblemResponses::handleFailure);
+        Router router = ResourceRouter.signedIn(vertx, auth);
+        router.get("/").respond(this::get);
+        router.put("/").handler(JsonBody.validated("update-booking-terms")).respond(this::put);
         return router;
     }
 

@@ -2,6 +2,7 @@ package com.humanchat.edge.sessions;
 
 import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.edge.sessions.domain.ProposalAdmission;
+import com.humanchat.readmodels.Rows;
 import com.humanchat.schemas.sessions.Money;
 import com.humanchat.schemas.sessions.PaymentMode;
 import com.humanchat.schemas.sessions.Session;
@@ -12,7 +13,6 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,9 +39,7 @@ public final class SessionReadModel {
     public Future<Optional<Session>> session(UUID sessionId) {
         return pg.preparedQuery("select " + SESSION_COLUMNS + " from sessions s where s.id = $1")
                 .execute(Tuple.of(sessionId))
-                .map(rows -> rows.size() == 0
-                        ? Optional.empty()
-                        : Optional.of(session(rows.iterator().next())));
+                .map(rows -> Rows.first(rows, SessionReadModel::session));
     }
 
     /**
@@ -57,14 +55,10 @@ public final class SessionReadModel {
                 .execute(Tuple.of(
                         userId,
                         status == null ? null : status.wire(),
-                        after == null ? null : after.at(),
-                        after == null ? null : after.id(),
+                        KeysetCursor.timeOf(after),
+                        KeysetCursor.idOf(after),
                         limit))
-                .map(rows -> {
-                    List<Session> sessions = new ArrayList<>();
-                    rows.forEach(row -> sessions.add(session(row)));
-                    return sessions;
-                });
+                .map(rows -> Rows.all(rows, SessionReadModel::session));
     }
 
     /**

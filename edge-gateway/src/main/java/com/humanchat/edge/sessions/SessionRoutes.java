@@ -5,8 +5,8 @@ import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.http.JsonBody;
 import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.edge.http.ProblemException;
-import com.humanchat.edge.http.ProblemResponses;
 import com.humanchat.edge.http.RequestParams;
+import com.humanchat.edge.http.ResourceRouter;
 import com.humanchat.schemas.sessions.Money;
 import com.humanchat.schemas.sessions.PaymentMode;
 import com.humanchat.schemas.sessions.Session;
@@ -43,20 +43,13 @@ public final class SessionRoutes {
 
     /** A router to mount with {@code api.route("/sessions*").subRouter(...)}. */
     public Router router(Vertx vertx, BearerAuthHandler auth) {
-        Router router = Router.router(vertx);
-        router.post("/")
-                .handler(auth)
-                .handler(JsonBody.validated("request-session"))
-                .respond(this::request);
-        router.get("/").handler(auth).respond(this::list);
-        router.get("/:id").handler(auth).respond(this::get);
-        router.patch("/:id")
-                .handler(auth)
-                .handler(JsonBody.validated("transition-session"))
-                .respond(this::transition);
-        router.get("/:id/ice-servers").handler(auth).respond(this::iceServers);
-        router.get("/:id/cancellation").handler(auth).respond(this::cancellation);
-        router.route().failureHandler(ProblemResponses::handleFailure);
+        Router router = ResourceRouter.signedIn(vertx, auth);
+        router.post("/").handler(JsonBody.validated("request-session")).respond(this::request);
+        router.get("/").respond(this::list);
+        router.get("/:id").respond(this::get);
+        router.patch("/:id").handler(JsonBody.validated("transition-session")).respond(this::transition);
+        router.get("/:id/ice-servers").respond(this::iceServers);
+        router.get("/:id/cancellation").respond(this::cancellation);
         return router;
     }
 

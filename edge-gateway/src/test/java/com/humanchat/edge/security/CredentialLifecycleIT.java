@@ -118,9 +118,7 @@ class CredentialLifecycleIT {
                     .as("removing the role ends the relation")
                     .isNull();
             // Finding 8: a role change closes the account's sockets on every replica.
-            await().atMost(WAIT).until(socket::isClosed);
-            assertThat(socket.closeStatus()).isEqualTo(CREDENTIALS_ENDED);
-            assertThat(socket.closeReason()).contains("roles changed");
+            awaitCredentialsEnded(socket, WAIT, "roles changed");
         }
         assertThat(decide(admin.token(), request, "decline").status())
                 .as("the request was still pending")
@@ -144,9 +142,7 @@ class CredentialLifecycleIT {
                     "/api/auth/logout", null, new JsonObject().put("refreshToken", laptop.getString("refreshToken")));
             assertThat(loggedOut.status()).isEqualTo(204);
 
-            await().atMost(WAIT).until(laptopSocket::isClosed);
-            assertThat(laptopSocket.closeStatus()).isEqualTo(CREDENTIALS_ENDED);
-            assertThat(laptopSocket.closeReason()).isEqualTo("signed out");
+            awaitCredentialsEnded(laptopSocket, WAIT, "signed out");
             // The other sign-in's socket still answers (a barrier after the close reached the other replica).
             phoneSocket.send(new JsonObject().put("type", "ping"));
             phoneSocket.await(f -> "pong".equals(f.getString("type")));
@@ -158,8 +154,7 @@ class CredentialLifecycleIT {
     void aReusedRefreshTokenClosesTheSocketsOfItsSignIn() {
         TestUser user = PLATFORM.register("robbed user");
         JsonObject signIn = signIn(user);
-        Answer rotated = PLATFORM.post(
-                "/api/auth/refresh", null, new JsonObject().put("refreshToken", signIn.getString("refreshToken")));
+        Answer rotated = refresh(signIn);
         assertThat(rotated.status()).isEqualTo(200);
         try (TestSocket socket = TestSocket.connect(
                 PLATFORM.clientVertx(),
@@ -168,13 +163,10 @@ class CredentialLifecycleIT {
                 null)) {
             socket.await(f -> "hello".equals(f.getString("type")));
 
-            Answer reused = PLATFORM.post(
-                    "/api/auth/refresh", null, new JsonObject().put("refreshToken", signIn.getString("refreshToken")));
+            Answer reused = refresh(signIn);
             assertThat(reused.status()).isEqualTo(401);
 
-            await().atMost(WAIT).until(socket::isClosed);
-            assertThat(socket.closeStatus()).isEqualTo(CREDENTIALS_ENDED);
-            assertThat(socket.closeReason()).contains("sign-in revoked");
+            awaitCredentialsEnded(socket, WAIT, "sign-in revoked");
         }
     }
 
@@ -213,9 +205,7 @@ class CredentialLifecycleIT {
                 refreshing.await(
                         f -> "error".equals(f.getString("type")) && "invalid_token".equals(f.getString("code")));
 
-                await().atMost(Duration.ofSeconds(45)).until(idle::isClosed);
-                assertThat(idle.closeStatus()).isEqualTo(CREDENTIALS_ENDED);
-                assertThat(idle.closeReason()).contains("access token expired");
+                awaitCredentialsEnded(idle, Duration.ofSeconds(45), "access token expired");
                 // Barrier: the refreshed socket still answers after the first token's expiry closed the other.
                 refreshing.send(new JsonObject().put("type", "ping"));
                 refreshing.await(f -> "pong".equals(f.getString("type")));
@@ -224,6 +214,19 @@ class CredentialLifecycleIT {
         } finally {
             shortLived.closeAndWait(30);
         }
+    }
+
+    /** The socket is closed, within {@code wait}, as one whose credentials ended, for {@code reason}. */
+    private static void awaitCredentialsEnded(TestSocket socket, Duration wait, String reason) {
+        await().atMost(wait).until(socket::isClosed);
+        assertThat(socket.closeStatus()).isEqualTo(CREDENTIALS_ENDED);
+        assertThat(socket.closeReason()).contains(reason);
+    }
+
+    /** Trades the sign-in's refresh token for new tokens, on the first edge. */
+    private static Answer refresh(JsonObject signIn) {
+        return PLATFORM.post(
+                "/api/auth/refresh", null, new JsonObject().put("refreshToken", signIn.getString("refreshToken")));
     }
 
     private static void setRoles(TestUser admin, TestUser target, String... roles) {

@@ -1,5 +1,6 @@
 package com.humanchat.readmodels.hosts;
 
+import com.humanchat.readmodels.Rows;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -49,18 +50,16 @@ public final class HostReadModel {
         return sql.preparedQuery("select details_submitted, charges_enabled, payouts_enabled, requirements_due"
                         + " from payment_accounts where host_user_id = $1")
                 .execute(Tuple.of(hostUserId))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return ConnectAccount.NONE;
-                    }
-                    Row row = rows.iterator().next();
-                    return new ConnectAccount(
-                            true,
-                            row.getBoolean("details_submitted"),
-                            row.getBoolean("charges_enabled"),
-                            row.getBoolean("payouts_enabled"),
-                            ConnectRequirements.inWords(List.of(row.getArrayOfStrings("requirements_due"))));
-                });
+                .map(rows -> Rows.first(rows, HostReadModel::account).orElse(ConnectAccount.NONE));
+    }
+
+    private static ConnectAccount account(Row row) {
+        return new ConnectAccount(
+                true,
+                row.getBoolean("details_submitted"),
+                row.getBoolean("charges_enabled"),
+                row.getBoolean("payouts_enabled"),
+                ConnectRequirements.inWords(List.of(row.getArrayOfStrings("requirements_due"))));
     }
 
     private static HostFacts facts(Row row) {

@@ -1,5 +1,6 @@
 package com.humanchat.readmodels.identity;
 
+import com.humanchat.readmodels.Rows;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -23,9 +24,7 @@ public final class UserReads {
     public static Future<Optional<User>> findById(SqlClient sql, UUID id) {
         return sql.preparedQuery("select " + USER_COLUMNS + " from users u where u.id = $1")
                 .execute(Tuple.of(id))
-                .map(rows -> rows.size() == 0
-                        ? Optional.empty()
-                        : Optional.of(toUser(rows.iterator().next())));
+                .map(rows -> Rows.first(rows, UserReads::toUser));
     }
 
     /** A row holding {@link #USER_COLUMNS}. */

@@ -22,18 +22,8 @@ public record CreateRequest(
         String hostName)
         implements RequestCommand {
 
-    /** @param representativeName null if the host names none */
-    public static CreateRequest of(
-            UUID requestId,
-            UUID requesterId,
-            UUID hostUserId,
-            UUID managerId,
-            String representativeName,
-            String message) {
-        return of(requestId, requesterId, hostUserId, managerId, representativeName, message, null, null, null);
-    }
-
     /**
+     * @param representativeName null if the host names none
      * @param samActionId the Sam proposal ({@code actionId} of an {@code open_request}) it was sent from, or null
      * @param requesterName the requester's display name, or null
      * @param hostName the host's display name, or null
