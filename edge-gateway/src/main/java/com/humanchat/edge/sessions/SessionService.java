@@ -22,10 +22,12 @@ import com.humanchat.schemas.sessions.Money;
 import com.humanchat.schemas.sessions.PaymentMode;
 import com.humanchat.schemas.sessions.RefundPolicy;
 import com.humanchat.schemas.sessions.RequestSession;
+import com.humanchat.schemas.sessions.ReviewAnswered;
 import com.humanchat.schemas.sessions.Session;
 import com.humanchat.schemas.sessions.SessionCommandRejected;
 import com.humanchat.schemas.sessions.SessionEvent;
 import com.humanchat.schemas.sessions.SessionRequested;
+import com.humanchat.schemas.sessions.SessionReviewed;
 import com.humanchat.schemas.sessions.SessionStatus;
 import com.humanchat.schemas.sessions.SessionStatusChanged;
 import com.humanchat.schemas.sessions.TransitionSession;
@@ -165,6 +167,8 @@ public final class SessionService {
                         case SessionCommandRejected rejected -> Future.failedFuture(toProblem(rejected));
                         case SessionRequested requested ->
                             Future.succeededFuture(new Outcome.Decided(requested.session()));
+                        case SessionReviewed reviewed -> Future.failedFuture(unexpected(reviewed));
+                        case ReviewAnswered answered -> Future.failedFuture(unexpected(answered));
                     };
                 });
     }
@@ -229,6 +233,8 @@ public final class SessionService {
                 case SessionRequested requested -> awaitProjected(requested.session());
                 case SessionCommandRejected rejected -> Future.failedFuture(toProblem(rejected));
                 case SessionStatusChanged changed -> Future.succeededFuture(new Outcome.Decided(changed.session()));
+                case SessionReviewed reviewed -> Future.failedFuture(unexpected(reviewed));
+                case ReviewAnswered answered -> Future.failedFuture(unexpected(answered));
             };
         });
     }
@@ -252,8 +258,20 @@ public final class SessionService {
             case SCHEDULE_CONFLICT -> ProblemType.SCHEDULE_CONFLICT.with(reason);
             case SESSION_EXISTS -> ProblemType.SESSION_EXISTS.with(reason);
             case TOO_MANY_PENDING -> ProblemType.TOO_MANY_PENDING_REQUESTS.with(reason);
+            case NOT_THE_GUEST -> ProblemType.NOT_THE_GUEST.with(reason);
+            case NOT_THE_HOST -> ProblemType.NOT_THE_HOST.with(reason);
+            case NOT_COMPLETED -> ProblemType.SESSION_NOT_COMPLETED.with(reason);
+            case ALREADY_REVIEWED -> ProblemType.ALREADY_REVIEWED.with(reason);
+            case NOT_REVIEWED -> ProblemType.NOT_REVIEWED.with(reason);
+            case ALREADY_ANSWERED -> ProblemType.ALREADY_ANSWERED.with(reason);
             case INVALID -> Rejections.unprocessable(reason, List.of());
         };
+    }
+
+    /** An answer no command of its kind gets: the topology answers a session command with its own kind of event. */
+    private static IllegalStateException unexpected(SessionEvent answer) {
+        return new IllegalStateException(
+                "unexpected answer " + answer.getClass().getSimpleName());
     }
 
     /** The caller's participation in a projected session that allows a call, for {@code rtc.signal}. */
