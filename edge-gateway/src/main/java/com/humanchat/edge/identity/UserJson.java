@@ -32,9 +32,10 @@ public final class UserJson {
     /**
      * The public profile ({@code GET /api/users/:id}): what any signed-in user may see — never the email, the
      * manager's id, the suspension or anything secret — with the presence {@code status} and how the host is reached
-     * and paid ({@link HostingTerms}: managed and the representative's name, whether tips are welcome).
+     * and paid ({@link HostingTerms}: managed and the representative's name, whether tips are welcome) and their
+     * {@link HostRating} ({@code rating: {average, count}}, null when nobody rated them).
      */
-    public static JsonObject publicProfile(User user, String presenceStatus, HostingTerms terms) {
+    public static JsonObject publicProfile(User user, String presenceStatus, HostingTerms terms, HostRating rating) {
         JsonObject profile = new JsonObject()
                 .put("id", user.id().toString())
                 .put("displayName", user.displayName())
@@ -46,7 +47,8 @@ public final class UserJson {
                 .put("instantAvailable", user.instantAvailable())
                 .put("managed", terms.managed())
                 .put("representativeName", terms.representativeName())
-                .put("donationsWelcome", terms.donationsWelcome());
+                .put("donationsWelcome", terms.donationsWelcome())
+                .put("rating", HostRating.toJson(rating));
         // A presence that is not the caller's to see is left out, not shown as "offline": nothing to infer from.
         if (!PresenceVisibility.HIDDEN.equals(presenceStatus)) {
             profile.put("presence", new JsonObject().put("status", presenceStatus));

@@ -87,8 +87,10 @@ class DiscoverIT {
                         "managed",
                         "representativeName",
                         "donationsWelcome",
+                        "rating",
                         "presence");
         assertThat(first.getJsonArray("roles").getList()).contains("host");
+        assertThat(first.getValue("rating")).as("nobody rated the host").isNull();
         assertThat(first.getJsonObject("presence").getString("status")).isEqualTo("offline");
 
         assertThat(ids(ok(discover("q=" + word.toUpperCase() + "+" + word))))

@@ -45,6 +45,7 @@ class UserProfileIT {
                         "managed",
                         "representativeName",
                         "donationsWelcome",
+                        "rating",
                         "presence");
         assertThat(profile.getString("id")).isEqualTo(host.id().toString());
         assertThat(profile.getString("displayName")).isEqualTo("host");
