@@ -1,6 +1,7 @@
 package com.humanchat.edge.identity;
 
 import com.humanchat.edge.presence.PresenceVisibility;
+import com.humanchat.readmodels.hosts.HostRating;
 import com.humanchat.readmodels.identity.User;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -48,12 +49,19 @@ public final class UserJson {
                 .put("managed", terms.managed())
                 .put("representativeName", terms.representativeName())
                 .put("donationsWelcome", terms.donationsWelcome())
-                .put("rating", HostRating.toJson(rating));
+                .put("rating", rating(rating));
         // A presence that is not the caller's to see is left out, not shown as "offline": nothing to infer from.
         if (!PresenceVisibility.HIDDEN.equals(presenceStatus)) {
             profile.put("presence", new JsonObject().put("status", presenceStatus));
         }
         return profile;
+    }
+
+    /** {@code {average, count}}, or null for a host nobody rated. */
+    private static JsonObject rating(HostRating rating) {
+        return rating == null
+                ? null
+                : new JsonObject().put("average", rating.average()).put("count", rating.count());
     }
 
     /** The answer to register, login and refresh. */

@@ -5,6 +5,7 @@ import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.http.ProblemResponses;
 import com.humanchat.edge.http.RequestParams;
+import com.humanchat.readmodels.hosts.HostRating;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

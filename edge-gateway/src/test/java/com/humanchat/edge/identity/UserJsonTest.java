@@ -2,6 +2,7 @@ package com.humanchat.edge.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.humanchat.readmodels.hosts.HostRating;
 import com.humanchat.readmodels.identity.User;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
