@@ -14,6 +14,7 @@ import type {
   Message,
   PaymentMode,
   Money,
+  Review,
   Session,
   SessionStatus,
   User,
@@ -62,6 +63,8 @@ export interface DiscoverQuery {
   q?: string;
   tag?: string;
   online?: boolean;
+  /** Best rated first; absent: by relevance to `q`, else by name. */
+  sort?: 'rating';
   cursor?: string;
 }
 
@@ -93,6 +96,7 @@ export const users = {
     if (query.q?.trim()) params.set('q', query.q.trim());
     if (query.tag?.trim()) params.set('tag', query.tag.trim().replace(/^#/, ''));
     if (query.online) params.set('online', 'true');
+    if (query.sort) params.set('sort', query.sort);
     if (query.cursor) params.set('cursor', query.cursor);
     return api.call<Page<User>>('GET', `/api/discover?${params}`);
   },
@@ -121,6 +125,20 @@ export const sessions = {
     api.call<Session>('PATCH', `/api/sessions/${id(sessionId)}`, { status }),
   iceServers: (sessionId: string) =>
     api.call<{ iceServers: RTCIceServer[] }>('GET', `/api/sessions/${id(sessionId)}/ice-servers`),
+};
+
+export const reviews = {
+  /** The review of one of the caller's sessions, null while there is none. */
+  ofSession: (sessionId: string) =>
+    api.call<{ review: Review | null }>('GET', `/api/sessions/${id(sessionId)}/review`),
+  /** The guest rates their completed session, once (the answer is the review, or `{status: 'pending'}` past the wait). */
+  rate: (sessionId: string, rating: number, text?: string) =>
+    api.call<Review>('POST', `/api/sessions/${id(sessionId)}/review`, text ? { rating, text } : { rating }),
+  /** The host answers the review of their session publicly, once. */
+  answer: (sessionId: string, text: string) =>
+    api.call<Review>('POST', `/api/sessions/${id(sessionId)}/review/answer`, { text }),
+  /** A host's latest reviews, newest first (hidden ones never). */
+  ofHost: (hostId: string) => api.call<Page<Review>>('GET', `/api/hosts/${id(hostId)}/reviews?limit=5`),
 };
 
 export const requests = {

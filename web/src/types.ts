@@ -19,6 +19,25 @@ export interface User {
   /** Public profile: the host's booking terms welcome donations (tips). */
   donationsWelcome?: boolean;
   presence?: { status: string };
+  /** Public profile: the average and number of the host's reviews; null when nobody rated them. */
+  rating?: HostRating | null;
+}
+
+export interface HostRating {
+  average: number;
+  count: number;
+}
+
+/** The review of one session (openapi.yaml `Review`): public, the guest named by display name only. */
+export interface Review {
+  sessionId: string;
+  hostId: string;
+  guestDisplayName: string | null;
+  rating: number;
+  text: string | null;
+  answer: string | null;
+  answeredAt: string | null;
+  createdAt: string;
 }
 
 export interface AuthAnswer {

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import dynamic from 'next/dynamic';
 import { db, formatMoney } from '../services';
 import { statusText } from '../sessionActions';
 import { useUi } from '../store';
@@ -6,9 +7,12 @@ import { sessionTime } from '../time';
 import type { SessionStatus } from '../types';
 import { SessionActions } from './SessionActions';
 
+// Rating and answering load once a session is completed (the first-visit budget, scripts/bundle-size.mjs).
+const SessionReview = dynamic(() => import('./SessionReview'), { ssr: false });
+
 /**
  * The one live card of a session in its thread: its current state from the cache (the `sessions` table, kept in step
- * by the connection) and only the actions allowed now. Before the session itself is synced, the status the thread
+ * by the connection) and only the actions allowed now; once completed, its review (rate it, or answer it). Before the session itself is synced, the status the thread
  * last reported stands in, without actions.
  */
 export function SessionCard({ sessionId, reported }: { sessionId: string; reported: SessionStatus | undefined }) {
@@ -28,6 +32,7 @@ export function SessionCard({ sessionId, reported }: { sessionId: string; report
             {formatMoney(session.agreedPrice.amountCents, session.agreedPrice.currency)}
           </p>
           <SessionActions session={session} me={me} />
+          {session.status === 'completed' && <SessionReview session={session} me={me} />}
         </>
       )}
     </div>

@@ -29,6 +29,8 @@ import com.humanchat.edge.requests.RequestService;
 import com.humanchat.edge.sam.SamRoutes;
 import com.humanchat.edge.sam.SamService;
 import com.humanchat.edge.sessions.BookingTermsRoutes;
+import com.humanchat.edge.sessions.HostReviewRoutes;
+import com.humanchat.edge.sessions.ReviewReadModel;
 import com.humanchat.edge.sessions.RtcRelay;
 import com.humanchat.edge.sessions.SessionReadModel;
 import com.humanchat.edge.sessions.SessionRoutes;
@@ -81,6 +83,7 @@ public final class ChatModule implements AutoCloseable {
     private final ConversationRoutes conversationRoutes;
     private final SyncRoutes syncRoutes;
     private final SessionRoutes sessionRoutes;
+    private final HostReviewRoutes hostReviewRoutes;
     private final BookingTermsRoutes bookingTermsRoutes;
     private final RequestRoutes requestRoutes;
     private final RequestService requests;
@@ -155,6 +158,7 @@ public final class ChatModule implements AutoCloseable {
         SessionService sessions = new SessionService(
                 vertx,
                 sessionReads,
+                new ReviewReadModel(pg),
                 hosts,
                 requestReads,
                 ledger,
@@ -168,6 +172,7 @@ public final class ChatModule implements AutoCloseable {
         this.bookingTermsRoutes = new BookingTermsRoutes(pg);
         this.earnings = new Earnings(pg);
         this.sessionRoutes = new SessionRoutes(sessions, config.iceServers());
+        this.hostReviewRoutes = new HostReviewRoutes(sessions);
         this.requests = new RequestService(
                 vertx, requestReads, hosts, publisher, requestAnswers, config.sendWait(), standing, invitations);
         this.requestRoutes = new RequestRoutes(requests);
@@ -234,13 +239,15 @@ public final class ChatModule implements AutoCloseable {
     }
 
     /**
-     * Mounts {@code /conversations…}, {@code /sync}, {@code /sessions…}, {@code /requests…} and {@code /sam} on the {@code /api}
+     * Mounts {@code /conversations…}, {@code /sync}, {@code /sessions…}, {@code /hosts/:id/reviews}, {@code /requests…}
+     * and {@code /sam} on the {@code /api}
      * router, behind {@code auth}.
      */
     public void mountApi(Vertx vertx, Router api, BearerAuthHandler auth) {
         conversationRoutes.mount(api, auth);
         syncRoutes.mount(api, auth);
         api.route("/sessions*").subRouter(sessionRoutes.router(vertx, auth));
+        hostReviewRoutes.mount(api, auth);
         api.route("/requests*").subRouter(requestRoutes.router(vertx, auth));
         api.route("/payments*").subRouter(paymentRoutes.router(vertx, auth));
         samRoutes.mount(api, auth);

@@ -269,6 +269,31 @@ class ApiContractIT {
         assertMatches(
                 "/api/payments/webhooks", "post", "400", TestHttp.post(edge.uri("/api/payments/webhooks"), null, "{}"));
         assertMatches("/api/auth/me", "get", "401", edge.get("/api/auth/me"));
+        UUID reviewed = reviewOf(UUID.fromString(userId));
+        assertMatches("/api/users/{id}", "get", "200", edge.get("/api/users/" + userId, token));
+        assertMatches("/api/discover", "get", "200", edge.get("/api/discover?tag=api", token));
+        assertMatches("/api/hosts/{id}/reviews", "get", "200", edge.get("/api/hosts/" + userId + "/reviews", token));
+        assertMatches(
+                "/api/sessions/{id}/review",
+                "get",
+                "404",
+                edge.get("/api/sessions/" + UUID.randomUUID() + "/review", token));
+        assertMatches(
+                "/api/admin/reviews/{sessionId}/hide",
+                "post",
+                "200",
+                TestHttp.post(
+                        edge.uri("/api/admin/reviews/" + reviewed + "/hide"),
+                        adminToken,
+                        new JsonObject().put("reason", "contract test").encode()));
+        assertMatches(
+                "/api/admin/reviews/{sessionId}/hide",
+                "post",
+                "404",
+                TestHttp.post(
+                        edge.uri("/api/admin/reviews/" + UUID.randomUUID() + "/hide"),
+                        adminToken,
+                        new JsonObject().put("reason", "contract test").encode()));
         assertMatches("/api/admin/users", "get", "403", edge.get("/api/admin/users", token));
         assertMatches("/api/users/{id}", "get", "404", edge.get("/api/users/" + UUID.randomUUID(), token));
         assertMatches("/api/auth/login", "post", "400", edge.post("/api/auth/login", new JsonObject().put("email", 3)));
@@ -311,6 +336,23 @@ class ApiContractIT {
             throw new IllegalStateException(e);
         }
         return received;
+    }
+
+    /** What the projector would have written for a review of {@code host} by the admin, answered; its session id. */
+    private static UUID reviewOf(UUID host) {
+        UUID session = UUID.randomUUID();
+        try (Connection c = edge.jdbc();
+                PreparedStatement review = c.prepareStatement("insert into session_reviews (session_id, host_id,"
+                        + " guest_id, rating, text, answer, answered_at, created_at) values (?, ?, ?, 5, 'Great',"
+                        + " 'Thanks', now(), now())")) {
+            review.setObject(1, session);
+            review.setObject(2, host);
+            review.setObject(3, adminId);
+            review.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return session;
     }
 
     @Test

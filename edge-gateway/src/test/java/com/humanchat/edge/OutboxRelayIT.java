@@ -146,7 +146,8 @@ class OutboxRelayIT {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 try (var statement = jdbc.createStatement();
                         ResultSet listening = statement.executeQuery(
-                                "select count(*) from pg_stat_activity where query ilike 'LISTEN%outbox%'")) {
+                                "select count(*) from pg_stat_activity where datname = current_database()"
+                                        + " and query ilike 'LISTEN%outbox%'")) {
                     listening.next();
                     assertThat(listening.getLong(1)).isOne();
                 }

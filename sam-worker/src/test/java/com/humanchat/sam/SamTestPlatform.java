@@ -216,6 +216,19 @@ final class SamTestPlatform {
         }
     }
 
+    /** A review of a completed session of {@code host}, as the projector writes it. */
+    void review(UUID host, int rating) throws SQLException {
+        try (Connection c = connect();
+                PreparedStatement insert = c.prepareStatement("insert into session_reviews (session_id, host_id,"
+                        + " guest_id, rating, created_at) values (?, ?, ?, ?, now())")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setObject(2, host);
+            insert.setObject(3, UUID.randomUUID());
+            insert.setInt(4, rating);
+            insert.executeUpdate();
+        }
+    }
+
     /** Produces a request as the edge does; returns it. */
     SamRequested ask(UUID conversation, UUID user, String message) {
         return ask(conversation, user, message, null);

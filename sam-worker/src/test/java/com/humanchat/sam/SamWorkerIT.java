@@ -50,7 +50,10 @@ class SamWorkerIT {
                 .truncatedTo(ChronoUnit.SECONDS)
                 .toString();
         platform.holdSession(paula, Instant.now().plus(1, ChronoUnit.HOURS), 30, "confirmed");
+        platform.review(paula, 5);
+        platform.review(paula, 4);
         AtomicReference<String> foundHost = new AtomicReference<>();
+        AtomicReference<JsonNode> foundRating = new AtomicReference<>();
         AtomicReference<String> busy = new AtomicReference<>();
         try (FakeGemini gemini = new FakeGemini(request -> {
             JsonNode last =
@@ -66,6 +69,8 @@ class SamWorkerIT {
                         .path(0)
                         .path("hostId")
                         .asText());
+                foundRating.set(
+                        functionResponse.path("response").path("result").path(0).path("rating"));
                 return FakeGemini.Reply.functionCall("get_host_availability", Map.of("hostId", foundHost.get()));
             }
             busy.set(functionResponse.path("response").path("result").toString());
@@ -124,7 +129,13 @@ class SamWorkerIT {
                                 .path("mode")
                                 .asText())
                         .isEqualTo("AUTO");
-                assertThat(first.path("systemInstruction").toString()).contains("You are Sam");
+                assertThat(first.path("systemInstruction").toString())
+                        .contains("You are Sam")
+                        .contains("When several hosts fit, prefer the better rated");
+                assertThat(foundRating.get().path("average").asDouble())
+                        .as("search_hosts tells Sam the host's rating")
+                        .isEqualTo(4.5);
+                assertThat(foundRating.get().path("count").asLong()).isEqualTo(2);
                 assertThat(registry.get("humanchat.sam.tokens").counter().count())
                         .isEqualTo(3 * 42);
                 assertThat(registry.get("humanchat.sam.replies")

@@ -53,15 +53,19 @@ import com.humanchat.schemas.sam.SamOutcome;
 import com.humanchat.schemas.sam.SamReplied;
 import com.humanchat.schemas.sam.SamRequest;
 import com.humanchat.schemas.sam.SamRequested;
+import com.humanchat.schemas.sessions.AnswerReview;
 import com.humanchat.schemas.sessions.Money;
 import com.humanchat.schemas.sessions.PaymentMode;
 import com.humanchat.schemas.sessions.RequestSession;
+import com.humanchat.schemas.sessions.ReviewAnswered;
+import com.humanchat.schemas.sessions.ReviewSession;
 import com.humanchat.schemas.sessions.Session;
 import com.humanchat.schemas.sessions.SessionCommand;
 import com.humanchat.schemas.sessions.SessionCommandRejected;
 import com.humanchat.schemas.sessions.SessionEvent;
 import com.humanchat.schemas.sessions.SessionRejectionCode;
 import com.humanchat.schemas.sessions.SessionRequested;
+import com.humanchat.schemas.sessions.SessionReviewed;
 import com.humanchat.schemas.sessions.SessionStatus;
 import com.humanchat.schemas.sessions.SessionStatusChanged;
 import com.humanchat.schemas.sessions.TransitionSession;
@@ -214,6 +218,8 @@ class RecordContractTest {
                 Map.entry(
                         Topics.SESSIONS_COMMANDS,
                         TransitionSession.of(SESSION, BOB, SessionStatus.DECLINED, "busy that day")),
+                Map.entry(Topics.SESSIONS_COMMANDS, ReviewSession.of(SESSION, ALICE, 4, "Clear and kind.")),
+                Map.entry(Topics.SESSIONS_COMMANDS, AnswerReview.of(SESSION, BOB, "Thank you!")),
                 Map.entry(
                         Topics.SESSIONS_EVENTS,
                         new SessionRequested(
@@ -231,6 +237,12 @@ class RecordContractTest {
                                 SessionStatus.COMPLETED,
                                 null,
                                 session(SessionStatus.COMPLETED))),
+                Map.entry(
+                        Topics.SESSIONS_EVENTS,
+                        new SessionReviewed(UUID.randomUUID(), 1, NOW, SESSION, command, ALICE, BOB, 4, null)),
+                Map.entry(
+                        Topics.SESSIONS_EVENTS,
+                        new ReviewAnswered(UUID.randomUUID(), 1, NOW, SESSION, command, BOB, "Thank you!")),
                 Map.entry(
                         Topics.SESSIONS_EVENTS,
                         new SessionCommandRejected(
@@ -574,6 +586,42 @@ class RecordContractTest {
                 .anyMatch(v -> v.contains("requested"))
                 .anyMatch(v -> v.contains("dollars"))
                 .anyMatch(v -> v.contains("messagesPerMinute"));
+    }
+
+    @Test
+    void reviewSchemasHoldTheRatingRangeAndTheTextLimits() {
+        ObjectNode review = Json.mapper().valueToTree(ReviewSession.of(SESSION, ALICE, 6, "x".repeat(2001)));
+        ObjectNode answer = Json.mapper().valueToTree(AnswerReview.of(SESSION, BOB, ""));
+        ObjectNode fine = Json.mapper().valueToTree(ReviewSession.of(SESSION, ALICE, 1, "x".repeat(2000)));
+
+        assertThat(RecordSchemas.violations(Topics.SESSIONS_COMMANDS.name(), review))
+                .anyMatch(v -> v.contains("rating"))
+                .anyMatch(v -> v.contains("text"));
+        assertThat(RecordSchemas.violations(Topics.SESSIONS_COMMANDS.name(), answer))
+                .anyMatch(v -> v.contains("text"));
+        assertThat(RecordSchemas.violations(Topics.SESSIONS_COMMANDS.name(), fine))
+                .isEmpty();
+    }
+
+    @Test
+    void everySessionRejectionCodeIsInTheRejectionSchema() {
+        for (SessionRejectionCode code : SessionRejectionCode.values()) {
+            JsonNode rejection = Json.mapper()
+                    .valueToTree(new SessionCommandRejected(
+                            UUID.randomUUID(),
+                            1,
+                            NOW,
+                            SESSION,
+                            UUID.randomUUID(),
+                            "session.review",
+                            ALICE,
+                            code,
+                            "no"));
+
+            assertThat(RecordSchemas.violations(Topics.SESSIONS_EVENTS.name(), rejection))
+                    .as(code.wire())
+                    .isEmpty();
+        }
     }
 
     @Test

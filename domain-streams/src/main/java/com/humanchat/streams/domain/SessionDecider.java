@@ -1,15 +1,19 @@
 package com.humanchat.streams.domain;
 
 import com.humanchat.schemas.SystemActors;
+import com.humanchat.schemas.sessions.AnswerReview;
 import com.humanchat.schemas.sessions.Money;
 import com.humanchat.schemas.sessions.PaymentMode;
 import com.humanchat.schemas.sessions.RequestSession;
+import com.humanchat.schemas.sessions.ReviewAnswered;
+import com.humanchat.schemas.sessions.ReviewSession;
 import com.humanchat.schemas.sessions.Session;
 import com.humanchat.schemas.sessions.SessionCommand;
 import com.humanchat.schemas.sessions.SessionCommandRejected;
 import com.humanchat.schemas.sessions.SessionEvent;
 import com.humanchat.schemas.sessions.SessionRejectionCode;
 import com.humanchat.schemas.sessions.SessionRequested;
+import com.humanchat.schemas.sessions.SessionReviewed;
 import com.humanchat.schemas.sessions.SessionStatus;
 import com.humanchat.schemas.sessions.SessionStatusChanged;
 import com.humanchat.schemas.sessions.TransitionSession;
@@ -20,11 +24,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The session state machine: the host accepts or declines a request, either participant cancels, starts and
  * completes, the platform confirms a paid session; accepting moves on to {@code awaiting_payment} (paid) or
- * {@code confirmed} in the same step. Deterministic: ids derive from the command id, times are the command's time, and
+ * {@code confirmed} in the same step. Once a session is completed its guest may review it once, and its host answer
+ * that review once. Deterministic: ids derive from the command id, times are the command's time, and
  * a command answered before gets the same answer again.
  */
 public final class SessionDecider {
@@ -35,6 +41,8 @@ public final class SessionDecider {
 
     public static final String REQUEST_TYPE = "session.request";
     public static final String TRANSITION_TYPE = "session.transition";
+    public static final String REVIEW_TYPE = "session.review";
+    public static final String ANSWER_REVIEW_TYPE = "session.answer-review";
 
     private final BookingLimits limits;
 
@@ -151,6 +159,8 @@ public final class SessionDecider {
         return switch (command) {
             case RequestSession request -> request(request, at, record);
             case TransitionSession transition -> transition(transition, at, record);
+            case ReviewSession review -> review(review, at, record);
+            case AnswerReview answer -> answerReview(answer, at, record);
         };
     }
 
@@ -181,7 +191,7 @@ public final class SessionDecider {
                 command.samActionId());
         SessionEvent requested = new SessionRequested(
                 DeterministicIds.eventId(command.eventId()), 1, at, command.sessionId(), command.eventId(), session);
-        return remember(command, List.of(requested), new SessionRecord(session, AnswerLog.empty()));
+        return remember(command, List.of(requested), new SessionRecord(session, AnswerLog.empty(), null));
     }
 
     private Verdict<SessionRecord, SessionEvent> transition(
@@ -233,7 +243,151 @@ public final class SessionDecider {
                     : SessionStatus.CONFIRMED;
             moved = changed(command, at, moved, SystemActors.PLATFORM, next, events);
         }
-        return remember(command, events, new SessionRecord(moved, record.answers()));
+        return remember(command, events, new SessionRecord(moved, record.answers(), record.review()));
+    }
+
+    /** Only the guest of a completed session reviews it, once, rating it 1..5 with an optional text. */
+    private Verdict<SessionRecord, SessionEvent> review(ReviewSession command, Instant at, SessionRecord record) {
+        return reviewStep(
+                command,
+                at,
+                record,
+                r -> reviewRefusal(command, r),
+                session -> new SessionReviewed(
+                        DeterministicIds.eventId(command.eventId()),
+                        1,
+                        at,
+                        session.sessionId(),
+                        command.eventId(),
+                        session.guestUserId(),
+                        session.hostUserId(),
+                        command.rating(),
+                        command.text()),
+                r -> new SessionReview(command.rating(), false));
+    }
+
+    /** Only the host answers the review of their session, once, after it was written. */
+    private Verdict<SessionRecord, SessionEvent> answerReview(AnswerReview command, Instant at, SessionRecord record) {
+        return reviewStep(
+                command,
+                at,
+                record,
+                r -> answerRefusal(command, r),
+                session -> new ReviewAnswered(
+                        DeterministicIds.eventId(command.eventId()),
+                        1,
+                        at,
+                        session.sessionId(),
+                        command.eventId(),
+                        session.hostUserId(),
+                        command.text()),
+                r -> new SessionReview(r.review().rating(), true));
+    }
+
+    /**
+     * A review or its answer: about no session, it is rejected and nothing stored; refused, its rejection is
+     * remembered; accepted, its one event is emitted and the session keeps the review as it is after it.
+     */
+    private static Verdict<SessionRecord, SessionEvent> reviewStep(
+            SessionCommand command,
+            Instant at,
+            SessionRecord record,
+            Function<SessionRecord, Optional<Rejection>> refusal,
+            Function<Session, SessionEvent> accepted,
+            Function<SessionRecord, SessionReview> reviewAfter) {
+        if (record == null) {
+            return Verdict.statelessly(
+                    rejection(command, at, SessionRejectionCode.UNKNOWN_SESSION, "the session does not exist"));
+        }
+        Optional<Rejection> refused = refusal.apply(record);
+        if (refused.isPresent()) {
+            return rejectAndRemember(
+                    command, at, record, refused.get().code(), refused.get().reason());
+        }
+        return remember(
+                command,
+                List.of(accepted.apply(record.session())),
+                new SessionRecord(record.session(), record.answers(), reviewAfter.apply(record)));
+    }
+
+    private static Optional<Rejection> reviewRefusal(ReviewSession command, SessionRecord record) {
+        Optional<Rejection> wrongActor = actorRefusal(
+                record, command.actorId(), SessionRole.GUEST, SessionRejectionCode.NOT_THE_GUEST, "the guest reviews");
+        if (wrongActor.isPresent()) {
+            return wrongActor;
+        }
+        if (command.rating() < ReviewSession.MIN_RATING || command.rating() > ReviewSession.MAX_RATING) {
+            return Rejection.of(
+                    SessionRejectionCode.INVALID,
+                    "rating must be " + ReviewSession.MIN_RATING + " to " + ReviewSession.MAX_RATING);
+        }
+        if (command.text() != null) {
+            Optional<String> invalid = invalidText(command.text(), "the review");
+            if (invalid.isPresent()) {
+                return Rejection.of(SessionRejectionCode.INVALID, invalid.get());
+            }
+        }
+        SessionStatus status = record.session().status();
+        if (status != SessionStatus.COMPLETED) {
+            return Rejection.of(
+                    SessionRejectionCode.NOT_COMPLETED,
+                    "the session is " + status.wire() + ": only a completed session can be reviewed");
+        }
+        if (record.review() != null) {
+            return Rejection.of(SessionRejectionCode.ALREADY_REVIEWED, "the session is already reviewed");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Rejection> answerRefusal(AnswerReview command, SessionRecord record) {
+        Optional<Rejection> wrongActor = actorRefusal(
+                record, command.actorId(), SessionRole.HOST, SessionRejectionCode.NOT_THE_HOST, "the host answers");
+        if (wrongActor.isPresent()) {
+            return wrongActor;
+        }
+        Optional<String> invalid = invalidText(command.text(), "the answer");
+        if (invalid.isPresent()) {
+            return Rejection.of(SessionRejectionCode.INVALID, invalid.get());
+        }
+        if (record.review() == null) {
+            return Rejection.of(SessionRejectionCode.NOT_REVIEWED, "the session has no review to answer");
+        }
+        if (record.review().answered()) {
+            return Rejection.of(SessionRejectionCode.ALREADY_ANSWERED, "the review is already answered");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether {@code actorId} is the participant in {@code role}: a stranger learns nothing about the session, the
+     * other participant (or the platform) is told who may (e.g. "only the guest reviews").
+     */
+    private static Optional<Rejection> actorRefusal(
+            SessionRecord record, UUID actorId, SessionRole role, SessionRejectionCode code, String who) {
+        SessionRole actual = SessionRole.of(record.session(), actorId);
+        if (actual == SessionRole.STRANGER) {
+            return Rejection.of(
+                    SessionRejectionCode.NOT_A_PARTICIPANT, "the actor is not a participant of the session");
+        }
+        return actual == role ? Optional.empty() : Rejection.of(code, "only " + who);
+    }
+
+    /** What is wrong with the text of a review or an answer: blank, or longer than the limit. */
+    private static Optional<String> invalidText(String text, String what) {
+        if (text == null || text.isBlank()) {
+            return Optional.of(what + " has no text");
+        }
+        if (text.codePointCount(0, text.length()) > ReviewSession.MAX_TEXT_CODE_POINTS) {
+            return Optional.of(what + " is longer than " + ReviewSession.MAX_TEXT_CODE_POINTS + " characters");
+        }
+        return Optional.empty();
+    }
+
+    /** Why a review or an answer is refused. */
+    private record Rejection(SessionRejectionCode code, String reason) {
+        static Optional<Rejection> of(SessionRejectionCode code, String reason) {
+            return Optional.of(new Rejection(code, reason));
+        }
     }
 
     /** Appends the event of one status change by {@code actorId} and returns the session after it. */
@@ -283,7 +437,8 @@ public final class SessionDecider {
     private static Verdict<SessionRecord, SessionEvent> remember(
             SessionCommand command, List<SessionEvent> events, SessionRecord record) {
         return Verdict.of(
-                events, new SessionRecord(record.session(), record.answers().with(command.eventId(), events)));
+                events,
+                new SessionRecord(record.session(), record.answers().with(command.eventId(), events), record.review()));
     }
 
     private static Verdict<SessionRecord, SessionEvent> rejectAndRemember(
@@ -303,6 +458,8 @@ public final class SessionDecider {
                 switch (command) {
                     case RequestSession r -> REQUEST_TYPE;
                     case TransitionSession t -> TRANSITION_TYPE;
+                    case ReviewSession r -> REVIEW_TYPE;
+                    case AnswerReview a -> ANSWER_REVIEW_TYPE;
                 },
                 command.actorId(),
                 code,

@@ -4,8 +4,11 @@ import com.humanchat.schemas.sessions.Session;
 import com.humanchat.schemas.sessions.SessionEvent;
 import java.util.Objects;
 
-/** What the session topology keeps per session: the current snapshot and the answers to its latest commands. */
-public record SessionRecord(Session session, AnswerLog<SessionEvent> answers) {
+/**
+ * What the session topology keeps per session: the current snapshot, the answers to its latest commands and its
+ * review (null until the guest reviewed it; absent from records stored before reviews existed).
+ */
+public record SessionRecord(Session session, AnswerLog<SessionEvent> answers, SessionReview review) {
 
     public SessionRecord {
         Objects.requireNonNull(session, "session");

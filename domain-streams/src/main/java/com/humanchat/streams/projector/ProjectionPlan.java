@@ -11,8 +11,10 @@ import com.humanchat.schemas.requests.ManagedRequest;
 import com.humanchat.schemas.requests.RequestCreated;
 import com.humanchat.schemas.requests.RequestStatus;
 import com.humanchat.schemas.requests.RequestStatusChanged;
+import com.humanchat.schemas.sessions.ReviewAnswered;
 import com.humanchat.schemas.sessions.Session;
 import com.humanchat.schemas.sessions.SessionRequested;
+import com.humanchat.schemas.sessions.SessionReviewed;
 import com.humanchat.schemas.sessions.SessionStatusChanged;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +45,9 @@ record ProjectionPlan(
         SortedMap<UUID, Session> sessions,
         SortedSet<UUID> linkedSessions,
         SortedMap<UUID, ManagedRequest> requests,
-        Map<UUID, RequestStatusChanged> decisions) {
+        Map<UUID, RequestStatusChanged> decisions,
+        Map<UUID, SessionReviewed> reviews,
+        Map<UUID, ReviewAnswered> reviewAnswers) {
 
     static ProjectionPlan of(List<? extends Envelope> events) {
         ProjectionPlan plan = new ProjectionPlan(
@@ -59,6 +63,8 @@ record ProjectionPlan(
                 new TreeMap<>(),
                 new TreeSet<>(),
                 new TreeMap<>(),
+                new LinkedHashMap<>(),
+                new LinkedHashMap<>(),
                 new LinkedHashMap<>());
         for (Envelope event : events) {
             plan.add(event);
@@ -102,6 +108,9 @@ record ProjectionPlan(
                 }
             }
             case SessionStatusChanged e -> addSession(e.session());
+            // A session has one review and one answer: the first of each (the topology emits no other) wins.
+            case SessionReviewed e -> reviews.putIfAbsent(e.sessionId(), e);
+            case ReviewAnswered e -> reviewAnswers.putIfAbsent(e.sessionId(), e);
             case RequestCreated e -> addRequest(e.request());
             case RequestStatusChanged e -> {
                 addRequest(e.request());
@@ -147,7 +156,9 @@ record ProjectionPlan(
                 && reads.isEmpty()
                 && unreadCounts.isEmpty()
                 && sessions.isEmpty()
-                && requests.isEmpty();
+                && requests.isEmpty()
+                && reviews.isEmpty()
+                && reviewAnswers.isEmpty();
     }
 
     /** Ordered by conversation, then user: the order participant rows are locked in. */

@@ -28,7 +28,7 @@ import javax.sql.DataSource;
  * conversation activity, unread counts) go to the server as one statement over arrays per batch, the rare ones as one
  * JDBC batch each, in an order that needs no foreign keys: conversations, members, messages, conversation activity,
  * edits, deletes, read positions, unread counts, sessions, the conversations they are linked to, requests, request
- * decisions. Every kind is monotonic (inserts that keep what is there, positions that only grow, a delete that is final,
+ * decisions, session reviews, their answers. Every kind is monotonic (inserts that keep what is there, positions that only grow, a delete that is final,
  * snapshots that only move forward in their state machine), so grouping a batch by kind gives the rows applying it
  * event by event would.
  */
@@ -192,6 +192,19 @@ final class ProjectionWriter {
             values (?, ?, ?, ?, ?, ?, ?, current_tx())
             on conflict (event_id) do nothing""";
 
+    /** A session is reviewed once: a review already there (and its answer, and whether it is hidden) stays. */
+    private static final String INSERT_REVIEW =
+            """
+            insert into session_reviews (session_id, host_id, guest_id, rating, text, created_at)
+            values (?, ?, ?, ?, ?, ?)
+            on conflict (session_id) do nothing""";
+
+    /** A review is answered once: only a review without an answer takes one. */
+    private static final String ANSWER_REVIEW =
+            """
+            update session_reviews set answer = ?, answered_at = ?
+             where session_id = ? and answer is null""";
+
     private final DataSource dataSource;
 
     ProjectionWriter(DataSource dataSource) {
@@ -351,6 +364,24 @@ final class ProjectionWriter {
             }
         }
         executeSessionsAndRequests(plan, connection);
+        executeReviews(plan, connection);
+    }
+
+    /** After sessions and requests: a review is inserted before its answer, which may come in the same batch. */
+    private static void executeReviews(ProjectionPlan plan, Connection connection) throws SQLException {
+        batch(connection, INSERT_REVIEW, plan.reviews().values(), (s, e) -> {
+            s.setObject(1, e.sessionId());
+            s.setObject(2, e.hostUserId());
+            s.setObject(3, e.guestUserId());
+            s.setInt(4, e.rating());
+            s.setString(5, e.text());
+            s.setObject(6, timestamp(e.occurredAt()));
+        });
+        batch(connection, ANSWER_REVIEW, plan.reviewAnswers().values(), (s, e) -> {
+            s.setString(1, e.text());
+            s.setObject(2, timestamp(e.occurredAt()));
+            s.setObject(3, e.sessionId());
+        });
     }
 
     private static void executeSessionsAndRequests(ProjectionPlan plan, Connection connection) throws SQLException {

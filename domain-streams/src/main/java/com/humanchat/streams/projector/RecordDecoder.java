@@ -13,9 +13,11 @@ import com.humanchat.schemas.requests.ManagedRequest;
 import com.humanchat.schemas.requests.RequestCommandRejected;
 import com.humanchat.schemas.requests.RequestCreated;
 import com.humanchat.schemas.requests.RequestStatusChanged;
+import com.humanchat.schemas.sessions.ReviewAnswered;
 import com.humanchat.schemas.sessions.Session;
 import com.humanchat.schemas.sessions.SessionCommandRejected;
 import com.humanchat.schemas.sessions.SessionRequested;
+import com.humanchat.schemas.sessions.SessionReviewed;
 import com.humanchat.schemas.sessions.SessionStatusChanged;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,6 +90,8 @@ final class RecordDecoder {
             case UnreadChanged ignored -> "unread.changed";
             case SessionRequested ignored -> "session.requested";
             case SessionStatusChanged ignored -> "session.status-changed";
+            case SessionReviewed ignored -> "session.reviewed";
+            case ReviewAnswered ignored -> "session.review-answered";
             case SessionCommandRejected ignored -> "command.rejected";
             case RequestCreated ignored -> "request.created";
             case RequestStatusChanged ignored -> "request.status-changed";
@@ -138,6 +142,16 @@ final class RecordDecoder {
             }
             case SessionRequested e -> requireSession(missing, e.session());
             case SessionStatusChanged e -> requireSession(missing, e.session());
+            case SessionReviewed e -> {
+                require(missing, e.sessionId() != null, "sessionId");
+                require(missing, e.guestUserId() != null, "guestUserId");
+                require(missing, e.hostUserId() != null, "hostUserId");
+                require(missing, e.rating() >= 1 && e.rating() <= 5, "rating");
+            }
+            case ReviewAnswered e -> {
+                require(missing, e.sessionId() != null, "sessionId");
+                require(missing, e.text() != null, "text");
+            }
             case RequestCreated e -> requireRequest(missing, e.request());
             case RequestStatusChanged e -> {
                 require(missing, e.actorId() != null, "actorId");

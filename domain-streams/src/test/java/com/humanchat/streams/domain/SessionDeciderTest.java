@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import com.humanchat.schemas.SystemActors;
+import com.humanchat.schemas.sessions.AnswerReview;
 import com.humanchat.schemas.sessions.Money;
 import com.humanchat.schemas.sessions.PaymentMode;
 import com.humanchat.schemas.sessions.RequestSession;
+import com.humanchat.schemas.sessions.ReviewAnswered;
+import com.humanchat.schemas.sessions.ReviewSession;
 import com.humanchat.schemas.sessions.Session;
 import com.humanchat.schemas.sessions.SessionCommandRejected;
 import com.humanchat.schemas.sessions.SessionEvent;
 import com.humanchat.schemas.sessions.SessionRejectionCode;
 import com.humanchat.schemas.sessions.SessionRequested;
+import com.humanchat.schemas.sessions.SessionReviewed;
 import com.humanchat.schemas.sessions.SessionStatus;
 import com.humanchat.schemas.sessions.SessionStatusChanged;
 import com.humanchat.schemas.sessions.TransitionSession;
@@ -346,6 +350,75 @@ class SessionDeciderTest {
         });
     }
 
+    private static SessionRejectionCode rejectionOf(Verdict<SessionRecord, SessionEvent> verdict) {
+        assertThat(verdict.events()).singleElement().isInstanceOf(SessionCommandRejected.class);
+        return ((SessionCommandRejected) verdict.events().getFirst()).code();
+    }
+
+    @Test
+    void aReviewRatesOneToFiveWithAnOptionalTextOfAtMostTwoThousandCharacters() {
+        SessionRecord completed = recordIn(SessionStatus.COMPLETED, PaymentMode.FREE);
+
+        for (int rating : new int[] {0, 6}) {
+            assertThat(rejectionOf(decider.decide(ReviewSession.of(SESSION, GUEST, rating, null), NOW, completed)))
+                    .as("rating %d", rating)
+                    .isEqualTo(SessionRejectionCode.INVALID);
+        }
+        assertThat(rejectionOf(decider.decide(ReviewSession.of(SESSION, GUEST, 3, " "), NOW, completed)))
+                .isEqualTo(SessionRejectionCode.INVALID);
+        assertThat(rejectionOf(decider.decide(ReviewSession.of(SESSION, GUEST, 3, "é".repeat(2001)), NOW, completed)))
+                .isEqualTo(SessionRejectionCode.INVALID);
+        assertThat(decider.decide(ReviewSession.of(SESSION, GUEST, 1, "é".repeat(2000)), NOW, completed)
+                        .events())
+                .singleElement()
+                .isInstanceOf(SessionReviewed.class);
+        assertThat(decider.decide(ReviewSession.of(SESSION, GUEST, 5, null), NOW, completed)
+                        .events())
+                .singleElement()
+                .isInstanceOfSatisfying(SessionReviewed.class, reviewed -> {
+                    assertThat(reviewed.guestUserId()).isEqualTo(GUEST);
+                    assertThat(reviewed.hostUserId()).isEqualTo(HOST);
+                    assertThat(reviewed.rating()).isEqualTo(5);
+                    assertThat(reviewed.text()).isNull();
+                    assertThat(reviewed.occurredAt()).isEqualTo(NOW);
+                });
+    }
+
+    @Test
+    void anAnswerNeedsTextAndAReviewAndCanBeGivenOnlyOnce() {
+        SessionRecord completed = recordIn(SessionStatus.COMPLETED, PaymentMode.FREE);
+        assertThat(rejectionOf(decider.decide(AnswerReview.of(SESSION, HOST, "Thanks"), NOW, completed)))
+                .isEqualTo(SessionRejectionCode.NOT_REVIEWED);
+        SessionRecord reviewed = decider.decide(ReviewSession.of(SESSION, GUEST, 4, "Good"), NOW, completed)
+                .state()
+                .orElseThrow();
+
+        assertThat(rejectionOf(decider.decide(AnswerReview.of(SESSION, HOST, ""), NOW, reviewed)))
+                .isEqualTo(SessionRejectionCode.INVALID);
+        Verdict<SessionRecord, SessionEvent> answered =
+                decider.decide(AnswerReview.of(SESSION, HOST, "Thanks"), NOW, reviewed);
+        assertThat(answered.events()).singleElement().isInstanceOfSatisfying(ReviewAnswered.class, answer -> {
+            assertThat(answer.hostUserId()).isEqualTo(HOST);
+            assertThat(answer.text()).isEqualTo("Thanks");
+        });
+        assertThat(answered.state().orElseThrow().review()).isEqualTo(new SessionReview(4, true));
+        assertThat(rejectionOf(decider.decide(
+                        AnswerReview.of(SESSION, HOST, "Thanks again"),
+                        NOW,
+                        answered.state().orElseThrow())))
+                .isEqualTo(SessionRejectionCode.ALREADY_ANSWERED);
+    }
+
+    @Test
+    void aReviewProcessedAgainGetsItsOwnAnswerNotAlreadyReviewed() {
+        ReviewSession review = ReviewSession.of(SESSION, GUEST, 4, null);
+        Verdict<SessionRecord, SessionEvent> first =
+                decider.decide(review, NOW, recordIn(SessionStatus.COMPLETED, PaymentMode.FREE));
+
+        assertThat(decider.decide(review, NOW, first.state().orElseThrow()).events())
+                .isEqualTo(first.events());
+    }
+
     private static SessionRecord recordIn(SessionStatus status, PaymentMode mode) {
         return recordIn(status, mode, null);
     }
@@ -367,6 +440,6 @@ class SessionDeciderTest {
                 null,
                 null,
                 null);
-        return new SessionRecord(session, AnswerLog.empty());
+        return new SessionRecord(session, AnswerLog.empty(), null);
     }
 }

@@ -78,6 +78,7 @@ final class ProjectedRows {
         tables.put("sessions", rows("select * from sessions order by id"));
         tables.put("requests", rows("select * from requests order by id"));
         tables.put("request_decisions", rows("select * from request_decisions order by event_id"));
+        tables.put("session_reviews", rows("select * from session_reviews order by session_id"));
         return tables;
     }
 }

@@ -2,6 +2,8 @@ package com.humanchat.streams.projector;
 
 import static com.humanchat.streams.projector.ProjectorTestKit.at;
 import static com.humanchat.streams.projector.ProjectorTestKit.read;
+import static com.humanchat.streams.projector.ProjectorTestKit.reviewAnswered;
+import static com.humanchat.streams.projector.ProjectorTestKit.reviewed;
 import static com.humanchat.streams.projector.ProjectorTestKit.sent;
 import static com.humanchat.streams.projector.ProjectorTestKit.session;
 import static com.humanchat.streams.projector.ProjectorTestKit.sessionChanged;
@@ -56,6 +58,24 @@ class ProjectionPlanTest {
 
         assertThat(plan.sessions().get(id).status()).isEqualTo(SessionStatus.CONFIRMED);
         assertThat(plan.linkedSessions()).containsExactly(id);
+    }
+
+    @Test
+    void aSessionsFirstReviewAndFirstAnswerAreTheOnesWritten() {
+        UUID id = UUID.randomUUID();
+        ProjectionPlan plan = ProjectionPlan.of(List.of(
+                reviewed(id, ann, bob, 4, "Good", at(10)),
+                reviewAnswered(id, bob, "Thanks", at(11)),
+                reviewed(id, ann, bob, 1, "Bad", at(12)),
+                reviewAnswered(id, bob, "Hm", at(13))));
+
+        assertThat(plan.reviews().values()).singleElement().satisfies(r -> assertThat(r.rating())
+                .isEqualTo(4));
+        assertThat(plan.reviewAnswers().values()).singleElement().satisfies(a -> assertThat(a.text())
+                .isEqualTo("Thanks"));
+        assertThat(ProjectionPlan.of(List.of(reviewAnswered(id, bob, "Thanks", at(11))))
+                        .isEmpty())
+                .isFalse();
     }
 
     @Test

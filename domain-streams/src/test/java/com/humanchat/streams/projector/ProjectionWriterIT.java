@@ -8,6 +8,8 @@ import static com.humanchat.streams.projector.ProjectorTestKit.managedRequest;
 import static com.humanchat.streams.projector.ProjectorTestKit.read;
 import static com.humanchat.streams.projector.ProjectorTestKit.requestChanged;
 import static com.humanchat.streams.projector.ProjectorTestKit.requestCreated;
+import static com.humanchat.streams.projector.ProjectorTestKit.reviewAnswered;
+import static com.humanchat.streams.projector.ProjectorTestKit.reviewed;
 import static com.humanchat.streams.projector.ProjectorTestKit.sent;
 import static com.humanchat.streams.projector.ProjectorTestKit.session;
 import static com.humanchat.streams.projector.ProjectorTestKit.sessionChanged;
@@ -195,6 +197,74 @@ class ProjectionWriterIT {
                         "from_status", "pending",
                         "to_status", "approved",
                         "reason", "fine"));
+    }
+
+    @Test
+    void aReviewAndItsAnswerAreWrittenOnceAndNoReplayChangesOrUnhidesThem() throws SQLException {
+        UUID sessionId = UUID.randomUUID();
+        List<Envelope> history = List.of(
+                sessionChanged(
+                        SessionStatus.IN_PROGRESS, session(sessionId, ann, bob, null, SessionStatus.COMPLETED, at(30))),
+                reviewed(sessionId, ann, bob, 4, "Clear and kind.", at(40)),
+                reviewAnswered(sessionId, bob, "Thank you!", at(50)));
+
+        writer.write(history.subList(0, 2));
+        assertThat(kit.row("select rating, text, answer, hidden from session_reviews where session_id = ?", sessionId))
+                .containsEntry("rating", 4)
+                .containsEntry("text", "Clear and kind.")
+                .containsEntry("answer", null)
+                .containsEntry("hidden", false);
+        writer.write(history.subList(2, 3));
+        Map<String, List<Map<String, Object>>> once = kit.snapshot();
+        assertThat(once.get("session_reviews"))
+                .singleElement()
+                .isEqualTo(columns(
+                        "session_id",
+                        sessionId,
+                        "host_id",
+                        bob,
+                        "guest_id",
+                        ann,
+                        "rating",
+                        4,
+                        "text",
+                        "Clear and kind.",
+                        "answer",
+                        "Thank you!",
+                        "answered_at",
+                        at(50),
+                        "hidden",
+                        false,
+                        "created_at",
+                        at(40)));
+
+        writer.write(history);
+        for (Envelope event : history) {
+            writer.write(List.of(event));
+        }
+        writer.write(List.of(
+                reviewed(sessionId, ann, bob, 1, "Changed my mind", at(60)),
+                reviewAnswered(sessionId, bob, "Another answer", at(61))));
+        assertThat(kit.snapshot()).isEqualTo(once);
+
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement hide =
+                        connection.prepareStatement("update session_reviews set hidden = true where session_id = ?")) {
+            hide.setObject(1, sessionId);
+            hide.executeUpdate();
+        }
+        writer.write(history);
+        assertThat(kit.row("select hidden, answer from session_reviews where session_id = ?", sessionId))
+                .isEqualTo(Map.of("hidden", true, "answer", "Thank you!"));
+    }
+
+    /** A row as ProjectedRows reads it: column, value, column, value… */
+    private static Map<String, Object> columns(Object... columnsAndValues) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < columnsAndValues.length; i += 2) {
+            row.put((String) columnsAndValues[i], columnsAndValues[i + 1]);
+        }
+        return row;
     }
 
     @Test

@@ -25,9 +25,11 @@ import com.humanchat.schemas.requests.RequestStatus;
 import com.humanchat.schemas.requests.RequestStatusChanged;
 import com.humanchat.schemas.sessions.Money;
 import com.humanchat.schemas.sessions.PaymentMode;
+import com.humanchat.schemas.sessions.ReviewAnswered;
 import com.humanchat.schemas.sessions.Session;
 import com.humanchat.schemas.sessions.SessionEvent;
 import com.humanchat.schemas.sessions.SessionRequested;
+import com.humanchat.schemas.sessions.SessionReviewed;
 import com.humanchat.schemas.sessions.SessionStatus;
 import com.humanchat.schemas.sessions.SessionStatusChanged;
 import java.time.Duration;
@@ -307,6 +309,30 @@ final class ProjectorTestKit implements AutoCloseable {
                 session.status(),
                 null,
                 session);
+    }
+
+    static SessionReviewed reviewed(UUID session, UUID guest, UUID host, int rating, String text, Instant at) {
+        return new SessionReviewed(
+                UUID.nameUUIDFromBytes(("reviewed:" + session).getBytes()),
+                1,
+                at,
+                session,
+                UUID.randomUUID(),
+                guest,
+                host,
+                rating,
+                text);
+    }
+
+    static ReviewAnswered reviewAnswered(UUID session, UUID host, String text, Instant at) {
+        return new ReviewAnswered(
+                UUID.nameUUIDFromBytes(("answered:" + session).getBytes()),
+                1,
+                at,
+                session,
+                UUID.randomUUID(),
+                host,
+                text);
     }
 
     static ManagedRequest managedRequest(

@@ -9,20 +9,25 @@ import com.humanchat.schemas.TraceParent;
 import com.humanchat.schemas.chat.ChatCommand;
 import com.humanchat.schemas.chat.MessageKind;
 import com.humanchat.schemas.chat.SendMessage;
+import com.humanchat.schemas.sessions.AnswerReview;
 import com.humanchat.schemas.sessions.Money;
 import com.humanchat.schemas.sessions.PaymentMode;
 import com.humanchat.schemas.sessions.RequestSession;
+import com.humanchat.schemas.sessions.ReviewAnswered;
+import com.humanchat.schemas.sessions.ReviewSession;
 import com.humanchat.schemas.sessions.SessionCommand;
 import com.humanchat.schemas.sessions.SessionCommandRejected;
 import com.humanchat.schemas.sessions.SessionEvent;
 import com.humanchat.schemas.sessions.SessionRejectionCode;
 import com.humanchat.schemas.sessions.SessionRequested;
+import com.humanchat.schemas.sessions.SessionReviewed;
 import com.humanchat.schemas.sessions.SessionStatus;
 import com.humanchat.schemas.sessions.SessionStatusChanged;
 import com.humanchat.schemas.sessions.TransitionSession;
 import com.humanchat.streams.domain.BookingLimits;
 import com.humanchat.streams.domain.HostCalendar;
 import com.humanchat.streams.domain.SessionRecord;
+import com.humanchat.streams.domain.SessionReview;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -319,6 +324,102 @@ class SessionTopologyTest {
         assertThat(chatCommands.readValuesToList())
                 .extracting(command -> ((SendMessage) command).content())
                 .contains("Session started", "Session completed after 25 min");
+    }
+
+    /** A free session of {@link #guest} with {@link #host}, tomorrow at ten, taken through to {@code completed}. */
+    private UUID completedSession() {
+        RequestSession request = scheduled(guest, TOMORROW_TEN, 30);
+        handle(request);
+        handle(TransitionSession.of(request.sessionId(), host, SessionStatus.ACCEPTED, null));
+        recordTime = TOMORROW_TEN;
+        handle(TransitionSession.of(request.sessionId(), guest, SessionStatus.IN_PROGRESS, null));
+        recordTime = TOMORROW_TEN.plusSeconds(1800);
+        assertThat(handle(TransitionSession.of(request.sessionId(), host, SessionStatus.COMPLETED, null)))
+                .singleElement()
+                .isInstanceOf(SessionStatusChanged.class);
+        chatCommands.readValuesToList();
+        return request.sessionId();
+    }
+
+    @Test
+    void aReviewByAnyoneButTheCompletedSessionsGuestIsRejected() {
+        UUID sessionId = completedSession();
+
+        assertThat(rejection(handle(ReviewSession.of(sessionId, host, 5, "I was great"))))
+                .isEqualTo(SessionRejectionCode.NOT_THE_GUEST);
+        assertThat(rejection(handle(ReviewSession.of(sessionId, stranger, 1, "never met them"))))
+                .isEqualTo(SessionRejectionCode.NOT_A_PARTICIPANT);
+        assertThat(rejection(handle(ReviewSession.of(sessionId, SystemActors.PLATFORM, 3, null))))
+                .isEqualTo(SessionRejectionCode.NOT_THE_GUEST);
+        assertThat(rejection(handle(ReviewSession.of(UUID.randomUUID(), guest, 4, null))))
+                .isEqualTo(SessionRejectionCode.UNKNOWN_SESSION);
+        assertThat(stored(sessionId).review()).isNull();
+        assertThat(chatCommands.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aReviewBeforeTheSessionCompletedIsRejected() {
+        RequestSession request = scheduled(guest, TOMORROW_TEN, 30);
+        handle(request);
+        assertThat(rejection(handle(ReviewSession.of(request.sessionId(), guest, 4, null))))
+                .isEqualTo(SessionRejectionCode.NOT_COMPLETED);
+        handle(TransitionSession.of(request.sessionId(), host, SessionStatus.ACCEPTED, null));
+        recordTime = TOMORROW_TEN;
+        handle(TransitionSession.of(request.sessionId(), guest, SessionStatus.IN_PROGRESS, null));
+
+        List<SessionEvent> emitted = handle(ReviewSession.of(request.sessionId(), guest, 4, null));
+
+        assertThat(emitted).singleElement().isInstanceOfSatisfying(SessionCommandRejected.class, rejected -> {
+            assertThat(rejected.code()).isEqualTo(SessionRejectionCode.NOT_COMPLETED);
+            assertThat(rejected.commandType()).isEqualTo("session.review");
+            assertThat(rejected.reason())
+                    .isEqualTo("the session is in_progress: only a completed session can be reviewed");
+        });
+        assertThat(stored(request.sessionId()).review()).isNull();
+    }
+
+    @Test
+    void theGuestReviewsACompletedSessionOnceAndASecondReviewIsRejected() {
+        UUID sessionId = completedSession();
+        ReviewSession review = ReviewSession.of(sessionId, guest, 4, "Clear answers about indexes.");
+
+        List<SessionEvent> emitted = handle(review);
+
+        assertThat(emitted).singleElement().isInstanceOfSatisfying(SessionReviewed.class, reviewed -> {
+            assertThat(reviewed.commandId()).isEqualTo(review.eventId());
+            assertThat(reviewed.guestUserId()).isEqualTo(guest);
+            assertThat(reviewed.hostUserId()).isEqualTo(host);
+            assertThat(reviewed.rating()).isEqualTo(4);
+            assertThat(reviewed.text()).isEqualTo("Clear answers about indexes.");
+        });
+        assertThat(stored(sessionId).review()).isEqualTo(new SessionReview(4, false));
+        assertThat(rejection(handle(ReviewSession.of(sessionId, guest, 1, "changed my mind"))))
+                .isEqualTo(SessionRejectionCode.ALREADY_REVIEWED);
+        assertThat(handle(review)).as("the same command again").isEqualTo(emitted);
+        assertThat(stored(sessionId).review()).isEqualTo(new SessionReview(4, false));
+        assertThat(stored(sessionId).session().status()).isEqualTo(SessionStatus.COMPLETED);
+    }
+
+    @Test
+    void theHostAnswersTheReviewOnceAndOnlyAfterItAndTheGuestCannotAnswer() {
+        UUID sessionId = completedSession();
+        assertThat(rejection(handle(AnswerReview.of(sessionId, host, "Thanks!"))))
+                .isEqualTo(SessionRejectionCode.NOT_REVIEWED);
+        handle(ReviewSession.of(sessionId, guest, 5, null));
+
+        assertThat(rejection(handle(AnswerReview.of(sessionId, guest, "Me again"))))
+                .isEqualTo(SessionRejectionCode.NOT_THE_HOST);
+        assertThat(rejection(handle(AnswerReview.of(sessionId, stranger, "Hi"))))
+                .isEqualTo(SessionRejectionCode.NOT_A_PARTICIPANT);
+        AnswerReview answer = AnswerReview.of(sessionId, host, "Thanks!");
+        assertThat(handle(answer)).singleElement().isInstanceOfSatisfying(ReviewAnswered.class, answered -> {
+            assertThat(answered.commandId()).isEqualTo(answer.eventId());
+            assertThat(answered.hostUserId()).isEqualTo(host);
+            assertThat(answered.text()).isEqualTo("Thanks!");
+        });
+        assertThat(rejection(handle(AnswerReview.of(sessionId, host, "Thanks again!"))))
+                .isEqualTo(SessionRejectionCode.ALREADY_ANSWERED);
+        assertThat(stored(sessionId).review()).isEqualTo(new SessionReview(5, true));
     }
 
     @Test

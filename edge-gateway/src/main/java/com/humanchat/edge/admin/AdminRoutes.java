@@ -21,7 +21,7 @@ import java.util.UUID;
 /**
  * {@code /api/admin/*}: every route, known or not, answers 403 to anyone whose account does not hold the admin role
  * right now (checked in PostgreSQL, so a demoted admin's unexpired token no longer works). Users list and search,
- * suspension and roles, the managed-requests overview, announcements, the audit log, and the live metrics (the latest
+ * suspension and roles, the managed-requests overview, announcements, hiding a review, the audit log, and the live metrics (the latest
  * snapshot the metrics topology published, kept in memory by every replica).
  */
 public final class AdminRoutes {
@@ -49,6 +49,9 @@ public final class AdminRoutes {
                 .respond(this::updateUser);
         router.get("/requests").respond(this::requests);
         router.post("/announcements").handler(JsonBody.validated("announce")).respond(this::announce);
+        router.post("/reviews/:sessionId/hide")
+                .handler(JsonBody.validated("hide-review"))
+                .respond(this::hideReview);
         router.get("/audit").respond(this::audit);
         router.get("/metrics").respond(this::metrics);
         return router;
@@ -97,6 +100,13 @@ public final class AdminRoutes {
         ctx.response().setStatusCode(201);
         return admin.announce(
                 AuthenticatedUser.of(ctx).id(), body.getString("message"), body.getString("level", "info"));
+    }
+
+    private Future<JsonObject> hideReview(RoutingContext ctx) {
+        return admin.hideReview(
+                AuthenticatedUser.of(ctx).id(),
+                RequestParams.pathUuid(ctx, "sessionId"),
+                JsonBody.of(ctx).getString("reason"));
     }
 
     private Future<JsonObject> audit(RoutingContext ctx) {

@@ -29,7 +29,8 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * What admins do: find accounts, suspend or reinstate them, change their roles, broadcast announcements. Every action
+ * What admins do: find accounts, suspend or reinstate them, change their roles, broadcast announcements, hide abusive
+ * reviews. Every action
  * commits together with its {@code admin_audit} row and, where other services must know, its outbox record
  * ({@code user.suspended} on {@code users.events}, {@code announcement.published} on {@code admin.announcements}).
  */
@@ -182,6 +183,34 @@ public final class AdminService {
                                 .put("from", new JsonArray(from))
                                 .put("to", new JsonArray(to))
                                 .put("reason", reason)));
+    }
+
+    /**
+     * Hides an abusive review from profiles, Discover and the host's reviews; the guest's rating stops counting too.
+     * Hiding a hidden review again changes nothing but is audited; a session without a (projected) review is 404.
+     */
+    public Future<JsonObject> hideReview(UUID actor, UUID sessionId, String reason) {
+        return pg.withTransaction(tx -> tx.preparedQuery(
+                        "update session_reviews set hidden = true where session_id = $1 returning host_id")
+                .execute(Tuple.of(sessionId))
+                .compose(rows -> {
+                    if (rows.size() == 0) {
+                        return Future.failedFuture(ProblemException.notFound("the session has no review"));
+                    }
+                    UUID host = rows.iterator().next().getUUID("host_id");
+                    return audit(
+                                    tx,
+                                    actor,
+                                    "review.hide",
+                                    sessionId,
+                                    new JsonObject()
+                                            .put("hostId", host.toString())
+                                            .put("reason", reason))
+                            .map(v -> new JsonObject()
+                                    .put("sessionId", sessionId.toString())
+                                    .put("hostId", host.toString())
+                                    .put("hidden", true));
+                }));
     }
 
     /** Stores and broadcasts an announcement (every connected client on every replica gets it). */

@@ -5,6 +5,7 @@ import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.http.ProblemResponses;
 import com.humanchat.edge.http.RequestParams;
+import com.humanchat.readmodels.hosts.HostRating;
 import com.humanchat.readmodels.identity.DiscoverCursor;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -21,7 +22,7 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 
 /**
- * {@code GET /api/discover?q=&tag=&online=&limit=&cursor=}: hosts (never suspended ones) as public profiles, to any
+ * {@code GET /api/discover?q=&tag=&sort=&online=&limit=&cursor=}: hosts (best rated first with {@code sort=rating}) (never suspended ones) as public profiles, to any
  * signed-in user, with the presence of those who made it public or share a conversation with the caller; {@code {items, nextCursor}}. Bad parameters and foreign cursors are 400
  * problems; {@code online=true} while Redis does not answer is a 503 problem.
  */
@@ -60,28 +61,39 @@ public final class DiscoverRoutes {
 
     private Future<JsonObject> discover(RoutingContext ctx) {
         String text = text(ctx);
+        boolean byRating = byRating(ctx);
+        DiscoverCursor.Kind order;
+        if (byRating) {
+            order = DiscoverCursor.Kind.RATING;
+        } else {
+            order = text != null ? DiscoverCursor.Kind.RANK : DiscoverCursor.Kind.NAME;
+        }
         HostDiscovery.Query query = new HostDiscovery.Query(
                 AuthenticatedUser.of(ctx).id(),
                 text,
                 tags(ctx),
+                byRating,
                 online(ctx),
                 RequestParams.intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT),
-                cursor(ctx, text != null));
-        return discovery.discover(query).compose(page -> HostingTerms.of(
-                        pool,
-                        page.items().stream().map(found -> found.user().id()).toList())
-                .map(terms -> new JsonObject()
-                        .put(
-                                "items",
-                                new JsonArray(page.items().stream()
-                                        .map(found -> UserJson.publicProfile(
-                                                found.user(),
-                                                found.status(),
-                                                terms.getOrDefault(found.user().id(), HostingTerms.NONE)))
-                                        .toList()))
-                        .put(
-                                "nextCursor",
-                                page.next() == null ? null : page.next().encode())));
+                cursor(ctx, order));
+        return discovery.discover(query).compose(page -> {
+            List<UUID> ids =
+                    page.items().stream().map(found -> found.user().id()).toList();
+            Future<Map<UUID, HostingTerms>> terms = HostingTerms.of(pool, ids);
+            Future<Map<UUID, HostRating>> ratings = HostRating.of(pool, ids);
+            return Future.all(terms, ratings).map(both -> new JsonObject()
+                    .put(
+                            "items",
+                            new JsonArray(page.items().stream()
+                                    .map(found -> UserJson.publicProfile(
+                                            found.user(),
+                                            found.status(),
+                                            terms.result()
+                                                    .getOrDefault(found.user().id(), HostingTerms.NONE),
+                                            ratings.result().get(found.user().id())))
+                                    .toList()))
+                    .put("nextCursor", page.next() == null ? null : page.next().encode()));
+        });
     }
 
     /** {@code q}, trimmed; absent or blank means no text search. */
@@ -130,7 +142,20 @@ public final class DiscoverRoutes {
                 "online must be true or false, was '" + RequestParams.abbreviate(online) + "'");
     }
 
-    private static DiscoverCursor cursor(RoutingContext ctx, boolean ranked) {
+    /** {@code sort=rating}: best rated first; absent, by relevance to {@code q} or else by name. */
+    private static boolean byRating(RoutingContext ctx) {
+        String sort = ctx.queryParams().get("sort");
+        if (sort == null || sort.isEmpty()) {
+            return false;
+        }
+        if (sort.equals("rating")) {
+            return true;
+        }
+        throw ProblemException.badRequest(
+                "sort must be rating or absent, was '" + RequestParams.abbreviate(sort) + "'");
+    }
+
+    private static DiscoverCursor cursor(RoutingContext ctx, DiscoverCursor.Kind order) {
         String token = ctx.queryParams().get("cursor");
         if (token == null || token.isEmpty()) {
             return null;
@@ -141,9 +166,15 @@ public final class DiscoverRoutes {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("cursor is not a cursor this server issued");
         }
-        if (cursor.ranked() != ranked) {
-            throw ProblemException.badRequest("cursor belongs to a " + (ranked ? "listing" : "text search")
-                    + "; pass the q of the request that returned it");
+        if (cursor.kind() != order) {
+            String listing =
+                    switch (cursor.kind()) {
+                        case RANK -> "text search";
+                        case RATING -> "listing by rating";
+                        case NAME -> "listing";
+                    };
+            throw ProblemException.badRequest(
+                    "cursor belongs to a " + listing + "; pass the q and sort of the request that returned it");
         }
         return cursor;
     }

@@ -32,8 +32,18 @@ final class HostDiscovery {
      * @param tags normalised tags a host must all have
      * @param after where the previous page ended, null for the first page
      */
-    /** {@code viewer}: the caller, who sees the presence of co-members and of hosts who made theirs public only. */
-    record Query(UUID viewer, String text, List<String> tags, boolean onlineOnly, int limit, DiscoverCursor after) {}
+    /**
+     * {@code viewer}: the caller, who sees the presence of co-members and of hosts who made theirs public only;
+     * {@code byRating}: best rated first rather than by rank or name.
+     */
+    record Query(
+            UUID viewer,
+            String text,
+            List<String> tags,
+            boolean byRating,
+            boolean onlineOnly,
+            int limit,
+            DiscoverCursor after) {}
 
     /**
      * A host with its presence status ({@code unknown} when Redis did not answer and presence was not filtered) and
@@ -64,7 +74,7 @@ final class HostDiscovery {
     /** One query of {@code limit + 1} hosts: the extra one only tells whether there is a next page. */
     private Future<Page> page(Query query) {
         return directory
-                .hosts(pool, query.text(), query.tags(), query.after(), query.limit() + 1)
+                .hosts(pool, query.text(), query.tags(), query.byRating(), query.after(), query.limit() + 1)
                 .compose(candidates -> {
                     boolean more = candidates.size() > query.limit();
                     List<HostDirectory.Candidate> shown = more ? candidates.subList(0, query.limit()) : candidates;
@@ -88,7 +98,7 @@ final class HostDiscovery {
      */
     private Future<Page> scanOnline(Query query, DiscoverCursor after, List<Found> found, int scanned) {
         return directory
-                .hosts(pool, query.text(), query.tags(), after, ONLINE_BATCH)
+                .hosts(pool, query.text(), query.tags(), query.byRating(), after, ONLINE_BATCH)
                 .compose(candidates -> presence.apply(query.viewer(), ids(candidates))
                         .recover(e -> Future.failedFuture(
                                 ProblemException.unavailable("presence unavailable", PRESENCE_RETRY_AFTER_SECONDS)))

@@ -1,6 +1,7 @@
 package com.humanchat.edge.identity;
 
 import com.humanchat.edge.presence.PresenceVisibility;
+import com.humanchat.readmodels.hosts.HostRating;
 import com.humanchat.readmodels.identity.User;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -26,13 +27,15 @@ public final class UserJson {
     /**
      * The public profile ({@code GET /api/users/:id}): what any signed-in user may see — never the email, the
      * manager's id, the suspension or anything secret — with the presence {@code status} and how the host is reached
-     * and paid ({@link HostingTerms}: managed and the representative's name, whether tips are welcome).
+     * and paid ({@link HostingTerms}: managed and the representative's name, whether tips are welcome) and their
+     * {@link HostRating} ({@code rating: {average, count}}, null when nobody rated them).
      */
-    public static JsonObject publicProfile(User user, String presenceStatus, HostingTerms terms) {
+    public static JsonObject publicProfile(User user, String presenceStatus, HostingTerms terms, HostRating rating) {
         JsonObject profile = putProfile(new JsonObject().put("id", user.id().toString()), user)
                 .put("managed", terms.managed())
                 .put("representativeName", terms.representativeName())
-                .put("donationsWelcome", terms.donationsWelcome());
+                .put("donationsWelcome", terms.donationsWelcome())
+                .put("rating", rating(rating));
         // A presence that is not the caller's to see is left out, not shown as "offline": nothing to infer from.
         if (!PresenceVisibility.HIDDEN.equals(presenceStatus)) {
             profile.put("presence", new JsonObject().put("status", presenceStatus));
@@ -49,6 +52,13 @@ public final class UserJson {
                 .put("priceCents", user.priceCents())
                 .put("currency", user.currency())
                 .put("instantAvailable", user.instantAvailable());
+    }
+
+    /** {@code {average, count}}, or null for a host nobody rated. */
+    private static JsonObject rating(HostRating rating) {
+        return rating == null
+                ? null
+                : new JsonObject().put("average", rating.average()).put("count", rating.count());
     }
 
     /** The answer to register, login and refresh. */

@@ -5,6 +5,7 @@ import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.http.RequestParams;
 import com.humanchat.edge.http.ResourceRouter;
+import com.humanchat.readmodels.hosts.HostRating;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -61,11 +62,13 @@ public final class UserRoutes {
             }
             return Future.all(
                             presence.apply(AuthenticatedUser.of(ctx).id(), id).otherwise(UNKNOWN),
-                            HostingTerms.of(pg, List.of(id)))
-                    .map(both -> UserJson.publicProfile(
+                            HostingTerms.of(pg, List.of(id)),
+                            HostRating.of(pg, List.of(id)))
+                    .map(all -> UserJson.publicProfile(
                             found.get(),
-                            both.resultAt(0),
-                            both.<Map<UUID, HostingTerms>>resultAt(1).getOrDefault(id, HostingTerms.NONE)));
+                            all.resultAt(0),
+                            all.<Map<UUID, HostingTerms>>resultAt(1).getOrDefault(id, HostingTerms.NONE),
+                            all.<Map<UUID, HostRating>>resultAt(2).get(id)));
         });
     }
 }

@@ -105,7 +105,7 @@ public final class SessionReadModel {
                 row.getUUID("sam_action_id"));
     }
 
-    private static Instant instant(OffsetDateTime time) {
+    static Instant instant(OffsetDateTime time) {
         return time == null ? null : time.toInstant();
     }
 }

@@ -21,12 +21,15 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * {@code /api/sessions}: request (201 with the session once the topology admitted it, 202 pending past the wait),
  * transition (200, or 404 / 409 as the topology decided), the caller's list and one session, the ICE servers of a
- * session's call, and what cancelling it would refund. Strangers get 404 for every session.
+ * session's call, what cancelling it would refund, and its review (201 once the guest of a completed session rated it,
+ * 403 for its host, 409 before completion or the second time) and the host's answer to it. Strangers get 404 for every
+ * session.
  */
 public final class SessionRoutes {
 
@@ -50,6 +53,11 @@ public final class SessionRoutes {
         router.patch("/:id").handler(JsonBody.validated("transition-session")).respond(this::transition);
         router.get("/:id/ice-servers").respond(this::iceServers);
         router.get("/:id/cancellation").respond(this::cancellation);
+        router.get("/:id/review").respond(this::getReview);
+        router.post("/:id/review").handler(JsonBody.validated("review-session")).respond(this::review);
+        router.post("/:id/review/answer")
+                .handler(JsonBody.validated("answer-review"))
+                .respond(this::answerReview);
         return router;
     }
 
@@ -110,6 +118,40 @@ public final class SessionRoutes {
                                         .put("amountCents", preview.refund().amountCents())
                                         .put("currency", preview.refund().currency()))
                 .put("message", preview.message()));
+    }
+
+    private Future<JsonObject> review(RoutingContext ctx) {
+        UUID caller = AuthenticatedUser.of(ctx).id();
+        UUID id = RequestParams.pathUuid(ctx, "id");
+        JsonObject body = JsonBody.of(ctx);
+        return reviewAnswer(
+                ctx, id, sessions.review(caller, id, body.getInteger("rating"), body.getString("text")), 201);
+    }
+
+    /** {@code {review}}: the session's review, null while there is none, for its two participants. */
+    private Future<JsonObject> getReview(RoutingContext ctx) {
+        UUID caller = AuthenticatedUser.of(ctx).id();
+        UUID id = RequestParams.pathUuid(ctx, "id");
+        return sessions.reviewOf(caller, id).map(review -> new JsonObject()
+                .put("review", review.map(ReviewReadModel.Review::toJson).orElse(null)));
+    }
+
+    private Future<JsonObject> answerReview(RoutingContext ctx) {
+        UUID caller = AuthenticatedUser.of(ctx).id();
+        UUID id = RequestParams.pathUuid(ctx, "id");
+        return reviewAnswer(
+                ctx, id, sessions.answerReview(caller, id, JsonBody.of(ctx).getString("text")), 200);
+    }
+
+    /** The review once projected, else 202 pending (Kafka has the command; the decision or its projection lags). */
+    private static Future<JsonObject> reviewAnswer(
+            RoutingContext ctx, UUID sessionId, Future<Optional<ReviewReadModel.Review>> outcome, int status) {
+        return outcome.map(review -> {
+            ctx.response().setStatusCode(review.isPresent() ? status : 202);
+            return review.map(ReviewReadModel.Review::toJson).orElseGet(() -> new JsonObject()
+                    .put("sessionId", sessionId.toString())
+                    .put("status", "pending"));
+        });
     }
 
     /** The STUN/TURN servers for a participant's call, in the shape of {@code RTCConfiguration.iceServers}. */

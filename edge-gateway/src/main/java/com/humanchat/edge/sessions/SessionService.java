@@ -18,14 +18,19 @@ import com.humanchat.readmodels.hosts.HostFacts;
 import com.humanchat.readmodels.hosts.HostReadModel;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.requests.RequestStatus;
+import com.humanchat.schemas.sessions.AnswerReview;
 import com.humanchat.schemas.sessions.Money;
 import com.humanchat.schemas.sessions.PaymentMode;
 import com.humanchat.schemas.sessions.RefundPolicy;
 import com.humanchat.schemas.sessions.RequestSession;
+import com.humanchat.schemas.sessions.ReviewAnswered;
+import com.humanchat.schemas.sessions.ReviewSession;
 import com.humanchat.schemas.sessions.Session;
+import com.humanchat.schemas.sessions.SessionCommand;
 import com.humanchat.schemas.sessions.SessionCommandRejected;
 import com.humanchat.schemas.sessions.SessionEvent;
 import com.humanchat.schemas.sessions.SessionRequested;
+import com.humanchat.schemas.sessions.SessionReviewed;
 import com.humanchat.schemas.sessions.SessionStatus;
 import com.humanchat.schemas.sessions.SessionStatusChanged;
 import com.humanchat.schemas.sessions.TransitionSession;
@@ -40,6 +45,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Sessions at the edge: reads what only the edge can know (the host's facts, an introduction, the conversation,
@@ -63,6 +69,7 @@ public final class SessionService {
 
     private final Vertx vertx;
     private final SessionReadModel readModel;
+    private final ReviewReadModel reviews;
     private final HostReadModel hosts;
     private final RequestReadModel requests;
     private final PaymentReadModel payments;
@@ -82,6 +89,7 @@ public final class SessionService {
     public SessionService(
             Vertx vertx,
             SessionReadModel readModel,
+            ReviewReadModel reviews,
             HostReadModel hosts,
             RequestReadModel requests,
             PaymentReadModel payments,
@@ -94,6 +102,7 @@ public final class SessionService {
             Clock clock) {
         this.vertx = vertx;
         this.readModel = readModel;
+        this.reviews = reviews;
         this.hosts = hosts;
         this.requests = requests;
         this.payments = payments;
@@ -165,9 +174,63 @@ public final class SessionService {
                         case SessionCommandRejected rejected -> Future.failedFuture(toProblem(rejected));
                         case SessionRequested requested ->
                             Future.succeededFuture(new Outcome.Decided(requested.session()));
+                        case SessionReviewed reviewed -> Future.failedFuture(unexpected(reviewed));
+                        case ReviewAnswered answered -> Future.failedFuture(unexpected(answered));
                     };
                 });
     }
+
+    /**
+     * The guest {@code caller} rates their completed session; only the topology knows whether it is theirs, completed
+     * and not reviewed yet. Answers with the projected review, empty while the decision or its projection is pending.
+     */
+    public Future<Optional<ReviewReadModel.Review>> review(UUID caller, UUID sessionId, int rating, String text) {
+        return decideReview(ReviewSession.of(sessionId, caller, rating, text), review -> true);
+    }
+
+    /** The host {@code caller} answers the review of their session, once; answers as {@link #review} does. */
+    public Future<Optional<ReviewReadModel.Review>> answerReview(UUID caller, UUID sessionId, String text) {
+        return decideReview(AnswerReview.of(sessionId, caller, text), review -> review.answer() != null);
+    }
+
+    private Future<Optional<ReviewReadModel.Review>> decideReview(
+            SessionCommand command, Predicate<ReviewReadModel.Review> projected) {
+        return answers.send(publisher, Topics.SESSIONS_COMMANDS, command, wait).compose(answer -> {
+            if (answer.isEmpty()) {
+                return Future.succeededFuture(Optional.empty());
+            }
+            if (answer.get() instanceof SessionCommandRejected rejected) {
+                return Future.failedFuture(toProblem(rejected));
+            }
+            return ProjectionWait.until(
+                            vertx,
+                            () -> reviews.review(command.sessionId()),
+                            found -> found.filter(projected).isPresent(),
+                            wait)
+                    .map(found -> found.filter(projected));
+        });
+    }
+
+    /** The review of the caller's session, empty while there is none; 404 for anyone but its participants. */
+    public Future<Optional<ReviewReadModel.Review>> reviewOf(UUID caller, UUID sessionId) {
+        return session(caller, sessionId).compose(found -> reviews.review(sessionId));
+    }
+
+    /** A host's reviews that are not hidden, newest first: public to any signed-in user. */
+    public Future<ReviewPage> reviewsOf(UUID hostId, KeysetCursor after, int limit) {
+        return reviews.reviewsOf(hostId, after, limit + 1).map(rows -> {
+            if (rows.size() <= limit) {
+                return new ReviewPage(rows, null);
+            }
+            ReviewReadModel.Review last = rows.get(limit - 1);
+            return new ReviewPage(
+                    rows.subList(0, limit),
+                    new KeysetCursor(last.createdAt().atOffset(ZoneOffset.UTC), last.sessionId()));
+        });
+    }
+
+    /** One page of a host's reviews. */
+    public record ReviewPage(List<ReviewReadModel.Review> items, KeysetCursor next) {}
 
     /** Whether the caller may accept the session as far as the edge can tell ({@link SessionAdmission#acceptance}). */
     private Future<Void> acceptable(UUID caller, UUID sessionId) {
@@ -229,6 +292,8 @@ public final class SessionService {
                 case SessionRequested requested -> awaitProjected(requested.session());
                 case SessionCommandRejected rejected -> Future.failedFuture(toProblem(rejected));
                 case SessionStatusChanged changed -> Future.succeededFuture(new Outcome.Decided(changed.session()));
+                case SessionReviewed reviewed -> Future.failedFuture(unexpected(reviewed));
+                case ReviewAnswered answered -> Future.failedFuture(unexpected(answered));
             };
         });
     }
@@ -252,8 +317,20 @@ public final class SessionService {
             case SCHEDULE_CONFLICT -> ProblemType.SCHEDULE_CONFLICT.with(reason);
             case SESSION_EXISTS -> ProblemType.SESSION_EXISTS.with(reason);
             case TOO_MANY_PENDING -> ProblemType.TOO_MANY_PENDING_REQUESTS.with(reason);
+            case NOT_THE_GUEST -> ProblemType.NOT_THE_GUEST.with(reason);
+            case NOT_THE_HOST -> ProblemType.NOT_THE_HOST.with(reason);
+            case NOT_COMPLETED -> ProblemType.SESSION_NOT_COMPLETED.with(reason);
+            case ALREADY_REVIEWED -> ProblemType.ALREADY_REVIEWED.with(reason);
+            case NOT_REVIEWED -> ProblemType.NOT_REVIEWED.with(reason);
+            case ALREADY_ANSWERED -> ProblemType.ALREADY_ANSWERED.with(reason);
             case INVALID -> Rejections.unprocessable(reason, List.of());
         };
+    }
+
+    /** An answer no command of its kind gets: the topology answers a session command with its own kind of event. */
+    private static IllegalStateException unexpected(SessionEvent answer) {
+        return new IllegalStateException(
+                "unexpected answer " + answer.getClass().getSimpleName());
     }
 
     /** The caller's participation in a projected session that allows a call, for {@code rtc.signal}. */

@@ -78,6 +78,7 @@ class DiscoverIT {
                 .as("an item is the public profile")
                 .containsExactlyInAnyOrderElementsOf(UserProfileIT.PUBLIC_PROFILE_FIELDS);
         assertThat(first.getJsonArray("roles").getList()).contains("host");
+        assertThat(first.getValue("rating")).as("nobody rated the host").isNull();
         assertThat(first.getJsonObject("presence").getString("status")).isEqualTo("offline");
 
         assertThat(ids(ok(discover("q=" + word.toUpperCase() + "+" + word))))

@@ -2,6 +2,7 @@ package com.humanchat.edge.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.humanchat.readmodels.hosts.HostRating;
 import com.humanchat.readmodels.identity.User;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -29,7 +30,9 @@ class UserJsonTest {
                 Instant.now(),
                 true);
 
-        JsonObject profile = UserJson.publicProfile(user, "busy", new HostingTerms(true, "Morgan Manager", true));
+        JsonObject profile = UserJson.publicProfile(
+                user, "busy", new HostingTerms(true, "Morgan Manager", true), new HostRating(4.6, 12));
+        JsonObject unrated = UserJson.publicProfile(user, "busy", new HostingTerms(true, "Morgan Manager", true), null);
 
         assertThat(profile.fieldNames()).doesNotContain("email", "managerId", "suspended", "createdAt");
         assertThat(profile.encode()).doesNotContain("host@example.com");
@@ -38,5 +41,9 @@ class UserJsonTest {
         assertThat(profile.getBoolean("managed")).isTrue();
         assertThat(profile.getString("representativeName")).isEqualTo("Morgan Manager");
         assertThat(profile.getBoolean("donationsWelcome")).isTrue();
+        assertThat(profile.getJsonObject("rating"))
+                .isEqualTo(new JsonObject().put("average", 4.6).put("count", 12L));
+        assertThat(unrated.containsKey("rating")).isTrue();
+        assertThat(unrated.getValue("rating")).isNull();
     }
 }

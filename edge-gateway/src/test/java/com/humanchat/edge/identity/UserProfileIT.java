@@ -25,7 +25,7 @@ class UserProfileIT {
 
     /** Every field of a public profile with the presence shown (also each item of {@code /api/discover}). */
     static final List<String> PUBLIC_PROFILE_FIELDS = TestEdge.accountFields(
-            List.of("id"), List.of("managed", "representativeName", "donationsWelcome", "presence"));
+            List.of("id"), List.of("managed", "representativeName", "donationsWelcome", "rating", "presence"));
 
     private static final PlatformHarness PLATFORM = PlatformHarness.get();
 

@@ -566,6 +566,68 @@ class AccessMatrixIT {
                             f.owner().token(),
                             get("/api/sessions/" + f.paidSession() + "/cancellation"),
                             200)),
+            // reviews: the guest of a completed session rates it, its host answers; a stranger's 404 against the
+            // owner's 409 (the session is not completed) shows the topology heard the owner and not the others
+            new Row(
+                    "GET",
+                    "/api/sessions/:id/review",
+                    "the session's guest and host",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> get("/api/sessions/" + f.freeSession() + "/review"),
+                    AccessMatrixIT::reviewState,
+                    f -> as("owner", f.owner().token(), get("/api/sessions/" + f.freeSession() + "/review"), 200)),
+            new Row(
+                    "POST",
+                    "/api/sessions/:id/review",
+                    "the session's guest, once it is completed",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> post(
+                            "/api/sessions/" + f.freeSession() + "/review",
+                            new JsonObject().put("rating", 1).put("text", "never met them")),
+                    AccessMatrixIT::reviewState,
+                    f -> as(
+                            "owner (guest)",
+                            f.owner().token(),
+                            post("/api/sessions/" + f.freeSession() + "/review", new JsonObject().put("rating", 5)),
+                            201,
+                            409)),
+            new Row(
+                    "POST",
+                    "/api/sessions/:id/review/answer",
+                    "the session's host, once it is reviewed",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> post(
+                            "/api/sessions/" + f.freeSession() + "/review/answer",
+                            new JsonObject().put("text", "not my session")),
+                    AccessMatrixIT::reviewState,
+                    f -> as(
+                            "the host partner",
+                            f.partner().token(),
+                            post(
+                                    "/api/sessions/" + f.freeSession() + "/review/answer",
+                                    new JsonObject().put("text", "thank you")),
+                            200,
+                            409)),
+            new Row(
+                    "GET",
+                    "/api/hosts/:id/reviews",
+                    "any signed-in user (reviews are public)",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> get("/api/hosts/" + f.partner().id() + "/reviews"),
+                    AccessMatrixIT::reviewState,
+                    f -> as(
+                            "owner",
+                            f.owner().token(),
+                            get("/api/hosts/" + f.partner().id() + "/reviews"),
+                            200)),
             new Row(
                     "GET",
                     "/api/me/booking-terms",
@@ -850,6 +912,26 @@ class AccessMatrixIT {
                                     "/api/admin/announcements",
                                     new JsonObject().put("message", "access matrix " + UUID.randomUUID())),
                             201)),
+            new Row(
+                    "POST",
+                    "/api/admin/reviews/:sessionId/hide",
+                    "admins",
+                    refused(401),
+                    refused(403),
+                    refused(403),
+                    (f, c) -> post(
+                            "/api/admin/reviews/" + f.freeSession() + "/hide",
+                            new JsonObject().put("reason", "access matrix")),
+                    AccessMatrixIT::reviewState,
+                    // 404 while the fixture's session has no review: the admin got past the role check
+                    f -> as(
+                            "admin",
+                            admin.token(),
+                            post(
+                                    "/api/admin/reviews/" + f.freeSession() + "/hide",
+                                    new JsonObject().put("reason", "access matrix")),
+                            200,
+                            404)),
             new Row(
                     "GET",
                     "/api/admin/audit",
@@ -1554,6 +1636,17 @@ class AccessMatrixIT {
         return send(f.partner().token(), get("/api/sessions?limit=100")).body()
                 + send(f.partner().token(), get("/api/conversations/" + f.conversation()))
                         .body();
+    }
+
+    /** The partner's (the host's) sessions and public reviews, with whether an admin hid one. */
+    private static String reviewState(Fixture f) {
+        return sessionState(f)
+                + send(f.partner().token(), get("/api/hosts/" + f.partner().id() + "/reviews"))
+                        .body()
+                + " hidden="
+                + count(
+                        "select count(*) from session_reviews where host_id = ? and hidden",
+                        f.partner().id());
     }
 
     /** The partner's (the host's) booking terms, as they read them. */

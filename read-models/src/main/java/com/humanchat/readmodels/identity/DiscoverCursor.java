@@ -7,33 +7,53 @@ import java.util.UUID;
 
 /**
  * The keyset position after a host of a {@code /api/discover} scan, as an opaque base64url JSON token: {@code (rank,
- * id)} for a full-text search (rank descending), {@code (displayName, id)} otherwise.
+ * id)} for a full-text search (rank descending), {@code (rating, ratings, id)} when sorted by rating (average rating
+ * then number of reviews descending, 0 for a host nobody rated), {@code (displayName, id)} otherwise.
  */
-public record DiscoverCursor(Float rank, String displayName, UUID id) {
+public record DiscoverCursor(Float rank, String displayName, Double rating, Long ratings, UUID id) {
+
+    /** The order a cursor belongs to. */
+    public enum Kind {
+        NAME,
+        RANK,
+        RATING
+    }
 
     private static final int VERSION = 1;
     private static final int MAX_NAME_LENGTH = 200;
 
     public static DiscoverCursor byRank(float rank, UUID id) {
-        return new DiscoverCursor(rank, null, id);
+        return new DiscoverCursor(rank, null, null, null, id);
     }
 
     public static DiscoverCursor byName(String displayName, UUID id) {
-        return new DiscoverCursor(null, displayName, id);
+        return new DiscoverCursor(null, displayName, null, null, id);
+    }
+
+    /** @param rating the host's average rating, 0 when nobody rated them; {@code ratings} how many did */
+    public static DiscoverCursor byRating(double rating, long ratings, UUID id) {
+        return new DiscoverCursor(null, null, rating, ratings, id);
+    }
+
+    public Kind kind() {
+        if (rank != null) {
+            return Kind.RANK;
+        }
+        return rating != null ? Kind.RATING : Kind.NAME;
     }
 
     /** True for a position in a full-text search (ordered by rank). */
     public boolean ranked() {
-        return rank != null;
+        return kind() == Kind.RANK;
     }
 
     public String encode() {
         JsonObject json = new JsonObject().put("v", VERSION).put("id", id.toString());
-        if (ranked()) {
-            // As text: a float survives Float.toString / Float.parseFloat exactly, the keyset compares for equality.
-            json.put("rank", Float.toString(rank));
-        } else {
-            json.put("name", displayName);
+        switch (kind()) {
+            // As text: a float or double survives toString / parse exactly, the keyset compares for equality.
+            case RANK -> json.put("rank", Float.toString(rank));
+            case RATING -> json.put("rating", Double.toString(rating)).put("ratings", ratings);
+            case NAME -> json.put("name", displayName);
         }
         return Base64.getUrlEncoder()
                 .withoutPadding()
@@ -50,8 +70,10 @@ public record DiscoverCursor(Float rank, String displayName, UUID id) {
             UUID id = UUID.fromString(json.getString("id"));
             String rank = json.getString("rank");
             String name = json.getString("name");
-            if ((rank == null) == (name == null)) {
-                throw new IllegalArgumentException("a cursor has either a rank or a name");
+            String rating = json.getString("rating");
+            int kinds = (rank == null ? 0 : 1) + (name == null ? 0 : 1) + (rating == null ? 0 : 1);
+            if (kinds != 1) {
+                throw new IllegalArgumentException("a cursor has either a rank, a name or a rating");
             }
             if (rank != null) {
                 float value = Float.parseFloat(rank);
@@ -59,6 +81,14 @@ public record DiscoverCursor(Float rank, String displayName, UUID id) {
                     throw new IllegalArgumentException("rank is not finite");
                 }
                 return byRank(value, id);
+            }
+            if (rating != null) {
+                double average = Double.parseDouble(rating);
+                long ratings = json.getLong("ratings");
+                if (!(average >= 0 && average <= 5) || ratings < 0) {
+                    throw new IllegalArgumentException("not a rating");
+                }
+                return byRating(average, ratings, id);
             }
             if (name.length() > MAX_NAME_LENGTH || name.indexOf('\u0000') >= 0) {
                 throw new IllegalArgumentException("not a display name");

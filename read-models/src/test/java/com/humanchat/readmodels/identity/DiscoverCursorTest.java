@@ -30,6 +30,18 @@ class DiscoverCursorTest {
     }
 
     @Test
+    void roundTripsARatingPositionExactly() {
+        DiscoverCursor cursor = DiscoverCursor.byRating(13.0 / 3, 3, UUID.randomUUID());
+
+        DiscoverCursor decoded = DiscoverCursor.decode(cursor.encode());
+
+        assertThat(decoded).isEqualTo(cursor);
+        assertThat(decoded.kind()).isEqualTo(DiscoverCursor.Kind.RATING);
+        assertThat(decoded.ranked()).isFalse();
+        assertThat(DiscoverCursor.byName("Ann", UUID.randomUUID()).kind()).isEqualTo(DiscoverCursor.Kind.NAME);
+    }
+
+    @Test
     void refusesTokensItDidNotIssue() {
         for (String json : new String[] {
             "{}",
@@ -39,7 +51,11 @@ class DiscoverCursorTest {
             "{\"v\":1,\"id\":\"" + UUID.randomUUID() + "\"}",
             "{\"v\":1,\"id\":\"" + UUID.randomUUID() + "\",\"name\":\"a\",\"rank\":\"1\"}",
             "{\"v\":1,\"id\":\"" + UUID.randomUUID() + "\",\"rank\":\"NaN\"}",
-            "{\"v\":1,\"id\":\"" + UUID.randomUUID() + "\",\"name\":\"a\\u0000b\"}"
+            "{\"v\":1,\"id\":\"" + UUID.randomUUID() + "\",\"name\":\"a\\u0000b\"}",
+            "{\"v\":1,\"id\":\"" + UUID.randomUUID() + "\",\"name\":\"a\",\"rating\":\"4.0\",\"ratings\":1}",
+            "{\"v\":1,\"id\":\"" + UUID.randomUUID() + "\",\"rating\":\"4.0\"}",
+            "{\"v\":1,\"id\":\"" + UUID.randomUUID() + "\",\"rating\":\"6.0\",\"ratings\":1}",
+            "{\"v\":1,\"id\":\"" + UUID.randomUUID() + "\",\"rating\":\"4.0\",\"ratings\":-1}"
         }) {
             String token = Base64.getUrlEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
             assertThatThrownBy(() -> DiscoverCursor.decode(token))

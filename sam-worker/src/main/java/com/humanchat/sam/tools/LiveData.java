@@ -1,5 +1,6 @@
 package com.humanchat.sam.tools;
 
+import com.humanchat.readmodels.hosts.HostRating;
 import com.humanchat.readmodels.hosts.HostReadModel;
 import com.humanchat.readmodels.identity.HostDirectory;
 import com.humanchat.readmodels.identity.User;
@@ -46,24 +47,30 @@ public final class LiveData {
         this.hosts = hosts;
     }
 
-    /** Discovery's full-text search (rank order), at most {@code limit} hosts, each with presence. */
+    /** Discovery's full-text search (rank order), at most {@code limit} hosts, each with presence and rating. */
     public Future<List<Map<String, Object>>> searchHosts(String query, int limit) {
         return directory
                 .hosts(pg, query == null || query.isBlank() ? null : query, List.of(), null, limit)
-                .compose(found -> {
-                    List<User> hosts =
-                            found.stream().map(HostDirectory.Candidate::user).toList();
-                    return presence(hosts.stream().map(User::id).toList()).map(statuses -> hosts.stream()
-                            .map(host -> card(host, statuses.get(host.id())))
-                            .toList());
-                });
+                .compose(found ->
+                        cards(found.stream().map(HostDirectory.Candidate::user).toList()));
     }
 
-    /** A user's public profile and price with presence; empty when there is no such host. */
+    /** A user's public profile and price with presence and rating; empty when there is no such host. */
     public Future<Map<String, Object>> hostProfile(UUID hostId) {
         return UserReads.findById(pg, hostId).compose(found -> found.filter(u -> u.hasRole("host"))
-                .map(host -> presence(List.of(hostId)).map(statuses -> card(host, statuses.get(hostId))))
+                .map(host -> cards(List.of(host)).map(List::getFirst))
                 .orElse(Future.succeededFuture(Map.of())));
+    }
+
+    /** The cards of {@code hosts}, in their order, with presence and rating read for all of them at once. */
+    private Future<List<Map<String, Object>>> cards(List<User> hosts) {
+        List<UUID> ids = hosts.stream().map(User::id).toList();
+        Future<Map<UUID, String>> statuses = presence(ids);
+        Future<Map<UUID, HostRating>> ratings = HostRating.of(pg, ids);
+        return Future.all(statuses, ratings).map(both -> hosts.stream()
+                .map(host -> card(
+                        host, statuses.result().get(host.id()), ratings.result().get(host.id())))
+                .toList());
     }
 
     /** The host's time already held by sessions, from now on. */
@@ -154,7 +161,7 @@ public final class LiveData {
         });
     }
 
-    private static Map<String, Object> card(User host, String status) {
+    private static Map<String, Object> card(User host, String status, HostRating rating) {
         Map<String, Object> card = new LinkedHashMap<>();
         card.put("hostId", host.id().toString());
         card.put("displayName", host.displayName());
@@ -165,6 +172,8 @@ public final class LiveData {
         card.put("instantAvailable", host.instantAvailable());
         card.put("managed", host.managerId() != null);
         card.put("presence", status == null ? "unknown" : status);
+        // The average of the host's visible reviews and their number; null when nobody rated the host.
+        card.put("rating", rating == null ? null : Map.of("average", rating.average(), "count", rating.count()));
         return card;
     }
 }

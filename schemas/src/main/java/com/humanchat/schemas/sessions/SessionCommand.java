@@ -5,13 +5,16 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.humanchat.schemas.Envelope;
 import java.util.UUID;
 
-/** A request to create or move a session, decided by the session topology; key = sessionId. */
+/** A request to create, move or review a session, decided by the session topology; key = sessionId. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = RequestSession.class, name = "session.request"),
-    @JsonSubTypes.Type(value = TransitionSession.class, name = "session.transition")
+    @JsonSubTypes.Type(value = TransitionSession.class, name = "session.transition"),
+    @JsonSubTypes.Type(value = ReviewSession.class, name = "session.review"),
+    @JsonSubTypes.Type(value = AnswerReview.class, name = "session.answer-review")
 })
-public sealed interface SessionCommand extends Envelope permits RequestSession, TransitionSession {
+public sealed interface SessionCommand extends Envelope
+        permits RequestSession, TransitionSession, ReviewSession, AnswerReview {
 
     UUID sessionId();
 

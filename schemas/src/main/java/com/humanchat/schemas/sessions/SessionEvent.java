@@ -10,10 +10,12 @@ import java.util.UUID;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = SessionRequested.class, name = "session.requested"),
     @JsonSubTypes.Type(value = SessionStatusChanged.class, name = "session.status-changed"),
+    @JsonSubTypes.Type(value = SessionReviewed.class, name = "session.reviewed"),
+    @JsonSubTypes.Type(value = ReviewAnswered.class, name = "session.review-answered"),
     @JsonSubTypes.Type(value = SessionCommandRejected.class, name = "command.rejected")
 })
 public sealed interface SessionEvent extends Envelope
-        permits SessionRequested, SessionStatusChanged, SessionCommandRejected {
+        permits SessionRequested, SessionStatusChanged, SessionReviewed, ReviewAnswered, SessionCommandRejected {
 
     UUID sessionId();
 

@@ -10,6 +10,14 @@ public enum SessionRejectionCode {
     SCHEDULE_CONFLICT("schedule_conflict"),
     SESSION_EXISTS("session_exists"),
     TOO_MANY_PENDING("too_many_pending"),
+    /** A review by the host (or the platform): only the guest reviews a session. */
+    NOT_THE_GUEST("not_the_guest"),
+    /** An answer to a review by the guest (or the platform): only the host answers. */
+    NOT_THE_HOST("not_the_host"),
+    NOT_COMPLETED("not_completed"),
+    ALREADY_REVIEWED("already_reviewed"),
+    NOT_REVIEWED("not_reviewed"),
+    ALREADY_ANSWERED("already_answered"),
     INVALID("invalid");
 
     private final String wire;

@@ -1,5 +1,6 @@
 /**
- * The session families: {@code session.request} / {@code session.transition} commands on {@code sessions.commands},
- * and the session topology's decisions on {@code sessions.events}, each carrying the session's snapshot after it.
+ * The session families: {@code session.request} / {@code session.transition} / {@code session.review} /
+ * {@code session.answer-review} commands on {@code sessions.commands}, and the session topology's decisions on
+ * {@code sessions.events}: status events carry the session's snapshot after them, review events the review's facts.
  */
 package com.humanchat.schemas.sessions;
