@@ -15,8 +15,13 @@ export default function SessionReview({ session, me }: { session: Session; me: s
   const current = useQuery({ queryKey: key, queryFn: () => reviews.ofSession(session.sessionId) });
   const review = current.data?.review ?? null;
   // A 202 (decided, not yet projected) answers {status: 'pending'}: read the review again rather than show that.
-  const settle = (answered: Review) =>
-    answered?.rating ? client.setQueryData(key, { review: answered }) : client.invalidateQueries({ queryKey: key });
+  // The host's rating and review list changed with it: Discover and the host's reviews are read again when shown.
+  const settle = (answered: Review) => {
+    void client.invalidateQueries({ queryKey: ['discover'] });
+    void client.invalidateQueries({ queryKey: ['host-reviews', session.hostUserId] });
+    void client.invalidateQueries({ queryKey: ['user', session.hostUserId] });
+    return answered?.rating ? client.setQueryData(key, { review: answered }) : client.invalidateQueries({ queryKey: key });
+  };
   const part = current.data ? reviewPart(session, me, review) : null;
   if (current.error) return <ErrorAlert message={errorText(current.error)} />;
   switch (part) {

@@ -158,6 +158,11 @@ class WebClientE2EIT {
     }
 
     @Test
+    void aGuestRatesACompletedSessionTheHostAnswersAndDiscoverShowsTheRating() throws Exception {
+        runScenario("reviews");
+    }
+
+    @Test
     void aSessionHasOneLiveCardInTheThreadFromRequestedThroughConfirmedToCancelled() throws Exception {
         runScenario("session-card");
     }
