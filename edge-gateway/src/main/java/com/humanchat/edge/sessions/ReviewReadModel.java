@@ -1,13 +1,13 @@
 package com.humanchat.edge.sessions;
 
 import com.humanchat.edge.http.KeysetCursor;
+import com.humanchat.readmodels.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,9 +54,7 @@ public final class ReviewReadModel {
     Future<Optional<Review>> review(UUID sessionId) {
         return pg.preparedQuery("select " + COLUMNS + " where r.session_id = $1")
                 .execute(Tuple.of(sessionId))
-                .map(rows -> rows.size() == 0
-                        ? Optional.empty()
-                        : Optional.of(review(rows.iterator().next())));
+                .map(rows -> Rows.first(rows, ReviewReadModel::review));
     }
 
     /** A host's reviews not hidden, newest first, after the keyset {@code (createdAt, sessionId)} when given. */
@@ -64,12 +62,8 @@ public final class ReviewReadModel {
         return pg.preparedQuery("select " + COLUMNS + " where r.host_id = $1 and not r.hidden"
                         + " and ($2::timestamptz is null or (r.created_at, r.session_id) < ($2, $3))"
                         + " order by r.created_at desc, r.session_id desc limit $4")
-                .execute(Tuple.of(hostId, after == null ? null : after.at(), after == null ? null : after.id(), limit))
-                .map(rows -> {
-                    List<Review> reviews = new ArrayList<>();
-                    rows.forEach(row -> reviews.add(review(row)));
-                    return reviews;
-                });
+                .execute(Tuple.of(hostId, KeysetCursor.timeOf(after), KeysetCursor.idOf(after), limit))
+                .map(rows -> Rows.all(rows, ReviewReadModel::review));
     }
 
     private static Review review(Row row) {
