@@ -13,6 +13,7 @@ import com.humanchat.schemas.payments.PaymentWebhook;
 import com.humanchat.schemas.requests.RequestCommand;
 import com.humanchat.schemas.requests.RequestEvent;
 import com.humanchat.schemas.rtc.RtcSignal;
+import com.humanchat.schemas.safety.SafetyEvent;
 import com.humanchat.schemas.sam.SamActionEvent;
 import com.humanchat.schemas.sam.SamActions;
 import com.humanchat.schemas.sam.SamRequest;
@@ -60,6 +61,7 @@ public final class RecordSchemas {
         families.put(Topics.CHAT_EVENTS.name(), ChatEvent.class);
         families.put(Topics.CHAT_UNREAD.name(), UnreadEvent.class);
         families.put(Topics.USERS_EVENTS.name(), UserEvent.class);
+        families.put(Topics.USERS_SAFETY.name(), SafetyEvent.class);
         families.put(Topics.SESSIONS_COMMANDS.name(), SessionCommand.class);
         families.put(Topics.SESSIONS_EVENTS.name(), SessionEvent.class);
         families.put(Topics.REQUESTS_COMMANDS.name(), RequestCommand.class);

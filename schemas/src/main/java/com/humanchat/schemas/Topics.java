@@ -11,6 +11,7 @@ import com.humanchat.schemas.payments.PaymentWebhook;
 import com.humanchat.schemas.requests.RequestCommand;
 import com.humanchat.schemas.requests.RequestEvent;
 import com.humanchat.schemas.rtc.RtcSignal;
+import com.humanchat.schemas.safety.SafetyEvent;
 import com.humanchat.schemas.sam.SamActionEvent;
 import com.humanchat.schemas.sam.SamRequest;
 import com.humanchat.schemas.sessions.SessionCommand;
@@ -89,6 +90,14 @@ public final class Topics {
     public static final Topic<String, MetricsSnapshot> ADMIN_METRICS =
             new Topic<>("admin.metrics", Serdes.String(), JsonSerde.of(MetricsSnapshot.class));
 
+    /**
+     * Blocks and hosts' inbound policies, through the edge's outbox; key = {@code block:<blocker>:<blocked>} or
+     * {@code inbound:<host>}. One partition, compacted: the latest event per key is the setting, read whole into a
+     * global store by the conversation, session and request topologies.
+     */
+    public static final Topic<String, SafetyEvent> USERS_SAFETY =
+            new Topic<>("users.safety", Serdes.String(), JsonSerde.of(SafetyEvent.class));
+
     /** Every topic the platform provisions at start. */
     public static List<Topic<String, ?>> all() {
         return List.of(
@@ -96,6 +105,7 @@ public final class Topics {
                 CHAT_EVENTS,
                 CHAT_UNREAD,
                 USERS_EVENTS,
+                USERS_SAFETY,
                 SESSIONS_COMMANDS,
                 SESSIONS_EVENTS,
                 REQUESTS_COMMANDS,
@@ -115,7 +125,7 @@ public final class Topics {
      * provisioned with one partition and compaction.
      */
     public static boolean holdsLatestValueOnly(Topic<?, ?> topic) {
-        return topic == ADMIN_METRICS;
+        return topic == ADMIN_METRICS || topic == USERS_SAFETY;
     }
 
     /** The dead-letter topic of a topic: poison records land there with the reason in headers. */

@@ -48,6 +48,10 @@ import com.humanchat.schemas.requests.RequestRejectionCode;
 import com.humanchat.schemas.requests.RequestStatus;
 import com.humanchat.schemas.requests.RequestStatusChanged;
 import com.humanchat.schemas.rtc.RtcSignal;
+import com.humanchat.schemas.safety.InboundPolicySet;
+import com.humanchat.schemas.safety.SafetyEvent;
+import com.humanchat.schemas.safety.UserBlocked;
+import com.humanchat.schemas.safety.UserUnblocked;
 import com.humanchat.schemas.sam.SamActionEvent;
 import com.humanchat.schemas.sam.SamOutcome;
 import com.humanchat.schemas.sam.SamReplied;
@@ -193,6 +197,9 @@ class RecordContractTest {
                                 BOB,
                                 "Bob's agency")),
                 Map.entry(Topics.USERS_EVENTS, new UserSuspended(UUID.randomUUID(), 1, NOW, ALICE, true, "spam")),
+                Map.entry(Topics.USERS_SAFETY, UserBlocked.of(ALICE, BOB, NOW)),
+                Map.entry(Topics.USERS_SAFETY, UserUnblocked.of(ALICE, BOB, NOW)),
+                Map.entry(Topics.USERS_SAFETY, InboundPolicySet.of(BOB, true, 20, NOW)),
                 Map.entry(
                         Topics.USERS_EVENTS,
                         new UserCredentialsRevoked(
@@ -470,6 +477,7 @@ class RecordContractTest {
                         + ChatEvent.class.getPermittedSubclasses().length
                         + UnreadEvent.class.getPermittedSubclasses().length
                         + UserEvent.class.getPermittedSubclasses().length
+                        + SafetyEvent.class.getPermittedSubclasses().length
                         + SessionCommand.class.getPermittedSubclasses().length
                         + SessionEvent.class.getPermittedSubclasses().length
                         + RequestCommand.class.getPermittedSubclasses().length

@@ -342,7 +342,7 @@ public final class ConversationDecider {
         return text.codePointCount(0, text.length());
     }
 
-    private static Decision reject(ChatCommand command, Instant at, RejectionCode code, String reason) {
+    static Decision reject(ChatCommand command, Instant at, RejectionCode code, String reason) {
         String clientMessageId = command instanceof SendMessage send
                         && invalidClientMessageId(send.clientMessageId()).isEmpty()
                 ? send.clientMessageId()

@@ -118,6 +118,15 @@ public final class RequestDecider {
         return remember(command, created, new RequestRecord(request, AnswerLog.empty()));
     }
 
+    /**
+     * The neutral refusal of a request the host (or their manager) blocked; nothing is stored, so the same request is
+     * decided afresh once the block is lifted.
+     */
+    public static Verdict<RequestRecord, RequestEvent> notAccepting(CreateRequest command, Instant at) {
+        return Verdict.statelessly(
+                rejection(command, at, RequestRejectionCode.NOT_ACCEPTING, SafetyRules.NOT_ACCEPTING));
+    }
+
     private static Optional<String> invalidCreation(CreateRequest command) {
         if (command.hostUserId() == null || command.managerId() == null) {
             return Optional.of("hostUserId and managerId are required");

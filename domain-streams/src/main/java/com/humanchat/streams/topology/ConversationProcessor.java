@@ -5,6 +5,7 @@ import com.humanchat.schemas.chat.ChatEvent;
 import com.humanchat.streams.domain.ConversationDecider;
 import com.humanchat.streams.domain.ConversationState;
 import com.humanchat.streams.domain.Decision;
+import com.humanchat.streams.domain.SafetyRules;
 import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -26,6 +27,7 @@ final class ConversationProcessor implements Processor<String, ChatCommand, Stri
     private final ConversationDecider decider = new ConversationDecider();
     private ProcessorContext<String, ChatEvent> context;
     private ConversationStore store;
+    private SafetyStore safety;
 
     ConversationProcessor(ConversationTopologyConfig config) {
         this.config = config;
@@ -35,6 +37,7 @@ final class ConversationProcessor implements Processor<String, ChatCommand, Stri
     public void init(ProcessorContext<String, ChatEvent> context) {
         this.context = context;
         this.store = new ConversationStore(context.getStateStore(ConversationTopology.STORE));
+        this.safety = SafetyStore.of(context);
         context.schedule(config.expiryInterval(), PunctuationType.WALL_CLOCK_TIME, this::expire);
     }
 
@@ -53,8 +56,9 @@ final class ConversationProcessor implements Processor<String, ChatCommand, Stri
                     "record key " + record.key() + " is not the command's conversationId " + conversationId);
         }
         ConversationState state = store.state(conversationId).orElse(null);
-        Decision decision =
-                decider.decide(command, Instant.ofEpochMilli(record.timestamp()), state, store.history(conversationId));
+        Instant at = Instant.ofEpochMilli(record.timestamp());
+        Decision decision = SafetyRules.refuse(command, at, state, safety)
+                .orElseGet(() -> decider.decide(command, at, state, store.history(conversationId)));
         store.apply(conversationId, decision, expiresAt(record.timestamp()));
         decision.event().ifPresent(event -> context.forward(record.withValue(event)));
     }

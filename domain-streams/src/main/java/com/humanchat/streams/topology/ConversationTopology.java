@@ -28,6 +28,7 @@ public final class ConversationTopology {
                 Topics.CHAT_COMMANDS.name());
         topology.addProcessor(PROCESSOR, () -> new ConversationProcessor(config), SOURCE);
         topology.addStateStore(StateStores.persistent(STORE), PROCESSOR);
+        SafetyStore.addTo(topology);
         topology.addSink(
                 SINK,
                 Topics.CHAT_EVENTS.name(),

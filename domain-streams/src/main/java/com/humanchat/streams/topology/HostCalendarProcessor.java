@@ -6,6 +6,7 @@ import com.humanchat.schemas.sessions.SessionCommand;
 import com.humanchat.schemas.sessions.SessionRejectionCode;
 import com.humanchat.streams.domain.BookingLimits;
 import com.humanchat.streams.domain.HostCalendar;
+import com.humanchat.streams.domain.SafetyRules;
 import com.humanchat.streams.domain.SessionDecider;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,7 @@ final class HostCalendarProcessor implements Processor<String, CalendarChange, S
     private final BookingLimits limits;
     private ProcessorContext<String, Envelope> context;
     private KeyValueStore<String, byte[]> store;
+    private SafetyStore safety;
 
     HostCalendarProcessor(BookingLimits limits) {
         this.limits = limits;
@@ -34,6 +36,7 @@ final class HostCalendarProcessor implements Processor<String, CalendarChange, S
     public void init(ProcessorContext<String, Envelope> context) {
         this.context = context;
         this.store = context.getStateStore(SessionTopology.CALENDAR_STORE);
+        this.safety = SafetyStore.of(context);
     }
 
     @Override
@@ -56,6 +59,15 @@ final class HostCalendarProcessor implements Processor<String, CalendarChange, S
             return;
         }
         RequestSession request = change.request();
+        if (SafetyRules.refuses(request, safety)) {
+            // a blocked guest: refused like any other refusal, and nothing is held or remembered
+            forward(
+                    record,
+                    request.sessionId().toString(),
+                    SessionDecider.rejection(
+                            request, at, SessionRejectionCode.NOT_ACCEPTING, SafetyRules.NOT_ACCEPTING));
+            return;
+        }
         Optional<String> invalid = SessionDecider.invalidRequest(request, at, limits);
         if (invalid.isPresent()) {
             forward(

@@ -2,10 +2,12 @@ package com.humanchat.streams.topology;
 
 import com.humanchat.schemas.Envelope;
 import com.humanchat.schemas.chat.ChatCommand;
+import com.humanchat.schemas.requests.CreateRequest;
 import com.humanchat.schemas.requests.RequestCommand;
 import com.humanchat.schemas.requests.RequestEvent;
 import com.humanchat.streams.domain.RequestDecider;
 import com.humanchat.streams.domain.RequestRecord;
+import com.humanchat.streams.domain.SafetyRules;
 import com.humanchat.streams.domain.SystemMessages;
 import com.humanchat.streams.domain.Verdict;
 import java.time.Instant;
@@ -24,11 +26,13 @@ final class RequestProcessor implements Processor<String, RequestCommand, String
     private final RequestDecider decider = new RequestDecider();
     private ProcessorContext<String, Envelope> context;
     private KeyValueStore<String, byte[]> store;
+    private SafetyStore safety;
 
     @Override
     public void init(ProcessorContext<String, Envelope> context) {
         this.context = context;
         this.store = context.getStateStore(RequestTopology.STORE);
+        this.safety = SafetyStore.of(context);
     }
 
     @Override
@@ -45,10 +49,12 @@ final class RequestProcessor implements Processor<String, RequestCommand, String
             throw new PoisonRecordException("record key " + record.key() + " is not the command's requestId " + key);
         }
         byte[] stored = store.get(key);
-        Verdict<RequestRecord, RequestEvent> verdict = decider.decide(
-                command,
-                Instant.ofEpochMilli(record.timestamp()),
-                stored == null ? null : StoreJson.read(stored, RequestRecord.class));
+        Instant at = Instant.ofEpochMilli(record.timestamp());
+        Verdict<RequestRecord, RequestEvent> verdict =
+                command instanceof CreateRequest create && stored == null && SafetyRules.refuses(create, safety)
+                        ? RequestDecider.notAccepting(create, at)
+                        : decider.decide(
+                                command, at, stored == null ? null : StoreJson.read(stored, RequestRecord.class));
         verdict.state().ifPresent(state -> store.put(key, StoreJson.write(state)));
         for (RequestEvent event : verdict.events()) {
             context.forward(

@@ -28,6 +28,7 @@ public final class RequestTopology {
                 Topics.REQUESTS_COMMANDS.name());
         topology.addProcessor(PROCESSOR, RequestProcessor::new, SOURCE);
         topology.addStateStore(StateStores.persistent(STORE), PROCESSOR);
+        SafetyStore.addTo(topology);
         topology.addSink(
                 EVENTS_SINK,
                 Topics.REQUESTS_EVENTS.name(),

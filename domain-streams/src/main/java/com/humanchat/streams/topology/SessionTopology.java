@@ -52,6 +52,7 @@ public final class SessionTopology {
         StreamsBuilder builder = new StreamsBuilder(StreamsSettings.namingEnforced());
         builder.addStateStore(StateStores.persistent(CALENDAR_STORE));
         builder.addStateStore(StateStores.persistent(SESSION_STORE));
+        SafetyStore.addTo(builder);
 
         Map<String, KStream<String, SessionCommand>> commands = builder.stream(
                         Topics.SESSIONS_COMMANDS.name(),

@@ -8,6 +8,8 @@ public enum RequestRejectionCode {
     NOT_THE_MANAGER("not_the_manager"),
     ILLEGAL_TRANSITION("illegal_transition"),
     REQUEST_EXISTS("request_exists"),
+    /** The host blocked the one asking: the same neutral refusal as the conversation topology's. */
+    NOT_ACCEPTING("not_accepting"),
     INVALID("invalid");
 
     private final String wire;

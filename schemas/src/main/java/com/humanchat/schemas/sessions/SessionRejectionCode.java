@@ -18,6 +18,8 @@ public enum SessionRejectionCode {
     ALREADY_REVIEWED("already_reviewed"),
     NOT_REVIEWED("not_reviewed"),
     ALREADY_ANSWERED("already_answered"),
+    /** The host blocked the one asking: the same neutral refusal as the conversation topology's. */
+    NOT_ACCEPTING("not_accepting"),
     INVALID("invalid");
 
     private final String wire;
