@@ -26,6 +26,8 @@ import com.humanchat.edge.reads.PaymentReadModel;
 import com.humanchat.edge.reads.RequestReadModel;
 import com.humanchat.edge.requests.RequestRoutes;
 import com.humanchat.edge.requests.RequestService;
+import com.humanchat.edge.safety.BlockReads;
+import com.humanchat.edge.safety.BlockedUsers;
 import com.humanchat.edge.sam.SamRoutes;
 import com.humanchat.edge.sam.SamService;
 import com.humanchat.edge.sessions.BookingTermsRoutes;
@@ -89,6 +91,7 @@ public final class ChatModule implements AutoCloseable {
     private final RequestService requests;
     private final Pool pg;
     private final SuspendedUsers suspended;
+    private final BlockedUsers blocked;
     private final PaymentRoutes paymentRoutes;
     private final Earnings earnings;
     private final SamRoutes samRoutes;
@@ -108,11 +111,13 @@ public final class ChatModule implements AutoCloseable {
             Redis redis,
             SuspendedUsers suspended,
             AccountStanding standing,
-            RequestService.ManagerRelation invitations) {
+            RequestService.ManagerRelation invitations,
+            BlockedUsers blocked) {
         this.vertx = vertx;
         this.config = config;
         this.pg = pg;
         this.suspended = suspended;
+        this.blocked = blocked;
         ChatMetrics metrics = new ChatMetrics(registry);
         ChatReadModel readModel = new ChatReadModel(pg);
         Membership membership = new Membership(readModel);
@@ -132,6 +137,7 @@ public final class ChatModule implements AutoCloseable {
                 sockets,
                 membership,
                 readModel,
+                blocked,
                 registry);
         CommandAnswers<SessionEvent> sessionAnswers = new CommandAnswers<>(
                 vertx,
@@ -147,7 +153,8 @@ public final class ChatModule implements AutoCloseable {
                 requestAnswers,
                 paymentAnswers,
                 presence::conversationCreated,
-                suspended);
+                suspended,
+                blocked);
         this.fanOut = new FanOutConsumer(config.kafkaBootstrap(), config.replicaId(), dispatcher, registry);
         this.conversationRoutes = new ConversationRoutes(conversations, sender);
         this.syncRoutes = new SyncRoutes(sync);
@@ -178,7 +185,14 @@ public final class ChatModule implements AutoCloseable {
         this.requestRoutes = new RequestRoutes(requests);
         this.paymentRoutes = new PaymentRoutes(
                 new PaymentService(
-                        ledger, hosts, sessionReads, readModel, publisher, paymentAnswers, config.sendWait()),
+                        ledger,
+                        hosts,
+                        sessionReads,
+                        readModel,
+                        publisher,
+                        paymentAnswers,
+                        config.sendWait(),
+                        new BlockReads(pg)),
                 config.stripeWebhookSecret() == null
                         ? null
                         : new StripeWebhookVerifier(config.stripeWebhookSecret(), Clock.systemUTC()),
@@ -214,10 +228,16 @@ public final class ChatModule implements AutoCloseable {
         CompletableFuture<Void> assigned = fanOut.start()
                 .thenApply(v -> (Void) null)
                 .completeOnTimeout(null, START_WAIT_SECONDS, TimeUnit.SECONDS);
-        // Loaded once the fan-out reads users.events, so that no suspension falls between the two.
+        // Loaded once the fan-out reads users.events and users.safety, so that no suspension or block falls between.
         return Future.fromCompletionStage(assigned, vertx.getOrCreateContext())
                 .compose(v -> suspended.load(pg).recover(e -> {
                     LOG.warn("suspended accounts not loaded ({}); they are refused again once known", e.toString());
+                    return Future.succeededFuture();
+                }))
+                .compose(v -> blocked.load(pg).recover(e -> {
+                    LOG.warn(
+                            "blocks not loaded ({}); presence is filtered by the blocks seen from now on",
+                            e.toString());
                     return Future.succeededFuture();
                 }));
     }

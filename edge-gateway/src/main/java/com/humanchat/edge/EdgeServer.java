@@ -12,6 +12,7 @@ import com.humanchat.edge.identity.ManagerInvitationRoutes;
 import com.humanchat.edge.identity.ProfileRoutes;
 import com.humanchat.edge.identity.UserRoutes;
 import com.humanchat.edge.presence.PresenceVisibility;
+import com.humanchat.edge.safety.SafetyRoutes;
 import com.humanchat.edge.web.WebClientRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -107,11 +108,16 @@ public final class EdgeServer extends RouterServer {
                                 .router(vertx));
         presence.mount(api, services.bearerAuth());
         services.chat().mountBookingTerms(vertx, api, services.bearerAuth());
+        new SafetyRoutes(services.safety(), services.reports()).mount(vertx, api, services.bearerAuth());
         api.route("/me/*").subRouter(new ProfileRoutes(services.identity(), services.bearerAuth()).router(vertx));
         new DiscoverRoutes(services.pg(), services.bearerAuth(), presence::statusesFor).mount(api);
         services.chat().mountApi(vertx, api, services.bearerAuth());
         api.route("/admin/*")
-                .subRouter(new AdminRoutes(services.admin(), services.chat().requests(), services.adminMetrics())
+                .subRouter(new AdminRoutes(
+                                services.admin(),
+                                services.chat().requests(),
+                                services.adminMetrics(),
+                                services.moderation())
                         .router(vertx, services.bearerAuth()));
         api.route("/announcements*")
                 .subRouter(new AnnouncementRoutes(services.admin()).router(vertx, services.bearerAuth()));

@@ -2,6 +2,7 @@ package com.humanchat.edge;
 
 import com.humanchat.edge.admin.AdminMetrics;
 import com.humanchat.edge.admin.AdminService;
+import com.humanchat.edge.admin.ModerationService;
 import com.humanchat.edge.auth.AccountStanding;
 import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.auth.PasswordHasher;
@@ -25,6 +26,9 @@ import com.humanchat.edge.limits.SignInLockout;
 import com.humanchat.edge.mail.DevOutbox;
 import com.humanchat.edge.mail.Mailer;
 import com.humanchat.edge.metrics.EdgeMetrics;
+import com.humanchat.edge.safety.BlockedUsers;
+import com.humanchat.edge.safety.ReportService;
+import com.humanchat.edge.safety.SafetyService;
 import com.humanchat.migrations.PostgresUrl;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -65,6 +69,10 @@ public final class EdgeServices {
     private final SignInLockout signInLockout;
     private final SuspendedUsers suspendedUsers;
     private final AdminService admin;
+    private final BlockedUsers blockedUsers = new BlockedUsers();
+    private final SafetyService safety;
+    private final ReportService reports;
+    private final ModerationService moderation;
     private final BearerAuthHandler bearerAuth;
     private final Redis redis;
     private final PasswordHasher passwordHasher;
@@ -145,8 +153,12 @@ public final class EdgeServices {
                 redis,
                 suspendedUsers,
                 standing,
-                managerInvitations::managesHost);
+                managerInvitations::managesHost,
+                blockedUsers);
         this.admin = new AdminService(pg, suspendedUsers, standing, managerInvitations, outboxRelay::nudge);
+        this.safety = new SafetyService(pg, blockedUsers, outboxRelay::nudge);
+        this.reports = new ReportService(pg);
+        this.moderation = new ModerationService(pg, admin, publisher, outboxRelay::nudge);
         this.metricsSnapshots =
                 new MetricsSnapshotConsumer(config.kafkaBootstrap(), config.replicaId(), adminMetrics::accept);
         this.readiness = new ReadinessCheck(kafkaProbe, pg, redis, chat::isFanOutHealthy);
@@ -270,6 +282,21 @@ public final class EdgeServices {
     /** What admins do to accounts and announcements. */
     public AdminService admin() {
         return admin;
+    }
+
+    /** Blocks and inbound policies. */
+    public SafetyService safety() {
+        return safety;
+    }
+
+    /** Users' reports. */
+    public ReportService reports() {
+        return reports;
+    }
+
+    /** The admins' moderation queue. */
+    public ModerationService moderation() {
+        return moderation;
     }
 
     /** The latest platform metrics snapshot this replica has read from {@code admin.metrics}. */

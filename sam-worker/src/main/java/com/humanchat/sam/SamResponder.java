@@ -95,8 +95,9 @@ final class SamResponder {
                     said.finishReason(),
                     said.blockReason());
         }
-        Map<UUID, HostFacts> facts =
-                answer.apology() ? Map.of() : await(live.hostFacts(ActionValidator.hostIdsIn(answer.actions())));
+        Map<UUID, HostFacts> facts = answer.apology()
+                ? Map.of()
+                : await(live.hostFacts(ActionValidator.hostIdsIn(answer.actions()), request.userId()));
         send(record, request, replied(request, answer, facts, Instant.now()));
     }
 

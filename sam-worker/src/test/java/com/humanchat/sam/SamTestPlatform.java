@@ -229,6 +229,17 @@ final class SamTestPlatform {
         }
     }
 
+    /** {@code blocker} blocks {@code blocked}, as the edge records it. */
+    void block(UUID blocker, UUID blocked) throws SQLException {
+        try (Connection c = connect();
+                PreparedStatement insert =
+                        c.prepareStatement("insert into user_blocks (blocker_id, blocked_id) values (?, ?)")) {
+            insert.setObject(1, blocker);
+            insert.setObject(2, blocked);
+            insert.executeUpdate();
+        }
+    }
+
     /** Produces a request as the edge does; returns it. */
     SamRequested ask(UUID conversation, UUID user, String message) {
         return ask(conversation, user, message, null);

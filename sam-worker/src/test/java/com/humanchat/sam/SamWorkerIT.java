@@ -235,6 +235,31 @@ class SamWorkerIT {
     }
 
     @Test
+    void samDoesNotProposeAHostWhoBlockedTheAskerAndSaysNoMoreThanForANonHost() throws Exception {
+        SamTestPlatform platform = SamTestPlatform.get();
+        UUID host = platform.insertUser("Bea Blocker", List.of("user", "host"), "", List.of(), null, null);
+        UUID conversation = platform.projectedSamConversation("mallory");
+        UUID mallory = platform.userOf(conversation);
+        platform.block(host, mallory);
+        try (FakeGemini gemini = new FakeGemini(request -> FakeGemini.Reply.text("{\"reply\": \"Try Bea.\","
+                        + " \"actions\": [{\"type\": \"propose_booking\", \"hostUserId\": \"" + host
+                        + "\", \"durationMinutes\": 30, \"agreedPrice\": {\"amountCents\": 0, \"currency\": \"usd\"},"
+                        + " \"paymentMode\": \"free\"}]}"));
+                SamWorker worker =
+                        SamWorker.start(platform.config("k", gemini.baseUrl(), 2, 2), new SimpleMeterRegistry())) {
+            platform.ask(conversation, mallory, "book Bea");
+            await().atMost(ANSWERED)
+                    .until(() -> platform.samMessages(conversation).size() == 1);
+
+            String[] answer = platform.samMessages(conversation).getFirst();
+            assertThat(answer[2])
+                    .as("no proposal of the blocker reaches the blocked user")
+                    .isEqualTo("[]");
+            assertThat(answer[1]).contains("not a bookable host").doesNotContainIgnoringCase("block");
+        }
+    }
+
+    @Test
     void aHostileAnswerProducesNoActionAndInvalidJsonAnApology() throws Exception {
         SamTestPlatform platform = SamTestPlatform.get();
         UUID host = platform.insertUser("Hank Host", List.of("user", "host"), "", List.of(), 9900L, "eur");

@@ -49,6 +49,7 @@ import com.humanchat.schemas.requests.RequestStatus;
 import com.humanchat.schemas.requests.RequestStatusChanged;
 import com.humanchat.schemas.rtc.RtcSignal;
 import com.humanchat.schemas.safety.InboundPolicySet;
+import com.humanchat.schemas.safety.ReportResolved;
 import com.humanchat.schemas.safety.SafetyEvent;
 import com.humanchat.schemas.safety.UserBlocked;
 import com.humanchat.schemas.safety.UserUnblocked;
@@ -200,6 +201,9 @@ class RecordContractTest {
                 Map.entry(Topics.USERS_SAFETY, UserBlocked.of(ALICE, BOB, NOW)),
                 Map.entry(Topics.USERS_SAFETY, UserUnblocked.of(ALICE, BOB, NOW)),
                 Map.entry(Topics.USERS_SAFETY, InboundPolicySet.of(BOB, true, 20, NOW)),
+                Map.entry(
+                        Topics.USERS_SAFETY,
+                        ReportResolved.of(UUID.randomUUID(), ALICE, "message", ReportResolved.ACTION_TAKEN, NOW)),
                 Map.entry(
                         Topics.USERS_EVENTS,
                         new UserCredentialsRevoked(

@@ -163,6 +163,11 @@ class WebClientE2EIT {
     }
 
     @Test
+    void aHostReportsAMessageAndBlocksTheSenderWhoseNextMessageIsRefusedAndAnAdminResolvesTheReport() throws Exception {
+        runScenario("safety");
+    }
+
+    @Test
     void aSessionHasOneLiveCardInTheThreadFromRequestedThroughConfirmedToCancelled() throws Exception {
         runScenario("session-card");
     }

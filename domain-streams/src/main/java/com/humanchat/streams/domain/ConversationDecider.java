@@ -1,6 +1,7 @@
 package com.humanchat.streams.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.humanchat.schemas.SystemActors;
 import com.humanchat.schemas.chat.ChatCommand;
 import com.humanchat.schemas.chat.CommandRejected;
 import com.humanchat.schemas.chat.ConversationType;
@@ -207,6 +208,9 @@ public final class ConversationDecider {
 
     /** Deleting is idempotent: deleting a deleted message answers with a deletion again. */
     private Decision delete(DeleteMessage command, Instant at, ConversationState state, MessageHistory history) {
+        if (SystemActors.PLATFORM.equals(command.actorId()) && state != null) {
+            return moderatorDelete(command, at, state, history);
+        }
         Optional<Decision> refused = refuseNonMember(command, at, state);
         if (refused.isPresent()) {
             return refused.get();
@@ -229,6 +233,31 @@ public final class ConversationDecider {
             return Decision.emit(deleted);
         }
         return Decision.updateMessage(deleted, message.get().asDeleted());
+    }
+
+    /**
+     * A moderator (the platform, resolving a report) hides any message of the conversation, however old: the deletion
+     * is emitted for the projection and the members' clients, and the stored copy is marked deleted while it is still
+     * in the recent window.
+     */
+    private static Decision moderatorDelete(
+            DeleteMessage command, Instant at, ConversationState state, MessageHistory history) {
+        if (command.seq() < 1 || command.seq() > state.lastSeq()) {
+            return reject(command, at, RejectionCode.UNKNOWN_MESSAGE, "message " + command.seq() + " does not exist");
+        }
+        MessageDeleted deleted = new MessageDeleted(
+                DeterministicIds.eventId(command.eventId()),
+                1,
+                at,
+                command.conversationId(),
+                command.eventId(),
+                command.seq(),
+                command.actorId(),
+                state.participants());
+        return history.recent(command.seq())
+                .filter(message -> !message.deleted())
+                .map(message -> Decision.updateMessage(deleted, message.asDeleted()))
+                .orElseGet(() -> Decision.emit(deleted));
     }
 
     /** Only the author changes a message, and only while it is in the recent window. */

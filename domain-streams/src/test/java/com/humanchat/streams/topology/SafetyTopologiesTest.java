@@ -10,6 +10,8 @@ import com.humanchat.schemas.chat.CommandRejected;
 import com.humanchat.schemas.chat.ConversationCreated;
 import com.humanchat.schemas.chat.ConversationType;
 import com.humanchat.schemas.chat.CreateConversation;
+import com.humanchat.schemas.chat.DeleteMessage;
+import com.humanchat.schemas.chat.MessageDeleted;
 import com.humanchat.schemas.chat.MessageKind;
 import com.humanchat.schemas.chat.MessageSent;
 import com.humanchat.schemas.chat.RejectionCode;
@@ -180,6 +182,24 @@ class SafetyTopologiesTest {
                 List.of());
 
         assertThat(chat.handle(notice)).isInstanceOf(MessageSent.class);
+    }
+
+    @Test
+    void aModeratorHidesAnyMessageOfAConversationWhileMembersStillDeleteOnlyTheirOwn() {
+        Chat chat = new Chat();
+        UUID conversationId = UUID.randomUUID();
+        chat.handle(direct(conversationId, guest, host));
+        chat.handle(SendMessage.of(conversationId, guest, "g-1", "something abusive"));
+
+        assertThat(code(chat.handle(DeleteMessage.of(conversationId, host, 1))))
+                .isEqualTo(RejectionCode.NOT_THE_AUTHOR);
+        assertThat(chat.handle(DeleteMessage.of(conversationId, SystemActors.PLATFORM, 1)))
+                .isInstanceOfSatisfying(MessageDeleted.class, deleted -> {
+                    assertThat(deleted.seq()).isEqualTo(1);
+                    assertThat(deleted.participantIds()).containsExactlyInAnyOrder(guest, host);
+                });
+        assertThat(code(chat.handle(DeleteMessage.of(conversationId, SystemActors.PLATFORM, 9))))
+                .isEqualTo(RejectionCode.UNKNOWN_MESSAGE);
     }
 
     @Test

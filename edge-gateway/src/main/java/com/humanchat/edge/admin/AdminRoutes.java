@@ -21,7 +21,8 @@ import java.util.UUID;
 /**
  * {@code /api/admin/*}: every route, known or not, answers 403 to anyone whose account does not hold the admin role
  * right now (checked in PostgreSQL, so a demoted admin's unexpired token no longer works). Users list and search,
- * suspension and roles, the managed-requests overview, announcements, hiding a review, the audit log, and the live metrics (the latest
+ * suspension and roles, the managed-requests overview, announcements, hiding a review, the moderation queue of reports
+ * and their resolution, the audit log, and the live metrics (the latest
  * snapshot the metrics topology published, kept in memory by every replica).
  */
 public final class AdminRoutes {
@@ -32,11 +33,14 @@ public final class AdminRoutes {
     private final AdminService admin;
     private final RequestService requests;
     private final AdminMetrics metrics;
+    private final ModerationService moderation;
 
-    public AdminRoutes(AdminService admin, RequestService requests, AdminMetrics metrics) {
+    public AdminRoutes(
+            AdminService admin, RequestService requests, AdminMetrics metrics, ModerationService moderation) {
         this.admin = admin;
         this.requests = requests;
         this.metrics = metrics;
+        this.moderation = moderation;
     }
 
     /** A router to mount with {@code api.route("/admin/*").subRouter(...)}. */
@@ -52,6 +56,10 @@ public final class AdminRoutes {
         router.post("/reviews/:sessionId/hide")
                 .handler(JsonBody.validated("hide-review"))
                 .respond(this::hideReview);
+        router.get("/reports").respond(ctx -> moderation.queue());
+        router.post("/reports/:id/resolve")
+                .handler(JsonBody.validated("resolve-report"))
+                .respond(this::resolveReport);
         router.get("/audit").respond(this::audit);
         router.get("/metrics").respond(this::metrics);
         return router;
@@ -107,6 +115,15 @@ public final class AdminRoutes {
                 AuthenticatedUser.of(ctx).id(),
                 RequestParams.pathUuid(ctx, "sessionId"),
                 JsonBody.of(ctx).getString("reason"));
+    }
+
+    private Future<JsonObject> resolveReport(RoutingContext ctx) {
+        JsonObject body = JsonBody.of(ctx);
+        return moderation.resolve(
+                AuthenticatedUser.of(ctx).id(),
+                RequestParams.pathUuid(ctx, "id"),
+                body.getString("action"),
+                body.getString("note"));
     }
 
     private Future<JsonObject> audit(RoutingContext ctx) {

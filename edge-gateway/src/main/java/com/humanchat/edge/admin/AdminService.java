@@ -287,7 +287,7 @@ public final class AdminService {
                 .put("publishedAt", published.occurredAt().toString());
     }
 
-    private static Future<Void> audit(SqlConnection tx, UUID actor, String action, UUID target, JsonObject details) {
+    static Future<Void> audit(SqlConnection tx, UUID actor, String action, UUID target, JsonObject details) {
         return tx.preparedQuery(
                         "insert into admin_audit (actor_id, action, target_id, details) values ($1, $2, $3, $4)")
                 .execute(Tuple.of(actor, action, target, details))

@@ -21,6 +21,7 @@ public enum ProblemType {
     MANAGED_HOST(403, "managed-host", "Forbidden"),
     NOT_THE_GUEST(403, "not-the-guest", "Forbidden"),
     NOT_THE_HOST(403, "not-the-host", "Forbidden"),
+    NOT_ACCEPTING(403, "not-accepting", "Forbidden"),
     NOT_FOUND(404, "not-found", "Not found"),
     UNKNOWN_CONVERSATION(404, "unknown-conversation", "Not found"),
     UNKNOWN_MESSAGE(404, "unknown-message", "Not found"),
@@ -53,6 +54,7 @@ public enum ProblemType {
     UNPROCESSABLE(422, "unprocessable", "Unprocessable request"),
     RATE_LIMITED(429, "rate-limited", "Too many requests"),
     SIGN_IN_LOCKED(429, "sign-in-locked", "Too many failed sign-ins"),
+    INBOUND_LIMIT(429, "inbound-limit", "New conversations limited"),
     /** Any other 4xx a framework answered with (its status is kept). */
     CLIENT_ERROR(400, "client-error", "Client error"),
     INTERNAL(500, "internal", "Internal error"),

@@ -20,8 +20,20 @@ public final class Rejections {
             case UNKNOWN_MESSAGE -> ProblemType.UNKNOWN_MESSAGE.with("no such message");
             case NOT_THE_AUTHOR -> ProblemType.NOT_THE_AUTHOR.with("only the author may do this");
             case CONVERSATION_EXISTS -> ProblemType.CONVERSATION_EXISTS.with("the conversation exists");
+            case NOT_ACCEPTING -> notAccepting();
+            case INBOUND_LIMIT -> ProblemType.INBOUND_LIMIT.with(reason);
             case INVALID -> ProblemType.INVALID.with(reason == null ? "the command is invalid" : reason);
         };
+    }
+
+    /**
+     * The one neutral answer to whatever a blocked user tries towards the one who blocked them (a message, a booking,
+     * a tip, a managed request), the same a stranger gets from a host who takes first contact through a request only:
+     * it never says "blocked".
+     */
+    public static ProblemException notAccepting() {
+        return ProblemType.NOT_ACCEPTING.with(
+                "They are not accepting this from you. If they take requests, you can send one from their profile.");
     }
 
     /**

@@ -8,6 +8,7 @@ import com.humanchat.schemas.chat.UnreadEvent;
 import com.humanchat.schemas.payments.PaymentEvent;
 import com.humanchat.schemas.requests.RequestEvent;
 import com.humanchat.schemas.rtc.RtcSignal;
+import com.humanchat.schemas.safety.SafetyEvent;
 import com.humanchat.schemas.sessions.SessionEvent;
 import com.humanchat.schemas.users.UserEvent;
 import io.micrometer.core.instrument.Counter;
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads every partition of the topics clients are pushed from ({@code chat.events}, {@code chat.unread},
  * {@code sessions.events}, {@code requests.events}, {@code rtc.signals}, {@code payments.events}, {@code users.events},
+ * {@code users.safety},
  * {@code admin.announcements}) on one dedicated
  * thread, without a consumer group (each replica sees every event), starting at the end: what a replica missed is
  * recovered by clients over REST, never by replaying Kafka. Unreadable records are counted and skipped; the listener runs on this thread and
@@ -56,6 +58,8 @@ public final class FanOutConsumer implements AutoCloseable {
 
         void onUserEvent(UserEvent event);
 
+        void onSafetyEvent(SafetyEvent event);
+
         void onAnnouncement(AnnouncementPublished announcement);
     }
 
@@ -73,6 +77,7 @@ public final class FanOutConsumer implements AutoCloseable {
             Topics.RTC_SIGNALS.name(),
             Topics.PAYMENTS_EVENTS.name(),
             Topics.USERS_EVENTS.name(),
+            Topics.USERS_SAFETY.name(),
             Topics.ADMIN_ANNOUNCEMENTS.name());
 
     private final Listener listener;
@@ -90,6 +95,8 @@ public final class FanOutConsumer implements AutoCloseable {
             Topics.PAYMENTS_EVENTS.valueSerde().deserializer();
     private final Deserializer<UserEvent> userEvents =
             Topics.USERS_EVENTS.valueSerde().deserializer();
+    private final Deserializer<SafetyEvent> safetyEvents =
+            Topics.USERS_SAFETY.valueSerde().deserializer();
     private final Deserializer<AnnouncementPublished> announcements =
             Topics.ADMIN_ANNOUNCEMENTS.valueSerde().deserializer();
     private final CompletableFuture<Void> assigned = new CompletableFuture<>();
@@ -202,6 +209,8 @@ public final class FanOutConsumer implements AutoCloseable {
                 listener.onPaymentEvent(paymentEvents.deserialize(topic, record.value()));
             } else if (topic.equals(Topics.USERS_EVENTS.name())) {
                 listener.onUserEvent(userEvents.deserialize(topic, record.value()));
+            } else if (topic.equals(Topics.USERS_SAFETY.name())) {
+                listener.onSafetyEvent(safetyEvents.deserialize(topic, record.value()));
             } else if (topic.equals(Topics.ADMIN_ANNOUNCEMENTS.name())) {
                 listener.onAnnouncement(announcements.deserialize(topic, record.value()));
             } else {

@@ -8,6 +8,7 @@ import com.humanchat.edge.kafka.CommandAnswers;
 import com.humanchat.edge.kafka.CommandPublisher;
 import com.humanchat.edge.payments.domain.PaymentAdmission;
 import com.humanchat.edge.reads.PaymentReadModel;
+import com.humanchat.edge.safety.BlockReads;
 import com.humanchat.edge.sessions.SessionReadModel;
 import com.humanchat.readmodels.hosts.ConnectAccount;
 import com.humanchat.readmodels.hosts.HostFacts;
@@ -45,6 +46,7 @@ public final class PaymentService {
     private final CommandPublisher publisher;
     private final CommandAnswers<PaymentEvent> answers;
     private final Duration wait;
+    private final BlockReads blocks;
 
     public PaymentService(
             PaymentReadModel ledger,
@@ -53,7 +55,8 @@ public final class PaymentService {
             ChatReadModel chats,
             CommandPublisher publisher,
             CommandAnswers<PaymentEvent> answers,
-            Duration wait) {
+            Duration wait,
+            BlockReads blocks) {
         this.ledger = ledger;
         this.hosts = hosts;
         this.chats = chats;
@@ -61,6 +64,7 @@ public final class PaymentService {
         this.publisher = publisher;
         this.answers = answers;
         this.wait = wait;
+        this.blocks = blocks;
     }
 
     /** The payment of a session, always the same id: a session is paid at most once. */
@@ -108,7 +112,8 @@ public final class PaymentService {
         Future<Set<UUID>> members =
                 donation.conversationId() == null ? Future.succeededFuture() : chats.members(donation.conversationId());
         Future<ConnectAccount> account = hosts.connectAccount(donation.hostUserId());
-        return Future.all(host, session, members, account)
+        Future<Boolean> blocked = blocks.blocks(donation.hostUserId(), caller);
+        return Future.all(host, session, members, account, blocked)
                 .compose(read -> {
                     PaymentAdmission.Tip tip = new PaymentAdmission.Tip(
                             caller,
@@ -117,7 +122,8 @@ public final class PaymentService {
                             donation.sessionId(),
                             session.result().orElse(null),
                             members.result(),
-                            account.result().canBePaid());
+                            account.result().canBePaid(),
+                            blocked.result());
                     return PaymentAdmission.tip(tip)
                             .<Future<UUID>>map(Future::failedFuture)
                             .orElseGet(() -> toldIn(caller, donation));

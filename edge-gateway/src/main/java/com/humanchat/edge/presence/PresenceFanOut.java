@@ -4,6 +4,7 @@ import com.humanchat.edge.chat.ChatReadModel;
 import com.humanchat.edge.chat.Membership;
 import com.humanchat.edge.presence.PresenceMessages.PresenceChange;
 import com.humanchat.edge.presence.PresenceMessages.Typing;
+import com.humanchat.edge.safety.BlockedUsers;
 import com.humanchat.readmodels.presence.PresenceStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Who on this replica learns a presence change or a typing frame: the co-members of the user (cached
- * {@value #CO_MEMBERS_TTL_MILLIS} ms) and the members of the conversation, each through their local sockets.
+ * {@value #CO_MEMBERS_TTL_MILLIS} ms) and the members of the conversation, each through their local sockets — except
+ * where one of the two blocked the other ({@link BlockedUsers}): then neither learns the other's presence or typing.
  */
 final class PresenceFanOut {
 
@@ -36,13 +38,20 @@ final class PresenceFanOut {
     private final LocalSockets sockets;
     private final Membership membership;
     private final ChatReadModel readModel;
+    private final BlockedUsers blocked;
     private final Counter presencePushed;
     private final Counter typingPushed;
     private final ConcurrentHashMap<UUID, CoMembers> coMembers = new ConcurrentHashMap<>();
 
     /** @param registry gets {@code humanchat.presence.pushed} by kind */
-    PresenceFanOut(LocalSockets sockets, Membership membership, ChatReadModel readModel, MeterRegistry registry) {
+    PresenceFanOut(
+            LocalSockets sockets,
+            Membership membership,
+            ChatReadModel readModel,
+            BlockedUsers blocked,
+            MeterRegistry registry) {
         this.sockets = sockets;
+        this.blocked = blocked;
         this.membership = membership;
         this.readModel = readModel;
         this.presencePushed = pushed(registry, "presence");
@@ -60,7 +69,9 @@ final class PresenceFanOut {
         coMembersOf(change.userId()).onSuccess(users -> {
             LocalSockets.Sender frame = null;
             for (UUID user : users) {
-                if (!user.equals(change.userId()) && sockets.hasSockets(user)) {
+                if (!user.equals(change.userId())
+                        && sockets.hasSockets(user)
+                        && !blocked.separated(change.userId(), user)) {
                     if (frame == null) {
                         frame = sockets.frame(PresenceMessages.frame(change));
                     }
@@ -78,7 +89,9 @@ final class PresenceFanOut {
             }
             LocalSockets.Sender frame = sockets.frame(PresenceMessages.frame(typing));
             for (UUID member : members) {
-                if (!member.equals(typing.userId()) && sockets.hasSockets(member)) {
+                if (!member.equals(typing.userId())
+                        && sockets.hasSockets(member)
+                        && !blocked.separated(typing.userId(), member)) {
                     frame.pushTo(member);
                     typingPushed.increment();
                 }
@@ -95,7 +108,7 @@ final class PresenceFanOut {
                 .compose(users -> statusesOf.apply(
                         users.stream().limit(MAX_SNAPSHOT_USERS).toList()))
                 .onSuccess(statuses -> statuses.forEach((user, status) -> {
-                    if (!PresenceStatus.OFFLINE.equals(status)) {
+                    if (!PresenceStatus.OFFLINE.equals(status) && !blocked.separated(userId, user)) {
                         socket.accept(PresenceMessages.frame(new PresenceChange(user, status)));
                     }
                 }))
@@ -118,7 +131,9 @@ final class PresenceFanOut {
                 .onSuccess(statuses -> {
                     for (UUID receiver : local) {
                         statuses.forEach((user, status) -> {
-                            if (!user.equals(receiver) && !PresenceStatus.OFFLINE.equals(status)) {
+                            if (!user.equals(receiver)
+                                    && !PresenceStatus.OFFLINE.equals(status)
+                                    && !blocked.separated(user, receiver)) {
                                 sockets.frame(PresenceMessages.frame(new PresenceChange(user, status)))
                                         .pushTo(receiver);
                                 presencePushed.increment();

@@ -5,6 +5,7 @@ import com.humanchat.edge.chat.Membership;
 import com.humanchat.edge.presence.PresenceMessages.PresenceChange;
 import com.humanchat.edge.presence.PresenceMessages.Resync;
 import com.humanchat.edge.presence.PresenceMessages.Typing;
+import com.humanchat.edge.safety.BlockedUsers;
 import com.humanchat.readmodels.presence.PresenceChannel;
 import com.humanchat.readmodels.presence.PresenceReader;
 import com.humanchat.readmodels.presence.PresenceStatus;
@@ -63,6 +64,7 @@ public final class PresenceService implements AutoCloseable {
      * @param redis the shared command client
      * @param redisUrl where the dedicated subscriber connection goes (its own one-connection client)
      * @param keyTtl how long a user stays online after their replica stopped refreshing (crash, partition)
+     * @param blocked who blocked whom: neither learns the other's presence or typing
      * @param registry gets {@code humanchat.presence.*}: subscriber up, local users, frames pushed by kind
      */
     public PresenceService(
@@ -74,6 +76,7 @@ public final class PresenceService implements AutoCloseable {
             LocalSockets sockets,
             Membership membership,
             ChatReadModel readModel,
+            BlockedUsers blocked,
             MeterRegistry registry) {
         this.vertx = vertx;
         this.redis = redis;
@@ -96,7 +99,7 @@ public final class PresenceService implements AutoCloseable {
                 publish(PresenceMessages.encodeResync());
             }
         });
-        this.fanOut = new PresenceFanOut(sockets, membership, readModel, registry);
+        this.fanOut = new PresenceFanOut(sockets, membership, readModel, blocked, registry);
         this.replicaId = replicaId;
         this.keyTtlSeconds = Math.max(1, keyTtl.toSeconds());
         this.membership = membership;

@@ -29,7 +29,9 @@ public final class PresenceVisibility {
     /** The status of a user whose presence is not for this viewer. */
     public static final String HIDDEN = "hidden";
 
-    private static final String VISIBLE = "select u.id from users u where u.id = any($2) and (u.id = $1"
+    private static final String VISIBLE = "select u.id, exists (select 1 from user_blocks b"
+            + " where b.blocker_id = u.id and b.blocked_id = $1) as blocks_viewer"
+            + " from users u where u.id = any($2) and (u.id = $1"
             + " or (u.presence_public and 'host' = any(u.roles))"
             + " or exists (select 1 from participants mine join participants other"
             + " on other.conversation_id = mine.conversation_id"
@@ -55,8 +57,10 @@ public final class PresenceVisibility {
                 .execute(Tuple.tuple().addUUID(viewer).addArrayOfUUID(users.toArray(UUID[]::new)))
                 .compose(rows -> {
                     Set<UUID> visible = new HashSet<>();
+                    Set<UUID> blockers = new HashSet<>();
                     for (Row row : rows) {
-                        visible.add(row.getUUID("id"));
+                        // one who blocked the viewer looks offline to them: visible as before, but never online
+                        (row.getBoolean("blocks_viewer") ? blockers : visible).add(row.getUUID("id"));
                     }
                     Future<Map<UUID, String>> statuses = visible.isEmpty()
                             ? Future.succeededFuture(Map.of())
@@ -66,7 +70,9 @@ public final class PresenceVisibility {
                         for (UUID user : users) {
                             answer.put(
                                     user,
-                                    visible.contains(user) ? known.getOrDefault(user, PresenceStatus.OFFLINE) : HIDDEN);
+                                    visible.contains(user)
+                                            ? known.getOrDefault(user, PresenceStatus.OFFLINE)
+                                            : blockers.contains(user) ? PresenceStatus.OFFLINE : HIDDEN);
                         }
                         return answer;
                     });

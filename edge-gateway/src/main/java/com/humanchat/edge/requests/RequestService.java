@@ -218,6 +218,7 @@ public final class RequestService {
             case NOT_THE_MANAGER -> ProblemType.NOT_THE_MANAGER.with(reason);
             case ILLEGAL_TRANSITION -> ProblemType.ILLEGAL_TRANSITION.with(reason);
             case REQUEST_EXISTS -> ProblemType.REQUEST_EXISTS.with(reason);
+            case NOT_ACCEPTING -> Rejections.notAccepting();
             case INVALID -> Rejections.unprocessable(reason, List.of());
         };
     }

@@ -323,6 +323,7 @@ public final class SessionService {
             case ALREADY_REVIEWED -> ProblemType.ALREADY_REVIEWED.with(reason);
             case NOT_REVIEWED -> ProblemType.NOT_REVIEWED.with(reason);
             case ALREADY_ANSWERED -> ProblemType.ALREADY_ANSWERED.with(reason);
+            case NOT_ACCEPTING -> Rejections.notAccepting();
             case INVALID -> Rejections.unprocessable(reason, List.of());
         };
     }

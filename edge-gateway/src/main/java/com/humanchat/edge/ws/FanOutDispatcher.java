@@ -8,6 +8,7 @@ import com.humanchat.edge.chat.PendingReplies;
 import com.humanchat.edge.kafka.CommandAnswers;
 import com.humanchat.edge.kafka.FanOutConsumer;
 import com.humanchat.edge.payments.PaymentJson;
+import com.humanchat.edge.safety.BlockedUsers;
 import com.humanchat.edge.sessions.SessionJson;
 import com.humanchat.schemas.Json;
 import com.humanchat.schemas.admin.AnnouncementPublished;
@@ -26,6 +27,11 @@ import com.humanchat.schemas.requests.RequestCreated;
 import com.humanchat.schemas.requests.RequestEvent;
 import com.humanchat.schemas.requests.RequestStatusChanged;
 import com.humanchat.schemas.rtc.RtcSignal;
+import com.humanchat.schemas.safety.InboundPolicySet;
+import com.humanchat.schemas.safety.ReportResolved;
+import com.humanchat.schemas.safety.SafetyEvent;
+import com.humanchat.schemas.safety.UserBlocked;
+import com.humanchat.schemas.safety.UserUnblocked;
 import com.humanchat.schemas.sessions.SessionEvent;
 import com.humanchat.schemas.users.UserCredentialsRevoked;
 import com.humanchat.schemas.users.UserEvent;
@@ -57,6 +63,7 @@ public final class FanOutDispatcher implements FanOutConsumer.Listener {
     private final CommandAnswers<PaymentEvent> paymentAnswers;
     private final Consumer<List<UUID>> newConversations;
     private final SuspendedUsers suspended;
+    private final BlockedUsers blocked;
     private final SeqWatermarks pushed = new SeqWatermarks(TRACKED_CONVERSATIONS);
 
     public FanOutDispatcher(
@@ -67,7 +74,8 @@ public final class FanOutDispatcher implements FanOutConsumer.Listener {
             CommandAnswers<RequestEvent> requestAnswers,
             CommandAnswers<PaymentEvent> paymentAnswers,
             Consumer<List<UUID>> newConversations,
-            SuspendedUsers suspended) {
+            SuspendedUsers suspended,
+            BlockedUsers blocked) {
         this.sockets = sockets;
         this.replies = replies;
         this.membership = membership;
@@ -76,6 +84,7 @@ public final class FanOutDispatcher implements FanOutConsumer.Listener {
         this.paymentAnswers = paymentAnswers;
         this.newConversations = newConversations;
         this.suspended = suspended;
+        this.blocked = blocked;
     }
 
     @Override
@@ -175,6 +184,30 @@ public final class FanOutDispatcher implements FanOutConsumer.Listener {
      * A suspension or reinstatement from any replica's admin: tokens refused (and sockets closed) here too. Ended
      * credentials (logout, a revoked sign-in, changed roles) close the matching sockets of this replica with 4401.
      */
+    /**
+     * A block or its lifting from any replica: this replica's presence and typing filter follows. A report's outcome
+     * goes to its reporter's sockets as {@code report.resolved}.
+     */
+    @Override
+    public void onSafetyEvent(SafetyEvent event) {
+        switch (event) {
+            case UserBlocked block -> blocked.set(block.blockerId(), block.blockedId(), true);
+            case UserUnblocked unblock -> blocked.set(unblock.blockerId(), unblock.blockedId(), false);
+            case ReportResolved resolved ->
+                pushTo(
+                        List.of(resolved.reporterId()),
+                        new JsonObject()
+                                .put("type", "report.resolved")
+                                .put("reportId", resolved.reportId().toString())
+                                .put("targetType", resolved.targetType())
+                                .put("outcome", resolved.outcome())
+                                .put("resolvedAt", resolved.occurredAt().toString()));
+            case InboundPolicySet policy -> {
+                // decided by the conversation topology; nothing to push
+            }
+        }
+    }
+
     @Override
     public void onUserEvent(UserEvent event) {
         if (event instanceof UserSuspended change) {

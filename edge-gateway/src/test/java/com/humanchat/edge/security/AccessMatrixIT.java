@@ -1018,6 +1018,126 @@ class AccessMatrixIT {
                             f.partner().token(),
                             new Call("DELETE", "/api/manager-invitations/" + f.invitation(), null),
                             204)),
+            // trust and safety: blocks, inbound policy and reports are the caller's own; the queue is the admins'
+            new Row(
+                    "GET",
+                    "/api/blocks",
+                    "any signed-in user, for the accounts they block",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> get("/api/blocks"),
+                    AccessMatrixIT::blockState,
+                    f -> as("owner", f.owner().token(), get("/api/blocks"), 200)),
+            new Row(
+                    "POST",
+                    "/api/blocks",
+                    "any signed-in user, blocking for themselves",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> post(
+                            "/api/blocks",
+                            new JsonObject().put("userId", f.partner().id().toString())),
+                    AccessMatrixIT::blockState,
+                    f -> as(
+                            "owner",
+                            f.owner().token(),
+                            post(
+                                    "/api/blocks",
+                                    new JsonObject()
+                                            .put(
+                                                    "userId",
+                                                    register("blockee", "user")
+                                                            .id()
+                                                            .toString())),
+                            201)),
+            new Row(
+                    "DELETE",
+                    "/api/blocks/:userId",
+                    "any signed-in user, lifting a block of their own",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> new Call("DELETE", "/api/blocks/" + f.partner().id(), null),
+                    AccessMatrixIT::blockState,
+                    f -> as(
+                            "owner",
+                            f.owner().token(),
+                            new Call("DELETE", "/api/blocks/" + f.partner().id(), null),
+                            204)),
+            new Row(
+                    "GET",
+                    "/api/me/inbound-policy",
+                    "any signed-in user, for their own inbound policy",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> get("/api/me/inbound-policy"),
+                    AccessMatrixIT::inboundPolicyState,
+                    f -> as("partner", f.partner().token(), get("/api/me/inbound-policy"), 200)),
+            new Row(
+                    "PUT",
+                    "/api/me/inbound-policy",
+                    "any signed-in user, for their own inbound policy",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> put(
+                            "/api/me/inbound-policy",
+                            new JsonObject().put("requestFirst", true).put("maxNewConversationsPerDay", 1)),
+                    AccessMatrixIT::inboundPolicyState,
+                    f -> as(
+                            "partner",
+                            f.partner().token(),
+                            put("/api/me/inbound-policy", new JsonObject().put("requestFirst", false)),
+                            200)),
+            new Row(
+                    "POST",
+                    "/api/reports",
+                    "any signed-in user, for what they can see (a message of their own conversation)",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> post("/api/reports", messageReport(f)),
+                    AccessMatrixIT::reportState,
+                    f -> as("partner", f.partner().token(), post("/api/reports", messageReport(f)), 201)),
+            new Row(
+                    "GET",
+                    "/api/reports",
+                    "any signed-in user, for their own reports",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> get("/api/reports"),
+                    AccessMatrixIT::reportState,
+                    f -> as("partner", f.partner().token(), get("/api/reports"), 200)),
+            new Row(
+                    "GET",
+                    "/api/admin/reports",
+                    "admins (reporters' identities are for admins only)",
+                    refused(401),
+                    refused(403),
+                    refused(403),
+                    (f, c) -> get("/api/admin/reports"),
+                    AccessMatrixIT::reportState,
+                    f -> as("admin", admin.token(), get("/api/admin/reports"), 200)),
+            new Row(
+                    "POST",
+                    "/api/admin/reports/:id/resolve",
+                    "admins",
+                    refused(401),
+                    refused(403),
+                    refused(403),
+                    (f, c) -> post("/api/admin/reports/" + openReportOf(f) + "/resolve", dismissal()),
+                    AccessMatrixIT::reportState,
+                    // 404 while the fixture has no open report: the admin got past the role check
+                    f -> as(
+                            "admin",
+                            admin.token(),
+                            post("/api/admin/reports/" + openReportOf(f) + "/resolve", dismissal()),
+                            200,
+                            404)),
             apiDocument("/api/openapi.yaml"),
             apiDocument("/api/openapi.json"),
             apiDocument("/api/asyncapi.yaml"),
@@ -1912,6 +2032,70 @@ class AccessMatrixIT {
 
     private static String paymentRows(Account payee) {
         return "payments=" + count("select count(*) from payments where payee_user_id = ?", payee.id());
+    }
+
+    /** The accounts the owner blocks, as stored. */
+    private static String blockState(Fixture f) {
+        return "blocks="
+                + count(
+                        "select count(*) from user_blocks where blocker_id = ?",
+                        f.owner().id());
+    }
+
+    /** The partner's inbound policy, as they read it. */
+    private static String inboundPolicyState(Fixture f) {
+        return send(f.partner().token(), get("/api/me/inbound-policy")).body();
+    }
+
+    /** The reports about the fixture's conversation and whether any was resolved, as stored. */
+    private static String reportState(Fixture f) {
+        return "reports="
+                + count(
+                        "select count(*) from reports where snapshot ->> 'conversationId' = ?::text",
+                        f.conversation().toString())
+                + " resolved="
+                + count(
+                        "select count(*) from reports where snapshot ->> 'conversationId' = ?::text"
+                                + " and resolved_at is not null",
+                        f.conversation().toString());
+    }
+
+    /** A report of the first message of the fixture's conversation. */
+    private static JsonObject messageReport(Fixture f) {
+        String messageId;
+        try (Connection c = jdbc();
+                PreparedStatement query =
+                        c.prepareStatement("select id from messages where conversation_id = ? order by seq limit 1")) {
+            query.setObject(1, f.conversation());
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                messageId = rows.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new JsonObject()
+                .put("targetType", "message")
+                .put("targetId", messageId)
+                .put("reason", "spam");
+    }
+
+    /** An open report about the fixture's conversation, else a report id that exists nowhere. */
+    private static UUID openReportOf(Fixture f) {
+        try (Connection c = jdbc();
+                PreparedStatement query = c.prepareStatement("select id from reports where snapshot ->>"
+                        + " 'conversationId' = ?::text and resolved_at is null limit 1")) {
+            query.setObject(1, f.conversation().toString());
+            try (var rows = query.executeQuery()) {
+                return rows.next() ? rows.getObject(1, UUID.class) : UUID.randomUUID();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonObject dismissal() {
+        return new JsonObject().put("action", "dismiss").put("note", "access matrix");
     }
 
     private static long count(String sql, Object parameter) {

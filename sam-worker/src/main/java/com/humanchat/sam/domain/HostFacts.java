@@ -55,6 +55,16 @@ public record HostFacts(
         this(id, bookable, priceCents, currency, managed, false, "offline", List.of());
     }
 
+    /**
+     * These facts, unbookable when {@code refused}: a host who blocked the asker is proposed to them no more than
+     * someone who is not a host, and the note about a dropped suggestion says just that (no hint of the block).
+     */
+    public HostFacts unbookableIf(boolean refused) {
+        return refused
+                ? new HostFacts(id, false, priceCents, currency, managed, instantAvailable, presence, held)
+                : this;
+    }
+
     /** True when the host charges for a session. */
     public boolean charges() {
         return priceCents != null && priceCents > 0;

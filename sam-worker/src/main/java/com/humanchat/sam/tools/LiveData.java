@@ -16,6 +16,7 @@ import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,17 +104,22 @@ public final class LiveData {
      * What validation needs about each of {@code ids} that exists: role, price, manager, instant availability,
      * presence and the time their sessions hold from now on (the host calendar).
      */
-    public Future<Map<UUID, HostFacts>> hostFacts(Set<UUID> ids) {
+    public Future<Map<UUID, HostFacts>> hostFacts(Set<UUID> ids, UUID asker) {
         if (ids.isEmpty()) {
             return Future.succeededFuture(Map.of());
         }
         UUID[] asked = ids.toArray(UUID[]::new);
+        Future<RowSet<Row>> blockers = pg.preparedQuery(
+                        "select blocker_id from user_blocks where blocked_id = $1 and blocker_id = any ($2)")
+                .execute(Tuple.tuple().addUUID(asker).addArrayOfUUID(asked));
         var users = hosts.hosts(ids);
         Future<RowSet<Row>> held = pg.preparedQuery("select host_user_id, start_time, duration_minutes from sessions"
                         + " where host_user_id = any ($1) and status = any ($2)"
                         + " and (start_time is null or start_time + duration_minutes * interval '1 minute' > now())")
                 .execute(Tuple.tuple().addArrayOfUUID(asked).addArrayOfString(HOLDING));
-        return Future.all(users, held, presence(ids)).map(all -> {
+        return Future.all(users, held, presence(ids), blockers).map(all -> {
+            Set<UUID> blockedBy = new HashSet<>();
+            blockers.result().forEach(row -> blockedBy.add(row.getUUID("blocker_id")));
             Map<UUID, List<HostFacts.Held>> calendar = new HashMap<>();
             for (Row row : held.result()) {
                 calendar.computeIfAbsent(row.getUUID("host_user_id"), id -> new ArrayList<>())
@@ -129,7 +135,10 @@ public final class LiveData {
                     .forEach((id, user) -> facts.put(
                             id,
                             HostFacts.of(
-                                    user, statuses.getOrDefault(id, "unknown"), calendar.getOrDefault(id, List.of()))));
+                                            user,
+                                            statuses.getOrDefault(id, "unknown"),
+                                            calendar.getOrDefault(id, List.of()))
+                                    .unbookableIf(blockedBy.contains(id))));
             return facts;
         });
     }

@@ -13,9 +13,11 @@ import java.util.UUID;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = UserBlocked.class, name = "user.blocked"),
     @JsonSubTypes.Type(value = UserUnblocked.class, name = "user.unblocked"),
-    @JsonSubTypes.Type(value = InboundPolicySet.class, name = "host.inbound-policy-set")
+    @JsonSubTypes.Type(value = InboundPolicySet.class, name = "host.inbound-policy-set"),
+    @JsonSubTypes.Type(value = ReportResolved.class, name = "report.resolved")
 })
-public sealed interface SafetyEvent extends Envelope permits UserBlocked, UserUnblocked, InboundPolicySet {
+public sealed interface SafetyEvent extends Envelope
+        permits UserBlocked, UserUnblocked, InboundPolicySet, ReportResolved {
 
     /** The key of the block of {@code blockedId} by {@code blockerId}. */
     static String blockKey(UUID blockerId, UUID blockedId) {

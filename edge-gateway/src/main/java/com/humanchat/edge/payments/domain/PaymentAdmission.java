@@ -27,6 +27,7 @@ public final class PaymentAdmission {
      * @param session that session as projected, null when none is named or it is not projected
      * @param conversationMembers the members of the conversation the tip is told in, null when none is named
      * @param hostCanBePaid whether the host's Stripe account takes charges
+     * @param blockedByHost whether the host blocked the payer (projected {@code user_blocks})
      */
     public record Tip(
             UUID payer,
@@ -35,7 +36,8 @@ public final class PaymentAdmission {
             UUID sessionId,
             Session session,
             Set<UUID> conversationMembers,
-            boolean hostCanBePaid) {}
+            boolean hostCanBePaid,
+            boolean blockedByHost) {}
 
     private PaymentAdmission() {}
 
@@ -74,6 +76,9 @@ public final class PaymentAdmission {
                 tip.payer(), tip.hostUserId(), host, "you cannot donate to yourself");
         if (notAHost.isPresent()) {
             return notAHost;
+        }
+        if (tip.blockedByHost()) {
+            return Optional.of(Rejections.notAccepting());
         }
         if (!host.offer().donationsWelcome()) {
             return Optional.of(

@@ -71,10 +71,11 @@ class PaymentAdmissionTest {
         Session session;
         Set<UUID> members;
         boolean payable = true;
+        boolean blockedByHost;
 
         String answer() {
             return Refusal.of(PaymentAdmission.tip(
-                    new PaymentAdmission.Tip(from, hostId, host, sessionId, session, members, payable)));
+                    new PaymentAdmission.Tip(from, hostId, host, sessionId, session, members, payable, blockedByHost)));
         }
 
         void forSession(Session named) {
@@ -98,6 +99,16 @@ class PaymentAdmissionTest {
         assertThat(tip.answer())
                 .as("for a session of theirs, told in a conversation both share")
                 .isEqualTo("admitted");
+    }
+
+    @Test
+    void aHostWhoBlockedThePayerIsNotTippedAndTheAnswerDoesNotSayWhy() {
+        Tip tip = new Tip();
+        tip.blockedByHost = true;
+
+        assertThat(tip.answer())
+                .isEqualTo("403 not-accepting: They are not accepting this from you. If they take requests, you can"
+                        + " send one from their profile.");
     }
 
     @Test
