@@ -63,6 +63,36 @@ public final class SafetyRules {
                 : Optional.empty();
     }
 
+    /**
+     * The host whose daily inbound cap a new direct conversation must pass first, if any: the other participant of a
+     * stranger's (not the platform's, not Sam's) direct conversation that does not exist yet, when that participant set
+     * a cap. Such a create is decided by the host's {@link InboundLedger} before the conversation is created.
+     */
+    public static Optional<UUID> cappedHost(ChatCommand command, ConversationState state, SafetySettings settings) {
+        if (!(command instanceof CreateConversation create)
+                || state != null
+                || isSystem(create.actorId())
+                || create.conversationType() != ConversationType.DIRECT
+                || create.participantIds() == null) {
+            return Optional.empty();
+        }
+        return others(create.actorId(), create.participantIds())
+                .filter(host -> settings.inbound(host)
+                        .map(policy -> policy.maxNewConversationsPerDay() != null)
+                        .orElse(false))
+                .findFirst();
+    }
+
+    /** The refusal of a new conversation past the host's cap for the day, in plain words. */
+    public static Decision overInboundLimit(CreateConversation create, Instant at, int cap) {
+        return ConversationDecider.reject(
+                create,
+                at,
+                RejectionCode.INBOUND_LIMIT,
+                "This host takes at most " + cap + " new conversation" + (cap == 1 ? "" : "s")
+                        + " a day and has reached that today. Try again tomorrow, or send them a request.");
+    }
+
     /** True if the host (or the manager who answers for them) blocked the one asking for a managed request. */
     public static boolean refuses(CreateRequest create, SafetySettings settings) {
         return blockedBy(create.hostUserId(), create.actorId(), settings)

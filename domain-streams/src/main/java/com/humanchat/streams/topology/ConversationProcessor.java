@@ -1,12 +1,13 @@
 package com.humanchat.streams.topology;
 
+import com.humanchat.schemas.Envelope;
 import com.humanchat.schemas.chat.ChatCommand;
-import com.humanchat.schemas.chat.ChatEvent;
 import com.humanchat.streams.domain.ConversationDecider;
 import com.humanchat.streams.domain.ConversationState;
 import com.humanchat.streams.domain.Decision;
 import com.humanchat.streams.domain.SafetyRules;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -17,15 +18,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads a conversation, lets {@link ConversationDecider} decide the command, stores the outcome, then emits the event
- * with the command record's key and timestamp. A wall-clock punctuator expires old dedupe entries.
+ * with the command record's key and timestamp. A stranger's new direct conversation with a host who caps them goes to
+ * the host's inbound ledger first (keyed by the host); a wall-clock punctuator expires old dedupe entries.
  */
-final class ConversationProcessor implements Processor<String, ChatCommand, String, ChatEvent> {
+final class ConversationProcessor implements Processor<String, ChatCommand, String, Envelope> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConversationProcessor.class);
 
     private final ConversationTopologyConfig config;
     private final ConversationDecider decider = new ConversationDecider();
-    private ProcessorContext<String, ChatEvent> context;
+    private ProcessorContext<String, Envelope> context;
     private ConversationStore store;
     private SafetyStore safety;
 
@@ -34,7 +36,7 @@ final class ConversationProcessor implements Processor<String, ChatCommand, Stri
     }
 
     @Override
-    public void init(ProcessorContext<String, ChatEvent> context) {
+    public void init(ProcessorContext<String, Envelope> context) {
         this.context = context;
         this.store = new ConversationStore(context.getStateStore(ConversationTopology.STORE));
         this.safety = SafetyStore.of(context);
@@ -57,10 +59,20 @@ final class ConversationProcessor implements Processor<String, ChatCommand, Stri
         }
         ConversationState state = store.state(conversationId).orElse(null);
         Instant at = Instant.ofEpochMilli(record.timestamp());
+        Optional<UUID> cappedHost = record.headers().lastHeader(InboundProcessor.ADMITTED_HEADER) == null
+                ? SafetyRules.cappedHost(command, state, safety)
+                : Optional.empty();
+        if (cappedHost.isPresent()
+                && SafetyRules.refuse(command, at, state, safety).isEmpty()) {
+            // the host's daily cap decides first, in their own task
+            context.forward(new Record<String, Envelope>(
+                    cappedHost.get().toString(), command, record.timestamp(), record.headers()));
+            return;
+        }
         Decision decision = SafetyRules.refuse(command, at, state, safety)
                 .orElseGet(() -> decider.decide(command, at, state, store.history(conversationId)));
         store.apply(conversationId, decision, expiresAt(record.timestamp()));
-        decision.event().ifPresent(event -> context.forward(record.withValue(event)));
+        decision.event().ifPresent(event -> context.forward(record.<Envelope>withValue(event)));
     }
 
     private long expiresAt(long timestamp) {

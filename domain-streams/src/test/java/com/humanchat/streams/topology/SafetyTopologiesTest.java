@@ -228,6 +228,33 @@ class SafetyTopologiesTest {
     }
 
     @Test
+    void aCappedHostTakesAtMostTheirDailyNumberOfNewConversationsFromStrangers() {
+        Chat chat = new Chat();
+        publish(chat.driver, InboundPolicySet.of(host, false, 2, START));
+        UUID first = UUID.randomUUID();
+        CreateConversation firstCreate = direct(first, guest, host);
+
+        assertThat(chat.handle(firstCreate)).isInstanceOf(ConversationCreated.class);
+        assertThat(chat.handle(direct(UUID.randomUUID(), manager, host))).isInstanceOf(ConversationCreated.class);
+        ChatEvent third = chat.handle(direct(UUID.randomUUID(), UUID.randomUUID(), host));
+        assertThat(code(third)).isEqualTo(RejectionCode.INBOUND_LIMIT);
+        assertThat(((CommandRejected) third).reason()).contains("at most 2 new conversations a day");
+
+        // a retried create of an admitted conversation is answered again and counts nothing
+        assertThat(chat.handle(firstCreate)).isInstanceOf(ConversationCreated.class);
+        // the host opening a conversation is not a stranger's first contact
+        assertThat(chat.handle(direct(UUID.randomUUID(), host, UUID.randomUUID())))
+                .isInstanceOf(ConversationCreated.class);
+        // and messages in admitted conversations are not counted
+        assertThat(chat.handle(SendMessage.of(first, guest, "g-1", "hello"))).isInstanceOf(MessageSent.class);
+
+        // a new UTC day starts the count again
+        recordTime = START.plus(Duration.ofDays(1));
+        assertThat(chat.handle(direct(UUID.randomUUID(), UUID.randomUUID(), host)))
+                .isInstanceOf(ConversationCreated.class);
+    }
+
+    @Test
     void aBlockedGuestCannotBookTheHostAndHoldsNoSlotUntilUnblocked() {
         TopologyTestDriver driver = driver(
                 "humanchat-sessions",
