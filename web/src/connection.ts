@@ -165,6 +165,10 @@ export class Connection {
           withLive(loaded, frame as unknown as Announcement),
         );
         return;
+      case 'report.resolved':
+        // The reporter's own list (GET /api/reports) now has the outcome; the notice reads it.
+        void queryClient.invalidateQueries({ queryKey: ['my-reports'] });
+        return;
       case 'rtc.signal':
         this.rtcListeners.forEach((l) => l(frame));
         return;

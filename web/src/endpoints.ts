@@ -172,6 +172,61 @@ export const admin = {
     api.call<void>('POST', '/api/admin/announcements', { message, level }),
 };
 
+export type ReportTarget = 'message' | 'profile' | 'review' | 'session';
+export type ReportReason = 'spam' | 'harassment' | 'hate' | 'sexual' | 'violence' | 'scam' | 'impersonation' | 'other';
+export type ModerationAction = 'dismiss' | 'hide_message' | 'suspend' | 'ban';
+
+/** One of the caller's reports: its outcome once an admin resolved it, never what was done. */
+export interface MyReport {
+  reportId: string;
+  targetType: ReportTarget;
+  targetId: string;
+  reason: ReportReason;
+  createdAt: string;
+  status: 'open' | 'resolved';
+  outcome: 'action_taken' | 'no_action' | null;
+  resolvedAt: string | null;
+}
+
+export interface Block {
+  userId: string;
+  displayName: string;
+  blockedAt: string;
+}
+
+/** An open report in the admins' queue, with the content as it was reported and who reported it. */
+export interface QueuedReport {
+  reportId: string;
+  targetType: ReportTarget;
+  targetId: string;
+  reason: ReportReason;
+  details: string | null;
+  content: Record<string, unknown>;
+  createdAt: string;
+  reporter: { id: string; displayName: string; email: string };
+}
+
+export interface ModerationGroup {
+  reportedUser: { id: string; displayName: string; suspended: boolean } | null;
+  openReports: number;
+  reports: QueuedReport[];
+}
+
+export const safety = {
+  blocks: () => api.call<{ items: Block[] }>('GET', '/api/blocks'),
+  block: (userId: string) => api.call<Block>('POST', '/api/blocks', { userId }),
+  unblock: (userId: string) => api.call<void>('DELETE', `/api/blocks/${id(userId)}`),
+  report: (targetType: ReportTarget, targetId: string, reason: ReportReason, details?: string) =>
+    api.call<MyReport>('POST', '/api/reports', details ? { targetType, targetId, reason, details } : { targetType, targetId, reason }),
+  myReports: () => api.call<{ items: MyReport[] }>('GET', '/api/reports'),
+};
+
+export const moderation = {
+  queue: () => api.call<{ groups: ModerationGroup[] }>('GET', '/api/admin/reports'),
+  resolve: (reportId: string, action: ModerationAction, note: string) =>
+    api.call<{ outcome: string }>('POST', `/api/admin/reports/${id(reportId)}/resolve`, { action, note }),
+};
+
 export const announcements = {
   /** The latest announcements, newest first (any signed-in user). */
   latest: () => api.call<{ items: Announcement[] }>('GET', '/api/announcements?limit=5'),

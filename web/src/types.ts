@@ -191,6 +191,7 @@ export type ServerFrame =
   | { type: 'payment.updated'; payment: Record<string, unknown> }
   | { type: 'payment.account-updated'; hostUserId: string; chargesEnabled: boolean; payoutsEnabled: boolean }
   | { type: 'announcement'; [key: string]: unknown }
+  | { type: 'report.resolved'; reportId: string; targetType: string; outcome: 'action_taken' | 'no_action'; resolvedAt: string }
   | { type: 'rtc.signal'; sessionId: string; fromUserId?: string; payload: RtcPayload }
   | { type: 'error'; code: string; message: string; clientMessageId?: string };
 

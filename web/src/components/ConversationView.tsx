@@ -11,11 +11,15 @@ import { ChatArea } from './ChatArea';
 import { Composer } from './Composer';
 import { conversationTitle, others } from './names';
 import { PresenceDot } from './PresenceDot';
+import { ReportButton } from './ReportButton';
 import { TipButton } from './TipButton';
 import { TypingIndicator } from './TypingIndicator';
 
 // Opened from the header's button only: its own chunk, fetched on first use.
 const BookingDialog = dynamic(() => import('./BookingDialog').then((m) => m.BookingDialog), { ssr: false });
+// Blocking is rare: its button and notice are their own chunk too.
+const BlockButton = dynamic(() => import('./BlockButton').then((m) => m.BlockButton), { ssr: false });
+const BlockedNotice = dynamic(() => import('./BlockButton').then((m) => m.BlockedNotice), { ssr: false });
 
 const HISTORY_PAGE = 50;
 
@@ -63,6 +67,8 @@ export function ConversationView({ conversationId, sam = false }: { conversation
 
   const title = sam ? 'Sam' : conversationTitle(conversation, me);
   const canBook = !sam && peerProfile?.roles.includes('host');
+  // Someone to block or report: the other person of a direct conversation (never Sam).
+  const direct = !sam && conversation.type === 'direct' && peer?.userId !== SAM_USER_ID;
   return (
     <section className="conversation" aria-label={`Conversation with ${title}`}>
       <header className="conversation-header">
@@ -80,6 +86,12 @@ export function ConversationView({ conversationId, sam = false }: { conversation
           </button>
         )}
         {canBook && peerProfile?.donationsWelcome && <TipButton host={peerProfile} conversationId={conversationId} />}
+        {direct && peer && (
+          <span className="safety-actions">
+            <ReportButton targetType="profile" targetId={peer.userId} label={`Report ${title}`} />
+            <BlockButton userId={peer.userId} displayName={title} />
+          </span>
+        )}
       </header>
       <ChatArea
         me={me}
@@ -90,6 +102,7 @@ export function ConversationView({ conversationId, sam = false }: { conversation
         onLoadEarlier={() => (lowest !== undefined ? loadBefore(conversationId, lowest, me) : Promise.resolve(0))}
         onRetry={(id) => void conn().retry(id)}
       />
+      {direct && peer && <BlockedNotice userId={peer.userId} displayName={title} />}
       <TypingIndicator conversationId={conversationId} participants={conversation.participants} />
       <Composer conversationId={conversationId} sam={sam} />
       {booking && peerProfile && (

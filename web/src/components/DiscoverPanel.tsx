@@ -6,6 +6,7 @@ import { errorText, users } from '../endpoints';
 import { openConversationWith } from '../openConversation';
 import { ratingSummary } from '../reviews';
 import { IntroductionRequest } from './IntroductionRequest';
+import { ReportButton } from './ReportButton';
 import { PresenceDot } from './PresenceDot';
 import { ErrorAlert } from './ErrorAlert';
 
@@ -103,6 +104,9 @@ export function DiscoverPanel() {
               <p className="muted">
                 {h.priceCents ? `${formatMoney(h.priceCents, h.currency ?? 'usd')} per session` : 'Free sessions'}
                 {h.representativeName && ` · represented by ${h.representativeName}`}
+              </p>
+              <p className="card-actions">
+                <ReportButton targetType="profile" targetId={h.id} label={`Report ${h.displayName}`} />
               </p>
               {h.managed ? (
                 <IntroductionRequest host={h} />

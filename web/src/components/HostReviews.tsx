@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { errorText, reviews } from '../endpoints';
 import { dayLabel, viewerClock } from '../time';
+import { ReportButton } from './ReportButton';
 import { ErrorAlert } from './ErrorAlert';
 
 /** A host's latest reviews, newest first: stars, the review, the guest's name and date, the host's answer. */
@@ -21,6 +22,7 @@ export default function HostReviews({ hostId }: { hostId: string }) {
           </p>
           {r.text && <blockquote>{r.text}</blockquote>}
           {r.answer && <p className="muted">Host’s answer: {r.answer}</p>}
+          <ReportButton targetType="review" targetId={r.sessionId} label={`Report review by ${r.guestDisplayName ?? 'a guest'}`} />
         </li>
       ))}
     </ul>

@@ -2,6 +2,7 @@ import { clockTime, localTimes } from '../time';
 import type { Message, PendingSend } from '../types';
 import { ActionRenderer } from './ActionRenderer';
 import { MessageText } from './MessageText';
+import { ReportButton } from './ReportButton';
 
 /**
  * One message. In a group of consecutive messages of one sender only the first names the sender and only the last
@@ -32,6 +33,9 @@ export function MessageBubble(props: { message: Message; mine: boolean; senderNa
         <time dateTime={message.timestamp}>{clockTime(message.timestamp)}</time>
         {message.editedAt && ' · edited'}
         {mine && <span aria-label="delivered"> ✓</span>}
+        {!mine && message.type === 'text' && !message.deletedAt && (
+          <ReportButton targetType="message" targetId={message.id} label={`Report message from ${props.senderName}`} />
+        )}
       </span>
     </li>
   );

@@ -1,12 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import dynamic from 'next/dynamic';
 import { db, signOutLocally } from '../services';
 import { mainViews } from '../navigation';
 import { useUi } from '../store';
 import { Announcements } from './Announcements';
 
+// The outcome of one's reports: rarely there, so its own chunk.
+const ReportOutcomes = dynamic(() => import('./ReportOutcomes').then((m) => m.ReportOutcomes), { ssr: false });
+
 const LINK_TEXT = { online: 'Online', connecting: 'Connecting…', offline: 'Offline — messages will be sent when you reconnect' };
 
-/** Top bar: who is signed in, the link state, desktop navigation, announcements. */
+/** Top bar: who is signed in, the link state, desktop navigation, announcements, the outcome of one's reports. */
 export function StatusBar() {
   const user = useUi((s) => s.user);
   const link = useUi((s) => s.link);
@@ -49,6 +53,7 @@ export function StatusBar() {
         Sign out
       </button>
       <Announcements />
+      <ReportOutcomes />
     </header>
   );
 }

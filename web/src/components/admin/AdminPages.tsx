@@ -3,12 +3,14 @@ import { AdminRequests } from './AdminRequests';
 import { AdminUsers } from './AdminUsers';
 import { Announce } from './Announce';
 import { MetricsDashboard } from './MetricsDashboard';
+import { Moderation } from './Moderation';
 
-type Tab = 'metrics' | 'users' | 'requests' | 'announce';
+type Tab = 'metrics' | 'users' | 'moderation' | 'requests' | 'announce';
 
 const TABS: [Tab, string][] = [
   ['metrics', 'Metrics'],
   ['users', 'Users'],
+  ['moderation', 'Moderation'],
   ['requests', 'Requests'],
   ['announce', 'Announce'],
 ];
@@ -16,12 +18,14 @@ const TABS: [Tab, string][] = [
 const PANELS: Record<Tab, ReactNode> = {
   metrics: <MetricsDashboard />,
   users: <AdminUsers />,
+  moderation: <Moderation />,
   requests: <AdminRequests />,
   announce: <Announce />,
 };
 
 /**
- * The pages an operator keeps open: live metrics, users (search, suspend), managed requests, announcements. Loaded
+ * The pages an operator keeps open: live metrics, users (search, suspend), the moderation queue of reports, managed
+ * requests, announcements. Loaded
  * on demand (next/dynamic in the shell): most people never open it.
  */
 export function AdminPages() {
