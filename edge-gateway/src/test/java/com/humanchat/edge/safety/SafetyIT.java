@@ -140,13 +140,15 @@ class SafetyIT {
         assertThat(capped.status()).as(capped.toString()).isEqualTo(200);
         assertThat(PLATFORM.get("/api/me/inbound-policy", host.token()).json().getInteger("maxNewConversationsPerDay"))
                 .isEqualTo(1);
-        JsonObject toHost = new JsonObject().put("participantIds", new JsonArray(List.of(host.id().toString())));
+        JsonObject toHost = new JsonObject()
+                .put("participantIds", new JsonArray(List.of(host.id().toString())));
 
         // once the policy reached the topology, one stranger of the day gets through and the next one does not
         TestUser[] admitted = {null};
         await().atMost(DECIDED).until(() -> {
             TestUser stranger = PLATFORM.register("stranger");
-            int status = PLATFORM.post("/api/conversations", stranger.token(), toHost).status();
+            int status = PLATFORM.post("/api/conversations", stranger.token(), toHost)
+                    .status();
             if (status == 201) {
                 admitted[0] = stranger;
             }
@@ -158,14 +160,18 @@ class SafetyIT {
         assertThat(over.json().getString("detail"))
                 .isEqualTo("This host takes at most 1 new conversation a day and has reached that today. Try again"
                         + " tomorrow, or send them a request.");
-        assertThat(PLATFORM.post("/api/conversations", admitted[0].token(), toHost).status())
+        assertThat(PLATFORM.post("/api/conversations", admitted[0].token(), toHost)
+                        .status())
                 .as("the admitted conversation opens again")
                 .isEqualTo(200);
 
         assertThat(PLATFORM.put("/api/me/inbound-policy", host.token(), new JsonObject().put("requestFirst", true))
                         .status())
                 .isEqualTo(200);
-        await().atMost(DECIDED).until(() -> PLATFORM.post("/api/conversations", third.token(), toHost).status() == 403);
+        await().atMost(DECIDED)
+                .until(() -> PLATFORM.post("/api/conversations", third.token(), toHost)
+                                .status()
+                        == 403);
         assertNeutral(PLATFORM.post("/api/conversations", third.token(), toHost));
     }
 
