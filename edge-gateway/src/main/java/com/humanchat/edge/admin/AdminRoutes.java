@@ -1,5 +1,6 @@
 package com.humanchat.edge.admin;
 
+import com.humanchat.edge.account.AdminTwoFactorPolicy;
 import com.humanchat.edge.auth.AuthenticatedUser;
 import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.http.JsonBody;
@@ -32,9 +33,12 @@ public final class AdminRoutes {
     private final AdminService admin;
     private final RequestService requests;
     private final AdminMetrics metrics;
+    private final AdminTwoFactorPolicy twoFactor;
 
-    public AdminRoutes(AdminService admin, RequestService requests, AdminMetrics metrics) {
+    public AdminRoutes(
+            AdminService admin, RequestService requests, AdminMetrics metrics, AdminTwoFactorPolicy twoFactor) {
         this.admin = admin;
+        this.twoFactor = twoFactor;
         this.requests = requests;
         this.metrics = metrics;
     }
@@ -64,7 +68,13 @@ public final class AdminRoutes {
             } else if (!checked.result()) {
                 ctx.fail(ProblemException.forbidden("the admin role is required"));
             } else {
-                ctx.next();
+                twoFactor.check(AuthenticatedUser.of(ctx).id()).onComplete(allowed -> {
+                    if (allowed.failed()) {
+                        ctx.fail(allowed.cause());
+                    } else {
+                        ctx.next();
+                    }
+                });
             }
         });
     }

@@ -1,5 +1,6 @@
 package com.humanchat.edge.identity;
 
+import com.humanchat.edge.account.TwoFactorService;
 import com.humanchat.edge.auth.PasswordHasher;
 import com.humanchat.edge.auth.RefreshTokens;
 import com.humanchat.edge.auth.TokenService;
@@ -40,6 +41,7 @@ public final class IdentityService {
     private final Runnable outboxWritten;
     private final EmailVerification verification;
     private final ManagerInvitations invitations;
+    private final TwoFactorService twoFactor;
     private final UserStore users = new UserStore();
     private final RefreshTokenStore refreshTokens = new RefreshTokenStore();
     private final OutboxWriter outbox = new OutboxWriter();
@@ -55,8 +57,10 @@ public final class IdentityService {
             Duration refreshTtl,
             Runnable outboxWritten,
             EmailVerification verification,
-            ManagerInvitations invitations) {
+            ManagerInvitations invitations,
+            TwoFactorService twoFactor) {
         this.pool = pool;
+        this.twoFactor = twoFactor;
         this.verification = verification;
         this.invitations = invitations;
         this.passwords = passwords;
@@ -98,8 +102,11 @@ public final class IdentityService {
                 });
     }
 
-    /** Checks the password (an unknown email costs the same work) and opens a new refresh-token family; 401 otherwise. */
-    public Future<AuthSession> login(String email, String password) {
+    /**
+     * Checks the password (an unknown email costs the same work) and, for an account with two-factor sign-in, the
+     * {@code code} (TOTP or recovery code), then opens a new refresh-token family; 401 otherwise.
+     */
+    public Future<AuthSession> login(String email, String password, String code) {
         String normalized = RoleGrants.normalizeEmail(email);
         return users.findForLogin(pool, normalized).compose(found -> {
             if (found.isEmpty()) {
@@ -117,7 +124,9 @@ public final class IdentityService {
                         roleGrants.withListedAdmin(stored.email(), stored.emailVerified(), stored.roles()));
                 UUID familyId = UUID.randomUUID();
                 String refreshToken = RefreshTokens.generate();
-                return pool.withTransaction(tx -> grantRolesIfChanged(tx, stored, user)
+                return pool.withTransaction(tx -> twoFactor
+                                .checkAtSignIn(tx, user.id(), code)
+                                .compose(v -> grantRolesIfChanged(tx, stored, user))
                                 .compose(v -> refreshTokens.insert(
                                         tx, familyId, user.id(), RefreshTokens.hash(refreshToken), refreshTtl)))
                         .map(v -> session(user, refreshToken, familyId));
