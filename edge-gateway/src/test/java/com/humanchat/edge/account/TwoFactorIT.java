@@ -2,15 +2,12 @@ package com.humanchat.edge.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import com.humanchat.edge.TestEdge;
 import com.humanchat.edge.TestHttp.Answer;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.Map;
-import javax.crypto.spec.SecretKeySpec;
-import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -241,15 +238,8 @@ class TwoFactorIT {
                 .DELETE());
     }
 
-    /** The code an authenticator app shows at {@code at}. */
-    static String codeAt(String secret, Instant at) {
-        TimeBasedOneTimePasswordGenerator generator = new TimeBasedOneTimePasswordGenerator();
-        try {
-            return generator.generateOneTimePasswordString(
-                    new SecretKeySpec(new Base32().decode(secret), generator.getAlgorithm()), at);
-        } catch (java.security.InvalidKeyException e) {
-            throw new AssertionError(e);
-        }
+    private static String codeAt(String secret, Instant at) {
+        return AuthenticatorApp.code(secret, at);
     }
 
     /** A six-digit code that is none of the secret's codes around now. */
