@@ -83,7 +83,7 @@ export function AuthView() {
               required
               autoFocus
               maxLength={32}
-              placeholder="6 digits from your authenticator app, or a recovery code"
+              placeholder="6-digit code or recovery code"
               value={code}
               onChange={(e) => setCode(e.target.value)}
             />

@@ -97,7 +97,7 @@ function TwoFactor() {
           </p>
           <label>
             Code from the app
-            <input name="confirm-code" autoComplete="one-time-code" inputMode="numeric" required maxLength={6} value={code} onChange={(e) => setCode(e.target.value)} />
+            <input name="confirm-code" className="code-input" autoComplete="one-time-code" inputMode="numeric" required maxLength={6} value={code} onChange={(e) => setCode(e.target.value)} />
           </label>
           <button type="submit" className="primary" disabled={confirm.isPending}>
             Turn on

@@ -86,7 +86,8 @@ public final class AccountDeletion {
                                                 tx, userId, currentSignIn, UserCredentialsRevoked.SIGNED_OUT)
                                         .map(revoked -> Rows.first(rows, row -> row.getOffsetDateTime("deletion_due_at")
                                                         .toInstant())
-                                                .orElseThrow())))
+                                                .orElseThrow(() ->
+                                                        ProblemType.CONFLICT.with("this account is already deleted")))))
                 .map(scheduled -> {
                     outboxWritten.run();
                     LOG.info("user {} asked for their account to be deleted at {}", userId, scheduled);

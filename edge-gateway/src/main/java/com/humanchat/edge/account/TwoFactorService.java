@@ -4,6 +4,7 @@ import com.humanchat.edge.account.domain.RecoveryCodes;
 import com.humanchat.edge.account.domain.TotpCodes;
 import com.humanchat.edge.auth.RefreshTokens;
 import com.humanchat.edge.http.ProblemType;
+import com.humanchat.edge.identity.SecondFactor;
 import com.humanchat.readmodels.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -24,7 +25,7 @@ import java.util.UUID;
  * two sign-ins racing with one code cannot both pass. Wrong codes at sign-in are counted by the sign-in limits in front
  * of {@code POST /api/auth/login} (per address and per account).
  */
-public final class TwoFactorService {
+public final class TwoFactorService implements SecondFactor {
 
     static final String ISSUER = "HumanChat";
 
@@ -143,6 +144,7 @@ public final class TwoFactorService {
      * no two-factor sign-in, or {@code code} is its current, unused code or an unused recovery code (which is then
      * spent). 401 {@code two-factor-required} without a code, {@code invalid-two-factor-code} for a wrong or used one.
      */
+    @Override
     public Future<Void> checkAtSignIn(SqlClient tx, UUID userId, String code) {
         return stored(tx, userId, false).compose(found -> {
             if (found.isEmpty() || !found.get().confirmed()) {

@@ -1,6 +1,5 @@
 package com.humanchat.edge.identity;
 
-import com.humanchat.edge.account.TwoFactorService;
 import com.humanchat.edge.auth.PasswordHasher;
 import com.humanchat.edge.auth.RefreshTokens;
 import com.humanchat.edge.auth.TokenService;
@@ -41,7 +40,7 @@ public final class IdentityService {
     private final Runnable outboxWritten;
     private final EmailVerification verification;
     private final ManagerInvitations invitations;
-    private final TwoFactorService twoFactor;
+    private final SecondFactor secondFactor;
     private final UserStore users = new UserStore();
     private final RefreshTokenStore refreshTokens = new RefreshTokenStore();
     private final OutboxWriter outbox = new OutboxWriter();
@@ -58,9 +57,9 @@ public final class IdentityService {
             Runnable outboxWritten,
             EmailVerification verification,
             ManagerInvitations invitations,
-            TwoFactorService twoFactor) {
+            SecondFactor secondFactor) {
         this.pool = pool;
-        this.twoFactor = twoFactor;
+        this.secondFactor = secondFactor;
         this.verification = verification;
         this.invitations = invitations;
         this.passwords = passwords;
@@ -124,7 +123,7 @@ public final class IdentityService {
                         roleGrants.withListedAdmin(stored.email(), stored.emailVerified(), stored.roles()));
                 UUID familyId = UUID.randomUUID();
                 String refreshToken = RefreshTokens.generate();
-                return pool.withTransaction(tx -> twoFactor
+                return pool.withTransaction(tx -> secondFactor
                                 .checkAtSignIn(tx, user.id(), code)
                                 .compose(v -> grantRolesIfChanged(tx, stored, user))
                                 .compose(v -> refreshTokens.insert(
