@@ -82,7 +82,9 @@ export interface BookingProposal {
 const id = encodeURIComponent;
 
 export const auth = {
-  login: (email: string, password: string) => api.call<AuthAnswer>('POST', '/api/auth/login', { email, password }),
+  /** `code`: the authenticator app's code (or a recovery code) for an account with two-factor sign-in. */
+  login: (email: string, password: string, code?: string) =>
+    api.call<AuthAnswer>('POST', '/api/auth/login', code ? { email, password, code } : { email, password }),
   register: (email: string, password: string, displayName: string, role: 'user' | 'host') =>
     api.call<AuthAnswer>('POST', '/api/auth/register', { email, password, displayName, role }),
   resendVerification: () => api.call<void>('POST', '/api/auth/verification-email', {}),
@@ -230,6 +232,44 @@ export const moderation = {
 export const announcements = {
   /** The latest announcements, newest first (any signed-in user). */
   latest: () => api.call<{ items: Announcement[] }>('GET', '/api/announcements?limit=5'),
+};
+
+/** The caller's scheduled deletion (openapi.yaml `AccountDeletion`). */
+export interface AccountDeletion {
+  scheduled: boolean;
+  deletionDueAt: string | null;
+  graceHours: number;
+}
+
+/** One of the caller's sign-ins (openapi.yaml `SignIn`). */
+export interface SignIn {
+  id: string;
+  signedInAt: string;
+  lastActiveAt: string;
+  expiresAt: string;
+  current: boolean;
+}
+
+export interface TwoFactorStatus {
+  enabled: boolean;
+  pending: boolean;
+  recoveryCodesLeft: number;
+}
+
+/** The caller's own account: their data, its deletion, their sign-ins and two-factor sign-in. */
+export const account = {
+  /** Everything the platform holds about the caller, as one JSON document. */
+  exportData: () => api.call<Record<string, unknown>>('GET', '/api/me/export'),
+  deletion: () => api.call<AccountDeletion>('GET', '/api/me/deletion'),
+  scheduleDeletion: () => api.call<AccountDeletion>('POST', '/api/me/deletion', {}),
+  cancelDeletion: () => api.call<AccountDeletion>('DELETE', '/api/me/deletion'),
+  signIns: () => api.call<{ items: SignIn[] }>('GET', '/api/me/sessions'),
+  revokeSignIn: (signInId: string) => api.call<void>('DELETE', `/api/me/sessions/${id(signInId)}`),
+  twoFactor: () => api.call<TwoFactorStatus>('GET', '/api/me/two-factor'),
+  enrolTwoFactor: () => api.call<{ secret: string; otpauthUri: string }>('POST', '/api/me/two-factor', {}),
+  confirmTwoFactor: (code: string) =>
+    api.call<{ enabled: boolean; recoveryCodes: string[] }>('POST', '/api/me/two-factor/confirm', { code }),
+  disableTwoFactor: (code: string) => api.call<void>('POST', '/api/me/two-factor/disable', { code }),
 };
 
 /** A failure in words a person can act on: the problem's detail, and each invalid field's message. */

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { AUTH } from '../db';
+import { needsSecondFactor } from '../accountViews';
 import { auth, errorText } from '../endpoints';
 import { api, db } from '../services';
 import { useUi } from '../store';
@@ -13,9 +14,16 @@ export function AuthView() {
   const [password, setPassword] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<'user' | 'host'>('user');
+  const [code, setCode] = useState('');
+  const [askCode, setAskCode] = useState(false);
   const enter = useMutation({
     mutationFn: () =>
-      mode === 'signin' ? auth.login(email, password) : auth.register(email, password, displayName, role),
+      mode === 'signin'
+        ? auth.login(email, password, askCode ? code.trim() : undefined)
+        : auth.register(email, password, displayName, role),
+    onError: (error) => {
+      if (needsSecondFactor(error)) setAskCode(true);
+    },
     onSuccess: async (answer) => {
       // Another person's cache never shows to the next one who signs in on this browser.
       const previous = await db.setting<{ user: { id: string } }>(AUTH);
@@ -65,6 +73,22 @@ export function AuthView() {
             onChange={(e) => setPassword(e.target.value)}
           />
         </label>
+        {mode === 'signin' && askCode && (
+          <label>
+            Two-factor code
+            <input
+              name="code"
+              autoComplete="one-time-code"
+              inputMode="numeric"
+              required
+              autoFocus
+              maxLength={32}
+              placeholder="6-digit code or recovery code"
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+            />
+          </label>
+        )}
         {mode === 'signup' && (
           <fieldset className="roles">
             <legend>I want to</legend>
@@ -76,7 +100,7 @@ export function AuthView() {
             </label>
           </fieldset>
         )}
-        <ErrorAlert message={enter.error ? errorText(enter.error) : undefined} />
+        <ErrorAlert message={enter.error && !(needsSecondFactor(enter.error) && !code) ? errorText(enter.error) : undefined} />
         <button type="submit" className="primary" disabled={enter.isPending}>
           {mode === 'signin' ? 'Sign in' : 'Create account'}
         </button>

@@ -11,8 +11,10 @@ import type { BookingTerms, User } from '../types';
 import { ErrorAlert } from './ErrorAlert';
 import { GetPaid } from './GetPaid';
 import { ManagerInvitations } from './ManagerInvitations';
+import { SecuritySettings } from './SecuritySettings';
+import { YourData } from './YourData';
 
-/** `#/settings`: the profile, a host's terms and price, getting paid (Stripe), the manager. */
+/** `#/settings`: the profile, a host's terms and price, getting paid (Stripe), the manager, security and your data. */
 export default function SettingsPage() {
   const me = useMe();
   const isHost = !!me.data?.roles.includes('host');
@@ -25,6 +27,8 @@ export default function SettingsPage() {
       {ready ? <ProfileSettings account={me.data!} terms={terms.data} /> : !me.error && <p className="muted">Loading…</p>}
       {isHost && ready && <GetPaid />}
       <ManagerInvitations />
+      <SecuritySettings />
+      <YourData />
     </section>
   );
 }

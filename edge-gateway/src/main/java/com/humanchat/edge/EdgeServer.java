@@ -1,5 +1,8 @@
 package com.humanchat.edge;
 
+import com.humanchat.edge.account.AccountExport;
+import com.humanchat.edge.account.AccountRoutes;
+import com.humanchat.edge.account.AdminTwoFactorPolicy;
 import com.humanchat.edge.admin.AdminRoutes;
 import com.humanchat.edge.admin.AnnouncementRoutes;
 import com.humanchat.edge.contracts.ApiDocumentRoutes;
@@ -23,6 +26,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -109,6 +113,14 @@ public final class EdgeServer extends RouterServer {
         presence.mount(api, services.bearerAuth());
         services.chat().mountBookingTerms(vertx, api, services.bearerAuth());
         new SafetyRoutes(services.safety(), services.reports()).mount(vertx, api, services.bearerAuth());
+        new AccountRoutes(
+                        new AccountExport(services.pg()),
+                        services.accountDeletion(),
+                        services.signInSessions(),
+                        services.twoFactor(),
+                        services.rateLimits(),
+                        Clock.systemUTC())
+                .mount(api, services.bearerAuth());
         api.route("/me/*").subRouter(new ProfileRoutes(services.identity(), services.bearerAuth()).router(vertx));
         new DiscoverRoutes(services.pg(), services.bearerAuth(), presence::statusesFor).mount(api);
         services.chat().mountApi(vertx, api, services.bearerAuth());
@@ -117,7 +129,9 @@ public final class EdgeServer extends RouterServer {
                                 services.admin(),
                                 services.chat().requests(),
                                 services.adminMetrics(),
-                                services.moderation())
+                                services.moderation(),
+                                new AdminTwoFactorPolicy(
+                                        services.config().account().adminTwoFactorRequired(), services.twoFactor()))
                         .router(vertx, services.bearerAuth()));
         api.route("/announcements*")
                 .subRouter(new AnnouncementRoutes(services.admin()).router(vertx, services.bearerAuth()));

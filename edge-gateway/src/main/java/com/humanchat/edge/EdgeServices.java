@@ -1,5 +1,9 @@
 package com.humanchat.edge;
 
+import com.humanchat.edge.account.AccountDeletion;
+import com.humanchat.edge.account.DeletionSchedule;
+import com.humanchat.edge.account.SignInSessions;
+import com.humanchat.edge.account.TwoFactorService;
 import com.humanchat.edge.admin.AdminMetrics;
 import com.humanchat.edge.admin.AdminService;
 import com.humanchat.edge.admin.ModerationService;
@@ -88,6 +92,10 @@ public final class EdgeServices {
     private final Mailer mailer;
     private final EmailVerification emailVerification;
     private final ManagerInvitations managerInvitations;
+    private final TwoFactorService twoFactor;
+    private final SignInSessions signInSessions;
+    private final AccountDeletion accountDeletion;
+    private final DeletionSchedule deletionSchedule;
 
     /** Every client built so far is added to {@code built}, so that a failure halfway can release them. */
     private EdgeServices(Vertx vertx, EdgeConfig config, EdgeMetrics metrics, List<AutoCloseable> built) {
@@ -134,6 +142,11 @@ public final class EdgeServices {
                 roleGrants,
                 config.mail().publicUrl());
         this.managerInvitations = new ManagerInvitations(pg, standing, outboxRelay::nudge);
+        this.twoFactor = new TwoFactorService(pg, Clock.systemUTC());
+        this.signInSessions = new SignInSessions(pg, outboxRelay::nudge);
+        this.accountDeletion = new AccountDeletion(
+                pg, Clock.systemUTC(), config.account().deletionGrace(), signInSessions, outboxRelay::nudge);
+        this.deletionSchedule = new DeletionSchedule(vertx, accountDeletion);
         this.identity = new IdentityService(
                 pg,
                 passwordHasher,
@@ -142,7 +155,8 @@ public final class EdgeServices {
                 config.refreshTokenTtl(),
                 outboxRelay::nudge,
                 emailVerification,
-                managerInvitations);
+                managerInvitations,
+                twoFactor);
         this.chat = new ChatModule(
                 vertx,
                 config,
@@ -188,7 +202,10 @@ public final class EdgeServices {
     /** Starts the admin metrics consumer, the chat module's fan-out consumer and the outbox relay. */
     public Future<Void> start() {
         metricsSnapshots.start();
-        return chat.start().onSuccess(v -> outboxRelay.start());
+        return chat.start().onSuccess(v -> {
+            outboxRelay.start();
+            deletionSchedule.start();
+        });
     }
 
     /**
@@ -196,6 +213,7 @@ public final class EdgeServices {
      * what it holds), then Redis, PostgreSQL and the worker pool. Never fails; problems are logged.
      */
     public Future<Void> close() {
+        deletionSchedule.stop();
         return outboxRelay
                 .stop()
                 .timeout(10, TimeUnit.SECONDS)
@@ -311,6 +329,21 @@ public final class EdgeServices {
 
     public RateLimits rateLimits() {
         return rateLimits;
+    }
+
+    /** Two-factor sign-in (TOTP) of every account. */
+    public TwoFactorService twoFactor() {
+        return twoFactor;
+    }
+
+    /** The sign-ins of every account, listed and revoked by their owner. */
+    public SignInSessions signInSessions() {
+        return signInSessions;
+    }
+
+    /** Account deletion with its grace period, and the erasure once it ends. */
+    public AccountDeletion accountDeletion() {
+        return accountDeletion;
     }
 
     /** The per-account lockout of password sign-ins, shared by every replica through Redis. */

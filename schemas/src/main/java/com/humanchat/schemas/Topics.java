@@ -35,7 +35,10 @@ public final class Topics {
     public static final Topic<String, UnreadEvent> CHAT_UNREAD =
             new Topic<>("chat.unread", Serdes.String(), JsonSerde.of(UnreadEvent.class));
 
-    /** Identity changes published through the edge's transactional outbox; key = userId. */
+    /**
+     * Identity changes published through the edge's transactional outbox; key = userId. Compacted: an erased account's
+     * tombstone (null value) is the last record of its key, and the cleaner drops everything before it.
+     */
     public static final Topic<String, UserEvent> USERS_EVENTS =
             new Topic<>("users.events", Serdes.String(), JsonSerde.of(UserEvent.class));
 
@@ -126,6 +129,14 @@ public final class Topics {
      */
     public static boolean holdsLatestValueOnly(Topic<?, ?> topic) {
         return topic == ADMIN_METRICS || topic == USERS_SAFETY;
+    }
+
+    /**
+     * True for the topics compacted per key: those holding only the latest value, and {@link #USERS_EVENTS}, whose
+     * tombstones erase a deleted account from the topic and from every copy that follows it.
+     */
+    public static boolean compacted(Topic<?, ?> topic) {
+        return topic == USERS_EVENTS || holdsLatestValueOnly(topic);
     }
 
     /** The dead-letter topic of a topic: poison records land there with the reason in headers. */

@@ -168,6 +168,11 @@ class WebClientE2EIT {
     }
 
     @Test
+    void aHostTurnsOnTwoFactorSignsInWithACodeAndDownloadsTheirData() throws Exception {
+        runScenario("account");
+    }
+
+    @Test
     void aSessionHasOneLiveCardInTheThreadFromRequestedThroughConfirmedToCancelled() throws Exception {
         runScenario("session-card");
     }

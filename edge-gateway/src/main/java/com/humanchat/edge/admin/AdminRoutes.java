@@ -1,5 +1,6 @@
 package com.humanchat.edge.admin;
 
+import com.humanchat.edge.account.AdminTwoFactorPolicy;
 import com.humanchat.edge.auth.AuthenticatedUser;
 import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.http.JsonBody;
@@ -34,10 +35,16 @@ public final class AdminRoutes {
     private final RequestService requests;
     private final AdminMetrics metrics;
     private final ModerationService moderation;
+    private final AdminTwoFactorPolicy twoFactor;
 
     public AdminRoutes(
-            AdminService admin, RequestService requests, AdminMetrics metrics, ModerationService moderation) {
+            AdminService admin,
+            RequestService requests,
+            AdminMetrics metrics,
+            ModerationService moderation,
+            AdminTwoFactorPolicy twoFactor) {
         this.admin = admin;
+        this.twoFactor = twoFactor;
         this.requests = requests;
         this.metrics = metrics;
         this.moderation = moderation;
@@ -72,7 +79,13 @@ public final class AdminRoutes {
             } else if (!checked.result()) {
                 ctx.fail(ProblemException.forbidden("the admin role is required"));
             } else {
-                ctx.next();
+                twoFactor.check(AuthenticatedUser.of(ctx).id()).onComplete(allowed -> {
+                    if (allowed.failed()) {
+                        ctx.fail(allowed.cause());
+                    } else {
+                        ctx.next();
+                    }
+                });
             }
         });
     }

@@ -58,7 +58,8 @@ public final class AuthRoutes {
 
     private Future<JsonObject> login(RoutingContext ctx) {
         JsonObject body = JsonBody.of(ctx);
-        return tokenAnswer(ctx, 200, identity.login(body.getString("email"), body.getString("password")));
+        return tokenAnswer(
+                ctx, 200, identity.login(body.getString("email"), body.getString("password"), body.getString("code")));
     }
 
     private Future<JsonObject> refresh(RoutingContext ctx) {

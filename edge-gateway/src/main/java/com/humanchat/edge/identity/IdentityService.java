@@ -40,6 +40,7 @@ public final class IdentityService {
     private final Runnable outboxWritten;
     private final EmailVerification verification;
     private final ManagerInvitations invitations;
+    private final SecondFactor secondFactor;
     private final UserStore users = new UserStore();
     private final RefreshTokenStore refreshTokens = new RefreshTokenStore();
     private final OutboxWriter outbox = new OutboxWriter();
@@ -55,8 +56,10 @@ public final class IdentityService {
             Duration refreshTtl,
             Runnable outboxWritten,
             EmailVerification verification,
-            ManagerInvitations invitations) {
+            ManagerInvitations invitations,
+            SecondFactor secondFactor) {
         this.pool = pool;
+        this.secondFactor = secondFactor;
         this.verification = verification;
         this.invitations = invitations;
         this.passwords = passwords;
@@ -98,8 +101,11 @@ public final class IdentityService {
                 });
     }
 
-    /** Checks the password (an unknown email costs the same work) and opens a new refresh-token family; 401 otherwise. */
-    public Future<AuthSession> login(String email, String password) {
+    /**
+     * Checks the password (an unknown email costs the same work) and, for an account with two-factor sign-in, the
+     * {@code code} (TOTP or recovery code), then opens a new refresh-token family; 401 otherwise.
+     */
+    public Future<AuthSession> login(String email, String password, String code) {
         String normalized = RoleGrants.normalizeEmail(email);
         return users.findForLogin(pool, normalized).compose(found -> {
             if (found.isEmpty()) {
@@ -117,7 +123,9 @@ public final class IdentityService {
                         roleGrants.withListedAdmin(stored.email(), stored.emailVerified(), stored.roles()));
                 UUID familyId = UUID.randomUUID();
                 String refreshToken = RefreshTokens.generate();
-                return pool.withTransaction(tx -> grantRolesIfChanged(tx, stored, user)
+                return pool.withTransaction(tx -> secondFactor
+                                .checkAtSignIn(tx, user.id(), code)
+                                .compose(v -> grantRolesIfChanged(tx, stored, user))
                                 .compose(v -> refreshTokens.insert(
                                         tx, familyId, user.id(), RefreshTokens.hash(refreshToken), refreshTtl)))
                         .map(v -> session(user, refreshToken, familyId));

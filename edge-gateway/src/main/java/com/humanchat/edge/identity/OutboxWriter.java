@@ -20,4 +20,15 @@ public final class OutboxWriter {
                 .execute(Tuple.of(topic.name(), record.key(), new String(json, StandardCharsets.UTF_8)))
                 .mapEmpty();
     }
+
+    /**
+     * Appends a tombstone (the key with a null value) on the caller's transaction: once compacted, the topic keeps
+     * nothing of the key but this.
+     */
+    public Future<Void> appendTombstone(SqlClient transaction, Topic<String, ?> topic, String key) {
+        return transaction
+                .preparedQuery("insert into outbox (topic, record_key, payload) values ($1, $2, null)")
+                .execute(Tuple.of(topic.name(), key))
+                .mapEmpty();
+    }
 }

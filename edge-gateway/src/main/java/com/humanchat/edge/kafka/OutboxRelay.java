@@ -230,10 +230,12 @@ public final class OutboxRelay {
                     List<Long> ids = new ArrayList<>(rows.size());
                     for (Row row : rows) {
                         ids.add(row.getLong("id"));
+                        String payload = row.getString("payload");
+                        // A null payload is a tombstone (an erased account): the key is published with a null value.
                         acks.add(publisher.publish(
                                 topic(row.getString("topic")),
                                 row.getString("record_key"),
-                                row.getString("payload").getBytes(StandardCharsets.UTF_8)));
+                                payload == null ? null : payload.getBytes(StandardCharsets.UTF_8)));
                     }
                     return Future.all(acks)
                             .compose(acked -> tx.preparedQuery(

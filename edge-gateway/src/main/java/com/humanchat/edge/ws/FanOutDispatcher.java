@@ -226,6 +226,7 @@ public final class FanOutDispatcher implements FanOutConsumer.Listener {
             case UserCredentialsRevoked.SIGNED_OUT -> "signed out";
             case UserCredentialsRevoked.REFRESH_TOKEN_REUSED -> "sign-in revoked: a refresh token was used twice";
             case UserCredentialsRevoked.ROLES_CHANGED -> "roles changed: sign in again";
+            case UserCredentialsRevoked.ACCOUNT_DELETED -> "account deleted";
             default -> "credentials ended";
         };
     }

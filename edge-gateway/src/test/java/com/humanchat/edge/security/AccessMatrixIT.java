@@ -7,6 +7,7 @@ import com.humanchat.edge.Edge;
 import com.humanchat.edge.RouteInventory;
 import com.humanchat.edge.TestHttp;
 import com.humanchat.edge.TestHttp.Answer;
+import com.humanchat.edge.account.AuthenticatorApp;
 import com.humanchat.edge.chat.PlatformHarness;
 import com.humanchat.edge.chat.PlatformHarness.TestUser;
 import com.humanchat.edge.chat.TestSocket;
@@ -1138,6 +1139,166 @@ class AccessMatrixIT {
                             post("/api/admin/reports/" + openReportOf(f) + "/resolve", dismissal()),
                             200,
                             404)),
+            new Row(
+                    "GET",
+                    "/api/me/export",
+                    "any signed-in user, for their own data only",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> get("/api/me/export"),
+                    AccessMatrixIT::accountState,
+                    f -> as("owner", f.owner().token(), get("/api/me/export"), 200)),
+            new Row(
+                    "GET",
+                    "/api/me/deletion",
+                    "any signed-in user, for their own account",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> get("/api/me/deletion"),
+                    AccessMatrixIT::deletionState,
+                    f -> as("owner", f.owner().token(), get("/api/me/deletion"), 200)),
+            new Row(
+                    "POST",
+                    "/api/me/deletion",
+                    "any signed-in user, for their own account (there is no id of another to name)",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> post("/api/me/deletion", new JsonObject()),
+                    AccessMatrixIT::deletionState,
+                    // a new account, so that the owner keeps their other sign-ins for the controls after this one
+                    f -> as(
+                            "a user, for their own account",
+                            register("Leaving", "user").token(),
+                            post("/api/me/deletion", new JsonObject()),
+                            200)),
+            new Row(
+                    "DELETE",
+                    "/api/me/deletion",
+                    "any signed-in user, for their own scheduled deletion",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> new Call("DELETE", "/api/me/deletion", null),
+                    AccessMatrixIT::deletionState,
+                    f -> {
+                        Account leaving = register("Changing their mind", "user");
+                        expectStatus(send(leaving.token(), post("/api/me/deletion", new JsonObject())), 200);
+                        return as(
+                                "a user, for their own account",
+                                leaving.token(),
+                                new Call("DELETE", "/api/me/deletion", null),
+                                200);
+                    }),
+            new Row(
+                    "GET",
+                    "/api/me/sessions",
+                    "any signed-in user, for their own sign-ins",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> get("/api/me/sessions"),
+                    AccessMatrixIT::accountState,
+                    f -> as("owner", f.owner().token(), get("/api/me/sessions"), 200)),
+            new Row(
+                    "DELETE",
+                    "/api/me/sessions/:sessionId",
+                    "the owner of the sign-in",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> new Call("DELETE", "/api/me/sessions/" + signInOf(f.owner()), null),
+                    AccessMatrixIT::accountState,
+                    f -> as(
+                            "owner",
+                            f.owner().token(),
+                            new Call("DELETE", "/api/me/sessions/" + signInOf(login(f.owner())), null),
+                            204)),
+            new Row(
+                    "GET",
+                    "/api/me/two-factor",
+                    "any signed-in user, for their own account",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> get("/api/me/two-factor"),
+                    AccessMatrixIT::twoFactorState,
+                    f -> as("owner", f.owner().token(), get("/api/me/two-factor"), 200)),
+            new Row(
+                    "POST",
+                    "/api/me/two-factor",
+                    "any signed-in user, for their own account",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> post("/api/me/two-factor", new JsonObject()),
+                    AccessMatrixIT::twoFactorState,
+                    f -> as(
+                            "a user, for their own account",
+                            register("Enrolling", "host").token(),
+                            post("/api/me/two-factor", new JsonObject()),
+                            201)),
+            new Row(
+                    "POST",
+                    "/api/me/two-factor/confirm",
+                    "any signed-in user, with a code of their own enrolment (the stranger enrolled in the row before)",
+                    refused(401),
+                    refused(422),
+                    refused(403),
+                    (f, c) -> post("/api/me/two-factor/confirm", new JsonObject().put("code", "000000")),
+                    AccessMatrixIT::twoFactorState,
+                    f -> {
+                        Account host = register("Confirming", "host");
+                        String secret = expectStatus(
+                                        send(host.token(), post("/api/me/two-factor", new JsonObject())), 201)
+                                .json()
+                                .getString("secret");
+                        return as(
+                                "a user, with their app's code",
+                                host.token(),
+                                post(
+                                        "/api/me/two-factor/confirm",
+                                        new JsonObject().put("code", AuthenticatorApp.code(secret, Instant.now()))),
+                                200);
+                    }),
+            new Row(
+                    "POST",
+                    "/api/me/two-factor/disable",
+                    "any signed-in user with two-factor sign-in on, with a code of their own",
+                    refused(401),
+                    refused(409),
+                    refused(403),
+                    (f, c) -> post("/api/me/two-factor/disable", new JsonObject().put("code", "000000")),
+                    AccessMatrixIT::twoFactorState,
+                    f -> {
+                        Account host = register("Disabling", "host");
+                        String secret = expectStatus(
+                                        send(host.token(), post("/api/me/two-factor", new JsonObject())), 201)
+                                .json()
+                                .getString("secret");
+                        expectStatus(
+                                send(
+                                        host.token(),
+                                        post(
+                                                "/api/me/two-factor/confirm",
+                                                new JsonObject()
+                                                        .put("code", AuthenticatorApp.code(secret, Instant.now())))),
+                                200);
+                        return as(
+                                "a user, with their app's next code",
+                                host.token(),
+                                post(
+                                        "/api/me/two-factor/disable",
+                                        new JsonObject()
+                                                .put(
+                                                        "code",
+                                                        AuthenticatorApp.code(
+                                                                secret,
+                                                                Instant.now().plusSeconds(30)))),
+                                204);
+                    }),
             apiDocument("/api/openapi.yaml"),
             apiDocument("/api/openapi.json"),
             apiDocument("/api/asyncapi.yaml"),
@@ -1721,6 +1882,30 @@ class AccessMatrixIT {
     }
 
     // ---- what the rightful parties see --------------------------------------------------------------------------
+
+    /** Whether the owner's account is due for deletion. */
+    private static String deletionState(Fixture f) {
+        return "deletionScheduled="
+                + count(
+                        "select count(*) from users where id = ? and deletion_due_at is not null",
+                        f.owner().id());
+    }
+
+    /** Whether the owner has two-factor sign-in (on or pending). */
+    private static String twoFactorState(Fixture f) {
+        return "twoFactor="
+                + count(
+                        "select count(*) from two_factor where user_id = ?",
+                        f.owner().id());
+    }
+
+    /** The sign-in (refresh-token family) an account's access token was issued for: its {@code sid} claim. */
+    private static String signInOf(Account account) {
+        String payload = account.token().split("\\.")[1];
+        return new JsonObject(new String(
+                        java.util.Base64.getUrlDecoder().decode(payload), java.nio.charset.StandardCharsets.UTF_8))
+                .getString("sid");
+    }
 
     /** The account as an admin and the public see it, and how many refresh tokens it holds unrevoked. */
     private static String accountState(Fixture f) {

@@ -110,6 +110,16 @@ public final class Settings {
     public static final Setting SIGN_IN_LOCKOUT_MAX_SECONDS =
             new Setting("HUMANCHAT_SIGN_IN_LOCKOUT_MAX_SECONDS", "`900`", "the longest lock");
 
+    public static final Setting ADMIN_TWO_FACTOR_REQUIRED = new Setting(
+            "HUMANCHAT_ADMIN_TWO_FACTOR_REQUIRED",
+            "`false`",
+            "`true`: an admin without confirmed two-factor sign-in (TOTP) is refused every `/api/admin` route (403 `two-factor-enrolment-required`) until they enrol");
+
+    public static final Setting ACCOUNT_DELETION_GRACE_HOURS = new Setting(
+            "HUMANCHAT_ACCOUNT_DELETION_GRACE_HOURS",
+            "`168`",
+            "how long a requested account deletion waits (the owner may cancel) before the account is erased");
+
     public static final Setting RATE_LIMIT_WS_FRAMES_PER_SECOND = new Setting(
             "HUMANCHAT_RATE_LIMIT_WS_FRAMES_PER_SECOND",
             "`50`",
@@ -310,6 +320,8 @@ public final class Settings {
             SIGN_IN_LOCKOUT_FAILURES,
             SIGN_IN_LOCKOUT_SECONDS,
             SIGN_IN_LOCKOUT_MAX_SECONDS,
+            ADMIN_TWO_FACTOR_REQUIRED,
+            ACCOUNT_DELETION_GRACE_HOURS,
             RATE_LIMIT_WS_FRAMES_PER_SECOND,
             WS_MAX_SOCKETS_PER_USER,
             WS_MAX_SOCKETS,
