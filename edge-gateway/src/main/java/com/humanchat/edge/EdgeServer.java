@@ -11,6 +11,7 @@ import com.humanchat.edge.identity.DiscoverRoutes;
 import com.humanchat.edge.identity.ManagerInvitationRoutes;
 import com.humanchat.edge.identity.ProfileRoutes;
 import com.humanchat.edge.identity.UserRoutes;
+import com.humanchat.edge.notifications.NotificationRoutes;
 import com.humanchat.edge.presence.PresenceVisibility;
 import com.humanchat.edge.web.WebClientRoutes;
 import io.vertx.core.Future;
@@ -107,6 +108,7 @@ public final class EdgeServer extends RouterServer {
                                 .router(vertx));
         presence.mount(api, services.bearerAuth());
         services.chat().mountBookingTerms(vertx, api, services.bearerAuth());
+        new NotificationRoutes(services.pg(), services.config().jwtSecret()).mount(vertx, api, services.bearerAuth());
         api.route("/me/*").subRouter(new ProfileRoutes(services.identity(), services.bearerAuth()).router(vertx));
         new DiscoverRoutes(services.pg(), services.bearerAuth(), presence::statusesFor).mount(api);
         services.chat().mountApi(vertx, api, services.bearerAuth());

@@ -264,7 +264,7 @@ public final class Notifier implements AutoCloseable {
                 if (!derived.isEmpty()) {
                     store.inTransaction(c -> {
                         for (Notification notification : derived) {
-                            deliver(c, notification, List.of());
+                            deliver(c, notification, List.of(), false);
                         }
                         return null;
                     });
@@ -277,7 +277,8 @@ public final class Notifier implements AutoCloseable {
      * Adds the notification to its recipient's list and, when they may get e-mail, composes it into the sent-ledger;
      * in the caller's transaction. Nothing when it was derived before.
      */
-    private void deliver(Connection c, Notification notification, List<String> lines) throws SQLException {
+    private void deliver(Connection c, Notification notification, List<String> lines, boolean digest)
+            throws SQLException {
         if (!NotificationStore.insertNotification(c, notification)) {
             return;
         }
@@ -295,13 +296,22 @@ public final class Notifier implements AutoCloseable {
             return;
         }
         String link = unsubscribe.link(config.publicUrl(), notification.userId());
+        Instant notBefore = recipient.outsideQuietHours(now);
+        if (digest) {
+            // hourly/daily: at most one digest e-mail per period; the later ones wait for theirs
+            Instant last = NotificationStore.lastDigest(c, notification.userId());
+            if (last != null && last.plus(recipient.digestPeriod()).isAfter(notBefore)) {
+                notBefore = last.plus(recipient.digestPeriod());
+            }
+            NotificationStore.setLastDigest(c, notification.userId(), notBefore);
+        }
         NotificationStore.composeEmail(
                 c,
                 notification.id(),
                 notification.userId(),
                 composer.compose(recipient.email(), notification, lines, link),
                 now,
-                recipient.outsideQuietHours(now));
+                notBefore);
     }
 
     // ---- dispatching: due digests, then the ledger
@@ -356,7 +366,7 @@ public final class Notifier implements AutoCloseable {
                 first.conversationId(),
                 first.messageId(),
                 unread.getLast().sentAt().plus(config.unreadDelay()));
-        deliver(c, notification, unread.size() == 1 ? List.of() : lines);
+        deliver(c, notification, unread.size() == 1 ? List.of() : lines, true);
     }
 
     private void sendDue() throws SQLException {

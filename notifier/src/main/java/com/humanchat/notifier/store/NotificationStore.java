@@ -223,18 +223,18 @@ public final class NotificationStore {
         return taken;
     }
 
-    /** When {@code userId} last got an e-mail digest (null = never); {@code at} becomes the last one. */
-    public static Instant swapLastDigest(Connection c, UUID userId, Instant at) throws SQLException {
-        Instant previous = null;
+    /** When {@code userId}'s last digest e-mail is due (null = never had one); locks it until the commit. */
+    public static Instant lastDigest(Connection c, UUID userId) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
                 "select last_digest_at from notification_digest_state where user_id = ? for update")) {
             select.setObject(1, userId);
             try (ResultSet row = select.executeQuery()) {
-                if (row.next()) {
-                    previous = row.getTimestamp(1).toInstant();
-                }
+                return row.next() ? row.getTimestamp(1).toInstant() : null;
             }
         }
+    }
+
+    public static void setLastDigest(Connection c, UUID userId, Instant at) throws SQLException {
         try (PreparedStatement upsert = c.prepareStatement(
                 """
                 insert into notification_digest_state (user_id, last_digest_at) values (?, ?)
@@ -243,7 +243,6 @@ public final class NotificationStore {
             upsert.setTimestamp(2, Timestamp.from(at));
             upsert.executeUpdate();
         }
-        return previous;
     }
 
     /** A display name for e-mails and titles; "Someone" for an id the users table does not hold. */

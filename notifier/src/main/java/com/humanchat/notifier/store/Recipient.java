@@ -1,5 +1,6 @@
 package com.humanchat.notifier.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -11,6 +12,15 @@ import java.time.ZonedDateTime;
  */
 public record Recipient(
         String email, boolean emailEnabled, String emailDigest, LocalTime quietStart, LocalTime quietEnd, ZoneId zone) {
+
+    /** The shortest time between two digest e-mails: none for {@code batched}, an hour, a day. */
+    public Duration digestPeriod() {
+        return switch (emailDigest) {
+            case "hourly" -> Duration.ofHours(1);
+            case "daily" -> Duration.ofDays(1);
+            default -> Duration.ZERO;
+        };
+    }
 
     public boolean mayEmail() {
         return email != null && emailEnabled;
