@@ -55,7 +55,7 @@ final class NotificationReadModel {
     Future<Void> markRead(UUID user, List<UUID> ids) {
         return pg.preparedQuery("update notifications set read_at = now() where user_id = $1 and read_at is null"
                         + " and ($2::uuid[] is null or id = any($2))")
-                .execute(Tuple.of(user, ids == null ? null : ids.toArray(UUID[]::new)))
+                .execute(Tuple.tuple().addUUID(user).addArrayOfUUID(ids == null ? null : ids.toArray(UUID[]::new)))
                 .mapEmpty();
     }
 
@@ -101,7 +101,7 @@ final class NotificationReadModel {
         return pg.preparedQuery(
                         "select count(*) from unnest($2::uuid[]) c(id) where not exists"
                                 + " (select 1 from participants p where p.conversation_id = c.id and p.user_id = $1 and p.member)")
-                .execute(Tuple.of(user, conversations.toArray(UUID[]::new)))
+                .execute(Tuple.tuple().addUUID(user).addArrayOfUUID(conversations.toArray(UUID[]::new)))
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
@@ -128,7 +128,9 @@ final class NotificationReadModel {
                                 .execute(Tuple.of(user)))
                         .compose(done -> conn.preparedQuery("insert into notification_muted_conversations"
                                         + " (user_id, conversation_id) select $1, unnest($2::uuid[])")
-                                .execute(Tuple.of(user, prefs.muted().toArray(UUID[]::new)))))
+                                .execute(Tuple.tuple()
+                                        .addUUID(user)
+                                        .addArrayOfUUID(prefs.muted().toArray(UUID[]::new)))))
                 .mapEmpty();
     }
 
