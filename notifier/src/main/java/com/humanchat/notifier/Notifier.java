@@ -1,5 +1,6 @@
 package com.humanchat.notifier;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.humanchat.notifier.config.NotifierConfig;
 import com.humanchat.notifier.domain.Notification;
 import com.humanchat.notifier.domain.NotificationKind;
@@ -37,10 +38,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -74,7 +77,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Notifier implements AutoCloseable {
 
-    public static final String DEAD_LETTERS = "notifications.dlq";
+    public static final String DEAD_LETTERS = Topics.NOTIFICATIONS_DEAD_LETTERS;
     static final String DLQ_REASON_HEADER = "humanchat.dlq.reason";
 
     private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
@@ -173,12 +176,14 @@ public final class Notifier implements AutoCloseable {
                             continue;
                         }
                         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+                        List<Envelope> events = new ArrayList<>();
                         for (ConsumerRecord<String, byte[]> record : batch) {
-                            processUntilDone(record);
+                            read(record).ifPresent(events::add);
                             offsets.put(
                                     new TopicPartition(record.topic(), record.partition()),
                                     new OffsetAndMetadata(record.offset() + 1));
                         }
+                        storeUntilDone(events);
                         if (!running) {
                             return; // given up while stopping: nothing committed, processed again later, harmlessly
                         }
@@ -204,70 +209,72 @@ public final class Notifier implements AutoCloseable {
         }
     }
 
-    /** Processes a record, retrying while PostgreSQL is away; an unreadable one goes to its {@code .dlq} topic. */
-    private void processUntilDone(ConsumerRecord<String, byte[]> record) {
+    /** The record's event; an unreadable record goes to its {@code .dlq} topic (with its trace id in the log). */
+    private Optional<Envelope> read(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            return Optional.empty();
+        }
         try (TraceMdc.Scope trace = TraceMdc.of(record.headers())) {
-            Backoff backoff = new Backoff(MIN_BACKOFF, MAX_BACKOFF);
-            try {
-                while (running) {
-                    try {
-                        process(record);
-                        return;
-                    } catch (SQLException e) {
-                        if (backoff.attempts() == 0) {
-                            retrying.incrementAndGet();
+            Topic<String, ?> topic = TOPICS.stream()
+                    .filter(t -> t.name().equals(record.topic()))
+                    .findFirst()
+                    .orElseThrow();
+            return Optional.of(
+                    (Envelope) topic.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+        } catch (SerializationException e) {
+            deadLetter(record.topic() + ".dlq", record.key(), record.value(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Stores what a poll's events cause in one transaction — a message and the read position that covers it, polled
+     * together, never let a digest in between — retrying with backoff while PostgreSQL is away. Every write is
+     * idempotent, so a batch stored again after a crash changes nothing.
+     */
+    private void storeUntilDone(List<Envelope> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Backoff backoff = new Backoff(MIN_BACKOFF, MAX_BACKOFF);
+        try {
+            while (running) {
+                try {
+                    store.inTransaction(c -> {
+                        for (Envelope event : events) {
+                            apply(c, event);
                         }
-                        Duration wait = backoff.next();
-                        LOG.warn(
-                                "notifier: {}@{} not stored, retrying in {} ms: {}",
-                                record.topic(),
-                                record.offset(),
-                                wait.toMillis(),
-                                e.toString());
-                        sleep(wait.toMillis());
-                    } catch (SerializationException e) {
-                        deadLetter(record.topic() + ".dlq", record.key(), record.value(), e.getMessage());
-                        return;
+                        return null;
+                    });
+                    return;
+                } catch (SQLException e) {
+                    if (backoff.attempts() == 0) {
+                        retrying.incrementAndGet();
                     }
+                    Duration wait = backoff.next();
+                    LOG.warn(
+                            "notifier: {} event(s) not stored, retrying in {} ms: {}",
+                            events.size(),
+                            wait.toMillis(),
+                            e.toString());
+                    sleep(wait.toMillis());
                 }
-            } finally {
-                if (backoff.attempts() > 0) {
-                    retrying.decrementAndGet();
-                }
+            }
+        } finally {
+            if (backoff.attempts() > 0) {
+                retrying.decrementAndGet();
             }
         }
     }
 
-    private void process(ConsumerRecord<String, byte[]> record) throws SQLException {
-        if (record.value() == null) {
-            return;
-        }
-        Topic<String, ?> topic = TOPICS.stream()
-                .filter(t -> t.name().equals(record.topic()))
-                .findFirst()
-                .orElseThrow();
-        Envelope event = (Envelope) topic.valueSerde().deserializer().deserialize(record.topic(), record.value());
+    private void apply(Connection c, Envelope event) throws SQLException {
         switch (event) {
             case MessageSent message
-            when message.messageType() != MessageKind.SYSTEM ->
-                store.inTransaction(c -> {
-                    NotificationStore.recordMessage(c, message);
-                    return null;
-                });
-            case ReadAdvanced read ->
-                store.inTransaction(c -> {
-                    NotificationStore.recordRead(c, read);
-                    return null;
-                });
+            when message.messageType() != MessageKind.SYSTEM -> NotificationStore.recordMessage(c, message);
+            case ReadAdvanced read -> NotificationStore.recordRead(c, read);
             default -> {
-                List<Notification> derived = rules.derive(event);
-                if (!derived.isEmpty()) {
-                    store.inTransaction(c -> {
-                        for (Notification notification : derived) {
-                            deliver(c, notification, List.of(), false);
-                        }
-                        return null;
-                    });
+                for (Notification notification : rules.derive(event)) {
+                    deliver(c, notification, List.of(), false);
                 }
             }
         }
@@ -424,9 +431,8 @@ public final class Notifier implements AutoCloseable {
         }
     }
 
+    /** Dead-letters first, then marks the row dead: a crash in between dead-letters it again, never loses it. */
     private void giveUp(Delivery delivery, String reason) throws SQLException {
-        store.markDead(delivery, reason);
-        count("dead");
         Map<String, Object> letter = Map.of(
                 "notificationId", delivery.notificationId(),
                 "channel", delivery.channel(),
@@ -434,9 +440,11 @@ public final class Notifier implements AutoCloseable {
                 "reason", reason);
         try {
             deadLetter(DEAD_LETTERS, delivery.userId().toString(), Json.mapper().writeValueAsBytes(letter), reason);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        store.markDead(delivery, reason);
+        count("dead");
     }
 
     private void deadLetter(String topic, String key, byte[] value, String reason) {

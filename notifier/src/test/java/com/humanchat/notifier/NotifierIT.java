@@ -28,6 +28,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,16 +39,21 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,7 +66,7 @@ import org.junit.jupiter.api.Test;
  */
 class NotifierIT {
 
-    private static final Duration DELAY = Duration.ofSeconds(2);
+    private static final Duration DELAY = Duration.ofSeconds(4);
     private static final String SECRET = "notifier-it-secret-0123456789abcdef0123456789";
 
     private static SharedTestInfra infra;
@@ -243,6 +249,58 @@ class NotifierIT {
             if (late != null) {
                 late.stop();
             }
+        }
+    }
+
+    @Test
+    void anEmailTheServerKeepsRefusingIsDeadLetteredAfterItsLastAttemptAndNeverSent() throws Exception {
+        DatabaseCoordinates own = infra.newDatabase("notifier_dead");
+        Migrations.apply(own.jdbcUrl(), own.user(), own.password());
+        UUID sender = user(own, "Ada Sender", "ada@example.com");
+        UUID recipient = user(own, "Unreachable", "unreachable-" + UUID.randomUUID() + "@example.com");
+        int nowhere = freePort(); // nothing listens: every attempt is refused
+        try (KafkaConsumer<String, byte[]> letters = new KafkaConsumer<>(
+                        Map.of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                infra.kafkaBootstrap(),
+                                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                                "earliest",
+                                ConsumerConfig.GROUP_ID_CONFIG,
+                                "notifier-dlq-" + UUID.randomUUID()),
+                        new StringDeserializer(),
+                        new ByteArrayDeserializer());
+                Notifier refused = Notifier.start(
+                        new NotifierConfig(
+                                infra.kafkaBootstrap(),
+                                postgresUrl(own),
+                                new SmtpServer("127.0.0.1", nowhere, null, null, false, "n@humanchat.test"),
+                                "http://localhost:8080",
+                                SECRET,
+                                DELAY,
+                                3,
+                                Duration.ofMillis(100),
+                                "notifier-dead-" + UUID.randomUUID()),
+                        new SimpleMeterRegistry(),
+                        Clock.systemUTC())) {
+            letters.subscribe(List.of(Topics.NOTIFICATIONS_DEAD_LETTERS));
+            send(Topics.CHAT_EVENTS, message(UUID.randomUUID(), 1, sender, recipient, "can you hear me"));
+
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> count(
+                                    own,
+                                    "select count(*) from notification_deliveries where user_id = ? and status = 'dead'"
+                                            + " and attempts = 3",
+                                    recipient)
+                            == 1);
+            List<String> dead = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                letters.poll(Duration.ofMillis(200))
+                        .forEach(r -> dead.add(new String(r.value(), StandardCharsets.UTF_8)));
+                return dead.stream().anyMatch(v -> v.contains(recipient.toString()));
+            });
+            assertThat(dead.stream().filter(v -> v.contains(recipient.toString())))
+                    .singleElement()
+                    .satisfies(v -> assertThat(v).contains("\"channel\":\"email\""));
         }
     }
 

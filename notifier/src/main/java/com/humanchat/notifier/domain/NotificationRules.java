@@ -104,7 +104,7 @@ public final class NotificationRules {
                 request.managerId(),
                 request.requesterName() + " asks to talk to " + request.hostName(),
                 request.message() == null ? "" : request.message(),
-                "/#/requests",
+                "/#/sessions",
                 null);
     }
 
@@ -120,7 +120,7 @@ public final class NotificationRules {
                 request.requesterId(),
                 "Your request to " + request.hostName() + " was " + verdict,
                 event.reason() == null ? "" : event.reason(),
-                request.conversationId() == null ? "/#/requests" : "/#/c/" + request.conversationId(),
+                request.conversationId() == null ? "/#/sessions" : "/#/c/" + request.conversationId(),
                 request.conversationId()));
     }
 
