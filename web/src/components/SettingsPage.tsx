@@ -11,8 +11,9 @@ import type { BookingTerms, User } from '../types';
 import { ErrorAlert } from './ErrorAlert';
 import { GetPaid } from './GetPaid';
 import { ManagerInvitations } from './ManagerInvitations';
+import { NotificationSettings } from './NotificationSettings';
 
-/** `#/settings`: the profile, a host's terms and price, getting paid (Stripe), the manager. */
+/** `#/settings`: the profile, a host's terms and price, getting paid (Stripe), notifications, the manager. */
 export default function SettingsPage() {
   const me = useMe();
   const isHost = !!me.data?.roles.includes('host');
@@ -24,6 +25,7 @@ export default function SettingsPage() {
       <ErrorAlert message={me.error ? errorText(me.error) : terms.error ? errorText(terms.error) : undefined} />
       {ready ? <ProfileSettings account={me.data!} terms={terms.data} /> : !me.error && <p className="muted">Loading…</p>}
       {isHost && ready && <GetPaid />}
+      <NotificationSettings />
       <ManagerInvitations />
     </section>
   );

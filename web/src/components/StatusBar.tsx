@@ -2,7 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { db, signOutLocally } from '../services';
 import { mainViews } from '../navigation';
 import { useUi } from '../store';
+import { useAttention, useNotifications } from '../notifications';
 import { Announcements } from './Announcements';
+import { NotificationBell } from './NotificationBell';
 
 const LINK_TEXT = { online: 'Online', connecting: 'Connecting…', offline: 'Offline — messages will be sent when you reconnect' };
 
@@ -14,6 +16,8 @@ export function StatusBar() {
   const navigate = useUi((s) => s.navigate);
   const totalUnread = useLiveQuery(() => db.totalUnread(), []) ?? 0;
   const views = mainViews(!!user?.roles.includes('admin'));
+  const notifications = useNotifications();
+  useAttention(totalUnread, notifications.data);
 
   return (
     <header className="statusbar">
@@ -42,6 +46,7 @@ export function StatusBar() {
       <span className={`link link-${link}`} role="status" data-testid="link-state" data-link={link}>
         {LINK_TEXT[link]}
       </span>
+      <NotificationBell page={notifications.data} />
       <span className="me" title={user?.email}>
         {user?.displayName}
       </span>
