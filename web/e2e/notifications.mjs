@@ -51,13 +51,20 @@ await scenario('notifications', async ({ browser, log, pageConsole }) => {
   log('the guest wrote and requested a session');
 
   // 1 unread message + its digest (after the notifier's 3 s delay) + the session request
-  await host.page.waitForFunction(() => document.title === '(3) HumanChat', null, { timeout: 30_000 });
+  const state = () => host.page.evaluate(() => `title "${document.title}", raised ${JSON.stringify(window.__raised)}`);
+  await host.page
+    .waitForFunction(() => document.title === '(3) HumanChat', null, { timeout: 30_000 })
+    .catch(async (e) => {
+      throw new Error(`${e.message}; ${await state()}`);
+    });
   log(`hidden tab title: ${await host.page.title()}`);
-  await host.page.waitForFunction(
-    (guest) => window.__raised.some((n) => n.title === `${guest} requested a session`),
-    guestName,
-    { timeout: 30_000 },
-  );
+  await host.page
+    .waitForFunction((guest) => window.__raised.some((n) => n.title === `${guest} requested a session`), guestName, {
+      timeout: 30_000,
+    })
+    .catch(async (e) => {
+      throw new Error(`${e.message}; ${await state()}`);
+    });
   const raised = await host.page.evaluate(() => window.__raised.map((n) => n.title));
   if (!raised.includes('New message')) throw new Error(`no browser notification for the message: ${raised.join(' | ')}`);
   log(`browser notifications raised while hidden: ${raised.join(' | ')}`);

@@ -3,6 +3,7 @@ import { withLive } from './announcements';
 import { SYNC_CURSOR, type ChatDatabase } from './db';
 import type { Announcement } from './endpoints';
 import { queryClient } from './queries';
+import { NOTIFICATIONS_KEY } from './notifications';
 import { moneyChanged } from './moneyQueries';
 import { useUi } from './store';
 import {
@@ -164,6 +165,10 @@ export class Connection {
         queryClient.setQueryData(['announcements'], (loaded: { items: Announcement[] } | undefined) =>
           withLive(loaded, frame as unknown as Announcement),
         );
+        return;
+      case 'notifications':
+        // The notifier added one or read marks changed: the bell's list is server state, fetched again.
+        void queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY });
         return;
       case 'rtc.signal':
         this.rtcListeners.forEach((l) => l(frame));

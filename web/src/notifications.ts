@@ -4,11 +4,11 @@ import { notifications, type AppNotification, type NotificationPage } from './en
 import { queryClient } from './queries';
 
 /**
- * In-app notifications as server state: the list and its unread count, refreshed every few seconds and when the tab
- * comes back (the notifier writes them from the event topics; there is no socket frame for them yet).
+ * In-app notifications as server state: the list and its unread count, fetched again when the socket's
+ * `notifications` frame says they changed, when the tab comes back, and every half minute in case a frame was missed.
  */
 export const NOTIFICATIONS_KEY = ['notifications'] as const;
-const REFRESH_MS = 5_000;
+const REFRESH_MS = 30_000;
 const BASE_TITLE = 'HumanChat';
 
 export function useNotifications() {

@@ -191,6 +191,7 @@ export type ServerFrame =
   | { type: 'payment.updated'; payment: Record<string, unknown> }
   | { type: 'payment.account-updated'; hostUserId: string; chargesEnabled: boolean; payoutsEnabled: boolean }
   | { type: 'announcement'; [key: string]: unknown }
+  | { type: 'notifications'; unreadCount: number }
   | { type: 'rtc.signal'; sessionId: string; fromUserId?: string; payload: RtcPayload }
   | { type: 'error'; code: string; message: string; clientMessageId?: string };
 

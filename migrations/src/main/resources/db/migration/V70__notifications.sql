@@ -76,3 +76,19 @@ create table notification_digest_state (
     user_id        uuid primary key,
     last_digest_at timestamptz not null
 );
+
+-- Every edge replica listens on channel 'notifications' and pushes the user's new unread count to their sockets.
+-- PostgreSQL delivers a notification only when its transaction commits, once per distinct payload (the user id).
+create function notifications_notify() returns trigger
+    language plpgsql as
+$$
+begin
+    perform pg_notify('notifications', new.user_id::text);
+    return null;
+end
+$$;
+
+create trigger notifications_changed
+    after insert or update of read_at on notifications
+    for each row
+execute function notifications_notify();

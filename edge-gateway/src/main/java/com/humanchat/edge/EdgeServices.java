@@ -145,7 +145,8 @@ public final class EdgeServices {
                 redis,
                 suspendedUsers,
                 standing,
-                managerInvitations::managesHost);
+                managerInvitations::managesHost,
+                connectOptions(config));
         this.admin = new AdminService(pg, suspendedUsers, standing, managerInvitations, outboxRelay::nudge);
         this.metricsSnapshots =
                 new MetricsSnapshotConsumer(config.kafkaBootstrap(), config.replicaId(), adminMetrics::accept);
