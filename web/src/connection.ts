@@ -3,6 +3,7 @@ import { withLive } from './announcements';
 import { SYNC_CURSOR, type ChatDatabase } from './db';
 import type { Announcement } from './endpoints';
 import { queryClient } from './queries';
+import { NOTIFICATIONS_KEY } from './notifications';
 import { moneyChanged } from './moneyQueries';
 import { useUi } from './store';
 import {
@@ -168,6 +169,10 @@ export class Connection {
       case 'report.resolved':
         // The reporter's own list (GET /api/reports) now has the outcome; the notice reads it.
         void queryClient.invalidateQueries({ queryKey: ['my-reports'] });
+        return;
+      case 'notifications':
+        // The notifier added one or read marks changed: the bell's list is server state, fetched again.
+        void queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY });
         return;
       case 'rtc.signal':
         this.rtcListeners.forEach((l) => l(frame));

@@ -59,6 +59,33 @@ export interface Announcement {
   publishedAt: string;
 }
 
+/** One in-app notification (openapi.yaml `Notification`). */
+export interface AppNotification {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  /** Where the client shows it: a hash route such as `/#/c/<id>`. */
+  link: string;
+  conversationId: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationPage extends Page<AppNotification> {
+  unreadCount: number;
+}
+
+/** openapi.yaml `NotificationPreferences`. */
+export interface NotificationPreferences {
+  emailEnabled: boolean;
+  pushEnabled: boolean;
+  emailDigest: 'batched' | 'hourly' | 'daily';
+  quietHours: { start: string; end: string } | null;
+  timeZone: string;
+  mutedConversationIds: string[];
+}
+
 export interface DiscoverQuery {
   q?: string;
   tag?: string;
@@ -270,6 +297,17 @@ export const account = {
   confirmTwoFactor: (code: string) =>
     api.call<{ enabled: boolean; recoveryCodes: string[] }>('POST', '/api/me/two-factor/confirm', { code }),
   disableTwoFactor: (code: string) => api.call<void>('POST', '/api/me/two-factor/disable', { code }),
+};
+
+export const notifications = {
+  /** The newest notifications and the unread count. */
+  latest: () => api.call<NotificationPage>('GET', '/api/notifications?limit=30'),
+  /** Marks the caller's own read: those ids, or all of them. */
+  markRead: (ids: string[] | 'all') =>
+    api.call<{ unreadCount: number }>('POST', '/api/notifications/read', ids === 'all' ? { all: true } : { ids }),
+  preferences: () => api.call<NotificationPreferences>('GET', '/api/me/notification-preferences'),
+  savePreferences: (prefs: NotificationPreferences) =>
+    api.call<NotificationPreferences>('PUT', '/api/me/notification-preferences', prefs),
 };
 
 /** A failure in words a person can act on: the problem's detail, and each invalid field's message. */

@@ -192,6 +192,7 @@ export type ServerFrame =
   | { type: 'payment.account-updated'; hostUserId: string; chargesEnabled: boolean; payoutsEnabled: boolean }
   | { type: 'announcement'; [key: string]: unknown }
   | { type: 'report.resolved'; reportId: string; targetType: string; outcome: 'action_taken' | 'no_action'; resolvedAt: string }
+  | { type: 'notifications'; unreadCount: number }
   | { type: 'rtc.signal'; sessionId: string; fromUserId?: string; payload: RtcPayload }
   | { type: 'error'; code: string; message: string; clientMessageId?: string };
 

@@ -13,8 +13,9 @@ import { GetPaid } from './GetPaid';
 import { ManagerInvitations } from './ManagerInvitations';
 import { SecuritySettings } from './SecuritySettings';
 import { YourData } from './YourData';
+import { NotificationSettings } from './NotificationSettings';
 
-/** `#/settings`: the profile, a host's terms and price, getting paid (Stripe), the manager, security and your data. */
+/** `#/settings`: the profile, a host's terms and price, getting paid (Stripe), notifications, the manager, security and your data. */
 export default function SettingsPage() {
   const me = useMe();
   const isHost = !!me.data?.roles.includes('host');
@@ -26,6 +27,7 @@ export default function SettingsPage() {
       <ErrorAlert message={me.error ? errorText(me.error) : terms.error ? errorText(terms.error) : undefined} />
       {ready ? <ProfileSettings account={me.data!} terms={terms.data} /> : !me.error && <p className="muted">Loading…</p>}
       {isHost && ready && <GetPaid />}
+      <NotificationSettings />
       <ManagerInvitations />
       <SecuritySettings />
       <YourData />

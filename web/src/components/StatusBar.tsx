@@ -3,7 +3,9 @@ import dynamic from 'next/dynamic';
 import { db, signOutLocally } from '../services';
 import { mainViews } from '../navigation';
 import { useUi } from '../store';
+import { useAttention, useNotifications } from '../notifications';
 import { Announcements } from './Announcements';
+import { NotificationBell } from './NotificationBell';
 
 // The outcome of one's reports: rarely there, so its own chunk.
 const ReportOutcomes = dynamic(() => import('./ReportOutcomes').then((m) => m.ReportOutcomes), { ssr: false });
@@ -18,6 +20,8 @@ export function StatusBar() {
   const navigate = useUi((s) => s.navigate);
   const totalUnread = useLiveQuery(() => db.totalUnread(), []) ?? 0;
   const views = mainViews(!!user?.roles.includes('admin'));
+  const notifications = useNotifications();
+  useAttention(totalUnread, notifications.data);
 
   return (
     <header className="statusbar">
@@ -46,6 +50,7 @@ export function StatusBar() {
       <span className={`link link-${link}`} role="status" data-testid="link-state" data-link={link}>
         {LINK_TEXT[link]}
       </span>
+      <NotificationBell page={notifications.data} />
       <span className="me" title={user?.email}>
         {user?.displayName}
       </span>

@@ -64,7 +64,7 @@ class DockerComposeTest {
 
     @Test
     void migratesBeforeEveryServiceThatReadsPostgres() {
-        for (String service : List.of("edge", "domain-streams", "projector", "payments-worker")) {
+        for (String service : List.of("edge", "domain-streams", "projector", "payments-worker", "notifier")) {
             assertThat(compose.path("services")
                             .path(service)
                             .path("depends_on")
@@ -129,6 +129,7 @@ class DockerComposeTest {
         documented.addAll(RepositoryFiles.documentedVariables("domain-streams/README.md"));
         documented.addAll(RepositoryFiles.documentedVariables("sam-worker/README.md"));
         documented.addAll(RepositoryFiles.documentedVariables("payments-worker/README.md"));
+        documented.addAll(RepositoryFiles.documentedVariables("notifier/README.md"));
         documented.addAll(List.of(
                 "HUMANCHAT_GEMINI_API_KEY",
                 "HUMANCHAT_GEMINI_MODEL",

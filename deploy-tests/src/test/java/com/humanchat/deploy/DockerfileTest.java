@@ -19,7 +19,8 @@ class DockerfileTest {
         "domain-streams, humanchat/domain-streams, domain-streams, com.humanchat.streams.app.DomainStreamsMain",
         "migrations,     humanchat/migrations,     migrate,        com.humanchat.migrations.Migrate",
         "sam-worker,     humanchat/sam-worker,     sam-worker,     com.humanchat.sam.SamWorkerMain",
-        "payments-worker, humanchat/payments-worker, payments-worker, com.humanchat.payments.PaymentsWorkerMain"
+        "payments-worker, humanchat/payments-worker, payments-worker, com.humanchat.payments.PaymentsWorkerMain",
+        "notifier,        humanchat/notifier,        notifier,        com.humanchat.notifier.NotifierMain"
     })
     void buildsAMultiStageNonRootJre21Image(String module, String image, String composeService, String mainClass) {
         String dockerfile = RepositoryFiles.read(module + "/Dockerfile");

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelmChartTest {
 
     private static final List<String> COMPONENTS =
-            List.of("edge", "domain-streams", "projector", "sam-worker", "payments-worker", "migrations");
+            List.of("edge", "domain-streams", "projector", "sam-worker", "payments-worker", "notifier", "migrations");
 
     /**
      * Variables of the root README's table that no deployed service reads (the standalone's data folder) or that a
@@ -126,6 +126,7 @@ class HelmChartTest {
             assertThat(rendered.kindsOf("sam-worker"))
                     .containsExactlyInAnyOrder("ConfigMap", "Deployment", "HorizontalPodAutoscaler");
             assertThat(rendered.kindsOf("payments-worker")).containsExactlyInAnyOrder("ConfigMap", "Deployment");
+            assertThat(rendered.kindsOf("notifier")).containsExactlyInAnyOrder("ConfigMap", "Deployment");
             assertThat(rendered.kindsOf("migrations")).containsExactly("Job");
             // Secrets come from the existing Secret named in values.yaml: the chart makes none.
             assertThat(rendered.ofKind("Secret")).isEmpty();
@@ -153,6 +154,7 @@ class HelmChartTest {
                             "humanchat/domain-streams:0.1.0",
                             "humanchat/sam-worker:0.1.0",
                             "humanchat/payments-worker:0.1.0",
+                            "humanchat/notifier:0.1.0",
                             "humanchat/migrations:0.1.0");
         }
 
@@ -175,6 +177,7 @@ class HelmChartTest {
             "domain-streams,  StatefulSet, HUMANCHAT_OPS_HTTP_PORT, 8081",
             "projector,       Deployment,  HUMANCHAT_OPS_HTTP_PORT, 8081",
             "payments-worker, Deployment,  HUMANCHAT_OPS_HTTP_PORT, 8081",
+            "notifier,        Deployment,  HUMANCHAT_OPS_HTTP_PORT, 8081",
             "sam-worker,      Deployment,  HUMANCHAT_SAM_HTTP_PORT, 8091"
         })
         void probesEveryBackEndWorkloadOnItsOpsPortAndLetsPrometheusScrapeIt(
@@ -445,6 +448,14 @@ class HelmChartTest {
         }
 
         @Test
+        void wiresEveryVariableOfTheNotifierReadmeIntoTheNotifier() {
+            Set<String> documented = RepositoryFiles.documentedVariables("notifier/README.md");
+
+            assertThat(documented).as("variables found in notifier/README.md").hasSizeGreaterThan(5);
+            assertThat(rendered.environmentOf("notifier", "Deployment")).containsAll(documented);
+        }
+
+        @Test
         void wiresEveryVariableOfTheSamWorkerReadmeIntoTheSamWorker() {
             Set<String> documented = RepositoryFiles.documentedVariables("sam-worker/README.md");
 
@@ -462,6 +473,7 @@ class HelmChartTest {
             wired.addAll(rendered.environmentOf("projector", "Deployment"));
             wired.addAll(rendered.environmentOf("sam-worker", "Deployment"));
             wired.addAll(rendered.environmentOf("payments-worker", "Deployment"));
+            wired.addAll(rendered.environmentOf("notifier", "Deployment"));
 
             assertThat(documented).as("variables found in README.md").hasSizeGreaterThan(20);
             assertThat(wired).containsAll(documented);

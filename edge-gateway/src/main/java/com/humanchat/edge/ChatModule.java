@@ -17,6 +17,7 @@ import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.kafka.CommandAnswers;
 import com.humanchat.edge.kafka.CommandPublisher;
 import com.humanchat.edge.kafka.FanOutConsumer;
+import com.humanchat.edge.notifications.NotificationPush;
 import com.humanchat.edge.payments.Earnings;
 import com.humanchat.edge.payments.PaymentRoutes;
 import com.humanchat.edge.payments.PaymentService;
@@ -54,6 +55,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
@@ -98,9 +100,13 @@ public final class ChatModule implements AutoCloseable {
     private final WebSocketEndpoint webSocket;
     private final PresenceService presence;
     private final MessageSender sender;
+    private final NotificationPush notificationPush;
     private volatile boolean draining;
 
-    /** Wires the chat side of the edge; {@code redis} is the process's client for presence and typing (not closed here). */
+    /**
+     * Wires the chat side of the edge; {@code redis} is the process's client for presence and typing (not closed here),
+     * {@code listen} where the notification push listens for the notifier's changes.
+     */
     public ChatModule(
             Vertx vertx,
             EdgeConfig config,
@@ -112,7 +118,8 @@ public final class ChatModule implements AutoCloseable {
             SuspendedUsers suspended,
             AccountStanding standing,
             RequestService.ManagerRelation invitations,
-            BlockedUsers blocked) {
+            BlockedUsers blocked,
+            PgConnectOptions listen) {
         this.vertx = vertx;
         this.config = config;
         this.pg = pg;
@@ -213,6 +220,7 @@ public final class ChatModule implements AutoCloseable {
                 new RtcRelay(sessions, publisher),
                 suspended);
         suspended.onSuspended(user -> sockets.closeAll(user, ClientSocket.POLICY_VIOLATION, "account suspended"));
+        this.notificationPush = new NotificationPush(vertx, pg, listen, sockets);
     }
 
     /**
@@ -225,6 +233,7 @@ public final class ChatModule implements AutoCloseable {
      */
     public Future<Void> start() {
         presence.start();
+        notificationPush.start();
         CompletableFuture<Void> assigned = fanOut.start()
                 .thenApply(v -> (Void) null)
                 .completeOnTimeout(null, START_WAIT_SECONDS, TimeUnit.SECONDS);
@@ -349,6 +358,7 @@ public final class ChatModule implements AutoCloseable {
     @Override
     public void close() {
         presence.close();
+        notificationPush.close();
         fanOut.close();
     }
 }

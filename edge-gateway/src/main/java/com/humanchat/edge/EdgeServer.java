@@ -14,6 +14,7 @@ import com.humanchat.edge.identity.DiscoverRoutes;
 import com.humanchat.edge.identity.ManagerInvitationRoutes;
 import com.humanchat.edge.identity.ProfileRoutes;
 import com.humanchat.edge.identity.UserRoutes;
+import com.humanchat.edge.notifications.NotificationRoutes;
 import com.humanchat.edge.presence.PresenceVisibility;
 import com.humanchat.edge.safety.SafetyRoutes;
 import com.humanchat.edge.web.WebClientRoutes;
@@ -121,6 +122,7 @@ public final class EdgeServer extends RouterServer {
                         services.rateLimits(),
                         Clock.systemUTC())
                 .mount(api, services.bearerAuth());
+        new NotificationRoutes(services.pg(), services.config().jwtSecret()).mount(vertx, api, services.bearerAuth());
         api.route("/me/*").subRouter(new ProfileRoutes(services.identity(), services.bearerAuth()).router(vertx));
         new DiscoverRoutes(services.pg(), services.bearerAuth(), presence::statusesFor).mount(api);
         services.chat().mountApi(vertx, api, services.bearerAuth());

@@ -168,7 +168,8 @@ public final class EdgeServices {
                 suspendedUsers,
                 standing,
                 managerInvitations::managesHost,
-                blockedUsers);
+                blockedUsers,
+                connectOptions(config));
         this.admin = new AdminService(pg, suspendedUsers, standing, managerInvitations, outboxRelay::nudge);
         this.safety = new SafetyService(pg, blockedUsers, outboxRelay::nudge);
         this.reports = new ReportService(pg);

@@ -53,6 +53,7 @@ public final class TopicProvisioner {
             }
             wanted.add(new NewTopic(Topics.deadLetterOf(topic.name()), 1, replicationFactor));
         }
+        wanted.add(new NewTopic(Topics.NOTIFICATIONS_DEAD_LETTERS, 1, replicationFactor));
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,

@@ -140,6 +140,12 @@ public final class Topics {
     }
 
     /** The dead-letter topic of a topic: poison records land there with the reason in headers. */
+    /**
+     * Notification e-mails (and later pushes) the notifier gave up on after its last attempt: {@code {notificationId,
+     * channel, userId, reason}}, key userId. A dead-letter topic of its own: no topic's records, but deliveries.
+     */
+    public static final String NOTIFICATIONS_DEAD_LETTERS = "notifications.dlq";
+
     public static String deadLetterOf(String topicName) {
         return topicName + ".dlq";
     }

@@ -8,6 +8,8 @@ import com.humanchat.infra.embedded.EmbeddedPostgresServer;
 import com.humanchat.infra.embedded.EmbeddedRedisServer;
 import com.humanchat.migrations.Migrations;
 import com.humanchat.migrations.PostgresUrl;
+import com.humanchat.notifier.Notifier;
+import com.humanchat.notifier.config.NotifierConfig;
 import com.humanchat.ops.ConsumerGroupLag;
 import com.humanchat.payments.PaymentsWorker;
 import com.humanchat.payments.config.PaymentsConfig;
@@ -33,7 +35,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole platform in one JVM, started in dependency order (servers, migrations, topics, edge, Streams apps,
- * projector, the Sam worker, and the payments worker when a Stripe key is set) and stopped in reverse. Services are
+ * projector, the Sam worker, the notifier, and the payments worker when a Stripe key is set) and stopped in reverse. Services are
  * configured from the same {@code HUMANCHAT_*} environment an operator would give them, with the embedded servers'
  * addresses filled in.
  */
@@ -129,6 +131,12 @@ final class StandalonePlatform implements AutoCloseable {
             liveness.register("payments-worker", payments::isLive);
             groups.add(paymentsConfig.groupId());
         }
+        // In-app notifications always; e-mail only with HUMANCHAT_SMTP_HOST (it says so at start).
+        NotifierConfig notifierConfig = NotifierConfig.fromEnv(env);
+        Notifier notifier = Notifier.start(notifierConfig, edge.registry(), Clock.systemUTC());
+        running.push(notifier);
+        liveness.register("notifier", notifier::isLive);
+        groups.add(notifierConfig.groupId());
         running.push(ConsumerGroupLag.start(kafka, groups, edge.registry(), GROUP_LAG_INTERVAL));
         if (!streams.awaitRunning(STREAMS_START_TIMEOUT)) {
             throw new IllegalStateException("the Streams apps did not reach RUNNING within " + STREAMS_START_TIMEOUT);

@@ -101,6 +101,8 @@ class WebClientE2EIT {
         // The page's content policy lets it connect to its own origin, Stripe's API and the CORS origins only: listing
         // the stand-in there lets the Stripe.js stand-in, running in the page, confirm payments with it.
         builder.environment().put("HUMANCHAT_CORS_ORIGINS", stripe.baseUrl());
+        // The notifier's digest of unread messages after 3 s instead of 2 min (the notifications scenario)
+        builder.environment().put("HUMANCHAT_NOTIFY_UNREAD_DELAY_SECONDS", "3");
         List.of("HUMANCHAT_KAFKA_BOOTSTRAP", "HUMANCHAT_PG_URL", "HUMANCHAT_REDIS_URL", "HUMANCHAT_JWT_SECRET")
                 .forEach(builder.environment()::remove);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
@@ -160,6 +162,12 @@ class WebClientE2EIT {
     @Test
     void aGuestRatesACompletedSessionTheHostAnswersAndDiscoverShowsTheRating() throws Exception {
         runScenario("reviews");
+    }
+
+    @Test
+    void aHiddenTabShowsTheUnreadTotalInItsTitleRaisesBrowserNotificationsAndTheListEmptiesAsItemsAreRead()
+            throws Exception {
+        runScenario("notifications");
     }
 
     @Test

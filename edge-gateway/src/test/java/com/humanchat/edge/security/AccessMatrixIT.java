@@ -12,12 +12,14 @@ import com.humanchat.edge.chat.PlatformHarness;
 import com.humanchat.edge.chat.PlatformHarness.TestUser;
 import com.humanchat.edge.chat.TestSocket;
 import com.humanchat.migrations.PostgresUrl;
+import com.humanchat.ops.mail.UnsubscribeLinks;
 import com.humanchat.payments.stripe.StripeWebhooks;
 import com.humanchat.schemas.Topics;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -658,6 +660,75 @@ class AccessMatrixIT {
                                     new JsonObject()
                                             .putNull("requestHoldMinutes")
                                             .put("donationsWelcome", true)),
+                            200)),
+            // notifications (issue 19): the caller's own list and preferences; the e-mails' signed unsubscribe link
+            new Row(
+                    "GET",
+                    "/api/notifications",
+                    "any signed-in user, for their own notifications",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> get("/api/notifications"),
+                    AccessMatrixIT::notificationState,
+                    f -> as("owner", f.owner().token(), get("/api/notifications"), 200)),
+            new Row(
+                    "POST",
+                    "/api/notifications/read",
+                    "any signed-in user, for their own notifications (anyone else's ids change nothing)",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> post("/api/notifications/read", notificationIds(f)),
+                    AccessMatrixIT::notificationState,
+                    f -> as("owner", f.owner().token(), post("/api/notifications/read", notificationIds(f)), 200)),
+            new Row(
+                    "GET",
+                    "/api/me/notification-preferences",
+                    "any signed-in user, for their own preferences",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> get("/api/me/notification-preferences"),
+                    AccessMatrixIT::notificationPreferencesState,
+                    f -> as("owner", f.owner().token(), get("/api/me/notification-preferences"), 200)),
+            new Row(
+                    "PUT",
+                    "/api/me/notification-preferences",
+                    "any signed-in user, for their own preferences; only their own conversations can be muted",
+                    refused(401),
+                    refused(403),
+                    refused(403),
+                    (f, c) -> put("/api/me/notification-preferences", mutePreferences(f)),
+                    AccessMatrixIT::notificationPreferencesState,
+                    f -> as(
+                            "owner",
+                            f.owner().token(),
+                            put("/api/me/notification-preferences", mutePreferences(f)),
+                            200)),
+            new Row(
+                    "GET",
+                    "/api/notifications/unsubscribe",
+                    "whoever holds the link mailed to the user (its signature is the proof; a forged one proves nothing)",
+                    refused(403),
+                    refused(403),
+                    refused(403),
+                    (f, c) -> get(unsubscribeLink(f, "forged")),
+                    AccessMatrixIT::notificationPreferencesState,
+                    f -> as("owner, with the link from their mailbox", null, get(unsubscribeLink(f, null)), 200)),
+            new Row(
+                    "POST",
+                    "/api/notifications/unsubscribe",
+                    "whoever holds the link mailed to the user (its signature is the proof; a forged one proves nothing)",
+                    refused(403),
+                    refused(403),
+                    refused(403),
+                    (f, c) -> post(unsubscribeLink(f, "forged"), null),
+                    AccessMatrixIT::notificationPreferencesState,
+                    f -> as(
+                            "owner, with the link from their mailbox",
+                            null,
+                            post(unsubscribeLink(f, null), null),
                             200)),
             // managed requests: requester, the host's manager, admins
             new Row(
@@ -2205,6 +2276,74 @@ class AccessMatrixIT {
             insert.executeUpdate();
         }
         return id;
+    }
+
+    /**
+     * The owner's one notification, written as the notifier would (no notifier runs here); its body is the fixture's
+     * secret, so no answer to anyone else may show it.
+     */
+    private static UUID ownerNotification(Fixture f) {
+        UUID id = UUID.nameUUIDFromBytes(("matrix-notification:" + f.owner().id()).getBytes(StandardCharsets.UTF_8));
+        try (Connection c = jdbc();
+                PreparedStatement insert = c.prepareStatement("insert into notifications (id, user_id, kind, title,"
+                        + " body, link, conversation_id, source_event_id, created_at) values (?, ?, 'messages.unread',"
+                        + " 'New message', ?, '/#/', ?, ?, now()) on conflict do nothing")) {
+            insert.setObject(1, id);
+            insert.setObject(2, f.owner().id());
+            insert.setString(3, f.secretContent());
+            insert.setObject(4, f.conversation());
+            insert.setObject(5, id);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return id;
+    }
+
+    private static JsonObject notificationIds(Fixture f) {
+        return new JsonObject()
+                .put("ids", new JsonArray().add(ownerNotification(f).toString()));
+    }
+
+    /** Whether the owner's notification is still unread. */
+    private static String notificationState(Fixture f) {
+        return "unread="
+                + count("select count(*) from notifications where id = ? and read_at is null", ownerNotification(f));
+    }
+
+    private static JsonObject mutePreferences(Fixture f) {
+        return new JsonObject()
+                .put("emailEnabled", true)
+                .put("pushEnabled", true)
+                .put("emailDigest", "hourly")
+                .putNull("quietHours")
+                .put("timeZone", "Europe/Paris")
+                .put(
+                        "mutedConversationIds",
+                        new JsonArray().add(f.conversation().toString()));
+    }
+
+    /** The owner's stored preferences and muted conversations. */
+    private static String notificationPreferencesState(Fixture f) {
+        return "preferences="
+                + count(
+                        "select count(*) from notification_preferences where user_id = ?" + " and email_enabled",
+                        f.owner().id())
+                + "/"
+                + count(
+                        "select count(*) from notification_preferences where user_id = ?",
+                        f.owner().id())
+                + " muted="
+                + count(
+                        "select count(*) from notification_muted_conversations where user_id = ?",
+                        f.owner().id());
+    }
+
+    /** The owner's unsubscribe link as the notifier signs it, or with a forged signature. */
+    private static String unsubscribeLink(Fixture f, String forgedSignature) {
+        UnsubscribeLinks links = new UnsubscribeLinks(PLATFORM.environment().get("HUMANCHAT_JWT_SECRET"));
+        String signature = forgedSignature == null ? links.signature(f.owner().id()) : forgedSignature;
+        return UnsubscribeLinks.PATH + "?user=" + f.owner().id() + "&sig=" + signature;
     }
 
     private static long liveRefreshTokens(Account account) {

@@ -283,6 +283,16 @@ public final class Settings {
             "`300000`",
             "the consumer's `max.poll.interval.ms`, 1000..3600000; also how long the loop may go without polling before `/health/live` reports it dead (the loop polls on during outages, so only a hung or ended loop gets there)");
 
+    public static final Setting NOTIFY_UNREAD_DELAY_SECONDS = new Setting(
+            "HUMANCHAT_NOTIFY_UNREAD_DELAY_SECONDS",
+            "`120`",
+            "notifier: how long a message stays unread before its recipient gets it in a digest (in-app and e-mail), 1..86400; reading it meanwhile cancels it");
+
+    public static final Setting NOTIFY_MAX_ATTEMPTS = new Setting(
+            "HUMANCHAT_NOTIFY_MAX_ATTEMPTS",
+            "`5`",
+            "notifier: SMTP/push attempts per notification and channel (backoff 500 ms doubling to 30 s) before it goes to `notifications.dlq`, 1..50");
+
     public static final Setting LOG_FORMAT = new Setting(
             "HUMANCHAT_LOG_FORMAT",
             "`text`",
@@ -363,6 +373,8 @@ public final class Settings {
             REFUND_FULL_BEFORE_HOURS,
             PAYMENTS_THREADS,
             PAYMENTS_MAX_POLL_INTERVAL_MS,
+            NOTIFY_UNREAD_DELAY_SECONDS,
+            NOTIFY_MAX_ATTEMPTS,
             LOG_FORMAT,
             OPS_HTTP_PORT);
 }

@@ -1,0 +1,530 @@
+package com.humanchat.notifier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.humanchat.notifier.config.NotifierConfig;
+import com.humanchat.notifier.domain.Notification;
+import com.humanchat.notifier.domain.NotificationKind;
+import com.humanchat.notifier.domain.NotificationRules;
+import com.humanchat.notifier.mail.EmailComposer;
+import com.humanchat.notifier.mail.SmtpSender;
+import com.humanchat.notifier.store.NotificationStore;
+import com.humanchat.notifier.store.NotificationStore.Delivery;
+import com.humanchat.notifier.store.NotificationStore.Unread;
+import com.humanchat.notifier.store.Recipient;
+import com.humanchat.ops.Backoff;
+import com.humanchat.ops.LoopHeartbeat;
+import com.humanchat.ops.TraceMdc;
+import com.humanchat.ops.mail.UnsubscribeLinks;
+import com.humanchat.schemas.ConsumerSettings;
+import com.humanchat.schemas.Envelope;
+import com.humanchat.schemas.Json;
+import com.humanchat.schemas.ProducerSettings;
+import com.humanchat.schemas.Topic;
+import com.humanchat.schemas.Topics;
+import com.humanchat.schemas.chat.MessageKind;
+import com.humanchat.schemas.chat.MessageSent;
+import com.humanchat.schemas.chat.ReadAdvanced;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The notifier: one consumer (group {@value NotifierConfig#GROUP_ID}) of the chat, session, request and payment event
+ * topics that writes what they cause into PostgreSQL — in-app notifications and their e-mails composed into the
+ * sent-ledger, unread messages waiting for the delay — committing offsets only after; and one dispatcher thread that
+ * turns messages left unread past the delay into one digest per recipient and sends what the ledger holds, each
+ * notification and channel once. SMTP failures are retried with backoff (Failsafe); after the last attempt the
+ * notification goes to {@value #DEAD_LETTERS} and is never sent.
+ */
+public final class Notifier implements AutoCloseable {
+
+    public static final String DEAD_LETTERS = Topics.NOTIFICATIONS_DEAD_LETTERS;
+    static final String DLQ_REASON_HEADER = "humanchat.dlq.reason";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration MIN_BACKOFF = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final Duration MAX_POLL_INTERVAL = Duration.ofMinutes(5);
+    private static final long TICK_MILLIS = 250;
+    private static final int BATCH = 100;
+    private static final List<Topic<String, ?>> TOPICS =
+            List.of(Topics.CHAT_EVENTS, Topics.SESSIONS_EVENTS, Topics.REQUESTS_EVENTS, Topics.PAYMENTS_EVENTS);
+
+    private final NotifierConfig config;
+    private final Clock clock;
+    private final MeterRegistry registry;
+    private final HikariDataSource dataSource;
+    private final NotificationStore store;
+    private final NotificationRules rules;
+    private final EmailComposer composer;
+    private final UnsubscribeLinks unsubscribe;
+    private final SmtpSender smtp;
+    private final KafkaProducer<String, byte[]> producer;
+    private final Thread consumerThread;
+    private final ScheduledExecutorService dispatcher;
+    private final LoopHeartbeat heartbeat = new LoopHeartbeat(MAX_POLL_INTERVAL);
+    private final AtomicInteger retrying = new AtomicInteger();
+    private final Timer inAppLatency;
+    private final Timer emailLatency;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile boolean running = true;
+
+    private Notifier(NotifierConfig config, MeterRegistry registry, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.registry = registry;
+        this.dataSource = dataSource(config);
+        this.store = new NotificationStore(dataSource);
+        this.rules = new NotificationRules(store::displayName);
+        this.composer = new EmailComposer(config.publicUrl());
+        this.unsubscribe = new UnsubscribeLinks(config.jwtSecret());
+        this.smtp = config.smtp() == null ? null : new SmtpSender(config.smtp());
+        this.producer = new KafkaProducer<>(
+                ProducerSettings.reliable(config.kafkaBootstrap(), config.groupId() + "-producer"),
+                new StringSerializer(),
+                new ByteArraySerializer());
+        this.inAppLatency = Timer.builder("humanchat.notifier.in_app.latency")
+                .description("From the event (for a digest: its last message becoming due) to the in-app row")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+        this.emailLatency = Timer.builder("humanchat.notifier.email.latency")
+                .description("From composing an e-mail into the ledger to the SMTP server accepting it")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+        this.consumerThread = new Thread(this::consume, "notifier-consumer");
+        this.dispatcher = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread t = new Thread(task, "notifier-dispatcher");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Starts consuming and dispatching, counting into {@code registry} {@code humanchat.notifier.notifications{kind}},
+     * {@code humanchat.notifier.emails{outcome}} (sent, retried, dead) and the latency timers. Says at start what is
+     * off. The caller closes it.
+     */
+    public static Notifier start(NotifierConfig config, MeterRegistry registry, Clock clock) {
+        Notifier notifier = new Notifier(config, registry, clock);
+        notifier.consumerThread.start();
+        notifier.dispatcher.scheduleWithFixedDelay(notifier::dispatch, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        LOG.info("notifier started: {}", config);
+        if (config.smtp() == null) {
+            LOG.warn("notifier: no SMTP server configured (HUMANCHAT_SMTP_HOST): e-mail notifications are off;"
+                    + " in-app notifications work");
+        }
+        LOG.warn("notifier: Web Push is not available in this version: push notifications are off");
+        return notifier;
+    }
+
+    // ---- consuming: events → PostgreSQL, then commit
+
+    private void consume() {
+        Backoff restart = new Backoff(MIN_BACKOFF, MAX_BACKOFF);
+        try {
+            while (running) {
+                try (KafkaConsumer<String, byte[]> created = newConsumer()) {
+                    consumer = created;
+                    if (!running) {
+                        break;
+                    }
+                    created.subscribe(TOPICS.stream().map(Topic::name).toList());
+                    while (running) {
+                        ConsumerRecords<String, byte[]> batch = created.poll(POLL);
+                        heartbeat.beat();
+                        if (batch.isEmpty()) {
+                            continue;
+                        }
+                        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+                        List<Envelope> events = new ArrayList<>();
+                        for (ConsumerRecord<String, byte[]> record : batch) {
+                            read(record).ifPresent(events::add);
+                            offsets.put(
+                                    new TopicPartition(record.topic(), record.partition()),
+                                    new OffsetAndMetadata(record.offset() + 1));
+                        }
+                        storeUntilDone(events);
+                        if (!running) {
+                            return; // given up while stopping: nothing committed, processed again later, harmlessly
+                        }
+                        offsets.keySet().retainAll(created.assignment());
+                        created.commitSync(offsets);
+                        restart.reset();
+                    }
+                } catch (WakeupException e) {
+                    // close(): stop.
+                } catch (RuntimeException e) {
+                    if (!running) {
+                        break;
+                    }
+                    Duration wait = restart.next();
+                    LOG.error("notifier consumer failed; starting a new one in {} ms", wait.toMillis(), e);
+                    sleep(wait.toMillis());
+                } finally {
+                    consumer = null;
+                }
+            }
+        } finally {
+            heartbeat.ended();
+        }
+    }
+
+    /** The record's event; an unreadable record goes to its {@code .dlq} topic (with its trace id in the log). */
+    private Optional<Envelope> read(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            return Optional.empty();
+        }
+        try (TraceMdc.Scope trace = TraceMdc.of(record.headers())) {
+            Topic<String, ?> topic = TOPICS.stream()
+                    .filter(t -> t.name().equals(record.topic()))
+                    .findFirst()
+                    .orElseThrow();
+            return Optional.of(
+                    (Envelope) topic.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+        } catch (SerializationException e) {
+            deadLetter(record.topic() + ".dlq", record.key(), record.value(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Stores what a poll's events cause in one transaction — a message and the read position that covers it, polled
+     * together, never let a digest in between — retrying with backoff while PostgreSQL is away. Every write is
+     * idempotent, so a batch stored again after a crash changes nothing.
+     */
+    private void storeUntilDone(List<Envelope> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Backoff backoff = new Backoff(MIN_BACKOFF, MAX_BACKOFF);
+        try {
+            while (running) {
+                try {
+                    store.inTransaction(c -> {
+                        for (Envelope event : events) {
+                            apply(c, event);
+                        }
+                        return null;
+                    });
+                    return;
+                } catch (SQLException e) {
+                    if (backoff.attempts() == 0) {
+                        retrying.incrementAndGet();
+                    }
+                    Duration wait = backoff.next();
+                    LOG.warn(
+                            "notifier: {} event(s) not stored, retrying in {} ms: {}",
+                            events.size(),
+                            wait.toMillis(),
+                            e.toString());
+                    sleep(wait.toMillis());
+                }
+            }
+        } finally {
+            if (backoff.attempts() > 0) {
+                retrying.decrementAndGet();
+            }
+        }
+    }
+
+    private void apply(Connection c, Envelope event) throws SQLException {
+        switch (event) {
+            case MessageSent message
+            when message.messageType() != MessageKind.SYSTEM -> NotificationStore.recordMessage(c, message);
+            case ReadAdvanced read -> NotificationStore.recordRead(c, read);
+            default -> {
+                for (Notification notification : rules.derive(event)) {
+                    deliver(c, notification, List.of(), false);
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds the notification to its recipient's list and, when they may get e-mail, composes it into the sent-ledger;
+     * in the caller's transaction. Nothing when it was derived before.
+     */
+    private void deliver(Connection c, Notification notification, List<String> lines, boolean digest)
+            throws SQLException {
+        if (!NotificationStore.insertNotification(c, notification)) {
+            return;
+        }
+        Instant now = clock.instant();
+        inAppLatency.record(Duration.between(notification.createdAt(), now).abs());
+        Counter.builder("humanchat.notifier.notifications")
+                .tag("kind", notification.kind().wire())
+                .register(registry)
+                .increment();
+        if (smtp == null) {
+            return;
+        }
+        Recipient recipient = NotificationStore.recipient(c, notification.userId());
+        if (!recipient.mayEmail()) {
+            return;
+        }
+        String link = unsubscribe.link(config.publicUrl(), notification.userId());
+        Instant notBefore = recipient.outsideQuietHours(now);
+        if (digest) {
+            // hourly/daily: at most one digest e-mail per period; the later ones wait for theirs
+            Instant last = NotificationStore.lastDigest(c, notification.userId());
+            if (last != null && last.plus(recipient.digestPeriod()).isAfter(notBefore)) {
+                notBefore = last.plus(recipient.digestPeriod());
+            }
+            NotificationStore.setLastDigest(c, notification.userId(), notBefore);
+        }
+        NotificationStore.composeEmail(
+                c,
+                notification.id(),
+                notification.userId(),
+                composer.compose(recipient.email(), notification, lines, link),
+                now,
+                notBefore);
+    }
+
+    // ---- dispatching: due digests, then the ledger
+
+    private void dispatch() {
+        try {
+            composeDigests();
+            if (smtp != null) {
+                sendDue();
+            }
+        } catch (SQLException e) {
+            LOG.warn("notifier: dispatch failed, trying again shortly: {}", e.toString());
+        } catch (RuntimeException e) {
+            LOG.error("notifier: dispatch failed", e);
+        }
+    }
+
+    /** One digest per recipient with a message unread past the delay: every message waiting for them, oldest first. */
+    private void composeDigests() throws SQLException {
+        Instant now = clock.instant();
+        for (UUID user : store.usersWithDueMessages(now, config.unreadDelay(), BATCH)) {
+            store.inTransaction(c -> {
+                List<Unread> unread = NotificationStore.takeUnread(c, user);
+                if (!unread.isEmpty()) {
+                    digest(c, user, unread, now);
+                }
+                return null;
+            });
+        }
+    }
+
+    private void digest(Connection c, UUID user, List<Unread> unread, Instant now) throws SQLException {
+        Unread first = unread.getFirst();
+        Set<UUID> senders = new LinkedHashSet<>();
+        unread.forEach(u -> senders.add(u.senderId()));
+        Map<UUID, String> names = new HashMap<>();
+        for (UUID sender : senders) {
+            names.put(sender, store.displayName(sender));
+        }
+        String from = String.join(", ", senders.stream().map(names::get).toList());
+        String title = unread.size() == 1 ? "New message from " + from : unread.size() + " new messages";
+        List<String> lines = unread.stream()
+                .map(u -> names.get(u.senderId()) + ": " + u.preview())
+                .toList();
+        Notification notification = new Notification(
+                Notification.idOf(NotificationKind.MESSAGES_UNREAD, first.messageId(), user),
+                user,
+                NotificationKind.MESSAGES_UNREAD,
+                title,
+                unread.size() == 1 ? first.preview() : "From " + from,
+                "/#/c/" + first.conversationId(),
+                first.conversationId(),
+                first.messageId(),
+                unread.getLast().sentAt().plus(config.unreadDelay()));
+        deliver(c, notification, unread.size() == 1 ? List.of() : lines, true);
+    }
+
+    private void sendDue() throws SQLException {
+        for (Delivery delivery : store.dueDeliveries(clock.instant(), BATCH)) {
+            if (!running) {
+                return;
+            }
+            send(delivery);
+        }
+    }
+
+    /**
+     * Sends one ledger row with Failsafe's retries (backoff doubling from the configured first wait to 30 s) for the
+     * attempts it has left; the last failure dead-letters it.
+     */
+    private void send(Delivery delivery) throws SQLException {
+        int left = config.maxAttempts() - delivery.attempts();
+        if (left <= 0) {
+            giveUp(delivery, "no attempts left");
+            return;
+        }
+        String link = unsubscribe.link(config.publicUrl(), delivery.userId());
+        RetryPolicy<Boolean> retries = RetryPolicy.<Boolean>builder()
+                .handle(Exception.class)
+                .abortIf((result, failure) -> !running || failure instanceof SQLException)
+                .withBackoff(config.firstRetry(), NotifierConfig.MAX_RETRY)
+                .withMaxAttempts(left)
+                .onFailedAttempt(attempt -> {
+                    count("retried");
+                    LOG.warn(
+                            "notifier: e-mail {} not sent (attempt {}): {}",
+                            delivery.notificationId(),
+                            delivery.attempts() + attempt.getAttemptCount(),
+                            String.valueOf(attempt.getLastException()));
+                })
+                .build();
+        retrying.incrementAndGet();
+        try {
+            Instant started = clock.instant();
+            boolean sent = Failsafe.with(retries)
+                    .get(() -> store.sendOnce(
+                            delivery,
+                            clock.instant(),
+                            () -> smtp.send(delivery.notificationId(), delivery.email(), link)));
+            if (sent) {
+                count("sent");
+                emailLatency.record(Duration.between(started, clock.instant()));
+            }
+        } catch (FailsafeException e) {
+            if (running) {
+                giveUp(delivery, String.valueOf(e.getCause()));
+            }
+        } finally {
+            retrying.decrementAndGet();
+        }
+    }
+
+    /** Dead-letters first, then marks the row dead: a crash in between dead-letters it again, never loses it. */
+    private void giveUp(Delivery delivery, String reason) throws SQLException {
+        Map<String, Object> letter = Map.of(
+                "notificationId", delivery.notificationId(),
+                "channel", delivery.channel(),
+                "userId", delivery.userId(),
+                "reason", reason);
+        try {
+            deadLetter(DEAD_LETTERS, delivery.userId().toString(), Json.mapper().writeValueAsBytes(letter), reason);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        store.markDead(delivery, reason);
+        count("dead");
+    }
+
+    private void deadLetter(String topic, String key, byte[] value, String reason) {
+        LOG.warn("notifier: {} → {}: {}", key, topic, reason);
+        ProducerRecord<String, byte[]> letter = new ProducerRecord<>(topic, key, value);
+        letter.headers().add(DLQ_REASON_HEADER, String.valueOf(reason).getBytes(StandardCharsets.UTF_8));
+        try {
+            producer.send(letter).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("dead letter not written to " + topic, e);
+        }
+    }
+
+    private void count(String outcome) {
+        Counter.builder("humanchat.notifier.emails")
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
+    }
+
+    private KafkaConsumer<String, byte[]> newConsumer() {
+        Map<String, Object> properties = new HashMap<>(ConsumerSettings.longPollFetch());
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId() + "-consumer");
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static HikariDataSource dataSource(NotifierConfig config) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("humanchat-notifier");
+        hikari.setJdbcUrl(config.postgres().jdbcUrl());
+        hikari.setUsername(config.postgres().user());
+        hikari.setPassword(config.postgres().password());
+        hikari.setAutoCommit(false);
+        hikari.setMaximumPoolSize(4);
+        hikari.setConnectionTimeout(2_000);
+        hikari.setInitializationFailTimeout(-1);
+        hikari.addDataSourceProperty("ApplicationName", "humanchat-notifier");
+        return new HikariDataSource(hikari);
+    }
+
+    private void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** Readiness: alive and neither PostgreSQL nor the SMTP server is being waited for. */
+    public boolean isHealthy() {
+        return isLive() && retrying.get() == 0;
+    }
+
+    /** Liveness: the consumer loop runs and has polled recently. */
+    public boolean isLive() {
+        return running && heartbeat.isAlive();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        dispatcher.shutdown();
+        try {
+            consumerThread.join(Duration.ofSeconds(15));
+            dispatcher.awaitTermination(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(Duration.ofSeconds(5));
+        dataSource.close();
+    }
+}

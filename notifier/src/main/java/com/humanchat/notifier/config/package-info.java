@@ -1,0 +1,2 @@
+/** The notifier's configuration. */
+package com.humanchat.notifier.config;

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { AppNotification, NotificationPage } from '../src/endpoints';
+import { freshUnread, markedRead, titleFor } from '../src/notifications';
+
+const item = (id: string, readAt: string | null = null): AppNotification => ({
+  id,
+  kind: 'session.requested',
+  title: `title ${id}`,
+  body: '',
+  link: '/#/sessions',
+  conversationId: null,
+  createdAt: '2027-01-01T10:00:00Z',
+  readAt,
+});
+
+const page = (items: AppNotification[], unreadCount: number): NotificationPage => ({ items, unreadCount, nextCursor: null });
+
+describe('notifications', () => {
+  it('marking read lowers the count by the unread ones only, and all empties it', () => {
+    const before = page([item('a'), item('b'), item('c', '2027-01-01T11:00:00Z')], 2);
+    const one = markedRead(before, ['a', 'c'], 'now');
+    expect(one.unreadCount).toBe(1);
+    expect(one.items.map((n) => n.readAt)).toEqual(['now', null, '2027-01-01T11:00:00Z']);
+    expect(markedRead(before, 'all', 'now').unreadCount).toBe(0);
+  });
+
+  it('the hidden tab title carries the unread total', () => {
+    expect(titleFor(0)).toBe('HumanChat');
+    expect(titleFor(4)).toBe('(4) HumanChat');
+  });
+
+  it('only unread notifications not seen before are news', () => {
+    expect(freshUnread([item('a'), item('b'), item('c', 'then')], new Set(['a'])).map((n) => n.id)).toEqual(['b']);
+  });
+});
