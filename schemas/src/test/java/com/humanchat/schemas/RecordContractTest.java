@@ -114,7 +114,7 @@ class RecordContractTest {
                 Map.entry(Topics.CHAT_COMMANDS, SendMessage.of(CONVERSATION, ALICE, "c-1", "hi", 6L)),
                 Map.entry(Topics.CHAT_COMMANDS, EditMessage.of(CONVERSATION, ALICE, 1, "hello")),
                 Map.entry(Topics.CHAT_COMMANDS, DeleteMessage.of(CONVERSATION, ALICE, 1)),
-                Map.entry(Topics.CHAT_COMMANDS, MarkRead.of(CONVERSATION, BOB, 1)),
+                Map.entry(Topics.CHAT_COMMANDS, MarkRead.of(CONVERSATION, BOB, 1, false)),
                 Map.entry(Topics.CHAT_COMMANDS, ReactToMessage.of(CONVERSATION, BOB, 1, "👍", true)),
                 Map.entry(
                         Topics.CHAT_EVENTS,
@@ -175,7 +175,8 @@ class RecordContractTest {
                         new MessageDeleted(
                                 UUID.randomUUID(), 1, NOW, CONVERSATION, command, 7, ALICE, List.of(ALICE, BOB))),
                 Map.entry(
-                        Topics.CHAT_EVENTS, new ReadAdvanced(UUID.randomUUID(), 1, NOW, CONVERSATION, command, BOB, 7)),
+                        Topics.CHAT_EVENTS,
+                        new ReadAdvanced(UUID.randomUUID(), 1, NOW, CONVERSATION, command, BOB, 7, false)),
                 Map.entry(
                         Topics.CHAT_EVENTS,
                         new CommandRejected(

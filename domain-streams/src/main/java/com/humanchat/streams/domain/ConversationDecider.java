@@ -338,7 +338,8 @@ public final class ConversationDecider {
                 command.conversationId(),
                 command.eventId(),
                 command.actorId(),
-                seq);
+                seq,
+                command.receipt());
     }
 
     private Optional<Decision> refuseNonMember(ChatCommand command, Instant at, ConversationState state) {
