@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../services';
 import { useUi } from '../store';
 import { ConversationListItem } from './ConversationListItem';
+import { SearchBox } from './SearchBox';
 
 /** The conversation list, newest activity first, read from the cache. */
 export function ConversationSidebar() {
@@ -12,6 +13,7 @@ export function ConversationSidebar() {
     <aside className="sidebar" id="conversations" aria-label="Conversations" tabIndex={-1}>
       {/* The list is the chats view's main content until a conversation is open (then that is the h1). */}
       <Heading className="sidebar-title">Chats</Heading>
+      <SearchBox />
       {conversations && conversations.length === 0 && <p className="muted pad">No conversations yet — find a host in Discover.</p>}
       <ul className="conversation-list">
         {conversations?.map((c) => <ConversationListItem key={c.conversationId} conversation={c} me={me} />)}

@@ -24,8 +24,9 @@ public final class ChatJson {
     private ChatJson() {}
 
     /**
-     * {@code {id, conversationId, seq, senderId, clientMessageId, content, timestamp, type, actions, reactions}} and
-     * {@code replyToSeq} for a reply (a live message: the client quotes the original from what it holds).
+     * {@code {id, conversationId, seq, senderId, clientMessageId, content, timestamp, type, actions}} and
+     * {@code replyToSeq} for a reply. A live message carries no reactions (a redelivered copy must not clear the ones the
+     * client holds) and no quote (the client quotes the original from what it holds).
      */
     public static JsonObject message(MessageSent sent) {
         JsonObject message = new JsonObject()
@@ -37,8 +38,7 @@ public final class ChatJson {
                 .put("content", sent.content())
                 .put("timestamp", sent.occurredAt().toString())
                 .put("type", sent.messageType().wire())
-                .put("actions", actions(sent.actions()))
-                .put("reactions", new JsonObject());
+                .put("actions", actions(sent.actions()));
         if (sent.replyToSeq() != null) {
             message.put("replyToSeq", sent.replyToSeq());
         }
