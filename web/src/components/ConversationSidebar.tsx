@@ -1,8 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import dynamic from 'next/dynamic';
 import { db } from '../services';
 import { useUi } from '../store';
 import { ConversationListItem } from './ConversationListItem';
-import { SearchBox } from './SearchBox';
+
+// The search box and its results are their own chunk, fetched after the first paint.
+const SearchBox = dynamic(() => import('./SearchBox').then((m) => m.SearchBox), { ssr: false });
 
 /** The conversation list, newest activity first, read from the cache. */
 export function ConversationSidebar() {

@@ -2,7 +2,14 @@ import { clockTime, localTimes } from '../time';
 import type { Message, PendingSend, QuotedMessage } from '../types';
 import { ActionRenderer } from './ActionRenderer';
 import { MessageText } from './MessageText';
-import { MessageTools, Quote, ReactionBar, type MessageHandlers } from './MessageTools';
+import dynamic from 'next/dynamic';
+import type { MessageHandlers } from './MessageTools';
+
+// A message's tools (shown on hover or focus), its reactions and its quote are chunks of their own, fetched once a
+// thread has a message that needs them: the first visit's bundle stays within its budget.
+const MessageMenu = dynamic(() => import('./MessageMenu').then((m) => m.MessageMenu), { ssr: false });
+const ReactionBar = dynamic(() => import('./MessageTools').then((m) => m.ReactionBar), { ssr: false });
+const Quote = dynamic(() => import('./MessageTools').then((m) => m.Quote), { ssr: false });
 
 /** What a bubble shows around its text: the message it quotes, who has seen it, and what the reader may do. */
 export interface BubbleExtras {
@@ -50,7 +57,9 @@ export function MessageBubble(props: {
       {extras?.quote && message.replyToSeq !== undefined && !message.deletedAt && <Quote {...extras.quote} />}
       <span className="content">{message.deletedAt ? <em>Message deleted</em> : <MessageText text={message.content} />}</span>
       <ActionRenderer actions={message.actions} />
-      {extras && live && <ReactionBar message={message} me={extras.me} onReact={extras.handlers.onReact} />}
+      {extras && live && Object.keys(message.reactions ?? {}).length > 0 && (
+        <ReactionBar message={message} me={extras.me} onReact={extras.handlers.onReact} />
+      )}
       <span className="meta">
         <time dateTime={message.timestamp}>{clockTime(message.timestamp)}</time>
         {message.editedAt && !message.deletedAt && ' · edited'}
@@ -61,7 +70,7 @@ export function MessageBubble(props: {
           {extras.seen}
         </span>
       )}
-      {extras && live && <MessageTools message={message} mine={mine} me={extras.me} handlers={extras.handlers} />}
+      {extras && live && <MessageMenu message={message} mine={mine} me={extras.me} handlers={extras.handlers} />}
     </li>
   );
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { REACTIONS, type Message, type QuotedMessage } from '../types';
 
 /** What a reader may do to one message; the author also edits and deletes. */
@@ -8,52 +7,6 @@ export interface MessageHandlers {
   onDelete(message: Message): void;
   /** Puts the viewer's `emoji` on (active) or takes it off. */
   onReact(message: Message, emoji: string, active: boolean): void;
-}
-
-/** The row of buttons on a message: react (a small picker), reply and, for the author, edit and delete. */
-export function MessageTools(props: { message: Message; mine: boolean; me: string; handlers: MessageHandlers }) {
-  const { message, mine, me, handlers } = props;
-  const [picking, setPicking] = useState(false);
-  return (
-    <span className="message-tools" data-testid="message-tools">
-      <button className="tool" aria-label="React" aria-expanded={picking} onClick={() => setPicking((p) => !p)}>
-        ☺
-      </button>
-      <button className="tool" aria-label="Reply" onClick={() => handlers.onReply(message)}>
-        ↩
-      </button>
-      {mine && (
-        <>
-          <button className="tool" aria-label="Edit" onClick={() => handlers.onEdit(message)}>
-            ✎
-          </button>
-          <button className="tool" aria-label="Delete" onClick={() => handlers.onDelete(message)}>
-            🗑
-          </button>
-        </>
-      )}
-      {picking && (
-        <span className="reaction-picker" role="group" aria-label="Pick a reaction">
-          {REACTIONS.map((emoji) => {
-            const active = !!message.reactions?.[emoji]?.includes(me);
-            return (
-              <button
-                key={emoji}
-                className={active ? 'picked' : undefined}
-                aria-label={`${active ? 'Remove' : 'React with'} ${emoji}`}
-                onClick={() => {
-                  setPicking(false);
-                  handlers.onReact(message, emoji, !active);
-                }}
-              >
-                {emoji}
-              </button>
-            );
-          })}
-        </span>
-      )}
-    </span>
-  );
 }
 
 /** The reactions under a message, with counts; the viewer toggles their own by clicking one. */

@@ -143,6 +143,11 @@ class WebClientE2EIT {
     }
 
     @Test
+    void reactionsRepliesEditsDeletesSearchAndSeenReachTheOtherBrowserLiveAndAfterAnOfflineReload() throws Exception {
+        runScenario("rich-messages");
+    }
+
+    @Test
     void aGuestBooksASessionAndTheHostAcceptsIt() throws Exception {
         runScenario("booking");
     }
