@@ -242,8 +242,8 @@ export class Connection {
   }
 
   /** Queues a message and tries to deliver the queue now; offline it stays queued until the next `hello`. */
-  async send(conversationId: string, content: string): Promise<PendingSend> {
-    const pending = await queueSend(this.db, conversationId, content, this.me);
+  async send(conversationId: string, content: string, replyToSeq?: number): Promise<PendingSend> {
+    const pending = await queueSend(this.db, conversationId, content, this.me, undefined, replyToSeq);
     void this.flush();
     return pending;
   }
@@ -265,7 +265,9 @@ export class Connection {
             const { status, body } = await this.api.callWithStatus<Message>(
               'POST',
               `/api/conversations/${pending.conversationId}/messages`,
-              { clientMessageId: pending.clientMessageId, content: pending.content },
+              pending.replyToSeq === undefined
+                ? { clientMessageId: pending.clientMessageId, content: pending.content }
+                : { clientMessageId: pending.clientMessageId, content: pending.content, replyToSeq: pending.replyToSeq },
             );
             await settleSend(this.db, pending, status === 201 ? { kind: 'stored', message: body } : { kind: 'accepted' }, this.me);
           } catch (e) {

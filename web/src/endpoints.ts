@@ -141,6 +141,40 @@ export const conversations = {
       'GET',
       `/api/conversations/${id(conversationId)}/messages?before=${before}&limit=${limit}`,
     ),
+  /** The author replaces the content of their own message. */
+  edit: (conversationId: string, seq: number, content: string) =>
+    api.call<unknown>('PATCH', `/api/conversations/${id(conversationId)}/messages/${seq}`, { content }),
+  /** The author deletes their own message; its place shows "Message deleted". */
+  remove: (conversationId: string, seq: number) =>
+    api.call<unknown>('DELETE', `/api/conversations/${id(conversationId)}/messages/${seq}`),
+  /** Puts the caller's reaction on (active) or takes it off; the same call twice changes nothing. */
+  react: (conversationId: string, seq: number, emoji: string, active: boolean) =>
+    api.call<unknown>('PUT', `/api/conversations/${id(conversationId)}/messages/${seq}/reactions`, { emoji, active }),
+};
+
+/** One search hit: where it is, and a snippet whose matched words are marked (plain text, never markup). */
+export interface SearchHit {
+  conversationId: string;
+  conversationType: string;
+  seq: number;
+  senderId: string;
+  senderName: string | null;
+  timestamp: string;
+  rank: number;
+  snippet: { text: string; match: boolean }[];
+}
+
+export const search = {
+  messages: (q: string, cursor?: string) => {
+    const params = new URLSearchParams({ q, limit: '20' });
+    if (cursor) params.set('cursor', cursor);
+    return api.call<Page<SearchHit>>('GET', `/api/search?${params}`);
+  },
+};
+
+export const readReceipts = {
+  get: () => api.call<{ enabled: boolean }>('GET', '/api/me/read-receipts'),
+  set: (enabled: boolean) => api.call<{ enabled: boolean }>('PUT', '/api/me/read-receipts', { enabled }),
 };
 
 export const sam = {

@@ -12,6 +12,15 @@ export interface Route {
   stripe?: 'return' | 'refresh';
 }
 
+/** The composer's mode in one conversation: writing a reply to, or editing, message `seq`. */
+export interface Draft {
+  conversationId: string;
+  mode: 'reply' | 'edit';
+  seq: number;
+  /** What the composer starts with (the message's text, when editing). */
+  text?: string;
+}
+
 interface TypingEntry {
   userId: string;
   until: number;
@@ -31,6 +40,11 @@ interface UiState {
    */
   paying: { sessionId: string; title: string } | undefined;
   setPaying(paying: { sessionId: string; title: string } | undefined): void;
+  draft: Draft | undefined;
+  setDraft(draft: Draft | undefined): void;
+  /** A message to bring into view (a search hit that was opened). */
+  jumpTo: { conversationId: string; seq: number } | undefined;
+  setJumpTo(jumpTo: { conversationId: string; seq: number } | undefined): void;
   setUser(user: User | undefined): void;
   navigate(route: Route): void;
   setLink(link: Link): void;
@@ -79,6 +93,10 @@ export const useUi = create<UiState>((set) => ({
   rtcSignals: [],
   paying: undefined,
   setPaying: (paying) => set({ paying }),
+  draft: undefined,
+  setDraft: (draft) => set({ draft }),
+  jumpTo: undefined,
+  setJumpTo: (jumpTo) => set({ jumpTo }),
   setUser: (user) => set({ user }),
   navigate: (route) => {
     if (typeof location !== 'undefined' && location.hash !== hashOf(route)) history.pushState(null, '', hashOf(route));

@@ -97,12 +97,40 @@ export function mergeConversation(existing: Conversation | undefined, incoming: 
   return {
     ...existing,
     ...incoming,
+    participants: mergeSeen(existing.participants, incoming.participants),
     lastSeq: Math.max(existing.lastSeq, incoming.lastSeq),
     lastReadSeq: Math.max(existing.lastReadSeq, incoming.lastReadSeq),
     lastActivity: later(existing.lastActivity, incoming.lastActivity),
     lastMessage: lastMessage ?? existing.lastMessage ?? null,
     ...unreadOf(newerUnread(incoming, existing) ? incoming : existing),
   };
+}
+
+/** The incoming participants, each keeping the furthest "seen" position either side knew (it never moves back). */
+export function mergeSeen(existing: Participant[], incoming: Participant[]): Participant[] {
+  return incoming.map((p) => {
+    const held = existing.find((e) => e.userId === p.userId)?.seenSeq ?? 0;
+    return { ...p, seenSeq: Math.max(held, p.seenSeq ?? 0) };
+  });
+}
+
+/** A message's reactions with one emoji's users replaced by the absolute list a `message.reacted` frame carries. */
+export function withReaction(
+  reactions: Record<string, string[]> | undefined,
+  emoji: string,
+  userIds: string[],
+): Record<string, string[]> {
+  const next = { ...(reactions ?? {}) };
+  if (userIds.length === 0) delete next[emoji];
+  else next[emoji] = userIds;
+  return next;
+}
+
+/**
+ * Who has seen `seq` among the others of a conversation: members whose seen position reached it (`me` never counts).
+ */
+export function seenBy(participants: Participant[], seq: number, me: string): Participant[] {
+  return participants.filter((p) => p.userId !== me && (p.seenSeq ?? 0) >= seq);
 }
 
 async function highestStoredSeq(db: ChatDatabase, conversationId: string): Promise<number | undefined> {
@@ -166,6 +194,28 @@ export async function applyFrame(db: ChatDatabase, frame: ServerFrame, me: strin
         if (conversation?.lastMessage?.seq === frame.seq) {
           await db.conversations.update(frame.conversationId, { lastMessage: { ...conversation.lastMessage, ...change } });
         }
+      });
+      return NONE;
+    case 'message.reacted':
+      await db.transaction('rw', [db.messages, db.conversations], async () => {
+        const key: [string, number] = [frame.conversationId, frame.seq];
+        const stored = await db.messages.get(key);
+        if (stored) await db.messages.update(key, { reactions: withReaction(stored.reactions, frame.emoji, frame.userIds) });
+        const conversation = await db.conversations.get(frame.conversationId);
+        if (conversation?.lastMessage?.seq === frame.seq) {
+          const reactions = withReaction(conversation.lastMessage.reactions, frame.emoji, frame.userIds);
+          await db.conversations.update(frame.conversationId, { lastMessage: { ...conversation.lastMessage, reactions } });
+        }
+      });
+      return NONE;
+    case 'receipt':
+      await db.transaction('rw', [db.conversations], async () => {
+        const conversation = await db.conversations.get(frame.conversationId);
+        if (!conversation) return;
+        const participants = conversation.participants.map((p) =>
+          p.userId === frame.userId ? { ...p, seenSeq: Math.max(p.seenSeq ?? 0, frame.seq) } : p,
+        );
+        await db.conversations.update(frame.conversationId, { participants });
       });
       return NONE;
     case 'conversation':
@@ -258,10 +308,12 @@ export async function queueSend(
   content: string,
   me: string,
   clientMessageId: string = crypto.randomUUID(),
+  replyToSeq?: number,
 ): Promise<PendingSend> {
   const newest = await db.outbox.orderBy('queuedAt').last();
   lastQueuedAt = Math.max(Date.now(), lastQueuedAt + 1, (newest?.queuedAt ?? 0) + 1);
   const pending: PendingSend = { clientMessageId, conversationId, senderId: me, content, queuedAt: lastQueuedAt, status: 'queued' };
+  if (replyToSeq !== undefined) pending.replyToSeq = replyToSeq;
   await db.outbox.put(pending);
   return pending;
 }

@@ -50,6 +50,8 @@ export interface AuthAnswer {
 export interface Participant {
   userId: string;
   displayName: string | null;
+  /** How far this member has read as the others may see it ("Seen"); absent in older caches. */
+  seenSeq?: number;
 }
 
 export type SamAction =
@@ -79,7 +81,24 @@ export interface Message {
   actions: SamAction[];
   editedAt?: string;
   deletedAt?: string;
+  /** The earlier message this one quotes. */
+  replyToSeq?: number;
+  /** The quoted message as it read when this one was fetched (REST and sync; live messages carry replyToSeq only). */
+  replyTo?: QuotedMessage | null;
+  /** Per emoji, the users whose reaction is on the message. */
+  reactions?: Record<string, string[]>;
 }
+
+export interface QuotedMessage {
+  seq: number;
+  senderId: string;
+  content: string | null;
+  edited: boolean;
+  deleted: boolean;
+}
+
+/** The reactions a message can carry (the server refuses any other). */
+export const REACTIONS = ['👍', '❤️', '😂', '😮', '😢', '🎉'] as const;
 
 export interface Conversation {
   conversationId: string;
@@ -104,6 +123,8 @@ export interface PendingSend {
   conversationId: string;
   senderId: string;
   content: string;
+  /** The seq of the message this one replies to. */
+  replyToSeq?: number;
   /** Strictly increasing: the order in which sends are delivered. */
   queuedAt: number;
   /** queued: not sent yet (or to retry) · sending: in flight · accepted: 202, waiting for its seq · failed: refused */
@@ -175,6 +196,16 @@ export type ServerFrame =
   | { type: 'message.ack'; clientMessageId: string; seq: number; conversationId: string; messageId: string }
   | { type: 'message.edited'; conversationId: string; seq: number; content: string; editorId: string; editedAt: string }
   | { type: 'message.deleted'; conversationId: string; seq: number; deletedBy: string; deletedAt: string }
+  | {
+      type: 'message.reacted';
+      conversationId: string;
+      seq: number;
+      emoji: string;
+      userIds: string[];
+      userId: string;
+      active: boolean;
+    }
+  | { type: 'receipt'; conversationId: string; userId: string; seq: number }
   | { type: 'conversation'; conversation: Conversation }
   | {
       type: 'unread';

@@ -1,8 +1,10 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { timeline } from '../timeline';
 import { viewerClock } from '../time';
-import type { Message, Participant, PendingSend, SessionStatus } from '../types';
+import { seenBy } from '../sync';
+import type { Message, Participant, PendingSend, QuotedMessage, SessionStatus } from '../types';
 import { MessageBubble, PendingBubble, StatusLine } from './MessageBubble';
+import type { MessageHandlers } from './MessageTools';
 import { SessionCard } from './SessionCard';
 
 /** Closer to the bottom than this counts as reading the newest message (and the view follows new ones). */
@@ -31,6 +33,11 @@ export function ChatArea(props: {
   /** Resolves to how many messages it added. */
   onLoadEarlier: () => Promise<number>;
   onRetry: (clientMessageId: string) => void;
+  handlers: MessageHandlers;
+  /** A direct conversation says "Seen", a group "Seen by N". */
+  group: boolean;
+  /** A message to bring into view and mark for a moment (a search hit). */
+  highlightSeq?: number;
 }) {
   const { messages, pending, canLoadEarlier, onLoadEarlier } = props;
   const scroller = useRef<HTMLDivElement>(null);
@@ -113,7 +120,41 @@ export function ChatArea(props: {
     if (el.scrollTop < LOAD_EARLIER_WITHIN_PX) void loadEarlier();
   }
 
-  const nameOf = (id: string) => props.participants.find((p) => p.userId === id)?.displayName ?? 'Someone';
+  // Bring a requested message into view once it is rendered; the reader is then no longer at the bottom.
+  const { highlightSeq } = props;
+  useEffect(() => {
+    if (highlightSeq === undefined) return;
+    const el = list.current?.querySelector<HTMLElement>(`[data-seq="${highlightSeq}"]`);
+    if (!el) return;
+    pinned.current = false;
+    el.scrollIntoView({ block: 'center' });
+  }, [highlightSeq, count]);
+
+  const nameOf = (id: string) =>
+    id === props.me ? 'You' : (props.participants.find((p) => p.userId === id)?.displayName ?? 'Someone');
+  const bySeq = new Map(messages.map((m) => [m.seq, m]));
+  const seen = seenLine(messages, props.participants, props.me, props.group);
+  function quoteOf(message: Message) {
+    if (message.replyToSeq === undefined) return undefined;
+    const original = bySeq.get(message.replyToSeq);
+    const quoted: QuotedMessage | undefined = original
+      ? {
+          seq: original.seq,
+          senderId: original.senderId,
+          content: original.deletedAt ? null : original.content,
+          edited: !!original.editedAt,
+          deleted: !!original.deletedAt,
+        }
+      : (message.replyTo ?? undefined);
+    const target = message.replyToSeq;
+    return {
+      quoted,
+      senderName: quoted ? nameOf(quoted.senderId) : 'Earlier message',
+      onOpen: original
+        ? () => list.current?.querySelector(`[data-seq="${target}"]`)?.scrollIntoView({ block: 'center' })
+        : undefined,
+    };
+  }
   return (
     <div className="chat-area-wrap">
       <div
@@ -166,6 +207,13 @@ export function ChatArea(props: {
                     senderName={nameOf(row.message.senderId)}
                     groupStart={row.groupStart}
                     groupEnd={row.groupEnd}
+                    extras={{
+                      me: props.me,
+                      handlers: props.handlers,
+                      quote: quoteOf(row.message),
+                      seen: seen?.seq === row.message.seq ? seen.label : undefined,
+                      highlighted: row.message.seq === highlightSeq,
+                    }}
                   />
                 );
             }
@@ -182,6 +230,21 @@ export function ChatArea(props: {
       )}
     </div>
   );
+}
+
+/**
+ * Where "Seen" goes: under the viewer's latest message that another member has read up to, saying "Seen" in a direct
+ * conversation and "Seen by N" in a group.
+ */
+function seenLine(messages: Message[], participants: Participant[], me: string, group: boolean) {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const message = messages[i]!;
+    if (message.senderId !== me || message.deletedAt) continue;
+    const readers = seenBy(participants, message.seq, me);
+    if (readers.length === 0) continue;
+    return { seq: message.seq, label: group ? `Seen by ${readers.length}` : 'Seen' };
+  }
+  return undefined;
 }
 
 function reportedStatus(message: Message): SessionStatus | undefined {

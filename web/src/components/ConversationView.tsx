@@ -1,14 +1,16 @@
 import dynamic from 'next/dynamic';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
-import { conversations } from '../endpoints';
+import { conversations, errorText } from '../endpoints';
 import { useProfile } from '../queries';
 import { conn, db, maybeConn } from '../services';
 import { useUi } from '../store';
 import { applyMessage, thread } from '../sync';
-import { SAM_USER_ID } from '../types';
+import { SAM_USER_ID, type Message } from '../types';
 import { ChatArea } from './ChatArea';
 import { Composer } from './Composer';
+import { ErrorAlert } from './ErrorAlert';
+import type { MessageHandlers } from './MessageTools';
 import { conversationTitle, others } from './names';
 import { PresenceDot } from './PresenceDot';
 import { ReportButton } from './ReportButton';
@@ -31,6 +33,10 @@ export function ConversationView({ conversationId, sam = false }: { conversation
   const conversation = useLiveQuery(() => db.conversations.get(conversationId), [conversationId]);
   const shown = useLiveQuery(() => thread(db, conversationId), [conversationId]);
   const [booking, setBooking] = useState(false);
+  const [actionError, setActionError] = useState<string>();
+  const setDraft = useUi((s) => s.setDraft);
+  const jumpTo = useUi((s) => s.jumpTo);
+  const highlightSeq = jumpTo?.conversationId === conversationId ? jumpTo.seq : undefined;
   const peer = conversation ? others(conversation, me)[0] : undefined;
 
   const peerProfile = useProfile(peer && peer.userId !== SAM_USER_ID ? peer.userId : undefined);
@@ -45,6 +51,12 @@ export function ConversationView({ conversationId, sam = false }: { conversation
       void loadBefore(conversationId, conversation.lastSeq + 1, me);
     }
   }, [conversation, shown, link, conversationId, me]);
+
+  // A search hit opened here: make sure its page of history is cached, so that it can be shown.
+  useEffect(() => {
+    if (highlightSeq === undefined || shown === undefined || link !== 'online') return;
+    if (!shown.messages.some((m) => m.seq === highlightSeq)) void loadBefore(conversationId, highlightSeq + 1, me);
+  }, [highlightSeq, shown, link, conversationId, me]);
 
   // Read up to the latest message while the conversation is on screen.
   useEffect(() => {
@@ -61,6 +73,21 @@ export function ConversationView({ conversationId, sam = false }: { conversation
       }
     }
   }, [conversation, conversationId, link]);
+
+  /** Runs a change to a message; the socket's frame updates the thread, a refusal is shown above the composer. */
+  function change(work: () => Promise<unknown>) {
+    setActionError(undefined);
+    work().catch((e: unknown) => setActionError(errorText(e)));
+  }
+  const handlers: MessageHandlers = {
+    onReply: (m: Message) => setDraft({ conversationId, mode: 'reply', seq: m.seq }),
+    onEdit: (m: Message) => setDraft({ conversationId, mode: 'edit', seq: m.seq, text: m.content }),
+    onDelete: (m: Message) => {
+      if (window.confirm('Delete this message for everyone?')) change(() => conversations.remove(conversationId, m.seq));
+    },
+    onReact: (m: Message, emoji: string, active: boolean) =>
+      change(() => conversations.react(conversationId, m.seq, emoji, active)),
+  };
 
   if (conversation === undefined) return <div className="empty-state">Loading…</div>;
   if (conversation === null) return <div className="empty-state">This conversation is not here (yet).</div>;
@@ -101,10 +128,19 @@ export function ConversationView({ conversationId, sam = false }: { conversation
         canLoadEarlier={lowest !== undefined && lowest > 1}
         onLoadEarlier={() => (lowest !== undefined ? loadBefore(conversationId, lowest, me) : Promise.resolve(0))}
         onRetry={(id) => void conn().retry(id)}
+        handlers={handlers}
+        group={conversation.type === 'group'}
+        highlightSeq={highlightSeq}
       />
       {direct && peer && <BlockedNotice userId={peer.userId} displayName={title} />}
       <TypingIndicator conversationId={conversationId} participants={conversation.participants} />
-      <Composer conversationId={conversationId} sam={sam} />
+      <ErrorAlert message={actionError} />
+      <Composer
+        conversationId={conversationId}
+        sam={sam}
+        messages={shown?.messages ?? []}
+        nameOf={(id) => (id === me ? 'yourself' : (conversation.participants.find((p) => p.userId === id)?.displayName ?? 'Someone'))}
+      />
       {booking && peerProfile && (
         <BookingDialog host={peerProfile} conversationId={conversationId} onClose={() => setBooking(false)} />
       )}

@@ -1,14 +1,39 @@
 import { clockTime, localTimes } from '../time';
-import type { Message, PendingSend } from '../types';
+import type { Message, PendingSend, QuotedMessage } from '../types';
 import { ActionRenderer } from './ActionRenderer';
 import { MessageText } from './MessageText';
 import { ReportButton } from './ReportButton';
+import dynamic from 'next/dynamic';
+import type { MessageHandlers } from './MessageTools';
+
+// A message's tools (shown on hover or focus), its reactions and its quote are chunks of their own, fetched once a
+// thread has a message that needs them: the first visit's bundle stays within its budget.
+const MessageMenu = dynamic(() => import('./MessageMenu').then((m) => m.MessageMenu), { ssr: false });
+const ReactionBar = dynamic(() => import('./MessageTools').then((m) => m.ReactionBar), { ssr: false });
+const Quote = dynamic(() => import('./MessageTools').then((m) => m.Quote), { ssr: false });
+
+/** What a bubble shows around its text: the message it quotes, who has seen it, and what the reader may do. */
+export interface BubbleExtras {
+  me: string;
+  handlers: MessageHandlers;
+  quote?: { quoted: QuotedMessage | undefined; senderName: string; onOpen?: () => void };
+  /** "Seen" / "Seen by N" under the last message the others have read. */
+  seen?: string;
+  highlighted?: boolean;
+}
 
 /**
  * One message. In a group of consecutive messages of one sender only the first names the sender and only the last
  * has the bubble's tail.
  */
-export function MessageBubble(props: { message: Message; mine: boolean; senderName: string; groupStart: boolean; groupEnd: boolean }) {
+export function MessageBubble(props: {
+  message: Message;
+  mine: boolean;
+  senderName: string;
+  groupStart: boolean;
+  groupEnd: boolean;
+  extras?: BubbleExtras;
+}) {
   const { message, mine } = props;
   if (message.type === 'system') {
     return (
@@ -24,19 +49,32 @@ export function MessageBubble(props: { message: Message; mine: boolean; senderNa
   if (message.type === 'sam') classes.push('sam');
   if (props.groupStart) classes.push('group-start');
   if (props.groupEnd) classes.push('group-end');
+  const extras = props.extras;
+  if (extras?.highlighted) classes.push('highlighted');
+  const live = !message.deletedAt && message.type === 'text';
   return (
     <li className={classes.join(' ')} data-testid="message" data-seq={message.seq} data-client-message-id={message.clientMessageId ?? undefined}>
       {!mine && props.groupStart && <span className="sender">{message.type === 'sam' ? 'Sam' : props.senderName}</span>}
+      {extras?.quote && message.replyToSeq !== undefined && !message.deletedAt && <Quote {...extras.quote} />}
       <span className="content">{message.deletedAt ? <em>Message deleted</em> : <MessageText text={message.content} />}</span>
       <ActionRenderer actions={message.actions} />
+      {extras && live && Object.keys(message.reactions ?? {}).length > 0 && (
+        <ReactionBar message={message} me={extras.me} onReact={extras.handlers.onReact} />
+      )}
       <span className="meta">
         <time dateTime={message.timestamp}>{clockTime(message.timestamp)}</time>
-        {message.editedAt && ' · edited'}
+        {message.editedAt && !message.deletedAt && ' · edited'}
         {mine && <span aria-label="delivered"> ✓</span>}
         {!mine && message.type === 'text' && !message.deletedAt && (
           <ReportButton targetType="message" targetId={message.id} label={`Report message from ${props.senderName}`} />
         )}
       </span>
+      {extras?.seen && (
+        <span className="seen" data-testid="seen">
+          {extras.seen}
+        </span>
+      )}
+      {extras && live && <MessageMenu message={message} mine={mine} me={extras.me} handlers={extras.handlers} />}
     </li>
   );
 }

@@ -1,6 +1,6 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { bookingTerms, errorText, profile } from '../endpoints';
+import { bookingTerms, errorText, profile, readReceipts } from '../endpoints';
 import { DEFAULT_CURRENCY } from '../money';
 import { LIMITS, parseAmount, parseTags, profileFormErrors, type ProfileForm } from '../moneyViews';
 import { moneyKeys, useBookingTerms, useMe } from '../moneyQueries';
@@ -31,6 +31,32 @@ export default function SettingsPage() {
       <ManagerInvitations />
       <SecuritySettings />
       <YourData />
+      <ReadReceiptSetting />
+    </section>
+  );
+}
+
+/** Whether the others see "Seen" when this user reads; off, reads still clear the unread badges. */
+function ReadReceiptSetting() {
+  const setting = useQuery({ queryKey: ['read-receipts'], queryFn: readReceipts.get });
+  const save = useMutation({
+    mutationFn: (enabled: boolean) => readReceipts.set(enabled),
+    onSuccess: (answer) => queryClient.setQueryData(['read-receipts'], answer),
+  });
+  return (
+    <section className="card" aria-labelledby="privacy-title">
+      <h2 id="privacy-title">Privacy</h2>
+      <ErrorAlert message={setting.error ? errorText(setting.error) : save.error ? errorText(save.error) : undefined} />
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={setting.data?.enabled ?? true}
+          disabled={!setting.data || save.isPending}
+          onChange={(e) => save.mutate(e.target.checked)}
+          data-testid="read-receipts"
+        />
+        Send read receipts (others see “Seen” when you have read their messages)
+      </label>
     </section>
   );
 }

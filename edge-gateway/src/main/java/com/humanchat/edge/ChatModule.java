@@ -10,6 +10,8 @@ import com.humanchat.edge.chat.ChatReadModel;
 import com.humanchat.edge.chat.ConversationRoutes;
 import com.humanchat.edge.chat.ConversationService;
 import com.humanchat.edge.chat.Membership;
+import com.humanchat.edge.chat.MessageActions;
+import com.humanchat.edge.chat.MessageRoutes;
 import com.humanchat.edge.chat.MessageSender;
 import com.humanchat.edge.chat.PendingReplies;
 import com.humanchat.edge.config.EdgeConfig;
@@ -31,6 +33,8 @@ import com.humanchat.edge.safety.BlockReads;
 import com.humanchat.edge.safety.BlockedUsers;
 import com.humanchat.edge.sam.SamRoutes;
 import com.humanchat.edge.sam.SamService;
+import com.humanchat.edge.search.MessageSearch;
+import com.humanchat.edge.search.SearchRoutes;
 import com.humanchat.edge.sessions.BookingTermsRoutes;
 import com.humanchat.edge.sessions.HostReviewRoutes;
 import com.humanchat.edge.sessions.ReviewReadModel;
@@ -85,6 +89,8 @@ public final class ChatModule implements AutoCloseable {
     private final PendingReplies replies;
     private final SocketRegistry sockets;
     private final ConversationRoutes conversationRoutes;
+    private final MessageRoutes messageRoutes;
+    private final SearchRoutes searchRoutes;
     private final SyncRoutes syncRoutes;
     private final SessionRoutes sessionRoutes;
     private final HostReviewRoutes hostReviewRoutes;
@@ -164,6 +170,8 @@ public final class ChatModule implements AutoCloseable {
                 blocked);
         this.fanOut = new FanOutConsumer(config.kafkaBootstrap(), config.replicaId(), dispatcher, registry);
         this.conversationRoutes = new ConversationRoutes(conversations, sender);
+        this.messageRoutes = new MessageRoutes(new MessageActions(publisher, replies, config.sendWait()), readModel);
+        this.searchRoutes = new SearchRoutes(new MessageSearch(pg));
         this.syncRoutes = new SyncRoutes(sync);
         HostReadModel hosts = new HostReadModel(pg);
         RequestReadModel requestReads = new RequestReadModel(pg);
@@ -252,10 +260,11 @@ public final class ChatModule implements AutoCloseable {
     }
 
     /**
-     * Mounts {@code /me/booking-terms} and {@code /me/earnings} on the {@code /api} router, behind {@code auth}: before
+     * Mounts {@code /me/booking-terms}, {@code /me/earnings} and {@code /me/read-receipts} on the {@code /api} router, behind {@code auth}: before
      * {@code /me/*} (the profile), which would otherwise take the paths.
      */
     public void mountBookingTerms(Vertx vertx, Router api, BearerAuthHandler auth) {
+        messageRoutes.mountReadReceipts(api, auth);
         api.route("/me/booking-terms*").subRouter(bookingTermsRoutes.router(vertx, auth));
         api.get("/me/earnings")
                 .handler(auth)
@@ -274,6 +283,8 @@ public final class ChatModule implements AutoCloseable {
      */
     public void mountApi(Vertx vertx, Router api, BearerAuthHandler auth) {
         conversationRoutes.mount(api, auth);
+        messageRoutes.mount(api, auth);
+        searchRoutes.mount(api, auth);
         syncRoutes.mount(api, auth);
         api.route("/sessions*").subRouter(sessionRoutes.router(vertx, auth));
         hostReviewRoutes.mount(api, auth);

@@ -20,7 +20,9 @@ import com.humanchat.schemas.chat.MarkRead;
 import com.humanchat.schemas.chat.MessageDeleted;
 import com.humanchat.schemas.chat.MessageEdited;
 import com.humanchat.schemas.chat.MessageKind;
+import com.humanchat.schemas.chat.MessageReacted;
 import com.humanchat.schemas.chat.MessageSent;
+import com.humanchat.schemas.chat.ReactToMessage;
 import com.humanchat.schemas.chat.ReadAdvanced;
 import com.humanchat.schemas.chat.RejectionCode;
 import com.humanchat.schemas.chat.SendMessage;
@@ -114,10 +116,11 @@ class RecordContractTest {
                 Map.entry(
                         Topics.CHAT_COMMANDS,
                         CreateConversation.of(CONVERSATION, ALICE, ConversationType.DIRECT, List.of(ALICE, BOB))),
-                Map.entry(Topics.CHAT_COMMANDS, SendMessage.of(CONVERSATION, ALICE, "c-1", "hi")),
+                Map.entry(Topics.CHAT_COMMANDS, SendMessage.of(CONVERSATION, ALICE, "c-1", "hi", 6L)),
                 Map.entry(Topics.CHAT_COMMANDS, EditMessage.of(CONVERSATION, ALICE, 1, "hello")),
                 Map.entry(Topics.CHAT_COMMANDS, DeleteMessage.of(CONVERSATION, ALICE, 1)),
-                Map.entry(Topics.CHAT_COMMANDS, MarkRead.of(CONVERSATION, BOB, 1)),
+                Map.entry(Topics.CHAT_COMMANDS, MarkRead.of(CONVERSATION, BOB, 1, false)),
+                Map.entry(Topics.CHAT_COMMANDS, ReactToMessage.of(CONVERSATION, BOB, 1, "👍", true)),
                 Map.entry(
                         Topics.CHAT_EVENTS,
                         new ConversationCreated(
@@ -144,6 +147,21 @@ class RecordContractTest {
                                 "hi",
                                 MessageKind.SAM,
                                 List.of(action),
+                                List.of(ALICE, BOB),
+                                6L)),
+                Map.entry(
+                        Topics.CHAT_EVENTS,
+                        new MessageReacted(
+                                UUID.randomUUID(),
+                                1,
+                                NOW,
+                                CONVERSATION,
+                                command,
+                                7,
+                                BOB,
+                                "🎉",
+                                true,
+                                List.of(ALICE, BOB),
                                 List.of(ALICE, BOB))),
                 Map.entry(
                         Topics.CHAT_EVENTS,
@@ -162,7 +180,8 @@ class RecordContractTest {
                         new MessageDeleted(
                                 UUID.randomUUID(), 1, NOW, CONVERSATION, command, 7, ALICE, List.of(ALICE, BOB))),
                 Map.entry(
-                        Topics.CHAT_EVENTS, new ReadAdvanced(UUID.randomUUID(), 1, NOW, CONVERSATION, command, BOB, 7)),
+                        Topics.CHAT_EVENTS,
+                        new ReadAdvanced(UUID.randomUUID(), 1, NOW, CONVERSATION, command, BOB, 7, false)),
                 Map.entry(
                         Topics.CHAT_EVENTS,
                         new CommandRejected(

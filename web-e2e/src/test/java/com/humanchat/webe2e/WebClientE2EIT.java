@@ -145,6 +145,11 @@ class WebClientE2EIT {
     }
 
     @Test
+    void reactionsRepliesEditsDeletesSearchAndSeenReachTheOtherBrowserLiveAndAfterAnOfflineReload() throws Exception {
+        runScenario("rich-messages");
+    }
+
+    @Test
     void aGuestBooksASessionAndTheHostAcceptsIt() throws Exception {
         runScenario("booking");
     }

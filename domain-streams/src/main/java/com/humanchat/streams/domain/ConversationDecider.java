@@ -11,7 +11,10 @@ import com.humanchat.schemas.chat.EditMessage;
 import com.humanchat.schemas.chat.MarkRead;
 import com.humanchat.schemas.chat.MessageDeleted;
 import com.humanchat.schemas.chat.MessageEdited;
+import com.humanchat.schemas.chat.MessageReacted;
 import com.humanchat.schemas.chat.MessageSent;
+import com.humanchat.schemas.chat.ReactToMessage;
+import com.humanchat.schemas.chat.ReactionEmoji;
 import com.humanchat.schemas.chat.ReadAdvanced;
 import com.humanchat.schemas.chat.RejectionCode;
 import com.humanchat.schemas.chat.SendMessage;
@@ -24,7 +27,8 @@ import java.util.UUID;
 
 /**
  * Decides one chat command against the conversation's state: membership, validation, dedupe on
- * {@code (sender, clientMessageId)}, contiguous seq, author-only edits and deletes, forward-only reads. Deterministic:
+ * {@code (sender, clientMessageId)}, contiguous seq, replies only to messages that exist, author-only edits and
+ * deletes, reactions from a small set that land in the wanted state, forward-only reads. Deterministic:
  * every id derives from the command id and every time is the given command time.
  */
 public final class ConversationDecider {
@@ -70,6 +74,7 @@ public final class ConversationDecider {
             case EditMessage edit -> edit(edit, at, state, history);
             case DeleteMessage delete -> delete(delete, at, state, history);
             case MarkRead read -> read(read, at, state);
+            case ReactToMessage react -> react(react, at, state, history);
         };
     }
 
@@ -129,6 +134,10 @@ public final class ConversationDecider {
         if (original.isPresent()) {
             return Decision.emit(answering(original.get().sent(), command.eventId()));
         }
+        Long replyTo = command.replyToSeq();
+        if (replyTo != null && (replyTo < 1 || replyTo > state.lastSeq())) {
+            return reject(command, at, RejectionCode.UNKNOWN_MESSAGE, "message " + replyTo + " does not exist");
+        }
         MessageSent sent = new MessageSent(
                 DeterministicIds.eventId(command.eventId()),
                 1,
@@ -142,7 +151,8 @@ public final class ConversationDecider {
                 command.content(),
                 command.messageType(),
                 command.actions(),
-                state.participants());
+                state.participants(),
+                replyTo);
         return Decision.append(RecentMessage.of(sent), state.withMessageAppendedBy(command.actorId()));
     }
 
@@ -177,7 +187,8 @@ public final class ConversationDecider {
                 original.content(),
                 original.messageType(),
                 original.actions(),
-                original.participantIds());
+                original.participantIds(),
+                original.replyToSeq());
     }
 
     private Decision edit(EditMessage command, Instant at, ConversationState state, MessageHistory history) {
@@ -260,6 +271,45 @@ public final class ConversationDecider {
                 .orElseGet(() -> Decision.emit(deleted));
     }
 
+    /**
+     * A reaction needs a message that exists and, as far as the recent window knows, is not deleted. The wanted state
+     * is stored before the event is emitted, so a command processed again finds it there and emits the same event.
+     */
+    private Decision react(ReactToMessage command, Instant at, ConversationState state, MessageHistory history) {
+        Optional<Decision> refused = refuseNonMember(command, at, state);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        if (!ReactionEmoji.allowed(command.emoji())) {
+            return reject(
+                    command,
+                    at,
+                    RejectionCode.INVALID,
+                    "emoji must be one of " + String.join(" ", ReactionEmoji.ALLOWED));
+        }
+        long seq = command.seq();
+        if (seq < 1 || seq > state.lastSeq()) {
+            return reject(command, at, RejectionCode.UNKNOWN_MESSAGE, "message " + seq + " does not exist");
+        }
+        if (history.recent(seq).map(RecentMessage::deleted).orElse(false)) {
+            return reject(command, at, RejectionCode.UNKNOWN_MESSAGE, "message " + seq + " was deleted");
+        }
+        MessageReactions reactions = history.reactions(seq).with(command.emoji(), command.actorId(), command.active());
+        MessageReacted reacted = new MessageReacted(
+                DeterministicIds.eventId(command.eventId()),
+                1,
+                at,
+                command.conversationId(),
+                command.eventId(),
+                seq,
+                command.actorId(),
+                command.emoji(),
+                command.active(),
+                reactions.usersOf(command.emoji()),
+                state.participants());
+        return Decision.react(reacted, seq, reactions);
+    }
+
     /** Only the author changes a message, and only while it is in the recent window. */
     private static Optional<Decision> refuseChange(
             ChatCommand command, long seq, Instant at, Optional<RecentMessage> message, boolean deletedAllowed) {
@@ -317,7 +367,8 @@ public final class ConversationDecider {
                 command.conversationId(),
                 command.eventId(),
                 command.actorId(),
-                seq);
+                seq,
+                command.receipt());
     }
 
     private Optional<Decision> refuseNonMember(ChatCommand command, Instant at, ConversationState state) {
@@ -397,6 +448,7 @@ public final class ConversationDecider {
             case EditMessage e -> "message.edit";
             case DeleteMessage d -> "message.delete";
             case MarkRead r -> "conversation.read";
+            case ReactToMessage r -> "message.react";
         };
     }
 }

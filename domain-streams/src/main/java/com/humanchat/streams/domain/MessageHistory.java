@@ -12,4 +12,7 @@ public interface MessageHistory {
 
     /** Message {@code seq} if it is still within the dedupe window. */
     Optional<RecentMessage> recent(long seq);
+
+    /** The reactions on message {@code seq}; none when nobody reacted to it. */
+    MessageReactions reactions(long seq);
 }

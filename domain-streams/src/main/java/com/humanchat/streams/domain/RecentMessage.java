@@ -35,7 +35,8 @@ public record RecentMessage(MessageSent sent, boolean deleted) {
                         "",
                         s.messageType(),
                         List.of(),
-                        s.participantIds()),
+                        s.participantIds(),
+                        s.replyToSeq()),
                 true);
     }
 }

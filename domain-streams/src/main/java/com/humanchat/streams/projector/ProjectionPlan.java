@@ -4,6 +4,7 @@ import com.humanchat.schemas.Envelope;
 import com.humanchat.schemas.chat.ConversationCreated;
 import com.humanchat.schemas.chat.MessageDeleted;
 import com.humanchat.schemas.chat.MessageEdited;
+import com.humanchat.schemas.chat.MessageReacted;
 import com.humanchat.schemas.chat.MessageSent;
 import com.humanchat.schemas.chat.ReadAdvanced;
 import com.humanchat.schemas.chat.UnreadChanged;
@@ -39,7 +40,9 @@ record ProjectionPlan(
         SortedSet<UUID> touchedConversations,
         List<MessageEdited> edits,
         List<MessageDeleted> deletes,
+        Map<ReactionKey, MessageReacted> reactions,
         SortedMap<ParticipantKey, Long> reads,
+        SortedMap<ParticipantKey, Long> receipts,
         SortedMap<ParticipantKey, UnreadChanged> unreadCounts,
         Map<UUID, Long> unreadTotals,
         SortedMap<UUID, Session> sessions,
@@ -57,6 +60,8 @@ record ProjectionPlan(
                 new TreeSet<>(),
                 new ArrayList<>(),
                 new ArrayList<>(),
+                new LinkedHashMap<>(),
+                new TreeMap<>(),
                 new TreeMap<>(),
                 new TreeMap<>(),
                 new TreeMap<>(),
@@ -88,8 +93,15 @@ record ProjectionPlan(
             }
             case MessageEdited e -> edits.add(e);
             case MessageDeleted e -> deletes.add(e);
-            case ReadAdvanced e ->
-                reads.merge(new ParticipantKey(e.conversationId(), e.userId()), e.lastReadSeq(), Math::max);
+            // Each carries the absolute users of its emoji: the last one of a message and emoji in the batch wins.
+            case MessageReacted e -> reactions.put(new ReactionKey(e.conversationId(), e.seq(), e.emoji()), e);
+            case ReadAdvanced e -> {
+                ParticipantKey key = new ParticipantKey(e.conversationId(), e.userId());
+                reads.merge(key, e.lastReadSeq(), Math::max);
+                if (e.receipt()) {
+                    receipts.merge(key, e.lastReadSeq(), Math::max);
+                }
+            }
             case UnreadChanged e -> {
                 // As applying them one by one would: a count older than one before it in the batch changes
                 // neither its row nor the user's total; otherwise it replaces both (the database guard then
@@ -153,6 +165,7 @@ record ProjectionPlan(
                 && messages.isEmpty()
                 && edits.isEmpty()
                 && deletes.isEmpty()
+                && reactions.isEmpty()
                 && reads.isEmpty()
                 && unreadCounts.isEmpty()
                 && sessions.isEmpty()
@@ -173,4 +186,6 @@ record ProjectionPlan(
     }
 
     record MessageKey(UUID conversationId, long seq) {}
+
+    record ReactionKey(UUID conversationId, long seq, String emoji) {}
 }

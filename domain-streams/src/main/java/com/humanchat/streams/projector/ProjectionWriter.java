@@ -5,6 +5,7 @@ import com.humanchat.schemas.Envelope;
 import com.humanchat.schemas.Json;
 import com.humanchat.schemas.chat.ConversationCreated;
 import com.humanchat.schemas.chat.ConversationType;
+import com.humanchat.schemas.chat.MessageReacted;
 import com.humanchat.schemas.chat.MessageSent;
 import com.humanchat.schemas.chat.UnreadChanged;
 import java.sql.Connection;
@@ -67,12 +68,14 @@ final class ProjectionWriter {
     private static final String INSERT_MESSAGES =
             """
             insert into messages
-                   (conversation_id, seq, id, sender_id, client_message_id, content, type, actions, sent_at, tx)
+                   (conversation_id, seq, id, sender_id, client_message_id, content, type, actions, sent_at,
+                    reply_to_seq, tx)
             select conversation_id, seq, id, sender_id, client_message_id, content, type, actions::jsonb,
-                   sent_at::timestamptz, current_tx()
+                   sent_at::timestamptz, reply_to_seq, current_tx()
               from unnest(?::uuid[], ?::int8[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[],
-                          ?::text[])
-                   as t(conversation_id, seq, id, sender_id, client_message_id, content, type, actions, sent_at)
+                          ?::text[], ?::int8[])
+                   as t(conversation_id, seq, id, sender_id, client_message_id, content, type, actions, sent_at,
+                        reply_to_seq)
             on conflict do nothing""";
 
     /**
@@ -101,6 +104,32 @@ final class ProjectionWriter {
             """
             update messages set content = null, deleted_at = ?, tx = current_tx()
              where conversation_id = ? and seq = ? and deleted_at is null""";
+
+    /**
+     * The users of one emoji on a message, as the batch's last event of it states them (an empty list removes the
+     * emoji); a repeated batch finds the same value and writes nothing. Replaying an older batch alone would bring an
+     * older value back, but the projector replays from its committed offset onwards, so the newest value follows.
+     */
+    private static final String SET_REACTIONS =
+            """
+            update messages
+               set reactions = case when jsonb_array_length(?::jsonb) = 0 then reactions - ?
+                                    else jsonb_set(reactions, array[?], ?::jsonb) end,
+                   tx = current_tx()
+             where conversation_id = ? and seq = ?
+               and coalesce(reactions -> ?, '[]'::jsonb) is distinct from ?::jsonb""";
+
+    /**
+     * How far a member has read as the others see it ("Seen"), only ever forward; the conversation row moves with it so
+     * that {@code /api/sync} sends the conversation (whose participants carry it) again.
+     */
+    private static final String ADVANCE_SEEN =
+            """
+            with seen as (
+                update participants set seen_seq = ?, tx = current_tx()
+                 where conversation_id = ? and user_id = ? and seen_seq < ?
+                returning conversation_id)
+            update conversations set tx = current_tx() where id in (select conversation_id from seen)""";
 
     private static final String ADVANCE_READ =
             """
@@ -279,7 +308,7 @@ final class ProjectionWriter {
         });
         if (!plan.messages().isEmpty()) {
             int rows = plan.messages().size();
-            Object[][] columns = new Object[9][rows];
+            Object[][] columns = new Object[10][rows];
             int i = 0;
             for (MessageSent e : plan.messages().values()) {
                 columns[0][i] = e.conversationId();
@@ -291,9 +320,10 @@ final class ProjectionWriter {
                 columns[6][i] = e.messageType().wire();
                 columns[7][i] = actionsJson(e);
                 columns[8][i] = e.occurredAt().toString(); // ISO-8601 in UTC, read as timestamptz
+                columns[9][i] = e.replyToSeq();
                 i++;
             }
-            String[] types = {"uuid", "int8", "uuid", "uuid", "text", "text", "text", "text", "text"};
+            String[] types = {"uuid", "int8", "uuid", "uuid", "text", "text", "text", "text", "text", "int8"};
             try (PreparedStatement s = connection.prepareStatement(INSERT_MESSAGES)) {
                 for (int c = 0; c < columns.length; c++) {
                     s.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
@@ -325,10 +355,27 @@ final class ProjectionWriter {
             s.setObject(2, e.conversationId());
             s.setLong(3, e.seq());
         });
+        batch(connection, SET_REACTIONS, plan.reactions().values(), (s, e) -> {
+            String users = usersJson(e);
+            s.setString(1, users);
+            s.setString(2, e.emoji());
+            s.setString(3, e.emoji());
+            s.setString(4, users);
+            s.setObject(5, e.conversationId());
+            s.setLong(6, e.seq());
+            s.setString(7, e.emoji());
+            s.setString(8, users);
+        });
         batch(connection, ADVANCE_READ, plan.reads().entrySet(), (s, read) -> {
             s.setObject(1, read.getKey().conversationId());
             s.setObject(2, read.getKey().userId());
             s.setLong(3, read.getValue());
+        });
+        batch(connection, ADVANCE_SEEN, plan.receipts().entrySet(), (s, seen) -> {
+            s.setLong(1, seen.getValue());
+            s.setObject(2, seen.getKey().conversationId());
+            s.setObject(3, seen.getKey().userId());
+            s.setLong(4, seen.getValue());
         });
         if (!plan.unreadCounts().isEmpty()) {
             int rows = plan.unreadCounts().size();
@@ -466,6 +513,14 @@ final class ProjectionWriter {
             return Json.mapper().writeValueAsString(e.actions());
         } catch (JsonProcessingException ex) {
             throw new IllegalArgumentException("actions of message " + e.messageId() + " are not JSON", ex);
+        }
+    }
+
+    private static String usersJson(MessageReacted e) {
+        try {
+            return Json.mapper().writeValueAsString(e.userIds());
+        } catch (JsonProcessingException ex) {
+            throw new IllegalArgumentException("users of reaction " + e.eventId() + " are not JSON", ex);
         }
     }
 }

@@ -6,6 +6,7 @@ import com.humanchat.schemas.chat.CommandRejected;
 import com.humanchat.schemas.chat.ConversationCreated;
 import com.humanchat.schemas.chat.MessageDeleted;
 import com.humanchat.schemas.chat.MessageEdited;
+import com.humanchat.schemas.chat.MessageReacted;
 import com.humanchat.schemas.chat.MessageSent;
 import com.humanchat.schemas.chat.ReadAdvanced;
 import com.humanchat.schemas.chat.UnreadChanged;
@@ -86,6 +87,7 @@ final class RecordDecoder {
             case MessageEdited ignored -> "message.edited";
             case MessageDeleted ignored -> "message.deleted";
             case ReadAdvanced ignored -> "conversation.read-advanced";
+            case MessageReacted ignored -> "message.reacted";
             case CommandRejected ignored -> "command.rejected";
             case UnreadChanged ignored -> "unread.changed";
             case SessionRequested ignored -> "session.requested";
@@ -126,6 +128,11 @@ final class RecordDecoder {
             case MessageDeleted e -> {
                 require(missing, e.conversationId() != null, "conversationId");
                 require(missing, e.seq() >= 1, "seq");
+            }
+            case MessageReacted e -> {
+                require(missing, e.conversationId() != null, "conversationId");
+                require(missing, e.seq() >= 1, "seq");
+                require(missing, e.emoji() != null, "emoji");
             }
             case ReadAdvanced e -> {
                 require(missing, e.conversationId() != null, "conversationId");

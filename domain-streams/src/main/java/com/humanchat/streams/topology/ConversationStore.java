@@ -4,6 +4,7 @@ import com.humanchat.schemas.chat.MessageSent;
 import com.humanchat.streams.domain.ConversationState;
 import com.humanchat.streams.domain.Decision;
 import com.humanchat.streams.domain.MessageHistory;
+import com.humanchat.streams.domain.MessageReactions;
 import com.humanchat.streams.domain.RecentMessage;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,12 @@ final class ConversationStore {
                 return Optional.ofNullable(store.get(ConversationStoreKeys.message(conversationId, seq)))
                         .map(bytes -> StoreJson.read(bytes, RecentMessage.class));
             }
+
+            @Override
+            public MessageReactions reactions(long seq) {
+                byte[] bytes = store.get(ConversationStoreKeys.reactions(conversationId, seq));
+                return bytes == null ? MessageReactions.NONE : StoreJson.read(bytes, MessageReactions.class);
+            }
         };
     }
 
@@ -74,6 +81,9 @@ final class ConversationStore {
                         ConversationStoreKeys.message(
                                 conversationId, message.sent().seq()),
                         StoreJson.write(message)));
+        decision.reactions()
+                .ifPresent(of -> store.put(
+                        ConversationStoreKeys.reactions(conversationId, of.seq()), StoreJson.write(of.reactions())));
         decision.state()
                 .ifPresent(state -> store.put(ConversationStoreKeys.state(conversationId), StoreJson.write(state)));
     }

@@ -11,6 +11,7 @@ import java.util.UUID;
  * {conversationId}|s                                  → ConversationState
  * {conversationId}|d|{senderId}|{clientMessageId}     → seq (dedupe index)
  * {conversationId}|m|{seq:019}                        → RecentMessage
+ * {conversationId}|r|{seq:019}                        → MessageReactions (kept: reactions outlive the window)
  * x|{bucketEndMillis:019}|{conversationId}            → [] (expiry index: check this conversation then)
  * x|{expiresAtMillis:019}|{conversationId}|{seq:019}  → [keys to delete] (older layout, still honoured)
  * </pre>
@@ -37,6 +38,10 @@ final class ConversationStoreKeys {
 
     static String message(UUID conversationId, long seq) {
         return conversationId + "|m|" + pad(seq);
+    }
+
+    static String reactions(UUID conversationId, long seq) {
+        return conversationId + "|r|" + pad(seq);
     }
 
     static String expiry(long expiresAtMillis, UUID conversationId, long seq) {

@@ -16,6 +16,7 @@ final class ConversationFixture implements MessageHistory {
     ConversationState state;
     final Map<String, Long> dedupe = new HashMap<>();
     final Map<Long, RecentMessage> recent = new HashMap<>();
+    final Map<Long, MessageReactions> reactions = new HashMap<>();
     Instant clock = Instant.parse("2026-11-24T10:00:00Z");
 
     /** When each command's record was written: a command processed again keeps its record's timestamp. */
@@ -35,6 +36,7 @@ final class ConversationFixture implements MessageHistory {
                     message.sent().seq());
         });
         decision.updatedMessage().ifPresent(message -> recent.put(message.sent().seq(), message));
+        decision.reactions().ifPresent(of -> reactions.put(of.seq(), of.reactions()));
         decision.state().ifPresent(next -> state = next);
         return decision.event().orElse(null);
     }
@@ -53,6 +55,11 @@ final class ConversationFixture implements MessageHistory {
     @Override
     public Optional<RecentMessage> recent(long seq) {
         return Optional.ofNullable(recent.get(seq));
+    }
+
+    @Override
+    public MessageReactions reactions(long seq) {
+        return reactions.getOrDefault(seq, MessageReactions.NONE);
     }
 
     private static String dedupeKey(UUID senderId, String clientMessageId) {

@@ -25,7 +25,9 @@ import com.humanchat.schemas.Envelope;
 import com.humanchat.schemas.Json;
 import com.humanchat.schemas.chat.ConversationIds;
 import com.humanchat.schemas.chat.MessageKind;
+import com.humanchat.schemas.chat.MessageReacted;
 import com.humanchat.schemas.chat.MessageSent;
+import com.humanchat.schemas.chat.ReadAdvanced;
 import com.humanchat.schemas.requests.RequestStatus;
 import com.humanchat.schemas.sessions.Money;
 import com.humanchat.schemas.sessions.PaymentMode;
@@ -373,6 +375,71 @@ class ProjectionWriterIT {
 
         assertThat(kit.rows("select seq, content, edited_at, deleted_at from messages order by seq"))
                 .containsExactly(row(1, null, null, at(3)), row(2, "newer", at(5), null));
+    }
+
+    @Test
+    void repliesReactionsAndReceiptsAreProjectedAndARepeatChangesNothing() throws Exception {
+        MessageSent first = sent(conversation, 1, ann, "lunch at noon?", pair, at(1));
+        MessageSent reply = new MessageSent(
+                UUID.randomUUID(),
+                1,
+                at(2),
+                conversation,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                2,
+                bob,
+                "c-2",
+                "yes",
+                MessageKind.TEXT,
+                List.of(),
+                pair,
+                1L);
+        MessageReacted bobLikes = new MessageReacted(
+                UUID.randomUUID(), 1, at(3), conversation, UUID.randomUUID(), 1, bob, "👍", true, List.of(bob), pair);
+        MessageReacted annLikes = new MessageReacted(
+                UUID.randomUUID(),
+                1,
+                at(4),
+                conversation,
+                UUID.randomUUID(),
+                1,
+                ann,
+                "👍",
+                true,
+                List.of(bob, ann),
+                pair);
+        MessageReacted bobParties = new MessageReacted(
+                UUID.randomUUID(), 1, at(5), conversation, UUID.randomUUID(), 2, bob, "🎉", true, List.of(bob), pair);
+        MessageReacted bobStopsPartying = new MessageReacted(
+                UUID.randomUUID(), 1, at(6), conversation, UUID.randomUUID(), 2, bob, "🎉", false, List.of(), pair);
+        ReadAdvanced annSees = new ReadAdvanced(UUID.randomUUID(), 1, at(7), conversation, UUID.randomUUID(), ann, 2);
+        ReadAdvanced bobReadsQuietly =
+                new ReadAdvanced(UUID.randomUUID(), 1, at(8), conversation, UUID.randomUUID(), bob, 2, false);
+        List<Envelope> history = List.of(
+                created(conversation, ann, pair, at(0)),
+                first,
+                reply,
+                bobLikes,
+                annLikes,
+                bobParties,
+                bobStopsPartying,
+                annSees,
+                bobReadsQuietly);
+
+        writer.write(history);
+        List<Map<String, Object>> once =
+                kit.rows("select seq, reply_to_seq, reactions::text as reactions, tx" + " from messages order by seq");
+        writer.write(history);
+
+        assertThat(kit.rows("select seq, reply_to_seq, reactions::text as reactions, tx from messages order by seq"))
+                .isEqualTo(once);
+        assertThat(once.get(0)).containsEntry("reactions", "{\"👍\": [\"" + bob + "\", \"" + ann + "\"]}");
+        assertThat(once.get(1)).containsEntry("reply_to_seq", 1L).containsEntry("reactions", "{}");
+        assertThat(kit.rows("select user_id, last_read_seq, seen_seq from participants order by user_id"))
+                .containsExactlyInAnyOrder(
+                        Map.of("user_id", ann, "last_read_seq", 2L, "seen_seq", 2L),
+                        Map.of("user_id", bob, "last_read_seq", 2L, "seen_seq", 0L));
     }
 
     @Test

@@ -10,13 +10,17 @@ import com.humanchat.schemas.chat.CommandRejected;
 import com.humanchat.schemas.chat.ConversationCreated;
 import com.humanchat.schemas.chat.ConversationType;
 import com.humanchat.schemas.chat.CreateConversation;
+import com.humanchat.schemas.chat.DeleteMessage;
 import com.humanchat.schemas.chat.EditMessage;
 import com.humanchat.schemas.chat.MarkRead;
+import com.humanchat.schemas.chat.MessageReacted;
 import com.humanchat.schemas.chat.MessageSent;
+import com.humanchat.schemas.chat.ReactToMessage;
 import com.humanchat.schemas.chat.ReadAdvanced;
 import com.humanchat.schemas.chat.RejectionCode;
 import com.humanchat.schemas.chat.SendMessage;
 import com.humanchat.streams.domain.ConversationState;
+import com.humanchat.streams.domain.MessageReactions;
 import com.humanchat.streams.domain.RecentMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -153,6 +157,112 @@ class ConversationTopologyTest {
     private MessageSent send(UUID sender, String clientMessageId) {
         return (MessageSent)
                 handle(SendMessage.of(conversationId, sender, clientMessageId, "hello " + clientMessageId));
+    }
+
+    @Test
+    void reactionsLandInTheWantedStateUnderRedelivery() {
+        createDirect();
+        send(alice, "c-1");
+        ReactToMessage bobLikes = ReactToMessage.of(conversationId, bob, 1, "👍", true);
+        ReactToMessage bobTakesItBack = ReactToMessage.of(conversationId, bob, 1, "👍", false);
+
+        MessageReacted liked = (MessageReacted) handle(bobLikes);
+        MessageReacted likedAgain = (MessageReacted) redeliver(bobLikes);
+        MessageReacted aliceLikes = (MessageReacted) handle(ReactToMessage.of(conversationId, alice, 1, "👍", true));
+        MessageReacted takenBack = (MessageReacted) handle(bobTakesItBack);
+        MessageReacted takenBackAgain = (MessageReacted) redeliver(bobTakesItBack);
+
+        assertThat(liked.userIds()).containsExactly(bob);
+        assertThat(likedAgain).isEqualTo(liked);
+        assertThat(aliceLikes.userIds()).containsExactly(bob, alice);
+        assertThat(takenBack.active()).isFalse();
+        assertThat(takenBack.userIds()).containsExactly(alice);
+        assertThat(takenBackAgain).isEqualTo(takenBack);
+        assertThat(storedReactions(1).usersOf("👍")).containsExactly(alice);
+    }
+
+    @Test
+    void rejectsAReactionOutsideTheSetOrByANonMemberOrToAMissingMessage() {
+        createDirect();
+        send(alice, "c-1");
+
+        ChatEvent odd = handle(ReactToMessage.of(conversationId, bob, 1, "💩", true));
+        ChatEvent stranger = handle(ReactToMessage.of(conversationId, UUID.randomUUID(), 1, "👍", true));
+        ChatEvent missing = handle(ReactToMessage.of(conversationId, bob, 2, "👍", true));
+
+        assertThat(((CommandRejected) odd).code()).isEqualTo(RejectionCode.INVALID);
+        assertThat(((CommandRejected) stranger).code()).isEqualTo(RejectionCode.NOT_A_MEMBER);
+        assertThat(((CommandRejected) missing).code()).isEqualTo(RejectionCode.UNKNOWN_MESSAGE);
+        assertThat(storedReactions(1)).isEqualTo(MessageReactions.NONE);
+    }
+
+    @Test
+    void rejectsAnEditOrDeleteByANonAuthor() {
+        createDirect();
+        MessageSent original = send(alice, "c-1");
+
+        ChatEvent edit = handle(EditMessage.of(conversationId, bob, 1, "words in her mouth"));
+        ChatEvent delete = handle(DeleteMessage.of(conversationId, bob, 1));
+
+        assertThat(edit).isInstanceOfSatisfying(CommandRejected.class, rejected -> assertThat(rejected.code())
+                .isEqualTo(RejectionCode.NOT_THE_AUTHOR));
+        assertThat(delete).isInstanceOfSatisfying(CommandRejected.class, rejected -> assertThat(rejected.code())
+                .isEqualTo(RejectionCode.NOT_THE_AUTHOR));
+        RecentMessage stored = StoreJson.read(
+                harness.store.get(ConversationStoreKeys.message(conversationId, 1)), RecentMessage.class);
+        assertThat(stored.deleted()).isFalse();
+        assertThat(stored.sent()).isEqualTo(original);
+    }
+
+    @Test
+    void rejectsAReplyToASeqThatDoesNotExist() {
+        createDirect();
+        send(alice, "c-1");
+
+        ChatEvent toTheFuture = handle(SendMessage.of(conversationId, bob, "c-2", "re: what?", 2L));
+        ChatEvent toZero = handle(SendMessage.of(conversationId, bob, "c-3", "re: nothing", 0L));
+        MessageSent reply = (MessageSent) handle(SendMessage.of(conversationId, bob, "c-4", "re: hello", 1L));
+
+        assertThat(toTheFuture).isInstanceOfSatisfying(CommandRejected.class, rejected -> {
+            assertThat(rejected.code()).isEqualTo(RejectionCode.UNKNOWN_MESSAGE);
+            assertThat(rejected.clientMessageId()).isEqualTo("c-2");
+        });
+        assertThat(((CommandRejected) toZero).code()).isEqualTo(RejectionCode.UNKNOWN_MESSAGE);
+        assertThat(reply.seq()).isEqualTo(2);
+        assertThat(reply.replyToSeq()).isEqualTo(1L);
+        assertThat(harness.store.get(ConversationStoreKeys.dedupe(conversationId, bob, "c-2")))
+                .isNull();
+    }
+
+    @Test
+    void aReadPositionNeverMovesBackEvenWhenAnOlderReadIsRedelivered() {
+        createDirect();
+        send(alice, "c-1");
+        send(alice, "c-2");
+        send(alice, "c-3");
+        MarkRead older = MarkRead.of(conversationId, bob, 1);
+        MarkRead newer = MarkRead.of(conversationId, bob, 3);
+
+        handle(older);
+        ReadAdvanced advanced = (ReadAdvanced) handle(newer);
+        ChatEvent redeliveredOlder = handle(MarkRead.of(conversationId, bob, 1));
+
+        assertThat(advanced.lastReadSeq()).isEqualTo(3);
+        assertThat(redeliveredOlder).isNull();
+        assertThat(harness.state(conversationId).readPositionOf(bob).lastReadSeq())
+                .isEqualTo(3);
+    }
+
+    /** Pipes the last command again with its record's timestamp, as a redelivery after a crash would. */
+    private ChatEvent redeliver(ChatCommand command) {
+        List<ChatEvent> emitted = harness.handle(command, recordTime);
+        assertThat(emitted).hasSize(1);
+        return emitted.getFirst();
+    }
+
+    private MessageReactions storedReactions(long seq) {
+        byte[] bytes = harness.store.get(ConversationStoreKeys.reactions(conversationId, seq));
+        return bytes == null ? MessageReactions.NONE : StoreJson.read(bytes, MessageReactions.class);
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.humanchat.edge.chat;
 import com.humanchat.schemas.Json;
 import com.humanchat.schemas.chat.MessageDeleted;
 import com.humanchat.schemas.chat.MessageEdited;
+import com.humanchat.schemas.chat.MessageReacted;
 import com.humanchat.schemas.chat.MessageSent;
 import com.humanchat.schemas.chat.UnreadChanged;
 import io.vertx.core.json.JsonArray;
@@ -22,9 +23,13 @@ public final class ChatJson {
 
     private ChatJson() {}
 
-    /** {@code {id, conversationId, seq, senderId, clientMessageId, content, timestamp, type, actions}}. */
+    /**
+     * {@code {id, conversationId, seq, senderId, clientMessageId, content, timestamp, type, actions}} and
+     * {@code replyToSeq} for a reply. A live message carries no reactions (a redelivered copy must not clear the ones the
+     * client holds) and no quote (the client quotes the original from what it holds).
+     */
     public static JsonObject message(MessageSent sent) {
-        return new JsonObject()
+        JsonObject message = new JsonObject()
                 .put("id", sent.messageId().toString())
                 .put("conversationId", sent.conversationId().toString())
                 .put("seq", sent.seq())
@@ -34,11 +39,17 @@ public final class ChatJson {
                 .put("timestamp", sent.occurredAt().toString())
                 .put("type", sent.messageType().wire())
                 .put("actions", actions(sent.actions()));
+        if (sent.replyToSeq() != null) {
+            message.put("replyToSeq", sent.replyToSeq());
+        }
+        return message;
     }
 
     /**
      * A message from a row whose message columns carry {@code prefix} ({@code id, seq, sender_id, client_message_id,
-     * content, type, actions, sent_at, edited_at, deleted_at}); null when the row has no message (a left join).
+     * content, type, actions, sent_at, edited_at, deleted_at, reply_to_seq, reactions, reply_to}); null when the row has
+     * no message (a left join). A reply carries {@code replyTo {seq, senderId, content, edited, deleted}}: the quoted
+     * message as it reads now, without content once deleted.
      */
     public static JsonObject message(Row row, String prefix, UUID conversationId) {
         UUID id = row.getUUID(prefix + "id");
@@ -62,6 +73,13 @@ public final class ChatJson {
         OffsetDateTime deleted = row.getOffsetDateTime(prefix + "deleted_at");
         if (deleted != null) {
             message.put("deletedAt", instant(deleted));
+        }
+        message.put("reactions", deleted != null ? new JsonObject() : jsonObject(row.getValue(prefix + "reactions")));
+        Long replyToSeq = row.getLong(prefix + "reply_to_seq");
+        if (replyToSeq != null) {
+            message.put("replyToSeq", replyToSeq);
+            JsonObject quoted = jsonObject(row.getValue(prefix + "reply_to"));
+            message.put("replyTo", quoted.isEmpty() ? null : quoted);
         }
         return message;
     }
@@ -185,6 +203,29 @@ public final class ChatJson {
                 .put("deletedAt", deleted.occurredAt().toString());
     }
 
+    /** {@code {type: "message.reacted", conversationId, seq, emoji, userIds, userId, active}}: userIds is absolute. */
+    public static JsonObject reactedFrame(MessageReacted reacted) {
+        JsonArray users = new JsonArray();
+        reacted.userIds().forEach(id -> users.add(id.toString()));
+        return new JsonObject()
+                .put("type", "message.reacted")
+                .put("conversationId", reacted.conversationId().toString())
+                .put("seq", reacted.seq())
+                .put("emoji", reacted.emoji())
+                .put("userIds", users)
+                .put("userId", reacted.userId().toString())
+                .put("active", reacted.active());
+    }
+
+    /** {@code {type: "receipt", conversationId, userId, seq}}: {@code userId} has seen the conversation up to seq. */
+    public static JsonObject receiptFrame(UUID conversationId, UUID userId, long seq) {
+        return new JsonObject()
+                .put("type", "receipt")
+                .put("conversationId", conversationId.toString())
+                .put("userId", userId.toString())
+                .put("seq", seq);
+    }
+
     /** {@code {type: "error", code, message}} plus {@code clientMessageId} when the error refuses a send. */
     public static JsonObject errorFrame(String code, String message, String clientMessageId) {
         JsonObject frame =
@@ -206,6 +247,19 @@ public final class ChatJson {
         @SuppressWarnings("unchecked")
         List<Object> plain = Json.mapper().convertValue(actions, List.class);
         return new JsonArray(plain);
+    }
+
+    private static JsonObject jsonObject(Object value) {
+        if (value instanceof JsonObject object) {
+            return object;
+        }
+        if (value instanceof String text) {
+            return new JsonObject(text);
+        }
+        if (value instanceof io.vertx.core.buffer.Buffer buffer) {
+            return new JsonObject(buffer);
+        }
+        return new JsonObject();
     }
 
     private static JsonArray jsonArray(Object value) {

@@ -24,11 +24,17 @@ import java.util.UUID;
  */
 public final class ChatReadModel {
 
-    /** The columns of a message row, under the prefix {@code m_}, for {@link ChatJson#message(Row, String, UUID)}. */
+    /**
+     * The columns of a message row, under the prefix {@code m_}, for {@link ChatJson#message(Row, String, UUID)}; a
+     * reply carries the message it quotes as that message reads now (its content is null once it was deleted).
+     */
     public static final String MESSAGE_COLUMNS = "m.id as m_id, m.seq as m_seq, m.sender_id as m_sender_id,"
             + " m.client_message_id as m_client_message_id, m.content as m_content, m.type as m_type,"
             + " m.actions as m_actions, m.sent_at as m_sent_at, m.edited_at as m_edited_at,"
-            + " m.deleted_at as m_deleted_at";
+            + " m.deleted_at as m_deleted_at, m.reply_to_seq as m_reply_to_seq, m.reactions as m_reactions,"
+            + " (select json_build_object('seq', q.seq, 'senderId', q.sender_id, 'content', q.content,"
+            + "         'edited', q.edited_at is not null, 'deleted', q.deleted_at is not null)"
+            + "    from messages q where q.conversation_id = m.conversation_id and q.seq = m.reply_to_seq) as m_reply_to";
 
     /**
      * The conversations of member {@code $1} ({@code p} = the viewer's participants row, {@code c} = the conversation,
@@ -37,7 +43,8 @@ public final class ChatReadModel {
     public static final String CONVERSATION_SELECT = "select c.id, c.type, c.created_at, c.last_activity,"
             + " c.last_seq, c.linked_session_id, c.tx, p.unread_count, p.last_read_seq,"
             + " p.unread_as_of_seq, p.unread_as_of_read,"
-            + " (select coalesce(json_agg(json_build_object('userId', pp.user_id, 'displayName', u.display_name)"
+            + " (select coalesce(json_agg(json_build_object('userId', pp.user_id, 'displayName', u.display_name,"
+            + "         'seenSeq', pp.seen_seq)"
             + "         order by pp.user_id), '[]'::json)"
             + "    from participants pp left join users u on u.id = pp.user_id"
             + "   where pp.conversation_id = c.id and pp.member) as participants, "
@@ -101,6 +108,20 @@ public final class ChatReadModel {
                     rows.forEach(r -> names.put(r.getUUID("id"), r.getString("display_name")));
                     return names;
                 });
+    }
+
+    /** Whether {@code user} sends read receipts (V71; true unless they turned them off). */
+    public Future<Boolean> sendsReadReceipts(UUID user) {
+        return pg.preparedQuery("select read_receipts from users where id = $1")
+                .execute(Tuple.of(user))
+                .map(rows -> Rows.first(rows, row -> row.getBoolean(0)).orElse(true));
+    }
+
+    /** Turns {@code user}'s read receipts on or off; answers the setting as stored. */
+    public Future<Boolean> setReadReceipts(UUID user, boolean enabled) {
+        return pg.preparedQuery("update users set read_receipts = $2 where id = $1 returning read_receipts")
+                .execute(Tuple.of(user, enabled))
+                .map(rows -> Rows.first(rows, row -> row.getBoolean(0)).orElse(enabled));
     }
 
     /** The manager of each of the given users that has one (managed hosts). */

@@ -130,12 +130,16 @@ public final class ConversationRoutes {
         UUID caller = AuthenticatedUser.of(ctx).id();
         UUID id = RequestParams.pathUuid(ctx, "id");
         JsonObject body = JsonBody.of(ctx);
-        reply(ctx, sender.send(caller, id, body.getString("clientMessageId"), body.getString("content")), outcome -> {
-            switch (outcome) {
-                case SendOutcome.Accepted accepted -> json(ctx, 201, accepted.message());
-                case SendOutcome.Pending pending -> json(ctx, 202, pending.body());
-            }
-        });
+        Long replyToSeq = body.getLong("replyToSeq");
+        reply(
+                ctx,
+                sender.send(caller, id, body.getString("clientMessageId"), body.getString("content"), replyToSeq),
+                outcome -> {
+                    switch (outcome) {
+                        case SendOutcome.Accepted accepted -> json(ctx, 201, accepted.message());
+                        case SendOutcome.Pending pending -> json(ctx, 202, pending.body());
+                    }
+                });
     }
 
     private void markRead(RoutingContext ctx) {

@@ -206,11 +206,17 @@ public final class ConversationService {
                 .compose(v -> readModel.messages(conversationId, before, after, limit));
     }
 
-    /** Moves the caller's read position; completes once Kafka acknowledged the command. */
+    /**
+     * Moves the caller's read position, with a receipt for the others unless the caller turned read receipts off;
+     * completes once Kafka acknowledged the command.
+     */
     public Future<Void> markRead(UUID caller, UUID conversationId, long seq) {
         return requireMember(conversationId, caller)
-                .compose(v -> publisher.publish(
-                        Topics.CHAT_COMMANDS, conversationId.toString(), MarkRead.of(conversationId, caller, seq)))
+                .compose(v -> readModel.sendsReadReceipts(caller))
+                .compose(receipt -> publisher.publish(
+                        Topics.CHAT_COMMANDS,
+                        conversationId.toString(),
+                        MarkRead.of(conversationId, caller, seq, receipt)))
                 .mapEmpty();
     }
 

@@ -49,11 +49,17 @@ public final class MessageSender {
      * sender is not a member), 400 invalid, 503 Kafka did not acknowledge.
      */
     public Future<SendOutcome> send(UUID senderId, UUID conversationId, String clientMessageId, String content) {
+        return send(senderId, conversationId, clientMessageId, content, null);
+    }
+
+    /** A send that replies to message {@code replyToSeq} (null: not a reply); 404 unknown message when it does not exist. */
+    public Future<SendOutcome> send(
+            UUID senderId, UUID conversationId, String clientMessageId, String content, Long replyToSeq) {
         if (refusing) {
             return Future.failedFuture(ProblemException.unavailable("this edge is restarting; send again", 1));
         }
         inFlight.incrementAndGet();
-        SendMessage command = SendMessage.of(conversationId, senderId, clientMessageId, content);
+        SendMessage command = SendMessage.of(conversationId, senderId, clientMessageId, content, replyToSeq);
         PendingReplies.Waiter waiter = replies.awaitSend(
                         command.eventId(), new PendingReplies.ClientKey(conversationId, senderId, clientMessageId))
                 .expireAfter(sendWait);

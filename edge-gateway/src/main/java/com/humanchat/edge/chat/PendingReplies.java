@@ -120,6 +120,13 @@ public final class PendingReplies {
         return waiter;
     }
 
+    /** Waits for the answer to any other command (edit, delete, react). Call on the caller's context, before producing. */
+    public Waiter awaitCommand(UUID commandId) {
+        Waiter waiter = new Waiter(commandId, null, null, vertx.getOrCreateContext());
+        byCommand.put(commandId, waiter);
+        return waiter;
+    }
+
     /** Completes the waiters an event answers; called on the fan-out thread for every chat event. */
     public void onEvent(ChatEvent event) {
         switch (event) {

@@ -16,7 +16,9 @@ import com.humanchat.schemas.chat.ChatEvent;
 import com.humanchat.schemas.chat.ConversationCreated;
 import com.humanchat.schemas.chat.MessageDeleted;
 import com.humanchat.schemas.chat.MessageEdited;
+import com.humanchat.schemas.chat.MessageReacted;
 import com.humanchat.schemas.chat.MessageSent;
+import com.humanchat.schemas.chat.ReadAdvanced;
 import com.humanchat.schemas.chat.ToParticipants;
 import com.humanchat.schemas.chat.UnreadChanged;
 import com.humanchat.schemas.chat.UnreadEvent;
@@ -119,8 +121,22 @@ public final class FanOutDispatcher implements FanOutConsumer.Listener {
                 OutboundFrame frame = OutboundFrame.of(ChatJson.deletedFrame(deleted));
                 deleted.participantIds().forEach(p -> sockets.push(p, frame));
             }
+            case MessageReacted reacted -> {
+                OutboundFrame frame = OutboundFrame.of(ChatJson.reactedFrame(reacted));
+                reacted.participantIds().forEach(p -> sockets.push(p, frame));
+            }
+            case ReadAdvanced read when read.receipt() -> pushReceipt(read);
             default -> {}
         }
+    }
+
+    /** Tells the reader's fellow members how far the reader has seen; the reader's own sockets learn it from unread. */
+    private void pushReceipt(ReadAdvanced read) {
+        OutboundFrame frame =
+                OutboundFrame.of(ChatJson.receiptFrame(read.conversationId(), read.userId(), read.lastReadSeq()));
+        membership.members(read.conversationId()).onSuccess(members -> members.stream()
+                .filter(member -> !member.equals(read.userId()))
+                .forEach(member -> sockets.push(member, frame)));
     }
 
     @Override

@@ -149,7 +149,8 @@ final class FrameProtocol {
                         userId,
                         conversationId,
                         clientMessageId,
-                        frame.get("content").asText())
+                        frame.get("content").asText(),
+                        frame.hasNonNull("replyToSeq") ? frame.get("replyToSeq").asLong() : null)
                 .onFailure(e -> socket.send(failure(e, clientMessageId)));
     }
 

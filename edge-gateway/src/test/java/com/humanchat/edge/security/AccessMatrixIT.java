@@ -486,6 +486,93 @@ class AccessMatrixIT {
                             post("/api/conversations/" + f.conversation() + "/read", new JsonObject().put("seq", 2)),
                             204)),
             new Row(
+                    "PUT",
+                    "/api/conversations/:id/messages/:seq/reactions",
+                    "conversation members (a non-member gets the 404 of an unknown conversation, message or not)",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> put(
+                            "/api/conversations/" + f.conversation() + "/messages/1/reactions",
+                            new JsonObject().put("emoji", "👍").put("active", true)),
+                    AccessMatrixIT::conversationState,
+                    f -> as(
+                            "owner",
+                            f.owner().token(),
+                            put(
+                                    "/api/conversations/" + f.conversation() + "/messages/2/reactions",
+                                    new JsonObject().put("emoji", "👍").put("active", true)),
+                            200,
+                            202)),
+            new Row(
+                    "PATCH",
+                    "/api/conversations/:id/messages/:seq",
+                    "the message's author, a member (a non-member gets the 404 of an unknown conversation)",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> patch(
+                            "/api/conversations/" + f.conversation() + "/messages/1",
+                            new JsonObject().put("content", "words in the owner's mouth")),
+                    AccessMatrixIT::conversationState,
+                    f -> as(
+                            "owner",
+                            f.owner().token(),
+                            patch(
+                                    "/api/conversations/" + f.conversation() + "/messages/1",
+                                    new JsonObject().put("content", f.secretContent())),
+                            200,
+                            202)),
+            new Row(
+                    "DELETE",
+                    "/api/conversations/:id/messages/:seq",
+                    "the message's author, a member (a non-member gets the 404 of an unknown conversation)",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> new Call("DELETE", "/api/conversations/" + f.conversation() + "/messages/1", null),
+                    AccessMatrixIT::conversationState,
+                    f -> as(
+                            "owner",
+                            f.owner().token(),
+                            new Call("DELETE", "/api/conversations/" + f.conversation() + "/messages/1", null),
+                            200,
+                            202)),
+            new Row(
+                    "GET",
+                    "/api/search",
+                    "any signed-in user, over the conversations they are a member of",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> get("/api/search?q=" + encode(f.secretContent())),
+                    AccessMatrixIT::conversationState,
+                    f -> as("owner", f.owner().token(), get("/api/search?q=" + encode(f.secretContent())), 200)),
+            new Row(
+                    "GET",
+                    "/api/me/read-receipts",
+                    "any signed-in user, for their own setting",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> get("/api/me/read-receipts"),
+                    AccessMatrixIT::accountState,
+                    f -> as("owner", f.owner().token(), get("/api/me/read-receipts"), 200)),
+            new Row(
+                    "PUT",
+                    "/api/me/read-receipts",
+                    "any signed-in user, for their own setting",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> put("/api/me/read-receipts", new JsonObject().put("enabled", true)),
+                    AccessMatrixIT::accountState,
+                    f -> as(
+                            "owner",
+                            f.owner().token(),
+                            put("/api/me/read-receipts", new JsonObject().put("enabled", true)),
+                            200)),
+            new Row(
                     "GET",
                     "/api/sync",
                     "any signed-in user, for their own changes",
@@ -1610,6 +1697,16 @@ class AccessMatrixIT {
                                 .put("conversationId", f.conversation().toString())
                                 .put("clientMessageId", "ws-" + UUID.randomUUID())
                                 .put("content", "let me in"),
+                        "message.new"),
+                frameCase(
+                        "message.send",
+                        "unknown_conversation",
+                        f -> new JsonObject()
+                                .put("type", "message.send")
+                                .put("conversationId", f.conversation().toString())
+                                .put("clientMessageId", "ws-reply-" + UUID.randomUUID())
+                                .put("content", "quoting what I cannot see")
+                                .put("replyToSeq", 1),
                         "message.new"),
                 frameCase(
                         "read",

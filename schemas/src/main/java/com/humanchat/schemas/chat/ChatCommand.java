@@ -12,10 +12,11 @@ import java.util.UUID;
     @JsonSubTypes.Type(value = SendMessage.class, name = "message.send"),
     @JsonSubTypes.Type(value = EditMessage.class, name = "message.edit"),
     @JsonSubTypes.Type(value = DeleteMessage.class, name = "message.delete"),
-    @JsonSubTypes.Type(value = MarkRead.class, name = "conversation.read")
+    @JsonSubTypes.Type(value = MarkRead.class, name = "conversation.read"),
+    @JsonSubTypes.Type(value = ReactToMessage.class, name = "message.react")
 })
 public sealed interface ChatCommand extends Envelope
-        permits CreateConversation, SendMessage, EditMessage, DeleteMessage, MarkRead {
+        permits CreateConversation, SendMessage, EditMessage, DeleteMessage, MarkRead, ReactToMessage {
 
     UUID conversationId();
 

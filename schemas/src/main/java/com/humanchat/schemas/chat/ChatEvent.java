@@ -13,10 +13,17 @@ import java.util.UUID;
     @JsonSubTypes.Type(value = MessageEdited.class, name = "message.edited"),
     @JsonSubTypes.Type(value = MessageDeleted.class, name = "message.deleted"),
     @JsonSubTypes.Type(value = ReadAdvanced.class, name = "conversation.read-advanced"),
-    @JsonSubTypes.Type(value = CommandRejected.class, name = "command.rejected")
+    @JsonSubTypes.Type(value = CommandRejected.class, name = "command.rejected"),
+    @JsonSubTypes.Type(value = MessageReacted.class, name = "message.reacted")
 })
 public sealed interface ChatEvent extends Envelope
-        permits ConversationCreated, MessageSent, MessageEdited, MessageDeleted, ReadAdvanced, CommandRejected {
+        permits ConversationCreated,
+                MessageSent,
+                MessageEdited,
+                MessageDeleted,
+                ReadAdvanced,
+                CommandRejected,
+                MessageReacted {
 
     UUID conversationId();
 

@@ -1,11 +1,15 @@
 package com.humanchat.schemas.chat;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Append a message; idempotent on (actorId, clientMessageId) for at least 24 hours. */
+/**
+ * Append a message; idempotent on (actorId, clientMessageId) for at least 24 hours. {@code replyToSeq}, when present,
+ * quotes an earlier message of the same conversation (null when the message is not a reply).
+ */
 public record SendMessage(
         UUID eventId,
         int version,
@@ -15,15 +19,47 @@ public record SendMessage(
         String clientMessageId,
         String content,
         MessageKind messageType,
-        List<JsonNode> actions)
+        List<JsonNode> actions,
+        Long replyToSeq)
         implements ChatCommand {
 
+    @JsonCreator
     public SendMessage {
         messageType = messageType == null ? MessageKind.TEXT : messageType;
         actions = actions == null ? List.of() : List.copyOf(actions);
     }
 
+    /** A message that replies to nothing. */
+    public SendMessage(
+            UUID eventId,
+            int version,
+            Instant occurredAt,
+            UUID conversationId,
+            UUID actorId,
+            String clientMessageId,
+            String content,
+            MessageKind messageType,
+            List<JsonNode> actions) {
+        this(
+                eventId,
+                version,
+                occurredAt,
+                conversationId,
+                actorId,
+                clientMessageId,
+                content,
+                messageType,
+                actions,
+                null);
+    }
+
     public static SendMessage of(UUID conversationId, UUID senderId, String clientMessageId, String content) {
+        return of(conversationId, senderId, clientMessageId, content, null);
+    }
+
+    /** A text message quoting message {@code replyToSeq} (null: not a reply). */
+    public static SendMessage of(
+            UUID conversationId, UUID senderId, String clientMessageId, String content, Long replyToSeq) {
         return new SendMessage(
                 UUID.randomUUID(),
                 1,
@@ -33,6 +69,7 @@ public record SendMessage(
                 clientMessageId,
                 content,
                 MessageKind.TEXT,
-                List.of());
+                List.of(),
+                replyToSeq);
     }
 }
