@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.humanchat.schemas.admin.AnnouncementPublished;
 import com.humanchat.schemas.admin.MetricsSnapshot;
+import com.humanchat.schemas.availability.AvailabilityCommand;
+import com.humanchat.schemas.availability.AvailabilityEvent;
+import com.humanchat.schemas.availability.AvailabilitySamples;
+import com.humanchat.schemas.availability.AvailabilityUpdated;
+import com.humanchat.schemas.availability.SetAvailability;
 import com.humanchat.schemas.chat.ChatCommand;
 import com.humanchat.schemas.chat.ChatEvent;
 import com.humanchat.schemas.chat.CommandRejected;
@@ -171,6 +176,11 @@ class RecordContractTest {
                                 "c-2",
                                 RejectionCode.NOT_A_MEMBER,
                                 "not a member")),
+                Map.entry(Topics.AVAILABILITY_COMMANDS, SetAvailability.of(BOB, AvailabilitySamples.weekdays())),
+                Map.entry(
+                        Topics.AVAILABILITY_EVENTS,
+                        new AvailabilityUpdated(
+                                UUID.randomUUID(), 1, NOW, BOB, command, AvailabilitySamples.weekdays())),
                 Map.entry(
                         Topics.CHAT_UNREAD,
                         new UnreadChanged(UUID.randomUUID(), 1, NOW, BOB, CONVERSATION, 3, 5, 7, 4)),
@@ -472,6 +482,8 @@ class RecordContractTest {
                         + UserEvent.class.getPermittedSubclasses().length
                         + SessionCommand.class.getPermittedSubclasses().length
                         + SessionEvent.class.getPermittedSubclasses().length
+                        + AvailabilityCommand.class.getPermittedSubclasses().length
+                        + AvailabilityEvent.class.getPermittedSubclasses().length
                         + RequestCommand.class.getPermittedSubclasses().length
                         + RequestEvent.class.getPermittedSubclasses().length
                         + SamRequest.class.getPermittedSubclasses().length

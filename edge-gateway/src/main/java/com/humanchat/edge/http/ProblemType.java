@@ -35,6 +35,8 @@ public enum ProblemType {
     REQUEST_PENDING(409, "request-pending", "Conflict"),
     ILLEGAL_TRANSITION(409, "illegal-transition", "Conflict"),
     SCHEDULE_CONFLICT(409, "schedule-conflict", "Conflict"),
+    /** A scheduled session outside the host's availability; carries {@code nextSlots}. */
+    OUTSIDE_AVAILABILITY(409, "outside-availability", "Conflict"),
     TOO_MANY_PENDING_REQUESTS(409, "too-many-pending-requests", "Conflict"),
     HOST_UNAVAILABLE(409, "host-unavailable", "Conflict"),
     HOST_NOT_PAYABLE(409, "host-not-payable", "Conflict"),

@@ -315,6 +315,7 @@ public final class SessionService {
             case UNKNOWN_SESSION, NOT_A_PARTICIPANT -> Rejections.unknownSession();
             case ILLEGAL_TRANSITION -> ProblemType.ILLEGAL_TRANSITION.with(reason);
             case SCHEDULE_CONFLICT -> ProblemType.SCHEDULE_CONFLICT.with(reason);
+            case OUTSIDE_AVAILABILITY -> ProblemType.OUTSIDE_AVAILABILITY.with(reason);
             case SESSION_EXISTS -> ProblemType.SESSION_EXISTS.with(reason);
             case TOO_MANY_PENDING -> ProblemType.TOO_MANY_PENDING_REQUESTS.with(reason);
             case NOT_THE_GUEST -> ProblemType.NOT_THE_GUEST.with(reason);

@@ -8,6 +8,8 @@ public enum SessionRejectionCode {
     NOT_A_PARTICIPANT("not_a_participant"),
     ILLEGAL_TRANSITION("illegal_transition"),
     SCHEDULE_CONFLICT("schedule_conflict"),
+    /** A scheduled request outside the host's availability: hours, notice, horizon or a length not offered. */
+    OUTSIDE_AVAILABILITY("outside_availability"),
     SESSION_EXISTS("session_exists"),
     TOO_MANY_PENDING("too_many_pending"),
     /** A review by the host (or the platform): only the guest reviews a session. */
