@@ -1,5 +1,8 @@
 package com.humanchat.streams.domain;
 
+import com.humanchat.schemas.availability.Availability;
+import com.humanchat.schemas.availability.SlotCalculator;
+import com.humanchat.schemas.availability.TimeSlot;
 import com.humanchat.schemas.sessions.SessionRejectionCode;
 import com.humanchat.schemas.sessions.SessionStatus;
 import java.time.Duration;
@@ -90,8 +93,16 @@ public record HostCalendar(List<HostCalendar.Booking> bookings, List<HostCalenda
         return !status.isFinal();
     }
 
-    /** Decides a session request at {@code at} (the request's time); an instant one (no start) is always admitted. */
+    /** Decides a session request at {@code at} for a host without availability: any time that overlaps nothing. */
     public Admission admit(Ask ask, Instant at, BookingLimits limits) {
+        return admit(ask, at, limits, null);
+    }
+
+    /**
+     * Decides a session request at {@code at} (the request's time); an instant one (no start) is always admitted. A
+     * scheduled one must be {@link #unbookable bookable} by the host's {@code availability} (null = any time).
+     */
+    public Admission admit(Ask ask, Instant at, BookingLimits limits, Availability availability) {
         List<Booking> current = current(at);
         Optional<Refusal> earlier = refusalOf(ask.commandId());
         if (earlier.isPresent()) {
@@ -112,12 +123,14 @@ public record HostCalendar(List<HostCalendar.Booking> bookings, List<HostCalenda
                             + " or cancel one before asking again");
         }
         Instant end = ask.start().plus(ask.duration());
-        if (current.stream().anyMatch(booking -> booking.holds(at) && booking.overlaps(ask.start(), end))) {
+        Optional<Refusal> unbookable =
+                unbookable(ask.commandId(), ask.sessionId(), ask.start(), ask.duration(), at, availability);
+        if (unbookable.isPresent()) {
             return refuse(
                     current,
                     ask.commandId(),
-                    SessionRejectionCode.SCHEDULE_CONFLICT,
-                    "the host already has a session at that time");
+                    unbookable.get().code(),
+                    unbookable.get().reason());
         }
         current.add(new Booking(
                 ask.sessionId(),
@@ -159,6 +172,41 @@ public record HostCalendar(List<HostCalendar.Booking> bookings, List<HostCalenda
         }
         current.replaceAll(other -> other.sessionId().equals(sessionId) ? other.accepted() : other);
         return new Admission(Optional.empty(), new HostCalendar(current, refusals));
+    }
+
+    /**
+     * Whether session {@code sessionId} may take {@code [start, start + duration)} at {@code at}: empty if it may,
+     * else the refusal to answer command {@code commandId} with. Without {@code availability} (a host who never set
+     * it) any interval overlapping no booking that holds its slot is bookable; with it, the interval must also be
+     * within the host's hours, notice, horizon and lengths ({@code outside_availability}), and clear of the others'
+     * bookings and both buffers ({@code schedule_conflict}), as {@link SlotCalculator#unbookable} decides. The
+     * session's own booking never stands in its way, so a reschedule asks with the session's id.
+     */
+    public Optional<Refusal> unbookable(
+            UUID commandId, UUID sessionId, Instant start, Duration duration, Instant at, Availability availability) {
+        List<Booking> others = current(at).stream()
+                .filter(booking -> !booking.sessionId().equals(sessionId) && booking.holds(at))
+                .toList();
+        if (availability == null) {
+            Instant end = start.plus(duration);
+            return others.stream().anyMatch(booking -> booking.overlaps(start, end))
+                    ? Optional.of(new Refusal(
+                            commandId,
+                            SessionRejectionCode.SCHEDULE_CONFLICT,
+                            "the host already has a session at that time"))
+                    : Optional.empty();
+        }
+        List<TimeSlot> held = others.stream()
+                .map(booking -> new TimeSlot(booking.start(), booking.end()))
+                .toList();
+        return new SlotCalculator(availability, held, at)
+                .unbookable(start, duration)
+                .map(refusal -> new Refusal(
+                        commandId,
+                        refusal.conflict()
+                                ? SessionRejectionCode.SCHEDULE_CONFLICT
+                                : SessionRejectionCode.OUTSIDE_AVAILABILITY,
+                        refusal.reason()));
     }
 
     /** Frees the slot of {@code sessionId}; releasing a session that holds none changes nothing. */

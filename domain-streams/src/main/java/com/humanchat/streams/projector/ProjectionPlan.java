@@ -1,6 +1,7 @@
 package com.humanchat.streams.projector;
 
 import com.humanchat.schemas.Envelope;
+import com.humanchat.schemas.availability.AvailabilityUpdated;
 import com.humanchat.schemas.chat.ConversationCreated;
 import com.humanchat.schemas.chat.MessageDeleted;
 import com.humanchat.schemas.chat.MessageEdited;
@@ -47,7 +48,8 @@ record ProjectionPlan(
         SortedMap<UUID, ManagedRequest> requests,
         Map<UUID, RequestStatusChanged> decisions,
         Map<UUID, SessionReviewed> reviews,
-        Map<UUID, ReviewAnswered> reviewAnswers) {
+        Map<UUID, ReviewAnswered> reviewAnswers,
+        Map<UUID, AvailabilityUpdated> availabilities) {
 
     static ProjectionPlan of(List<? extends Envelope> events) {
         ProjectionPlan plan = new ProjectionPlan(
@@ -65,7 +67,8 @@ record ProjectionPlan(
                 new TreeMap<>(),
                 new LinkedHashMap<>(),
                 new LinkedHashMap<>(),
-                new LinkedHashMap<>());
+                new LinkedHashMap<>(),
+                new TreeMap<>());
         for (Envelope event : events) {
             plan.add(event);
         }
@@ -111,6 +114,8 @@ record ProjectionPlan(
             // A session has one review and one answer: the first of each (the topology emits no other) wins.
             case SessionReviewed e -> reviews.putIfAbsent(e.sessionId(), e);
             case ReviewAnswered e -> reviewAnswers.putIfAbsent(e.sessionId(), e);
+            // A host's latest availability replaces the earlier ones (the database guard compares the times).
+            case AvailabilityUpdated e -> availabilities.put(e.hostUserId(), e);
             case RequestCreated e -> addRequest(e.request());
             case RequestStatusChanged e -> {
                 addRequest(e.request());
@@ -158,7 +163,8 @@ record ProjectionPlan(
                 && sessions.isEmpty()
                 && requests.isEmpty()
                 && reviews.isEmpty()
-                && reviewAnswers.isEmpty();
+                && reviewAnswers.isEmpty()
+                && availabilities.isEmpty();
     }
 
     /** Ordered by conversation, then user: the order participant rows are locked in. */

@@ -3,6 +3,7 @@ package com.humanchat.streams.projector;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.humanchat.schemas.Envelope;
 import com.humanchat.schemas.Json;
+import com.humanchat.schemas.availability.AvailabilityUpdated;
 import com.humanchat.schemas.chat.ConversationCreated;
 import com.humanchat.schemas.chat.ConversationType;
 import com.humanchat.schemas.chat.MessageSent;
@@ -28,7 +29,7 @@ import javax.sql.DataSource;
  * conversation activity, unread counts) go to the server as one statement over arrays per batch, the rare ones as one
  * JDBC batch each, in an order that needs no foreign keys: conversations, members, messages, conversation activity,
  * edits, deletes, read positions, unread counts, sessions, the conversations they are linked to, requests, request
- * decisions, session reviews, their answers. Every kind is monotonic (inserts that keep what is there, positions that only grow, a delete that is final,
+ * decisions, session reviews, their answers, hosts' availability (the latest by time wins). Every kind is monotonic (inserts that keep what is there, positions that only grow, a delete that is final,
  * snapshots that only move forward in their state machine), so grouping a batch by kind gives the rows applying it
  * event by event would.
  */
@@ -205,6 +206,16 @@ final class ProjectionWriter {
             update session_reviews set answer = ?, answered_at = ?
              where session_id = ? and answer is null""";
 
+    /** A host's availability: the latest by time wins, so a replay of an older one changes nothing. */
+    private static final String UPSERT_AVAILABILITY =
+            """
+            insert into host_availability (host_id, availability, command_id, updated_at)
+            values (?, ?::jsonb, ?, ?)
+            on conflict (host_id) do update
+               set availability = excluded.availability, command_id = excluded.command_id,
+                   updated_at = excluded.updated_at
+             where host_availability.updated_at <= excluded.updated_at""";
+
     private final DataSource dataSource;
 
     ProjectionWriter(DataSource dataSource) {
@@ -365,6 +376,12 @@ final class ProjectionWriter {
         }
         executeSessionsAndRequests(plan, connection);
         executeReviews(plan, connection);
+        batch(connection, UPSERT_AVAILABILITY, plan.availabilities().values(), (s, e) -> {
+            s.setObject(1, e.hostUserId());
+            s.setString(2, availabilityJson(e));
+            s.setObject(3, e.commandId());
+            s.setObject(4, timestamp(e.occurredAt()));
+        });
     }
 
     /** After sessions and requests: a review is inserted before its answer, which may come in the same batch. */
@@ -459,6 +476,14 @@ final class ProjectionWriter {
 
     private static OffsetDateTime timestampOrNull(Instant instant) {
         return instant == null ? null : timestamp(instant);
+    }
+
+    private static String availabilityJson(AvailabilityUpdated e) {
+        try {
+            return Json.mapper().writeValueAsString(e.availability());
+        } catch (JsonProcessingException ex) {
+            throw new IllegalArgumentException("availability of host " + e.hostUserId() + " is not JSON", ex);
+        }
     }
 
     private static String actionsJson(MessageSent e) {

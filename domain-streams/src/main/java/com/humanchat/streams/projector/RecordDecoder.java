@@ -2,6 +2,7 @@ package com.humanchat.streams.projector;
 
 import com.humanchat.schemas.Envelope;
 import com.humanchat.schemas.Topics;
+import com.humanchat.schemas.availability.AvailabilityUpdated;
 import com.humanchat.schemas.chat.CommandRejected;
 import com.humanchat.schemas.chat.ConversationCreated;
 import com.humanchat.schemas.chat.MessageDeleted;
@@ -27,7 +28,8 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Reads a raw record of {@code chat.events}, {@code chat.unread}, {@code sessions.events} or {@code requests.events}
+ * Reads a raw record of {@code chat.events}, {@code chat.unread}, {@code sessions.events}, {@code requests.events} or
+ * {@code availability.events}
  * into its event, or says why it cannot be projected
  * (the record then goes to the dead-letter topic): not JSON, an unknown type, or a field the read model needs missing.
  */
@@ -41,7 +43,9 @@ final class RecordDecoder {
                 config.eventsTopic(), Topics.CHAT_EVENTS.valueSerde().deserializer(),
                 config.unreadTopic(), Topics.CHAT_UNREAD.valueSerde().deserializer(),
                 config.sessionsTopic(), Topics.SESSIONS_EVENTS.valueSerde().deserializer(),
-                config.requestsTopic(), Topics.REQUESTS_EVENTS.valueSerde().deserializer());
+                config.requestsTopic(), Topics.REQUESTS_EVENTS.valueSerde().deserializer(),
+                Topics.AVAILABILITY_EVENTS.name(),
+                        Topics.AVAILABILITY_EVENTS.valueSerde().deserializer());
     }
 
     /** Thrown for a record the projector cannot read; {@link #getMessage()} is the reason put in the DLQ headers. */
@@ -96,6 +100,7 @@ final class RecordDecoder {
             case RequestCreated ignored -> "request.created";
             case RequestStatusChanged ignored -> "request.status-changed";
             case RequestCommandRejected ignored -> "command.rejected";
+            case AvailabilityUpdated ignored -> "availability.updated";
             default -> event.getClass().getSimpleName();
         };
     }
@@ -153,6 +158,14 @@ final class RecordDecoder {
                 require(missing, e.text() != null, "text");
             }
             case RequestCreated e -> requireRequest(missing, e.request());
+            case AvailabilityUpdated e -> {
+                require(missing, e.hostUserId() != null, "hostUserId");
+                require(missing, e.commandId() != null, "commandId");
+                require(
+                        missing,
+                        e.availability() != null && e.availability().problems().isEmpty(),
+                        "availability");
+            }
             case RequestStatusChanged e -> {
                 require(missing, e.actorId() != null, "actorId");
                 require(missing, e.fromStatus() != null, "fromStatus");

@@ -1,10 +1,14 @@
 package com.humanchat.streams.topology;
 
 import com.humanchat.schemas.Envelope;
+import com.humanchat.schemas.availability.Availability;
+import com.humanchat.schemas.availability.AvailabilityUpdated;
+import com.humanchat.schemas.availability.SetAvailability;
 import com.humanchat.schemas.sessions.RequestSession;
 import com.humanchat.schemas.sessions.SessionCommand;
 import com.humanchat.schemas.sessions.SessionRejectionCode;
 import com.humanchat.streams.domain.BookingLimits;
+import com.humanchat.streams.domain.DeterministicIds;
 import com.humanchat.streams.domain.HostCalendar;
 import com.humanchat.streams.domain.SessionDecider;
 import java.time.Duration;
@@ -18,13 +22,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Keeps each host's {@link HostCalendar} in {@code host-calendar-store} (key hostUserId): a valid request that fits
  * (and an accept of a request whose slot is still free) is forwarded (keyed by sessionId) to the session, an invalid,
- * overlapping or over-the-limit one is answered here with a {@code command.rejected}; a release frees its slot.
+ * overlapping or over-the-limit one is answered here with a {@code command.rejected}; a release frees its slot. The
+ * host's availability, kept in {@code host-availability-store} (key hostUserId), is what a host's scheduled requests
+ * must fit once set ({@link HostCalendar#unbookable}); setting it emits {@code availability.updated}.
  */
 final class HostCalendarProcessor implements Processor<String, CalendarChange, String, Envelope> {
 
     private final BookingLimits limits;
     private ProcessorContext<String, Envelope> context;
     private KeyValueStore<String, byte[]> store;
+    private KeyValueStore<String, byte[]> availabilities;
 
     HostCalendarProcessor(BookingLimits limits) {
         this.limits = limits;
@@ -34,13 +41,19 @@ final class HostCalendarProcessor implements Processor<String, CalendarChange, S
     public void init(ProcessorContext<String, Envelope> context) {
         this.context = context;
         this.store = context.getStateStore(SessionTopology.CALENDAR_STORE);
+        this.availabilities = context.getStateStore(SessionTopology.AVAILABILITY_STORE);
     }
 
     @Override
     public void process(Record<String, CalendarChange> record) {
         CalendarChange change = record.value();
         if (change == null || !change.wellFormed()) {
-            throw new PoisonRecordException("a calendar change is either a request, an accept or a release");
+            throw new PoisonRecordException(
+                    "a calendar change is either a request, an accept, a release or an availability");
+        }
+        if (change.availability() != null) {
+            publish(record, change.availability());
+            return;
         }
         if (change.releasedSessionId() != null) {
             calendar(record.key())
@@ -71,7 +84,35 @@ final class HostCalendarProcessor implements Processor<String, CalendarChange, S
                 request.startTime(),
                 Duration.ofMinutes(request.durationMinutes()),
                 request.holdMinutes());
-        decided(record, request, at, calendar.admit(ask, at, limits));
+        decided(
+                record,
+                request,
+                at,
+                calendar.admit(ask, at, limits, availability(record.key()).orElse(null)));
+    }
+
+    /** Stores the host's new availability (the calendar books by it from now on) and tells the projector. */
+    private void publish(Record<String, CalendarChange> record, SetAvailability set) {
+        if (!set.hostUserId().toString().equals(record.key())
+                || set.availability() == null
+                || !set.availability().problems().isEmpty()) {
+            throw new PoisonRecordException("an availability of another host, or one with problems");
+        }
+        availabilities.put(record.key(), StoreJson.write(set.availability()));
+        forward(
+                record,
+                record.key(),
+                new AvailabilityUpdated(
+                        DeterministicIds.eventId(set.eventId()),
+                        1,
+                        set.occurredAt(),
+                        set.hostUserId(),
+                        set.eventId(),
+                        set.availability()));
+    }
+
+    private Optional<Availability> availability(String hostId) {
+        return Optional.ofNullable(availabilities.get(hostId)).map(bytes -> StoreJson.read(bytes, Availability.class));
     }
 
     /** Stores the calendar and forwards the command to its session, or its rejection. */

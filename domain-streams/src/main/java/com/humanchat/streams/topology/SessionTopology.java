@@ -3,6 +3,8 @@ package com.humanchat.streams.topology;
 import com.humanchat.schemas.Envelope;
 import com.humanchat.schemas.JsonSerde;
 import com.humanchat.schemas.Topics;
+import com.humanchat.schemas.availability.AvailabilityEvent;
+import com.humanchat.schemas.availability.SetAvailability;
 import com.humanchat.schemas.chat.ChatCommand;
 import com.humanchat.schemas.sessions.RequestSession;
 import com.humanchat.schemas.sessions.SessionCommand;
@@ -31,7 +33,9 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * {@code sessions-admitted} → {@code session-store}, with the transitions → {@code sessions.events} and system
  * messages to {@code chat.commands} (application id {@code humanchat-sessions}). A transition to {@code accepted} goes
  * through the calendar of its actor first (only the host can accept, so that is the session's host), which lets a
- * request whose hold lapsed be accepted only while its slot is still free.
+ * request whose hold lapsed be accepted only while its slot is still free. A host's {@code availability.set} on
+ * {@code availability.commands} (key hostUserId) joins the calendar's changes: the calendar books that host's
+ * scheduled requests by it from then on and emits {@code availability.updated} to {@code availability.events}.
  *
  * <p>A slot is released by the topology's own output: a {@code session.status-changed} on {@code sessions.events} to a
  * status that holds no slot goes back through {@code sessions-by-host} to its host's calendar. Ids and times derive
@@ -41,6 +45,7 @@ public final class SessionTopology {
 
     public static final String SESSION_STORE = "session-store";
     public static final String CALENDAR_STORE = "host-calendar-store";
+    public static final String AVAILABILITY_STORE = "host-availability-store";
     public static final String BY_HOST = "sessions-by-host";
     public static final String ADMITTED = "sessions-admitted";
 
@@ -51,6 +56,7 @@ public final class SessionTopology {
     public static Topology build(BookingLimits limits) {
         StreamsBuilder builder = new StreamsBuilder(StreamsSettings.namingEnforced());
         builder.addStateStore(StateStores.persistent(CALENDAR_STORE));
+        builder.addStateStore(StateStores.persistent(AVAILABILITY_STORE));
         builder.addStateStore(StateStores.persistent(SESSION_STORE));
 
         Map<String, KStream<String, SessionCommand>> commands = builder.stream(
@@ -100,16 +106,37 @@ public final class SessionTopology {
                         Named.as("sessions-released-by-host"))
                 .mapValues(event -> CalendarChange.release(event.sessionId()), Named.as("session-releases"));
 
+        KStream<String, CalendarChange> availabilities = builder.stream(
+                        Topics.AVAILABILITY_COMMANDS.name(),
+                        Consumed.with(
+                                        Topics.AVAILABILITY_COMMANDS.keySerde(),
+                                        Topics.AVAILABILITY_COMMANDS.valueSerde())
+                                .withName("availability-commands-source"))
+                .mapValues(
+                        command -> CalendarChange.publish((SetAvailability) command), Named.as("availability-changes"));
+
         Map<String, KStream<String, Envelope>> calendar = requestsByHost
                 .merge(acceptsByActor, Named.as("calendar-requests-and-accepts"))
                 .merge(releases, Named.as("calendar-changes"))
+                .merge(availabilities, Named.as("calendar-changes-and-availabilities"))
                 .repartition(Repartitioned.<String, CalendarChange>as(BY_HOST)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(CALENDAR_CHANGE_SERDE))
-                .process(() -> new HostCalendarProcessor(limits), Named.as("host-calendar"), CALENDAR_STORE)
+                .process(
+                        () -> new HostCalendarProcessor(limits),
+                        Named.as("host-calendar"),
+                        CALENDAR_STORE,
+                        AVAILABILITY_STORE)
                 .split(Named.as("calendar-"))
+                .branch((key, outcome) -> outcome instanceof AvailabilityEvent, Branched.as("availabilities"))
                 .branch((key, outcome) -> outcome instanceof SessionEvent, Branched.as("rejections"))
                 .defaultBranch(Branched.as("admissions"));
+        calendar.get("calendar-availabilities")
+                .mapValues(outcome -> (AvailabilityEvent) outcome, Named.as("calendar-availability-events"))
+                .to(
+                        Topics.AVAILABILITY_EVENTS.name(),
+                        Produced.with(Topics.AVAILABILITY_EVENTS.keySerde(), Topics.AVAILABILITY_EVENTS.valueSerde())
+                                .withName("availability-events-sink"));
         calendar.get("calendar-rejections")
                 .mapValues(outcome -> (SessionEvent) outcome, Named.as("calendar-rejection-events"))
                 .to(
