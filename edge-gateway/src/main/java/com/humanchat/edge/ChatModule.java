@@ -5,6 +5,9 @@ import com.humanchat.edge.auth.AuthenticatedUser;
 import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.auth.SuspendedUsers;
 import com.humanchat.edge.auth.TokenService;
+import com.humanchat.edge.availability.AvailabilityReadModel;
+import com.humanchat.edge.availability.AvailabilityRoutes;
+import com.humanchat.edge.availability.AvailabilityService;
 import com.humanchat.edge.chat.ChatMetrics;
 import com.humanchat.edge.chat.ChatReadModel;
 import com.humanchat.edge.chat.ConversationRoutes;
@@ -85,6 +88,7 @@ public final class ChatModule implements AutoCloseable {
     private final SessionRoutes sessionRoutes;
     private final HostReviewRoutes hostReviewRoutes;
     private final BookingTermsRoutes bookingTermsRoutes;
+    private final AvailabilityRoutes availabilityRoutes;
     private final RequestRoutes requestRoutes;
     private final RequestService requests;
     private final Pool pg;
@@ -171,7 +175,10 @@ public final class ChatModule implements AutoCloseable {
                 Clock.systemUTC());
         this.bookingTermsRoutes = new BookingTermsRoutes(pg);
         this.earnings = new Earnings(pg);
-        this.sessionRoutes = new SessionRoutes(sessions, config.iceServers());
+        AvailabilityService availability = new AvailabilityService(
+                vertx, new AvailabilityReadModel(pg), hosts, publisher, config.sendWait(), Clock.systemUTC());
+        this.availabilityRoutes = new AvailabilityRoutes(availability, Clock.systemUTC());
+        this.sessionRoutes = new SessionRoutes(sessions, availability, config.iceServers());
         this.hostReviewRoutes = new HostReviewRoutes(sessions);
         this.requests = new RequestService(
                 vertx, requestReads, hosts, publisher, requestAnswers, config.sendWait(), standing, invitations);
@@ -223,11 +230,12 @@ public final class ChatModule implements AutoCloseable {
     }
 
     /**
-     * Mounts {@code /me/booking-terms} and {@code /me/earnings} on the {@code /api} router, behind {@code auth}: before
+     * Mounts {@code /me/booking-terms}, {@code /me/availability} and {@code /me/earnings} on the {@code /api} router, behind {@code auth}: before
      * {@code /me/*} (the profile), which would otherwise take the paths.
      */
     public void mountBookingTerms(Vertx vertx, Router api, BearerAuthHandler auth) {
         api.route("/me/booking-terms*").subRouter(bookingTermsRoutes.router(vertx, auth));
+        api.route("/me/availability*").subRouter(availabilityRoutes.router(vertx, auth));
         api.get("/me/earnings")
                 .handler(auth)
                 .respond(ctx -> earnings.of(AuthenticatedUser.of(ctx).id()));
@@ -239,7 +247,8 @@ public final class ChatModule implements AutoCloseable {
     }
 
     /**
-     * Mounts {@code /conversations…}, {@code /sync}, {@code /sessions…}, {@code /hosts/:id/reviews}, {@code /requests…}
+     * Mounts {@code /conversations…}, {@code /sync}, {@code /sessions…}, {@code /hosts/:id/reviews},
+     * {@code /hosts/:id/slots}, {@code /requests…}
      * and {@code /sam} on the {@code /api}
      * router, behind {@code auth}.
      */
@@ -248,6 +257,7 @@ public final class ChatModule implements AutoCloseable {
         syncRoutes.mount(api, auth);
         api.route("/sessions*").subRouter(sessionRoutes.router(vertx, auth));
         hostReviewRoutes.mount(api, auth);
+        availabilityRoutes.mountSlots(api, auth);
         api.route("/requests*").subRouter(requestRoutes.router(vertx, auth));
         api.route("/payments*").subRouter(paymentRoutes.router(vertx, auth));
         samRoutes.mount(api, auth);

@@ -2,6 +2,7 @@ package com.humanchat.edge.sessions;
 
 import com.humanchat.edge.auth.AuthenticatedUser;
 import com.humanchat.edge.auth.BearerAuthHandler;
+import com.humanchat.edge.availability.AvailabilityService;
 import com.humanchat.edge.http.JsonBody;
 import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.edge.http.ProblemException;
@@ -37,10 +38,12 @@ public final class SessionRoutes {
     private static final int MAX_PAGE = 100;
 
     private final SessionService sessions;
+    private final AvailabilityService availability;
     private final List<String> iceServers;
 
-    public SessionRoutes(SessionService sessions, List<String> iceServers) {
+    public SessionRoutes(SessionService sessions, AvailabilityService availability, List<String> iceServers) {
         this.sessions = sessions;
+        this.availability = availability;
         this.iceServers = List.copyOf(iceServers);
     }
 
@@ -73,7 +76,13 @@ public final class SessionRoutes {
                 Money.of(price.getLong("amountCents"), price.getString("currency")),
                 PaymentMode.valueOf(body.getString("paymentMode").toUpperCase(Locale.ROOT)),
                 body.getString("samActionId") == null ? null : UUID.fromString(body.getString("samActionId")));
-        return answer(ctx, sessions.request(caller, ask), 201);
+        // A refused booking of a host with availability suggests the host's next free starts (nextSlots).
+        return answer(
+                ctx,
+                sessions.request(caller, ask)
+                        .recover(failure -> availability.withNextSlots(
+                                failure, ask.hostUserId(), ask.durationMinutes(), ask.startTime())),
+                201);
     }
 
     private Future<JsonObject> transition(RoutingContext ctx) {

@@ -658,6 +658,45 @@ class AccessMatrixIT {
                                             .putNull("requestHoldMinutes")
                                             .put("donationsWelcome", true)),
                             200)),
+            // availability: a host's own (a user who is no host is refused), and anyone's free slots
+            new Row(
+                    "GET",
+                    "/api/me/availability",
+                    "a host, for their own availability",
+                    refused(401),
+                    refused(403),
+                    refused(403),
+                    (f, c) -> get("/api/me/availability"),
+                    AccessMatrixIT::availabilityState,
+                    f -> as("the host partner", f.partner().token(), get("/api/me/availability"), 200, 404)),
+            new Row(
+                    "PUT",
+                    "/api/me/availability",
+                    "a host, for their own availability",
+                    refused(401),
+                    refused(403),
+                    refused(403),
+                    (f, c) -> put("/api/me/availability", availability("Pacific/Kiritimati")),
+                    AccessMatrixIT::availabilityState,
+                    f -> as(
+                            "the host partner",
+                            f.partner().token(),
+                            put("/api/me/availability", availability("Europe/Berlin")),
+                            200)),
+            new Row(
+                    "GET",
+                    "/api/hosts/:id/slots",
+                    "any signed-in user (a host's free slots are public)",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> get("/api/hosts/" + f.partner().id() + "/slots"),
+                    AccessMatrixIT::availabilityState,
+                    f -> as(
+                            "owner",
+                            f.owner().token(),
+                            get("/api/hosts/" + f.partner().id() + "/slots"),
+                            200)),
             // managed requests: requester, the host's manager, admins
             new Row(
                     "POST",
@@ -1647,6 +1686,26 @@ class AccessMatrixIT {
                 + count(
                         "select count(*) from session_reviews where host_id = ? and hidden",
                         f.partner().id());
+    }
+
+    /** The partner's (the host's) availability, as they read it (a 404's body names its request: left out). */
+    private static String availabilityState(Fixture f) {
+        Answer answer = send(f.partner().token(), get("/api/me/availability"));
+        return answer.status() == 404 ? "no availability" : answer.body();
+    }
+
+    /** Weekday hours in {@code zone}, one-hour sessions. */
+    private static JsonObject availability(String zone) {
+        JsonArray hours =
+                new JsonArray().add(new JsonObject().put("start", "09:00").put("end", "17:00"));
+        return new JsonObject()
+                .put("timeZone", zone)
+                .put("weekly", new JsonObject().put("monday", hours).put("friday", hours))
+                .put("bufferBeforeMinutes", 0)
+                .put("bufferAfterMinutes", 0)
+                .put("minimumNoticeMinutes", 0)
+                .put("horizonDays", 30)
+                .put("durationsMinutes", new JsonArray().add(60));
     }
 
     /** The partner's (the host's) booking terms, as they read them. */
