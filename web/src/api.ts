@@ -5,7 +5,14 @@ import type { AuthAnswer, User } from './types';
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly problem: { title?: string; detail?: string; type?: string; errors?: { field?: string; message?: string }[] },
+    readonly problem: {
+      title?: string;
+      detail?: string;
+      type?: string;
+      errors?: { field?: string; message?: string }[];
+      /** A refused booking of a host with availability: the next free slots. */
+      nextSlots?: { start: string; end: string }[];
+    },
   ) {
     super(problem.detail || problem.title || `HTTP ${status}`);
   }

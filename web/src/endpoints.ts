@@ -2,10 +2,12 @@ import { ApiError } from './api';
 import { api } from './services';
 import type {
   AuthAnswer,
+  Availability,
   BookingTerms,
   CancellationPreview,
   ConnectStatus,
   Earnings,
+  HostSlots,
   Payment,
   ProfileChanges,
   Conversation,
@@ -194,6 +196,17 @@ export const profile = {
 export const bookingTerms = {
   get: () => api.call<BookingTerms>('GET', '/api/me/booking-terms'),
   put: (terms: BookingTerms) => api.call<BookingTerms>('PUT', '/api/me/booking-terms', terms),
+};
+
+export const availability = {
+  /** The caller's own (hosts only); 404 while they have none. */
+  mine: () => api.call<Availability>('GET', '/api/me/availability'),
+  put: (published: Availability) => api.call<Availability>('PUT', '/api/me/availability', published),
+  slots: (hostId: string, query: { from: string; to: string; duration?: number }) => {
+    const params = new URLSearchParams({ from: query.from, to: query.to });
+    if (query.duration) params.set('duration', String(query.duration));
+    return api.call<HostSlots>('GET', `/api/hosts/${id(hostId)}/slots?${params}`);
+  },
 };
 
 export const sessionMoney = {

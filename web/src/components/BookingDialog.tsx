@@ -1,17 +1,38 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { ApiError } from '../api';
 import { db } from '../services';
-import type { PaymentMode, User } from '../types';
-import { errorText, sessions } from '../endpoints';
+import type { HostSlots, PaymentMode, Slot, User } from '../types';
+import { availability, errorText, sessions } from '../endpoints';
 import { bookingOptions } from '../money';
+import { browserTimeZone, dayAndTimeIn, slotsByDay, timeIn } from '../slots';
 import { ErrorAlert } from './ErrorAlert';
 
-/** Requests a session with a host: instant or scheduled, duration; the price is the host's. A native modal dialog. */
+/** How far ahead the calendar of free slots looks. */
+const SLOT_DAYS = 14;
+
+/**
+ * Requests a session with a host: instant or scheduled, duration; the price is the host's. A native modal dialog. A
+ * host with availability is booked from a calendar of their free slots, shown in the guest's time zone (the host's
+ * named); one without keeps the free date-time field.
+ */
 export function BookingDialog({ host, conversationId, onClose }: { host: User; conversationId?: string; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [when, setWhen] = useState<'instant' | 'scheduled'>(host.instantAvailable ? 'instant' : 'scheduled');
   const [start, setStart] = useState(() => localInput(new Date(Date.now() + 24 * 3600_000)));
   const [duration, setDuration] = useState(30);
+  const [slotStart, setSlotStart] = useState<string>();
+  const [day, setDay] = useState<string>();
+  const [range] = useState(() => ({ from: new Date().toISOString(), to: new Date(Date.now() + SLOT_DAYS * 86400_000).toISOString() }));
+  const [chosenLength, setChosenLength] = useState<number>();
+  const guestZone = browserTimeZone();
+  const slots = useQuery<HostSlots>({
+    queryKey: ['slots', host.id, chosenLength ?? 'shortest', range.from],
+    queryFn: () => availability.slots(host.id, { ...range, duration: chosenLength }),
+    enabled: when === 'scheduled',
+  });
+  const calendar = when === 'scheduled' && slots.data?.hostTimeZone ? slots.data : undefined;
+  const length = calendar ? (calendar.durationMinutes ?? duration) : duration;
   // The guest does not choose the price: the host's offer decides it (money.ts bookingOptions, the server's rule).
   const options = bookingOptions(host);
   const [mode, setMode] = useState<PaymentMode>(options[0]!.mode);
@@ -26,8 +47,8 @@ export function BookingDialog({ host, conversationId, onClose }: { host: User; c
       sessions.book({
         hostUserId: host.id,
         conversationId,
-        startTime: when === 'scheduled' ? new Date(start).toISOString() : undefined,
-        durationMinutes: duration,
+        startTime: when === 'scheduled' ? (calendar ? slotStart : new Date(start).toISOString()) : undefined,
+        durationMinutes: length,
         agreedPrice: chosen.price,
         paymentMode: chosen.mode,
       }),
@@ -40,6 +61,13 @@ export function BookingDialog({ host, conversationId, onClose }: { host: User; c
   function submit(e: FormEvent) {
     e.preventDefault();
     book.mutate();
+  }
+
+  const nextSlots = book.error instanceof ApiError ? (book.error.problem.nextSlots ?? []) : [];
+  function pick(slot: Slot) {
+    book.reset();
+    setSlotStart(slot.start);
+    setDay(slotsByDay([slot], guestZone)[0]!.key);
   }
 
   return (
@@ -55,17 +83,36 @@ export function BookingDialog({ host, conversationId, onClose }: { host: User; c
           <label>
             <input type="radio" name="when" checked={when === 'scheduled'} onChange={() => setWhen('scheduled')} /> Later
           </label>
-          {when === 'scheduled' && (
+          {when === 'scheduled' && !calendar && !slots.isPending && (
             <label>
               Start
               <input type="datetime-local" name="start" required value={start} onChange={(e) => setStart(e.target.value)} />
             </label>
           )}
         </fieldset>
-        <label>
-          Duration (minutes)
-          <input type="number" name="duration" min={5} max={480} step={5} required value={duration} onChange={(e) => setDuration(Number(e.target.value))} />
-        </label>
+        {calendar ? (
+          <SlotCalendar
+            hostName={host.displayName}
+            slots={calendar}
+            guestZone={guestZone}
+            day={day}
+            slotStart={slotStart}
+            onDay={setDay}
+            onSlot={(start) => {
+              book.reset();
+              setSlotStart(start);
+            }}
+            onLength={(minutes) => {
+              setChosenLength(minutes);
+              setSlotStart(undefined);
+            }}
+          />
+        ) : (
+          <label>
+            Duration (minutes)
+            <input type="number" name="duration" min={5} max={480} step={5} required value={duration} onChange={(e) => setDuration(Number(e.target.value))} />
+          </label>
+        )}
         {options.length > 1 ? (
           <fieldset>
             <legend>Payment</legend>
@@ -81,16 +128,94 @@ export function BookingDialog({ host, conversationId, onClose }: { host: User; c
           </p>
         )}
         <ErrorAlert message={book.error ? errorText(book.error) : undefined} />
+        {nextSlots.length > 0 && (
+          <div className="next-slots" data-testid="next-slots">
+            <p>Next free times:</p>
+            {nextSlots.map((slot) => (
+              <button key={slot.start} type="button" className="quiet" onClick={() => pick(slot)}>
+                {dayAndTimeIn(slot.start, guestZone)}
+              </button>
+            ))}
+          </div>
+        )}
         <div className="dialog-buttons">
           <button type="button" className="quiet" onClick={() => dialog.current?.close()}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={book.isPending}>
+          <button type="submit" className="primary" disabled={book.isPending || (!!calendar && !slotStart)}>
             Request session
           </button>
         </div>
       </form>
     </dialog>
+  );
+}
+
+/** The host's free slots by day, in the guest's zone: a row of days, then the times of the chosen one. */
+function SlotCalendar({
+  hostName,
+  slots,
+  guestZone,
+  day,
+  slotStart,
+  onDay,
+  onSlot,
+  onLength,
+}: {
+  hostName: string;
+  slots: HostSlots;
+  guestZone: string;
+  day: string | undefined;
+  slotStart: string | undefined;
+  onDay: (day: string) => void;
+  onSlot: (start: string) => void;
+  onLength: (minutes: number) => void;
+}) {
+  const days = slotsByDay(slots.slots, guestZone);
+  const shown = days.find((d) => d.key === day) ?? days[0];
+  const zoneName = (zone: string) => zone.replaceAll('_', ' ');
+  return (
+    <div className="slot-calendar" data-testid="slot-calendar">
+      <p className="muted" data-testid="slot-zones">
+        Times in your time zone, {zoneName(guestZone)}
+        {slots.hostTimeZone !== guestZone && `; ${hostName} works in ${zoneName(slots.hostTimeZone!)}`}.
+      </p>
+      {slots.durationsMinutes.length > 1 && (
+        <label>
+          Length
+          <select value={slots.durationMinutes ?? undefined} onChange={(e) => onLength(Number(e.target.value))}>
+            {slots.durationsMinutes.map((minutes) => (
+              <option key={minutes} value={minutes}>
+                {minutes} minutes
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {slots.durationsMinutes.length === 1 && <p>{slots.durationMinutes} minutes</p>}
+      {days.length === 0 ? (
+        <p className="muted">No free times in the next {SLOT_DAYS} days.</p>
+      ) : (
+        <>
+          <div className="slot-days" role="group" aria-label="Day">
+            {days.map((d) => (
+              <button key={d.key} type="button" className="quiet" aria-pressed={d.key === shown?.key} onClick={() => onDay(d.key)}>
+                {d.label}
+              </button>
+            ))}
+          </div>
+          <fieldset className="slot-times">
+            <legend>Start time on {shown?.label}</legend>
+            {shown?.slots.map((slot) => (
+              <label key={slot.start} className="slot">
+                <input type="radio" name="slot" value={slot.start} checked={slotStart === slot.start} onChange={() => onSlot(slot.start)} />{' '}
+                {timeIn(slot.start, guestZone)}
+              </label>
+            ))}
+          </fieldset>
+        </>
+      )}
+    </div>
   );
 }
 

@@ -19,6 +19,7 @@ const AdminPages = dynamic(() => import('./admin/AdminPages').then((m) => m.Admi
 // Views most visits never open load on demand (the first-visit budget, scripts/bundle-size.mjs).
 const SettingsPage = dynamic(() => import('./SettingsPage'), { ssr: false });
 const MoneyPage = dynamic(() => import('./MoneyPage'), { ssr: false });
+const AvailabilityPage = dynamic(() => import('./AvailabilityPage'), { ssr: false });
 
 /** Sidebar + the current view; on a phone one of them at a time, with the bottom nav. */
 export function Shell() {
@@ -51,6 +52,7 @@ export function Shell() {
         {route.view === 'admin' && <AdminPages />}
         {route.view === 'settings' && <SettingsPage />}
         {route.view === 'money' && <MoneyPage />}
+        {route.view === 'availability' && <AvailabilityPage />}
       </main>
       <MobileBottomNav />
       <PaymentHost />

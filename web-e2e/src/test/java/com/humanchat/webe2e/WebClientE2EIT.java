@@ -163,6 +163,11 @@ class WebClientE2EIT {
     }
 
     @Test
+    void aHostSetsWeeklyHoursAndAGuestInAnotherTimeZoneBooksAFreeSlotShownInTheirOwnZone() throws Exception {
+        runScenario("scheduling");
+    }
+
+    @Test
     void aSessionHasOneLiveCardInTheThreadFromRequestedThroughConfirmedToCancelled() throws Exception {
         runScenario("session-card");
     }
