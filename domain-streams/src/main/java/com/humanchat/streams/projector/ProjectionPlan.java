@@ -11,9 +11,13 @@ import com.humanchat.schemas.requests.ManagedRequest;
 import com.humanchat.schemas.requests.RequestCreated;
 import com.humanchat.schemas.requests.RequestStatus;
 import com.humanchat.schemas.requests.RequestStatusChanged;
+import com.humanchat.schemas.sessions.RescheduleDeclined;
+import com.humanchat.schemas.sessions.RescheduleProposed;
 import com.humanchat.schemas.sessions.ReviewAnswered;
 import com.humanchat.schemas.sessions.Session;
+import com.humanchat.schemas.sessions.SessionEvent;
 import com.humanchat.schemas.sessions.SessionRequested;
+import com.humanchat.schemas.sessions.SessionRescheduled;
 import com.humanchat.schemas.sessions.SessionReviewed;
 import com.humanchat.schemas.sessions.SessionStatusChanged;
 import java.time.Instant;
@@ -47,7 +51,8 @@ record ProjectionPlan(
         SortedMap<UUID, ManagedRequest> requests,
         Map<UUID, RequestStatusChanged> decisions,
         Map<UUID, SessionReviewed> reviews,
-        Map<UUID, ReviewAnswered> reviewAnswers) {
+        Map<UUID, ReviewAnswered> reviewAnswers,
+        List<SessionEvent> reschedules) {
 
     static ProjectionPlan of(List<? extends Envelope> events) {
         ProjectionPlan plan = new ProjectionPlan(
@@ -65,7 +70,8 @@ record ProjectionPlan(
                 new TreeMap<>(),
                 new LinkedHashMap<>(),
                 new LinkedHashMap<>(),
-                new LinkedHashMap<>());
+                new LinkedHashMap<>(),
+                new ArrayList<>());
         for (Envelope event : events) {
             plan.add(event);
         }
@@ -111,6 +117,10 @@ record ProjectionPlan(
             // A session has one review and one answer: the first of each (the topology emits no other) wins.
             case SessionReviewed e -> reviews.putIfAbsent(e.sessionId(), e);
             case ReviewAnswered e -> reviewAnswers.putIfAbsent(e.sessionId(), e);
+            // Applied one by one in order, after the sessions: each guards itself against older steps.
+            case RescheduleProposed e -> reschedules.add(e);
+            case RescheduleDeclined e -> reschedules.add(e);
+            case SessionRescheduled e -> reschedules.add(e);
             case RequestCreated e -> addRequest(e.request());
             case RequestStatusChanged e -> {
                 addRequest(e.request());
@@ -158,7 +168,8 @@ record ProjectionPlan(
                 && sessions.isEmpty()
                 && requests.isEmpty()
                 && reviews.isEmpty()
-                && reviewAnswers.isEmpty();
+                && reviewAnswers.isEmpty()
+                && reschedules.isEmpty();
     }
 
     /** Ordered by conversation, then user: the order participant rows are locked in. */

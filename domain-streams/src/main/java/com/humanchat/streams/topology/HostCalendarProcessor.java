@@ -1,6 +1,8 @@
 package com.humanchat.streams.topology;
 
 import com.humanchat.schemas.Envelope;
+import com.humanchat.schemas.sessions.AnswerReschedule;
+import com.humanchat.schemas.sessions.ProposeReschedule;
 import com.humanchat.schemas.sessions.RequestSession;
 import com.humanchat.schemas.sessions.SessionCommand;
 import com.humanchat.schemas.sessions.SessionRejectionCode;
@@ -10,6 +12,7 @@ import com.humanchat.streams.domain.SessionDecider;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -18,7 +21,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Keeps each host's {@link HostCalendar} in {@code host-calendar-store} (key hostUserId): a valid request that fits
  * (and an accept of a request whose slot is still free) is forwarded (keyed by sessionId) to the session, an invalid,
- * overlapping or over-the-limit one is answered here with a {@code command.rejected}; a release frees its slot.
+ * overlapping or over-the-limit one is answered here with a {@code command.rejected}; so is a reschedule whose new
+ * slot is taken (an admitted accept moves the slot before the session hears of it); a release frees its slot.
  */
 final class HostCalendarProcessor implements Processor<String, CalendarChange, String, Envelope> {
 
@@ -40,7 +44,8 @@ final class HostCalendarProcessor implements Processor<String, CalendarChange, S
     public void process(Record<String, CalendarChange> record) {
         CalendarChange change = record.value();
         if (change == null || !change.wellFormed()) {
-            throw new PoisonRecordException("a calendar change is either a request, an accept or a release");
+            throw new PoisonRecordException(
+                    "a calendar change is either a request, an accept, a reschedule or a release");
         }
         if (change.releasedSessionId() != null) {
             calendar(record.key())
@@ -53,6 +58,15 @@ final class HostCalendarProcessor implements Processor<String, CalendarChange, S
         if (change.accept() != null) {
             SessionCommand accept = change.accept();
             decided(record, accept, at, calendar.accept(accept.eventId(), accept.sessionId(), at));
+            return;
+        }
+        if (change.reschedule() != null) {
+            SessionCommand reschedule = change.reschedule();
+            decided(
+                    record,
+                    reschedule,
+                    at,
+                    calendar.reschedule(UUID.fromString(record.key()), move(reschedule), at, limits));
             return;
         }
         RequestSession request = change.request();
@@ -89,6 +103,21 @@ final class HostCalendarProcessor implements Processor<String, CalendarChange, S
                         .<Envelope>map(
                                 refusal -> SessionDecider.rejection(command, at, refusal.code(), refusal.reason()))
                         .orElse(command));
+    }
+
+    /** The calendar's view of a reschedule proposal or answer. */
+    private static HostCalendar.Move move(SessionCommand command) {
+        return switch (command) {
+            case ProposeReschedule propose ->
+                new HostCalendar.Move(
+                        propose.eventId(), propose.sessionId(), propose.actorId(), propose.startTime(), null);
+            case AnswerReschedule answer ->
+                new HostCalendar.Move(
+                        answer.eventId(), answer.sessionId(), answer.actorId(), answer.startTime(), answer.accept());
+            default ->
+                throw new PoisonRecordException(
+                        "not a reschedule: " + command.getClass().getSimpleName());
+        };
     }
 
     private Optional<HostCalendar> calendar(String hostId) {
