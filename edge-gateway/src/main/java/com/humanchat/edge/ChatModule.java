@@ -30,6 +30,8 @@ import com.humanchat.edge.sam.SamRoutes;
 import com.humanchat.edge.sam.SamService;
 import com.humanchat.edge.sessions.BookingTermsRoutes;
 import com.humanchat.edge.sessions.HostReviewRoutes;
+import com.humanchat.edge.sessions.RescheduleRoutes;
+import com.humanchat.edge.sessions.RescheduleService;
 import com.humanchat.edge.sessions.ReviewReadModel;
 import com.humanchat.edge.sessions.RtcRelay;
 import com.humanchat.edge.sessions.SessionReadModel;
@@ -171,7 +173,16 @@ public final class ChatModule implements AutoCloseable {
                 Clock.systemUTC());
         this.bookingTermsRoutes = new BookingTermsRoutes(pg);
         this.earnings = new Earnings(pg);
-        this.sessionRoutes = new SessionRoutes(sessions, config.iceServers());
+        this.sessionRoutes = new SessionRoutes(
+                sessions,
+                config.iceServers(),
+                new RescheduleRoutes(new RescheduleService(
+                        vertx,
+                        pg,
+                        publisher,
+                        sessionAnswers,
+                        config.sendWait(),
+                        config.mail().publicUrl())));
         this.hostReviewRoutes = new HostReviewRoutes(sessions);
         this.requests = new RequestService(
                 vertx, requestReads, hosts, publisher, requestAnswers, config.sendWait(), standing, invitations);
