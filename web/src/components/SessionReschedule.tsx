@@ -40,7 +40,7 @@ export function SessionReschedule({ session, me }: { session: Session; me: strin
           </p>
           <button className="primary" disabled={answer.isPending} onClick={() => answer.mutate(true)}>
             Accept new time
-          </button>{' '}
+          </button>
           <button className="quiet" disabled={answer.isPending} onClick={() => answer.mutate(false)}>
             Keep the current time
           </button>
