@@ -144,6 +144,20 @@ export class Api {
     return { status: response.status, body: json as T };
   }
 
+  /** A text resource (a calendar file) read with a fresh bearer token; its problem answer throws as {@link call}'s. */
+  async text(path: string): Promise<string> {
+    const token = await this.freshAccessToken();
+    let response: Response;
+    try {
+      response = await fetch(this.base + path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    } catch {
+      throw new ApiError(0, { title: 'offline', detail: 'The server could not be reached.' });
+    }
+    const text = await response.text();
+    if (!response.ok) throw new ApiError(response.status, (safeJson(text) as object) ?? { title: response.statusText });
+    return text;
+  }
+
   async signOut(): Promise<void> {
     const refreshToken = this.auth?.refreshToken;
     this.auth = undefined;

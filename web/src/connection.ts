@@ -3,6 +3,7 @@ import { withLive } from './announcements';
 import { SYNC_CURSOR, type ChatDatabase } from './db';
 import type { Announcement } from './endpoints';
 import { queryClient } from './queries';
+import { rescheduleKey } from './reschedule';
 import { moneyChanged } from './moneyQueries';
 import { useUi } from './store';
 import {
@@ -171,6 +172,10 @@ export class Connection {
       case 'payment.updated':
       case 'payment.account-updated':
         moneyChanged();
+        break;
+      case 'session.updated':
+        // A reschedule step leaves the status as it was: its card reads the proposal again.
+        if (frame.reschedule) void queryClient.invalidateQueries({ queryKey: rescheduleKey(frame.session.sessionId) });
         break;
       case 'message.new':
         if (frame.message.senderId !== this.me) ui.setTyping(frame.message.conversationId, frame.message.senderId, false);

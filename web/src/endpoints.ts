@@ -16,6 +16,7 @@ import type {
   Message,
   PaymentMode,
   Money,
+  Reschedule,
   Review,
   Session,
   SessionStatus,
@@ -127,6 +128,19 @@ export const sessions = {
     api.call<Session>('PATCH', `/api/sessions/${id(sessionId)}`, { status }),
   iceServers: (sessionId: string) =>
     api.call<{ iceServers: RTCIceServer[] }>('GET', `/api/sessions/${id(sessionId)}/ice-servers`),
+};
+
+export const reschedules = {
+  /** The session's start, how many times it moved and the proposal waiting for an answer. */
+  of: (sessionId: string) => api.call<Reschedule>('GET', `/api/sessions/${id(sessionId)}/reschedule`),
+  /** Either participant proposes a new start (the answer is the state, or `{status: 'pending'}` past the wait). */
+  propose: (sessionId: string, startTime: string) =>
+    api.call<Reschedule>('POST', `/api/sessions/${id(sessionId)}/reschedule`, { startTime }),
+  /** The other participant accepts (the session moves) or declines the waiting proposal. */
+  answer: (sessionId: string, accept: boolean) =>
+    api.call<Reschedule>('POST', `/api/sessions/${id(sessionId)}/reschedule/${accept ? 'accept' : 'decline'}`),
+  /** The session's iCalendar file. */
+  calendarFile: (sessionId: string) => api.text(`/api/sessions/${id(sessionId)}/calendar.ics`),
 };
 
 export const reviews = {

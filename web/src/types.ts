@@ -147,6 +147,14 @@ export interface Session {
   samActionId?: string | null;
 }
 
+/** A session's start, how many times it moved and the proposal to move it (`GET /api/sessions/{id}/reschedule`). */
+export interface Reschedule {
+  sessionId: string;
+  startTime: string | null;
+  sequence: number;
+  proposal: { startTime: string; proposedBy: string } | null;
+}
+
 export interface ManagedRequest {
   requestId: string;
   requesterId: string;
@@ -186,7 +194,15 @@ export type ServerFrame =
     }
   | { type: 'typing'; conversationId: string; userId: string; isTyping: boolean }
   | { type: 'presence'; userId: string; status: string }
-  | { type: 'session.updated'; session: Session; previousStatus?: string; actorId?: string; reason?: string }
+  | {
+      type: 'session.updated';
+      session: Session;
+      previousStatus?: string;
+      actorId?: string;
+      reason?: string;
+      reschedule?: { step: 'proposed' | 'declined' | 'rescheduled'; actorId: string; startTime: string; sequence?: number | null };
+    }
+  | { type: 'session.reminder'; sessionId: string; lead: '24h' | '15m'; startTime: string; title: string; session: Session }
   | { type: 'request.updated'; request: ManagedRequest }
   | { type: 'payment.updated'; payment: Record<string, unknown> }
   | { type: 'payment.account-updated'; hostUserId: string; chargesEnabled: boolean; payoutsEnabled: boolean }

@@ -6,13 +6,14 @@ import { useUi } from '../store';
 import { sessionTime } from '../time';
 import type { SessionStatus } from '../types';
 import { SessionActions } from './SessionActions';
+import { SessionReschedule } from './SessionReschedule';
 
 // Rating and answering load once a session is completed (the first-visit budget, scripts/bundle-size.mjs).
 const SessionReview = dynamic(() => import('./SessionReview'), { ssr: false });
 
 /**
  * The one live card of a session in its thread: its current state from the cache (the `sessions` table, kept in step
- * by the connection) and only the actions allowed now; once completed, its review (rate it, or answer it). Before the session itself is synced, the status the thread
+ * by the connection) and only the actions allowed now; its time (add to calendar, reschedule); once completed, its review (rate it, or answer it). Before the session itself is synced, the status the thread
  * last reported stands in, without actions.
  */
 export function SessionCard({ sessionId, reported }: { sessionId: string; reported: SessionStatus | undefined }) {
@@ -32,6 +33,7 @@ export function SessionCard({ sessionId, reported }: { sessionId: string; report
             {formatMoney(session.agreedPrice.amountCents, session.agreedPrice.currency)}
           </p>
           <SessionActions session={session} me={me} />
+          <SessionReschedule session={session} me={me} />
           {session.status === 'completed' && <SessionReview session={session} me={me} />}
         </>
       )}

@@ -33,6 +33,8 @@ import com.humanchat.edge.sam.SamRoutes;
 import com.humanchat.edge.sam.SamService;
 import com.humanchat.edge.sessions.BookingTermsRoutes;
 import com.humanchat.edge.sessions.HostReviewRoutes;
+import com.humanchat.edge.sessions.RescheduleRoutes;
+import com.humanchat.edge.sessions.RescheduleService;
 import com.humanchat.edge.sessions.ReviewReadModel;
 import com.humanchat.edge.sessions.RtcRelay;
 import com.humanchat.edge.sessions.SessionReadModel;
@@ -178,7 +180,17 @@ public final class ChatModule implements AutoCloseable {
         AvailabilityService availability = new AvailabilityService(
                 vertx, new AvailabilityReadModel(pg), hosts, publisher, config.sendWait(), Clock.systemUTC());
         this.availabilityRoutes = new AvailabilityRoutes(availability, Clock.systemUTC());
-        this.sessionRoutes = new SessionRoutes(sessions, availability, config.iceServers());
+        this.sessionRoutes = new SessionRoutes(
+                sessions,
+                availability,
+                config.iceServers(),
+                new RescheduleRoutes(new RescheduleService(
+                        vertx,
+                        pg,
+                        publisher,
+                        sessionAnswers,
+                        config.sendWait(),
+                        config.mail().publicUrl())));
         this.hostReviewRoutes = new HostReviewRoutes(sessions);
         this.requests = new RequestService(
                 vertx, requestReads, hosts, publisher, requestAnswers, config.sendWait(), standing, invitations);

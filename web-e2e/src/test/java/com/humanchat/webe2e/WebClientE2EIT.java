@@ -168,6 +168,11 @@ class WebClientE2EIT {
     }
 
     @Test
+    void theHostReschedulesABookedSessionTheGuestAcceptsAndItsCalendarFileHasTheNewTime() throws Exception {
+        runScenario("reschedule");
+    }
+
+    @Test
     void aSessionHasOneLiveCardInTheThreadFromRequestedThroughConfirmedToCancelled() throws Exception {
         runScenario("session-card");
     }

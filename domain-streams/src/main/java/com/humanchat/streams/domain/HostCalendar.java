@@ -36,8 +36,10 @@ public record HostCalendar(List<HostCalendar.Booking> bookings, List<HostCalenda
      *
      * @param guestUserId who asked; null in bookings stored before holds existed (they count as accepted)
      * @param heldUntil until when an unanswered request holds its slot; null once the host accepted
+     * @param proposal the reschedule waiting for an answer, null if none (a proposal holds no slot)
      */
-    public record Booking(UUID sessionId, UUID guestUserId, Instant start, Instant end, Instant heldUntil) {
+    public record Booking(
+            UUID sessionId, UUID guestUserId, Instant start, Instant end, Instant heldUntil, Proposal proposal) {
 
         public Booking {
             Objects.requireNonNull(sessionId, "sessionId");
@@ -60,9 +62,24 @@ public record HostCalendar(List<HostCalendar.Booking> bookings, List<HostCalenda
         }
 
         Booking accepted() {
-            return new Booking(sessionId, guestUserId, start, end, null);
+            return new Booking(sessionId, guestUserId, start, end, null, proposal);
+        }
+
+        Booking proposing(Proposal next) {
+            return new Booking(sessionId, guestUserId, start, end, heldUntil, next);
+        }
+
+        Booking movedTo(Instant newStart) {
+            return new Booking(
+                    sessionId, guestUserId, newStart, newStart.plus(Duration.between(start, end)), null, null);
         }
     }
+
+    /** {@code proposedBy} asked to move a booking to {@code start}. */
+    public record Proposal(UUID proposedBy, Instant start) {}
+
+    /** What a reschedule proposal or its answer asks of the calendar; {@code accept} is null for a proposal. */
+    public record Move(UUID commandId, UUID sessionId, UUID actorId, Instant start, Boolean accept) {}
 
     /** A command the calendar refused, and the answer it got. */
     public record Refusal(UUID commandId, SessionRejectionCode code, String reason) {}
@@ -137,7 +154,8 @@ public record HostCalendar(List<HostCalendar.Booking> bookings, List<HostCalenda
                 ask.guestUserId(),
                 ask.start(),
                 end,
-                RequestHold.heldUntil(ask.holdMinutes(), at, ask.start())));
+                RequestHold.heldUntil(ask.holdMinutes(), at, ask.start()),
+                null));
         return new Admission(Optional.empty(), new HostCalendar(current, refusals));
     }
 
@@ -207,6 +225,108 @@ public record HostCalendar(List<HostCalendar.Booking> bookings, List<HostCalenda
                                 ? SessionRejectionCode.SCHEDULE_CONFLICT
                                 : SessionRejectionCode.OUTSIDE_AVAILABILITY,
                         refusal.reason()));
+    }
+
+    /**
+     * Decides {@code host}'s calendar part of a reschedule at {@code at}: a proposal is admitted (and remembered) when
+     * its actor is a participant of an accepted booking of this calendar, it comes before the late-reschedule notice,
+     * and its new slot is free of every other booking; an answer when it is the other participant's, to the proposal
+     * of that start. An accept moves the booking (the old slot is free from then on), a decline forgets the proposal;
+     * any refusal changes nothing. The session then decides again, with the same rules.
+     */
+    public Admission reschedule(UUID host, Move move, Instant at, BookingLimits limits) {
+        List<Booking> current = current(at);
+        Optional<Refusal> earlier = refusalOf(move.commandId());
+        if (earlier.isPresent()) {
+            return new Admission(earlier, new HostCalendar(current, refusals));
+        }
+        Optional<Booking> found = find(current, move.sessionId());
+        if (found.isEmpty() || found.get().pending()) {
+            return refuse(
+                    current,
+                    move.commandId(),
+                    SessionRejectionCode.ILLEGAL_TRANSITION,
+                    "only an accepted scheduled session that has not ended can be rescheduled");
+        }
+        Booking booking = found.get();
+        if (!move.actorId().equals(host) && !move.actorId().equals(booking.guestUserId())) {
+            return refuse(
+                    current,
+                    move.commandId(),
+                    SessionRejectionCode.NOT_A_PARTICIPANT,
+                    "the actor is not a participant of the session");
+        }
+        Optional<Refusal> refused = move.accept() == null
+                ? proposalRefusal(current, booking, move, at, limits)
+                : answerRefusal(current, booking, move, at, limits);
+        if (refused.isPresent()) {
+            return refuse(
+                    current,
+                    move.commandId(),
+                    refused.get().code(),
+                    refused.get().reason());
+        }
+        Booking after = move.accept() == null
+                ? booking.proposing(new Proposal(move.actorId(), move.start()))
+                : move.accept() ? booking.movedTo(move.start()) : booking.proposing(null);
+        current.replaceAll(other -> other.sessionId().equals(move.sessionId()) ? after : other);
+        return new Admission(Optional.empty(), new HostCalendar(current, refusals));
+    }
+
+    private static Optional<Refusal> proposalRefusal(
+            List<Booking> current, Booking booking, Move move, Instant at, BookingLimits limits) {
+        Optional<String> late = limits.lateRescheduleRefusal(booking.start(), at);
+        if (late.isPresent()) {
+            return Optional.of(new Refusal(move.commandId(), SessionRejectionCode.RESCHEDULE_TOO_LATE, late.get()));
+        }
+        Optional<String> invalid = limits.startRefusal(move.start(), at);
+        if (invalid.isEmpty() && move.start().equals(booking.start())) {
+            invalid = Optional.of("the session already starts at " + move.start());
+        }
+        if (invalid.isPresent()) {
+            return Optional.of(new Refusal(move.commandId(), SessionRejectionCode.INVALID, invalid.get()));
+        }
+        return conflict(current, booking, move, at);
+    }
+
+    private static Optional<Refusal> answerRefusal(
+            List<Booking> current, Booking booking, Move move, Instant at, BookingLimits limits) {
+        Proposal proposal = booking.proposal();
+        if (proposal == null
+                || !proposal.start().equals(move.start())
+                || proposal.proposedBy().equals(move.actorId())) {
+            return Optional.of(new Refusal(
+                    move.commandId(),
+                    SessionRejectionCode.NO_PROPOSAL,
+                    "no proposal to move the session to " + move.start() + " is waiting for your answer"));
+        }
+        if (!move.accept()) {
+            return Optional.empty();
+        }
+        Optional<String> late = limits.lateRescheduleRefusal(booking.start(), at);
+        if (late.isPresent()) {
+            return Optional.of(new Refusal(move.commandId(), SessionRejectionCode.RESCHEDULE_TOO_LATE, late.get()));
+        }
+        if (!move.start().isAfter(at)) {
+            return Optional.of(new Refusal(
+                    move.commandId(), SessionRejectionCode.INVALID, "the proposed time has passed; propose another"));
+        }
+        return conflict(current, booking, move, at);
+    }
+
+    /** A refusal when another booking holds any of {@code [move.start, move.start + length)}. */
+    private static Optional<Refusal> conflict(List<Booking> current, Booking booking, Move move, Instant at) {
+        Instant end = move.start().plus(Duration.between(booking.start(), booking.end()));
+        boolean taken = current.stream()
+                .anyMatch(other -> !other.sessionId().equals(booking.sessionId())
+                        && other.holds(at)
+                        && other.overlaps(move.start(), end));
+        return taken
+                ? Optional.of(new Refusal(
+                        move.commandId(),
+                        SessionRejectionCode.SCHEDULE_CONFLICT,
+                        "the host already has a session at that time; pick another time"))
+                : Optional.empty();
     }
 
     /** Frees the slot of {@code sessionId}; releasing a session that holds none changes nothing. */

@@ -12,9 +12,13 @@ import com.humanchat.schemas.requests.ManagedRequest;
 import com.humanchat.schemas.requests.RequestCreated;
 import com.humanchat.schemas.requests.RequestStatus;
 import com.humanchat.schemas.requests.RequestStatusChanged;
+import com.humanchat.schemas.sessions.RescheduleDeclined;
+import com.humanchat.schemas.sessions.RescheduleProposed;
 import com.humanchat.schemas.sessions.ReviewAnswered;
 import com.humanchat.schemas.sessions.Session;
+import com.humanchat.schemas.sessions.SessionEvent;
 import com.humanchat.schemas.sessions.SessionRequested;
+import com.humanchat.schemas.sessions.SessionRescheduled;
 import com.humanchat.schemas.sessions.SessionReviewed;
 import com.humanchat.schemas.sessions.SessionStatusChanged;
 import java.time.Instant;
@@ -49,7 +53,8 @@ record ProjectionPlan(
         Map<UUID, RequestStatusChanged> decisions,
         Map<UUID, SessionReviewed> reviews,
         Map<UUID, ReviewAnswered> reviewAnswers,
-        Map<UUID, AvailabilityUpdated> availabilities) {
+        Map<UUID, AvailabilityUpdated> availabilities,
+        List<SessionEvent> reschedules) {
 
     static ProjectionPlan of(List<? extends Envelope> events) {
         ProjectionPlan plan = new ProjectionPlan(
@@ -68,7 +73,8 @@ record ProjectionPlan(
                 new LinkedHashMap<>(),
                 new LinkedHashMap<>(),
                 new LinkedHashMap<>(),
-                new TreeMap<>());
+                new TreeMap<>(),
+                new ArrayList<>());
         for (Envelope event : events) {
             plan.add(event);
         }
@@ -116,6 +122,10 @@ record ProjectionPlan(
             case ReviewAnswered e -> reviewAnswers.putIfAbsent(e.sessionId(), e);
             // A host's latest availability replaces the earlier ones (the database guard compares the times).
             case AvailabilityUpdated e -> availabilities.put(e.hostUserId(), e);
+            // Applied one by one in order, after the sessions: each guards itself against older steps.
+            case RescheduleProposed e -> reschedules.add(e);
+            case RescheduleDeclined e -> reschedules.add(e);
+            case SessionRescheduled e -> reschedules.add(e);
             case RequestCreated e -> addRequest(e.request());
             case RequestStatusChanged e -> {
                 addRequest(e.request());
@@ -164,7 +174,8 @@ record ProjectionPlan(
                 && requests.isEmpty()
                 && reviews.isEmpty()
                 && reviewAnswers.isEmpty()
-                && availabilities.isEmpty();
+                && availabilities.isEmpty()
+                && reschedules.isEmpty();
     }
 
     /** Ordered by conversation, then user: the order participant rows are locked in. */

@@ -8,6 +8,8 @@ import com.humanchat.schemas.chat.ConversationCreated;
 import com.humanchat.schemas.chat.ConversationType;
 import com.humanchat.schemas.chat.MessageSent;
 import com.humanchat.schemas.chat.UnreadChanged;
+import com.humanchat.schemas.sessions.RescheduleProposed;
+import com.humanchat.schemas.sessions.SessionRescheduled;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -382,6 +384,7 @@ final class ProjectionWriter {
             s.setObject(3, e.commandId());
             s.setObject(4, timestamp(e.occurredAt()));
         });
+        executeReschedules(plan, connection);
     }
 
     /** After sessions and requests: a review is inserted before its answer, which may come in the same batch. */
@@ -399,6 +402,51 @@ final class ProjectionWriter {
             s.setObject(2, timestamp(e.occurredAt()));
             s.setObject(3, e.sessionId());
         });
+    }
+
+    /** A proposal or its decline replaces only an older step; a move only a lower sequence (V67). */
+    private static final String PROPOSE =
+            """
+            update sessions set proposed_start = ?, proposed_by = ?, schedule_updated_at = ?, tx = current_tx()
+             where id = ? and (schedule_updated_at is null or schedule_updated_at <= ?)""";
+
+    private static final String MOVE =
+            """
+            update sessions set start_time = ?, updated_at = greatest(updated_at, ?), reschedule_sequence = ?,
+                   proposed_start = null, proposed_by = null, schedule_updated_at = ?, tx = current_tx()
+             where id = ? and reschedule_sequence < ?""";
+
+    /** After the sessions: each reschedule step in order, as its own guarded update. */
+    private static void executeReschedules(ProjectionPlan plan, Connection connection) throws SQLException {
+        batch(
+                connection,
+                PROPOSE,
+                plan.reschedules().stream()
+                        .filter(e -> !(e instanceof SessionRescheduled))
+                        .toList(),
+                (s, e) -> {
+                    boolean proposed = e instanceof RescheduleProposed;
+                    s.setObject(1, proposed ? timestamp(((RescheduleProposed) e).toStartTime()) : null);
+                    s.setObject(2, proposed ? ((RescheduleProposed) e).actorId() : null);
+                    s.setObject(3, timestamp(e.occurredAt()));
+                    s.setObject(4, e.sessionId());
+                    s.setObject(5, timestamp(e.occurredAt()));
+                });
+        batch(
+                connection,
+                MOVE,
+                plan.reschedules().stream()
+                        .filter(SessionRescheduled.class::isInstance)
+                        .map(SessionRescheduled.class::cast)
+                        .toList(),
+                (s, e) -> {
+                    s.setObject(1, timestamp(e.session().startTime()));
+                    s.setObject(2, timestamp(e.occurredAt()));
+                    s.setInt(3, e.sequence());
+                    s.setObject(4, timestamp(e.occurredAt()));
+                    s.setObject(5, e.sessionId());
+                    s.setInt(6, e.sequence());
+                });
     }
 
     private static void executeSessionsAndRequests(ProjectionPlan plan, Connection connection) throws SQLException {

@@ -14,10 +14,14 @@ import com.humanchat.schemas.requests.ManagedRequest;
 import com.humanchat.schemas.requests.RequestCommandRejected;
 import com.humanchat.schemas.requests.RequestCreated;
 import com.humanchat.schemas.requests.RequestStatusChanged;
+import com.humanchat.schemas.sessions.RescheduleDeclined;
+import com.humanchat.schemas.sessions.RescheduleProposed;
 import com.humanchat.schemas.sessions.ReviewAnswered;
 import com.humanchat.schemas.sessions.Session;
 import com.humanchat.schemas.sessions.SessionCommandRejected;
+import com.humanchat.schemas.sessions.SessionReminder;
 import com.humanchat.schemas.sessions.SessionRequested;
+import com.humanchat.schemas.sessions.SessionRescheduled;
 import com.humanchat.schemas.sessions.SessionReviewed;
 import com.humanchat.schemas.sessions.SessionStatusChanged;
 import java.util.ArrayList;
@@ -96,6 +100,10 @@ final class RecordDecoder {
             case SessionStatusChanged ignored -> "session.status-changed";
             case SessionReviewed ignored -> "session.reviewed";
             case ReviewAnswered ignored -> "session.review-answered";
+            case RescheduleProposed ignored -> "session.reschedule-proposed";
+            case RescheduleDeclined ignored -> "session.reschedule-declined";
+            case SessionRescheduled ignored -> "session.rescheduled";
+            case SessionReminder ignored -> "session.reminder";
             case SessionCommandRejected ignored -> "command.rejected";
             case RequestCreated ignored -> "request.created";
             case RequestStatusChanged ignored -> "request.status-changed";
@@ -147,6 +155,16 @@ final class RecordDecoder {
             }
             case SessionRequested e -> requireSession(missing, e.session());
             case SessionStatusChanged e -> requireSession(missing, e.session());
+            case RescheduleProposed e -> {
+                require(missing, e.toStartTime() != null, "toStartTime");
+                require(missing, e.actorId() != null, "actorId");
+                requireSession(missing, e.session());
+            }
+            case SessionRescheduled e -> {
+                require(missing, e.sequence() >= 1, "sequence");
+                requireSession(missing, e.session());
+                require(missing, e.session() == null || e.session().startTime() != null, "session.startTime");
+            }
             case SessionReviewed e -> {
                 require(missing, e.sessionId() != null, "sessionId");
                 require(missing, e.guestUserId() != null, "guestUserId");

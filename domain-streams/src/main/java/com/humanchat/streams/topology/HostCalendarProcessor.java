@@ -4,6 +4,8 @@ import com.humanchat.schemas.Envelope;
 import com.humanchat.schemas.availability.Availability;
 import com.humanchat.schemas.availability.AvailabilityUpdated;
 import com.humanchat.schemas.availability.SetAvailability;
+import com.humanchat.schemas.sessions.AnswerReschedule;
+import com.humanchat.schemas.sessions.ProposeReschedule;
 import com.humanchat.schemas.sessions.RequestSession;
 import com.humanchat.schemas.sessions.SessionCommand;
 import com.humanchat.schemas.sessions.SessionRejectionCode;
@@ -14,6 +16,7 @@ import com.humanchat.streams.domain.SessionDecider;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -22,7 +25,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Keeps each host's {@link HostCalendar} in {@code host-calendar-store} (key hostUserId): a valid request that fits
  * (and an accept of a request whose slot is still free) is forwarded (keyed by sessionId) to the session, an invalid,
- * overlapping or over-the-limit one is answered here with a {@code command.rejected}; a release frees its slot. The
+ * overlapping or over-the-limit one is answered here with a {@code command.rejected}; so is a reschedule whose new
+ * slot is taken (an admitted accept moves the slot before the session hears of it); a release frees its slot. The
  * host's availability, kept in {@code host-availability-store} (key hostUserId), is what a host's scheduled requests
  * must fit once set ({@link HostCalendar#unbookable}); setting it emits {@code availability.updated}.
  */
@@ -49,7 +53,7 @@ final class HostCalendarProcessor implements Processor<String, CalendarChange, S
         CalendarChange change = record.value();
         if (change == null || !change.wellFormed()) {
             throw new PoisonRecordException(
-                    "a calendar change is either a request, an accept, a release or an availability");
+                    "a calendar change is either a request, an accept, a reschedule, a release or an availability");
         }
         if (change.availability() != null) {
             publish(record, change.availability());
@@ -66,6 +70,15 @@ final class HostCalendarProcessor implements Processor<String, CalendarChange, S
         if (change.accept() != null) {
             SessionCommand accept = change.accept();
             decided(record, accept, at, calendar.accept(accept.eventId(), accept.sessionId(), at));
+            return;
+        }
+        if (change.reschedule() != null) {
+            SessionCommand reschedule = change.reschedule();
+            decided(
+                    record,
+                    reschedule,
+                    at,
+                    calendar.reschedule(UUID.fromString(record.key()), move(reschedule), at, limits));
             return;
         }
         RequestSession request = change.request();
@@ -130,6 +143,21 @@ final class HostCalendarProcessor implements Processor<String, CalendarChange, S
                         .<Envelope>map(
                                 refusal -> SessionDecider.rejection(command, at, refusal.code(), refusal.reason()))
                         .orElse(command));
+    }
+
+    /** The calendar's view of a reschedule proposal or answer. */
+    private static HostCalendar.Move move(SessionCommand command) {
+        return switch (command) {
+            case ProposeReschedule propose ->
+                new HostCalendar.Move(
+                        propose.eventId(), propose.sessionId(), propose.actorId(), propose.startTime(), null);
+            case AnswerReschedule answer ->
+                new HostCalendar.Move(
+                        answer.eventId(), answer.sessionId(), answer.actorId(), answer.startTime(), answer.accept());
+            default ->
+                throw new PoisonRecordException(
+                        "not a reschedule: " + command.getClass().getSimpleName());
+        };
     }
 
     private Optional<HostCalendar> calendar(String hostId) {

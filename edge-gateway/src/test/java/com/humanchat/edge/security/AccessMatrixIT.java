@@ -566,6 +566,77 @@ class AccessMatrixIT {
                             f.owner().token(),
                             get("/api/sessions/" + f.paidSession() + "/cancellation"),
                             200)),
+            // reschedules and the calendar file: participants only; the fixture's session starts in five minutes, so
+            // the owner's proposal is decided (409 too late) where a stranger's never reaches the topology (404)
+            new Row(
+                    "GET",
+                    "/api/sessions/:id/reschedule",
+                    "the session's guest and host",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> get("/api/sessions/" + f.freeSession() + "/reschedule"),
+                    AccessMatrixIT::sessionState,
+                    f -> as("owner", f.owner().token(), get("/api/sessions/" + f.freeSession() + "/reschedule"), 200)),
+            new Row(
+                    "POST",
+                    "/api/sessions/:id/reschedule",
+                    "the session's guest and host, until the late-reschedule notice",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> post("/api/sessions/" + f.freeSession() + "/reschedule", rescheduleTo(3)),
+                    AccessMatrixIT::sessionState,
+                    f -> as(
+                            "owner (guest)",
+                            f.owner().token(),
+                            post("/api/sessions/" + f.freeSession() + "/reschedule", rescheduleTo(4)),
+                            200,
+                            409)),
+            new Row(
+                    "POST",
+                    "/api/sessions/:id/reschedule/accept",
+                    "the participant who did not propose the waiting reschedule",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> post("/api/sessions/" + f.freeSession() + "/reschedule/accept", new JsonObject()),
+                    AccessMatrixIT::sessionState,
+                    f -> as(
+                            "owner (guest)",
+                            f.owner().token(),
+                            post("/api/sessions/" + f.freeSession() + "/reschedule/accept", new JsonObject()),
+                            200,
+                            409)),
+            new Row(
+                    "POST",
+                    "/api/sessions/:id/reschedule/decline",
+                    "the participant who did not propose the waiting reschedule",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> post("/api/sessions/" + f.freeSession() + "/reschedule/decline", new JsonObject()),
+                    AccessMatrixIT::sessionState,
+                    f -> as(
+                            "owner (guest)",
+                            f.owner().token(),
+                            post("/api/sessions/" + f.freeSession() + "/reschedule/decline", new JsonObject()),
+                            200,
+                            409)),
+            new Row(
+                    "GET",
+                    "/api/sessions/:id/calendar.ics",
+                    "the session's guest and host",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> get("/api/sessions/" + f.freeSession() + "/calendar.ics"),
+                    AccessMatrixIT::sessionState,
+                    f -> as(
+                            "owner",
+                            f.owner().token(),
+                            get("/api/sessions/" + f.freeSession() + "/calendar.ics"),
+                            200)),
             // reviews: the guest of a completed session rates it, its host answers; a stranger's 404 against the
             // owner's 409 (the session is not completed) shows the topology heard the owner and not the others
             new Row(
@@ -1669,6 +1740,12 @@ class AccessMatrixIT {
                         .getJsonArray("items")
                         .getJsonObject(0)
                         .encode();
+    }
+
+    /** A reschedule to {@code days} days from now. */
+    private static JsonObject rescheduleTo(int days) {
+        return new JsonObject()
+                .put("startTime", Instant.now().plus(days, ChronoUnit.DAYS).toString());
     }
 
     private static String sessionState(Fixture f) {

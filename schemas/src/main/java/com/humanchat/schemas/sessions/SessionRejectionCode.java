@@ -20,6 +20,10 @@ public enum SessionRejectionCode {
     ALREADY_REVIEWED("already_reviewed"),
     NOT_REVIEWED("not_reviewed"),
     ALREADY_ANSWERED("already_answered"),
+    /** A reschedule inside the late-reschedule notice before the current start. */
+    RESCHEDULE_TOO_LATE("reschedule_too_late"),
+    /** An answer to a reschedule when no proposal of that time waits for this participant's answer. */
+    NO_PROPOSAL("no_proposal"),
     INVALID("invalid");
 
     private final String wire;
