@@ -190,7 +190,8 @@ public final class ChatModule implements AutoCloseable {
                         publisher,
                         sessionAnswers,
                         config.sendWait(),
-                        config.mail().publicUrl())));
+                        config.mail().publicUrl(),
+                        availability)));
         this.hostReviewRoutes = new HostReviewRoutes(sessions);
         this.requests = new RequestService(
                 vertx, requestReads, hosts, publisher, requestAnswers, config.sendWait(), standing, invitations);

@@ -230,11 +230,13 @@ public record HostCalendar(List<HostCalendar.Booking> bookings, List<HostCalenda
     /**
      * Decides {@code host}'s calendar part of a reschedule at {@code at}: a proposal is admitted (and remembered) when
      * its actor is a participant of an accepted booking of this calendar, it comes before the late-reschedule notice,
-     * and its new slot is free of every other booking; an answer when it is the other participant's, to the proposal
-     * of that start. An accept moves the booking (the old slot is free from then on), a decline forgets the proposal;
-     * any refusal changes nothing. The session then decides again, with the same rules.
+     * and its new slot is {@link #unbookable bookable} by the host's {@code availability} (null = any time free of
+     * every other booking); an answer when it is the other participant's, to the proposal of that start, and an accept
+     * asks the same of the new slot again (the availability or the other bookings may have changed since). An accept
+     * moves the booking (the old slot is free from then on), a decline forgets the proposal; any refusal changes
+     * nothing. The session then decides again, with the same rules.
      */
-    public Admission reschedule(UUID host, Move move, Instant at, BookingLimits limits) {
+    public Admission reschedule(UUID host, Move move, Instant at, BookingLimits limits, Availability availability) {
         List<Booking> current = current(at);
         Optional<Refusal> earlier = refusalOf(move.commandId());
         if (earlier.isPresent()) {
@@ -256,9 +258,18 @@ public record HostCalendar(List<HostCalendar.Booking> bookings, List<HostCalenda
                     SessionRejectionCode.NOT_A_PARTICIPANT,
                     "the actor is not a participant of the session");
         }
-        Optional<Refusal> refused = move.accept() == null
-                ? proposalRefusal(current, booking, move, at, limits)
-                : answerRefusal(current, booking, move, at, limits);
+        Optional<Refusal> refused = (move.accept() == null
+                        ? proposalRefusal(booking, move, at, limits)
+                        : answerRefusal(booking, move, at, limits))
+                .or(() -> move.accept() == null || move.accept()
+                        ? unbookable(
+                                move.commandId(),
+                                booking.sessionId(),
+                                move.start(),
+                                Duration.between(booking.start(), booking.end()),
+                                at,
+                                availability)
+                        : Optional.empty());
         if (refused.isPresent()) {
             return refuse(
                     current,
@@ -273,8 +284,7 @@ public record HostCalendar(List<HostCalendar.Booking> bookings, List<HostCalenda
         return new Admission(Optional.empty(), new HostCalendar(current, refusals));
     }
 
-    private static Optional<Refusal> proposalRefusal(
-            List<Booking> current, Booking booking, Move move, Instant at, BookingLimits limits) {
+    private static Optional<Refusal> proposalRefusal(Booking booking, Move move, Instant at, BookingLimits limits) {
         Optional<String> late = limits.lateRescheduleRefusal(booking.start(), at);
         if (late.isPresent()) {
             return Optional.of(new Refusal(move.commandId(), SessionRejectionCode.RESCHEDULE_TOO_LATE, late.get()));
@@ -286,11 +296,10 @@ public record HostCalendar(List<HostCalendar.Booking> bookings, List<HostCalenda
         if (invalid.isPresent()) {
             return Optional.of(new Refusal(move.commandId(), SessionRejectionCode.INVALID, invalid.get()));
         }
-        return conflict(current, booking, move, at);
+        return Optional.empty();
     }
 
-    private static Optional<Refusal> answerRefusal(
-            List<Booking> current, Booking booking, Move move, Instant at, BookingLimits limits) {
+    private static Optional<Refusal> answerRefusal(Booking booking, Move move, Instant at, BookingLimits limits) {
         Proposal proposal = booking.proposal();
         if (proposal == null
                 || !proposal.start().equals(move.start())
@@ -311,22 +320,7 @@ public record HostCalendar(List<HostCalendar.Booking> bookings, List<HostCalenda
             return Optional.of(new Refusal(
                     move.commandId(), SessionRejectionCode.INVALID, "the proposed time has passed; propose another"));
         }
-        return conflict(current, booking, move, at);
-    }
-
-    /** A refusal when another booking holds any of {@code [move.start, move.start + length)}. */
-    private static Optional<Refusal> conflict(List<Booking> current, Booking booking, Move move, Instant at) {
-        Instant end = move.start().plus(Duration.between(booking.start(), booking.end()));
-        boolean taken = current.stream()
-                .anyMatch(other -> !other.sessionId().equals(booking.sessionId())
-                        && other.holds(at)
-                        && other.overlaps(move.start(), end));
-        return taken
-                ? Optional.of(new Refusal(
-                        move.commandId(),
-                        SessionRejectionCode.SCHEDULE_CONFLICT,
-                        "the host already has a session at that time; pick another time"))
-                : Optional.empty();
+        return Optional.empty();
     }
 
     /** Frees the slot of {@code sessionId}; releasing a session that holds none changes nothing. */

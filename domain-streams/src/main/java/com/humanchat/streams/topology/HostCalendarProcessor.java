@@ -26,7 +26,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Keeps each host's {@link HostCalendar} in {@code host-calendar-store} (key hostUserId): a valid request that fits
  * (and an accept of a request whose slot is still free) is forwarded (keyed by sessionId) to the session, an invalid,
  * overlapping or over-the-limit one is answered here with a {@code command.rejected}; so is a reschedule whose new
- * slot is taken (an admitted accept moves the slot before the session hears of it); a release frees its slot. The
+ * slot is taken or outside the host's availability (an admitted accept moves the slot before the session hears of it); a release frees its slot. The
  * host's availability, kept in {@code host-availability-store} (key hostUserId), is what a host's scheduled requests
  * must fit once set ({@link HostCalendar#unbookable}); setting it emits {@code availability.updated}.
  */
@@ -78,7 +78,12 @@ final class HostCalendarProcessor implements Processor<String, CalendarChange, S
                     record,
                     reschedule,
                     at,
-                    calendar.reschedule(UUID.fromString(record.key()), move(reschedule), at, limits));
+                    calendar.reschedule(
+                            UUID.fromString(record.key()),
+                            move(reschedule),
+                            at,
+                            limits,
+                            availability(record.key()).orElse(null)));
             return;
         }
         RequestSession request = change.request();

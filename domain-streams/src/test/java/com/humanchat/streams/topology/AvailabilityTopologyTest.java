@@ -9,14 +9,21 @@ import com.humanchat.schemas.availability.AvailabilityUpdated;
 import com.humanchat.schemas.availability.SetAvailability;
 import com.humanchat.schemas.availability.SlotCalculator;
 import com.humanchat.schemas.availability.TimeSlot;
+import com.humanchat.schemas.sessions.AnswerReschedule;
 import com.humanchat.schemas.sessions.Money;
 import com.humanchat.schemas.sessions.PaymentMode;
+import com.humanchat.schemas.sessions.ProposeReschedule;
 import com.humanchat.schemas.sessions.RequestSession;
+import com.humanchat.schemas.sessions.RescheduleDeclined;
+import com.humanchat.schemas.sessions.RescheduleProposed;
 import com.humanchat.schemas.sessions.SessionCommand;
 import com.humanchat.schemas.sessions.SessionCommandRejected;
 import com.humanchat.schemas.sessions.SessionEvent;
 import com.humanchat.schemas.sessions.SessionRejectionCode;
 import com.humanchat.schemas.sessions.SessionRequested;
+import com.humanchat.schemas.sessions.SessionRescheduled;
+import com.humanchat.schemas.sessions.SessionStatus;
+import com.humanchat.schemas.sessions.TransitionSession;
 import com.humanchat.streams.domain.BookingLimits;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -38,7 +45,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The host calendar books a host with availability by it: hours across daylight-saving changes, buffers, notice. */
+/**
+ * The host calendar books (and reschedules) a host with availability by it: hours across daylight-saving changes,
+ * buffers, notice.
+ */
 class AvailabilityTopologyTest {
 
     private static final String DEAD_LETTERS = Topics.deadLetterOf(Topics.SESSIONS_COMMANDS.name());
@@ -269,5 +279,46 @@ class AvailabilityTopologyTest {
         assertThat(availabilityEvents.isEmpty()).isTrue();
         assertThat(availabilityStore.get(host.toString())).isNull();
         assertThat(deadLetters.isEmpty()).isFalse();
+    }
+
+    @Test
+    void aRescheduleOutsideTheHostsAvailabilityIsRefusedAtTheProposalAndAgainAtTheAccept() {
+        publish(everyDay("UTC", "09:00", "17:00", 0, 0, 0), Instant.parse("2026-11-24T08:00:00Z"));
+        Instant booked = Instant.parse("2026-11-25T10:00:00Z");
+        RequestSession request = RequestSession.of(
+                UUID.randomUUID(), guest, host, null, booked, 60, Money.of(0, "usd"), PaymentMode.FREE, null, null);
+        assertThat(decide(request)).isInstanceOf(SessionRequested.class);
+        decide(TransitionSession.of(request.sessionId(), host, SessionStatus.ACCEPTED, null));
+
+        assertThat(decide(
+                        ProposeReschedule.of(request.sessionId(), guest, host, Instant.parse("2026-11-26T20:00:00Z"))))
+                .as("20:00 is after the host's hours")
+                .isInstanceOfSatisfying(SessionCommandRejected.class, rejected -> assertThat(rejected.code())
+                        .isEqualTo(SessionRejectionCode.OUTSIDE_AVAILABILITY));
+        Instant inside = Instant.parse("2026-11-26T15:00:00Z");
+        assertThat(decide(ProposeReschedule.of(request.sessionId(), guest, host, inside)))
+                .isInstanceOf(RescheduleProposed.class);
+
+        // the host narrows their hours before answering: the accept asks the new slot again
+        publish(everyDay("UTC", "09:00", "12:00", 0, 0, 0), now.plusSeconds(1));
+        assertThat(decide(AnswerReschedule.of(request.sessionId(), host, host, inside, true)))
+                .isInstanceOfSatisfying(SessionCommandRejected.class, rejected -> assertThat(rejected.code())
+                        .isEqualTo(SessionRejectionCode.OUTSIDE_AVAILABILITY));
+        assertThat(decide(AnswerReschedule.of(request.sessionId(), host, host, inside, false)))
+                .as("a decline needs no free slot")
+                .isInstanceOf(RescheduleDeclined.class);
+        Instant morning = Instant.parse("2026-11-26T11:00:00Z");
+        decide(ProposeReschedule.of(request.sessionId(), guest, host, morning));
+        assertThat(decide(AnswerReschedule.of(request.sessionId(), host, host, morning, true)))
+                .isInstanceOfSatisfying(
+                        SessionRescheduled.class,
+                        moved -> assertThat(moved.session().startTime()).isEqualTo(morning));
+    }
+
+    /** The one event the topology answers {@code command} with, a second later. */
+    private SessionEvent decide(SessionCommand command) {
+        now = now.plusSeconds(1);
+        commands.pipeInput(command.sessionId().toString(), command, now);
+        return events.readValuesToList().getFirst();
     }
 }

@@ -1,5 +1,6 @@
 package com.humanchat.edge.sessions;
 
+import com.humanchat.edge.availability.AvailabilityService;
 import com.humanchat.edge.http.ProblemType;
 import com.humanchat.edge.http.ProjectionWait;
 import com.humanchat.edge.http.Rejections;
@@ -36,21 +37,27 @@ public final class RescheduleService {
     private final CommandAnswers<SessionEvent> answers;
     private final Duration wait;
     private final String publicUrl;
+    private final AvailabilityService availability;
 
-    /** @param publicUrl the web client's address ({@code PublicUrl}), for the session page a calendar file links to */
+    /**
+     * @param publicUrl the web client's address ({@code PublicUrl}), for the session page a calendar file links to
+     * @param availability for the host's next free slots a refused new time suggests, as a refused booking does
+     */
     public RescheduleService(
             Vertx vertx,
             Pool pg,
             CommandPublisher publisher,
             CommandAnswers<SessionEvent> answers,
             Duration wait,
-            String publicUrl) {
+            String publicUrl,
+            AvailabilityService availability) {
         this.vertx = vertx;
         this.pg = pg;
         this.publisher = publisher;
         this.answers = answers;
         this.wait = wait;
         this.publicUrl = publicUrl;
+        this.availability = availability;
     }
 
     /** The caller's session with its reschedule state; 404 for anyone but its participants. */
@@ -63,11 +70,11 @@ public final class RescheduleService {
 
     /** {@code caller} proposes to move their session to {@code startTime}. */
     public Future<Optional<Reschedule>> propose(UUID caller, UUID sessionId, Instant startTime) {
-        return state(caller, sessionId)
-                .compose(current -> decide(
+        return state(caller, sessionId).compose(current -> decide(
                         ProposeReschedule.of(
                                 sessionId, caller, current.session().hostUserId(), startTime),
-                        r -> startTime.equals(r.proposedStart())));
+                        r -> startTime.equals(r.proposedStart()))
+                .recover(failure -> nextSlots(failure, current, startTime)));
     }
 
     /** The other participant accepts or declines the proposal waiting for their answer. */
@@ -83,9 +90,16 @@ public final class RescheduleService {
             AnswerReschedule command =
                     AnswerReschedule.of(sessionId, caller, current.session().hostUserId(), proposed, accept);
             return decide(
-                    command,
-                    accept ? r -> r.sequence() > current.sequence() : r -> !proposed.equals(r.proposedStart()));
+                            command,
+                            accept ? r -> r.sequence() > current.sequence() : r -> !proposed.equals(r.proposedStart()))
+                    .recover(failure -> nextSlots(failure, current, proposed));
         });
+    }
+
+    /** A new time the host's calendar refused carries the host's next free slots of the session's length. */
+    private <T> Future<T> nextSlots(Throwable failure, Reschedule current, Instant asked) {
+        return availability.withNextSlots(
+                failure, current.session().hostUserId(), current.session().durationMinutes(), asked);
     }
 
     /** The caller's scheduled session as an iCalendar file; 404 for anyone but its participants. */

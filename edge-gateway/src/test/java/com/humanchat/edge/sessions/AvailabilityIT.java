@@ -94,6 +94,38 @@ class AvailabilityIT {
     }
 
     @Test
+    void aRescheduleOutsideTheHostsHoursIsRefusedWithTheNextFreeSlotsLikeABooking() {
+        TestUser host = PLATFORM.register("Rescheduling host", "host");
+        TestUser guest = PLATFORM.register("Rescheduling guest");
+        assertThat(PLATFORM.put("/api/me/availability", host.token(), allDay()).status())
+                .isEqualTo(200);
+        Instant from = Instant.now();
+        JsonArray offered = slots(
+                        host.id(), guest, "?duration=60&from=" + from + "&to=" + from.plus(Duration.ofDays(2)))
+                .json()
+                .getJsonArray("slots");
+        // far enough from now for the late-reschedule notice (two hours by default)
+        Instant booked = Instant.parse(offered.getJsonObject(5).getString("start"));
+        Answer created = book(guest, host, booked);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String sessionId = created.json().getString("sessionId");
+        assertThat(PLATFORM.patch(
+                                "/api/sessions/" + sessionId, host.token(), new JsonObject().put("status", "accepted"))
+                        .status())
+                .isEqualTo(200);
+
+        Answer tooSoon = PLATFORM.post(
+                "/api/sessions/" + sessionId + "/reschedule",
+                guest.token(),
+                new JsonObject()
+                        .put("startTime", from.plus(Duration.ofMinutes(10)).toString()));
+        assertThat(tooSoon.status()).as(tooSoon.toString()).isEqualTo(409);
+        assertThat(tooSoon.json().getString("type")).endsWith("/outside-availability");
+        assertThat(tooSoon.json().getJsonArray("nextSlots").getJsonObject(0).getString("start"))
+                .isEqualTo(offered.getJsonObject(0).getString("start"));
+    }
+
+    @Test
     void onlyAHostEditsTheirOwnAvailabilityAndBadInputIsRefusedInPlainWords() {
         TestUser host = PLATFORM.register("Strict host", "host");
         TestUser user = PLATFORM.register("Not a host");
