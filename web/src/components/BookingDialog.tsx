@@ -5,11 +5,9 @@ import { db } from '../services';
 import type { HostSlots, PaymentMode, Slot, User } from '../types';
 import { availability, errorText, sessions } from '../endpoints';
 import { bookingOptions } from '../money';
-import { browserTimeZone, dayAndTimeIn, slotsByDay, timeIn } from '../slots';
+import { browserTimeZone, dayAndTimeIn, slotsByDay } from '../slots';
 import { ErrorAlert } from './ErrorAlert';
-
-/** How far ahead the calendar of free slots looks. */
-const SLOT_DAYS = 14;
+import { SLOT_DAYS, SlotCalendar } from './SlotCalendar';
 
 /**
  * Requests a session with a host: instant or scheduled, duration; the price is the host's. A native modal dialog. A
@@ -148,74 +146,6 @@ export function BookingDialog({ host, conversationId, onClose }: { host: User; c
         </div>
       </form>
     </dialog>
-  );
-}
-
-/** The host's free slots by day, in the guest's zone: a row of days, then the times of the chosen one. */
-function SlotCalendar({
-  hostName,
-  slots,
-  guestZone,
-  day,
-  slotStart,
-  onDay,
-  onSlot,
-  onLength,
-}: {
-  hostName: string;
-  slots: HostSlots;
-  guestZone: string;
-  day: string | undefined;
-  slotStart: string | undefined;
-  onDay: (day: string) => void;
-  onSlot: (start: string) => void;
-  onLength: (minutes: number) => void;
-}) {
-  const days = slotsByDay(slots.slots, guestZone);
-  const shown = days.find((d) => d.key === day) ?? days[0];
-  const zoneName = (zone: string) => zone.replaceAll('_', ' ');
-  return (
-    <div className="slot-calendar" data-testid="slot-calendar">
-      <p className="muted" data-testid="slot-zones">
-        Times in your time zone, {zoneName(guestZone)}
-        {slots.hostTimeZone !== guestZone && `; ${hostName} works in ${zoneName(slots.hostTimeZone!)}`}.
-      </p>
-      {slots.durationsMinutes.length > 1 && (
-        <label>
-          Length
-          <select value={slots.durationMinutes ?? undefined} onChange={(e) => onLength(Number(e.target.value))}>
-            {slots.durationsMinutes.map((minutes) => (
-              <option key={minutes} value={minutes}>
-                {minutes} minutes
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      {slots.durationsMinutes.length === 1 && <p>{slots.durationMinutes} minutes</p>}
-      {days.length === 0 ? (
-        <p className="muted">No free times in the next {SLOT_DAYS} days.</p>
-      ) : (
-        <>
-          <div className="slot-days" role="group" aria-label="Day">
-            {days.map((d) => (
-              <button key={d.key} type="button" className="quiet" aria-pressed={d.key === shown?.key} onClick={() => onDay(d.key)}>
-                {d.label}
-              </button>
-            ))}
-          </div>
-          <fieldset className="slot-times">
-            <legend>Start time on {shown?.label}</legend>
-            {shown?.slots.map((slot) => (
-              <label key={slot.start} className="slot">
-                <input type="radio" name="slot" value={slot.start} checked={slotStart === slot.start} onChange={() => onSlot(slot.start)} />{' '}
-                {timeIn(slot.start, guestZone)}
-              </label>
-            ))}
-          </fieldset>
-        </>
-      )}
-    </div>
   );
 }
 

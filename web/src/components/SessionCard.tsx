@@ -6,10 +6,11 @@ import { useUi } from '../store';
 import { sessionTime } from '../time';
 import type { SessionStatus } from '../types';
 import { SessionActions } from './SessionActions';
-import { SessionReschedule } from './SessionReschedule';
 
 // Rating and answering load once a session is completed (the first-visit budget, scripts/bundle-size.mjs).
 const SessionReview = dynamic(() => import('./SessionReview'), { ssr: false });
+// The time actions (with the slot calendar) load with the first scheduled session card, not on first visit.
+const SessionReschedule = dynamic(() => import('./SessionReschedule').then((m) => m.SessionReschedule), { ssr: false });
 
 /**
  * The one live card of a session in its thread: its current state from the cache (the `sessions` table, kept in step

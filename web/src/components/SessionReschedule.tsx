@@ -1,11 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { errorText, reschedules } from '../endpoints';
+import { availability, errorText, reschedules } from '../endpoints';
 import { calendarFileName, inCalendar, instantOf, rescheduleKey, reschedulePart } from '../reschedule';
 import { db } from '../services';
 import { sessionTime } from '../time';
-import type { Reschedule, Session } from '../types';
+import { browserTimeZone } from '../slots';
+import type { HostSlots, Reschedule, Session } from '../types';
 import { ErrorAlert } from './ErrorAlert';
+import { SLOT_DAYS, SlotCalendar } from './SlotCalendar';
 
 /**
  * The time part of a session's card: "Add to calendar" (its .ics), and the reschedule — propose a new time, or accept
@@ -46,17 +48,31 @@ export function SessionReschedule({ session, me }: { session: Session; me: strin
           </button>
         </div>
       )}
-      {(part === 'propose' || part === 'waiting') && <ProposeTime sessionId={session.sessionId} onProposed={settle} again={part === 'waiting'} />}
+      {(part === 'propose' || part === 'waiting') && <ProposeTime session={session} onProposed={settle} again={part === 'waiting'} />}
       <ErrorAlert message={current.error ? errorText(current.error) : answer.error ? errorText(answer.error) : undefined} />
     </div>
   );
 }
 
-function ProposeTime({ sessionId, onProposed, again }: { sessionId: string; onProposed: (state: Reschedule) => unknown; again: boolean }) {
+/**
+ * Proposes a new start: from the calendar of the host's free slots of the session's length, in the viewer's time zone,
+ * when the host has availability (the same calendar as the booking dialog); from a date-time field otherwise.
+ */
+function ProposeTime({ session, onProposed, again }: { session: Session; onProposed: (state: Reschedule) => unknown; again: boolean }) {
   const [open, setOpen] = useState(false);
   const [local, setLocal] = useState('');
+  const [slotStart, setSlotStart] = useState<string>();
+  const [day, setDay] = useState<string>();
+  const [range] = useState(() => ({ from: new Date().toISOString(), to: new Date(Date.now() + SLOT_DAYS * 86400_000).toISOString() }));
+  const slots = useQuery<HostSlots>({
+    queryKey: ['slots', session.hostUserId, session.durationMinutes, range.from],
+    queryFn: () => availability.slots(session.hostUserId, { ...range, duration: session.durationMinutes }),
+    enabled: open,
+  });
+  const calendar = slots.data?.hostTimeZone ? slots.data : undefined;
+  const chosen = calendar ? slotStart : instantOf(local);
   const propose = useMutation({
-    mutationFn: () => reschedules.propose(sessionId, instantOf(local)!),
+    mutationFn: () => reschedules.propose(session.sessionId, chosen!),
     onSuccess: (state) => {
       setOpen(false);
       return onProposed(state);
@@ -74,15 +90,29 @@ function ProposeTime({ sessionId, onProposed, again }: { sessionId: string; onPr
       className="form reschedule-form"
       onSubmit={(e: FormEvent) => {
         e.preventDefault();
-        if (instantOf(local)) propose.mutate();
+        if (chosen) propose.mutate();
       }}
     >
-      <label>
-        New start (your time zone)
-        <input type="datetime-local" value={local} onChange={(e) => setLocal(e.target.value)} required />
-      </label>
+      {calendar ? (
+        <SlotCalendar
+          hostName="The host"
+          slots={calendar}
+          guestZone={browserTimeZone()}
+          day={day}
+          slotStart={slotStart}
+          onDay={setDay}
+          onSlot={setSlotStart}
+        />
+      ) : (
+        !slots.isPending && (
+          <label>
+            New start (your time zone)
+            <input type="datetime-local" value={local} onChange={(e) => setLocal(e.target.value)} required />
+          </label>
+        )
+      )}
       <div>
-        <button className="primary" type="submit" disabled={propose.isPending || !instantOf(local)}>
+        <button className="primary" type="submit" disabled={propose.isPending || !chosen}>
           Propose
         </button>{' '}
         <button className="quiet" type="button" onClick={() => setOpen(false)}>
