@@ -1,6 +1,8 @@
 // Scheduling: a host in Berlin sets weekly hours (several ranges a day, lengths offered); a guest whose browser is
 // in New York books from the calendar of free slots, each shown at the guest's own wall-clock time with the host's
-// zone named. The steps after the booking (reschedule, the .ics) append to the end of this scenario.
+// zone named; the host accepts, the guest moves it to another slot of the same calendar, the host accepts, and the
+// guest's .ics has the new start in UTC with SEQUENCE:1.
+import { readFile } from 'node:fs/promises';
 import { RUN, TIMEOUT, assert, baseUrlFromArgs, firstMessage, scenario, screenshotDir, signUp, waitForThread } from './lib.mjs';
 
 const base = baseUrlFromArgs();
@@ -102,7 +104,39 @@ await scenario('scheduling', async ({ browser, log, pageConsole }) => {
   await again.getByRole('button', { name: 'Cancel' }).click();
   log('the booked slot is gone from the calendar');
 
-  // (reschedule and .ics steps continue from here)
+  // The host accepts; the guest moves the session to another free slot, picked from the same calendar.
+  await host.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Chats' }).click();
+  await host.page.getByTestId('conversation-item').filter({ hasText: guestName }).click();
+  await host.page.locator('[data-testid="session-card"][data-status="requested"]').getByRole('button', { name: 'Accept' }).click();
+  const guestCard = guest.page.locator('[data-testid="session-card"][data-status="confirmed"]');
+  await guestCard.getByRole('button', { name: 'Propose a new time' }).click();
+  const moveTo = guestCard.getByTestId('slot-calendar');
+  await moveTo.waitFor();
+  const nextDay = moveTo.getByRole('group', { name: 'Day' }).getByRole('button').nth(1);
+  await nextDay.click();
+  const target = moveTo.getByRole('radio').first();
+  const newStart = await target.getAttribute('value');
+  assert(newStart !== start, `a different slot: ${newStart}`);
+  await target.check();
+  if (shots) await guest.page.screenshot({ path: `${shots}/scheduling-reschedule-calendar.png` });
+  await guestCard.getByRole('button', { name: 'Propose', exact: true }).click();
+  await guestCard.getByTestId('reschedule-waiting').waitFor();
+  const proposal = host.page.locator('[data-testid="session-card"][data-status="confirmed"]').getByTestId('reschedule-proposal');
+  await proposal.getByRole('button', { name: 'Accept new time' }).click();
+  await proposal.waitFor({ state: 'detached' });
+  await guestCard.getByTestId('reschedule-waiting').waitFor({ state: 'detached' });
+  log(`the host accepted; the guest moved the session from the slot calendar to ${newStart}`);
+
+  // The calendar file has the new start in UTC and counts the move.
+  const downloading = guest.page.waitForEvent('download');
+  await guestCard.getByRole('button', { name: 'Add to calendar' }).click();
+  const ics = (await readFile(await (await downloading).path(), 'utf8')).replace(/\r\n[ \t]/g, '');
+  const utc = new Date(newStart).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  assert(ics.includes(`DTSTART:${utc}`), `DTSTART is the new slot in UTC (${utc}): ${ics}`);
+  assert(ics.includes('SEQUENCE:1'), 'SEQUENCE counts the move');
+  log(`the .ics has DTSTART:${utc} and SEQUENCE:1`);
+  if (shots) await guest.page.screenshot({ path: `${shots}/scheduling-rescheduled.png` });
+
   await guest.context.close();
   await host.context.close();
 });

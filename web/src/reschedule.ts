@@ -1,4 +1,4 @@
-import type { Reschedule, Session } from './types';
+import type { Reschedule, ServerFrame, Session } from './types';
 
 /** The React Query key of a session's reschedule state. */
 export const rescheduleKey = (sessionId: string) => ['session-reschedule', sessionId];
@@ -34,4 +34,19 @@ export function instantOf(local: string): string | undefined {
 /** The file name a session's calendar file is saved as. */
 export function calendarFileName(session: Session): string {
   return `humanchat-session-${session.sessionId}.ics`;
+}
+
+/** A reschedule step as a `session.updated` frame announces it. */
+export type RescheduleStep = NonNullable<Extract<ServerFrame, { type: 'session.updated' }>['reschedule']>;
+
+/**
+ * The reschedule state after the step a frame announced, from the state known before it: the frame can arrive before
+ * the projection the state is read from has caught up, so the card shows the step from the frame itself.
+ */
+export function afterStep(before: Reschedule | undefined, session: Session, step: RescheduleStep): Reschedule {
+  const sequence = step.sequence ?? before?.sequence ?? 0;
+  if (step.step === 'proposed') {
+    return { sessionId: session.sessionId, startTime: session.startTime, sequence, proposal: { startTime: step.startTime, proposedBy: step.actorId } };
+  }
+  return { sessionId: session.sessionId, startTime: step.step === 'rescheduled' ? step.startTime : session.startTime, sequence, proposal: null };
 }

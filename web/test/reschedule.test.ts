@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarFileName, inCalendar, instantOf, movable, reschedulePart } from '../src/reschedule';
+import { afterStep, calendarFileName, inCalendar, instantOf, movable, reschedulePart } from '../src/reschedule';
 import type { Reschedule, Session } from '../src/types';
 import { GUEST, HOST, session } from './sessions.fixture';
 
@@ -37,5 +37,17 @@ describe('the reschedule part of a session card', () => {
     expect(instantOf('')).toBeUndefined();
     expect(instantOf('not a time')).toBeUndefined();
     expect(instantOf('2026-03-03T10:30')).toBe(new Date('2026-03-03T10:30').toISOString());
+  });
+});
+
+describe('a reschedule step from a frame', () => {
+  const confirmed = scheduled('confirmed');
+  it('shows a proposal, forgets it on a decline, and moves the start with its sequence on an accept', () => {
+    const proposed = afterStep(state(), confirmed, { step: 'proposed', actorId: GUEST, startTime: '2026-03-03T10:00:00Z' });
+    expect(proposed.proposal).toEqual({ startTime: '2026-03-03T10:00:00Z', proposedBy: GUEST });
+    expect(reschedulePart(confirmed, HOST, proposed)).toBe('answer');
+    expect(afterStep(proposed, confirmed, { step: 'declined', actorId: HOST, startTime: '2026-03-03T10:00:00Z' }).proposal).toBeNull();
+    const moved = afterStep(proposed, confirmed, { step: 'rescheduled', actorId: HOST, startTime: '2026-03-03T10:00:00Z', sequence: 1 });
+    expect(moved).toEqual({ sessionId: confirmed.sessionId, startTime: '2026-03-03T10:00:00Z', sequence: 1, proposal: null });
   });
 });

@@ -17,7 +17,8 @@ import { SLOT_DAYS, SlotCalendar } from './SlotCalendar';
 export function SessionReschedule({ session, me }: { session: Session; me: string }) {
   const client = useQueryClient();
   const key = rescheduleKey(session.sessionId);
-  const current = useQuery({ queryKey: [...key, session.updatedAt], queryFn: () => reschedules.of(session.sessionId) });
+  // Keyed by the session's updatedAt: a change reads it again, unless a frame already told (connection.ts afterStep).
+  const current = useQuery({ queryKey: [...key, session.updatedAt], queryFn: () => reschedules.of(session.sessionId), staleTime: 60_000 });
   const part = reschedulePart(session, me, current.data);
   // A 202 (decided, not yet projected) answers {status: 'pending'}: read the state again rather than show that.
   const settle = async (state: Reschedule) => {
