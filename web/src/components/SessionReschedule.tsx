@@ -96,7 +96,7 @@ function ProposeTime({ session, onProposed, again }: { session: Session; onPropo
     >
       {calendar ? (
         <SlotCalendar
-          hostName="The host"
+          hostName="the host"
           slots={calendar}
           guestZone={browserTimeZone()}
           day={day}
