@@ -1,4 +1,4 @@
-// Accessibility of every main view at phone and desktop sizes: axe-core finds no serious or critical violation, each
+// Accessibility of every main view at phone and desktop sizes (and a host's Availability screen): axe-core finds no serious or critical violation, each
 // view has exactly one visible h1, and the skip link moves focus to the view's content.
 import { createRequire } from 'node:module';
 import { RUN, assert, baseUrlFromArgs, firstMessage, go, newPerson, scenario, signInAsAdmin, signUp } from './lib.mjs';
@@ -26,6 +26,11 @@ async function check(page, view, log) {
 await scenario('a11y', async ({ browser, log, pageConsole }) => {
   const host = await newPerson(browser, base, pageConsole, 'host');
   await signUp(host.page, hostName, 'host');
+  // Only hosts have the Availability screen (weekly hours, overrides, booking rules)
+  await go(host.page, 'Settings');
+  await host.page.getByTestId('availability-link').click();
+  await host.page.getByTestId('availability-form').waitFor();
+  await check(host.page, 'availability', log);
 
   for (const [size, viewport] of Object.entries(SIZES)) {
     const { page, context } = await newPerson(browser, base, pageConsole, `admin-${size}`, viewport);

@@ -5,7 +5,14 @@ import type { AuthAnswer, User } from './types';
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly problem: { title?: string; detail?: string; type?: string; errors?: { field?: string; message?: string }[] },
+    readonly problem: {
+      title?: string;
+      detail?: string;
+      type?: string;
+      errors?: { field?: string; message?: string }[];
+      /** A refused booking of a host with availability: the next free slots. */
+      nextSlots?: { start: string; end: string }[];
+    },
   ) {
     super(problem.detail || problem.title || `HTTP ${status}`);
   }
@@ -135,6 +142,20 @@ export class Api {
     const json = text ? safeJson(text) : undefined;
     if (!response.ok) throw new ApiError(response.status, (json as object) ?? { title: response.statusText });
     return { status: response.status, body: json as T };
+  }
+
+  /** A text resource (a calendar file) read with a fresh bearer token; its problem answer throws as {@link call}'s. */
+  async text(path: string): Promise<string> {
+    const token = await this.freshAccessToken();
+    let response: Response;
+    try {
+      response = await fetch(this.base + path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    } catch {
+      throw new ApiError(0, { title: 'offline', detail: 'The server could not be reached.' });
+    }
+    const text = await response.text();
+    if (!response.ok) throw new ApiError(response.status, (safeJson(text) as object) ?? { title: response.statusText });
+    return text;
   }
 
   async signOut(): Promise<void> {

@@ -4,6 +4,7 @@ import { SYNC_CURSOR, type ChatDatabase } from './db';
 import type { Announcement } from './endpoints';
 import { queryClient } from './queries';
 import { NOTIFICATIONS_KEY } from './notifications';
+import { afterStep, rescheduleKey } from './reschedule';
 import { moneyChanged } from './moneyQueries';
 import { useUi } from './store';
 import {
@@ -15,7 +16,7 @@ import {
   settleSend,
   type FrameEffect,
 } from './sync';
-import type { Message, PendingSend, RtcPayload, ServerFrame, SyncPage } from './types';
+import type { Message, PendingSend, Reschedule, RtcPayload, ServerFrame, SyncPage } from './types';
 
 const PING_EVERY_MS = 20_000;
 const MAX_BACKOFF_MS = 15_000;
@@ -180,6 +181,15 @@ export class Connection {
       case 'payment.updated':
       case 'payment.account-updated':
         moneyChanged();
+        break;
+      case 'session.updated':
+        // A reschedule step leaves the status as it was: its card (keyed by the session's updatedAt, which the frame
+        // moves) shows the step from the frame, as the projection it reads may not have caught up yet.
+        if (frame.reschedule) {
+          const key = rescheduleKey(frame.session.sessionId);
+          const known = queryClient.getQueriesData<Reschedule>({ queryKey: key }).flatMap(([, state]) => (state ? [state] : []));
+          queryClient.setQueryData([...key, frame.session.updatedAt], afterStep(known.at(-1), frame.session, frame.reschedule));
+        }
         break;
       case 'message.new':
         if (frame.message.senderId !== this.me) ui.setTyping(frame.message.conversationId, frame.message.senderId, false);

@@ -2,10 +2,12 @@ import { ApiError } from './api';
 import { api } from './services';
 import type {
   AuthAnswer,
+  Availability,
   BookingTerms,
   CancellationPreview,
   ConnectStatus,
   Earnings,
+  HostSlots,
   Payment,
   ProfileChanges,
   Conversation,
@@ -14,6 +16,7 @@ import type {
   Message,
   PaymentMode,
   Money,
+  Reschedule,
   Review,
   Session,
   SessionStatus,
@@ -190,6 +193,19 @@ export const sessions = {
     api.call<{ iceServers: RTCIceServer[] }>('GET', `/api/sessions/${id(sessionId)}/ice-servers`),
 };
 
+export const reschedules = {
+  /** The session's start, how many times it moved and the proposal waiting for an answer. */
+  of: (sessionId: string) => api.call<Reschedule>('GET', `/api/sessions/${id(sessionId)}/reschedule`),
+  /** Either participant proposes a new start (the answer is the state, or `{status: 'pending'}` past the wait). */
+  propose: (sessionId: string, startTime: string) =>
+    api.call<Reschedule>('POST', `/api/sessions/${id(sessionId)}/reschedule`, { startTime }),
+  /** The other participant accepts (the session moves) or declines the waiting proposal. */
+  answer: (sessionId: string, accept: boolean) =>
+    api.call<Reschedule>('POST', `/api/sessions/${id(sessionId)}/reschedule/${accept ? 'accept' : 'decline'}`),
+  /** The session's iCalendar file. */
+  calendarFile: (sessionId: string) => api.text(`/api/sessions/${id(sessionId)}/calendar.ics`),
+};
+
 export const reviews = {
   /** The review of one of the caller's sessions, null while there is none. */
   ofSession: (sessionId: string) =>
@@ -361,6 +377,17 @@ export const profile = {
 export const bookingTerms = {
   get: () => api.call<BookingTerms>('GET', '/api/me/booking-terms'),
   put: (terms: BookingTerms) => api.call<BookingTerms>('PUT', '/api/me/booking-terms', terms),
+};
+
+export const availability = {
+  /** The caller's own (hosts only); 404 while they have none. */
+  mine: () => api.call<Availability>('GET', '/api/me/availability'),
+  put: (published: Availability) => api.call<Availability>('PUT', '/api/me/availability', published),
+  slots: (hostId: string, query: { from: string; to: string; duration?: number }) => {
+    const params = new URLSearchParams({ from: query.from, to: query.to });
+    if (query.duration) params.set('duration', String(query.duration));
+    return api.call<HostSlots>('GET', `/api/hosts/${id(hostId)}/slots?${params}`);
+  },
 };
 
 export const sessionMoney = {

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { RtcPayload, User } from './types';
 
-export type View = 'chats' | 'discover' | 'sam' | 'sessions' | 'admin' | 'settings' | 'money';
+export type View = 'chats' | 'discover' | 'sam' | 'sessions' | 'admin' | 'settings' | 'money' | 'availability';
 export type Link = 'offline' | 'connecting' | 'online';
 
 export interface Route {
@@ -64,6 +64,7 @@ export function routeFromHash(hash: string): Route {
       return stripe === 'return' || stripe === 'refresh' ? { view, stripe } : { view };
     }
     case 'money':
+    case 'availability':
       return { view };
     case 'c':
       return { view: 'chats', conversationId: id };

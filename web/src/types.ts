@@ -168,6 +168,14 @@ export interface Session {
   samActionId?: string | null;
 }
 
+/** A session's start, how many times it moved and the proposal to move it (`GET /api/sessions/{id}/reschedule`). */
+export interface Reschedule {
+  sessionId: string;
+  startTime: string | null;
+  sequence: number;
+  proposal: { startTime: string; proposedBy: string } | null;
+}
+
 export interface ManagedRequest {
   requestId: string;
   requesterId: string;
@@ -217,7 +225,15 @@ export type ServerFrame =
     }
   | { type: 'typing'; conversationId: string; userId: string; isTyping: boolean }
   | { type: 'presence'; userId: string; status: string }
-  | { type: 'session.updated'; session: Session; previousStatus?: string; actorId?: string; reason?: string }
+  | {
+      type: 'session.updated';
+      session: Session;
+      previousStatus?: string;
+      actorId?: string;
+      reason?: string;
+      reschedule?: { step: 'proposed' | 'declined' | 'rescheduled'; actorId: string; startTime: string; sequence?: number | null };
+    }
+  | { type: 'session.reminder'; sessionId: string; lead: '24h' | '15m'; startTime: string; title: string; session: Session }
   | { type: 'request.updated'; request: ManagedRequest }
   | { type: 'payment.updated'; payment: Record<string, unknown> }
   | { type: 'payment.account-updated'; hostUserId: string; chargesEnabled: boolean; payoutsEnabled: boolean }
@@ -255,6 +271,40 @@ export interface ManagerInvitation {
 }
 
 /** A host's booking terms (`/api/me/booking-terms`). */
+/** A local wall-clock range of one day, `HH:mm`; an end of `24:00` is the next midnight. */
+export interface TimeRange {
+  start: string;
+  end: string;
+}
+
+export type Weekday = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+
+/** When a host takes scheduled sessions, in their own IANA time zone (`PUT /api/me/availability`). */
+export interface Availability {
+  timeZone: string;
+  weekly: Partial<Record<Weekday, TimeRange[]>>;
+  /** Replaces a local date's ranges; empty ranges = a day off. */
+  overrides: { date: string; ranges: TimeRange[] }[];
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+  minimumNoticeMinutes: number;
+  horizonDays: number;
+  durationsMinutes: number[];
+}
+
+export interface Slot {
+  start: string;
+  end: string;
+}
+
+/** `GET /api/hosts/:id/slots`: hostTimeZone null = the host set no availability and takes any free time. */
+export interface HostSlots {
+  hostTimeZone: string | null;
+  durationMinutes: number | null;
+  durationsMinutes: number[];
+  slots: Slot[];
+}
+
 export interface BookingTerms {
   /** Minutes an unanswered request holds its slot; 0 = not at all, null = the platform default (24 h). */
   requestHoldMinutes: number | null;

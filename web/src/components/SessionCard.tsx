@@ -9,10 +9,12 @@ import { SessionActions } from './SessionActions';
 
 // Rating and answering load once a session is completed (the first-visit budget, scripts/bundle-size.mjs).
 const SessionReview = dynamic(() => import('./SessionReview'), { ssr: false });
+// The time actions (with the slot calendar) load with the first scheduled session card, not on first visit.
+const SessionReschedule = dynamic(() => import('./SessionReschedule').then((m) => m.SessionReschedule), { ssr: false });
 
 /**
  * The one live card of a session in its thread: its current state from the cache (the `sessions` table, kept in step
- * by the connection) and only the actions allowed now; once completed, its review (rate it, or answer it). Before the session itself is synced, the status the thread
+ * by the connection) and only the actions allowed now; its time (add to calendar, reschedule); once completed, its review (rate it, or answer it). Before the session itself is synced, the status the thread
  * last reported stands in, without actions.
  */
 export function SessionCard({ sessionId, reported }: { sessionId: string; reported: SessionStatus | undefined }) {
@@ -32,6 +34,7 @@ export function SessionCard({ sessionId, reported }: { sessionId: string; report
             {formatMoney(session.agreedPrice.amountCents, session.agreedPrice.currency)}
           </p>
           <SessionActions session={session} me={me} />
+          <SessionReschedule session={session} me={me} />
           {session.status === 'completed' && <SessionReview session={session} me={me} />}
         </>
       )}

@@ -26,6 +26,14 @@ export default function SettingsPage() {
       <h1 id="settings-title">Settings</h1>
       <ErrorAlert message={me.error ? errorText(me.error) : terms.error ? errorText(terms.error) : undefined} />
       {ready ? <ProfileSettings account={me.data!} terms={terms.data} /> : !me.error && <p className="muted">Loading…</p>}
+      {isHost && ready && (
+        <p className="card">
+          <a href="#/availability" data-testid="availability-link">
+            Availability
+          </a>{' '}
+          — your weekly hours, time zone, days off, buffers and the session lengths guests can book.
+        </p>
+      )}
       {isHost && ready && <GetPaid />}
       <NotificationSettings />
       <ManagerInvitations />

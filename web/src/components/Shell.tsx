@@ -20,6 +20,7 @@ const SettingsPage = dynamic(() => import('./SettingsPage'), { ssr: false });
 // Not the first view (chats is): its own chunk, which keeps the first visit within the bundle budget.
 const DiscoverPanel = dynamic(() => import('./DiscoverPanel').then((m) => m.DiscoverPanel), { ssr: false });
 const MoneyPage = dynamic(() => import('./MoneyPage'), { ssr: false });
+const AvailabilityPage = dynamic(() => import('./AvailabilityPage'), { ssr: false });
 
 /** Sidebar + the current view; on a phone one of them at a time, with the bottom nav. */
 export function Shell() {
@@ -52,6 +53,7 @@ export function Shell() {
         {route.view === 'admin' && <AdminPages />}
         {route.view === 'settings' && <SettingsPage />}
         {route.view === 'money' && <MoneyPage />}
+        {route.view === 'availability' && <AvailabilityPage />}
       </main>
       <MobileBottomNav />
       <PaymentHost />

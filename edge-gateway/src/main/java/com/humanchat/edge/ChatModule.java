@@ -5,6 +5,9 @@ import com.humanchat.edge.auth.AuthenticatedUser;
 import com.humanchat.edge.auth.BearerAuthHandler;
 import com.humanchat.edge.auth.SuspendedUsers;
 import com.humanchat.edge.auth.TokenService;
+import com.humanchat.edge.availability.AvailabilityReadModel;
+import com.humanchat.edge.availability.AvailabilityRoutes;
+import com.humanchat.edge.availability.AvailabilityService;
 import com.humanchat.edge.chat.ChatMetrics;
 import com.humanchat.edge.chat.ChatReadModel;
 import com.humanchat.edge.chat.ConversationRoutes;
@@ -37,6 +40,8 @@ import com.humanchat.edge.search.MessageSearch;
 import com.humanchat.edge.search.SearchRoutes;
 import com.humanchat.edge.sessions.BookingTermsRoutes;
 import com.humanchat.edge.sessions.HostReviewRoutes;
+import com.humanchat.edge.sessions.RescheduleRoutes;
+import com.humanchat.edge.sessions.RescheduleService;
 import com.humanchat.edge.sessions.ReviewReadModel;
 import com.humanchat.edge.sessions.RtcRelay;
 import com.humanchat.edge.sessions.SessionReadModel;
@@ -95,6 +100,7 @@ public final class ChatModule implements AutoCloseable {
     private final SessionRoutes sessionRoutes;
     private final HostReviewRoutes hostReviewRoutes;
     private final BookingTermsRoutes bookingTermsRoutes;
+    private final AvailabilityRoutes availabilityRoutes;
     private final RequestRoutes requestRoutes;
     private final RequestService requests;
     private final Pool pg;
@@ -193,7 +199,21 @@ public final class ChatModule implements AutoCloseable {
                 Clock.systemUTC());
         this.bookingTermsRoutes = new BookingTermsRoutes(pg);
         this.earnings = new Earnings(pg);
-        this.sessionRoutes = new SessionRoutes(sessions, config.iceServers());
+        AvailabilityService availability = new AvailabilityService(
+                vertx, new AvailabilityReadModel(pg), hosts, publisher, config.sendWait(), Clock.systemUTC());
+        this.availabilityRoutes = new AvailabilityRoutes(availability, Clock.systemUTC());
+        this.sessionRoutes = new SessionRoutes(
+                sessions,
+                availability,
+                config.iceServers(),
+                new RescheduleRoutes(new RescheduleService(
+                        vertx,
+                        pg,
+                        publisher,
+                        sessionAnswers,
+                        config.sendWait(),
+                        config.mail().publicUrl(),
+                        availability)));
         this.hostReviewRoutes = new HostReviewRoutes(sessions);
         this.requests = new RequestService(
                 vertx, requestReads, hosts, publisher, requestAnswers, config.sendWait(), standing, invitations);
@@ -260,12 +280,13 @@ public final class ChatModule implements AutoCloseable {
     }
 
     /**
-     * Mounts {@code /me/booking-terms}, {@code /me/earnings} and {@code /me/read-receipts} on the {@code /api} router, behind {@code auth}: before
+     * Mounts {@code /me/booking-terms}, {@code /me/availability}, {@code /me/earnings} and {@code /me/read-receipts} on the {@code /api} router, behind {@code auth}: before
      * {@code /me/*} (the profile), which would otherwise take the paths.
      */
     public void mountBookingTerms(Vertx vertx, Router api, BearerAuthHandler auth) {
         messageRoutes.mountReadReceipts(api, auth);
         api.route("/me/booking-terms*").subRouter(bookingTermsRoutes.router(vertx, auth));
+        api.route("/me/availability*").subRouter(availabilityRoutes.router(vertx, auth));
         api.get("/me/earnings")
                 .handler(auth)
                 .respond(ctx -> earnings.of(AuthenticatedUser.of(ctx).id()));
@@ -277,7 +298,8 @@ public final class ChatModule implements AutoCloseable {
     }
 
     /**
-     * Mounts {@code /conversations…}, {@code /sync}, {@code /sessions…}, {@code /hosts/:id/reviews}, {@code /requests…}
+     * Mounts {@code /conversations…}, {@code /sync}, {@code /sessions…}, {@code /hosts/:id/reviews},
+     * {@code /hosts/:id/slots}, {@code /requests…}
      * and {@code /sam} on the {@code /api}
      * router, behind {@code auth}.
      */
@@ -288,6 +310,7 @@ public final class ChatModule implements AutoCloseable {
         syncRoutes.mount(api, auth);
         api.route("/sessions*").subRouter(sessionRoutes.router(vertx, auth));
         hostReviewRoutes.mount(api, auth);
+        availabilityRoutes.mountSlots(api, auth);
         api.route("/requests*").subRouter(requestRoutes.router(vertx, auth));
         api.route("/payments*").subRouter(paymentRoutes.router(vertx, auth));
         samRoutes.mount(api, auth);

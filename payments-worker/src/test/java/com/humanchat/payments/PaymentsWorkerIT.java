@@ -32,6 +32,7 @@ import com.humanchat.schemas.payments.StripeEventReceived;
 import com.humanchat.schemas.sessions.Money;
 import com.humanchat.schemas.sessions.RefundPolicy;
 import com.humanchat.schemas.sessions.Session;
+import com.humanchat.schemas.sessions.SessionRescheduled;
 import com.humanchat.schemas.sessions.SessionStatus;
 import com.humanchat.schemas.sessions.SessionStatusChanged;
 import com.humanchat.schemas.sessions.TransitionSession;
@@ -454,6 +455,64 @@ class PaymentsWorkerIT {
                 .anySatisfy(p -> assertThat(p.reason()).isEqualTo("No refund: the guest did not come to the session")));
         assertThat(single("select status from payments where payment_id = ?", guestAbsent.payment()))
                 .isEqualTo("succeeded");
+    }
+
+    @Test
+    void anAcceptedRescheduleNeitherChargesAgainNorRefunds() throws Exception {
+        UUID host = payableHost("acct_reschedule");
+        PaidSession paid = paidSession(host);
+        int intentsBefore = stripe.requests("/v1/payment_intents").size();
+        double processedBefore = count(Topics.SESSIONS_EVENTS, "processed");
+        Session was = cancelled(paid.session(), host, Instant.now().plus(Duration.ofHours(48)))
+                .session();
+        Session moved = new Session(
+                was.sessionId(),
+                was.guestUserId(),
+                was.hostUserId(),
+                was.conversationId(),
+                was.startTime().plus(Duration.ofDays(1)),
+                was.durationMinutes(),
+                was.agreedPrice(),
+                was.paymentMode(),
+                SessionStatus.CONFIRMED,
+                was.requestedAt(),
+                Instant.now(),
+                null,
+                null,
+                null,
+                null);
+
+        send(
+                Topics.SESSIONS_EVENTS,
+                new SessionRescheduled(
+                        UUID.randomUUID(),
+                        1,
+                        Instant.now(),
+                        paid.session(),
+                        UUID.randomUUID(),
+                        was.guestUserId(),
+                        host,
+                        was.startTime(),
+                        1,
+                        moved));
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        assertThat(count(Topics.SESSIONS_EVENTS, "processed")).isEqualTo(processedBefore + 1));
+        assertThat(single("select status from payments where payment_id = ?", paid.payment()))
+                .as("the payment follows the session")
+                .isEqualTo("succeeded");
+        assertThat(stripe.requests("/v1/refunds").stream()
+                        .filter(r -> paid.payment().toString().equals(r.form().get("metadata[payment_id]"))))
+                .as("no refund")
+                .isEmpty();
+        assertThat(stripe.requests("/v1/payment_intents"))
+                .as("no second charge")
+                .hasSize(intentsBefore);
+        assertThat(payments(paid.payment()))
+                .extracting(PaymentUpdated::status)
+                .as("nothing happened to the payment after it succeeded")
+                .containsExactly(PaymentStatus.PENDING, PaymentStatus.SUCCEEDED);
     }
 
     /** {@code cancelled} turned into the no-show {@code actor} marked. */

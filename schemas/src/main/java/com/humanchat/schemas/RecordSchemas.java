@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.humanchat.schemas.admin.AnnouncementPublished;
 import com.humanchat.schemas.admin.MetricsSnapshot;
+import com.humanchat.schemas.availability.AvailabilityCommand;
+import com.humanchat.schemas.availability.AvailabilityEvent;
 import com.humanchat.schemas.chat.ChatCommand;
 import com.humanchat.schemas.chat.ChatEvent;
 import com.humanchat.schemas.chat.UnreadEvent;
@@ -64,6 +66,8 @@ public final class RecordSchemas {
         families.put(Topics.USERS_SAFETY.name(), SafetyEvent.class);
         families.put(Topics.SESSIONS_COMMANDS.name(), SessionCommand.class);
         families.put(Topics.SESSIONS_EVENTS.name(), SessionEvent.class);
+        families.put(Topics.AVAILABILITY_COMMANDS.name(), AvailabilityCommand.class);
+        families.put(Topics.AVAILABILITY_EVENTS.name(), AvailabilityEvent.class);
         families.put(Topics.REQUESTS_COMMANDS.name(), RequestCommand.class);
         families.put(Topics.REQUESTS_EVENTS.name(), RequestEvent.class);
         families.put(Topics.RTC_SIGNALS.name(), RtcSignal.class);

@@ -2,6 +2,8 @@ package com.humanchat.schemas;
 
 import com.humanchat.schemas.admin.AnnouncementPublished;
 import com.humanchat.schemas.admin.MetricsSnapshot;
+import com.humanchat.schemas.availability.AvailabilityCommand;
+import com.humanchat.schemas.availability.AvailabilityEvent;
 import com.humanchat.schemas.chat.ChatCommand;
 import com.humanchat.schemas.chat.ChatEvent;
 import com.humanchat.schemas.chat.UnreadEvent;
@@ -86,6 +88,14 @@ public final class Topics {
     public static final Topic<String, SamActionEvent> SAM_ACTIONS =
             new Topic<>("sam.actions", Serdes.String(), JsonSerde.of(SamActionEvent.class));
 
+    /** Hosts' availability changes, decided by the session topology's host calendar; key = hostUserId. */
+    public static final Topic<String, AvailabilityCommand> AVAILABILITY_COMMANDS =
+            new Topic<>("availability.commands", Serdes.String(), JsonSerde.of(AvailabilityCommand.class));
+
+    /** The availability each host calendar books by, projected for the slots read; key = hostUserId. */
+    public static final Topic<String, AvailabilityEvent> AVAILABILITY_EVENTS =
+            new Topic<>("availability.events", Serdes.String(), JsonSerde.of(AvailabilityEvent.class));
+
     /**
      * The platform's live figures, emitted every few seconds by the metrics topology and kept by every edge replica;
      * key = {@value MetricsSnapshot#KEY}. One partition, compacted: the latest snapshot is all there is to read.
@@ -111,6 +121,8 @@ public final class Topics {
                 USERS_SAFETY,
                 SESSIONS_COMMANDS,
                 SESSIONS_EVENTS,
+                AVAILABILITY_COMMANDS,
+                AVAILABILITY_EVENTS,
                 REQUESTS_COMMANDS,
                 REQUESTS_EVENTS,
                 RTC_SIGNALS,

@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.humanchat.schemas.admin.AnnouncementPublished;
 import com.humanchat.schemas.admin.MetricsSnapshot;
+import com.humanchat.schemas.availability.AvailabilityCommand;
+import com.humanchat.schemas.availability.AvailabilityEvent;
+import com.humanchat.schemas.availability.AvailabilitySamples;
+import com.humanchat.schemas.availability.AvailabilityUpdated;
+import com.humanchat.schemas.availability.SetAvailability;
 import com.humanchat.schemas.chat.ChatCommand;
 import com.humanchat.schemas.chat.ChatEvent;
 import com.humanchat.schemas.chat.CommandRejected;
@@ -60,10 +65,14 @@ import com.humanchat.schemas.sam.SamOutcome;
 import com.humanchat.schemas.sam.SamReplied;
 import com.humanchat.schemas.sam.SamRequest;
 import com.humanchat.schemas.sam.SamRequested;
+import com.humanchat.schemas.sessions.AnswerReschedule;
 import com.humanchat.schemas.sessions.AnswerReview;
 import com.humanchat.schemas.sessions.Money;
 import com.humanchat.schemas.sessions.PaymentMode;
+import com.humanchat.schemas.sessions.ProposeReschedule;
 import com.humanchat.schemas.sessions.RequestSession;
+import com.humanchat.schemas.sessions.RescheduleDeclined;
+import com.humanchat.schemas.sessions.RescheduleProposed;
 import com.humanchat.schemas.sessions.ReviewAnswered;
 import com.humanchat.schemas.sessions.ReviewSession;
 import com.humanchat.schemas.sessions.Session;
@@ -71,7 +80,9 @@ import com.humanchat.schemas.sessions.SessionCommand;
 import com.humanchat.schemas.sessions.SessionCommandRejected;
 import com.humanchat.schemas.sessions.SessionEvent;
 import com.humanchat.schemas.sessions.SessionRejectionCode;
+import com.humanchat.schemas.sessions.SessionReminder;
 import com.humanchat.schemas.sessions.SessionRequested;
+import com.humanchat.schemas.sessions.SessionRescheduled;
 import com.humanchat.schemas.sessions.SessionReviewed;
 import com.humanchat.schemas.sessions.SessionStatus;
 import com.humanchat.schemas.sessions.SessionStatusChanged;
@@ -195,6 +206,11 @@ class RecordContractTest {
                                 "c-2",
                                 RejectionCode.NOT_A_MEMBER,
                                 "not a member")),
+                Map.entry(Topics.AVAILABILITY_COMMANDS, SetAvailability.of(BOB, AvailabilitySamples.weekdays())),
+                Map.entry(
+                        Topics.AVAILABILITY_EVENTS,
+                        new AvailabilityUpdated(
+                                UUID.randomUUID(), 1, NOW, BOB, command, AvailabilitySamples.weekdays())),
                 Map.entry(
                         Topics.CHAT_UNREAD,
                         new UnreadChanged(UUID.randomUUID(), 1, NOW, BOB, CONVERSATION, 3, 5, 7, 4)),
@@ -250,6 +266,60 @@ class RecordContractTest {
                         TransitionSession.of(SESSION, BOB, SessionStatus.DECLINED, "busy that day")),
                 Map.entry(Topics.SESSIONS_COMMANDS, ReviewSession.of(SESSION, ALICE, 4, "Clear and kind.")),
                 Map.entry(Topics.SESSIONS_COMMANDS, AnswerReview.of(SESSION, BOB, "Thank you!")),
+                Map.entry(Topics.SESSIONS_COMMANDS, ProposeReschedule.of(SESSION, ALICE, BOB, NOW.plusSeconds(86_400))),
+                Map.entry(
+                        Topics.SESSIONS_COMMANDS,
+                        AnswerReschedule.of(SESSION, BOB, BOB, NOW.plusSeconds(86_400), true)),
+                Map.entry(
+                        Topics.SESSIONS_EVENTS,
+                        new RescheduleProposed(
+                                UUID.randomUUID(),
+                                1,
+                                NOW,
+                                SESSION,
+                                command,
+                                ALICE,
+                                NOW.plusSeconds(3600),
+                                NOW.plusSeconds(86_400),
+                                session(SessionStatus.CONFIRMED))),
+                Map.entry(
+                        Topics.SESSIONS_EVENTS,
+                        new RescheduleDeclined(
+                                UUID.randomUUID(),
+                                1,
+                                NOW,
+                                SESSION,
+                                command,
+                                BOB,
+                                ALICE,
+                                NOW.plusSeconds(86_400),
+                                session(SessionStatus.CONFIRMED))),
+                Map.entry(
+                        Topics.SESSIONS_EVENTS,
+                        new SessionRescheduled(
+                                UUID.randomUUID(),
+                                1,
+                                NOW,
+                                SESSION,
+                                command,
+                                BOB,
+                                ALICE,
+                                NOW.plusSeconds(3600),
+                                1,
+                                session(SessionStatus.CONFIRMED))),
+                Map.entry(
+                        Topics.SESSIONS_EVENTS,
+                        new SessionReminder(
+                                UUID.randomUUID(),
+                                1,
+                                NOW,
+                                SESSION,
+                                command,
+                                SessionReminder.Lead.QUARTER_HOUR,
+                                NOW.plusSeconds(900),
+                                List.of(ALICE, BOB),
+                                "Your 60-minute session starts in 15 minutes",
+                                session(SessionStatus.CONFIRMED))),
                 Map.entry(
                         Topics.SESSIONS_EVENTS,
                         new SessionRequested(
@@ -503,6 +573,8 @@ class RecordContractTest {
                         + SafetyEvent.class.getPermittedSubclasses().length
                         + SessionCommand.class.getPermittedSubclasses().length
                         + SessionEvent.class.getPermittedSubclasses().length
+                        + AvailabilityCommand.class.getPermittedSubclasses().length
+                        + AvailabilityEvent.class.getPermittedSubclasses().length
                         + RequestCommand.class.getPermittedSubclasses().length
                         + RequestEvent.class.getPermittedSubclasses().length
                         + SamRequest.class.getPermittedSubclasses().length

@@ -186,6 +186,16 @@ class WebClientE2EIT {
     }
 
     @Test
+    void aHostSetsWeeklyHoursAndAGuestInAnotherTimeZoneBooksAFreeSlotShownInTheirOwnZone() throws Exception {
+        runScenario("scheduling");
+    }
+
+    @Test
+    void theHostReschedulesABookedSessionTheGuestAcceptsAndItsCalendarFileHasTheNewTime() throws Exception {
+        runScenario("reschedule");
+    }
+
+    @Test
     void aSessionHasOneLiveCardInTheThreadFromRequestedThroughConfirmedToCancelled() throws Exception {
         runScenario("session-card");
     }

@@ -60,6 +60,8 @@ public record DomainStreamsConfig(
     public static final String METRICS_INTERVAL_SECONDS = Settings.METRICS_INTERVAL_SECONDS.name();
     public static final String INSTANCE_ID = Settings.STREAMS_INSTANCE_ID.name();
     public static final String BOOKING_HORIZON_DAYS = Settings.BOOKING_HORIZON_DAYS.name();
+    public static final String RESCHEDULE_MIN_NOTICE_MINUTES = Settings.RESCHEDULE_MIN_NOTICE_MINUTES.name();
+    public static final String SESSION_COMPLETE_GRACE_MINUTES = Settings.SESSION_COMPLETE_GRACE_MINUTES.name();
     public static final String MAX_PENDING_REQUESTS_PER_HOST = Settings.MAX_PENDING_REQUESTS_PER_HOST.name();
 
     private static final Pattern INSTANCE_ID_FORMAT = Pattern.compile("[A-Za-z0-9._-]{1,200}");
@@ -189,6 +191,10 @@ public record DomainStreamsConfig(
         int horizonDays = reader.integer(BOOKING_HORIZON_DAYS, (int) BookingLimits.DEFAULT_HORIZON.toDays(), 1, 3650);
         int maxPending =
                 reader.integer(MAX_PENDING_REQUESTS_PER_HOST, BookingLimits.DEFAULT_MAX_PENDING_PER_GUEST, 1, 100);
+        int rescheduleNotice = reader.integer(
+                RESCHEDULE_MIN_NOTICE_MINUTES, (int) BookingLimits.DEFAULT_RESCHEDULE_NOTICE.toMinutes(), 0, 10_080);
+        int completeGrace = reader.integer(
+                SESSION_COMPLETE_GRACE_MINUTES, (int) BookingLimits.DEFAULT_COMPLETE_GRACE.toMinutes(), 0, 1440);
         String instanceId = reader.optional(INSTANCE_ID);
         if (instanceId != null && !INSTANCE_ID_FORMAT.matcher(instanceId).matches()) {
             reader.problem(INSTANCE_ID + " must be 1-200 of [A-Za-z0-9._-], was '" + instanceId + "'");
@@ -209,7 +215,11 @@ public record DomainStreamsConfig(
                 REQUESTS_APPLICATION_ID,
                 METRICS_APPLICATION_ID,
                 Duration.ofSeconds(metricsSeconds),
-                new BookingLimits(Duration.ofDays(horizonDays), maxPending),
+                new BookingLimits(
+                        Duration.ofDays(horizonDays),
+                        maxPending,
+                        Duration.ofMinutes(rescheduleNotice),
+                        Duration.ofMinutes(completeGrace)),
                 instanceId);
     }
 }

@@ -1,5 +1,8 @@
 package com.humanchat.streams.domain;
 
+import com.humanchat.schemas.availability.Availability;
+import com.humanchat.schemas.availability.SlotCalculator;
+import com.humanchat.schemas.availability.TimeSlot;
 import com.humanchat.schemas.sessions.SessionRejectionCode;
 import com.humanchat.schemas.sessions.SessionStatus;
 import java.time.Duration;
@@ -33,8 +36,10 @@ public record HostCalendar(List<HostCalendar.Booking> bookings, List<HostCalenda
      *
      * @param guestUserId who asked; null in bookings stored before holds existed (they count as accepted)
      * @param heldUntil until when an unanswered request holds its slot; null once the host accepted
+     * @param proposal the reschedule waiting for an answer, null if none (a proposal holds no slot)
      */
-    public record Booking(UUID sessionId, UUID guestUserId, Instant start, Instant end, Instant heldUntil) {
+    public record Booking(
+            UUID sessionId, UUID guestUserId, Instant start, Instant end, Instant heldUntil, Proposal proposal) {
 
         public Booking {
             Objects.requireNonNull(sessionId, "sessionId");
@@ -57,9 +62,24 @@ public record HostCalendar(List<HostCalendar.Booking> bookings, List<HostCalenda
         }
 
         Booking accepted() {
-            return new Booking(sessionId, guestUserId, start, end, null);
+            return new Booking(sessionId, guestUserId, start, end, null, proposal);
+        }
+
+        Booking proposing(Proposal next) {
+            return new Booking(sessionId, guestUserId, start, end, heldUntil, next);
+        }
+
+        Booking movedTo(Instant newStart) {
+            return new Booking(
+                    sessionId, guestUserId, newStart, newStart.plus(Duration.between(start, end)), null, null);
         }
     }
+
+    /** {@code proposedBy} asked to move a booking to {@code start}. */
+    public record Proposal(UUID proposedBy, Instant start) {}
+
+    /** What a reschedule proposal or its answer asks of the calendar; {@code accept} is null for a proposal. */
+    public record Move(UUID commandId, UUID sessionId, UUID actorId, Instant start, Boolean accept) {}
 
     /** A command the calendar refused, and the answer it got. */
     public record Refusal(UUID commandId, SessionRejectionCode code, String reason) {}
@@ -90,8 +110,16 @@ public record HostCalendar(List<HostCalendar.Booking> bookings, List<HostCalenda
         return !status.isFinal();
     }
 
-    /** Decides a session request at {@code at} (the request's time); an instant one (no start) is always admitted. */
+    /** Decides a session request at {@code at} for a host without availability: any time that overlaps nothing. */
     public Admission admit(Ask ask, Instant at, BookingLimits limits) {
+        return admit(ask, at, limits, null);
+    }
+
+    /**
+     * Decides a session request at {@code at} (the request's time); an instant one (no start) is always admitted. A
+     * scheduled one must be {@link #unbookable bookable} by the host's {@code availability} (null = any time).
+     */
+    public Admission admit(Ask ask, Instant at, BookingLimits limits, Availability availability) {
         List<Booking> current = current(at);
         Optional<Refusal> earlier = refusalOf(ask.commandId());
         if (earlier.isPresent()) {
@@ -112,19 +140,22 @@ public record HostCalendar(List<HostCalendar.Booking> bookings, List<HostCalenda
                             + " or cancel one before asking again");
         }
         Instant end = ask.start().plus(ask.duration());
-        if (current.stream().anyMatch(booking -> booking.holds(at) && booking.overlaps(ask.start(), end))) {
+        Optional<Refusal> unbookable =
+                unbookable(ask.commandId(), ask.sessionId(), ask.start(), ask.duration(), at, availability);
+        if (unbookable.isPresent()) {
             return refuse(
                     current,
                     ask.commandId(),
-                    SessionRejectionCode.SCHEDULE_CONFLICT,
-                    "the host already has a session at that time");
+                    unbookable.get().code(),
+                    unbookable.get().reason());
         }
         current.add(new Booking(
                 ask.sessionId(),
                 ask.guestUserId(),
                 ask.start(),
                 end,
-                RequestHold.heldUntil(ask.holdMinutes(), at, ask.start())));
+                RequestHold.heldUntil(ask.holdMinutes(), at, ask.start()),
+                null));
         return new Admission(Optional.empty(), new HostCalendar(current, refusals));
     }
 
@@ -159,6 +190,137 @@ public record HostCalendar(List<HostCalendar.Booking> bookings, List<HostCalenda
         }
         current.replaceAll(other -> other.sessionId().equals(sessionId) ? other.accepted() : other);
         return new Admission(Optional.empty(), new HostCalendar(current, refusals));
+    }
+
+    /**
+     * Whether session {@code sessionId} may take {@code [start, start + duration)} at {@code at}: empty if it may,
+     * else the refusal to answer command {@code commandId} with. Without {@code availability} (a host who never set
+     * it) any interval overlapping no booking that holds its slot is bookable; with it, the interval must also be
+     * within the host's hours, notice, horizon and lengths ({@code outside_availability}), and clear of the others'
+     * bookings and both buffers ({@code schedule_conflict}), as {@link SlotCalculator#unbookable} decides. The
+     * session's own booking never stands in its way, so a reschedule asks with the session's id.
+     */
+    public Optional<Refusal> unbookable(
+            UUID commandId, UUID sessionId, Instant start, Duration duration, Instant at, Availability availability) {
+        List<Booking> others = current(at).stream()
+                .filter(booking -> !booking.sessionId().equals(sessionId) && booking.holds(at))
+                .toList();
+        if (availability == null) {
+            Instant end = start.plus(duration);
+            return others.stream().anyMatch(booking -> booking.overlaps(start, end))
+                    ? Optional.of(new Refusal(
+                            commandId,
+                            SessionRejectionCode.SCHEDULE_CONFLICT,
+                            "the host already has a session at that time"))
+                    : Optional.empty();
+        }
+        List<TimeSlot> held = others.stream()
+                .map(booking -> new TimeSlot(booking.start(), booking.end()))
+                .toList();
+        return new SlotCalculator(availability, held, at)
+                .unbookable(start, duration)
+                .map(refusal -> new Refusal(
+                        commandId,
+                        refusal.conflict()
+                                ? SessionRejectionCode.SCHEDULE_CONFLICT
+                                : SessionRejectionCode.OUTSIDE_AVAILABILITY,
+                        refusal.reason()));
+    }
+
+    /**
+     * Decides {@code host}'s calendar part of a reschedule at {@code at}: a proposal is admitted (and remembered) when
+     * its actor is a participant of an accepted booking of this calendar, it comes before the late-reschedule notice,
+     * and its new slot is {@link #unbookable bookable} by the host's {@code availability} (null = any time free of
+     * every other booking); an answer when it is the other participant's, to the proposal of that start, and an accept
+     * asks the same of the new slot again (the availability or the other bookings may have changed since). An accept
+     * moves the booking (the old slot is free from then on), a decline forgets the proposal; any refusal changes
+     * nothing. The session then decides again, with the same rules.
+     */
+    public Admission reschedule(UUID host, Move move, Instant at, BookingLimits limits, Availability availability) {
+        List<Booking> current = current(at);
+        Optional<Refusal> earlier = refusalOf(move.commandId());
+        if (earlier.isPresent()) {
+            return new Admission(earlier, new HostCalendar(current, refusals));
+        }
+        Optional<Booking> found = find(current, move.sessionId());
+        if (found.isEmpty() || found.get().pending()) {
+            return refuse(
+                    current,
+                    move.commandId(),
+                    SessionRejectionCode.ILLEGAL_TRANSITION,
+                    "only an accepted scheduled session that has not ended can be rescheduled");
+        }
+        Booking booking = found.get();
+        if (!move.actorId().equals(host) && !move.actorId().equals(booking.guestUserId())) {
+            return refuse(
+                    current,
+                    move.commandId(),
+                    SessionRejectionCode.NOT_A_PARTICIPANT,
+                    "the actor is not a participant of the session");
+        }
+        Optional<Refusal> refused = (move.accept() == null
+                        ? proposalRefusal(booking, move, at, limits)
+                        : answerRefusal(booking, move, at, limits))
+                .or(() -> move.accept() == null || move.accept()
+                        ? unbookable(
+                                move.commandId(),
+                                booking.sessionId(),
+                                move.start(),
+                                Duration.between(booking.start(), booking.end()),
+                                at,
+                                availability)
+                        : Optional.empty());
+        if (refused.isPresent()) {
+            return refuse(
+                    current,
+                    move.commandId(),
+                    refused.get().code(),
+                    refused.get().reason());
+        }
+        Booking after = move.accept() == null
+                ? booking.proposing(new Proposal(move.actorId(), move.start()))
+                : move.accept() ? booking.movedTo(move.start()) : booking.proposing(null);
+        current.replaceAll(other -> other.sessionId().equals(move.sessionId()) ? after : other);
+        return new Admission(Optional.empty(), new HostCalendar(current, refusals));
+    }
+
+    private static Optional<Refusal> proposalRefusal(Booking booking, Move move, Instant at, BookingLimits limits) {
+        Optional<String> late = limits.lateRescheduleRefusal(booking.start(), at);
+        if (late.isPresent()) {
+            return Optional.of(new Refusal(move.commandId(), SessionRejectionCode.RESCHEDULE_TOO_LATE, late.get()));
+        }
+        Optional<String> invalid = limits.startRefusal(move.start(), at);
+        if (invalid.isEmpty() && move.start().equals(booking.start())) {
+            invalid = Optional.of("the session already starts at " + move.start());
+        }
+        if (invalid.isPresent()) {
+            return Optional.of(new Refusal(move.commandId(), SessionRejectionCode.INVALID, invalid.get()));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Refusal> answerRefusal(Booking booking, Move move, Instant at, BookingLimits limits) {
+        Proposal proposal = booking.proposal();
+        if (proposal == null
+                || !proposal.start().equals(move.start())
+                || proposal.proposedBy().equals(move.actorId())) {
+            return Optional.of(new Refusal(
+                    move.commandId(),
+                    SessionRejectionCode.NO_PROPOSAL,
+                    "no proposal to move the session to " + move.start() + " is waiting for your answer"));
+        }
+        if (!move.accept()) {
+            return Optional.empty();
+        }
+        Optional<String> late = limits.lateRescheduleRefusal(booking.start(), at);
+        if (late.isPresent()) {
+            return Optional.of(new Refusal(move.commandId(), SessionRejectionCode.RESCHEDULE_TOO_LATE, late.get()));
+        }
+        if (!move.start().isAfter(at)) {
+            return Optional.of(new Refusal(
+                    move.commandId(), SessionRejectionCode.INVALID, "the proposed time has passed; propose another"));
+        }
+        return Optional.empty();
     }
 
     /** Frees the slot of {@code sessionId}; releasing a session that holds none changes nothing. */

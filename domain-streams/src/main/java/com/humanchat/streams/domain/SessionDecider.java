@@ -1,9 +1,11 @@
 package com.humanchat.streams.domain;
 
 import com.humanchat.schemas.SystemActors;
+import com.humanchat.schemas.sessions.AnswerReschedule;
 import com.humanchat.schemas.sessions.AnswerReview;
 import com.humanchat.schemas.sessions.Money;
 import com.humanchat.schemas.sessions.PaymentMode;
+import com.humanchat.schemas.sessions.ProposeReschedule;
 import com.humanchat.schemas.sessions.RequestSession;
 import com.humanchat.schemas.sessions.ReviewAnswered;
 import com.humanchat.schemas.sessions.ReviewSession;
@@ -29,7 +31,8 @@ import java.util.function.Function;
 /**
  * The session state machine: the host accepts or declines a request, either participant cancels, starts and
  * completes, the platform confirms a paid session; accepting moves on to {@code awaiting_payment} (paid) or
- * {@code confirmed} in the same step. Once a session is completed its guest may review it once, and its host answer
+ * {@code confirmed} in the same step. Either participant proposes to move an accepted scheduled session, the other
+ * answers ({@link Reschedules}). Once a session is completed its guest may review it once, and its host answer
  * that review once. Deterministic: ids derive from the command id, times are the command's time, and
  * a command answered before gets the same answer again.
  */
@@ -43,6 +46,8 @@ public final class SessionDecider {
     public static final String TRANSITION_TYPE = "session.transition";
     public static final String REVIEW_TYPE = "session.review";
     public static final String ANSWER_REVIEW_TYPE = "session.answer-review";
+    public static final String RESCHEDULE_TYPE = "session.reschedule";
+    public static final String RESCHEDULE_ANSWER_TYPE = "session.reschedule-answer";
 
     private final BookingLimits limits;
 
@@ -161,7 +166,29 @@ public final class SessionDecider {
             case TransitionSession transition -> transition(transition, at, record);
             case ReviewSession review -> review(review, at, record);
             case AnswerReview answer -> answerReview(answer, at, record);
+            case ProposeReschedule propose ->
+                rescheduleStep(command, at, record, r -> Reschedules.propose(propose, at, r, limits));
+            case AnswerReschedule answer ->
+                rescheduleStep(command, at, record, r -> Reschedules.answer(answer, at, r, limits));
         };
+    }
+
+    /** A reschedule step: about no session it is rejected; refused, its rejection is remembered; else its event. */
+    private static Verdict<SessionRecord, SessionEvent> rescheduleStep(
+            SessionCommand command,
+            Instant at,
+            SessionRecord record,
+            Function<SessionRecord, Reschedules.Outcome> step) {
+        if (record == null) {
+            return Verdict.statelessly(
+                    rejection(command, at, SessionRejectionCode.UNKNOWN_SESSION, "the session does not exist"));
+        }
+        Reschedules.Outcome outcome = step.apply(record);
+        if (outcome.refused().isPresent()) {
+            Reschedules.Refused refused = outcome.refused().get();
+            return rejectAndRemember(command, at, record, refused.code(), refused.reason());
+        }
+        return remember(command, List.of(outcome.event()), outcome.record());
     }
 
     private Verdict<SessionRecord, SessionEvent> request(RequestSession command, Instant at, SessionRecord record) {
@@ -191,7 +218,7 @@ public final class SessionDecider {
                 command.samActionId());
         SessionEvent requested = new SessionRequested(
                 DeterministicIds.eventId(command.eventId()), 1, at, command.sessionId(), command.eventId(), session);
-        return remember(command, List.of(requested), new SessionRecord(session, AnswerLog.empty(), null));
+        return remember(command, List.of(requested), new SessionRecord(session, AnswerLog.empty(), null, null));
     }
 
     private Verdict<SessionRecord, SessionEvent> transition(
@@ -243,7 +270,7 @@ public final class SessionDecider {
                     : SessionStatus.CONFIRMED;
             moved = changed(command, at, moved, SystemActors.PLATFORM, next, events);
         }
-        return remember(command, events, new SessionRecord(moved, record.answers(), record.review()));
+        return remember(command, events, record.with(moved, record.schedule()));
     }
 
     /** Only the guest of a completed session reviews it, once, rating it 1..5 with an optional text. */
@@ -307,7 +334,7 @@ public final class SessionDecider {
         return remember(
                 command,
                 List.of(accepted.apply(record.session())),
-                new SessionRecord(record.session(), record.answers(), reviewAfter.apply(record)));
+                new SessionRecord(record.session(), record.answers(), reviewAfter.apply(record), record.schedule()));
     }
 
     private static Optional<Rejection> reviewRefusal(ReviewSession command, SessionRecord record) {
@@ -438,7 +465,11 @@ public final class SessionDecider {
             SessionCommand command, List<SessionEvent> events, SessionRecord record) {
         return Verdict.of(
                 events,
-                new SessionRecord(record.session(), record.answers().with(command.eventId(), events), record.review()));
+                new SessionRecord(
+                        record.session(),
+                        record.answers().with(command.eventId(), events),
+                        record.review(),
+                        record.schedule()));
     }
 
     private static Verdict<SessionRecord, SessionEvent> rejectAndRemember(
@@ -460,6 +491,8 @@ public final class SessionDecider {
                     case TransitionSession t -> TRANSITION_TYPE;
                     case ReviewSession r -> REVIEW_TYPE;
                     case AnswerReview a -> ANSWER_REVIEW_TYPE;
+                    case ProposeReschedule p -> RESCHEDULE_TYPE;
+                    case AnswerReschedule a -> RESCHEDULE_ANSWER_TYPE;
                 },
                 command.actorId(),
                 code,

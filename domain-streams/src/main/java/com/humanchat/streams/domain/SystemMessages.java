@@ -1,6 +1,7 @@
 package com.humanchat.streams.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.humanchat.schemas.Json;
 import com.humanchat.schemas.SystemActors;
 import com.humanchat.schemas.chat.ChatCommand;
@@ -14,9 +15,13 @@ import com.humanchat.schemas.requests.RequestStatus;
 import com.humanchat.schemas.requests.RequestStatusChanged;
 import com.humanchat.schemas.sessions.Money;
 import com.humanchat.schemas.sessions.PaymentMode;
+import com.humanchat.schemas.sessions.RescheduleDeclined;
+import com.humanchat.schemas.sessions.RescheduleProposed;
 import com.humanchat.schemas.sessions.Session;
 import com.humanchat.schemas.sessions.SessionEvent;
+import com.humanchat.schemas.sessions.SessionReminder;
 import com.humanchat.schemas.sessions.SessionRequested;
+import com.humanchat.schemas.sessions.SessionRescheduled;
 import com.humanchat.schemas.sessions.SessionStatus;
 import com.humanchat.schemas.sessions.SessionStatusChanged;
 import java.time.Instant;
@@ -27,7 +32,8 @@ import java.util.UUID;
 
 /**
  * The chat commands session and request events write into conversations: a {@code system} message per status change of
- * a session requested from a conversation (actor = the participant who acted, the host for platform steps), and on a
+ * a session requested from a conversation (actor = the participant who acted, the host for platform steps), a quiet line
+ * per reschedule step and per reminder (same {@code session} action, the session's current status), and on a
  * request's approval the direct conversation requester ↔ host plus a message quoting the request. Ids derive from the
  * event and {@code clientMessageId}s from the status, so re-emitting an event re-sends commands the conversation
  * topology deduplicates.
@@ -49,8 +55,63 @@ public final class SystemMessages {
                                 ? changed.session().hostUserId()
                                 : changed.actorId(),
                         changed.toStatus());
+            case RescheduleProposed proposed ->
+                line(
+                        proposed,
+                        proposed.session(),
+                        proposed.actorId(),
+                        "reschedule:" + proposed.commandId(),
+                        "Reschedule proposed: move the session from " + proposed.fromStartTime() + " to "
+                                + proposed.toStartTime());
+            case RescheduleDeclined declined ->
+                line(
+                        declined,
+                        declined.session(),
+                        declined.actorId(),
+                        "reschedule-declined:" + declined.commandId(),
+                        "Reschedule to " + declined.toStartTime() + " declined: the session stays at "
+                                + declined.session().startTime());
+            case SessionRescheduled rescheduled ->
+                line(
+                        rescheduled,
+                        rescheduled.session(),
+                        rescheduled.actorId(),
+                        "rescheduled:" + rescheduled.commandId(),
+                        "Session rescheduled from " + rescheduled.fromStartTime() + " to "
+                                + rescheduled.session().startTime() + " (the payment stays as it was)");
+            case SessionReminder reminder ->
+                line(
+                        reminder,
+                        reminder.session(),
+                        reminder.session().hostUserId(),
+                        "reminder:" + reminder.commandId(),
+                        "Reminder: " + reminder.title());
             default -> Optional.empty();
         };
+    }
+
+    /** A quiet line about a session that does not change its status (a reschedule step, a reminder). */
+    private static Optional<SendMessage> line(
+            SessionEvent event, Session session, UUID actorId, String what, String content) {
+        if (session.conversationId() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(systemMessage(
+                event.eventId(),
+                event.occurredAt(),
+                session.conversationId(),
+                actorId,
+                "session:" + session.sessionId() + ":" + what,
+                content,
+                sessionAction(session, session.status())));
+    }
+
+    private static ObjectNode sessionAction(Session session, SessionStatus status) {
+        return Json.mapper()
+                .createObjectNode()
+                .put("type", "session")
+                .put("sessionId", session.sessionId().toString())
+                .put("status", status.wire());
     }
 
     /** On approval: open the direct conversation (actor = host), then quote the request in it. Otherwise nothing. */
@@ -97,11 +158,7 @@ public final class SystemMessages {
                 actorId,
                 "session:" + session.sessionId() + ":" + status.wire(),
                 sentence(session, status) + (reason == null || reason.isBlank() ? "" : ": " + reason),
-                Json.mapper()
-                        .createObjectNode()
-                        .put("type", "session")
-                        .put("sessionId", session.sessionId().toString())
-                        .put("status", status.wire())));
+                sessionAction(session, status)));
     }
 
     private static String sentence(Session session, SessionStatus status) {

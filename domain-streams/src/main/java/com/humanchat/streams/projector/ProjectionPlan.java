@@ -1,6 +1,7 @@
 package com.humanchat.streams.projector;
 
 import com.humanchat.schemas.Envelope;
+import com.humanchat.schemas.availability.AvailabilityUpdated;
 import com.humanchat.schemas.chat.ConversationCreated;
 import com.humanchat.schemas.chat.MessageDeleted;
 import com.humanchat.schemas.chat.MessageEdited;
@@ -12,9 +13,13 @@ import com.humanchat.schemas.requests.ManagedRequest;
 import com.humanchat.schemas.requests.RequestCreated;
 import com.humanchat.schemas.requests.RequestStatus;
 import com.humanchat.schemas.requests.RequestStatusChanged;
+import com.humanchat.schemas.sessions.RescheduleDeclined;
+import com.humanchat.schemas.sessions.RescheduleProposed;
 import com.humanchat.schemas.sessions.ReviewAnswered;
 import com.humanchat.schemas.sessions.Session;
+import com.humanchat.schemas.sessions.SessionEvent;
 import com.humanchat.schemas.sessions.SessionRequested;
+import com.humanchat.schemas.sessions.SessionRescheduled;
 import com.humanchat.schemas.sessions.SessionReviewed;
 import com.humanchat.schemas.sessions.SessionStatusChanged;
 import java.time.Instant;
@@ -50,7 +55,9 @@ record ProjectionPlan(
         SortedMap<UUID, ManagedRequest> requests,
         Map<UUID, RequestStatusChanged> decisions,
         Map<UUID, SessionReviewed> reviews,
-        Map<UUID, ReviewAnswered> reviewAnswers) {
+        Map<UUID, ReviewAnswered> reviewAnswers,
+        Map<UUID, AvailabilityUpdated> availabilities,
+        List<SessionEvent> reschedules) {
 
     static ProjectionPlan of(List<? extends Envelope> events) {
         ProjectionPlan plan = new ProjectionPlan(
@@ -70,7 +77,9 @@ record ProjectionPlan(
                 new TreeMap<>(),
                 new LinkedHashMap<>(),
                 new LinkedHashMap<>(),
-                new LinkedHashMap<>());
+                new LinkedHashMap<>(),
+                new TreeMap<>(),
+                new ArrayList<>());
         for (Envelope event : events) {
             plan.add(event);
         }
@@ -123,6 +132,12 @@ record ProjectionPlan(
             // A session has one review and one answer: the first of each (the topology emits no other) wins.
             case SessionReviewed e -> reviews.putIfAbsent(e.sessionId(), e);
             case ReviewAnswered e -> reviewAnswers.putIfAbsent(e.sessionId(), e);
+            // A host's latest availability replaces the earlier ones (the database guard compares the times).
+            case AvailabilityUpdated e -> availabilities.put(e.hostUserId(), e);
+            // Applied one by one in order, after the sessions: each guards itself against older steps.
+            case RescheduleProposed e -> reschedules.add(e);
+            case RescheduleDeclined e -> reschedules.add(e);
+            case SessionRescheduled e -> reschedules.add(e);
             case RequestCreated e -> addRequest(e.request());
             case RequestStatusChanged e -> {
                 addRequest(e.request());
@@ -171,7 +186,9 @@ record ProjectionPlan(
                 && sessions.isEmpty()
                 && requests.isEmpty()
                 && reviews.isEmpty()
-                && reviewAnswers.isEmpty();
+                && reviewAnswers.isEmpty()
+                && availabilities.isEmpty()
+                && reschedules.isEmpty();
     }
 
     /** Ordered by conversation, then user: the order participant rows are locked in. */

@@ -3,11 +3,14 @@ package com.humanchat.streams.projector;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.humanchat.schemas.Envelope;
 import com.humanchat.schemas.Json;
+import com.humanchat.schemas.availability.AvailabilityUpdated;
 import com.humanchat.schemas.chat.ConversationCreated;
 import com.humanchat.schemas.chat.ConversationType;
 import com.humanchat.schemas.chat.MessageReacted;
 import com.humanchat.schemas.chat.MessageSent;
 import com.humanchat.schemas.chat.UnreadChanged;
+import com.humanchat.schemas.sessions.RescheduleProposed;
+import com.humanchat.schemas.sessions.SessionRescheduled;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -29,7 +32,7 @@ import javax.sql.DataSource;
  * conversation activity, unread counts) go to the server as one statement over arrays per batch, the rare ones as one
  * JDBC batch each, in an order that needs no foreign keys: conversations, members, messages, conversation activity,
  * edits, deletes, read positions, unread counts, sessions, the conversations they are linked to, requests, request
- * decisions, session reviews, their answers. Every kind is monotonic (inserts that keep what is there, positions that only grow, a delete that is final,
+ * decisions, session reviews, their answers, hosts' availability (the latest by time wins). Every kind is monotonic (inserts that keep what is there, positions that only grow, a delete that is final,
  * snapshots that only move forward in their state machine), so grouping a batch by kind gives the rows applying it
  * event by event would.
  */
@@ -234,6 +237,16 @@ final class ProjectionWriter {
             update session_reviews set answer = ?, answered_at = ?
              where session_id = ? and answer is null""";
 
+    /** A host's availability: the latest by time wins, so a replay of an older one changes nothing. */
+    private static final String UPSERT_AVAILABILITY =
+            """
+            insert into host_availability (host_id, availability, command_id, updated_at)
+            values (?, ?::jsonb, ?, ?)
+            on conflict (host_id) do update
+               set availability = excluded.availability, command_id = excluded.command_id,
+                   updated_at = excluded.updated_at
+             where host_availability.updated_at <= excluded.updated_at""";
+
     private final DataSource dataSource;
 
     ProjectionWriter(DataSource dataSource) {
@@ -412,6 +425,13 @@ final class ProjectionWriter {
         }
         executeSessionsAndRequests(plan, connection);
         executeReviews(plan, connection);
+        batch(connection, UPSERT_AVAILABILITY, plan.availabilities().values(), (s, e) -> {
+            s.setObject(1, e.hostUserId());
+            s.setString(2, availabilityJson(e));
+            s.setObject(3, e.commandId());
+            s.setObject(4, timestamp(e.occurredAt()));
+        });
+        executeReschedules(plan, connection);
     }
 
     /** After sessions and requests: a review is inserted before its answer, which may come in the same batch. */
@@ -429,6 +449,51 @@ final class ProjectionWriter {
             s.setObject(2, timestamp(e.occurredAt()));
             s.setObject(3, e.sessionId());
         });
+    }
+
+    /** A proposal or its decline replaces only an older step; a move only a lower sequence (V67). */
+    private static final String PROPOSE =
+            """
+            update sessions set proposed_start = ?, proposed_by = ?, schedule_updated_at = ?, tx = current_tx()
+             where id = ? and (schedule_updated_at is null or schedule_updated_at <= ?)""";
+
+    private static final String MOVE =
+            """
+            update sessions set start_time = ?, updated_at = greatest(updated_at, ?), reschedule_sequence = ?,
+                   proposed_start = null, proposed_by = null, schedule_updated_at = ?, tx = current_tx()
+             where id = ? and reschedule_sequence < ?""";
+
+    /** After the sessions: each reschedule step in order, as its own guarded update. */
+    private static void executeReschedules(ProjectionPlan plan, Connection connection) throws SQLException {
+        batch(
+                connection,
+                PROPOSE,
+                plan.reschedules().stream()
+                        .filter(e -> !(e instanceof SessionRescheduled))
+                        .toList(),
+                (s, e) -> {
+                    boolean proposed = e instanceof RescheduleProposed;
+                    s.setObject(1, proposed ? timestamp(((RescheduleProposed) e).toStartTime()) : null);
+                    s.setObject(2, proposed ? ((RescheduleProposed) e).actorId() : null);
+                    s.setObject(3, timestamp(e.occurredAt()));
+                    s.setObject(4, e.sessionId());
+                    s.setObject(5, timestamp(e.occurredAt()));
+                });
+        batch(
+                connection,
+                MOVE,
+                plan.reschedules().stream()
+                        .filter(SessionRescheduled.class::isInstance)
+                        .map(SessionRescheduled.class::cast)
+                        .toList(),
+                (s, e) -> {
+                    s.setObject(1, timestamp(e.session().startTime()));
+                    s.setObject(2, timestamp(e.occurredAt()));
+                    s.setInt(3, e.sequence());
+                    s.setObject(4, timestamp(e.occurredAt()));
+                    s.setObject(5, e.sessionId());
+                    s.setInt(6, e.sequence());
+                });
     }
 
     private static void executeSessionsAndRequests(ProjectionPlan plan, Connection connection) throws SQLException {
@@ -506,6 +571,14 @@ final class ProjectionWriter {
 
     private static OffsetDateTime timestampOrNull(Instant instant) {
         return instant == null ? null : timestamp(instant);
+    }
+
+    private static String availabilityJson(AvailabilityUpdated e) {
+        try {
+            return Json.mapper().writeValueAsString(e.availability());
+        } catch (JsonProcessingException ex) {
+            throw new IllegalArgumentException("availability of host " + e.hostUserId() + " is not JSON", ex);
+        }
     }
 
     private static String actionsJson(MessageSent e) {

@@ -97,9 +97,9 @@ public record ProjectorConfig(
         kafkaBootstrap = kafkaBootstrap.strip();
     }
 
-    /** Every topic the projector consumes. */
+    /** Every topic the projector consumes: the four above and {@code availability.events} (hosts' availability). */
     public List<String> topics() {
-        return List.of(eventsTopic, unreadTopic, sessionsTopic, requestsTopic);
+        return List.of(eventsTopic, unreadTopic, sessionsTopic, requestsTopic, Topics.AVAILABILITY_EVENTS.name());
     }
 
     /**

@@ -2,6 +2,7 @@ package com.humanchat.streams.projector;
 
 import com.humanchat.schemas.Envelope;
 import com.humanchat.schemas.Topics;
+import com.humanchat.schemas.availability.AvailabilityUpdated;
 import com.humanchat.schemas.chat.CommandRejected;
 import com.humanchat.schemas.chat.ConversationCreated;
 import com.humanchat.schemas.chat.MessageDeleted;
@@ -14,10 +15,14 @@ import com.humanchat.schemas.requests.ManagedRequest;
 import com.humanchat.schemas.requests.RequestCommandRejected;
 import com.humanchat.schemas.requests.RequestCreated;
 import com.humanchat.schemas.requests.RequestStatusChanged;
+import com.humanchat.schemas.sessions.RescheduleDeclined;
+import com.humanchat.schemas.sessions.RescheduleProposed;
 import com.humanchat.schemas.sessions.ReviewAnswered;
 import com.humanchat.schemas.sessions.Session;
 import com.humanchat.schemas.sessions.SessionCommandRejected;
+import com.humanchat.schemas.sessions.SessionReminder;
 import com.humanchat.schemas.sessions.SessionRequested;
+import com.humanchat.schemas.sessions.SessionRescheduled;
 import com.humanchat.schemas.sessions.SessionReviewed;
 import com.humanchat.schemas.sessions.SessionStatusChanged;
 import java.util.ArrayList;
@@ -28,7 +33,8 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Reads a raw record of {@code chat.events}, {@code chat.unread}, {@code sessions.events} or {@code requests.events}
+ * Reads a raw record of {@code chat.events}, {@code chat.unread}, {@code sessions.events}, {@code requests.events} or
+ * {@code availability.events}
  * into its event, or says why it cannot be projected
  * (the record then goes to the dead-letter topic): not JSON, an unknown type, or a field the read model needs missing.
  */
@@ -42,7 +48,9 @@ final class RecordDecoder {
                 config.eventsTopic(), Topics.CHAT_EVENTS.valueSerde().deserializer(),
                 config.unreadTopic(), Topics.CHAT_UNREAD.valueSerde().deserializer(),
                 config.sessionsTopic(), Topics.SESSIONS_EVENTS.valueSerde().deserializer(),
-                config.requestsTopic(), Topics.REQUESTS_EVENTS.valueSerde().deserializer());
+                config.requestsTopic(), Topics.REQUESTS_EVENTS.valueSerde().deserializer(),
+                Topics.AVAILABILITY_EVENTS.name(),
+                        Topics.AVAILABILITY_EVENTS.valueSerde().deserializer());
     }
 
     /** Thrown for a record the projector cannot read; {@link #getMessage()} is the reason put in the DLQ headers. */
@@ -94,10 +102,15 @@ final class RecordDecoder {
             case SessionStatusChanged ignored -> "session.status-changed";
             case SessionReviewed ignored -> "session.reviewed";
             case ReviewAnswered ignored -> "session.review-answered";
+            case RescheduleProposed ignored -> "session.reschedule-proposed";
+            case RescheduleDeclined ignored -> "session.reschedule-declined";
+            case SessionRescheduled ignored -> "session.rescheduled";
+            case SessionReminder ignored -> "session.reminder";
             case SessionCommandRejected ignored -> "command.rejected";
             case RequestCreated ignored -> "request.created";
             case RequestStatusChanged ignored -> "request.status-changed";
             case RequestCommandRejected ignored -> "command.rejected";
+            case AvailabilityUpdated ignored -> "availability.updated";
             default -> event.getClass().getSimpleName();
         };
     }
@@ -149,6 +162,16 @@ final class RecordDecoder {
             }
             case SessionRequested e -> requireSession(missing, e.session());
             case SessionStatusChanged e -> requireSession(missing, e.session());
+            case RescheduleProposed e -> {
+                require(missing, e.toStartTime() != null, "toStartTime");
+                require(missing, e.actorId() != null, "actorId");
+                requireSession(missing, e.session());
+            }
+            case SessionRescheduled e -> {
+                require(missing, e.sequence() >= 1, "sequence");
+                requireSession(missing, e.session());
+                require(missing, e.session() == null || e.session().startTime() != null, "session.startTime");
+            }
             case SessionReviewed e -> {
                 require(missing, e.sessionId() != null, "sessionId");
                 require(missing, e.guestUserId() != null, "guestUserId");
@@ -160,6 +183,14 @@ final class RecordDecoder {
                 require(missing, e.text() != null, "text");
             }
             case RequestCreated e -> requireRequest(missing, e.request());
+            case AvailabilityUpdated e -> {
+                require(missing, e.hostUserId() != null, "hostUserId");
+                require(missing, e.commandId() != null, "commandId");
+                require(
+                        missing,
+                        e.availability() != null && e.availability().problems().isEmpty(),
+                        "availability");
+            }
             case RequestStatusChanged e -> {
                 require(missing, e.actorId() != null, "actorId");
                 require(missing, e.fromStatus() != null, "fromStatus");

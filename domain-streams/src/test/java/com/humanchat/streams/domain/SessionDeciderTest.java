@@ -440,6 +440,6 @@ class SessionDeciderTest {
                 null,
                 null,
                 null);
-        return new SessionRecord(session, AnswerLog.empty(), null);
+        return new SessionRecord(session, AnswerLog.empty(), null, null);
     }
 }

@@ -11,8 +11,11 @@ import static com.humanchat.streams.projector.ProjectorTestKit.sessionRequested;
 import static com.humanchat.streams.projector.ProjectorTestKit.unread;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.humanchat.schemas.availability.Availability;
+import com.humanchat.schemas.availability.AvailabilityUpdated;
 import com.humanchat.schemas.sessions.SessionStatus;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +25,35 @@ class ProjectionPlanTest {
     private final UUID conversation = UUID.randomUUID();
     private final UUID ann = UUID.randomUUID();
     private final UUID bob = UUID.randomUUID();
+
+    @Test
+    void aHostsLatestAvailabilityOfTheBatchIsTheOneWritten() {
+        Availability morning = new Availability(
+                "Europe/Berlin",
+                Map.of("monday", List.of(new Availability.Range("09:00", "12:00"))),
+                List.of(),
+                0,
+                0,
+                0,
+                30,
+                List.of(60));
+        Availability evening = new Availability(
+                "Europe/Berlin",
+                Map.of("monday", List.of(new Availability.Range("18:00", "21:00"))),
+                List.of(),
+                0,
+                0,
+                0,
+                30,
+                List.of(60));
+        ProjectionPlan plan = ProjectionPlan.of(List.of(
+                new AvailabilityUpdated(UUID.randomUUID(), 1, at(1), ann, UUID.randomUUID(), morning),
+                new AvailabilityUpdated(UUID.randomUUID(), 1, at(2), ann, UUID.randomUUID(), evening)));
+
+        assertThat(plan.availabilities()).containsOnlyKeys(ann);
+        assertThat(plan.availabilities().get(ann).availability()).isEqualTo(evening);
+        assertThat(plan.isEmpty()).isFalse();
+    }
 
     @Test
     void aMessageSeenTwiceInABatchIsWrittenOnceAndItsConversationAdvanced() {

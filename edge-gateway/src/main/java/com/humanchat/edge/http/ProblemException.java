@@ -1,5 +1,6 @@
 package com.humanchat.edge.http;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,15 +17,34 @@ public final class ProblemException extends RuntimeException {
     private final int status;
     private final List<FieldError> errors;
     private final Map<String, String> headers;
+    private final Map<String, Object> extensions;
 
     /** @param status the type's own status, or the one a framework chose ({@link ProblemType#withStatus}) */
     ProblemException(
             ProblemType type, int status, String detail, List<FieldError> errors, Map<String, String> headers) {
+        this(type, status, detail, errors, headers, Map.of());
+    }
+
+    private ProblemException(
+            ProblemType type,
+            int status,
+            String detail,
+            List<FieldError> errors,
+            Map<String, String> headers,
+            Map<String, Object> extensions) {
         super(detail, null, false, false);
         this.type = type;
         this.status = status;
         this.errors = List.copyOf(errors);
         this.headers = Map.copyOf(headers);
+        this.extensions = Map.copyOf(extensions);
+    }
+
+    /** This problem with the RFC 9457 extension member {@code name} (such as a refused booking's {@code nextSlots}). */
+    public ProblemException withExtension(String name, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(extensions);
+        more.put(name, value);
+        return new ProblemException(type, status, getMessage(), errors, headers, more);
     }
 
     public static ProblemException badRequest(String detail) {
@@ -89,5 +109,10 @@ public final class ProblemException extends RuntimeException {
 
     public Map<String, String> headers() {
         return headers;
+    }
+
+    /** The extension members the problem's body carries besides the standard ones. */
+    public Map<String, Object> extensions() {
+        return extensions;
     }
 }

@@ -90,6 +90,7 @@ public final class ProblemResponses {
                             errors.add(new JsonObject().put("field", e.field()).put("message", e.message())));
             body.put("errors", errors);
         }
+        problem.extensions().forEach(body::put);
         problem.headers().forEach((name, value) -> ctx.response().putHeader(name, value));
         ctx.response()
                 .setStatusCode(problem.status())

@@ -39,6 +39,8 @@ public enum ProblemType {
     REQUEST_PENDING(409, "request-pending", "Conflict"),
     ILLEGAL_TRANSITION(409, "illegal-transition", "Conflict"),
     SCHEDULE_CONFLICT(409, "schedule-conflict", "Conflict"),
+    /** A scheduled session outside the host's availability; carries {@code nextSlots}. */
+    OUTSIDE_AVAILABILITY(409, "outside-availability", "Conflict"),
     TOO_MANY_PENDING_REQUESTS(409, "too-many-pending-requests", "Conflict"),
     HOST_UNAVAILABLE(409, "host-unavailable", "Conflict"),
     HOST_NOT_PAYABLE(409, "host-not-payable", "Conflict"),
@@ -52,6 +54,9 @@ public enum ProblemType {
     ALREADY_REVIEWED(409, "already-reviewed", "Conflict"),
     NOT_REVIEWED(409, "not-reviewed", "Conflict"),
     ALREADY_ANSWERED(409, "already-answered", "Conflict"),
+    RESCHEDULE_TOO_LATE(409, "reschedule-too-late", "Conflict"),
+    NO_PROPOSAL(409, "no-proposal", "Conflict"),
+    NOT_SCHEDULED(409, "not-scheduled", "Conflict"),
     TOO_LARGE(413, "too-large", "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     UNPROCESSABLE(422, "unprocessable", "Unprocessable request"),

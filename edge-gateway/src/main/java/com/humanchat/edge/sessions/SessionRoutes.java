@@ -2,6 +2,7 @@ package com.humanchat.edge.sessions;
 
 import com.humanchat.edge.auth.AuthenticatedUser;
 import com.humanchat.edge.auth.BearerAuthHandler;
+import com.humanchat.edge.availability.AvailabilityService;
 import com.humanchat.edge.http.JsonBody;
 import com.humanchat.edge.http.KeysetCursor;
 import com.humanchat.edge.http.ProblemException;
@@ -28,8 +29,8 @@ import java.util.UUID;
  * {@code /api/sessions}: request (201 with the session once the topology admitted it, 202 pending past the wait),
  * transition (200, or 404 / 409 as the topology decided), the caller's list and one session, the ICE servers of a
  * session's call, what cancelling it would refund, and its review (201 once the guest of a completed session rated it,
- * 403 for its host, 409 before completion or the second time) and the host's answer to it. Strangers get 404 for every
- * session.
+ * 403 for its host, 409 before completion or the second time) and the host's answer to it; reschedules and the
+ * calendar file ({@link RescheduleRoutes}). Strangers get 404 for every session.
  */
 public final class SessionRoutes {
 
@@ -37,11 +38,19 @@ public final class SessionRoutes {
     private static final int MAX_PAGE = 100;
 
     private final SessionService sessions;
+    private final AvailabilityService availability;
     private final List<String> iceServers;
+    private final RescheduleRoutes reschedules;
 
-    public SessionRoutes(SessionService sessions, List<String> iceServers) {
+    public SessionRoutes(
+            SessionService sessions,
+            AvailabilityService availability,
+            List<String> iceServers,
+            RescheduleRoutes reschedules) {
         this.sessions = sessions;
+        this.availability = availability;
         this.iceServers = List.copyOf(iceServers);
+        this.reschedules = reschedules;
     }
 
     /** A router to mount with {@code api.route("/sessions*").subRouter(...)}. */
@@ -58,6 +67,7 @@ public final class SessionRoutes {
         router.post("/:id/review/answer")
                 .handler(JsonBody.validated("answer-review"))
                 .respond(this::answerReview);
+        reschedules.addTo(router);
         return router;
     }
 
@@ -73,7 +83,13 @@ public final class SessionRoutes {
                 Money.of(price.getLong("amountCents"), price.getString("currency")),
                 PaymentMode.valueOf(body.getString("paymentMode").toUpperCase(Locale.ROOT)),
                 body.getString("samActionId") == null ? null : UUID.fromString(body.getString("samActionId")));
-        return answer(ctx, sessions.request(caller, ask), 201);
+        // A refused booking of a host with availability suggests the host's next free starts (nextSlots).
+        return answer(
+                ctx,
+                sessions.request(caller, ask)
+                        .recover(failure -> availability.withNextSlots(
+                                failure, ask.hostUserId(), ask.durationMinutes(), ask.startTime())),
+                201);
     }
 
     private Future<JsonObject> transition(RoutingContext ctx) {
@@ -186,7 +202,7 @@ public final class SessionRoutes {
         });
     }
 
-    private static Instant startTime(String value) {
+    static Instant startTime(String value) {
         if (value == null) {
             return null;
         }

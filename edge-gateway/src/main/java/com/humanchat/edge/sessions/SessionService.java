@@ -23,14 +23,12 @@ import com.humanchat.schemas.sessions.Money;
 import com.humanchat.schemas.sessions.PaymentMode;
 import com.humanchat.schemas.sessions.RefundPolicy;
 import com.humanchat.schemas.sessions.RequestSession;
-import com.humanchat.schemas.sessions.ReviewAnswered;
 import com.humanchat.schemas.sessions.ReviewSession;
 import com.humanchat.schemas.sessions.Session;
 import com.humanchat.schemas.sessions.SessionCommand;
 import com.humanchat.schemas.sessions.SessionCommandRejected;
 import com.humanchat.schemas.sessions.SessionEvent;
 import com.humanchat.schemas.sessions.SessionRequested;
-import com.humanchat.schemas.sessions.SessionReviewed;
 import com.humanchat.schemas.sessions.SessionStatus;
 import com.humanchat.schemas.sessions.SessionStatusChanged;
 import com.humanchat.schemas.sessions.TransitionSession;
@@ -174,8 +172,7 @@ public final class SessionService {
                         case SessionCommandRejected rejected -> Future.failedFuture(toProblem(rejected));
                         case SessionRequested requested ->
                             Future.succeededFuture(new Outcome.Decided(requested.session()));
-                        case SessionReviewed reviewed -> Future.failedFuture(unexpected(reviewed));
-                        case ReviewAnswered answered -> Future.failedFuture(unexpected(answered));
+                        default -> Future.failedFuture(unexpected(answer.get()));
                     };
                 });
     }
@@ -292,8 +289,7 @@ public final class SessionService {
                 case SessionRequested requested -> awaitProjected(requested.session());
                 case SessionCommandRejected rejected -> Future.failedFuture(toProblem(rejected));
                 case SessionStatusChanged changed -> Future.succeededFuture(new Outcome.Decided(changed.session()));
-                case SessionReviewed reviewed -> Future.failedFuture(unexpected(reviewed));
-                case ReviewAnswered answered -> Future.failedFuture(unexpected(answered));
+                default -> Future.failedFuture(unexpected(answer.get()));
             };
         });
     }
@@ -315,6 +311,7 @@ public final class SessionService {
             case UNKNOWN_SESSION, NOT_A_PARTICIPANT -> Rejections.unknownSession();
             case ILLEGAL_TRANSITION -> ProblemType.ILLEGAL_TRANSITION.with(reason);
             case SCHEDULE_CONFLICT -> ProblemType.SCHEDULE_CONFLICT.with(reason);
+            case OUTSIDE_AVAILABILITY -> ProblemType.OUTSIDE_AVAILABILITY.with(reason);
             case SESSION_EXISTS -> ProblemType.SESSION_EXISTS.with(reason);
             case TOO_MANY_PENDING -> ProblemType.TOO_MANY_PENDING_REQUESTS.with(reason);
             case NOT_THE_GUEST -> ProblemType.NOT_THE_GUEST.with(reason);
@@ -324,12 +321,14 @@ public final class SessionService {
             case NOT_REVIEWED -> ProblemType.NOT_REVIEWED.with(reason);
             case ALREADY_ANSWERED -> ProblemType.ALREADY_ANSWERED.with(reason);
             case NOT_ACCEPTING -> Rejections.notAccepting();
+            case RESCHEDULE_TOO_LATE -> ProblemType.RESCHEDULE_TOO_LATE.with(reason);
+            case NO_PROPOSAL -> ProblemType.NO_PROPOSAL.with(reason);
             case INVALID -> Rejections.unprocessable(reason, List.of());
         };
     }
 
     /** An answer no command of its kind gets: the topology answers a session command with its own kind of event. */
-    private static IllegalStateException unexpected(SessionEvent answer) {
+    static IllegalStateException unexpected(SessionEvent answer) {
         return new IllegalStateException(
                 "unexpected answer " + answer.getClass().getSimpleName());
     }

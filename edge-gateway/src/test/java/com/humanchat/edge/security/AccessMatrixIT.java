@@ -656,6 +656,77 @@ class AccessMatrixIT {
                             f.owner().token(),
                             get("/api/sessions/" + f.paidSession() + "/cancellation"),
                             200)),
+            // reschedules and the calendar file: participants only; the fixture's session starts in five minutes, so
+            // the owner's proposal is decided (409 too late) where a stranger's never reaches the topology (404)
+            new Row(
+                    "GET",
+                    "/api/sessions/:id/reschedule",
+                    "the session's guest and host",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> get("/api/sessions/" + f.freeSession() + "/reschedule"),
+                    AccessMatrixIT::sessionState,
+                    f -> as("owner", f.owner().token(), get("/api/sessions/" + f.freeSession() + "/reschedule"), 200)),
+            new Row(
+                    "POST",
+                    "/api/sessions/:id/reschedule",
+                    "the session's guest and host, until the late-reschedule notice",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> post("/api/sessions/" + f.freeSession() + "/reschedule", rescheduleTo(3)),
+                    AccessMatrixIT::sessionState,
+                    f -> as(
+                            "owner (guest)",
+                            f.owner().token(),
+                            post("/api/sessions/" + f.freeSession() + "/reschedule", rescheduleTo(4)),
+                            200,
+                            409)),
+            new Row(
+                    "POST",
+                    "/api/sessions/:id/reschedule/accept",
+                    "the participant who did not propose the waiting reschedule",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> post("/api/sessions/" + f.freeSession() + "/reschedule/accept", new JsonObject()),
+                    AccessMatrixIT::sessionState,
+                    f -> as(
+                            "owner (guest)",
+                            f.owner().token(),
+                            post("/api/sessions/" + f.freeSession() + "/reschedule/accept", new JsonObject()),
+                            200,
+                            409)),
+            new Row(
+                    "POST",
+                    "/api/sessions/:id/reschedule/decline",
+                    "the participant who did not propose the waiting reschedule",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> post("/api/sessions/" + f.freeSession() + "/reschedule/decline", new JsonObject()),
+                    AccessMatrixIT::sessionState,
+                    f -> as(
+                            "owner (guest)",
+                            f.owner().token(),
+                            post("/api/sessions/" + f.freeSession() + "/reschedule/decline", new JsonObject()),
+                            200,
+                            409)),
+            new Row(
+                    "GET",
+                    "/api/sessions/:id/calendar.ics",
+                    "the session's guest and host",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> get("/api/sessions/" + f.freeSession() + "/calendar.ics"),
+                    AccessMatrixIT::sessionState,
+                    f -> as(
+                            "owner",
+                            f.owner().token(),
+                            get("/api/sessions/" + f.freeSession() + "/calendar.ics"),
+                            200)),
             // reviews: the guest of a completed session rates it, its host answers; a stranger's 404 against the
             // owner's 409 (the session is not completed) shows the topology heard the owner and not the others
             new Row(
@@ -816,6 +887,45 @@ class AccessMatrixIT {
                             "owner, with the link from their mailbox",
                             null,
                             post(unsubscribeLink(f, null), null),
+                            200)),
+            // availability: a host's own (a user who is no host is refused), and anyone's free slots
+            new Row(
+                    "GET",
+                    "/api/me/availability",
+                    "a host, for their own availability",
+                    refused(401),
+                    refused(403),
+                    refused(403),
+                    (f, c) -> get("/api/me/availability"),
+                    AccessMatrixIT::availabilityState,
+                    f -> as("the host partner", f.partner().token(), get("/api/me/availability"), 200, 404)),
+            new Row(
+                    "PUT",
+                    "/api/me/availability",
+                    "a host, for their own availability",
+                    refused(401),
+                    refused(403),
+                    refused(403),
+                    (f, c) -> put("/api/me/availability", availability("Pacific/Kiritimati")),
+                    AccessMatrixIT::availabilityState,
+                    f -> as(
+                            "the host partner",
+                            f.partner().token(),
+                            put("/api/me/availability", availability("Europe/Berlin")),
+                            200)),
+            new Row(
+                    "GET",
+                    "/api/hosts/:id/slots",
+                    "any signed-in user (a host's free slots are public)",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> get("/api/hosts/" + f.partner().id() + "/slots"),
+                    AccessMatrixIT::availabilityState,
+                    f -> as(
+                            "owner",
+                            f.owner().token(),
+                            get("/api/hosts/" + f.partner().id() + "/slots"),
                             200)),
             // managed requests: requester, the host's manager, admins
             new Row(
@@ -2105,6 +2215,12 @@ class AccessMatrixIT {
                         .encode();
     }
 
+    /** A reschedule to {@code days} days from now. */
+    private static JsonObject rescheduleTo(int days) {
+        return new JsonObject()
+                .put("startTime", Instant.now().plus(days, ChronoUnit.DAYS).toString());
+    }
+
     private static String sessionState(Fixture f) {
         return send(f.partner().token(), get("/api/sessions?limit=100")).body()
                 + send(f.partner().token(), get("/api/conversations/" + f.conversation()))
@@ -2120,6 +2236,26 @@ class AccessMatrixIT {
                 + count(
                         "select count(*) from session_reviews where host_id = ? and hidden",
                         f.partner().id());
+    }
+
+    /** The partner's (the host's) availability, as they read it (a 404's body names its request: left out). */
+    private static String availabilityState(Fixture f) {
+        Answer answer = send(f.partner().token(), get("/api/me/availability"));
+        return answer.status() == 404 ? "no availability" : answer.body();
+    }
+
+    /** Weekday hours in {@code zone}, one-hour sessions. */
+    private static JsonObject availability(String zone) {
+        JsonArray hours =
+                new JsonArray().add(new JsonObject().put("start", "09:00").put("end", "17:00"));
+        return new JsonObject()
+                .put("timeZone", zone)
+                .put("weekly", new JsonObject().put("monday", hours).put("friday", hours))
+                .put("bufferBeforeMinutes", 0)
+                .put("bufferAfterMinutes", 0)
+                .put("minimumNoticeMinutes", 0)
+                .put("horizonDays", 30)
+                .put("durationsMinutes", new JsonArray().add(60));
     }
 
     /** The partner's (the host's) booking terms, as they read them. */

@@ -230,7 +230,7 @@ class ReviewsIT {
         return profile.json();
     }
 
-    private static void assertProblem(Answer answer, int status, String slug) {
+    static void assertProblem(Answer answer, int status, String slug) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
         assertThat(answer.json().getString("type")).isEqualTo("https://humanchat.dev/problems/" + slug);
         assertThat(answer.json().getString("detail")).isNotBlank();

@@ -203,6 +203,16 @@ public final class Settings {
             "`3`",
             "how many requests one guest may have waiting for one host's answer (1–100); more → 409 `too-many-pending-requests`");
 
+    public static final Setting RESCHEDULE_MIN_NOTICE_MINUTES = new Setting(
+            "HUMANCHAT_RESCHEDULE_MIN_NOTICE_MINUTES",
+            "`120`",
+            "how long before a session's current start it may still be rescheduled (0–10080); later → 409 `reschedule-too-late`");
+
+    public static final Setting SESSION_COMPLETE_GRACE_MINUTES = new Setting(
+            "HUMANCHAT_SESSION_COMPLETE_GRACE_MINUTES",
+            "`15`",
+            "how long past its scheduled end a session in progress runs before the platform completes it (0–1440)");
+
     public static final Setting PROJECTOR_THREADS =
             new Setting("HUMANCHAT_PROJECTOR_THREADS", "`1`", "projector consumer threads (same consumer group)");
 
@@ -353,6 +363,8 @@ public final class Settings {
             METRICS_INTERVAL_SECONDS,
             BOOKING_HORIZON_DAYS,
             MAX_PENDING_REQUESTS_PER_HOST,
+            RESCHEDULE_MIN_NOTICE_MINUTES,
+            SESSION_COMPLETE_GRACE_MINUTES,
             PROJECTOR_THREADS,
             PROJECTOR_MAX_BATCH,
             GEMINI_API_KEY,

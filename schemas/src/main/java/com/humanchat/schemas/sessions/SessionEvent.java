@@ -12,10 +12,22 @@ import java.util.UUID;
     @JsonSubTypes.Type(value = SessionStatusChanged.class, name = "session.status-changed"),
     @JsonSubTypes.Type(value = SessionReviewed.class, name = "session.reviewed"),
     @JsonSubTypes.Type(value = ReviewAnswered.class, name = "session.review-answered"),
+    @JsonSubTypes.Type(value = RescheduleProposed.class, name = "session.reschedule-proposed"),
+    @JsonSubTypes.Type(value = RescheduleDeclined.class, name = "session.reschedule-declined"),
+    @JsonSubTypes.Type(value = SessionRescheduled.class, name = "session.rescheduled"),
+    @JsonSubTypes.Type(value = SessionReminder.class, name = "session.reminder"),
     @JsonSubTypes.Type(value = SessionCommandRejected.class, name = "command.rejected")
 })
 public sealed interface SessionEvent extends Envelope
-        permits SessionRequested, SessionStatusChanged, SessionReviewed, ReviewAnswered, SessionCommandRejected {
+        permits SessionRequested,
+                SessionStatusChanged,
+                SessionReviewed,
+                ReviewAnswered,
+                RescheduleProposed,
+                RescheduleDeclined,
+                SessionRescheduled,
+                SessionReminder,
+                SessionCommandRejected {
 
     UUID sessionId();
 
