@@ -1,7 +1,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api';
-import { availability as availabilityApi, errorText } from '../endpoints';
+import { errorText } from '../endpoints';
+import { availability as availabilityApi } from '../viewEndpoints';
 import { queryClient } from '../queries';
 import { availabilityProblems, browserTimeZone, defaultAvailability, OFFERED_LENGTHS, timeZones, WEEKDAYS } from '../slots';
 import type { Availability, TimeRange } from '../types';

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { errorText, safety } from '../endpoints';
+import { errorText } from '../endpoints';
+import { safety } from '../viewEndpoints';
 import { queryClient } from '../queries';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorAlert } from './ErrorAlert';

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { errorText, reviews } from '../endpoints';
+import { errorText } from '../endpoints';
+import { reviews } from '../viewEndpoints';
 import { dayLabel, viewerClock } from '../time';
 import { ReportButton } from './ReportButton';
 import { ErrorAlert } from './ErrorAlert';

@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useUi } from '../store';
 import type { ManagerInvitation } from '../types';
-import { errorText, managerInvitations } from '../endpoints';
+import { errorText } from '../endpoints';
+import { managerInvitations } from '../viewEndpoints';
 import { ErrorAlert } from './ErrorAlert';
 
 const NONE: { sent: ManagerInvitation[]; received: ManagerInvitation[] } = { sent: [], received: [] };

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { errorText, safety, type ReportReason, type ReportTarget } from '../endpoints';
+import { errorText, type ReportReason, type ReportTarget } from '../endpoints';
+import { safety } from '../viewEndpoints';
 import { queryClient } from '../queries';
 import { ErrorAlert } from './ErrorAlert';
 

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { safety, type MyReport } from '../endpoints';
+import { type MyReport } from '../endpoints';
+import { safety } from '../viewEndpoints';
 import { db } from '../services';
 
 /** Dexie setting: the reports whose outcome this user has read. */

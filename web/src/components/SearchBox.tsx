@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { errorText, search, type SearchHit } from '../endpoints';
+import { errorText, type SearchHit } from '../endpoints';
+import { search } from '../viewEndpoints';
 import { clockTime } from '../time';
 import { useUi } from '../store';
 import { ErrorAlert } from './ErrorAlert';

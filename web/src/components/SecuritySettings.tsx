@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { groupSecret } from '../accountViews';
-import { account, errorText } from '../endpoints';
+import { errorText } from '../endpoints';
+import { account } from '../viewEndpoints';
 import { ErrorAlert } from './ErrorAlert';
 
 const TWO_FACTOR = ['two-factor'];

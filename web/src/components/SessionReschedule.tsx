@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { availability, errorText, reschedules } from '../endpoints';
+import { errorText } from '../endpoints';
+import { availability, reschedules } from '../viewEndpoints';
 import { calendarFileName, inCalendar, instantOf, rescheduleKey, reschedulePart } from '../reschedule';
 import { db } from '../services';
 import { sessionTime } from '../time';

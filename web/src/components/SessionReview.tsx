@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { errorText, reviews } from '../endpoints';
+import { errorText } from '../endpoints';
+import { reviews } from '../viewEndpoints';
 import { RATINGS, REVIEW_TEXT_MAX, ratedText, reviewPart, starsLabel } from '../reviews';
 import type { Review, Session } from '../types';
 import { ErrorAlert } from './ErrorAlert';

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { bookingTerms, errorText, profile, readReceipts } from '../endpoints';
+import { bookingTerms, errorText, profile } from '../endpoints';
+import { readReceipts } from '../viewEndpoints';
 import { DEFAULT_CURRENCY } from '../money';
 import { LIMITS, parseAmount, parseTags, profileFormErrors, type ProfileForm } from '../moneyViews';
 import { moneyKeys, useBookingTerms, useMe } from '../moneyQueries';

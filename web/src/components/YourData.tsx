@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { graceText } from '../accountViews';
-import { account, errorText } from '../endpoints';
+import { errorText } from '../endpoints';
+import { account } from '../viewEndpoints';
 import { ErrorAlert } from './ErrorAlert';
 
 const DELETION = ['account-deletion'];

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { admin, errorText } from '../../endpoints';
+import { errorText } from '../../endpoints';
+import { admin } from '../../viewEndpoints';
 import { useProfile } from '../../queries';
 import { clockTime, dayLabel, viewerClock } from '../../time';
 

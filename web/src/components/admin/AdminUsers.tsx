@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
-import { admin, errorText, type AdminUser } from '../../endpoints';
+import { errorText, type AdminUser } from '../../endpoints';
+import { admin } from '../../viewEndpoints';
 import { useUi } from '../../store';
 import { ConfirmDialog } from '../ConfirmDialog';
 

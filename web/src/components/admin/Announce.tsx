@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { admin, errorText } from '../../endpoints';
+import { errorText } from '../../endpoints';
+import { admin } from '../../viewEndpoints';
 
 /** Publishes an announcement: every open page shows it at once, and every page opened later loads it. */
 export function Announce() {

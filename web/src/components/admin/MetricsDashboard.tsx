@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { admin, errorText, type MetricsSnapshot } from '../../endpoints';
+import { errorText, type MetricsSnapshot } from '../../endpoints';
+import { admin } from '../../viewEndpoints';
 import { appendSample, humanLabel, type Sample } from '../../metricsHistory';
 import { formatAmount } from '../../money';
 import { clockTime } from '../../time';

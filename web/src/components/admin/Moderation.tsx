@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { errorText, moderation, type ModerationAction, type QueuedReport } from '../../endpoints';
+import { errorText, type ModerationAction, type QueuedReport } from '../../endpoints';
+import { moderation } from '../../viewEndpoints';
 import { queryClient } from '../../queries';
 import { ErrorAlert } from '../ErrorAlert';
 
