@@ -119,8 +119,10 @@ public final class ConversationDecider {
             return refused.get();
         }
         Optional<String> invalid = invalidClientMessageId(command.clientMessageId())
-                .or(() -> invalidContent(command.content()))
-                .or(() -> invalidActions(command.actions()));
+                .or(() ->
+                        invalidContent(command.content(), !command.attachments().isEmpty()))
+                .or(() -> invalidActions(command.actions()))
+                .or(() -> AttachmentRules.invalid(command.attachments()));
         if (invalid.isPresent()) {
             return reject(command, at, RejectionCode.INVALID, invalid.get());
         }
@@ -141,7 +143,8 @@ public final class ConversationDecider {
                 command.content(),
                 command.messageType(),
                 command.actions(),
-                state.participants());
+                state.participants(),
+                command.attachments());
         return Decision.append(RecentMessage.of(sent), state.withMessageAppendedBy(command.actorId()));
     }
 
@@ -176,7 +179,8 @@ public final class ConversationDecider {
                 original.content(),
                 original.messageType(),
                 original.actions(),
-                original.participantIds());
+                original.participantIds(),
+                original.attachments());
     }
 
     private Decision edit(EditMessage command, Instant at, ConversationState state, MessageHistory history) {
@@ -313,7 +317,12 @@ public final class ConversationDecider {
     }
 
     private static Optional<String> invalidContent(String content) {
-        if (content == null || content.isBlank()) {
+        return invalidContent(content, false);
+    }
+
+    /** A message with attachments may have an empty caption. */
+    private static Optional<String> invalidContent(String content, boolean captionOnly) {
+        if (content == null || (content.isBlank() && !captionOnly)) {
             return Optional.of("content must not be blank");
         }
         if (content.indexOf(0) >= 0) {

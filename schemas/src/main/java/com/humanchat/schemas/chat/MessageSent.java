@@ -22,12 +22,46 @@ public record MessageSent(
         String content,
         MessageKind messageType,
         List<JsonNode> actions,
-        List<UUID> participantIds)
+        List<UUID> participantIds,
+        List<Attachment> attachments)
         implements ChatEvent, ToParticipants {
 
     public MessageSent {
         participantIds = List.copyOf(participantIds);
         messageType = messageType == null ? MessageKind.TEXT : messageType;
         actions = actions == null ? List.of() : List.copyOf(actions);
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** A message without attachments. */
+    public MessageSent(
+            UUID eventId,
+            int version,
+            Instant occurredAt,
+            UUID conversationId,
+            UUID commandId,
+            UUID messageId,
+            long seq,
+            UUID senderId,
+            String clientMessageId,
+            String content,
+            MessageKind messageType,
+            List<JsonNode> actions,
+            List<UUID> participantIds) {
+        this(
+                eventId,
+                version,
+                occurredAt,
+                conversationId,
+                commandId,
+                messageId,
+                seq,
+                senderId,
+                clientMessageId,
+                content,
+                messageType,
+                actions,
+                participantIds,
+                null);
     }
 }

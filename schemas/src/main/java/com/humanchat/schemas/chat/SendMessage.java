@@ -15,15 +15,47 @@ public record SendMessage(
         String clientMessageId,
         String content,
         MessageKind messageType,
-        List<JsonNode> actions)
+        List<JsonNode> actions,
+        List<Attachment> attachments)
         implements ChatCommand {
 
     public SendMessage {
         messageType = messageType == null ? MessageKind.TEXT : messageType;
         actions = actions == null ? List.of() : List.copyOf(actions);
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** A send without attachments. */
+    public SendMessage(
+            UUID eventId,
+            int version,
+            Instant occurredAt,
+            UUID conversationId,
+            UUID actorId,
+            String clientMessageId,
+            String content,
+            MessageKind messageType,
+            List<JsonNode> actions) {
+        this(
+                eventId,
+                version,
+                occurredAt,
+                conversationId,
+                actorId,
+                clientMessageId,
+                content,
+                messageType,
+                actions,
+                null);
     }
 
     public static SendMessage of(UUID conversationId, UUID senderId, String clientMessageId, String content) {
+        return of(conversationId, senderId, clientMessageId, content, List.of());
+    }
+
+    /** A text message carrying the given stored attachments. */
+    public static SendMessage of(
+            UUID conversationId, UUID senderId, String clientMessageId, String content, List<Attachment> attachments) {
         return new SendMessage(
                 UUID.randomUUID(),
                 1,
@@ -33,6 +65,7 @@ public record SendMessage(
                 clientMessageId,
                 content,
                 MessageKind.TEXT,
-                List.of());
+                List.of(),
+                attachments);
     }
 }
