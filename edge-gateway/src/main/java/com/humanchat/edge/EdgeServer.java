@@ -107,6 +107,7 @@ public final class EdgeServer extends RouterServer {
                                 .router(vertx));
         presence.mount(api, services.bearerAuth());
         services.chat().mountBookingTerms(vertx, api, services.bearerAuth());
+        services.chat().mountAttachments(root, api, services.bearerAuth());
         api.route("/me/*").subRouter(new ProfileRoutes(services.identity(), services.bearerAuth()).router(vertx));
         new DiscoverRoutes(services.pg(), services.bearerAuth(), presence::statusesFor).mount(api);
         services.chat().mountApi(vertx, api, services.bearerAuth());

@@ -1,6 +1,7 @@
 package com.humanchat.edge.chat;
 
 import com.humanchat.schemas.Json;
+import com.humanchat.schemas.chat.Attachment;
 import com.humanchat.schemas.chat.MessageDeleted;
 import com.humanchat.schemas.chat.MessageEdited;
 import com.humanchat.schemas.chat.MessageSent;
@@ -22,7 +23,7 @@ public final class ChatJson {
 
     private ChatJson() {}
 
-    /** {@code {id, conversationId, seq, senderId, clientMessageId, content, timestamp, type, actions}}. */
+    /** {@code {id, conversationId, seq, senderId, clientMessageId, content, timestamp, type, actions, attachments}}. */
     public static JsonObject message(MessageSent sent) {
         return new JsonObject()
                 .put("id", sent.messageId().toString())
@@ -33,12 +34,17 @@ public final class ChatJson {
                 .put("content", sent.content())
                 .put("timestamp", sent.occurredAt().toString())
                 .put("type", sent.messageType().wire())
-                .put("actions", actions(sent.actions()));
+                .put("actions", actions(sent.actions()))
+                .put(
+                        "attachments",
+                        new JsonArray(sent.attachments().stream()
+                                .map(ChatJson::attachment)
+                                .toList()));
     }
 
     /**
      * A message from a row whose message columns carry {@code prefix} ({@code id, seq, sender_id, client_message_id,
-     * content, type, actions, sent_at, edited_at, deleted_at}); null when the row has no message (a left join).
+     * content, type, actions, attachments, sent_at, edited_at, deleted_at}); null when the row has no message (a left join).
      */
     public static JsonObject message(Row row, String prefix, UUID conversationId) {
         UUID id = row.getUUID(prefix + "id");
@@ -54,7 +60,8 @@ public final class ChatJson {
                 .put("content", row.getString(prefix + "content"))
                 .put("timestamp", instant(row.getOffsetDateTime(prefix + "sent_at")))
                 .put("type", row.getString(prefix + "type"))
-                .put("actions", jsonArray(row.getValue(prefix + "actions")));
+                .put("actions", jsonArray(row.getValue(prefix + "actions")))
+                .put("attachments", jsonArray(row.getValue(prefix + "attachments")));
         OffsetDateTime edited = row.getOffsetDateTime(prefix + "edited_at");
         if (edited != null) {
             message.put("editedAt", instant(edited));
@@ -206,6 +213,22 @@ public final class ChatJson {
         @SuppressWarnings("unchecked")
         List<Object> plain = Json.mapper().convertValue(actions, List.class);
         return new JsonArray(plain);
+    }
+
+    /**
+     * An attachment of a message (openapi.yaml {@code Attachment}); {@code width} and {@code height} only for an image,
+     * as the projected row stores them.
+     */
+    public static JsonObject attachment(Attachment a) {
+        JsonObject json = new JsonObject()
+                .put("attachmentId", a.attachmentId().toString())
+                .put("name", a.name())
+                .put("contentType", a.contentType())
+                .put("sizeBytes", a.sizeBytes());
+        if (a.width() != null && a.height() != null) {
+            json.put("width", a.width()).put("height", a.height());
+        }
+        return json.put("thumbnail", a.thumbnail());
     }
 
     private static JsonArray jsonArray(Object value) {

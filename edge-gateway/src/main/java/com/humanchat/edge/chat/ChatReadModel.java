@@ -28,7 +28,7 @@ public final class ChatReadModel {
     public static final String MESSAGE_COLUMNS = "m.id as m_id, m.seq as m_seq, m.sender_id as m_sender_id,"
             + " m.client_message_id as m_client_message_id, m.content as m_content, m.type as m_type,"
             + " m.actions as m_actions, m.sent_at as m_sent_at, m.edited_at as m_edited_at,"
-            + " m.deleted_at as m_deleted_at";
+            + " m.deleted_at as m_deleted_at, m.attachments as m_attachments";
 
     /**
      * The conversations of member {@code $1} ({@code p} = the viewer's participants row, {@code c} = the conversation,
@@ -37,7 +37,8 @@ public final class ChatReadModel {
     public static final String CONVERSATION_SELECT = "select c.id, c.type, c.created_at, c.last_activity,"
             + " c.last_seq, c.linked_session_id, c.tx, p.unread_count, p.last_read_seq,"
             + " p.unread_as_of_seq, p.unread_as_of_read,"
-            + " (select coalesce(json_agg(json_build_object('userId', pp.user_id, 'displayName', u.display_name)"
+            + " (select coalesce(json_agg(json_build_object('userId', pp.user_id, 'displayName', u.display_name,"
+            + "         'avatarId', u.avatar_attachment_id)"
             + "         order by pp.user_id), '[]'::json)"
             + "    from participants pp left join users u on u.id = pp.user_id"
             + "   where pp.conversation_id = c.id and pp.member) as participants, "

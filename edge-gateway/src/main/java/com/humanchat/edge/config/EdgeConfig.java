@@ -50,7 +50,8 @@ public record EdgeConfig(
         int signInLockoutFailures,
         Duration signInLockoutFirst,
         Duration signInLockoutMax,
-        MailConfig mail) {
+        MailConfig mail,
+        AttachmentConfig attachments) {
 
     /**
      * The default cap on one replica's sockets: four fifths of the process's open-file limit, the rest kept for
@@ -145,6 +146,7 @@ public record EdgeConfig(
             r.problem("HUMANCHAT_SIGN_IN_LOCKOUT_MAX_SECONDS must be at least HUMANCHAT_SIGN_IN_LOCKOUT_SECONDS");
         }
         MailConfig mail = MailConfig.read(r, httpPort);
+        AttachmentConfig attachments = AttachmentConfig.read(r);
         r.throwIfInvalid();
         return new EdgeConfig(
                 httpPort,
@@ -176,6 +178,7 @@ public record EdgeConfig(
                 lockoutFailures,
                 lockoutFirst,
                 lockoutMax,
-                mail);
+                mail,
+                attachments);
     }
 }
