@@ -14,7 +14,7 @@ import {
   settleSend,
   type FrameEffect,
 } from './sync';
-import type { Message, PendingSend, RtcPayload, ServerFrame, SyncPage } from './types';
+import type { Attachment, Message, PendingSend, RtcPayload, ServerFrame, SyncPage } from './types';
 
 const PING_EVERY_MS = 20_000;
 const MAX_BACKOFF_MS = 15_000;
@@ -233,8 +233,8 @@ export class Connection {
   }
 
   /** Queues a message and tries to deliver the queue now; offline it stays queued until the next `hello`. */
-  async send(conversationId: string, content: string): Promise<PendingSend> {
-    const pending = await queueSend(this.db, conversationId, content, this.me);
+  async send(conversationId: string, content: string, attachments: Attachment[] = []): Promise<PendingSend> {
+    const pending = await queueSend(this.db, conversationId, content, this.me, crypto.randomUUID(), attachments);
     void this.flush();
     return pending;
   }
@@ -256,7 +256,13 @@ export class Connection {
             const { status, body } = await this.api.callWithStatus<Message>(
               'POST',
               `/api/conversations/${pending.conversationId}/messages`,
-              { clientMessageId: pending.clientMessageId, content: pending.content },
+              pending.attachments?.length
+                ? {
+                    clientMessageId: pending.clientMessageId,
+                    content: pending.content,
+                    attachmentIds: pending.attachments.map((a) => a.attachmentId),
+                  }
+                : { clientMessageId: pending.clientMessageId, content: pending.content },
             );
             await settleSend(this.db, pending, status === 201 ? { kind: 'stored', message: body } : { kind: 'accepted' }, this.me);
           } catch (e) {

@@ -1,6 +1,7 @@
 import type { ChatDatabase } from './db';
 import { SYNC_CURSOR } from './db';
 import type {
+  Attachment,
   Conversation,
   ManagedRequest,
   Message,
@@ -258,10 +259,12 @@ export async function queueSend(
   content: string,
   me: string,
   clientMessageId: string = crypto.randomUUID(),
+  attachments: Attachment[] = [],
 ): Promise<PendingSend> {
   const newest = await db.outbox.orderBy('queuedAt').last();
   lastQueuedAt = Math.max(Date.now(), lastQueuedAt + 1, (newest?.queuedAt ?? 0) + 1);
   const pending: PendingSend = { clientMessageId, conversationId, senderId: me, content, queuedAt: lastQueuedAt, status: 'queued' };
+  if (attachments.length) pending.attachments = attachments;
   await db.outbox.put(pending);
   return pending;
 }

@@ -19,6 +19,8 @@ export interface User {
   /** Public profile: the host's booking terms welcome donations (tips). */
   donationsWelcome?: boolean;
   presence?: { status: string };
+  /** The profile picture: an attachment any signed-in user may fetch (null: none). */
+  avatarId?: string | null;
   /** Public profile: the average and number of the host's reviews; null when nobody rated them. */
   rating?: HostRating | null;
 }
@@ -50,6 +52,7 @@ export interface AuthAnswer {
 export interface Participant {
   userId: string;
   displayName: string | null;
+  avatarId?: string | null;
 }
 
 export type SamAction =
@@ -67,6 +70,25 @@ export type SamAction =
   | { type: 'open_request'; hostUserId: string; message: string; actionId?: string }
   | { type: 'session'; sessionId: string; status: SessionStatus };
 
+/** A file or image a message carries (openapi.yaml `Attachment`); `width`/`height` only for an image. */
+export interface Attachment {
+  attachmentId: string;
+  name: string;
+  contentType: string;
+  sizeBytes: number;
+  width?: number;
+  height?: number;
+  thumbnail: boolean;
+}
+
+/** Short-lived signed links to an attachment (openapi.yaml `AttachmentLinks`). */
+export interface AttachmentLinks {
+  attachment: Attachment;
+  url: string;
+  thumbnailUrl?: string;
+  expiresAt: string;
+}
+
 export interface Message {
   id: string;
   conversationId: string;
@@ -79,6 +101,8 @@ export interface Message {
   actions: SamAction[];
   editedAt?: string;
   deletedAt?: string;
+  /** Files and images, in the order sent (absent in messages cached before attachments existed). */
+  attachments?: Attachment[];
 }
 
 export interface Conversation {
@@ -109,6 +133,8 @@ export interface PendingSend {
   /** queued: not sent yet (or to retry) · sending: in flight · accepted: 202, waiting for its seq · failed: refused */
   status: 'queued' | 'sending' | 'accepted' | 'failed';
   error?: string;
+  /** Completed uploads the message carries (uploaded before it was queued). */
+  attachments?: Attachment[];
 }
 
 export type PaymentMode = 'free' | 'paid' | 'donation';

@@ -1,8 +1,21 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { conn, maybeConn } from '../services';
 import { errorText, sam as samApi } from '../endpoints';
+import type { Attachment } from '../types';
+import { fileSize, uploadFile } from '../uploads';
 import { ErrorAlert } from './ErrorAlert';
+import { Icon } from './Icon';
+
+/** A file picked for the next message: uploading (with progress), ready, or refused with the server's words. */
+interface Picked {
+  key: string;
+  name: string;
+  size: number;
+  progress: number;
+  attachment?: Attachment;
+  error?: string;
+}
 
 const TYPING_REPEAT_MS = 2500;
 const TYPING_IDLE_MS = 3000;
@@ -10,6 +23,9 @@ const TYPING_IDLE_MS = 3000;
 /** Writes a message: Enter sends, Shift+Enter breaks the line; tells the others while typing. */
 export function Composer({ conversationId, sam }: { conversationId: string; sam: boolean }) {
   const [text, setText] = useState('');
+  const [picked, setPicked] = useState<Picked[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
   // Sam's asks go straight to the API (Sam answers only online); messages go through the offline queue.
   const askSam = useMutation({
     mutationFn: (content: string) => samApi.ask(content, conversationId),
@@ -40,18 +56,45 @@ export function Composer({ conversationId, sam }: { conversationId: string; sam:
     }
   }
 
+  function update(key: string, change: Partial<Picked>) {
+    setPicked((all) => all.map((p) => (p.key === key ? { ...p, ...change } : p)));
+  }
+
+  /** Uploads each file at once (the server refuses a file too large or of a refused type, in words shown on its chip). */
+  function attach(files: FileList | File[]) {
+    for (const file of Array.from(files)) {
+      const key = crypto.randomUUID();
+      setPicked((all) => [...all, { key, name: file.name, size: file.size, progress: 0 }]);
+      uploadFile(file, { purpose: 'message', conversationId }, (progress) => update(key, { progress })).then(
+        (attachment) => update(key, { attachment, progress: 1 }),
+        (error: unknown) => update(key, { error: errorText(error) }),
+      );
+    }
+  }
+
+  function onDrop(e: DragEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setDragging(false);
+    if (!sam && e.dataTransfer.files.length) attach(e.dataTransfer.files);
+  }
+
+  const ready = picked.filter((p) => p.attachment).map((p) => p.attachment as Attachment);
+  const uploading = picked.some((p) => !p.attachment && !p.error);
+  const canSend = !uploading && (text.trim() !== '' || ready.length > 0);
+
   async function submit(e?: FormEvent) {
     e?.preventDefault();
     const content = text.trim();
-    if (!content) return;
+    if (!canSend) return;
     setText('');
+    setPicked([]);
     askSam.reset();
     clearTimeout(idleTimer.current);
     if (lastTypingSent.current) typing(false);
     if (sam) {
       askSam.mutate(content);
     } else {
-      await conn().send(conversationId, content);
+      await conn().send(conversationId, content, ready);
     }
     input.current?.focus();
   }
@@ -64,8 +107,54 @@ export function Composer({ conversationId, sam }: { conversationId: string; sam:
   }
 
   return (
-    <form className="composer" onSubmit={submit}>
+    <form
+      className={dragging ? 'composer dragging' : 'composer'}
+      onSubmit={submit}
+      onDragOver={(e) => {
+        if (sam) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
       <ErrorAlert message={askSam.error ? errorText(askSam.error) : undefined} />
+      {picked.length > 0 && (
+        <ul className="picked" aria-label="Attachments of the next message">
+          {picked.map((p) => (
+            <li key={p.key} className={p.error ? 'picked-file refused' : 'picked-file'} data-testid="picked-file" data-ready={!!p.attachment}>
+              <span className="file-name">{p.name}</span>
+              <span className="file-size">{fileSize(p.size)}</span>
+              {p.error ? (
+                <span role="alert">{p.error}</span>
+              ) : (
+                !p.attachment && <progress max={1} value={p.progress} aria-label={`Uploading ${p.name}`} />
+              )}
+              <button type="button" className="quiet" aria-label={`Remove ${p.name}`} onClick={() => setPicked((all) => all.filter((o) => o.key !== p.key))}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {!sam && (
+        <>
+          <input
+            ref={fileInput}
+            type="file"
+            multiple
+            hidden
+            data-testid="attach-input"
+            onChange={(e) => {
+              if (e.target.files) attach(e.target.files);
+              e.target.value = '';
+            }}
+          />
+          <button type="button" className="quiet attach" aria-label="Attach files" title="Attach files" onClick={() => fileInput.current?.click()}>
+            <Icon name="attach" />
+          </button>
+        </>
+      )}
       <label className="visually-hidden" htmlFor={`composer-${conversationId}`}>
         {sam ? 'Ask Sam' : 'Message'}
       </label>
@@ -81,7 +170,7 @@ export function Composer({ conversationId, sam }: { conversationId: string; sam:
         onBlur={() => lastTypingSent.current && typing(false)}
         data-testid="composer"
       />
-      <button type="submit" className="primary" disabled={!text.trim()}>
+      <button type="submit" className="primary" disabled={!canSend}>
         Send
       </button>
     </form>

@@ -7,6 +7,8 @@ import { openConversationWith } from '../openConversation';
 import { ratingSummary } from '../reviews';
 import { IntroductionRequest } from './IntroductionRequest';
 import { PresenceDot } from './PresenceDot';
+import { AvatarImage } from './AttachmentView';
+import { initials } from './names';
 import { ErrorAlert } from './ErrorAlert';
 
 // A host's reviews load when someone opens them (the first-visit budget, scripts/bundle-size.mjs).
@@ -74,6 +76,9 @@ export function DiscoverPanel() {
           return (
             <li key={h.id} className="card host-card" data-testid="discover-host">
               <h3>
+                <span className="avatar" aria-hidden="true">
+                  <AvatarImage avatarId={h.avatarId} fallback={initials(h.displayName)} />
+                </span>
                 {h.displayName} <PresenceDot userId={h.id} fallback={h.presence?.status} />
               </h3>
               {rating && (

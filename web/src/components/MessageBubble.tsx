@@ -1,6 +1,7 @@
 import { clockTime, localTimes } from '../time';
 import type { Message, PendingSend } from '../types';
 import { ActionRenderer } from './ActionRenderer';
+import { Attachments } from './AttachmentView';
 import { MessageText } from './MessageText';
 
 /**
@@ -26,7 +27,10 @@ export function MessageBubble(props: { message: Message; mine: boolean; senderNa
   return (
     <li className={classes.join(' ')} data-testid="message" data-seq={message.seq} data-client-message-id={message.clientMessageId ?? undefined}>
       {!mine && props.groupStart && <span className="sender">{message.type === 'sam' ? 'Sam' : props.senderName}</span>}
-      <span className="content">{message.deletedAt ? <em>Message deleted</em> : <MessageText text={message.content} />}</span>
+      {!message.deletedAt && <Attachments items={message.attachments} />}
+      {(message.deletedAt || message.content) && (
+        <span className="content">{message.deletedAt ? <em>Message deleted</em> : <MessageText text={message.content} />}</span>
+      )}
       <ActionRenderer actions={message.actions} />
       <span className="meta">
         <time dateTime={message.timestamp}>{clockTime(message.timestamp)}</time>
@@ -51,9 +55,12 @@ const PENDING_TEXT = { queued: 'waiting to send', sending: 'sending…', accepte
 export function PendingBubble({ pending, onRetry }: { pending: PendingSend; onRetry: (id: string) => void }) {
   return (
     <li className={`bubble mine pending group-start group-end status-${pending.status}`} data-testid="pending-message" data-status={pending.status}>
-      <span className="content">
-        <MessageText text={pending.content} />
-      </span>
+      <Attachments items={pending.attachments} />
+      {pending.content && (
+        <span className="content">
+          <MessageText text={pending.content} />
+        </span>
+      )}
       <span className="meta">
         {PENDING_TEXT[pending.status]}
         {pending.error && `: ${pending.error}`}

@@ -11,6 +11,7 @@ import type { BookingTerms, User } from '../types';
 import { ErrorAlert } from './ErrorAlert';
 import { GetPaid } from './GetPaid';
 import { ManagerInvitations } from './ManagerInvitations';
+import { ProfilePicture } from './ProfilePicture';
 
 /** `#/settings`: the profile, a host's terms and price, getting paid (Stripe), the manager. */
 export default function SettingsPage() {
@@ -22,6 +23,7 @@ export default function SettingsPage() {
     <section className="settings" aria-labelledby="settings-title">
       <h1 id="settings-title">Settings</h1>
       <ErrorAlert message={me.error ? errorText(me.error) : terms.error ? errorText(terms.error) : undefined} />
+      {me.data && <ProfilePicture account={me.data} />}
       {ready ? <ProfileSettings account={me.data!} terms={terms.data} /> : !me.error && <p className="muted">Loading…</p>}
       {isHost && ready && <GetPaid />}
       <ManagerInvitations />
