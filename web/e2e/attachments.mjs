@@ -59,7 +59,7 @@ await scenario('attachments', async ({ browser, log, pageConsole }) => {
   await alice.page.locator('[data-testid="picked-file"][data-ready="true"]').nth(1).waitFor();
   const dir = screenshotDir();
   if (dir) await alice.page.screenshot({ path: `${dir}/desktop-attachments-composer.png` });
-  await alice.page.getByRole('button', { name: 'Send' }).click();
+  await alice.page.locator('form.composer button[type="submit"]').click();
   log('image and PDF uploaded and sent');
 
   const thumb = hank.page.locator('[data-testid="message"] [data-testid="attachment-image"][data-name="beach.png"] img');

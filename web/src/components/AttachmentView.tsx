@@ -1,25 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { attachments as attachmentsApi } from '../endpoints';
 import { db } from '../services';
 import type { Attachment } from '../types';
-import { fileSize, previewBox } from '../uploads';
-import { Icon } from './Icon';
-
-/** Signed links live a few minutes on the server; they are asked again well before that. */
-const LINKS_FRESH_MS = 2 * 60_000;
-
-/** The signed links of an attachment, while the page is online. */
-export function useAttachmentLinks(attachmentId: string | null | undefined) {
-  return useQuery({
-    queryKey: ['attachment-links', attachmentId],
-    queryFn: () => attachmentsApi.links(attachmentId as string),
-    enabled: !!attachmentId,
-    staleTime: LINKS_FRESH_MS,
-    refetchInterval: LINKS_FRESH_MS,
-    retry: false,
-  });
-}
+import { fileSize, previewBox } from '../attachmentSizes';
+import { useAttachmentLinks } from './AttachmentLinks';
 
 /**
  * The thumbnail of an image: online from its signed URL, kept in IndexedDB so that the thread still shows it offline.
@@ -79,7 +62,9 @@ function FileChip({ attachment }: { attachment: Attachment }) {
   const links = useAttachmentLinks(attachment.attachmentId);
   const body = (
     <>
-      <Icon name="file" />
+      <svg className="icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+        <path d="M6 3h8l4 4v14H6zM14 3v4h4" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinejoin="round" />
+      </svg>
       <span className="file-name">{attachment.name}</span>
       <span className="file-size">{fileSize(attachment.sizeBytes)}</span>
     </>
@@ -95,7 +80,8 @@ function FileChip({ attachment }: { attachment: Attachment }) {
   );
 }
 
-export function Attachments({ items }: { items: Attachment[] | undefined }) {
+/** The attachments of a message (loaded on demand: the first visit downloads no attachment code). */
+export default function Attachments({ items }: { items: Attachment[] | undefined }) {
   if (!items?.length) return null;
   return (
     <span className="attachments">
@@ -104,12 +90,4 @@ export function Attachments({ items }: { items: Attachment[] | undefined }) {
       )}
     </span>
   );
-}
-
-/** A user's profile picture inside an `.avatar` circle, or `fallback` (their initials) while there is none or offline. */
-export function AvatarImage({ avatarId, fallback }: { avatarId?: string | null; fallback: React.ReactNode }) {
-  const links = useAttachmentLinks(avatarId);
-  const src = links.data?.thumbnailUrl ?? links.data?.url;
-  // eslint-disable-next-line @next/next/no-img-element -- a signed URL; a static export has no image optimiser
-  return src ? <img className="avatar-image" src={src} alt="" data-testid="avatar-image" /> : <>{fallback}</>;
 }

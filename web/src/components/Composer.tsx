@@ -1,21 +1,15 @@
 import { useMutation } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { conn, maybeConn } from '../services';
 import { errorText, sam as samApi } from '../endpoints';
 import type { Attachment } from '../types';
-import { fileSize, uploadFile } from '../uploads';
 import { ErrorAlert } from './ErrorAlert';
+import type { Picked } from './PickedFiles';
 import { Icon } from './Icon';
 
-/** A file picked for the next message: uploading (with progress), ready, or refused with the server's words. */
-interface Picked {
-  key: string;
-  name: string;
-  size: number;
-  progress: number;
-  attachment?: Attachment;
-  error?: string;
-}
+/** The files picked for the next message: fetched with the first one (most visits never attach a file). */
+const PickedFiles = dynamic(() => import('./PickedFiles'), { ssr: false });
 
 const TYPING_REPEAT_MS = 2500;
 const TYPING_IDLE_MS = 3000;
@@ -65,7 +59,10 @@ export function Composer({ conversationId, sam }: { conversationId: string; sam:
     for (const file of Array.from(files)) {
       const key = crypto.randomUUID();
       setPicked((all) => [...all, { key, name: file.name, size: file.size, progress: 0 }]);
-      uploadFile(file, { purpose: 'message', conversationId }, (progress) => update(key, { progress })).then(
+      // The upload code is fetched with the first file picked: most visits never attach one.
+      import('../uploads')
+        .then(({ uploadFile }) => uploadFile(file, { purpose: 'message', conversationId }, (progress) => update(key, { progress })))
+        .then(
         (attachment) => update(key, { attachment, progress: 1 }),
         (error: unknown) => update(key, { error: errorText(error) }),
       );
@@ -119,24 +116,7 @@ export function Composer({ conversationId, sam }: { conversationId: string; sam:
       onDrop={onDrop}
     >
       <ErrorAlert message={askSam.error ? errorText(askSam.error) : undefined} />
-      {picked.length > 0 && (
-        <ul className="picked" aria-label="Attachments of the next message">
-          {picked.map((p) => (
-            <li key={p.key} className={p.error ? 'picked-file refused' : 'picked-file'} data-testid="picked-file" data-ready={!!p.attachment}>
-              <span className="file-name">{p.name}</span>
-              <span className="file-size">{fileSize(p.size)}</span>
-              {p.error ? (
-                <span role="alert">{p.error}</span>
-              ) : (
-                !p.attachment && <progress max={1} value={p.progress} aria-label={`Uploading ${p.name}`} />
-              )}
-              <button type="button" className="quiet" aria-label={`Remove ${p.name}`} onClick={() => setPicked((all) => all.filter((o) => o.key !== p.key))}>
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      {picked.length > 0 && <PickedFiles picked={picked} onRemove={(key) => setPicked((all) => all.filter((o) => o.key !== key))} />}
       {!sam && (
         <>
           <input

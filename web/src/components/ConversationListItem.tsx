@@ -2,7 +2,7 @@ import { useUi } from '../store';
 import type { Conversation } from '../types';
 import { SAM_USER_ID } from '../types';
 import { conversationTitle, initials, others, timeOf } from './names';
-import { AvatarImage } from './AttachmentView';
+import { AvatarImage } from './AttachmentLinks';
 import { Icon } from './Icon';
 import { PresenceDot } from './PresenceDot';
 
@@ -26,7 +26,7 @@ export function ConversationListItem({ conversation, me }: { conversation: Conve
         onClick={() => navigate(isSam ? { view: 'sam' } : { view: 'chats', conversationId: conversation.conversationId })}
       >
         <span className="avatar" aria-hidden="true">
-          {isSam ? <Icon name="sam" /> : <AvatarImage avatarId={others(conversation, me).length === 1 ? peer?.avatarId : null} fallback={initials(title)} />}
+          {isSam ? <Icon name="sam" /> : <AvatarImage avatarId={peer?.avatarId} fallback={initials(title)} />}
           {peer && !isSam && <PresenceDot userId={peer.userId} />}
         </span>
         <span className="item-body">

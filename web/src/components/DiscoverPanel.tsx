@@ -7,7 +7,7 @@ import { openConversationWith } from '../openConversation';
 import { ratingSummary } from '../reviews';
 import { IntroductionRequest } from './IntroductionRequest';
 import { PresenceDot } from './PresenceDot';
-import { AvatarImage } from './AttachmentView';
+import { AvatarImage } from './AttachmentLinks';
 import { initials } from './names';
 import { ErrorAlert } from './ErrorAlert';
 

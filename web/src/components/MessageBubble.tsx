@@ -1,8 +1,11 @@
+import dynamic from 'next/dynamic';
 import { clockTime, localTimes } from '../time';
 import type { Message, PendingSend } from '../types';
 import { ActionRenderer } from './ActionRenderer';
-import { Attachments } from './AttachmentView';
 import { MessageText } from './MessageText';
+
+/** Images and files of a message: their code is fetched with the first message that has any (then cached offline). */
+const Attachments = dynamic(() => import('./AttachmentView'), { ssr: false });
 
 /**
  * One message. In a group of consecutive messages of one sender only the first names the sender and only the last
@@ -27,7 +30,7 @@ export function MessageBubble(props: { message: Message; mine: boolean; senderNa
   return (
     <li className={classes.join(' ')} data-testid="message" data-seq={message.seq} data-client-message-id={message.clientMessageId ?? undefined}>
       {!mine && props.groupStart && <span className="sender">{message.type === 'sam' ? 'Sam' : props.senderName}</span>}
-      {!message.deletedAt && <Attachments items={message.attachments} />}
+      {!message.deletedAt && !!message.attachments?.length && <Attachments items={message.attachments} />}
       {(message.deletedAt || message.content) && (
         <span className="content">{message.deletedAt ? <em>Message deleted</em> : <MessageText text={message.content} />}</span>
       )}
@@ -55,7 +58,7 @@ const PENDING_TEXT = { queued: 'waiting to send', sending: 'sending…', accepte
 export function PendingBubble({ pending, onRetry }: { pending: PendingSend; onRetry: (id: string) => void }) {
   return (
     <li className={`bubble mine pending group-start group-end status-${pending.status}`} data-testid="pending-message" data-status={pending.status}>
-      <Attachments items={pending.attachments} />
+      {!!pending.attachments?.length && <Attachments items={pending.attachments} />}
       {pending.content && (
         <span className="content">
           <MessageText text={pending.content} />

@@ -7,7 +7,7 @@ import { api } from '../services';
 import { useUi } from '../store';
 import type { User } from '../types';
 import { uploadFile } from '../uploads';
-import { AvatarImage } from './AttachmentView';
+import { AvatarImage } from './AttachmentLinks';
 import { ErrorAlert } from './ErrorAlert';
 import { initials } from './names';
 

@@ -69,7 +69,11 @@ public final class EdgeServer extends RouterServer {
         Router root = Router.router(vertx);
         root.route().handler(new RequestIds());
         WebClientRoutes webClient = new WebClientRoutes();
-        root.route().handler(new SecurityHeaders(services.config().corsOrigins(), webClient.inlineScriptHashes()));
+        root.route()
+                .handler(new SecurityHeaders(
+                        services.config().corsOrigins(),
+                        webClient.inlineScriptHashes(),
+                        services.config().attachments().storageOrigin()));
         List<String> corsOrigins = services.config().corsOrigins();
         if (!corsOrigins.isEmpty()) {
             // No allow-list means same-origin only: without the handler no answer carries Access-Control-* headers.

@@ -45,8 +45,22 @@ public record AttachmentConfig(long maxBytes, Set<String> allowedTypes, Duration
             String secretAccessKey,
             boolean pathStyle) {}
 
-    public boolean enabled() {
-        return directory != null || s3 != null;
+    /**
+     * The origin browsers upload attachments to and load them from when it is not the edge's own: the S3 endpoint
+     * ({@code https://<bucket>.s3.<region>.amazonaws.com} on AWS); null for the disk store.
+     */
+    public String storageOrigin() {
+        if (s3 == null) {
+            return null;
+        }
+        if (s3.endpoint() == null) {
+            return "https://" + s3.bucket() + ".s3." + s3.region() + ".amazonaws.com";
+        }
+        URI endpoint = s3.endpoint();
+        String origin = endpoint.getScheme() + "://" + endpoint.getHost()
+                + (endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort());
+        // Virtual-hosted addressing puts the bucket in the host name.
+        return s3.pathStyle() ? origin : origin.replace("://", "://" + s3.bucket() + ".");
     }
 
     static AttachmentConfig read(EnvironmentReader r) {
