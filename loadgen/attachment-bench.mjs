@@ -59,7 +59,7 @@ async function call(method, path, token, body) {
 }
 
 async function register(name) {
-  const email = `${name}-${randomUUID().slice(0, 8)}@bench.test`;
+  const email = `${name.toLowerCase().replace(/\W+/g, ".")}-${randomUUID().slice(0, 8)}@bench.test`;
   return call('POST', '/api/auth/register', null, { email, password: 'a long enough password', displayName: name });
 }
 

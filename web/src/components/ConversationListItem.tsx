@@ -16,7 +16,9 @@ export function ConversationListItem({ conversation, me }: { conversation: Conve
   const isSam = peer?.userId === SAM_USER_ID;
   const active = route.view === 'chats' && route.conversationId === conversation.conversationId;
   const last = conversation.lastMessage;
-  const preview = typing ? 'typing…' : last ? (last.deletedAt ? 'Message deleted' : `${last.senderId === me ? 'You: ' : ''}${last.content}`) : 'No messages yet';
+  // A message of attachments only is previewed by its first file's name.
+  const text = last && (last.content || (last.attachments?.length ? `📎 ${last.attachments[0].name}` : ''));
+  const preview = typing ? 'typing…' : last ? (last.deletedAt ? 'Message deleted' : `${last.senderId === me ? 'You: ' : ''}${text}`) : 'No messages yet';
   return (
     <li>
       <button
