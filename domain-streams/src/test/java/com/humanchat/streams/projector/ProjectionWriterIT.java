@@ -394,6 +394,7 @@ class ProjectionWriterIT {
                 MessageKind.TEXT,
                 List.of(),
                 pair,
+                List.of(),
                 1L);
         MessageReacted bobLikes = new MessageReacted(
                 UUID.randomUUID(), 1, at(3), conversation, UUID.randomUUID(), 1, bob, "👍", true, List.of(bob), pair);
