@@ -1,6 +1,7 @@
 // Attachments: a guest attaches an image and a PDF (a refused type is refused on its chip in plain words), sends them;
 // the host sees both live (the image in a box of its final size, the PDF as a chip that downloads the same bytes) and
-// again after reloading offline (the thumbnail from IndexedDB). The guest sets a profile picture in Settings.
+// again after reloading offline (the thumbnail from IndexedDB); the host replies with an image (quote and picture in one
+// message). The guest sets a profile picture in Settings.
 import { readFileSync } from 'node:fs';
 import { RUN, assert, baseUrlFromArgs, firstMessage, go, hostAndGuest, scenario, screenshotDir, waitOnline } from './lib.mjs';
 
@@ -73,6 +74,21 @@ await scenario('attachments', async ({ browser, log, pageConsole }) => {
   assert(readFileSync(await download.path()).equals(PDF), 'the downloaded PDF is the uploaded one');
   log('host sees both live; the PDF downloads byte for byte');
   await alice.page.locator('[data-testid="message"] [data-testid="attachment-image"][data-name="beach.png"] img').waitFor();
+
+  // A reply may carry an image too: one message with the quote and the picture.
+  const asked = hank.page.locator('[data-testid="message"]').filter({ has: hank.page.locator('.content', { hasText: 'Sending the photo and the invoice' }) });
+  await asked.hover();
+  await asked.getByRole('button', { name: 'Reply', exact: true }).click();
+  await hank.page.getByTestId('composer-draft').filter({ hasText: `Replying to ${aliceName}` }).waitFor();
+  await hank.page.getByTestId('attach-input').setInputFiles({ name: 'harbour.png', mimeType: 'image/png', buffer: await png(hank.page, 600, 400) });
+  await hank.page.locator('[data-testid="picked-file"][data-ready="true"]').waitFor();
+  await hank.page.getByTestId('composer').fill('This is where we meet');
+  await hank.page.locator('form.composer button[type="submit"]').click();
+  const reply = alice.page.locator('[data-testid="message"]').filter({ has: alice.page.locator('.content', { hasText: 'This is where we meet' }) });
+  await reply.getByTestId('quote').filter({ hasText: 'Sending the photo and the invoice' }).waitFor();
+  await reply.locator('[data-testid="attachment-image"][data-name="harbour.png"] img').waitFor();
+  await hank.page.locator('[data-testid="message"] [data-testid="attachment-image"][data-name="harbour.png"] img').waitFor();
+  log('Hank replied with an image: Alice sees the quote and the picture in one message');
   if (dir) await hank.page.screenshot({ path: `${dir}/desktop-attachments-thread.png` });
 
   await hank.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));

@@ -53,6 +53,20 @@ class ConversationDeciderAttachmentsTest {
     }
 
     @Test
+    void aReplyCarriesItsAttachmentsAndTheMessageItQuotes() {
+        conversation.handle(SendMessage.of(conversationId, alice, "c-1", "where was this?"));
+        List<Attachment> files = List.of(image());
+
+        ChatEvent event = conversation.handle(SendMessage.of(conversationId, bob, "c-2", "here", files, 1L));
+
+        assertThat(event).isInstanceOfSatisfying(MessageSent.class, sent -> {
+            assertThat(sent.attachments()).containsExactlyElementsOf(files);
+            assertThat(sent.replyToSeq()).isEqualTo(1L);
+            assertThat(sent.seq()).isEqualTo(2);
+        });
+    }
+
+    @Test
     void aRetriedSendGetsTheOriginalAttachmentsBack() {
         List<Attachment> files = List.of(pdf());
         MessageSent original =

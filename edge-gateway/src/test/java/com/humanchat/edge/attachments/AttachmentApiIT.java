@@ -74,15 +74,7 @@ class AttachmentApiIT {
         assertThat(sent.json().getJsonArray("attachments")).containsExactly(image, pdf);
 
         long seq = sent.json().getLong("seq");
-        JsonObject stored = await().atMost(Duration.ofSeconds(20))
-                .until(
-                        () -> PLATFORM.get(
-                                        "/api/conversations/" + conversation + "/messages?after=" + (seq - 1),
-                                        bob.token())
-                                .json()
-                                .getJsonArray("items"),
-                        items -> !items.isEmpty())
-                .getJsonObject(0);
+        JsonObject stored = projected(seq);
         assertThat(stored.getJsonArray("attachments")).as("as projected").containsExactly(image, pdf);
 
         JsonObject imageLink = link(bob, image.getString("attachmentId"));
@@ -103,6 +95,37 @@ class AttachmentApiIT {
         assertThat(pdfBytes.headers().firstValue("Content-Disposition"))
                 .hasValue("attachment; filename=\"invoice.pdf\"; filename*=UTF-8''invoice.pdf");
         assertThat(pdfBytes.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
+    @Test
+    void aReplyWithAnImageCarriesBothAndReadsBackWithTheQuote() throws Exception {
+        Answer asked = PLATFORM.post(
+                "/api/conversations/" + conversation + "/messages",
+                bob.token(),
+                new JsonObject()
+                        .put("clientMessageId", "question-" + UUID.randomUUID())
+                        .put("content", "which beach?"));
+        assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+        long question = asked.json().getLong("seq");
+        JsonObject image = upload(alice, conversation, "beach.png", "image/png", png(640, 480));
+
+        Answer sent = PLATFORM.post(
+                "/api/conversations/" + conversation + "/messages",
+                alice.token(),
+                new JsonObject()
+                        .put("clientMessageId", "reply-" + UUID.randomUUID())
+                        .put("content", "this one")
+                        .put("replyToSeq", question)
+                        .put("attachmentIds", new JsonArray().add(image.getString("attachmentId"))));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        assertThat(sent.json().getLong("replyToSeq")).isEqualTo(question);
+        assertThat(sent.json().getJsonArray("attachments")).containsExactly(image);
+
+        long seq = sent.json().getLong("seq");
+        JsonObject stored = projected(seq);
+        assertThat(stored.getJsonArray("attachments")).as("as projected").containsExactly(image);
+        assertThat(stored.getLong("replyToSeq")).isEqualTo(question);
+        assertThat(stored.getJsonObject("replyTo").getString("content")).isEqualTo("which beach?");
     }
 
     @Test
@@ -220,6 +243,20 @@ class AttachmentApiIT {
     }
 
     /** Registers, puts and completes an upload: the attachment's JSON. */
+
+    /** Message {@code seq} of the conversation as Bob reads it once the projector stored it. */
+    private static JsonObject projected(long seq) {
+        return await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> PLATFORM.get(
+                                        "/api/conversations/" + conversation + "/messages?after=" + (seq - 1),
+                                        bob.token())
+                                .json()
+                                .getJsonArray("items"),
+                        items -> !items.isEmpty())
+                .getJsonObject(0);
+    }
+
     static JsonObject upload(TestUser user, UUID conversationId, String name, String type, byte[] bytes)
             throws Exception {
         JsonObject created = created(user, conversationId, name, type, bytes.length);
