@@ -28,7 +28,8 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== location.origin) return;
-  if (/^\/(api|ws|health|metrics|docs)(\/|$)/.test(url.pathname)) return;
+  // The API, the socket and the signed attachment URLs (private, each valid for minutes) are never cached.
+  if (/^\/(api|ws|files|health|metrics|docs)(\/|$)/.test(url.pathname)) return;
   if (request.mode === 'navigate') {
     // Network first for the page (a new deploy shows at once), the cached shell when offline.
     event.respondWith(

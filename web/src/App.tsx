@@ -1,12 +1,15 @@
 import { QueryClientProvider } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import { useEffect, useState } from 'react';
 import { AuthView } from './components/AuthView';
-import { VerifyEmailPage } from './components/EmailVerification';
 import { Shell } from './components/Shell';
 import { Connection } from './connection';
 import { queryClient } from './queries';
 import { api, db, setConnection } from './services';
 import { useUi } from './store';
+
+/** The page of a mailed verification link: opened once per address, so its code (and next/link) loads on demand. */
+const VerifyEmailPage = dynamic(() => import('./components/VerifyEmailPage').then((m) => m.VerifyEmailPage), { ssr: false });
 
 /** Signed out: the sign-in/sign-up view. Signed in: the shell, with the connection keeping the cache in step. */
 export function App() {

@@ -16,7 +16,7 @@ import {
   settleSend,
   type FrameEffect,
 } from './sync';
-import type { Message, PendingSend, Reschedule, RtcPayload, ServerFrame, SyncPage } from './types';
+import type { Message, PendingSend, Reschedule, RtcPayload, SendExtras, ServerFrame, SyncPage } from './types';
 
 const PING_EVERY_MS = 20_000;
 const MAX_BACKOFF_MS = 15_000;
@@ -252,8 +252,8 @@ export class Connection {
   }
 
   /** Queues a message and tries to deliver the queue now; offline it stays queued until the next `hello`. */
-  async send(conversationId: string, content: string, replyToSeq?: number): Promise<PendingSend> {
-    const pending = await queueSend(this.db, conversationId, content, this.me, undefined, replyToSeq);
+  async send(conversationId: string, content: string, extras: SendExtras = {}): Promise<PendingSend> {
+    const pending = await queueSend(this.db, conversationId, content, this.me, crypto.randomUUID(), extras);
     void this.flush();
     return pending;
   }
@@ -275,9 +275,12 @@ export class Connection {
             const { status, body } = await this.api.callWithStatus<Message>(
               'POST',
               `/api/conversations/${pending.conversationId}/messages`,
-              pending.replyToSeq === undefined
-                ? { clientMessageId: pending.clientMessageId, content: pending.content }
-                : { clientMessageId: pending.clientMessageId, content: pending.content, replyToSeq: pending.replyToSeq },
+              {
+                clientMessageId: pending.clientMessageId,
+                content: pending.content,
+                ...(pending.replyToSeq === undefined ? {} : { replyToSeq: pending.replyToSeq }),
+                ...(pending.attachments?.length ? { attachmentIds: pending.attachments.map((a) => a.attachmentId) } : {}),
+              },
             );
             await settleSend(this.db, pending, status === 201 ? { kind: 'stored', message: body } : { kind: 'accepted' }, this.me);
           } catch (e) {

@@ -1,6 +1,12 @@
 import Dexie, { type Table } from 'dexie';
 import type { Conversation, ManagedRequest, Message, PendingSend, Session } from './types';
 
+/** An image's thumbnail kept for offline reading. */
+export interface AttachmentPreview {
+  attachmentId: string;
+  blob: Blob;
+}
+
 export interface Setting {
   key: string;
   value: unknown;
@@ -21,6 +27,7 @@ export class ChatDatabase extends Dexie {
   sessions!: Table<Session, string>;
   requests!: Table<ManagedRequest, string>;
   settings!: Table<Setting, string>;
+  previews!: Table<AttachmentPreview, string>;
 
   constructor(name = 'humanchat') {
     super(name);
@@ -32,6 +39,7 @@ export class ChatDatabase extends Dexie {
       requests: 'requestId, status',
       settings: 'key',
     });
+    this.version(2).stores({ previews: 'attachmentId' });
   }
 
   async setting<T>(key: string): Promise<T | undefined> {

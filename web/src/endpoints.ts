@@ -1,6 +1,8 @@
 import { ApiError } from './api';
 import { api } from './services';
 import type {
+  Attachment,
+  AttachmentLinks,
   AuthAnswer,
   BookingTerms,
   CancellationPreview,
@@ -162,6 +164,28 @@ export interface SearchHit {
   rank: number;
   snippet: { text: string; match: boolean }[];
 }
+
+/** A registered upload: the client sends the bytes to `upload.url` (openapi.yaml `Upload`). */
+export interface Upload {
+  attachmentId: string;
+  upload: { method: string; url: string; headers: Record<string, string> };
+  expiresAt: string;
+}
+
+export type UploadTarget = { purpose: 'message'; conversationId: string } | { purpose: 'avatar' };
+
+export const attachments = {
+  create: (file: { name: string; type: string; size: number }, target: UploadTarget) =>
+    api.call<Upload>('POST', '/api/attachments', {
+      ...target,
+      name: file.name,
+      contentType: file.type || 'application/octet-stream',
+      sizeBytes: file.size,
+    }),
+  complete: (attachmentId: string) => api.call<Attachment>('POST', `/api/attachments/${id(attachmentId)}/complete`, {}),
+  links: (attachmentId: string) => api.call<AttachmentLinks>('GET', `/api/attachments/${id(attachmentId)}`),
+  setAvatar: (attachmentId: string | null) => api.call<void>('PUT', '/api/me/avatar', { attachmentId }),
+};
 
 export const sam = {
   ask: (message: string, conversationId?: string) =>

@@ -6,6 +6,7 @@ import type {
   Message,
   Participant,
   PendingSend,
+  SendExtras,
   ServerFrame,
   Session,
   SyncPage,
@@ -308,12 +309,13 @@ export async function queueSend(
   content: string,
   me: string,
   clientMessageId: string = crypto.randomUUID(),
-  replyToSeq?: number,
+  { replyToSeq, attachments = [] }: SendExtras = {},
 ): Promise<PendingSend> {
   const newest = await db.outbox.orderBy('queuedAt').last();
   lastQueuedAt = Math.max(Date.now(), lastQueuedAt + 1, (newest?.queuedAt ?? 0) + 1);
   const pending: PendingSend = { clientMessageId, conversationId, senderId: me, content, queuedAt: lastQueuedAt, status: 'queued' };
   if (replyToSeq !== undefined) pending.replyToSeq = replyToSeq;
+  if (attachments.length) pending.attachments = attachments;
   await db.outbox.put(pending);
   return pending;
 }

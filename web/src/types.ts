@@ -19,6 +19,8 @@ export interface User {
   /** Public profile: the host's booking terms welcome donations (tips). */
   donationsWelcome?: boolean;
   presence?: { status: string };
+  /** The profile picture: an attachment any signed-in user may fetch (null: none). */
+  avatarId?: string | null;
   /** Public profile: the average and number of the host's reviews; null when nobody rated them. */
   rating?: HostRating | null;
 }
@@ -52,6 +54,7 @@ export interface Participant {
   displayName: string | null;
   /** How far this member has read as the others may see it ("Seen"); absent in older caches. */
   seenSeq?: number;
+  avatarId?: string | null;
 }
 
 export type SamAction =
@@ -68,6 +71,25 @@ export type SamAction =
     }
   | { type: 'open_request'; hostUserId: string; message: string; actionId?: string }
   | { type: 'session'; sessionId: string; status: SessionStatus };
+
+/** A file or image a message carries (openapi.yaml `Attachment`); `width`/`height` only for an image. */
+export interface Attachment {
+  attachmentId: string;
+  name: string;
+  contentType: string;
+  sizeBytes: number;
+  width?: number;
+  height?: number;
+  thumbnail: boolean;
+}
+
+/** Short-lived signed links to an attachment (openapi.yaml `AttachmentLinks`). */
+export interface AttachmentLinks {
+  attachment: Attachment;
+  url: string;
+  thumbnailUrl?: string;
+  expiresAt: string;
+}
 
 export interface Message {
   id: string;
@@ -87,6 +109,8 @@ export interface Message {
   replyTo?: QuotedMessage | null;
   /** Per emoji, the users whose reaction is on the message. */
   reactions?: Record<string, string[]>;
+  /** Files and images, in the order sent (absent in messages cached before attachments existed). */
+  attachments?: Attachment[];
 }
 
 export interface QuotedMessage {
@@ -118,6 +142,12 @@ export interface Conversation {
 }
 
 /** A send not yet confirmed by the server, kept until its message (same clientMessageId) is stored. */
+/** What a message carries besides its text: the message it replies to, the completed uploads it names. */
+export interface SendExtras {
+  replyToSeq?: number;
+  attachments?: Attachment[];
+}
+
 export interface PendingSend {
   clientMessageId: string;
   conversationId: string;
@@ -130,6 +160,8 @@ export interface PendingSend {
   /** queued: not sent yet (or to retry) · sending: in flight · accepted: 202, waiting for its seq · failed: refused */
   status: 'queued' | 'sending' | 'accepted' | 'failed';
   error?: string;
+  /** Completed uploads the message carries (uploaded before it was queued). */
+  attachments?: Attachment[];
 }
 
 export type PaymentMode = 'free' | 'paid' | 'donation';

@@ -1,10 +1,16 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import dynamic from 'next/dynamic';
+import { useEffect, useRef, useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { conn, maybeConn } from '../services';
 import { conversations, errorText, sam as samApi } from '../endpoints';
 import { useUi } from '../store';
-import type { Message } from '../types';
+import type { Attachment, Message } from '../types';
 import { ErrorAlert } from './ErrorAlert';
+import type { Picked } from './PickedFiles';
+import { Icon } from './Icon';
+
+/** The files picked for the next message: fetched with the first one (most visits never attach a file). */
+const PickedFiles = dynamic(() => import('./PickedFiles'), { ssr: false });
 
 const TYPING_REPEAT_MS = 2500;
 const TYPING_IDLE_MS = 3000;
@@ -35,6 +41,9 @@ export function Composer(props: { conversationId: string; sam: boolean; messages
   useEffect(() => {
     if (draft) input.current?.focus();
   }, [draft]);
+  const [picked, setPicked] = useState<Picked[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
   // Sam's asks go straight to the API (Sam answers only online); messages go through the offline queue.
   const askSam = useMutation({
     mutationFn: (content: string) => samApi.ask(content, conversationId),
@@ -65,11 +74,41 @@ export function Composer(props: { conversationId: string; sam: boolean; messages
     }
   }
 
+  function update(key: string, change: Partial<Picked>) {
+    setPicked((all) => all.map((p) => (p.key === key ? { ...p, ...change } : p)));
+  }
+
+  /** Uploads each file at once (the server refuses a file too large or of a refused type, in words shown on its chip). */
+  function attach(files: FileList | File[]) {
+    for (const file of Array.from(files)) {
+      const key = crypto.randomUUID();
+      setPicked((all) => [...all, { key, name: file.name, size: file.size, progress: 0 }]);
+      // The upload code is fetched with the first file picked: most visits never attach one.
+      import('../uploads')
+        .then(({ uploadFile }) => uploadFile(file, { purpose: 'message', conversationId }, (progress) => update(key, { progress })))
+        .then(
+        (attachment) => update(key, { attachment, progress: 1 }),
+        (error: unknown) => update(key, { error: errorText(error) }),
+      );
+    }
+  }
+
+  function onDrop(e: DragEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setDragging(false);
+    if (!sam && e.dataTransfer.files.length) attach(e.dataTransfer.files);
+  }
+
+  const ready = picked.filter((p) => p.attachment).map((p) => p.attachment as Attachment);
+  const uploading = picked.some((p) => !p.attachment && !p.error);
+  const canSend = !uploading && (text.trim() !== '' || (draft?.mode !== 'edit' && ready.length > 0));
+
   async function submit(e?: FormEvent) {
     e?.preventDefault();
     const content = text.trim();
-    if (!content) return;
+    if (!canSend) return;
     setText('');
+    if (draft?.mode !== 'edit') setPicked([]);
     askSam.reset();
     edit.reset();
     clearTimeout(idleTimer.current);
@@ -80,7 +119,7 @@ export function Composer(props: { conversationId: string; sam: boolean; messages
     } else if (draft?.mode === 'edit') {
       edit.mutate({ seq: draft.seq, content });
     } else {
-      await conn().send(conversationId, content, draft?.mode === 'reply' ? draft.seq : undefined);
+      await conn().send(conversationId, content, { replyToSeq: draft?.mode === 'reply' ? draft.seq : undefined, attachments: ready });
     }
     input.current?.focus();
   }
@@ -99,13 +138,23 @@ export function Composer(props: { conversationId: string; sam: boolean; messages
   }
 
   return (
-    <form className="composer" onSubmit={submit}>
+    <form
+      className={dragging ? 'composer dragging' : 'composer'}
+      onSubmit={submit}
+      onDragOver={(e) => {
+        if (sam || draft?.mode === 'edit') return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
       <ErrorAlert message={askSam.error ? errorText(askSam.error) : edit.error ? errorText(edit.error) : undefined} />
       {draft && (
         <div className="composer-draft" data-testid="composer-draft">
           <span>
             {draft.mode === 'edit' ? 'Editing your message' : `Replying to ${target ? props.nameOf(target.senderId) : 'a message'}`}
-            {target && draft.mode === 'reply' && <span className="muted">: {target.content.slice(0, 80)}</span>}
+            {target && draft.mode === 'reply' && <span className="muted">: {target.content ? target.content.slice(0, 80) : (target.attachments?.[0]?.name ?? '')}</span>}
           </span>
           <button
             type="button"
@@ -119,6 +168,25 @@ export function Composer(props: { conversationId: string; sam: boolean; messages
             ✕
           </button>
         </div>
+      )}
+      {picked.length > 0 && <PickedFiles picked={picked} onRemove={(key) => setPicked((all) => all.filter((o) => o.key !== key))} />}
+      {!sam && draft?.mode !== 'edit' && (
+        <>
+          <input
+            ref={fileInput}
+            type="file"
+            multiple
+            hidden
+            data-testid="attach-input"
+            onChange={(e) => {
+              if (e.target.files) attach(e.target.files);
+              e.target.value = '';
+            }}
+          />
+          <button type="button" className="quiet attach" aria-label="Attach files" title="Attach files" onClick={() => fileInput.current?.click()}>
+            <Icon name="attach" />
+          </button>
+        </>
       )}
       <label className="visually-hidden" htmlFor={`composer-${conversationId}`}>
         {sam ? 'Ask Sam' : 'Message'}
@@ -135,7 +203,7 @@ export function Composer(props: { conversationId: string; sam: boolean; messages
         onBlur={() => lastTypingSent.current && typing(false)}
         data-testid="composer"
       />
-      <button type="submit" className="primary" disabled={!text.trim()}>
+      <button type="submit" className="primary" disabled={!canSend}>
         {draft?.mode === 'edit' ? 'Save' : 'Send'}
       </button>
     </form>

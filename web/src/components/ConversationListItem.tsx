@@ -2,6 +2,7 @@ import { useUi } from '../store';
 import type { Conversation } from '../types';
 import { SAM_USER_ID } from '../types';
 import { conversationTitle, initials, others, timeOf } from './names';
+import { AvatarImage } from './AttachmentLinks';
 import { Icon } from './Icon';
 import { PresenceDot } from './PresenceDot';
 
@@ -15,7 +16,9 @@ export function ConversationListItem({ conversation, me }: { conversation: Conve
   const isSam = peer?.userId === SAM_USER_ID;
   const active = route.view === 'chats' && route.conversationId === conversation.conversationId;
   const last = conversation.lastMessage;
-  const preview = typing ? 'typing…' : last ? (last.deletedAt ? 'Message deleted' : `${last.senderId === me ? 'You: ' : ''}${last.content}`) : 'No messages yet';
+  // A message of attachments only is previewed by its first file's name.
+  const text = last && (last.content || (last.attachments?.length ? `📎 ${last.attachments[0].name}` : ''));
+  const preview = typing ? 'typing…' : last ? (last.deletedAt ? 'Message deleted' : `${last.senderId === me ? 'You: ' : ''}${text}`) : 'No messages yet';
   return (
     <li>
       <button
@@ -25,7 +28,7 @@ export function ConversationListItem({ conversation, me }: { conversation: Conve
         onClick={() => navigate(isSam ? { view: 'sam' } : { view: 'chats', conversationId: conversation.conversationId })}
       >
         <span className="avatar" aria-hidden="true">
-          {isSam ? <Icon name="sam" /> : initials(title)}
+          {isSam ? <Icon name="sam" /> : <AvatarImage avatarId={peer?.avatarId} fallback={initials(title)} />}
           {peer && !isSam && <PresenceDot userId={peer.userId} />}
         </span>
         <span className="item-body">

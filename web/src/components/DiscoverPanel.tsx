@@ -8,6 +8,8 @@ import { ratingSummary } from '../reviews';
 import { IntroductionRequest } from './IntroductionRequest';
 import { ReportButton } from './ReportButton';
 import { PresenceDot } from './PresenceDot';
+import { AvatarImage } from './AttachmentLinks';
+import { initials } from './names';
 import { ErrorAlert } from './ErrorAlert';
 
 // A host's reviews load when someone opens them (the first-visit budget, scripts/bundle-size.mjs).
@@ -75,6 +77,9 @@ export function DiscoverPanel() {
           return (
             <li key={h.id} className="card host-card" data-testid="discover-host">
               <h3>
+                <span className="avatar" aria-hidden="true">
+                  <AvatarImage avatarId={h.avatarId} fallback={initials(h.displayName)} />
+                </span>
                 {h.displayName} <PresenceDot userId={h.id} fallback={h.presence?.status} />
               </h3>
               {rating && (

@@ -6,6 +6,7 @@ const PATHS: Record<string, string> = {
   sessions: 'M4 6h16v14H4zM4 10h16M8 3v5M16 3v5',
   money: 'M3 6h18v12H3zM12 9a3 3 0 1 1 0 6a3 3 0 0 1 0-6zM6 9v6M18 9v6',
   settings: 'M4 7h10M18 7h2M4 17h2M10 17h10M16 5v4M8 15v4',
+  attach: 'M16 7l-7.5 7.5a2 2 0 0 0 2.8 2.8L19 9.6a4 4 0 0 0-5.7-5.7L5.6 11.6a6 6 0 0 0 8.5 8.5L20 14.2',
   admin: 'M12 8a4 4 0 1 1 0 8a4 4 0 0 1 0-8zM12 2v3M12 19v3M2 12h3M19 12h3M5 5l2 2M17 17l2 2M5 19l2-2M17 7l2-2',
 };
 

@@ -1,9 +1,8 @@
+import dynamic from 'next/dynamic';
 import { clockTime, localTimes } from '../time';
 import type { Message, PendingSend, QuotedMessage } from '../types';
-import { ActionRenderer } from './ActionRenderer';
 import { MessageText } from './MessageText';
 import { ReportButton } from './ReportButton';
-import dynamic from 'next/dynamic';
 import type { MessageHandlers } from './MessageTools';
 
 // A message's tools (shown on hover or focus), its reactions and its quote are chunks of their own, fetched once a
@@ -21,6 +20,11 @@ export interface BubbleExtras {
   seen?: string;
   highlighted?: boolean;
 }
+
+/** Images and files of a message: their code is fetched with the first message that has any (then cached offline). */
+const Attachments = dynamic(() => import('./AttachmentView'), { ssr: false });
+/** Sam's host cards and the buttons of system messages: fetched with the first message that carries actions. */
+const ActionRenderer = dynamic(() => import('./ActionRenderer').then((m) => m.ActionRenderer), { ssr: false });
 
 /**
  * One message. In a group of consecutive messages of one sender only the first names the sender and only the last
@@ -41,7 +45,7 @@ export function MessageBubble(props: {
         <span className="content">
           <MessageText text={message.content} />
         </span>
-        <ActionRenderer actions={message.actions} />
+        {!!message.actions?.length && <ActionRenderer actions={message.actions} />}
       </li>
     );
   }
@@ -56,8 +60,11 @@ export function MessageBubble(props: {
     <li className={classes.join(' ')} data-testid="message" data-seq={message.seq} data-client-message-id={message.clientMessageId ?? undefined}>
       {!mine && props.groupStart && <span className="sender">{message.type === 'sam' ? 'Sam' : props.senderName}</span>}
       {extras?.quote && message.replyToSeq !== undefined && !message.deletedAt && <Quote {...extras.quote} />}
-      <span className="content">{message.deletedAt ? <em>Message deleted</em> : <MessageText text={message.content} />}</span>
-      <ActionRenderer actions={message.actions} />
+      {!message.deletedAt && !!message.attachments?.length && <Attachments items={message.attachments} />}
+      {(message.deletedAt || message.content) && (
+        <span className="content">{message.deletedAt ? <em>Message deleted</em> : <MessageText text={message.content} />}</span>
+      )}
+      {!!message.actions?.length && <ActionRenderer actions={message.actions} />}
       {extras && live && Object.keys(message.reactions ?? {}).length > 0 && (
         <ReactionBar message={message} me={extras.me} onReact={extras.handlers.onReact} />
       )}
@@ -93,9 +100,12 @@ const PENDING_TEXT = { queued: 'waiting to send', sending: 'sending…', accepte
 export function PendingBubble({ pending, onRetry }: { pending: PendingSend; onRetry: (id: string) => void }) {
   return (
     <li className={`bubble mine pending group-start group-end status-${pending.status}`} data-testid="pending-message" data-status={pending.status}>
-      <span className="content">
-        <MessageText text={pending.content} />
-      </span>
+      {!!pending.attachments?.length && <Attachments items={pending.attachments} />}
+      {pending.content && (
+        <span className="content">
+          <MessageText text={pending.content} />
+        </span>
+      )}
       <span className="meta">
         {PENDING_TEXT[pending.status]}
         {pending.error && `: ${pending.error}`}

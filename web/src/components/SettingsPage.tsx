@@ -15,6 +15,7 @@ import { ManagerInvitations } from './ManagerInvitations';
 import { SecuritySettings } from './SecuritySettings';
 import { YourData } from './YourData';
 import { NotificationSettings } from './NotificationSettings';
+import { ProfilePicture } from './ProfilePicture';
 
 /** `#/settings`: the profile, a host's terms and price, getting paid (Stripe), notifications, the manager, security and your data. */
 export default function SettingsPage() {
@@ -26,6 +27,7 @@ export default function SettingsPage() {
     <section className="settings" aria-labelledby="settings-title">
       <h1 id="settings-title">Settings</h1>
       <ErrorAlert message={me.error ? errorText(me.error) : terms.error ? errorText(terms.error) : undefined} />
+      {me.data && <ProfilePicture account={me.data} />}
       {ready ? <ProfileSettings account={me.data!} terms={terms.data} /> : !me.error && <p className="muted">Loading…</p>}
       {isHost && ready && (
         <p className="card">

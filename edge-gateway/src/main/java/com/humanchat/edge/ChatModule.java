@@ -1,5 +1,11 @@
 package com.humanchat.edge;
 
+import com.humanchat.edge.attachments.AttachmentRoutes;
+import com.humanchat.edge.attachments.AttachmentService;
+import com.humanchat.edge.attachments.AttachmentStores;
+import com.humanchat.edge.attachments.DiskFileRoutes;
+import com.humanchat.edge.attachments.DiskObjectStore;
+import com.humanchat.edge.attachments.ObjectStore;
 import com.humanchat.edge.auth.AccountStanding;
 import com.humanchat.edge.auth.AuthenticatedUser;
 import com.humanchat.edge.auth.BearerAuthHandler;
@@ -113,6 +119,9 @@ public final class ChatModule implements AutoCloseable {
     private final PresenceService presence;
     private final MessageSender sender;
     private final NotificationPush notificationPush;
+    private final AttachmentService attachments;
+    private final AttachmentRoutes attachmentRoutes;
+    private final DiskFileRoutes diskFileRoutes;
     private volatile boolean draining;
 
     /**
@@ -175,7 +184,11 @@ public final class ChatModule implements AutoCloseable {
                 suspended,
                 blocked);
         this.fanOut = new FanOutConsumer(config.kafkaBootstrap(), config.replicaId(), dispatcher, registry);
-        this.conversationRoutes = new ConversationRoutes(conversations, sender);
+        ObjectStore store = AttachmentStores.open(config.attachments(), config.jwtSecret());
+        this.attachments = new AttachmentService(pg, membership, config.attachments(), store, Clock.systemUTC(), vertx);
+        this.attachmentRoutes = new AttachmentRoutes(attachments);
+        this.diskFileRoutes = store instanceof DiskObjectStore disk ? new DiskFileRoutes(vertx, disk) : null;
+        this.conversationRoutes = new ConversationRoutes(conversations, sender, attachments);
         this.messageRoutes = new MessageRoutes(new MessageActions(publisher, replies, config.sendWait()), readModel);
         this.searchRoutes = new SearchRoutes(new MessageSearch(pg));
         this.syncRoutes = new SyncRoutes(sync);
@@ -292,6 +305,17 @@ public final class ChatModule implements AutoCloseable {
                 .respond(ctx -> earnings.of(AuthenticatedUser.of(ctx).id()));
     }
 
+    /**
+     * Mounts {@code /attachments…} and {@code /me/avatar} on the {@code /api} router, behind {@code auth} (before
+     * {@code /me/*}), and the disk store's signed {@code /files/…} URLs on the root router, outside the API's body limit.
+     */
+    public void mountAttachments(Router root, Router api, BearerAuthHandler auth) {
+        attachmentRoutes.mount(api, auth);
+        if (diskFileRoutes != null) {
+            diskFileRoutes.mount(root);
+        }
+    }
+
     /** Managed requests (also read by the admin overview). */
     public RequestService requests() {
         return requests;
@@ -391,6 +415,7 @@ public final class ChatModule implements AutoCloseable {
 
     @Override
     public void close() {
+        attachments.close();
         presence.close();
         notificationPush.close();
         fanOut.close();

@@ -75,7 +75,11 @@ public final class EdgeServer extends RouterServer {
         Router root = Router.router(vertx);
         root.route().handler(new RequestIds());
         WebClientRoutes webClient = new WebClientRoutes();
-        root.route().handler(new SecurityHeaders(services.config().corsOrigins(), webClient.inlineScriptHashes()));
+        root.route()
+                .handler(new SecurityHeaders(
+                        services.config().corsOrigins(),
+                        webClient.inlineScriptHashes(),
+                        services.config().attachments().storageOrigin()));
         List<String> corsOrigins = services.config().corsOrigins();
         if (!corsOrigins.isEmpty()) {
             // No allow-list means same-origin only: without the handler no answer carries Access-Control-* headers.
@@ -123,6 +127,7 @@ public final class EdgeServer extends RouterServer {
                         Clock.systemUTC())
                 .mount(api, services.bearerAuth());
         new NotificationRoutes(services.pg(), services.config().jwtSecret()).mount(vertx, api, services.bearerAuth());
+        services.chat().mountAttachments(root, api, services.bearerAuth());
         api.route("/me/*").subRouter(new ProfileRoutes(services.identity(), services.bearerAuth()).router(vertx));
         new DiscoverRoutes(services.pg(), services.bearerAuth(), presence::statusesFor).mount(api);
         services.chat().mountApi(vertx, api, services.bearerAuth());

@@ -40,7 +40,15 @@ final class SecurityHeaders implements Handler<RoutingContext> {
     /** {@code script-src}: the page's origin, the web client's inline scripts by hash, Stripe.js. */
     private final String scriptSources;
 
+    /** Where attachments are fetched from and uploaded to besides the page's origin (an S3 endpoint), or empty. */
+    private final String storageOrigin;
+
     SecurityHeaders(List<String> corsOrigins, List<String> inlineScriptHashes) {
+        this(corsOrigins, inlineScriptHashes, null);
+    }
+
+    SecurityHeaders(List<String> corsOrigins, List<String> inlineScriptHashes, String storageOrigin) {
+        this.storageOrigin = storageOrigin == null ? "" : " " + storageOrigin;
         this.scriptSources = String.join(" ", "'self'", STRIPE_SCRIPTS, String.join(" ", inlineScriptHashes))
                 .strip();
         this.allowedOrigins = corsOrigins.stream()
@@ -76,14 +84,15 @@ final class SecurityHeaders implements Handler<RoutingContext> {
      * {@code ws://} and {@code wss://} for the others (which of the two depends on the TLS proxy, invisible here).
      */
     String contentSecurityPolicy(String host) {
-        StringBuilder connect = new StringBuilder("connect-src 'self' " + STRIPE_API);
+        StringBuilder connect = new StringBuilder("connect-src 'self' " + STRIPE_API + storageOrigin);
         if (host != null && HOST.matcher(host).matches()) {
             connect.append(" ws://").append(host).append(" wss://").append(host);
         }
         if (!allowedOrigins.isEmpty()) {
             connect.append(' ').append(allowedOrigins);
         }
+        // Images: the page's own, thumbnails kept offline (blob:), and the attachment store's signed URLs.
         return "default-src 'self'; script-src " + scriptSources + "; frame-src " + STRIPE_FRAMES + "; " + connect
-                + "; " + OTHER_DIRECTIVES;
+                + "; img-src 'self' blob:" + storageOrigin + "; " + OTHER_DIRECTIVES;
     }
 }

@@ -77,4 +77,15 @@ class SecurityHeadersTest {
                 .doesNotContain("unsafe-inline")
                 .doesNotContain("unsafe-eval");
     }
+
+    @Test
+    void loadsImagesFromThePageOfflineBlobsAndTheAttachmentStoreAndUploadsThere() {
+        SecurityHeaders disk = new SecurityHeaders(List.of(), List.of());
+        SecurityHeaders s3 = new SecurityHeaders(List.of(), List.of(), "https://files.s3.eu-west-1.amazonaws.com");
+
+        assertThat(disk.contentSecurityPolicy("chat.example.com")).contains("img-src 'self' blob:;");
+        assertThat(s3.contentSecurityPolicy("chat.example.com"))
+                .contains("img-src 'self' blob: https://files.s3.eu-west-1.amazonaws.com;")
+                .contains("connect-src 'self' https://api.stripe.com https://files.s3.eu-west-1.amazonaws.com ");
+    }
 }

@@ -34,6 +34,7 @@ public final class TestEdge implements AutoCloseable {
     public static final int MAX_BODY_BYTES = 4096;
 
     private static final SharedTestInfra INFRA = SharedTestInfra.get();
+    private static final java.nio.file.Path ATTACHMENTS = java.nio.file.Path.of("target", "test-attachments");
 
     private final Edge edge;
     private final DatabaseCoordinates database;
@@ -96,7 +97,14 @@ public final class TestEdge implements AutoCloseable {
                 // Every test client is 127.0.0.1: the per-address sign-in limit would otherwise throttle the suites.
                 Map.entry("HUMANCHAT_RATE_LIMIT_IP_AUTH_PER_MINUTE", "100000"),
                 // Verification links are read from the development outbox page, as a developer would.
-                Map.entry("HUMANCHAT_DEV_OUTBOX", "true"));
+                Map.entry("HUMANCHAT_DEV_OUTBOX", "true"),
+                // Attachments on disk, one folder per test database, as the standalone keeps them.
+                Map.entry(
+                        "HUMANCHAT_ATTACHMENT_DIR",
+                        ATTACHMENTS
+                                .resolve(database.database())
+                                .toAbsolutePath()
+                                .toString()));
     }
 
     public static SharedTestInfra infra() {

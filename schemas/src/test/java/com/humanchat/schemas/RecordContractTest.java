@@ -127,7 +127,7 @@ class RecordContractTest {
                 Map.entry(
                         Topics.CHAT_COMMANDS,
                         CreateConversation.of(CONVERSATION, ALICE, ConversationType.DIRECT, List.of(ALICE, BOB))),
-                Map.entry(Topics.CHAT_COMMANDS, SendMessage.of(CONVERSATION, ALICE, "c-1", "hi", 6L)),
+                Map.entry(Topics.CHAT_COMMANDS, SendMessage.of(CONVERSATION, ALICE, "c-1", "hi", List.of(), 6L)),
                 Map.entry(Topics.CHAT_COMMANDS, EditMessage.of(CONVERSATION, ALICE, 1, "hello")),
                 Map.entry(Topics.CHAT_COMMANDS, DeleteMessage.of(CONVERSATION, ALICE, 1)),
                 Map.entry(Topics.CHAT_COMMANDS, MarkRead.of(CONVERSATION, BOB, 1, false)),
@@ -159,6 +159,7 @@ class RecordContractTest {
                                 MessageKind.SAM,
                                 List.of(action),
                                 List.of(ALICE, BOB),
+                                List.of(),
                                 6L)),
                 Map.entry(
                         Topics.CHAT_EVENTS,

@@ -16,6 +16,7 @@ import com.humanchat.payments.config.PaymentsConfig;
 import com.humanchat.sam.SamWorker;
 import com.humanchat.sam.config.SamWorkerConfig;
 import com.humanchat.schemas.TopicProvisioner;
+import com.humanchat.schemas.config.Settings;
 import com.humanchat.streams.app.DomainStreams;
 import com.humanchat.streams.app.DomainStreamsConfig;
 import com.humanchat.streams.projector.Projector;
@@ -92,6 +93,12 @@ final class StandalonePlatform implements AutoCloseable {
                 operatorEnv, kafka, pgUrl, redisUrl, StandaloneSettings.jwtSecretIn(dataDir));
         env.putIfAbsent(
                 DomainStreamsConfig.STATE_DIR, dataDir.resolve("streams").toString());
+        // Attachments on disk beside the other data, unless the operator names a bucket or another folder.
+        if (!env.containsKey(Settings.S3_BUCKET.name())) {
+            env.putIfAbsent(
+                    Settings.ATTACHMENT_DIR.name(),
+                    dataDir.resolve("attachments").toString());
+        }
 
         PostgresUrl postgres = PostgresUrl.parse(pgUrl);
         int applied = Migrations.apply(postgres.jdbcUrl(), postgres.user(), postgres.password());

@@ -140,6 +140,11 @@ class WebClientE2EIT {
     }
 
     @Test
+    void anImageAndAPdfReachTheOtherBrowserLiveAndAfterAnOfflineReload() throws Exception {
+        runScenario("attachments");
+    }
+
+    @Test
     void sendsMadeOfflineArriveOnceAndInOrderAndAnOfflineReloadShowsTheCachedHistory() throws Exception {
         runScenario("offline");
     }

@@ -125,8 +125,10 @@ public final class ConversationDecider {
             return refused.get();
         }
         Optional<String> invalid = invalidClientMessageId(command.clientMessageId())
-                .or(() -> invalidContent(command.content()))
-                .or(() -> invalidActions(command.actions()));
+                .or(() ->
+                        invalidContent(command.content(), !command.attachments().isEmpty()))
+                .or(() -> invalidActions(command.actions()))
+                .or(() -> AttachmentRules.invalid(command.attachments()));
         if (invalid.isPresent()) {
             return reject(command, at, RejectionCode.INVALID, invalid.get());
         }
@@ -152,6 +154,7 @@ public final class ConversationDecider {
                 command.messageType(),
                 command.actions(),
                 state.participants(),
+                command.attachments(),
                 replyTo);
         return Decision.append(RecentMessage.of(sent), state.withMessageAppendedBy(command.actorId()));
     }
@@ -188,6 +191,7 @@ public final class ConversationDecider {
                 original.messageType(),
                 original.actions(),
                 original.participantIds(),
+                original.attachments(),
                 original.replyToSeq());
     }
 
@@ -393,7 +397,12 @@ public final class ConversationDecider {
     }
 
     private static Optional<String> invalidContent(String content) {
-        if (content == null || content.isBlank()) {
+        return invalidContent(content, false);
+    }
+
+    /** A message with attachments may have an empty caption. */
+    private static Optional<String> invalidContent(String content, boolean captionOnly) {
+        if (content == null || (content.isBlank() && !captionOnly)) {
             return Optional.of("content must not be blank");
         }
         if (content.indexOf(0) >= 0) {

@@ -18,7 +18,7 @@ public record RecentMessage(MessageSent sent, boolean deleted) {
         return new RecentMessage(sent, false);
     }
 
-    /** The same message with its content and actions removed. */
+    /** The same message with its content, actions and attachments removed. */
     public RecentMessage asDeleted() {
         MessageSent s = sent;
         return new RecentMessage(
@@ -36,6 +36,7 @@ public record RecentMessage(MessageSent sent, boolean deleted) {
                         s.messageType(),
                         List.of(),
                         s.participantIds(),
+                        List.of(),
                         s.replyToSeq()),
                 true);
     }

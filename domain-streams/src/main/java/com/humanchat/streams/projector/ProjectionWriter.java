@@ -72,13 +72,13 @@ final class ProjectionWriter {
             """
             insert into messages
                    (conversation_id, seq, id, sender_id, client_message_id, content, type, actions, sent_at,
-                    reply_to_seq, tx)
+                    attachments, reply_to_seq, tx)
             select conversation_id, seq, id, sender_id, client_message_id, content, type, actions::jsonb,
-                   sent_at::timestamptz, reply_to_seq, current_tx()
+                   sent_at::timestamptz, attachments::jsonb, reply_to_seq, current_tx()
               from unnest(?::uuid[], ?::int8[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[],
-                          ?::text[], ?::int8[])
+                          ?::text[], ?::text[], ?::int8[])
                    as t(conversation_id, seq, id, sender_id, client_message_id, content, type, actions, sent_at,
-                        reply_to_seq)
+                        attachments, reply_to_seq)
             on conflict do nothing""";
 
     /**
@@ -105,7 +105,7 @@ final class ProjectionWriter {
 
     private static final String DELETE_MESSAGE =
             """
-            update messages set content = null, deleted_at = ?, tx = current_tx()
+            update messages set content = null, attachments = '[]', deleted_at = ?, tx = current_tx()
              where conversation_id = ? and seq = ? and deleted_at is null""";
 
     /**
@@ -321,7 +321,7 @@ final class ProjectionWriter {
         });
         if (!plan.messages().isEmpty()) {
             int rows = plan.messages().size();
-            Object[][] columns = new Object[10][rows];
+            Object[][] columns = new Object[11][rows];
             int i = 0;
             for (MessageSent e : plan.messages().values()) {
                 columns[0][i] = e.conversationId();
@@ -331,12 +331,13 @@ final class ProjectionWriter {
                 columns[4][i] = e.clientMessageId();
                 columns[5][i] = e.content();
                 columns[6][i] = e.messageType().wire();
-                columns[7][i] = actionsJson(e);
+                columns[7][i] = json(e.actions(), e);
                 columns[8][i] = e.occurredAt().toString(); // ISO-8601 in UTC, read as timestamptz
-                columns[9][i] = e.replyToSeq();
+                columns[9][i] = json(e.attachments(), e);
+                columns[10][i] = e.replyToSeq();
                 i++;
             }
-            String[] types = {"uuid", "int8", "uuid", "uuid", "text", "text", "text", "text", "text", "int8"};
+            String[] types = {"uuid", "int8", "uuid", "uuid", "text", "text", "text", "text", "text", "text", "int8"};
             try (PreparedStatement s = connection.prepareStatement(INSERT_MESSAGES)) {
                 for (int c = 0; c < columns.length; c++) {
                     s.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
@@ -581,11 +582,11 @@ final class ProjectionWriter {
         }
     }
 
-    private static String actionsJson(MessageSent e) {
+    private static String json(List<?> items, MessageSent e) {
         try {
-            return Json.mapper().writeValueAsString(e.actions());
+            return Json.mapper().writeValueAsString(items);
         } catch (JsonProcessingException ex) {
-            throw new IllegalArgumentException("actions of message " + e.messageId() + " are not JSON", ex);
+            throw new IllegalArgumentException("message " + e.messageId() + " does not write as JSON", ex);
         }
     }
 

@@ -23,6 +23,7 @@ import com.humanchat.migrations.Migrations;
 import com.humanchat.migrations.PostgresUrl;
 import com.humanchat.schemas.Envelope;
 import com.humanchat.schemas.Json;
+import com.humanchat.schemas.chat.Attachment;
 import com.humanchat.schemas.chat.ConversationIds;
 import com.humanchat.schemas.chat.MessageKind;
 import com.humanchat.schemas.chat.MessageReacted;
@@ -394,6 +395,7 @@ class ProjectionWriterIT {
                 MessageKind.TEXT,
                 List.of(),
                 pair,
+                List.of(new Attachment(UUID.randomUUID(), "menu.pdf", "application/pdf", 48_000, null, null, false)),
                 1L);
         MessageReacted bobLikes = new MessageReacted(
                 UUID.randomUUID(), 1, at(3), conversation, UUID.randomUUID(), 1, bob, "👍", true, List.of(bob), pair);
@@ -436,6 +438,9 @@ class ProjectionWriterIT {
                 .isEqualTo(once);
         assertThat(once.get(0)).containsEntry("reactions", "{\"👍\": [\"" + bob + "\", \"" + ann + "\"]}");
         assertThat(once.get(1)).containsEntry("reply_to_seq", 1L).containsEntry("reactions", "{}");
+        assertThat(kit.row("select attachments -> 0 ->> 'name' as name from messages where seq = 2"))
+                .as("a reply keeps its attachments")
+                .containsEntry("name", "menu.pdf");
         assertThat(kit.rows("select user_id, last_read_seq, seen_seq from participants order by user_id"))
                 .containsExactlyInAnyOrder(
                         Map.of("user_id", ann, "last_read_seq", 2L, "seen_seq", 2L),

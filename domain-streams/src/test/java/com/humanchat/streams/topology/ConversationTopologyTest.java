@@ -219,9 +219,10 @@ class ConversationTopologyTest {
         createDirect();
         send(alice, "c-1");
 
-        ChatEvent toTheFuture = handle(SendMessage.of(conversationId, bob, "c-2", "re: what?", 2L));
-        ChatEvent toZero = handle(SendMessage.of(conversationId, bob, "c-3", "re: nothing", 0L));
-        MessageSent reply = (MessageSent) handle(SendMessage.of(conversationId, bob, "c-4", "re: hello", 1L));
+        ChatEvent toTheFuture = handle(SendMessage.of(conversationId, bob, "c-2", "re: what?", List.of(), 2L));
+        ChatEvent toZero = handle(SendMessage.of(conversationId, bob, "c-3", "re: nothing", List.of(), 0L));
+        MessageSent reply =
+                (MessageSent) handle(SendMessage.of(conversationId, bob, "c-4", "re: hello", List.of(), 1L));
 
         assertThat(toTheFuture).isInstanceOfSatisfying(CommandRejected.class, rejected -> {
             assertThat(rejected.code()).isEqualTo(RejectionCode.UNKNOWN_MESSAGE);

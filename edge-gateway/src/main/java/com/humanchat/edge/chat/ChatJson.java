@@ -1,6 +1,7 @@
 package com.humanchat.edge.chat;
 
 import com.humanchat.schemas.Json;
+import com.humanchat.schemas.chat.Attachment;
 import com.humanchat.schemas.chat.MessageDeleted;
 import com.humanchat.schemas.chat.MessageEdited;
 import com.humanchat.schemas.chat.MessageReacted;
@@ -24,7 +25,7 @@ public final class ChatJson {
     private ChatJson() {}
 
     /**
-     * {@code {id, conversationId, seq, senderId, clientMessageId, content, timestamp, type, actions}} and
+     * {@code {id, conversationId, seq, senderId, clientMessageId, content, timestamp, type, actions, attachments}} and
      * {@code replyToSeq} for a reply. A live message carries no reactions (a redelivered copy must not clear the ones the
      * client holds) and no quote (the client quotes the original from what it holds).
      */
@@ -38,7 +39,12 @@ public final class ChatJson {
                 .put("content", sent.content())
                 .put("timestamp", sent.occurredAt().toString())
                 .put("type", sent.messageType().wire())
-                .put("actions", actions(sent.actions()));
+                .put("actions", actions(sent.actions()))
+                .put(
+                        "attachments",
+                        new JsonArray(sent.attachments().stream()
+                                .map(ChatJson::attachment)
+                                .toList()));
         if (sent.replyToSeq() != null) {
             message.put("replyToSeq", sent.replyToSeq());
         }
@@ -47,9 +53,9 @@ public final class ChatJson {
 
     /**
      * A message from a row whose message columns carry {@code prefix} ({@code id, seq, sender_id, client_message_id,
-     * content, type, actions, sent_at, edited_at, deleted_at, reply_to_seq, reactions, reply_to}); null when the row has
-     * no message (a left join). A reply carries {@code replyTo {seq, senderId, content, edited, deleted}}: the quoted
-     * message as it reads now, without content once deleted.
+     * content, type, actions, attachments, sent_at, edited_at, deleted_at, reply_to_seq, reactions, reply_to}); null
+     * when the row has no message (a left join). A reply carries {@code replyTo {seq, senderId, content, edited,
+     * deleted}}: the quoted message as it reads now, without content once deleted.
      */
     public static JsonObject message(Row row, String prefix, UUID conversationId) {
         UUID id = row.getUUID(prefix + "id");
@@ -65,7 +71,8 @@ public final class ChatJson {
                 .put("content", row.getString(prefix + "content"))
                 .put("timestamp", instant(row.getOffsetDateTime(prefix + "sent_at")))
                 .put("type", row.getString(prefix + "type"))
-                .put("actions", jsonArray(row.getValue(prefix + "actions")));
+                .put("actions", jsonArray(row.getValue(prefix + "actions")))
+                .put("attachments", jsonArray(row.getValue(prefix + "attachments")));
         OffsetDateTime edited = row.getOffsetDateTime(prefix + "edited_at");
         if (edited != null) {
             message.put("editedAt", instant(edited));
@@ -260,6 +267,22 @@ public final class ChatJson {
             return new JsonObject(buffer);
         }
         return new JsonObject();
+    }
+
+    /**
+     * An attachment of a message (openapi.yaml {@code Attachment}); {@code width} and {@code height} only for an image,
+     * as the projected row stores them.
+     */
+    public static JsonObject attachment(Attachment a) {
+        JsonObject json = new JsonObject()
+                .put("attachmentId", a.attachmentId().toString())
+                .put("name", a.name())
+                .put("contentType", a.contentType())
+                .put("sizeBytes", a.sizeBytes());
+        if (a.width() != null && a.height() != null) {
+            json.put("width", a.width()).put("height", a.height());
+        }
+        return json.put("thumbnail", a.thumbnail());
     }
 
     private static JsonArray jsonArray(Object value) {

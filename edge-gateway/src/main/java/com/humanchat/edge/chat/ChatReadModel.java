@@ -31,7 +31,8 @@ public final class ChatReadModel {
     public static final String MESSAGE_COLUMNS = "m.id as m_id, m.seq as m_seq, m.sender_id as m_sender_id,"
             + " m.client_message_id as m_client_message_id, m.content as m_content, m.type as m_type,"
             + " m.actions as m_actions, m.sent_at as m_sent_at, m.edited_at as m_edited_at,"
-            + " m.deleted_at as m_deleted_at, m.reply_to_seq as m_reply_to_seq, m.reactions as m_reactions,"
+            + " m.deleted_at as m_deleted_at, m.attachments as m_attachments, m.reply_to_seq as m_reply_to_seq,"
+            + " m.reactions as m_reactions,"
             + " (select json_build_object('seq', q.seq, 'senderId', q.sender_id, 'content', q.content,"
             + "         'edited', q.edited_at is not null, 'deleted', q.deleted_at is not null)"
             + "    from messages q where q.conversation_id = m.conversation_id and q.seq = m.reply_to_seq) as m_reply_to";
@@ -44,7 +45,7 @@ public final class ChatReadModel {
             + " c.last_seq, c.linked_session_id, c.tx, p.unread_count, p.last_read_seq,"
             + " p.unread_as_of_seq, p.unread_as_of_read,"
             + " (select coalesce(json_agg(json_build_object('userId', pp.user_id, 'displayName', u.display_name,"
-            + "         'seenSeq', pp.seen_seq)"
+            + "         'seenSeq', pp.seen_seq, 'avatarId', u.avatar_attachment_id)"
             + "         order by pp.user_id), '[]'::json)"
             + "    from participants pp left join users u on u.id = pp.user_id"
             + "   where pp.conversation_id = c.id and pp.member) as participants, "

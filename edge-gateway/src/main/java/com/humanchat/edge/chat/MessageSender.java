@@ -4,12 +4,14 @@ import com.humanchat.edge.http.ProblemException;
 import com.humanchat.edge.http.Rejections;
 import com.humanchat.edge.kafka.CommandPublisher;
 import com.humanchat.schemas.Topics;
+import com.humanchat.schemas.chat.Attachment;
 import com.humanchat.schemas.chat.ChatEvent;
 import com.humanchat.schemas.chat.CommandRejected;
 import com.humanchat.schemas.chat.MessageSent;
 import com.humanchat.schemas.chat.SendMessage;
 import io.vertx.core.Future;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -49,17 +51,26 @@ public final class MessageSender {
      * sender is not a member), 400 invalid, 503 Kafka did not acknowledge.
      */
     public Future<SendOutcome> send(UUID senderId, UUID conversationId, String clientMessageId, String content) {
-        return send(senderId, conversationId, clientMessageId, content, null);
+        return send(senderId, conversationId, clientMessageId, content, List.of(), null);
     }
 
-    /** A send that replies to message {@code replyToSeq} (null: not a reply); 404 unknown message when it does not exist. */
+    /**
+     * A send carrying attachments the edge already checked ({@code AttachmentService#forMessage}) and replying to
+     * message {@code replyToSeq} (null: not a reply); 404 unknown message when that message does not exist.
+     */
     public Future<SendOutcome> send(
-            UUID senderId, UUID conversationId, String clientMessageId, String content, Long replyToSeq) {
+            UUID senderId,
+            UUID conversationId,
+            String clientMessageId,
+            String content,
+            List<Attachment> attachments,
+            Long replyToSeq) {
         if (refusing) {
             return Future.failedFuture(ProblemException.unavailable("this edge is restarting; send again", 1));
         }
         inFlight.incrementAndGet();
-        SendMessage command = SendMessage.of(conversationId, senderId, clientMessageId, content, replyToSeq);
+        SendMessage command =
+                SendMessage.of(conversationId, senderId, clientMessageId, content, attachments, replyToSeq);
         PendingReplies.Waiter waiter = replies.awaitSend(
                         command.eventId(), new PendingReplies.ClientKey(conversationId, senderId, clientMessageId))
                 .expireAfter(sendWait);

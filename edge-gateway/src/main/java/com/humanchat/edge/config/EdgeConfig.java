@@ -51,7 +51,8 @@ public record EdgeConfig(
         Duration signInLockoutFirst,
         Duration signInLockoutMax,
         MailConfig mail,
-        AccountConfig account) {
+        AccountConfig account,
+        AttachmentConfig attachments) {
 
     /**
      * The default cap on one replica's sockets: four fifths of the process's open-file limit, the rest kept for
@@ -147,6 +148,7 @@ public record EdgeConfig(
         }
         MailConfig mail = MailConfig.read(r, httpPort);
         AccountConfig account = AccountConfig.read(r);
+        AttachmentConfig attachments = AttachmentConfig.read(r);
         r.throwIfInvalid();
         return new EdgeConfig(
                 httpPort,
@@ -179,6 +181,7 @@ public record EdgeConfig(
                 lockoutFirst,
                 lockoutMax,
                 mail,
-                account);
+                account,
+                attachments);
     }
 }

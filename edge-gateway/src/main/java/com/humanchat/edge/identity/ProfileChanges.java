@@ -82,6 +82,7 @@ public record ProfileChanges(
                 setsRepresentative ? representativeName : user.representativeName(),
                 user.suspended(),
                 user.createdAt(),
-                user.emailVerified());
+                user.emailVerified(),
+                user.avatarId());
     }
 }

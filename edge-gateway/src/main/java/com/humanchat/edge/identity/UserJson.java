@@ -51,7 +51,10 @@ public final class UserJson {
                 .put("tags", new JsonArray(user.tags()))
                 .put("priceCents", user.priceCents())
                 .put("currency", user.currency())
-                .put("instantAvailable", user.instantAvailable());
+                .put("instantAvailable", user.instantAvailable())
+                .put(
+                        "avatarId",
+                        user.avatarId() == null ? null : user.avatarId().toString());
     }
 
     /** {@code {average, count}}, or null for a host nobody rated. */

@@ -150,6 +150,7 @@ final class FrameProtocol {
                         conversationId,
                         clientMessageId,
                         frame.get("content").asText(),
+                        List.of(),
                         frame.hasNonNull("replyToSeq") ? frame.get("replyToSeq").asLong() : null)
                 .onFailure(e -> socket.send(failure(e, clientMessageId)));
     }

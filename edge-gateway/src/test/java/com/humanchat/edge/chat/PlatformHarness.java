@@ -48,6 +48,8 @@ public final class PlatformHarness {
     /** Admin metrics are emitted this often here, so that a test sees its own traffic within a second or two. */
     public static final Duration METRICS_INTERVAL = Duration.ofSeconds(1);
 
+    private static final java.nio.file.Path ATTACHMENTS =
+            java.nio.file.Path.of("target", "platform-attachments-" + UUID.randomUUID());
     private static PlatformHarness instance;
     private static volatile Map<String, String> extraEdgeEnvironment;
 
@@ -158,6 +160,8 @@ public final class PlatformHarness {
         env.put("HUMANCHAT_ADMIN_EMAILS", ADMIN_EMAIL);
         // Verification links are read from each edge's development outbox page, as a developer would.
         env.put("HUMANCHAT_DEV_OUTBOX", "true");
+        // Every edge of the platform shares one attachments folder, as replicas share a bucket.
+        env.put("HUMANCHAT_ATTACHMENT_DIR", ATTACHMENTS.toAbsolutePath().toString());
         return env;
     }
 

@@ -573,6 +573,63 @@ class AccessMatrixIT {
                             put("/api/me/read-receipts", new JsonObject().put("enabled", true)),
                             200)),
             new Row(
+                    "POST",
+                    "/api/attachments",
+                    "conversation members, into their conversation; anyone signed in, for their own profile picture",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> post("/api/attachments", uploadRequest(f)),
+                    AccessMatrixIT::attachmentState,
+                    f -> as("owner", f.owner().token(), post("/api/attachments", uploadRequest(f)), 201)),
+            new Row(
+                    "POST",
+                    "/api/attachments/:id/complete",
+                    "the uploader (anyone else gets the 404 of an unknown attachment)",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> post("/api/attachments/" + uploadsOf(f).file() + "/complete", null),
+                    AccessMatrixIT::attachmentState,
+                    f -> as(
+                            "owner",
+                            f.owner().token(),
+                            post("/api/attachments/" + uploadsOf(f).file() + "/complete", null),
+                            200)),
+            new Row(
+                    "GET",
+                    "/api/attachments/:id",
+                    "members of the attachment's conversation (a profile picture: anyone signed in)",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> get("/api/attachments/" + uploadsOf(f).file()),
+                    AccessMatrixIT::attachmentState,
+                    f -> as(
+                            "partner",
+                            f.partner().token(),
+                            get("/api/attachments/" + uploadsOf(f).file()),
+                            200)),
+            new Row(
+                    "PUT",
+                    "/api/me/avatar",
+                    "any signed-in user, with a profile picture they uploaded themselves",
+                    refused(401),
+                    refused(400),
+                    refused(403),
+                    (f, c) -> put(
+                            "/api/me/avatar",
+                            new JsonObject().put("attachmentId", uploadsOf(f).avatar())),
+                    AccessMatrixIT::accountState,
+                    f -> as(
+                            "owner",
+                            f.owner().token(),
+                            put(
+                                    "/api/me/avatar",
+                                    new JsonObject()
+                                            .put("attachmentId", uploadsOf(f).avatar())),
+                            204)),
+            new Row(
                     "GET",
                     "/api/sync",
                     "any signed-in user, for their own changes",
@@ -1625,6 +1682,8 @@ class AccessMatrixIT {
 
         active = fixture("owner", 6);
         suspended = fixture("suspended owner", 12);
+        upload(active);
+        upload(suspended);
         socketOpenWhenSuspended = TestSocket.connect(
                 PLATFORM.clientVertx(), edge.port(), suspended.owner().token(), null);
         socketOpenWhenSuspended.await(f -> "hello".equals(f.getString("type")));
@@ -2200,6 +2259,65 @@ class AccessMatrixIT {
     }
 
     /** The conversation as the partner sees it: its summary, its messages and the partner's Sam-free list. */
+    /** Each fixture owner's uploads: a PDF in their conversation and a profile picture, completed before any row. */
+    record Uploads(String file, String avatar) {}
+
+    private static final Map<UUID, Uploads> UPLOADS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** A 1×1 PNG. */
+    private static final byte[] PNG = java.util.Base64.getDecoder()
+            .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+    private static void upload(Fixture f) {
+        String file = uploaded(f.owner(), uploadRequest(f), PDF);
+        String avatar = uploaded(
+                f.owner(),
+                new JsonObject()
+                        .put("purpose", "avatar")
+                        .put("name", "me.png")
+                        .put("contentType", "image/png")
+                        .put("sizeBytes", PNG.length),
+                PNG);
+        UPLOADS.put(f.owner().id(), new Uploads(file, avatar));
+    }
+
+    private static Uploads uploadsOf(Fixture f) {
+        return UPLOADS.get(f.owner().id());
+    }
+
+    private static JsonObject uploadRequest(Fixture f) {
+        return new JsonObject()
+                .put("conversationId", f.conversation().toString())
+                .put("name", "contract.pdf")
+                .put("contentType", "application/pdf")
+                .put("sizeBytes", PDF.length);
+    }
+
+    /** Registers, puts (to the edge's signed disk URL) and completes an upload: its id. */
+    private static String uploaded(Account owner, JsonObject request, byte[] bytes) {
+        JsonObject created = expectStatus(send(owner.token(), post("/api/attachments", request)), 201)
+                .json();
+        JsonObject upload = created.getJsonObject("upload");
+        Answer put = TestHttp.send(HttpRequest.newBuilder(TestHttp.uri(edge, upload.getString("url")))
+                .header("Content-Type", request.getString("contentType"))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+        expectStatus(put, 200);
+        String id = created.getString("attachmentId");
+        expectStatus(send(owner.token(), post("/api/attachments/" + id + "/complete", null)), 200);
+        return id;
+    }
+
+    /** The owner's attachment as the partner sees it (its links change with every call; the attachment does not). */
+    private static String attachmentState(Fixture f) {
+        return send(f.partner().token(), get("/api/attachments/" + uploadsOf(f).file()))
+                        .json()
+                        .getJsonObject("attachment")
+                        .encode()
+                + conversationState(f);
+    }
+
     private static String conversationState(Fixture f) {
         return send(f.partner().token(), get("/api/conversations/" + f.conversation()))
                         .body()

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * An account as stored in {@code users}: email lower-cased, roles in the order the edge grants them (`RoleGrants`),
- * {@code emailVerified} once the owner followed a verification link sent to the address.
+ * {@code emailVerified} once the owner followed a verification link sent to the address, {@code avatarId} the
+ * attachment of their profile picture (null: none).
  */
 public record User(
         UUID id,
@@ -22,7 +23,42 @@ public record User(
         String representativeName,
         boolean suspended,
         Instant createdAt,
-        boolean emailVerified) {
+        boolean emailVerified,
+        UUID avatarId) {
+
+    /** An account without a profile picture. */
+    public User(
+            UUID id,
+            String email,
+            String displayName,
+            List<String> roles,
+            String bio,
+            List<String> tags,
+            Long priceCents,
+            String currency,
+            boolean instantAvailable,
+            UUID managerId,
+            String representativeName,
+            boolean suspended,
+            Instant createdAt,
+            boolean emailVerified) {
+        this(
+                id,
+                email,
+                displayName,
+                roles,
+                bio,
+                tags,
+                priceCents,
+                currency,
+                instantAvailable,
+                managerId,
+                representativeName,
+                suspended,
+                createdAt,
+                emailVerified,
+                null);
+    }
 
     public User {
         roles = List.copyOf(roles);
@@ -49,6 +85,7 @@ public record User(
                 representativeName,
                 suspended,
                 createdAt,
-                emailVerified);
+                emailVerified,
+                avatarId);
     }
 }

@@ -16,7 +16,7 @@ public final class UserReads {
     /** Every column of {@link User}, from {@code users u}. */
     public static final String USER_COLUMNS = "u.id, u.email, u.display_name, u.roles, u.bio, u.tags, u.price_cents,"
             + " u.currency, u.instant_available, u.manager_id, u.representative_name, u.suspended, u.created_at,"
-            + " u.email_verified_at is not null as email_verified";
+            + " u.email_verified_at is not null as email_verified, u.avatar_attachment_id";
 
     private UserReads() {}
 
@@ -44,6 +44,7 @@ public final class UserReads {
                 row.getString("representative_name"),
                 row.getBoolean("suspended"),
                 created.toInstant(),
-                row.getBoolean("email_verified"));
+                row.getBoolean("email_verified"),
+                row.getUUID("avatar_attachment_id"));
     }
 }

@@ -25,6 +25,7 @@ public record MessageSent(
         MessageKind messageType,
         List<JsonNode> actions,
         List<UUID> participantIds,
+        List<Attachment> attachments,
         Long replyToSeq)
         implements ChatEvent, ToParticipants {
 
@@ -33,9 +34,10 @@ public record MessageSent(
         participantIds = List.copyOf(participantIds);
         messageType = messageType == null ? MessageKind.TEXT : messageType;
         actions = actions == null ? List.of() : List.copyOf(actions);
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 
-    /** A message that replies to nothing (system messages, Sam's replies). */
+    /** A message without attachments that replies to nothing (system messages, Sam's replies). */
     public MessageSent(
             UUID eventId,
             int version,
@@ -64,6 +66,7 @@ public record MessageSent(
                 messageType,
                 actions,
                 participantIds,
+                List.of(),
                 null);
     }
 }

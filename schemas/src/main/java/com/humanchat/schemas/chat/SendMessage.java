@@ -20,6 +20,7 @@ public record SendMessage(
         String content,
         MessageKind messageType,
         List<JsonNode> actions,
+        List<Attachment> attachments,
         Long replyToSeq)
         implements ChatCommand {
 
@@ -27,9 +28,10 @@ public record SendMessage(
     public SendMessage {
         messageType = messageType == null ? MessageKind.TEXT : messageType;
         actions = actions == null ? List.of() : List.copyOf(actions);
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 
-    /** A message that replies to nothing. */
+    /** A message without attachments that replies to nothing. */
     public SendMessage(
             UUID eventId,
             int version,
@@ -50,16 +52,25 @@ public record SendMessage(
                 content,
                 messageType,
                 actions,
+                List.of(),
                 null);
     }
 
     public static SendMessage of(UUID conversationId, UUID senderId, String clientMessageId, String content) {
-        return of(conversationId, senderId, clientMessageId, content, null);
+        return of(conversationId, senderId, clientMessageId, content, List.of(), null);
     }
 
-    /** A text message quoting message {@code replyToSeq} (null: not a reply). */
+    /**
+     * A text message carrying the given stored attachments and quoting message {@code replyToSeq} (null: not a
+     * reply).
+     */
     public static SendMessage of(
-            UUID conversationId, UUID senderId, String clientMessageId, String content, Long replyToSeq) {
+            UUID conversationId,
+            UUID senderId,
+            String clientMessageId,
+            String content,
+            List<Attachment> attachments,
+            Long replyToSeq) {
         return new SendMessage(
                 UUID.randomUUID(),
                 1,
@@ -70,6 +81,7 @@ public record SendMessage(
                 content,
                 MessageKind.TEXT,
                 List.of(),
+                attachments,
                 replyToSeq);
     }
 }

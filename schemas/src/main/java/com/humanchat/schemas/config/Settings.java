@@ -41,6 +41,49 @@ public final class Settings {
             "—",
             "comma-separated emails that get the `admin` role once their owner verified the address (never at registration)");
 
+    public static final Setting ATTACHMENT_MAX_BYTES = new Setting(
+            "HUMANCHAT_ATTACHMENT_MAX_BYTES",
+            "`26214400`",
+            "largest file or image a user may upload (bytes; 25 MiB); a larger one is refused with 413");
+
+    public static final Setting ATTACHMENT_TYPES = new Setting(
+            "HUMANCHAT_ATTACHMENT_TYPES",
+            "`image/jpeg,image/png,image/gif,application/pdf,text/plain,application/zip`",
+            "comma-separated content types a user may upload (HTML, SVG and XML never); any other is refused with 415");
+
+    public static final Setting ATTACHMENT_URL_TTL_SECONDS = new Setting(
+            "HUMANCHAT_ATTACHMENT_URL_TTL_SECONDS",
+            "`300`",
+            "how long a signed upload or download URL of an attachment stays valid");
+
+    public static final Setting ATTACHMENT_DIR = new Setting(
+            "HUMANCHAT_ATTACHMENT_DIR",
+            "the data folder's `attachments/` (standalone)",
+            "folder that keeps attachments on disk when no S3 bucket is set (the edge then signs and serves their URLs);"
+                    + " unset with no bucket = attachments are off (503)");
+
+    public static final Setting S3_BUCKET = new Setting(
+            "HUMANCHAT_S3_BUCKET", "—", "S3 bucket of attachments; set = they are stored through the S3 API");
+
+    public static final Setting S3_ENDPOINT = new Setting(
+            "HUMANCHAT_S3_ENDPOINT",
+            "—",
+            "endpoint of an S3-compatible store (MinIO, Ceph, R2…); unset = AWS's endpoint of the region");
+
+    public static final Setting S3_REGION =
+            new Setting("HUMANCHAT_S3_REGION", "`us-east-1`", "region of the S3 bucket");
+
+    public static final Setting S3_ACCESS_KEY_ID = new Setting(
+            "HUMANCHAT_S3_ACCESS_KEY_ID", "—", "S3 access key; unset = the AWS SDK's default credentials chain");
+
+    public static final Setting S3_SECRET_ACCESS_KEY =
+            new Setting("HUMANCHAT_S3_SECRET_ACCESS_KEY", "—", "S3 secret key (with the access key)");
+
+    public static final Setting S3_PATH_STYLE = new Setting(
+            "HUMANCHAT_S3_PATH_STYLE",
+            "`false`",
+            "address the bucket in the path (`endpoint/bucket/key`), as most S3-compatible stores want");
+
     public static final Setting SMTP_HOST = new Setting(
             "HUMANCHAT_SMTP_HOST",
             "—",
@@ -328,6 +371,16 @@ public final class Settings {
             SMTP_PASSWORD,
             SMTP_STARTTLS,
             SMTP_FROM,
+            ATTACHMENT_MAX_BYTES,
+            ATTACHMENT_TYPES,
+            ATTACHMENT_URL_TTL_SECONDS,
+            ATTACHMENT_DIR,
+            S3_BUCKET,
+            S3_ENDPOINT,
+            S3_REGION,
+            S3_ACCESS_KEY_ID,
+            S3_SECRET_ACCESS_KEY,
+            S3_PATH_STYLE,
             PUBLIC_URL,
             DEV_OUTBOX,
             SEND_WAIT_MS,
