@@ -9,6 +9,7 @@ public enum NotificationKind {
     SESSION_CANCELLED("session.cancelled"),
     SESSION_DECLINED("session.declined"),
     SESSION_REFUNDED("session.refunded"),
+    SESSION_REMINDER("session.reminder"),
     REQUEST_WAITING("request.waiting"),
     REQUEST_DECIDED("request.decided"),
     PAYMENT_RECEIPT("payment.receipt"),

@@ -10,6 +10,7 @@ import com.humanchat.schemas.requests.RequestStatus;
 import com.humanchat.schemas.requests.RequestStatusChanged;
 import com.humanchat.schemas.sessions.Money;
 import com.humanchat.schemas.sessions.Session;
+import com.humanchat.schemas.sessions.SessionReminder;
 import com.humanchat.schemas.sessions.SessionRequested;
 import com.humanchat.schemas.sessions.SessionStatusChanged;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.function.Function;
 /**
  * Which notifications an event of the session, request and payment topics causes, and for whom — a pure function of
  * the event (and people's display names). Unread messages are not here: they wait for the unread delay
- * ({@code Digests}). A new kind of event (a session reminder, say) is one more case in {@link #derive}.
+ * ({@code Digests}). A new kind of event is one more case in {@link #derive}.
  */
 public final class NotificationRules {
 
@@ -34,6 +35,7 @@ public final class NotificationRules {
         return switch (event) {
             case SessionRequested requested -> List.of(sessionRequested(requested));
             case SessionStatusChanged changed -> sessionChanged(changed);
+            case SessionReminder reminder -> sessionReminder(reminder);
             case RequestCreated created -> List.of(requestWaiting(created));
             case RequestStatusChanged changed -> requestDecided(changed);
             case PaymentUpdated payment -> paymentChanged(payment);
@@ -94,6 +96,29 @@ public final class NotificationRules {
         String when = session.startTime() == null ? "an instant session" : "the session at " + session.startTime();
         String body = event.reason() == null || event.reason().isBlank() ? when : when + ": " + event.reason();
         return notification(kind, event, user, title, body, "/#/sessions", session.conversationId());
+    }
+
+    /** One per recipient (both sides), naming the other one; the body is the clock's own sentence. */
+    private List<Notification> sessionReminder(SessionReminder event) {
+        Session session = event.session();
+        String in =
+                switch (event.lead()) {
+                    case DAY -> "24 hours";
+                    case QUARTER_HOUR -> "15 minutes";
+                };
+        return event.recipientIds().stream()
+                .map(user -> {
+                    UUID other = user.equals(session.hostUserId()) ? session.guestUserId() : session.hostUserId();
+                    return notification(
+                            NotificationKind.SESSION_REMINDER,
+                            event,
+                            user,
+                            "Your session with " + names.apply(other) + " starts in " + in,
+                            event.title(),
+                            "/#/sessions",
+                            session.conversationId());
+                })
+                .toList();
     }
 
     private Notification requestWaiting(RequestCreated event) {

@@ -13,6 +13,7 @@ import com.humanchat.schemas.requests.RequestStatusChanged;
 import com.humanchat.schemas.sessions.Money;
 import com.humanchat.schemas.sessions.PaymentMode;
 import com.humanchat.schemas.sessions.Session;
+import com.humanchat.schemas.sessions.SessionReminder;
 import com.humanchat.schemas.sessions.SessionRequested;
 import com.humanchat.schemas.sessions.SessionStatus;
 import com.humanchat.schemas.sessions.SessionStatusChanged;
@@ -86,6 +87,64 @@ class NotificationRulesTest {
                 .containsExactlyInAnyOrder(GUEST, HOST);
         assertThat(rules.derive(changed(HOST, SessionStatus.CONFIRMED, SessionStatus.IN_PROGRESS)))
                 .isEmpty();
+    }
+
+    private static SessionReminder reminder(Session session, SessionReminder.Lead lead) {
+        Instant start = NOW.plusSeconds(60L * lead.minutes());
+        return new SessionReminder(
+                UUID.randomUUID(),
+                1,
+                NOW,
+                session.sessionId(),
+                UUID.randomUUID(),
+                lead,
+                start,
+                session.participantIds(),
+                "Your 30-minute session starts in " + lead.wire() + ", at " + start,
+                session);
+    }
+
+    @Test
+    void aReminderNotifiesBothSidesOncePerLeadNamingTheOtherOne() {
+        Session session = session(SessionStatus.CONFIRMED);
+        SessionReminder day = reminder(session, SessionReminder.Lead.DAY);
+        SessionReminder quarter = reminder(session, SessionReminder.Lead.QUARTER_HOUR);
+
+        List<Notification> derived = rules.derive(quarter);
+
+        assertThat(derived)
+                .extracting(Notification::userId, Notification::kind, Notification::title, Notification::body)
+                .containsExactlyInAnyOrder(
+                        tuple(
+                                GUEST,
+                                NotificationKind.SESSION_REMINDER,
+                                "Your session with Hana Host starts in 15 minutes",
+                                quarter.title()),
+                        tuple(
+                                HOST,
+                                NotificationKind.SESSION_REMINDER,
+                                "Your session with Gus Guest starts in 15 minutes",
+                                quarter.title()));
+        assertThat(derived).allSatisfy(n -> {
+            assertThat(n.id())
+                    .isEqualTo(Notification.idOf(NotificationKind.SESSION_REMINDER, quarter.eventId(), n.userId()));
+            assertThat(n.link()).isEqualTo("/#/sessions");
+            assertThat(n.conversationId()).isEqualTo(session.conversationId());
+            assertThat(n.sourceEventId()).isEqualTo(quarter.eventId());
+        });
+        assertThat(rules.derive(quarter)).isEqualTo(derived); // processed twice: the same ids, nothing new
+
+        List<Notification> dayBefore = rules.derive(day);
+        assertThat(dayBefore)
+                .extracting(Notification::userId, Notification::title)
+                .containsExactlyInAnyOrder(
+                        tuple(GUEST, "Your session with Hana Host starts in 24 hours"),
+                        tuple(HOST, "Your session with Gus Guest starts in 24 hours"));
+        // one per lead: the day-before and the quarter-hour reminders are distinct notifications
+        assertThat(dayBefore)
+                .extracting(Notification::id)
+                .doesNotContainAnyElementsOf(
+                        derived.stream().map(Notification::id).toList());
     }
 
     @Test
