@@ -168,7 +168,7 @@ public final class TestEdge implements AutoCloseable {
 
     /** The fields every view of an account shows: who they are and what they offer as a host. */
     public static final List<String> PROFILE_FIELDS =
-            List.of("displayName", "roles", "bio", "tags", "priceCents", "currency", "instantAvailable");
+            List.of("displayName", "roles", "bio", "tags", "priceCents", "currency", "instantAvailable", "avatarId");
 
     /** The fields of one view of an account: its own {@code first}, the {@link #PROFILE_FIELDS}, its own {@code last}. */
     public static List<String> accountFields(List<String> first, List<String> last) {
