@@ -43,7 +43,10 @@ await scenario('session-card', async ({ browser, log, pageConsole }) => {
   // requested → accepted → confirmed: two status changes in the accept's step, two more lines, still one card.
   for (const page of [hank.page, alice.page]) {
     buttons = await card(page, 'confirmed', 3);
-    assert(JSON.stringify(buttons) === JSON.stringify(['Start', 'Cancel', 'Join call']), `a confirmed session: ${buttons}`);
+    assert(
+      JSON.stringify(buttons) === JSON.stringify(['Start', 'Cancel', 'Join call', 'Add to calendar', 'Propose a new time']),
+      `a confirmed session: ${buttons}`,
+    );
   }
   const history = await alice.page.getByTestId('status-line').allTextContents();
   assert(/requested/i.test(history[0]) && /accepted/i.test(history[1]) && /confirmed/i.test(history[2]), `history: ${history}`);
