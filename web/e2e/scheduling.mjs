@@ -110,6 +110,8 @@ await scenario('scheduling', async ({ browser, log, pageConsole }) => {
   await host.page.getByTestId('conversation-item').filter({ hasText: guestName }).click();
   await host.page.locator('[data-testid="session-card"][data-status="requested"]').getByRole('button', { name: 'Accept' }).click();
   const guestCard = guest.page.locator('[data-testid="session-card"][data-status="confirmed"]');
+  // The thread settles first: the card moves below the status lines the accept writes (accepted, then confirmed).
+  await guest.page.getByTestId('status-line').filter({ hasText: 'Session confirmed' }).first().waitFor();
   await guestCard.getByRole('button', { name: 'Propose a new time' }).click();
   const moveTo = guestCard.getByTestId('slot-calendar');
   await moveTo.waitFor();
