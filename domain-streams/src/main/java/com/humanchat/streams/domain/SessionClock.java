@@ -143,27 +143,7 @@ public final class SessionClock {
     private static Verdict<SessionRecord, SessionEvent> moved(
             Due due, SessionRecord record, SessionStatus to, UUID actorId, String reason) {
         Session session = record.session();
-        Instant completedAt = to == SessionStatus.COMPLETED ? due.at() : session.completedAt();
-        Long actualSeconds = to == SessionStatus.COMPLETED && session.startedAt() != null
-                ? Long.valueOf(Math.max(
-                        0, Duration.between(session.startedAt(), due.at()).toSeconds()))
-                : session.actualDurationSeconds();
-        Session after = new Session(
-                session.sessionId(),
-                session.guestUserId(),
-                session.hostUserId(),
-                session.conversationId(),
-                session.startTime(),
-                session.durationMinutes(),
-                session.agreedPrice(),
-                session.paymentMode(),
-                to,
-                session.requestedAt(),
-                due.at(),
-                session.startedAt(),
-                completedAt,
-                actualSeconds,
-                session.samActionId());
+        Session after = SessionDecider.afterStatusChange(session, to, due.at());
         SessionStatusChanged changed = new SessionStatusChanged(
                 DeterministicIds.eventId(due.stepId()),
                 1,

@@ -417,21 +417,18 @@ public final class SessionDecider {
         }
     }
 
-    /** Appends the event of one status change by {@code actorId} and returns the session after it. */
-    private static Session changed(
-            TransitionSession command,
-            Instant at,
-            Session session,
-            UUID actorId,
-            SessionStatus to,
-            List<SessionEvent> events) {
+    /**
+     * The session once its status moved to {@code to} at {@code at}: started then if it goes in progress, completed then
+     * (with the seconds it ran) if it completes; everything else as it was.
+     */
+    static Session afterStatusChange(Session session, SessionStatus to, Instant at) {
         Instant startedAt = to == SessionStatus.IN_PROGRESS ? at : session.startedAt();
         Instant completedAt = to == SessionStatus.COMPLETED ? at : session.completedAt();
         Long actualSeconds = session.actualDurationSeconds();
         if (to == SessionStatus.COMPLETED && startedAt != null) {
             actualSeconds = Math.max(0, Duration.between(startedAt, at).toSeconds());
         }
-        Session after = new Session(
+        return new Session(
                 session.sessionId(),
                 session.guestUserId(),
                 session.hostUserId(),
@@ -447,6 +444,17 @@ public final class SessionDecider {
                 completedAt,
                 actualSeconds,
                 session.samActionId());
+    }
+
+    /** Appends the event of one status change by {@code actorId} and returns the session after it. */
+    private static Session changed(
+            TransitionSession command,
+            Instant at,
+            Session session,
+            UUID actorId,
+            SessionStatus to,
+            List<SessionEvent> events) {
+        Session after = afterStatusChange(session, to, at);
         events.add(new SessionStatusChanged(
                 DeterministicIds.eventId(command.eventId(), events.size()),
                 1,
