@@ -180,11 +180,12 @@ class AdminIT {
                     .until(
                             () -> PLATFORM.get(replica, "/api/admin/metrics", admin.token())
                                     .json(),
-                            metrics -> Instant.parse(metrics.getString("asOf")).isAfter(sentBy));
+                            // a snapshot is cut by the clock, so the first one after the sends may precede the
+                            // last message's event reaching the metrics topology: the three messages must be counted
+                            // in the trailing minute of a later one
+                            metrics -> Instant.parse(metrics.getString("asOf")).isAfter(sentBy)
+                                    && metrics.getLong("messagesPerMinute") >= 3);
             assertThat(Instant.parse(after.getString("asOf"))).isAfter(sentFrom);
-            assertThat(after.getLong("messagesPerMinute"))
-                    .as("the three messages are within the trailing minute")
-                    .isGreaterThanOrEqualTo(3);
             assertThat(after.getLong("activeConversations"))
                     .as("this conversation is active")
                     .isGreaterThanOrEqualTo(1);
