@@ -8,7 +8,7 @@ import { availability } from '../viewEndpoints';
 import { bookingOptions } from '../money';
 import { browserTimeZone, dayAndTimeIn, slotsByDay } from '../slots';
 import { ErrorAlert } from './ErrorAlert';
-import { SLOT_DAYS, SlotCalendar } from './SlotCalendar';
+import { SlotCalendar, slotRange } from './SlotCalendar';
 
 /**
  * Requests a session with a host: instant or scheduled, duration; the price is the host's. A native modal dialog. A
@@ -22,7 +22,7 @@ export function BookingDialog({ host, conversationId, onClose }: { host: User; c
   const [duration, setDuration] = useState(30);
   const [slotStart, setSlotStart] = useState<string>();
   const [day, setDay] = useState<string>();
-  const [range] = useState(() => ({ from: new Date().toISOString(), to: new Date(Date.now() + SLOT_DAYS * 86400_000).toISOString() }));
+  const [range] = useState(() => slotRange());
   const [chosenLength, setChosenLength] = useState<number>();
   const guestZone = browserTimeZone();
   const slots = useQuery<HostSlots>({

@@ -8,7 +8,7 @@ import { sessionTime } from '../time';
 import { browserTimeZone } from '../slots';
 import type { HostSlots, Reschedule, Session } from '../types';
 import { ErrorAlert } from './ErrorAlert';
-import { SLOT_DAYS, SlotCalendar } from './SlotCalendar';
+import { SlotCalendar, slotRange } from './SlotCalendar';
 
 /**
  * The time part of a session's card: "Add to calendar" (its .ics), and the reschedule — propose a new time, or accept
@@ -61,14 +61,16 @@ export function SessionReschedule({ session, me }: { session: Session; me: strin
  * when the host has availability (the same calendar as the booking dialog); from a date-time field otherwise.
  */
 function ProposeTime({ session, onProposed, again }: { session: Session; onProposed: (state: Reschedule) => unknown; again: boolean }) {
-  const [open, setOpen] = useState(false);
+  // Set when the panel opens (closed: none), so every opening reads the host's free slots as they are now.
+  const [range, setRange] = useState<{ from: string; to: string }>();
+  const open = range !== undefined;
+  const setOpen = (opened: boolean) => setRange(opened ? slotRange() : undefined);
   const [local, setLocal] = useState('');
   const [slotStart, setSlotStart] = useState<string>();
   const [day, setDay] = useState<string>();
-  const [range] = useState(() => ({ from: new Date().toISOString(), to: new Date(Date.now() + SLOT_DAYS * 86400_000).toISOString() }));
   const slots = useQuery<HostSlots>({
-    queryKey: ['slots', session.hostUserId, session.durationMinutes, range.from],
-    queryFn: () => availability.slots(session.hostUserId, { ...range, duration: session.durationMinutes }),
+    queryKey: ['slots', session.hostUserId, session.durationMinutes, range?.from],
+    queryFn: () => availability.slots(session.hostUserId, { ...range!, duration: session.durationMinutes }),
     enabled: open,
   });
   const calendar = slots.data?.hostTimeZone ? slots.data : undefined;

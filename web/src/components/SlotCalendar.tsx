@@ -2,7 +2,16 @@ import type { HostSlots } from '../types';
 import { slotsByDay, timeIn } from '../slots';
 
 /** How far ahead a calendar of free slots looks. */
-export const SLOT_DAYS = 14;
+const SLOT_DAYS = 14;
+
+/**
+ * The window a calendar asks free slots for, from now. It is taken when a calendar opens and is part of the query's
+ * key, so each opening reads the slots anew: what was free a minute ago may be booked, and the host may have opened or
+ * closed hours since.
+ */
+export function slotRange(now = Date.now()): { from: string; to: string } {
+  return { from: new Date(now).toISOString(), to: new Date(now + SLOT_DAYS * 86400_000).toISOString() };
+}
 
 /** The host's free slots by day, in the guest's zone: a row of days, then the times of the chosen one. */
 export function SlotCalendar({
