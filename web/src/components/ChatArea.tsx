@@ -82,7 +82,8 @@ export function ChatArea(props: {
     }
   }, [firstKey, count, lastKey, lastIsMine]);
 
-  // Content that grows after it rendered (a card filled in, the typing line) keeps a pinned reader at the bottom.
+  // Content that grows after it rendered (a card filled in, the typing line), and a thread that shrinks (a banner shown
+  // above it, a phone's keyboard), keep a pinned reader at the bottom.
   useEffect(() => {
     const el = scroller.current;
     const content = list.current;
@@ -92,6 +93,7 @@ export function ChatArea(props: {
       if (snapshot.current) snapshot.current.scrollHeight = el.scrollHeight;
     });
     observer.observe(content);
+    observer.observe(el);
     return () => observer.disconnect();
   }, []);
 
@@ -181,25 +183,29 @@ export function ChatArea(props: {
           </button>
         )}
         <ol className="messages" ref={list}>
-          {rows.map((row) => {
+          {/* One flat list of keyed rows: the live session card keeps its key as it moves below a newer status line, so
+              React moves it instead of mounting it again (which would close a panel open in it). */}
+          {rows.flatMap((row) => {
             switch (row.kind) {
               case 'day':
-                return (
+                return [
                   <li key={row.key} className="day-separator" data-testid="day-separator">
                     <span>{row.label}</span>
-                  </li>
-                );
-              case 'status':
-                return [
-                  <StatusLine key={row.key} message={row.message} />,
-                  row.live && (
-                    <li key={`card:${row.sessionId}`} className="session-card-row">
-                      <SessionCard sessionId={row.sessionId} reported={reportedStatus(row.message)} />
-                    </li>
-                  ),
+                  </li>,
                 ];
+              case 'status': {
+                const line = <StatusLine key={row.key} message={row.message} />;
+                return row.live
+                  ? [
+                      line,
+                      <li key={`card:${row.sessionId}`} className="session-card-row">
+                        <SessionCard sessionId={row.sessionId} reported={reportedStatus(row.message)} />
+                      </li>,
+                    ]
+                  : [line];
+              }
               default:
-                return (
+                return [
                   <MessageBubble
                     key={row.key}
                     message={row.message}
@@ -214,8 +220,8 @@ export function ChatArea(props: {
                       seen: seen?.seq === row.message.seq ? seen.label : undefined,
                       highlighted: row.message.seq === highlightSeq,
                     }}
-                  />
-                );
+                  />,
+                ];
             }
           })}
           {pending.map((p) => (
