@@ -1,15 +1,22 @@
-// Scheduling: a host in Berlin sets weekly hours (several ranges a day, lengths offered); a guest whose browser is
-// in New York books from the calendar of free slots, each shown at the guest's own wall-clock time with the host's
-// zone named; the host accepts, the guest moves it to another slot of the same calendar, the host accepts, and the
-// guest's .ics has the new start in UTC with SEQUENCE:1. Completing and rating a session, and the rating in Discover,
-// is reviews.mjs (a slot minutes away, opened by a date override, was not reliably offered: see the closing note).
+// Scheduling: a host in Berlin (or, while it is night there, in another zone where it is day) sets weekly hours
+// (several ranges a day, lengths offered); a guest whose browser is in New York books from the calendar of free slots,
+// each shown at the guest's own wall-clock time with the host's zone named; the host accepts, the guest moves it to
+// another slot of the same calendar, the host accepts, and the guest's .ics has the new start in UTC with SEQUENCE:1;
+// the host then opens today's hours from a few minutes from now, the guest's reopened calendar offers them at once,
+// the session moves there, is started, completed and rated, and Discover shows the rating.
 import { readFile } from 'node:fs/promises';
 import { RUN, TIMEOUT, assert, baseUrlFromArgs, firstMessage, scenario, screenshotDir, signUp, waitForThread } from './lib.mjs';
 
 const base = baseUrlFromArgs();
 const hostName = `Hanna Hours ${RUN}`;
 const guestName = `Gus NewYork ${RUN}`;
-const HOST_ZONE = 'Europe/Berlin';
+// The last step opens the host's hours from a few minutes from now until midnight, so the host's zone must be in its
+// daytime whenever the scenario runs: Berlin, else the first of these where it is between 06:00 and 18:00.
+const HOST_ZONE = ['Europe/Berlin', 'Asia/Tokyo', 'Asia/Kolkata', 'America/Los_Angeles'].find((timeZone) => {
+  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(new Date()));
+  return hour >= 6 && hour < 18;
+});
+const HOST_CITY = HOST_ZONE.split('/')[1].replaceAll('_', ' ');
 const GUEST_ZONE = 'America/New_York';
 
 /** A person whose browser runs in `timezoneId` (Playwright overrides the page's time zone). */
@@ -61,22 +68,23 @@ await scenario('scheduling', async ({ browser, log, pageConsole }) => {
   const calendar = dialog.getByTestId('slot-calendar');
   await calendar.waitFor();
   const zones = await calendar.getByTestId('slot-zones').textContent();
-  assert(zones.includes('America/New York') && zones.includes('Europe/Berlin'), `both zones named: ${zones}`);
+  assert(zones.includes('America/New York') && zones.includes(HOST_ZONE.replaceAll('_', ' ')), `both zones named: ${zones}`);
   await calendar.getByLabel('Length').selectOption('60');
   const first = calendar.getByRole('radio').first();
   await first.waitFor();
   const start = await first.getAttribute('value');
   const label = (await calendar.locator('label.slot').first().textContent()).trim();
-  const [inNewYork, inBerlin] = await guest.page.evaluate(
-    ([iso, guestZone, hostZone]) =>
-      [guestZone, hostZone].map((timeZone) => new Intl.DateTimeFormat(undefined, { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso))),
+  const [inNewYork, atHost, hostHour] = await guest.page.evaluate(
+    ([iso, guestZone, hostZone]) => [
+      ...[guestZone, hostZone].map((timeZone) => new Intl.DateTimeFormat(undefined, { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso))),
+      Number(new Intl.DateTimeFormat('en-GB', { timeZone: hostZone, hour: '2-digit', hourCycle: 'h23' }).format(new Date(iso))),
+    ],
     [start, GUEST_ZONE, HOST_ZONE],
   );
   assert(label === inNewYork, `the slot shows the guest's wall-clock time ${inNewYork}, not ${label}`);
-  assert(inNewYork !== inBerlin, `New York and Berlin differ for ${start}: ${inNewYork} / ${inBerlin}`);
-  const berlinHour = Number(inBerlin.slice(0, 2));
-  assert(berlinHour >= 9 && berlinHour < 20, `the slot is within the host's hours in Berlin: ${inBerlin}`);
-  log(`first free slot ${start}: ${inNewYork} in New York (${inBerlin} in Berlin)`);
+  assert(inNewYork !== atHost, `New York and ${HOST_CITY} differ for ${start}: ${inNewYork} / ${atHost}`);
+  assert(hostHour >= 9 && hostHour < 20, `the slot is within the host's hours in ${HOST_CITY}: ${atHost}`);
+  log(`first free slot ${start}: ${inNewYork} in New York (${atHost} in ${HOST_CITY})`);
   await first.check();
   if (shots) await guest.page.screenshot({ path: `${shots}/scheduling-booking-calendar.png` });
   await dialog.getByRole('button', { name: 'Request session' }).click();
@@ -110,8 +118,6 @@ await scenario('scheduling', async ({ browser, log, pageConsole }) => {
   await host.page.getByTestId('conversation-item').filter({ hasText: guestName }).click();
   await host.page.locator('[data-testid="session-card"][data-status="requested"]').getByRole('button', { name: 'Accept' }).click();
   const guestCard = guest.page.locator('[data-testid="session-card"][data-status="confirmed"]');
-  // The thread settles first: the card moves below the status lines the accept writes (accepted, then confirmed).
-  await guest.page.getByTestId('status-line').filter({ hasText: 'Session confirmed' }).first().waitFor();
   await guestCard.getByRole('button', { name: 'Propose a new time' }).click();
   const moveTo = guestCard.getByTestId('slot-calendar');
   await moveTo.waitFor();
@@ -139,6 +145,63 @@ await scenario('scheduling', async ({ browser, log, pageConsole }) => {
   assert(ics.includes('SEQUENCE:1'), 'SEQUENCE counts the move');
   log(`the .ics has DTSTART:${utc} and SEQUENCE:1`);
   if (shots) await guest.page.screenshot({ path: `${shots}/scheduling-rescheduled.png` });
+
+  // Completion and rating. A session starts only from ten minutes before its start, and slots follow each other by
+  // the session's length from the start of the host's hours: the host opens today's hours from a few minutes from
+  // now (a date override, no notice), and the guest moves the session there from the same calendar.
+  await host.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+  await host.page.getByTestId('availability-link').click();
+  const edit = host.page.getByTestId('availability-form');
+  await edit.waitFor();
+  const [today, soon] = await host.page.evaluate(() => {
+    const d = new Date(Date.now() + 3 * 60_000);
+    const pad = (n) => String(n).padStart(2, '0');
+    return [`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, `${pad(d.getHours())}:${pad(d.getMinutes())}`];
+  });
+  await edit.getByRole('button', { name: 'Add a date override' }).click();
+  await edit.getByLabel('Date', { exact: true }).last().fill(today);
+  await edit.getByRole('button', { name: `Add hours on ${today}` }).click();
+  await edit.getByLabel(`${today} from`).fill(soon);
+  await edit.getByLabel(`${today} until`).fill('23:59');
+  await edit.getByLabel('Minimum notice (minutes)').fill('0');
+  await edit.getByRole('button', { name: 'Save availability' }).click();
+  await edit.getByTestId('availability-saved').waitFor();
+  log(`the host opened ${today} from ${soon} (${HOST_CITY}) with no notice`);
+
+  await guestCard.getByRole('button', { name: 'Propose a new time' }).click();
+  const soonCalendar = guestCard.getByTestId('slot-calendar');
+  await soonCalendar.getByRole('group', { name: 'Day' }).getByRole('button').first().click();
+  const soonSlot = soonCalendar.getByRole('radio').first();
+  const soonStart = await soonSlot.getAttribute('value');
+  const ahead = new Date(soonStart).getTime() - Date.now();
+  assert(ahead > 0 && ahead < 10 * 60_000, `the first slot today starts within ten minutes: ${soonStart}`);
+  await soonSlot.check();
+  await guestCard.getByRole('button', { name: 'Propose', exact: true }).click();
+  await guestCard.getByTestId('reschedule-waiting').waitFor();
+  await host.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Chats' }).click();
+  await host.page.getByTestId('conversation-item').filter({ hasText: guestName }).click();
+  const soonProposal = host.page.locator('[data-testid="session-card"][data-status="confirmed"]').getByTestId('reschedule-proposal');
+  await soonProposal.getByRole('button', { name: 'Accept new time' }).click();
+  await soonProposal.waitFor({ state: 'detached' });
+  log(`moved again, to ${soonStart}; the host accepted`);
+
+  await guestCard.getByRole('button', { name: 'Start' }).click();
+  await host.page.locator('[data-testid="session-card"][data-status="in_progress"]').getByRole('button', { name: 'Complete' }).click();
+  const completed = guest.page.locator('[data-testid="session-card"][data-status="completed"]');
+  const stars = completed.getByRole('group', { name: 'Rate this session' });
+  await stars.getByRole('radio', { name: '5 stars' }).check();
+  await completed.getByLabel(/Review/).fill('Found a time across six hours of difference in a minute.');
+  await completed.getByRole('button', { name: 'Send rating' }).click();
+  await completed.getByText('You rated it 5/5').waitFor();
+  log('started, completed and rated 5/5 by the guest');
+
+  await guest.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Discover' }).click();
+  await guest.page.getByLabel('Search hosts').fill(hostName);
+  await guest.page.getByRole('button', { name: 'Search', exact: true }).click();
+  const rating = await guest.page.getByTestId('discover-host').filter({ hasText: hostName }).getByTestId('host-rating').textContent();
+  assert(/★\s*5(\.0)?\b/.test(rating) && /1 review/.test(rating), `Discover shows the rating: ${rating}`);
+  log(`Discover: "${rating.trim()}"`);
+  if (shots) await guest.page.screenshot({ path: `${shots}/scheduling-rated.png` });
 
   await guest.context.close();
   await host.context.close();
