@@ -94,22 +94,7 @@ final class Reschedules {
                     session);
             return new Outcome(Optional.empty(), declined, record.with(session, schedule.answered()));
         }
-        Session moved = new Session(
-                session.sessionId(),
-                session.guestUserId(),
-                session.hostUserId(),
-                session.conversationId(),
-                proposal.startTime(),
-                session.durationMinutes(),
-                session.agreedPrice(),
-                session.paymentMode(),
-                session.status(),
-                session.requestedAt(),
-                at,
-                session.startedAt(),
-                session.completedAt(),
-                session.actualDurationSeconds(),
-                session.samActionId());
+        Session moved = session.movedTo(proposal.startTime(), at);
         SessionSchedule after = schedule.moved();
         SessionRescheduled rescheduled = new SessionRescheduled(
                 DeterministicIds.eventId(command.eventId()),

@@ -39,6 +39,26 @@ public record Session(
         return guestUserId.equals(userId) || hostUserId.equals(userId);
     }
 
+    /** The same session moved to start at {@code newStart}, as of {@code at} (an accepted reschedule). */
+    public Session movedTo(Instant newStart, Instant at) {
+        return new Session(
+                sessionId,
+                guestUserId,
+                hostUserId,
+                conversationId,
+                newStart,
+                durationMinutes,
+                agreedPrice,
+                paymentMode,
+                status,
+                requestedAt,
+                at,
+                startedAt,
+                completedAt,
+                actualDurationSeconds,
+                samActionId);
+    }
+
     /** The end of the scheduled slot, null for an instant session. */
     public Instant scheduledEnd() {
         return startTime == null ? null : startTime.plusSeconds(60L * durationMinutes);
