@@ -24,7 +24,8 @@ class ProfileChangesTest {
             "Agency",
             false,
             Instant.parse("2024-01-01T00:00:00Z"),
-            true);
+            true,
+            null);
 
     @Test
     void normalisesNamesTagsAndCurrency() {

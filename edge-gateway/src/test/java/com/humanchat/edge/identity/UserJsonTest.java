@@ -28,7 +28,8 @@ class UserJsonTest {
                 "Rep",
                 false,
                 Instant.now(),
-                true);
+                true,
+                null);
 
         JsonObject profile = UserJson.publicProfile(
                 user, "busy", new HostingTerms(true, "Morgan Manager", true), new HostRating(4.6, 12));

@@ -26,40 +26,6 @@ public record User(
         boolean emailVerified,
         UUID avatarId) {
 
-    /** An account without a profile picture. */
-    public User(
-            UUID id,
-            String email,
-            String displayName,
-            List<String> roles,
-            String bio,
-            List<String> tags,
-            Long priceCents,
-            String currency,
-            boolean instantAvailable,
-            UUID managerId,
-            String representativeName,
-            boolean suspended,
-            Instant createdAt,
-            boolean emailVerified) {
-        this(
-                id,
-                email,
-                displayName,
-                roles,
-                bio,
-                tags,
-                priceCents,
-                currency,
-                instantAvailable,
-                managerId,
-                representativeName,
-                suspended,
-                createdAt,
-                emailVerified,
-                null);
-    }
-
     public User {
         roles = List.copyOf(roles);
         tags = tags == null ? List.of() : List.copyOf(tags);
