@@ -144,6 +144,9 @@ await scenario('scheduling', async ({ browser, log, pageConsole }) => {
   assert(ics.includes(`DTSTART:${utc}`), `DTSTART is the new slot in UTC (${utc}): ${ics}`);
   assert(ics.includes('SEQUENCE:1'), 'SEQUENCE counts the move');
   log(`the .ics has DTSTART:${utc} and SEQUENCE:1`);
+  // A session days away cannot be started yet: the card says from when instead of offering Start.
+  await guestCard.getByTestId('startable-from').waitFor();
+  assert((await guestCard.getByRole('button', { name: 'Start' }).count()) === 0, 'no Start days ahead of the session');
   if (shots) await guest.page.screenshot({ path: `${shots}/scheduling-rescheduled.png` });
 
   // Completion and rating. A session starts only from ten minutes before its start, and slots follow each other by

@@ -19,6 +19,17 @@ describe('session actions offered by role (docs/sessions-and-requests.md)', () =
     }
   });
 
+  it('offers Start for a scheduled session only from ten minutes before its start, as the server allows', () => {
+    const at = Date.parse('2026-03-01T10:00:00Z');
+    const scheduled = { ...session('confirmed'), startTime: '2026-03-01T10:00:00Z' };
+    for (const who of [HOST, GUEST]) {
+      expect(allowedTransitions(scheduled, who, at - 24 * 3600_000).map((t) => t.status)).toEqual(['cancelled']);
+      expect(allowedTransitions(scheduled, who, at - 10 * 60_000 - 1).map((t) => t.status)).toEqual(['cancelled']);
+      expect(allowedTransitions(scheduled, who, at - 10 * 60_000).map((t) => t.status)).toEqual(['in_progress', 'cancelled']);
+      expect(allowedTransitions(scheduled, who, at + 3600_000).map((t) => t.status)).toEqual(['in_progress', 'cancelled']);
+    }
+  });
+
   it('offers nothing once a session is over', () => {
     for (const status of ['declined', 'cancelled', 'completed'] as const) {
       expect(allowedTransitions(session(status), HOST)).toEqual([]);

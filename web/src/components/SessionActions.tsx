@@ -1,9 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { errorText, sessions } from '../endpoints';
 import { canTipAfter, isPayoutsNotReady } from '../money';
 import { useProfile } from '../queries';
 import { db } from '../services';
-import { allowedTransitions, callable } from '../sessionActions';
+import { allowedTransitions, callable, startableFrom } from '../sessionActions';
+import { sessionTime } from '../time';
 import { useUi } from '../store';
 import type { Session, SessionStatus } from '../types';
 import { CancelSession } from './CancelSession';
@@ -22,9 +24,11 @@ export function SessionActions({ session, me }: { session: Session; me: string }
   });
   const busy = move.isPending;
   const error = move.error;
+  const now = useNowUntilStartable(session);
+  const startsLater = session.status === 'confirmed' && now < (startableFrom(session) ?? now);
   return (
     <div className="session-actions">
-      {allowedTransitions(session, me).map((t) =>
+      {allowedTransitions(session, me, now).map((t) =>
         t.status === 'cancelled' ? (
           <CancelSession key={t.status} session={session} me={me} label={t.label} busy={busy} onConfirm={() => move.mutate(t.status)} />
         ) : (
@@ -40,6 +44,11 @@ export function SessionActions({ session, me }: { session: Session; me: string }
           Join call
         </button>
       )}
+      {startsLater && (
+        <span className="muted" data-testid="startable-from">
+          Can be started from {sessionTime(new Date(startableFrom(session)!).toISOString())}
+        </span>
+      )}
       {session.status === 'awaiting_payment' && session.hostUserId === me && <span className="muted">Waiting for the guest&apos;s payment</span>}
       {isPayoutsNotReady(error) ? (
         <p className="error" role="alert" data-testid="payouts-not-ready">
@@ -53,6 +62,19 @@ export function SessionActions({ session, me }: { session: Session; me: string }
       )}
     </div>
   );
+}
+
+/** The time now, read again when a confirmed session becomes startable, so "Start" appears without a reload. */
+function useNowUntilStartable(session: Session): number {
+  const from = session.status === 'confirmed' ? startableFrom(session) : undefined;
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (from === undefined || now >= from) return;
+    // A timer holds at most about 24.8 days; a later start is looked at again then.
+    const timer = setTimeout(() => setNow(Date.now()), Math.min(from - now + 50, 2 ** 31 - 1));
+    return () => clearTimeout(timer);
+  }, [from, now]);
+  return now;
 }
 
 function TipAfterSession({ session }: { session: Session }) {
