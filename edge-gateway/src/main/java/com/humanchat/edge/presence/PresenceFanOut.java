@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +43,9 @@ final class PresenceFanOut {
     private final Counter presencePushed;
     private final Counter typingPushed;
     private final ConcurrentHashMap<UUID, CoMembers> coMembers = new ConcurrentHashMap<>();
+    // Co-members from conversations this replica saw created in the last TTL: the read model is written by the
+    // projector, which may not have stored them yet when the first presence change or socket of a participant comes.
+    private final ConcurrentHashMap<UUID, CoMembers> justJoined = new ConcurrentHashMap<>();
 
     /** @param registry gets {@code humanchat.presence.pushed} by kind */
     PresenceFanOut(
@@ -121,7 +125,23 @@ final class PresenceFanOut {
      */
     void conversationCreated(
             List<UUID> participants, Function<Collection<UUID>, Future<Map<UUID, String>>> statusesOf) {
-        participants.forEach(coMembers::remove);
+        long now = System.currentTimeMillis();
+        long expiresAt = now + CO_MEMBERS_TTL_MILLIS;
+        if (justJoined.size() >= MAX_CACHED_CO_MEMBERS) {
+            justJoined.values().removeIf(recent -> recent.expiresAt() <= now);
+        }
+        for (UUID participant : participants) {
+            coMembers.remove(participant);
+            Set<UUID> others = new HashSet<>(participants);
+            others.remove(participant);
+            justJoined.merge(participant, new CoMembers(Set.copyOf(others), expiresAt), (had, added) -> {
+                Set<UUID> both = new HashSet<>(added.users());
+                if (had.expiresAt() > now) {
+                    both.addAll(had.users());
+                }
+                return new CoMembers(Set.copyOf(both), expiresAt);
+            });
+        }
         List<UUID> local = participants.stream().filter(sockets::hasSockets).toList();
         if (local.isEmpty()) {
             return;
@@ -144,18 +164,33 @@ final class PresenceFanOut {
                 .onFailure(e -> LOG.debug("presence of a new conversation not sent: {}", e.toString()));
     }
 
-    /** Users sharing a conversation with {@code userId}, cached {@value #CO_MEMBERS_TTL_MILLIS} ms. */
+    /**
+     * Users sharing a conversation with {@code userId}, cached {@value #CO_MEMBERS_TTL_MILLIS} ms, with those of the
+     * conversations created meanwhile that the read model may not show yet.
+     */
     private Future<Set<UUID>> coMembersOf(UUID userId) {
         long now = System.currentTimeMillis();
         CoMembers cached = coMembers.get(userId);
-        if (cached != null && cached.expiresAt() > now) {
-            return Future.succeededFuture(cached.users());
-        }
-        return readModel.coMembers(userId).onSuccess(users -> {
-            if (coMembers.size() >= MAX_CACHED_CO_MEMBERS) {
-                coMembers.clear();
+        Future<Set<UUID>> stored = cached != null && cached.expiresAt() > now
+                ? Future.succeededFuture(cached.users())
+                : readModel.coMembers(userId).onSuccess(users -> {
+                    if (coMembers.size() >= MAX_CACHED_CO_MEMBERS) {
+                        coMembers.clear();
+                    }
+                    coMembers.put(userId, new CoMembers(users, now + CO_MEMBERS_TTL_MILLIS));
+                });
+        return stored.map(users -> {
+            CoMembers recent = justJoined.get(userId);
+            if (recent == null) {
+                return users;
             }
-            coMembers.put(userId, new CoMembers(users, now + CO_MEMBERS_TTL_MILLIS));
+            if (recent.expiresAt() <= now) {
+                justJoined.remove(userId, recent);
+                return users;
+            }
+            Set<UUID> all = new HashSet<>(users);
+            all.addAll(recent.users());
+            return all;
         });
     }
 }
