@@ -83,6 +83,7 @@ class NotifierThroughputIT {
                                 new PostgresUrl(db.host(), db.port(), db.database(), db.user(), db.password()),
                                 new SmtpServer(
                                         "127.0.0.1", smtp.getSmtp().getPort(), null, null, false, "n@humanchat.test"),
+                                null,
                                 "http://localhost:8080",
                                 "notifier-bench-secret-0123456789abcdef0123456789",
                                 DELAY,
