@@ -40,16 +40,32 @@ public record WebPushKeys(String publicKey, String privateKey, String subject) {
                     + " are given together (or neither: Web Push off)");
             return null;
         }
-        byte[] point = decode(publicKey);
-        if (point == null || point.length != PUBLIC_BYTES || point[0] != 4) {
-            r.problem(Settings.VAPID_PUBLIC_KEY.name()
-                    + " is not a P-256 public key (65 bytes, uncompressed, base64url)");
-        }
+        checkPublicKey(r, publicKey);
         byte[] scalar = decode(privateKey);
         if (scalar == null || scalar.length != PRIVATE_BYTES) {
             r.problem(Settings.VAPID_PRIVATE_KEY.name() + " is not a P-256 private key (32 bytes, base64url)");
         }
         return new WebPushKeys(publicKey, privateKey, subject);
+    }
+
+    /**
+     * The public key alone, for the edge that hands it to browsers and never signs (it is not given the private
+     * key): null when unset (Web Push off), a problem when it is not a P-256 point.
+     */
+    public static String readPublicKey(EnvironmentReader r) {
+        String publicKey = r.optional(Settings.VAPID_PUBLIC_KEY);
+        if (publicKey != null) {
+            checkPublicKey(r, publicKey);
+        }
+        return publicKey;
+    }
+
+    private static void checkPublicKey(EnvironmentReader r, String publicKey) {
+        byte[] point = decode(publicKey);
+        if (point == null || point.length != PUBLIC_BYTES || point[0] != 4) {
+            r.problem(Settings.VAPID_PUBLIC_KEY.name()
+                    + " is not a P-256 public key (65 bytes, uncompressed, base64url)");
+        }
     }
 
     /** A new key pair (the standalone keeps one in its data folder; tests make their own). */
