@@ -24,3 +24,6 @@ alter table notification_deliveries drop constraint notification_deliveries_pkey
 create unique index notification_deliveries_once
     on notification_deliveries (notification_id, channel,
                                 coalesce(subscription_id, '00000000-0000-0000-0000-000000000000'::uuid));
+
+-- An e-mail's iCalendar attachment (the session-confirmed e-mail carries the session's .ics), sent as composed.
+alter table notification_deliveries add column calendar text;

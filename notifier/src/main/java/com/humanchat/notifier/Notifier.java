@@ -27,6 +27,8 @@ import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.chat.MessageKind;
 import com.humanchat.schemas.chat.MessageSent;
 import com.humanchat.schemas.chat.ReadAdvanced;
+import com.humanchat.schemas.sessions.Session;
+import com.humanchat.schemas.sessions.SessionStatusChanged;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.failsafe.Failsafe;
@@ -287,8 +289,9 @@ public final class Notifier implements AutoCloseable {
             when message.messageType() != MessageKind.SYSTEM -> NotificationStore.recordMessage(c, message);
             case ReadAdvanced read -> NotificationStore.recordRead(c, read);
             default -> {
+                Session session = event instanceof SessionStatusChanged changed ? changed.session() : null;
                 for (Notification notification : rules.derive(event)) {
-                    deliver(c, notification, List.of(), false);
+                    deliver(c, notification, List.of(), false, session);
                 }
             }
         }
@@ -299,7 +302,7 @@ public final class Notifier implements AutoCloseable {
      * get (a push message per subscribed device, an e-mail), not before their quiet hours end; in the caller's
      * transaction. Nothing when it was derived before.
      */
-    private void deliver(Connection c, Notification notification, List<String> lines, boolean digest)
+    private void deliver(Connection c, Notification notification, List<String> lines, boolean digest, Session session)
             throws SQLException {
         if (!NotificationStore.insertNotification(c, notification)) {
             return;
@@ -341,7 +344,7 @@ public final class Notifier implements AutoCloseable {
                 c,
                 notification.id(),
                 notification.userId(),
-                composer.compose(recipient.email(), notification, lines, link),
+                composer.compose(recipient.email(), notification, lines, link, session),
                 now,
                 notBefore);
     }
@@ -398,7 +401,7 @@ public final class Notifier implements AutoCloseable {
                 first.conversationId(),
                 first.messageId(),
                 unread.getLast().sentAt().plus(config.unreadDelay()));
-        deliver(c, notification, unread.size() == 1 ? List.of() : lines, true);
+        deliver(c, notification, unread.size() == 1 ? List.of() : lines, true, null);
     }
 
     private void sendDue() throws SQLException {

@@ -3,6 +3,8 @@ package com.humanchat.notifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import biweekly.Biweekly;
+import biweekly.component.VEvent;
 import com.humanchat.infra.embedded.DatabaseCoordinates;
 import com.humanchat.infra.embedded.SharedTestInfra;
 import com.humanchat.migrations.Migrations;
@@ -18,9 +20,17 @@ import com.humanchat.schemas.chat.MessageKind;
 import com.humanchat.schemas.chat.MessageSent;
 import com.humanchat.schemas.chat.ReadAdvanced;
 import com.humanchat.schemas.config.Settings;
+import com.humanchat.schemas.sessions.CalendarFile;
+import com.humanchat.schemas.sessions.Money;
+import com.humanchat.schemas.sessions.PaymentMode;
+import com.humanchat.schemas.sessions.Session;
+import com.humanchat.schemas.sessions.SessionEvent;
+import com.humanchat.schemas.sessions.SessionStatus;
+import com.humanchat.schemas.sessions.SessionStatusChanged;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -39,6 +49,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -62,7 +73,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 19's e-mail guarantees against a real broker, a real PostgreSQL and a real SMTP server in this JVM (GreenMail):
  * three unread messages make exactly one digest; messages read within the delay make none; and a notifier SIGKILLed
- * after composing a digest into its sent-ledger and before sending it sends it exactly once after its restart.
+ * after composing a digest into its sent-ledger and before sending it sends it exactly once after its restart; a
+ * confirmed session's e-mail carries its {@code .ics}.
  */
 class NotifierIT {
 
@@ -158,6 +170,62 @@ class NotifierIT {
                         "select count(*) from notification_deliveries where user_id = ? and status = 'sent'",
                         recipient))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aConfirmedSessionsEmailCarriesItsCalendarFileWithStartEndAndVideoLink() throws Exception {
+        String guestAddress = "guest-" + UUID.randomUUID() + "@example.com";
+        UUID guest = user(database, "Gus Guest", guestAddress);
+        UUID host = user(database, "Hana Host", "hana-" + UUID.randomUUID() + "@example.com");
+        Instant start = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES);
+        Session session = new Session(
+                UUID.randomUUID(),
+                guest,
+                host,
+                UUID.randomUUID(),
+                start,
+                45,
+                Money.of(0, "usd"),
+                PaymentMode.FREE,
+                SessionStatus.CONFIRMED,
+                Instant.now(),
+                Instant.now(),
+                null,
+                null,
+                null,
+                null);
+
+        sendSession(new SessionStatusChanged(
+                UUID.randomUUID(),
+                1,
+                Instant.now(),
+                session.sessionId(),
+                UUID.randomUUID(),
+                host,
+                SessionStatus.ACCEPTED,
+                SessionStatus.CONFIRMED,
+                null,
+                session));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mailsTo(smtp, guestAddress).size() == 1);
+        MimeMessage mail = mailsTo(smtp, guestAddress).getFirst();
+        assertThat(mail.getSubject()).isEqualTo("Your session is confirmed");
+        MimeMultipart mixed = (MimeMultipart) mail.getContent();
+        assertThat(mixed.getContentType()).startsWith("multipart/mixed");
+        assertThat(((MimeMultipart) mixed.getBodyPart(0).getContent()).getContentType())
+                .startsWith("multipart/alternative");
+        BodyPart attachment = mixed.getBodyPart(1);
+        assertThat(attachment.getContentType()).startsWith("text/calendar").contains("method=PUBLISH");
+        assertThat(attachment.getFileName()).isEqualTo("session.ics");
+        String ics = new String(attachment.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        VEvent event = Biweekly.parse(ics).first().getEvents().getFirst();
+        assertThat(event.getDateStart().getValue().toInstant()).isEqualTo(start);
+        assertThat(event.getDateEnd().getValue().toInstant()).isEqualTo(start.plus(Duration.ofMinutes(45)));
+        String link = "http://localhost:8080/#/sessions/" + session.sessionId();
+        assertThat(event.getUrl().getValue()).isEqualTo(link);
+        assertThat(event.getDescription().getValue()).contains(link);
+        assertThat(event.getUid().getValue()).isEqualTo(CalendarFile.uid(session));
     }
 
     @Test
@@ -332,6 +400,14 @@ class NotifierIT {
                         topic.name(),
                         event.key(),
                         chat.valueSerde().serializer().serialize(topic.name(), (ChatEvent) event)))
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    private static void sendSession(SessionEvent event) throws Exception {
+        producer.send(new ProducerRecord<>(
+                        Topics.SESSIONS_EVENTS.name(),
+                        event.key(),
+                        Topics.SESSIONS_EVENTS.valueSerde().serializer().serialize("", event)))
                 .get(10, TimeUnit.SECONDS);
     }
 

@@ -186,8 +186,9 @@ public final class NotificationStore {
         try (PreparedStatement insert = c.prepareStatement(
                 """
                 insert into notification_deliveries
-                    (notification_id, channel, user_id, recipient, subject, text_body, html_body, composed_at, not_before)
-                values (?, 'email', ?, ?, ?, ?, ?, ?, ?)
+                    (notification_id, channel, user_id, recipient, subject, text_body, html_body, calendar, composed_at,
+                     not_before)
+                values (?, 'email', ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict do nothing""")) {
             insert.setObject(1, notificationId);
             insert.setObject(2, userId);
@@ -195,8 +196,9 @@ public final class NotificationStore {
             insert.setString(4, email.subject());
             insert.setString(5, email.text());
             insert.setString(6, email.html());
-            insert.setTimestamp(7, Timestamp.from(composedAt));
-            insert.setTimestamp(8, Timestamp.from(notBefore));
+            insert.setString(7, email.calendar());
+            insert.setTimestamp(8, Timestamp.from(composedAt));
+            insert.setTimestamp(9, Timestamp.from(notBefore));
             insert.executeUpdate();
         }
     }
@@ -323,7 +325,7 @@ public final class NotificationStore {
             try (PreparedStatement select = c.prepareStatement(
                     """
                     select d.notification_id, d.channel, d.user_id, d.recipient, d.subject, d.text_body, d.html_body,
-                           d.attempts, s.id, s.endpoint, s.p256dh, s.auth
+                           d.attempts, s.id, s.endpoint, s.p256dh, s.auth, d.calendar
                     from notification_deliveries d left join push_subscriptions s on s.id = d.subscription_id
                     where d.status = 'pending' and d.not_before <= ?
                     order by d.not_before limit ?""")) {
@@ -336,7 +338,12 @@ public final class NotificationStore {
                                 rows.getObject(1, UUID.class),
                                 rows.getString(2),
                                 rows.getObject(3, UUID.class),
-                                new Email(rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7)),
+                                new Email(
+                                        rows.getString(4),
+                                        rows.getString(5),
+                                        rows.getString(6),
+                                        rows.getString(7),
+                                        rows.getString(13)),
                                 rows.getObject(9) == null
                                         ? null
                                         : new PushTarget(
