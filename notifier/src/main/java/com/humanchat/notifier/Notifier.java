@@ -51,9 +51,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -92,6 +97,9 @@ public final class Notifier implements AutoCloseable {
     private static final Duration MAX_POLL_INTERVAL = Duration.ofMinutes(5);
     private static final long TICK_MILLIS = 250;
     private static final int BATCH = 100;
+    /** Push messages sent at once (each one its own row lock, HTTP request and commit). */
+    private static final int PUSH_CONCURRENCY = 4;
+
     private static final List<Topic<String, ?>> TOPICS =
             List.of(Topics.CHAT_EVENTS, Topics.SESSIONS_EVENTS, Topics.REQUESTS_EVENTS, Topics.PAYMENTS_EVENTS);
 
@@ -108,6 +116,8 @@ public final class Notifier implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final Thread consumerThread;
     private final ScheduledExecutorService dispatcher;
+    private final ExecutorService pushSenders;
+    private final AtomicBoolean woken = new AtomicBoolean();
     private final LoopHeartbeat heartbeat = new LoopHeartbeat(MAX_POLL_INTERVAL);
     private final AtomicInteger retrying = new AtomicInteger();
     private final Timer inAppLatency;
@@ -143,6 +153,13 @@ public final class Notifier implements AutoCloseable {
                 .description("From sending a push message to the push service accepting it")
                 .publishPercentiles(0.5, 0.99)
                 .register(registry);
+        this.pushSenders = webPush == null
+                ? null
+                : Executors.newFixedThreadPool(PUSH_CONCURRENCY, task -> {
+                    Thread t = new Thread(task, "notifier-push");
+                    t.setDaemon(true);
+                    return t;
+                });
         this.consumerThread = new Thread(this::consume, "notifier-consumer");
         this.dispatcher = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread t = new Thread(task, "notifier-dispatcher");
@@ -203,6 +220,7 @@ public final class Notifier implements AutoCloseable {
                         if (!running) {
                             return; // given up while stopping: nothing committed, processed again later, harmlessly
                         }
+                        wake();
                         offsets.keySet().retainAll(created.assignment());
                         created.commitSync(offsets);
                         restart.reset();
@@ -351,6 +369,24 @@ public final class Notifier implements AutoCloseable {
 
     // ---- dispatching: due digests, then the ledger
 
+    /**
+     * Sends what the consumer just composed without waiting for the next tick: one extra dispatch queued on the
+     * dispatcher's thread (never a second one beside it), however many batches ask.
+     */
+    private void wake() {
+        if ((smtp == null && webPush == null) || !woken.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            dispatcher.execute(() -> {
+                woken.set(false);
+                dispatch();
+            });
+        } catch (RejectedExecutionException closing) {
+            woken.set(false);
+        }
+    }
+
     private void dispatch() {
         try {
             composeDigests();
@@ -405,14 +441,45 @@ public final class Notifier implements AutoCloseable {
     }
 
     private void sendDue() throws SQLException {
+        List<Future<Void>> pushes = new ArrayList<>();
+        // a row of a channel switched off since stays pending until it is on again
         for (Delivery delivery : store.dueDeliveries(clock.instant(), BATCH)) {
             if (!running) {
+                break;
+            }
+            if (NotificationStore.PUSH.equals(delivery.channel())) {
+                if (webPush != null) {
+                    pushes.add(pushSenders.submit(() -> {
+                        send(delivery);
+                        return null;
+                    }));
+                }
+            } else if (smtp != null) {
+                send(delivery);
+            }
+        }
+        awaitAll(pushes);
+    }
+
+    /** Waits for the push messages sent at once; the first PostgreSQL failure among them is the dispatch's. */
+    private static void awaitAll(List<Future<Void>> sends) throws SQLException {
+        SQLException failed = null;
+        for (Future<Void> send : sends) {
+            try {
+                send.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof SQLException sql) {
+                    failed = failed == null ? sql : failed;
+                } else {
+                    LOG.error("notifier: a push send failed", e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return;
             }
-            boolean push = NotificationStore.PUSH.equals(delivery.channel());
-            if (push ? webPush != null : smtp != null) {
-                send(delivery); // a row of a channel switched off since stays pending until it is on again
-            }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 
@@ -529,7 +596,8 @@ public final class Notifier implements AutoCloseable {
         hikari.setUsername(config.postgres().user());
         hikari.setPassword(config.postgres().password());
         hikari.setAutoCommit(false);
-        hikari.setMaximumPoolSize(4);
+        // the consumer, the dispatcher, and each push sender holding its row's lock plus one to count a failed attempt
+        hikari.setMaximumPoolSize(2 + 2 * PUSH_CONCURRENCY);
         hikari.setConnectionTimeout(2_000);
         hikari.setInitializationFailTimeout(-1);
         hikari.addDataSourceProperty("ApplicationName", "humanchat-notifier");
@@ -566,6 +634,10 @@ public final class Notifier implements AutoCloseable {
         try {
             consumerThread.join(Duration.ofSeconds(15));
             dispatcher.awaitTermination(15, TimeUnit.SECONDS);
+            if (pushSenders != null) {
+                pushSenders.shutdown();
+                pushSenders.awaitTermination(15, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
