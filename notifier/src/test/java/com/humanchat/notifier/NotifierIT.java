@@ -1,5 +1,6 @@
 package com.humanchat.notifier;
 
+import static com.humanchat.notifier.NotifierFixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,8 +22,6 @@ import com.humanchat.schemas.chat.MessageSent;
 import com.humanchat.schemas.chat.ReadAdvanced;
 import com.humanchat.schemas.config.Settings;
 import com.humanchat.schemas.sessions.CalendarFile;
-import com.humanchat.schemas.sessions.Money;
-import com.humanchat.schemas.sessions.PaymentMode;
 import com.humanchat.schemas.sessions.Session;
 import com.humanchat.schemas.sessions.SessionEvent;
 import com.humanchat.schemas.sessions.SessionStatus;
@@ -178,22 +177,7 @@ class NotifierIT {
         UUID guest = user(database, "Gus Guest", guestAddress);
         UUID host = user(database, "Hana Host", "hana-" + UUID.randomUUID() + "@example.com");
         Instant start = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES);
-        Session session = new Session(
-                UUID.randomUUID(),
-                guest,
-                host,
-                UUID.randomUUID(),
-                start,
-                45,
-                Money.of(0, "usd"),
-                PaymentMode.FREE,
-                SessionStatus.CONFIRMED,
-                Instant.now(),
-                Instant.now(),
-                null,
-                null,
-                null,
-                null);
+        Session session = NotifierFixtures.freeSession(guest, host, start, 45, SessionStatus.CONFIRMED);
 
         sendSession(new SessionStatusChanged(
                 UUID.randomUUID(),
@@ -422,19 +406,6 @@ class NotifierIT {
                     }
                 })
                 .toList();
-    }
-
-    private static UUID user(DatabaseCoordinates db, String name, String email) throws SQLException {
-        UUID id = UUID.randomUUID();
-        try (Connection c = connect(db);
-                PreparedStatement insert = c.prepareStatement(
-                        "insert into users (id, email, display_name, email_verified_at) values (?, ?, ?, now())")) {
-            insert.setObject(1, id);
-            insert.setString(2, email);
-            insert.setString(3, name);
-            insert.executeUpdate();
-        }
-        return id;
     }
 
     private static long count(DatabaseCoordinates db, String sql, UUID user) throws SQLException {

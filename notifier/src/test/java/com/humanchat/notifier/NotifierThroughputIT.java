@@ -14,8 +14,6 @@ import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.chat.ChatEvent;
 import com.humanchat.schemas.chat.MessageKind;
 import com.humanchat.schemas.chat.MessageSent;
-import com.humanchat.schemas.sessions.Money;
-import com.humanchat.schemas.sessions.PaymentMode;
 import com.humanchat.schemas.sessions.Session;
 import com.humanchat.schemas.sessions.SessionEvent;
 import com.humanchat.schemas.sessions.SessionRequested;
@@ -95,22 +93,7 @@ class NotifierThroughputIT {
             // 1. session requests: one in-app notification and one e-mail each
             long started = System.nanoTime();
             for (UUID host : hosts) {
-                Session session = new Session(
-                        UUID.randomUUID(),
-                        guest,
-                        host,
-                        UUID.randomUUID(),
-                        null,
-                        30,
-                        Money.of(0, "usd"),
-                        PaymentMode.FREE,
-                        SessionStatus.REQUESTED,
-                        Instant.now(),
-                        Instant.now(),
-                        null,
-                        null,
-                        null,
-                        null);
+                Session session = NotifierFixtures.freeSession(guest, host, null, 30, SessionStatus.REQUESTED);
                 SessionEvent event = new SessionRequested(
                         UUID.randomUUID(), 1, Instant.now(), session.sessionId(), UUID.randomUUID(), session);
                 producer.send(new ProducerRecord<>(
