@@ -1,6 +1,7 @@
 package com.humanchat.notifier;
 
 import com.humanchat.infra.embedded.DatabaseCoordinates;
+import com.humanchat.migrations.PostgresUrl;
 import com.humanchat.schemas.sessions.Money;
 import com.humanchat.schemas.sessions.PaymentMode;
 import com.humanchat.schemas.sessions.Session;
@@ -35,6 +36,10 @@ final class NotifierFixtures {
                 null,
                 null,
                 null);
+    }
+
+    static PostgresUrl postgresUrl(DatabaseCoordinates db) {
+        return new PostgresUrl(db.host(), db.port(), db.database(), db.user(), db.password());
     }
 
     /** A user with a verified address. */

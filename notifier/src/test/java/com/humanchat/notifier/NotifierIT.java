@@ -1,5 +1,6 @@
 package com.humanchat.notifier;
 
+import static com.humanchat.notifier.NotifierFixtures.postgresUrl;
 import static com.humanchat.notifier.NotifierFixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,7 +10,6 @@ import biweekly.component.VEvent;
 import com.humanchat.infra.embedded.DatabaseCoordinates;
 import com.humanchat.infra.embedded.SharedTestInfra;
 import com.humanchat.migrations.Migrations;
-import com.humanchat.migrations.PostgresUrl;
 import com.humanchat.notifier.config.NotifierConfig;
 import com.humanchat.ops.mail.SmtpServer;
 import com.humanchat.schemas.Envelope;
@@ -421,10 +421,6 @@ class NotifierIT {
 
     private static Connection connect(DatabaseCoordinates db) throws SQLException {
         return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-    }
-
-    private static PostgresUrl postgresUrl(DatabaseCoordinates db) {
-        return new PostgresUrl(db.host(), db.port(), db.database(), db.user(), db.password());
     }
 
     private static int freePort() throws IOException {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.humanchat.infra.embedded.DatabaseCoordinates;
 import com.humanchat.infra.embedded.SharedTestInfra;
 import com.humanchat.migrations.Migrations;
-import com.humanchat.migrations.PostgresUrl;
 import com.humanchat.notifier.config.NotifierConfig;
 import com.humanchat.ops.mail.SmtpServer;
 import com.humanchat.schemas.TopicProvisioner;
@@ -78,7 +77,7 @@ class NotifierThroughputIT {
                 Notifier notifier = Notifier.start(
                         new NotifierConfig(
                                 infra.kafkaBootstrap(),
-                                new PostgresUrl(db.host(), db.port(), db.database(), db.user(), db.password()),
+                                NotifierFixtures.postgresUrl(db),
                                 new SmtpServer(
                                         "127.0.0.1", smtp.getSmtp().getPort(), null, null, false, "n@humanchat.test"),
                                 null,

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.humanchat.infra.embedded.DatabaseCoordinates;
 import com.humanchat.infra.embedded.SharedTestInfra;
 import com.humanchat.migrations.Migrations;
-import com.humanchat.migrations.PostgresUrl;
 import com.humanchat.notifier.config.NotifierConfig;
 import com.humanchat.notifier.domain.Notification;
 import com.humanchat.notifier.domain.NotificationKind;
@@ -74,12 +73,7 @@ class WebPushIT {
         notifier = Notifier.start(
                 new NotifierConfig(
                         infra.kafkaBootstrap(),
-                        new PostgresUrl(
-                                database.host(),
-                                database.port(),
-                                database.database(),
-                                database.user(),
-                                database.password()),
+                        NotifierFixtures.postgresUrl(database),
                         null,
                         WebPushKeys.generate(SUBJECT),
                         "http://localhost:8080",
