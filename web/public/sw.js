@@ -58,3 +58,36 @@ self.addEventListener('fetch', (event) => {
     ),
   );
 });
+
+// Web Push (the notifier's payload: {notificationId, kind, title, body, link, conversationId}): shown even when no
+// HumanChat tab is open; one notification per id, so a repeat replaces rather than stacks.
+self.addEventListener('push', (event) => {
+  let data = {};
+  try {
+    data = event.data ? event.data.json() : {};
+  } catch {
+    data = { body: event.data ? event.data.text() : '' };
+  }
+  event.waitUntil(
+    self.registration.showNotification(data.title || 'HumanChat', {
+      body: data.body || '',
+      tag: data.notificationId,
+      icon: '/favicon.svg',
+      data: { link: data.link || '/' },
+    }),
+  );
+});
+
+// A click opens what it is about (the conversation, the sessions): an open HumanChat tab is focused and taken there,
+// else a new one opens on it.
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const target = new URL((event.notification.data && event.notification.data.link) || '/', location.origin).href;
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+      const open = windows.find((w) => new URL(w.url).origin === location.origin);
+      if (!open) return self.clients.openWindow(target);
+      return open.focus().then((focused) => (focused.url === target ? focused : focused.navigate(target)));
+    }),
+  );
+});

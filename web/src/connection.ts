@@ -1,9 +1,9 @@
 import { ApiError, type Api } from './api';
 import { withLive } from './announcements';
-import { SYNC_CURSOR, type ChatDatabase } from './db';
+import { SYNC_CURSOR, SYNCED_NOTIFICATIONS, type ChatDatabase } from './db';
 import type { Announcement } from './endpoints';
 import { queryClient } from './queries';
-import { NOTIFICATIONS_KEY } from './notifications';
+import { fromSync, NOTIFICATIONS_KEY } from './notifications';
 import { afterStep, rescheduleKey } from './reschedule';
 import { moneyChanged } from './moneyQueries';
 import { useUi } from './store';
@@ -50,6 +50,10 @@ export class Connection {
   start(): void {
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
+    // The bell from the last sync until this one answers (at once when the page was reloaded without a network).
+    void this.db.setting<SyncPage['notifications']>(SYNCED_NOTIFICATIONS).then((kept) => {
+      if (kept && !queryClient.getQueryData(NOTIFICATIONS_KEY)) queryClient.setQueryData(NOTIFICATIONS_KEY, fromSync(kept));
+    });
     void this.connect();
   }
 
@@ -135,6 +139,7 @@ export class Connection {
           const query = cursor ? `?since=${encodeURIComponent(cursor)}&limit=${SYNC_PAGE}` : '';
           const page = await this.api.call<SyncPage>('GET', `/api/sync${query}`);
           const effects = await applySyncPage(this.db, page, this.me);
+          if (page.notifications) queryClient.setQueryData(NOTIFICATIONS_KEY, fromSync(page.notifications));
           await Promise.all(effects.map((e) => this.follow(e, false)));
           if (!page.limited || page.nextCursor === cursor) break;
         }

@@ -14,6 +14,8 @@ export interface Setting {
 
 /** Setting keys. */
 export const SYNC_CURSOR = 'syncCursor';
+/** The notifications the last /api/sync answer carried (unread count, newest items), for a reload without a network. */
+export const SYNCED_NOTIFICATIONS = 'syncedNotifications';
 export const AUTH = 'auth';
 
 /**

@@ -37,6 +37,14 @@ export function markedRead(page: NotificationPage, ids: string[] | 'all', at: st
   };
 }
 
+/**
+ * The bell's list as a /api/sync answer states it (the newest 20; older ones come over GET /api/notifications). The
+ * connection puts it into the query cache on every sync and keeps it in Dexie, so a reload without a network shows it.
+ */
+export function fromSync(summary: { unreadCount: number; items: AppNotification[] }): NotificationPage {
+  return { items: summary.items, unreadCount: summary.unreadCount, nextCursor: null };
+}
+
 /** `(3) HumanChat` while something waits, else `HumanChat`. */
 export function titleFor(unread: number): string {
   return unread > 0 ? `(${unread}) ${BASE_TITLE}` : BASE_TITLE;

@@ -1,5 +1,5 @@
 import type { ChatDatabase } from './db';
-import { SYNC_CURSOR } from './db';
+import { SYNC_CURSOR, SYNCED_NOTIFICATIONS } from './db';
 import type {
   Conversation,
   ManagedRequest,
@@ -294,6 +294,7 @@ export async function applySyncPage(db: ChatDatabase, page: SyncPage, me: string
     async () => {
       const effects: FrameEffect[] = [];
       for (const item of page.items) effects.push(await applyFrame(db, item, me));
+      if (page.notifications) await db.putSetting(SYNCED_NOTIFICATIONS, page.notifications);
       await db.putSetting(SYNC_CURSOR, page.nextCursor);
       return effects;
     },

@@ -1,3 +1,4 @@
+import type { AppNotification } from './endpoints';
 /** The API's shapes (DESIGN.md §4–5 and docs/architecture.md "Where we deviate"). */
 
 export interface User {
@@ -285,6 +286,8 @@ export interface SyncPage {
   items: ServerFrame[];
   nextCursor: string;
   limited: boolean;
+  /** The in-app notifications as they stand: the unread count and the newest 20. */
+  notifications?: { unreadCount: number; items: AppNotification[] };
 }
 
 export const SAM_USER_ID = '00000000-0000-0000-0000-000000000002';

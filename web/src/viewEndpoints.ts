@@ -109,3 +109,20 @@ export const availability = {
     return api.call<HostSlots>('GET', `/api/hosts/${id(hostId)}/slots?${params}`);
   },
 };
+
+/** openapi.yaml `PushSubscription`: one of the caller's devices subscribed to Web Push. */
+export interface PushDevice {
+  id: string;
+  endpoint: string;
+  userAgent: string | null;
+  createdAt: string;
+}
+
+export const webPush = {
+  /** The VAPID public key browsers subscribe with (null: Web Push is off on this server). */
+  key: () => api.call<{ publicKey: string | null }>('GET', '/api/notifications/push/key'),
+  /** Registers this device's subscription (PushSubscription.toJSON()); the same endpoint again is the same device. */
+  register: (subscription: PushSubscriptionJSON) =>
+    api.call<PushDevice>('POST', '/api/notifications/push/subscriptions', { ...subscription, userAgent: navigator.userAgent.slice(0, 300) }),
+  remove: (deviceId: string) => api.call<void>('DELETE', `/api/notifications/push/subscriptions/${id(deviceId)}`),
+};

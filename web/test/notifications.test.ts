@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppNotification, NotificationPage } from '../src/endpoints';
-import { freshUnread, markedRead, titleFor } from '../src/notifications';
+import { freshUnread, fromSync, markedRead, titleFor } from '../src/notifications';
 
 const item = (id: string, readAt: string | null = null): AppNotification => ({
   id,
@@ -16,6 +16,11 @@ const item = (id: string, readAt: string | null = null): AppNotification => ({
 const page = (items: AppNotification[], unreadCount: number): NotificationPage => ({ items, unreadCount, nextCursor: null });
 
 describe('notifications', () => {
+  it('takes the bell from a sync answer: its items and unread count, no further page', () => {
+    const page = fromSync({ unreadCount: 4, items: [] });
+    expect(page).toEqual({ items: [], unreadCount: 4, nextCursor: null });
+  });
+
   it('marking read lowers the count by the unread ones only, and all empties it', () => {
     const before = page([item('a'), item('b'), item('c', '2027-01-01T11:00:00Z')], 2);
     const one = markedRead(before, ['a', 'c'], 'now');

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ChatDatabase, SYNC_CURSOR } from '../src/db';
+import { ChatDatabase, SYNC_CURSOR, SYNCED_NOTIFICATIONS } from '../src/db';
 import {
   applyFrame,
   applySyncPage,
@@ -106,6 +106,27 @@ describe('applySyncPage', () => {
     expect((await db.messages.toArray()).map((m) => m.seq)).toEqual([1, 2]);
     expect((await db.conversations.get(C1))?.unreadCount).toBe(2);
     expect((await db.sessions.get('s1'))?.status).toBe('requested');
+  });
+
+  it('keeps the notifications a page carries for a reload without a network', async () => {
+    const notifications = {
+      unreadCount: 1,
+      items: [
+        {
+          id: 'n1',
+          kind: 'session.requested',
+          title: 'Bob requested a session',
+          body: '30 minutes',
+          link: '/#/sessions',
+          conversationId: null,
+          createdAt: '2026-01-01T12:00:00Z',
+          readAt: null,
+        },
+      ],
+    };
+    await applySyncPage(db, { items: [], nextCursor: 'cursor-2', limited: false, notifications }, ME);
+
+    expect(await db.setting(SYNCED_NOTIFICATIONS)).toEqual(notifications);
   });
 
   it('keeps the old cursor when applying the page fails', async () => {

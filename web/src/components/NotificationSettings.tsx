@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { errorText, notifications, type NotificationPreferences } from '../endpoints';
 import { queryClient } from '../queries';
+import { disablePush, enablePush, pushIsOn, pushSupported } from '../webPush';
 import { ErrorAlert } from './ErrorAlert';
 
 const KEY = ['notification-preferences'] as const;
@@ -15,6 +16,7 @@ export function NotificationSettings() {
       <ErrorAlert message={prefs.error ? errorText(prefs.error) : undefined} />
       {prefs.data ? <PreferencesForm saved={prefs.data} /> : !prefs.error && <p className="muted">Loading…</p>}
       <BrowserPermission />
+      <PushSwitch />
     </section>
   );
 }
@@ -74,6 +76,32 @@ function PreferencesForm({ saved }: { saved: NotificationPreferences }) {
       </button>
       {save.isSuccess && <span role="status"> Saved.</span>}
     </form>
+  );
+}
+
+/** Settings → "Enable push on this device": notifications reach this device even when no HumanChat tab is open. */
+function PushSwitch() {
+  const supported = pushSupported();
+  const state = useQuery({ queryKey: ['push-on-this-device'], queryFn: pushIsOn, enabled: supported });
+  const toggle = useMutation({
+    mutationFn: (on: boolean) => (on ? enablePush() : disablePush()),
+    onSettled: () => void state.refetch(),
+  });
+  if (!supported) return <p className="muted">This browser cannot receive push notifications.</p>;
+  return (
+    <div className="push-switch">
+      <label>
+        <input
+          type="checkbox"
+          role="switch"
+          checked={!!state.data}
+          disabled={state.isPending || toggle.isPending}
+          onChange={(e) => toggle.mutate(e.target.checked)}
+        />{' '}
+        Enable push on this device
+      </label>
+      <ErrorAlert message={toggle.error ? errorText(toggle.error) : undefined} />
+    </div>
   );
 }
 

@@ -126,7 +126,11 @@ public final class EdgeServer extends RouterServer {
                         services.rateLimits(),
                         Clock.systemUTC())
                 .mount(api, services.bearerAuth());
-        new NotificationRoutes(services.pg(), services.config().jwtSecret()).mount(vertx, api, services.bearerAuth());
+        new NotificationRoutes(
+                        services.pg(),
+                        services.config().jwtSecret(),
+                        services.config().vapidPublicKey())
+                .mount(vertx, api, services.bearerAuth());
         services.chat().mountAttachments(root, api, services.bearerAuth());
         api.route("/me/*").subRouter(new ProfileRoutes(services.identity(), services.bearerAuth()).router(vertx));
         new DiscoverRoutes(services.pg(), services.bearerAuth(), presence::statusesFor).mount(api);

@@ -167,7 +167,9 @@ class ApiContractIT {
                 "/api/sessions",
                 "/api/requests",
                 "/api/announcements",
-                "/api/manager-invitations")) {
+                "/api/manager-invitations",
+                "/api/notifications/push/key",
+                "/api/notifications/push/subscriptions")) {
             assertGetMatches(listing, token);
         }
         assertMatches(

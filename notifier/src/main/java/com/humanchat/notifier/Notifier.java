@@ -7,8 +7,11 @@ import com.humanchat.notifier.domain.NotificationKind;
 import com.humanchat.notifier.domain.NotificationRules;
 import com.humanchat.notifier.mail.EmailComposer;
 import com.humanchat.notifier.mail.SmtpSender;
+import com.humanchat.notifier.push.PushPayload;
+import com.humanchat.notifier.push.WebPushSender;
 import com.humanchat.notifier.store.NotificationStore;
 import com.humanchat.notifier.store.NotificationStore.Delivery;
+import com.humanchat.notifier.store.NotificationStore.Outcome;
 import com.humanchat.notifier.store.NotificationStore.Unread;
 import com.humanchat.notifier.store.Recipient;
 import com.humanchat.ops.Backoff;
@@ -24,6 +27,8 @@ import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.chat.MessageKind;
 import com.humanchat.schemas.chat.MessageSent;
 import com.humanchat.schemas.chat.ReadAdvanced;
+import com.humanchat.schemas.sessions.Session;
+import com.humanchat.schemas.sessions.SessionStatusChanged;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.failsafe.Failsafe;
@@ -46,9 +51,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -71,9 +81,9 @@ import org.slf4j.LoggerFactory;
  * The notifier: one consumer (group {@value NotifierConfig#GROUP_ID}) of the chat, session, request and payment event
  * topics that writes what they cause into PostgreSQL — in-app notifications and their e-mails composed into the
  * sent-ledger, unread messages waiting for the delay — committing offsets only after; and one dispatcher thread that
- * turns messages left unread past the delay into one digest per recipient and sends what the ledger holds, each
- * notification and channel once. SMTP failures are retried with backoff (Failsafe); after the last attempt the
- * notification goes to {@value #DEAD_LETTERS} and is never sent.
+ * turns messages left unread past the delay into one digest per recipient and sends what the ledger holds (e-mails,
+ * push messages to each subscribed device), each notification and channel once. SMTP and push failures are retried
+ * with backoff (Failsafe); after the last attempt the notification goes to {@value #DEAD_LETTERS} and is never sent.
  */
 public final class Notifier implements AutoCloseable {
 
@@ -87,6 +97,9 @@ public final class Notifier implements AutoCloseable {
     private static final Duration MAX_POLL_INTERVAL = Duration.ofMinutes(5);
     private static final long TICK_MILLIS = 250;
     private static final int BATCH = 100;
+    /** Push messages sent at once (each one its own row lock, HTTP request and commit). */
+    private static final int PUSH_CONCURRENCY = 4;
+
     private static final List<Topic<String, ?>> TOPICS =
             List.of(Topics.CHAT_EVENTS, Topics.SESSIONS_EVENTS, Topics.REQUESTS_EVENTS, Topics.PAYMENTS_EVENTS);
 
@@ -99,13 +112,17 @@ public final class Notifier implements AutoCloseable {
     private final EmailComposer composer;
     private final UnsubscribeLinks unsubscribe;
     private final SmtpSender smtp;
+    private final WebPushSender webPush;
     private final KafkaProducer<String, byte[]> producer;
     private final Thread consumerThread;
     private final ScheduledExecutorService dispatcher;
+    private final ExecutorService pushSenders;
+    private final AtomicBoolean woken = new AtomicBoolean();
     private final LoopHeartbeat heartbeat = new LoopHeartbeat(MAX_POLL_INTERVAL);
     private final AtomicInteger retrying = new AtomicInteger();
     private final Timer inAppLatency;
     private final Timer emailLatency;
+    private final Timer pushLatency;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean running = true;
 
@@ -119,6 +136,7 @@ public final class Notifier implements AutoCloseable {
         this.composer = new EmailComposer(config.publicUrl());
         this.unsubscribe = new UnsubscribeLinks(config.jwtSecret());
         this.smtp = config.smtp() == null ? null : new SmtpSender(config.smtp());
+        this.webPush = config.webPush() == null ? null : new WebPushSender(config.webPush());
         this.producer = new KafkaProducer<>(
                 ProducerSettings.reliable(config.kafkaBootstrap(), config.groupId() + "-producer"),
                 new StringSerializer(),
@@ -131,6 +149,17 @@ public final class Notifier implements AutoCloseable {
                 .description("From composing an e-mail into the ledger to the SMTP server accepting it")
                 .publishPercentiles(0.5, 0.99)
                 .register(registry);
+        this.pushLatency = Timer.builder("humanchat.notifier.push.latency")
+                .description("From sending a push message to the push service accepting it")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+        this.pushSenders = webPush == null
+                ? null
+                : Executors.newFixedThreadPool(PUSH_CONCURRENCY, task -> {
+                    Thread t = new Thread(task, "notifier-push");
+                    t.setDaemon(true);
+                    return t;
+                });
         this.consumerThread = new Thread(this::consume, "notifier-consumer");
         this.dispatcher = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread t = new Thread(task, "notifier-dispatcher");
@@ -141,7 +170,8 @@ public final class Notifier implements AutoCloseable {
 
     /**
      * Starts consuming and dispatching, counting into {@code registry} {@code humanchat.notifier.notifications{kind}},
-     * {@code humanchat.notifier.emails{outcome}} (sent, retried, dead) and the latency timers. Says at start what is
+     * {@code humanchat.notifier.emails{outcome}} (sent, retried, dead), {@code humanchat.notifier.pushes{outcome}}
+     * (sent, retried, dead, gone) and the latency timers. Says at start what is
      * off. The caller closes it.
      */
     public static Notifier start(NotifierConfig config, MeterRegistry registry, Clock clock) {
@@ -153,7 +183,10 @@ public final class Notifier implements AutoCloseable {
             LOG.warn("notifier: no SMTP server configured (HUMANCHAT_SMTP_HOST): e-mail notifications are off;"
                     + " in-app notifications work");
         }
-        LOG.warn("notifier: Web Push is not available in this version: push notifications are off");
+        if (config.webPush() == null) {
+            LOG.warn("notifier: no VAPID keys configured (HUMANCHAT_VAPID_PUBLIC_KEY, HUMANCHAT_VAPID_PRIVATE_KEY):"
+                    + " Web Push is off; in-app and e-mail notifications work");
+        }
         return notifier;
     }
 
@@ -187,6 +220,7 @@ public final class Notifier implements AutoCloseable {
                         if (!running) {
                             return; // given up while stopping: nothing committed, processed again later, harmlessly
                         }
+                        wake();
                         offsets.keySet().retainAll(created.assignment());
                         created.commitSync(offsets);
                         restart.reset();
@@ -273,18 +307,20 @@ public final class Notifier implements AutoCloseable {
             when message.messageType() != MessageKind.SYSTEM -> NotificationStore.recordMessage(c, message);
             case ReadAdvanced read -> NotificationStore.recordRead(c, read);
             default -> {
+                Session session = event instanceof SessionStatusChanged changed ? changed.session() : null;
                 for (Notification notification : rules.derive(event)) {
-                    deliver(c, notification, List.of(), false);
+                    deliver(c, notification, List.of(), false, session);
                 }
             }
         }
     }
 
     /**
-     * Adds the notification to its recipient's list and, when they may get e-mail, composes it into the sent-ledger;
-     * in the caller's transaction. Nothing when it was derived before.
+     * Adds the notification to its recipient's list and composes it into the sent-ledger for every channel they may
+     * get (a push message per subscribed device, an e-mail), not before their quiet hours end; in the caller's
+     * transaction. Nothing when it was derived before.
      */
-    private void deliver(Connection c, Notification notification, List<String> lines, boolean digest)
+    private void deliver(Connection c, Notification notification, List<String> lines, boolean digest, Session session)
             throws SQLException {
         if (!NotificationStore.insertNotification(c, notification)) {
             return;
@@ -295,15 +331,25 @@ public final class Notifier implements AutoCloseable {
                 .tag("kind", notification.kind().wire())
                 .register(registry)
                 .increment();
-        if (smtp == null) {
+        if (smtp == null && webPush == null) {
             return;
         }
         Recipient recipient = NotificationStore.recipient(c, notification.userId());
-        if (!recipient.mayEmail()) {
+        Instant notBefore = recipient.outsideQuietHours(now);
+        if (webPush != null && recipient.pushEnabled()) {
+            NotificationStore.composePush(
+                    c,
+                    notification.id(),
+                    notification.userId(),
+                    notification.title(),
+                    PushPayload.of(notification),
+                    now,
+                    notBefore);
+        }
+        if (smtp == null || !recipient.mayEmail()) {
             return;
         }
         String link = unsubscribe.link(config.publicUrl(), notification.userId());
-        Instant notBefore = recipient.outsideQuietHours(now);
         if (digest) {
             // hourly/daily: at most one digest e-mail per period; the later ones wait for theirs
             Instant last = NotificationStore.lastDigest(c, notification.userId());
@@ -316,17 +362,35 @@ public final class Notifier implements AutoCloseable {
                 c,
                 notification.id(),
                 notification.userId(),
-                composer.compose(recipient.email(), notification, lines, link),
+                composer.compose(recipient.email(), notification, lines, link, session),
                 now,
                 notBefore);
     }
 
     // ---- dispatching: due digests, then the ledger
 
+    /**
+     * Sends what the consumer just composed without waiting for the next tick: one extra dispatch queued on the
+     * dispatcher's thread (never a second one beside it), however many batches ask.
+     */
+    private void wake() {
+        if ((smtp == null && webPush == null) || !woken.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            dispatcher.execute(() -> {
+                woken.set(false);
+                dispatch();
+            });
+        } catch (RejectedExecutionException closing) {
+            woken.set(false);
+        }
+    }
+
     private void dispatch() {
         try {
             composeDigests();
-            if (smtp != null) {
+            if (smtp != null || webPush != null) {
                 sendDue();
             }
         } catch (SQLException e) {
@@ -373,38 +437,81 @@ public final class Notifier implements AutoCloseable {
                 first.conversationId(),
                 first.messageId(),
                 unread.getLast().sentAt().plus(config.unreadDelay()));
-        deliver(c, notification, unread.size() == 1 ? List.of() : lines, true);
+        deliver(c, notification, unread.size() == 1 ? List.of() : lines, true, null);
     }
 
     private void sendDue() throws SQLException {
+        List<Future<Void>> pushes = new ArrayList<>();
+        // a row of a channel switched off since stays pending until it is on again
         for (Delivery delivery : store.dueDeliveries(clock.instant(), BATCH)) {
             if (!running) {
+                break;
+            }
+            if (NotificationStore.PUSH.equals(delivery.channel())) {
+                if (webPush != null) {
+                    pushes.add(pushSenders.submit(() -> {
+                        send(delivery);
+                        return null;
+                    }));
+                }
+            } else if (smtp != null) {
+                send(delivery);
+            }
+        }
+        awaitAll(pushes);
+    }
+
+    /** Waits for the push messages sent at once; the first PostgreSQL failure among them is the dispatch's. */
+    private static void awaitAll(List<Future<Void>> sends) throws SQLException {
+        SQLException failed = null;
+        for (Future<Void> send : sends) {
+            try {
+                send.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof SQLException sql) {
+                    failed = failed == null ? sql : failed;
+                } else {
+                    LOG.error("notifier: a push send failed", e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return;
             }
-            send(delivery);
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 
     /**
      * Sends one ledger row with Failsafe's retries (backoff doubling from the configured first wait to 30 s) for the
-     * attempts it has left; the last failure dead-letters it.
+     * attempts it has left; the last failure dead-letters it. A push subscription its push service calls gone is
+     * deleted and not retried.
      */
     private void send(Delivery delivery) throws SQLException {
+        String channel = delivery.channel();
         int left = config.maxAttempts() - delivery.attempts();
         if (left <= 0) {
             giveUp(delivery, "no attempts left");
             return;
         }
-        String link = unsubscribe.link(config.publicUrl(), delivery.userId());
-        RetryPolicy<Boolean> retries = RetryPolicy.<Boolean>builder()
+        NotificationStore.Send once = NotificationStore.PUSH.equals(channel)
+                ? () -> webPush.send(delivery.push(), delivery.email().text())
+                : () -> {
+                    String link = unsubscribe.link(config.publicUrl(), delivery.userId());
+                    smtp.send(delivery.notificationId(), delivery.email(), link);
+                    return true;
+                };
+        RetryPolicy<Outcome> retries = RetryPolicy.<Outcome>builder()
                 .handle(Exception.class)
                 .abortIf((result, failure) -> !running || failure instanceof SQLException)
                 .withBackoff(config.firstRetry(), NotifierConfig.MAX_RETRY)
                 .withMaxAttempts(left)
                 .onFailedAttempt(attempt -> {
-                    count("retried");
+                    count(channel, "retried");
                     LOG.warn(
-                            "notifier: e-mail {} not sent (attempt {}): {}",
+                            "notifier: {} {} not sent (attempt {}): {}",
+                            channel,
                             delivery.notificationId(),
                             delivery.attempts() + attempt.getAttemptCount(),
                             String.valueOf(attempt.getLastException()));
@@ -413,14 +520,16 @@ public final class Notifier implements AutoCloseable {
         retrying.incrementAndGet();
         try {
             Instant started = clock.instant();
-            boolean sent = Failsafe.with(retries)
-                    .get(() -> store.sendOnce(
-                            delivery,
-                            clock.instant(),
-                            () -> smtp.send(delivery.notificationId(), delivery.email(), link)));
-            if (sent) {
-                count("sent");
-                emailLatency.record(Duration.between(started, clock.instant()));
+            Outcome outcome = Failsafe.with(retries).get(() -> store.sendOnce(delivery, clock.instant(), once));
+            if (outcome == Outcome.SENT) {
+                count(channel, "sent");
+                (NotificationStore.PUSH.equals(channel) ? pushLatency : emailLatency)
+                        .record(Duration.between(started, clock.instant()));
+            } else if (outcome == Outcome.GONE) {
+                count(channel, "gone");
+                LOG.info(
+                        "notifier: push subscription {} is gone (404/410): deleted",
+                        delivery.push().subscriptionId());
             }
         } catch (FailsafeException e) {
             if (running) {
@@ -444,7 +553,7 @@ public final class Notifier implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         store.markDead(delivery, reason);
-        count("dead");
+        count(delivery.channel(), "dead");
     }
 
     private void deadLetter(String topic, String key, byte[] value, String reason) {
@@ -458,8 +567,11 @@ public final class Notifier implements AutoCloseable {
         }
     }
 
-    private void count(String outcome) {
-        Counter.builder("humanchat.notifier.emails")
+    private void count(String channel, String outcome) {
+        Counter.builder(
+                        NotificationStore.PUSH.equals(channel)
+                                ? "humanchat.notifier.pushes"
+                                : "humanchat.notifier.emails")
                 .tag("outcome", outcome)
                 .register(registry)
                 .increment();
@@ -484,7 +596,8 @@ public final class Notifier implements AutoCloseable {
         hikari.setUsername(config.postgres().user());
         hikari.setPassword(config.postgres().password());
         hikari.setAutoCommit(false);
-        hikari.setMaximumPoolSize(4);
+        // the consumer, the dispatcher, and each push sender holding its row's lock plus one to count a failed attempt
+        hikari.setMaximumPoolSize(2 + 2 * PUSH_CONCURRENCY);
         hikari.setConnectionTimeout(2_000);
         hikari.setInitializationFailTimeout(-1);
         hikari.addDataSourceProperty("ApplicationName", "humanchat-notifier");
@@ -500,7 +613,7 @@ public final class Notifier implements AutoCloseable {
         }
     }
 
-    /** Readiness: alive and neither PostgreSQL nor the SMTP server is being waited for. */
+    /** Readiness: alive and neither PostgreSQL, the SMTP server nor a push service is being waited for. */
     public boolean isHealthy() {
         return isLive() && retrying.get() == 0;
     }
@@ -521,6 +634,10 @@ public final class Notifier implements AutoCloseable {
         try {
             consumerThread.join(Duration.ofSeconds(15));
             dispatcher.awaitTermination(15, TimeUnit.SECONDS);
+            if (pushSenders != null) {
+                pushSenders.shutdown();
+                pushSenders.awaitTermination(15, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

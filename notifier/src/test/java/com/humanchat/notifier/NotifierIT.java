@@ -1,12 +1,15 @@
 package com.humanchat.notifier;
 
+import static com.humanchat.notifier.NotifierFixtures.postgresUrl;
+import static com.humanchat.notifier.NotifierFixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import biweekly.Biweekly;
+import biweekly.component.VEvent;
 import com.humanchat.infra.embedded.DatabaseCoordinates;
 import com.humanchat.infra.embedded.SharedTestInfra;
 import com.humanchat.migrations.Migrations;
-import com.humanchat.migrations.PostgresUrl;
 import com.humanchat.notifier.config.NotifierConfig;
 import com.humanchat.ops.mail.SmtpServer;
 import com.humanchat.schemas.Envelope;
@@ -18,9 +21,15 @@ import com.humanchat.schemas.chat.MessageKind;
 import com.humanchat.schemas.chat.MessageSent;
 import com.humanchat.schemas.chat.ReadAdvanced;
 import com.humanchat.schemas.config.Settings;
+import com.humanchat.schemas.sessions.CalendarFile;
+import com.humanchat.schemas.sessions.Session;
+import com.humanchat.schemas.sessions.SessionEvent;
+import com.humanchat.schemas.sessions.SessionStatus;
+import com.humanchat.schemas.sessions.SessionStatusChanged;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -39,6 +48,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -62,7 +72,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 19's e-mail guarantees against a real broker, a real PostgreSQL and a real SMTP server in this JVM (GreenMail):
  * three unread messages make exactly one digest; messages read within the delay make none; and a notifier SIGKILLed
- * after composing a digest into its sent-ledger and before sending it sends it exactly once after its restart.
+ * after composing a digest into its sent-ledger and before sending it sends it exactly once after its restart; a
+ * confirmed session's e-mail carries its {@code .ics}.
  */
 class NotifierIT {
 
@@ -94,6 +105,7 @@ class NotifierIT {
                                 null,
                                 false,
                                 "HumanChat <no-reply@humanchat.test>"),
+                        null,
                         "http://localhost:8080",
                         SECRET,
                         DELAY,
@@ -157,6 +169,47 @@ class NotifierIT {
                         "select count(*) from notification_deliveries where user_id = ? and status = 'sent'",
                         recipient))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aConfirmedSessionsEmailCarriesItsCalendarFileWithStartEndAndVideoLink() throws Exception {
+        String guestAddress = "guest-" + UUID.randomUUID() + "@example.com";
+        UUID guest = user(database, "Gus Guest", guestAddress);
+        UUID host = user(database, "Hana Host", "hana-" + UUID.randomUUID() + "@example.com");
+        Instant start = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES);
+        Session session = NotifierFixtures.freeSession(guest, host, start, 45, SessionStatus.CONFIRMED);
+
+        sendSession(new SessionStatusChanged(
+                UUID.randomUUID(),
+                1,
+                Instant.now(),
+                session.sessionId(),
+                UUID.randomUUID(),
+                host,
+                SessionStatus.ACCEPTED,
+                SessionStatus.CONFIRMED,
+                null,
+                session));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mailsTo(smtp, guestAddress).size() == 1);
+        MimeMessage mail = mailsTo(smtp, guestAddress).getFirst();
+        assertThat(mail.getSubject()).isEqualTo("Your session is confirmed");
+        MimeMultipart mixed = (MimeMultipart) mail.getContent();
+        assertThat(mixed.getContentType()).startsWith("multipart/mixed");
+        assertThat(((MimeMultipart) mixed.getBodyPart(0).getContent()).getContentType())
+                .startsWith("multipart/alternative");
+        BodyPart attachment = mixed.getBodyPart(1);
+        assertThat(attachment.getContentType()).startsWith("text/calendar").contains("method=PUBLISH");
+        assertThat(attachment.getFileName()).isEqualTo("session.ics");
+        String ics = new String(attachment.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        VEvent event = Biweekly.parse(ics).first().getEvents().getFirst();
+        assertThat(event.getDateStart().getValue().toInstant()).isEqualTo(start);
+        assertThat(event.getDateEnd().getValue().toInstant()).isEqualTo(start.plus(Duration.ofMinutes(45)));
+        String link = "http://localhost:8080/#/sessions/" + session.sessionId();
+        assertThat(event.getUrl().getValue()).isEqualTo(link);
+        assertThat(event.getDescription().getValue()).contains(link);
+        assertThat(event.getUid().getValue()).isEqualTo(CalendarFile.uid(session));
     }
 
     @Test
@@ -274,6 +327,7 @@ class NotifierIT {
                                 infra.kafkaBootstrap(),
                                 postgresUrl(own),
                                 new SmtpServer("127.0.0.1", nowhere, null, null, false, "n@humanchat.test"),
+                                null,
                                 "http://localhost:8080",
                                 SECRET,
                                 DELAY,
@@ -333,6 +387,14 @@ class NotifierIT {
                 .get(10, TimeUnit.SECONDS);
     }
 
+    private static void sendSession(SessionEvent event) throws Exception {
+        producer.send(new ProducerRecord<>(
+                        Topics.SESSIONS_EVENTS.name(),
+                        event.key(),
+                        Topics.SESSIONS_EVENTS.valueSerde().serializer().serialize("", event)))
+                .get(10, TimeUnit.SECONDS);
+    }
+
     private static List<MimeMessage> mailsTo(GreenMail server, String address) {
         return Arrays.stream(server.getReceivedMessages())
                 .filter(m -> {
@@ -344,19 +406,6 @@ class NotifierIT {
                     }
                 })
                 .toList();
-    }
-
-    private static UUID user(DatabaseCoordinates db, String name, String email) throws SQLException {
-        UUID id = UUID.randomUUID();
-        try (Connection c = connect(db);
-                PreparedStatement insert = c.prepareStatement(
-                        "insert into users (id, email, display_name, email_verified_at) values (?, ?, ?, now())")) {
-            insert.setObject(1, id);
-            insert.setString(2, email);
-            insert.setString(3, name);
-            insert.executeUpdate();
-        }
-        return id;
     }
 
     private static long count(DatabaseCoordinates db, String sql, UUID user) throws SQLException {
@@ -372,10 +421,6 @@ class NotifierIT {
 
     private static Connection connect(DatabaseCoordinates db) throws SQLException {
         return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-    }
-
-    private static PostgresUrl postgresUrl(DatabaseCoordinates db) {
-        return new PostgresUrl(db.host(), db.port(), db.database(), db.user(), db.password());
     }
 
     private static int freePort() throws IOException {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.humanchat.infra.embedded.DatabaseCoordinates;
 import com.humanchat.infra.embedded.SharedTestInfra;
 import com.humanchat.migrations.Migrations;
-import com.humanchat.migrations.PostgresUrl;
 import com.humanchat.notifier.config.NotifierConfig;
 import com.humanchat.ops.mail.SmtpServer;
 import com.humanchat.schemas.TopicProvisioner;
@@ -14,8 +13,6 @@ import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.chat.ChatEvent;
 import com.humanchat.schemas.chat.MessageKind;
 import com.humanchat.schemas.chat.MessageSent;
-import com.humanchat.schemas.sessions.Money;
-import com.humanchat.schemas.sessions.PaymentMode;
 import com.humanchat.schemas.sessions.Session;
 import com.humanchat.schemas.sessions.SessionEvent;
 import com.humanchat.schemas.sessions.SessionRequested;
@@ -80,9 +77,10 @@ class NotifierThroughputIT {
                 Notifier notifier = Notifier.start(
                         new NotifierConfig(
                                 infra.kafkaBootstrap(),
-                                new PostgresUrl(db.host(), db.port(), db.database(), db.user(), db.password()),
+                                NotifierFixtures.postgresUrl(db),
                                 new SmtpServer(
                                         "127.0.0.1", smtp.getSmtp().getPort(), null, null, false, "n@humanchat.test"),
+                                null,
                                 "http://localhost:8080",
                                 "notifier-bench-secret-0123456789abcdef0123456789",
                                 DELAY,
@@ -94,22 +92,7 @@ class NotifierThroughputIT {
             // 1. session requests: one in-app notification and one e-mail each
             long started = System.nanoTime();
             for (UUID host : hosts) {
-                Session session = new Session(
-                        UUID.randomUUID(),
-                        guest,
-                        host,
-                        UUID.randomUUID(),
-                        null,
-                        30,
-                        Money.of(0, "usd"),
-                        PaymentMode.FREE,
-                        SessionStatus.REQUESTED,
-                        Instant.now(),
-                        Instant.now(),
-                        null,
-                        null,
-                        null,
-                        null);
+                Session session = NotifierFixtures.freeSession(guest, host, null, 30, SessionStatus.REQUESTED);
                 SessionEvent event = new SessionRequested(
                         UUID.randomUUID(), 1, Instant.now(), session.sessionId(), UUID.randomUUID(), session);
                 producer.send(new ProducerRecord<>(

@@ -91,6 +91,7 @@ final class StandalonePlatform implements AutoCloseable {
         }
         Map<String, String> env = StandaloneSettings.serviceEnvironment(
                 operatorEnv, kafka, pgUrl, redisUrl, StandaloneSettings.jwtSecretIn(dataDir));
+        StandaloneSettings.vapidKeysIn(dataDir, env);
         env.putIfAbsent(
                 DomainStreamsConfig.STATE_DIR, dataDir.resolve("streams").toString());
         // Attachments on disk beside the other data, unless the operator names a bucket or another folder.
@@ -138,7 +139,8 @@ final class StandalonePlatform implements AutoCloseable {
             liveness.register("payments-worker", payments::isLive);
             groups.add(paymentsConfig.groupId());
         }
-        // In-app notifications always; e-mail only with HUMANCHAT_SMTP_HOST (it says so at start).
+        // In-app notifications always; e-mail only with HUMANCHAT_SMTP_HOST; Web Push with the VAPID keys (the
+        // operator's, or the data folder's) — it says at start what is off.
         NotifierConfig notifierConfig = NotifierConfig.fromEnv(env);
         Notifier notifier = Notifier.start(notifierConfig, edge.registry(), Clock.systemUTC());
         running.push(notifier);

@@ -1,6 +1,7 @@
 package com.humanchat.standalone;
 
 import com.humanchat.schemas.config.Settings;
+import com.humanchat.schemas.config.WebPushKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -58,14 +60,39 @@ record StandaloneSettings(Path dataDir, String kafkaBootstrap, String pgUrl, Str
         byte[] key = new byte[48];
         new SecureRandom().nextBytes(key);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(key);
+        writeOwnerOnly(dataDir, file, secret);
+        return secret;
+    }
+
+    /**
+     * Web Push on without configuration: unless the operator gave VAPID keys, the pair kept in the data folder
+     * ({@code vapid-keys}: the public key, then the private key; created once, owner-only) goes into {@code env}, so
+     * the browsers' subscriptions, made with its public key, keep working after a restart.
+     */
+    static void vapidKeysIn(Path dataDir, Map<String, String> env) throws IOException {
+        String publicName = Settings.VAPID_PUBLIC_KEY.name();
+        String privateName = Settings.VAPID_PRIVATE_KEY.name();
+        if (blankToNull(env.get(publicName)) != null || blankToNull(env.get(privateName)) != null) {
+            return;
+        }
+        Path file = dataDir.resolve("vapid-keys");
+        if (!Files.exists(file)) {
+            WebPushKeys keys = WebPushKeys.generate("unused");
+            writeOwnerOnly(dataDir, file, keys.publicKey() + "\n" + keys.privateKey() + "\n");
+        }
+        List<String> lines = Files.readAllLines(file);
+        env.put(publicName, lines.get(0).trim());
+        env.put(privateName, lines.get(1).trim());
+    }
+
+    private static void writeOwnerOnly(Path dataDir, Path file, String content) throws IOException {
         Files.createDirectories(dataDir);
-        Files.writeString(file, secret);
+        Files.writeString(file, content);
         try {
             Files.setPosixFilePermissions(file, Set.copyOf(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException notPosix) {
             // Best effort on file systems without POSIX permissions.
         }
-        return secret;
     }
 
     private static String blankToNull(String value) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The standalone keeps its data in HUMANCHAT_DATA_DIR: accounts, conversations, messages, attachments (on disk) and
- * tokens survive a restart.
+ * tokens (and the generated VAPID key browsers subscribed with) survive a restart.
  */
 class StandaloneRestartIT {
 
@@ -34,6 +34,7 @@ class StandaloneRestartIT {
         String token;
         String conversationId;
         String attachmentId;
+        String vapidKey;
         byte[] file = ("%PDF-1.4\n% kept across restarts " + UUID.randomUUID() + "\n%%EOF\n")
                 .getBytes(StandardCharsets.US_ASCII);
         try (LaunchedStandalone first = LaunchedStandalone.start(dataDir, port, "first.log")) {
@@ -79,6 +80,12 @@ class StandaloneRestartIT {
                             .put("content", "still here?")
                             .put("attachmentIds", new JsonArray().add(attachmentId)));
             assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+            vapidKey = new JsonObject(call("GET", base + "/api/notifications/push/key", token, null)
+                            .body())
+                    .getString("publicKey");
+            assertThat(vapidKey)
+                    .as("Web Push is on: a key was generated into the data folder")
+                    .isNotBlank();
         }
 
         try (LaunchedStandalone second = LaunchedStandalone.start(dataDir, port, "second.log")) {
@@ -119,6 +126,11 @@ class StandaloneRestartIT {
                     .as("the attachment's bytes are still on disk")
                     .isEqualTo(file);
             assertThat(login.statusCode()).isEqualTo(200);
+            assertThat(new JsonObject(call("GET", base + "/api/notifications/push/key", token, null)
+                                    .body())
+                            .getString("publicKey"))
+                    .as("the same VAPID key after the restart: the browsers' subscriptions still work")
+                    .isEqualTo(vapidKey);
             assertThat(next.statusCode()).as(next.body()).isEqualTo(201);
             assertThat(new JsonObject(next.body()).getLong("seq"))
                     .as("seq continues after the restart")

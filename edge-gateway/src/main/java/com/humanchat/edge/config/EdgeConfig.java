@@ -3,6 +3,7 @@ package com.humanchat.edge.config;
 import com.humanchat.migrations.PostgresUrl;
 import com.humanchat.schemas.config.EnvironmentReader;
 import com.humanchat.schemas.config.Settings;
+import com.humanchat.schemas.config.WebPushKeys;
 import com.humanchat.schemas.sessions.RefundPolicy;
 import com.sun.management.UnixOperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
@@ -52,7 +53,8 @@ public record EdgeConfig(
         Duration signInLockoutMax,
         MailConfig mail,
         AccountConfig account,
-        AttachmentConfig attachments) {
+        AttachmentConfig attachments,
+        String vapidPublicKey) {
 
     /**
      * The default cap on one replica's sockets: four fifths of the process's open-file limit, the rest kept for
@@ -149,6 +151,8 @@ public record EdgeConfig(
         MailConfig mail = MailConfig.read(r, httpPort);
         AccountConfig account = AccountConfig.read(r);
         AttachmentConfig attachments = AttachmentConfig.read(r);
+        // Web Push: browsers subscribe with this key (null = push off; the notifier holds the private half)
+        String vapidPublicKey = WebPushKeys.readPublicKey(r);
         r.throwIfInvalid();
         return new EdgeConfig(
                 httpPort,
@@ -182,6 +186,7 @@ public record EdgeConfig(
                 lockoutMax,
                 mail,
                 account,
-                attachments);
+                attachments,
+                vapidPublicKey);
     }
 }

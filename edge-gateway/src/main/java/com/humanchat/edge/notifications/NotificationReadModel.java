@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -18,7 +19,12 @@ import java.util.UUID;
  * The notifier's tables (migration V70) as the edge reads and changes them, always for the caller only: their
  * notifications and unread count, marking them read, and their preferences.
  */
-final class NotificationReadModel {
+public final class NotificationReadModel {
+
+    private static final String NEWEST = "select id, kind, title, body, link, conversation_id, created_at, read_at"
+            + " from notifications where user_id = $1 order by created_at desc, id desc limit $2";
+
+    private static final String UNREAD = "select count(*) from notifications where user_id = $1 and read_at is null";
 
     /** A page of notifications, newest first. */
     record Page(List<JsonObject> items, KeysetCursor next) {}
@@ -46,9 +52,25 @@ final class NotificationReadModel {
     }
 
     Future<Long> unreadCount(UUID user) {
-        return pg.preparedQuery("select count(*) from notifications where user_id = $1 and read_at is null")
+        return unreadCount(pg, user);
+    }
+
+    private static Future<Long> unreadCount(SqlClient client, UUID user) {
+        return client.preparedQuery(UNREAD)
                 .execute(Tuple.of(user))
                 .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /**
+     * {@code {unreadCount, items}}: the user's unread count and their {@code newest} notifications, read through
+     * {@code client} (for {@code /api/sync}: in its snapshot's transaction, so both agree with the rest of the page).
+     */
+    public static Future<JsonObject> summary(SqlClient client, UUID user, int newest) {
+        return unreadCount(client, user).compose(unread -> client.preparedQuery(NEWEST)
+                .execute(Tuple.of(user, newest))
+                .map(rows -> new JsonObject()
+                        .put("unreadCount", unread)
+                        .put("items", new JsonArray(Rows.all(rows, NotificationReadModel::json)))));
     }
 
     /** Marks the caller's own notifications among {@code ids} read (all of them when {@code ids} is null). */

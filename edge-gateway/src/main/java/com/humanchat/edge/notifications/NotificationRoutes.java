@@ -27,6 +27,10 @@ import java.util.UUID;
  *       else's id changes nothing) → {@code {unreadCount}};
  *   <li>{@code GET/PUT /api/me/notification-preferences}: e-mail and push on/off, e-mail digest frequency, quiet
  *       hours in an IANA time zone, muted conversations (only the caller's own);
+ *   <li>{@code GET /api/notifications/push/key}: the VAPID public key browsers subscribe with ({@code null}: Web Push
+ *       is off on this server);
+ *   <li>{@code GET/POST /api/notifications/push/subscriptions}, {@code DELETE …/:id}: this device's Web Push
+ *       subscription, the caller's own only (anyone else's id is 404);
  *   <li>{@code GET/POST /api/notifications/unsubscribe?user=&sig=}: the e-mails' signed one-click unsubscribe link
  *       (RFC 8058: the mail client POSTs; a person who opens the link gets a page with a button), no sign-in.
  * </ul>
@@ -38,15 +42,20 @@ public final class NotificationRoutes {
 
     private final NotificationReadModel reads;
     private final UnsubscribeLinks unsubscribeLinks;
+    private final PushSubscriptions subscriptions;
+    private final String vapidPublicKey;
 
-    public NotificationRoutes(Pool pg, String jwtSecret) {
+    /** {@code vapidPublicKey} null: Web Push is off, registering a subscription is refused. */
+    public NotificationRoutes(Pool pg, String jwtSecret, String vapidPublicKey) {
         this.reads = new NotificationReadModel(pg);
         this.unsubscribeLinks = new UnsubscribeLinks(jwtSecret);
+        this.subscriptions = new PushSubscriptions(pg);
+        this.vapidPublicKey = vapidPublicKey;
     }
 
     /**
      * Mounts the routes on the {@code /api} router: the preferences before {@code /me/*} (the profile), the public
-     * unsubscribe link before the signed-in {@code /notifications*}.
+     * unsubscribe link and the push subscriptions before {@code /notifications*}.
      */
     public void mount(Vertx vertx, Router api, BearerAuthHandler auth) {
         Router preferences = ResourceRouter.signedIn(vertx, auth);
@@ -61,6 +70,15 @@ public final class NotificationRoutes {
         unsubscribe.get("/").handler(this::unsubscribePage);
         unsubscribe.post("/").handler(this::unsubscribe);
         api.route("/notifications/unsubscribe*").subRouter(unsubscribe);
+
+        Router push = ResourceRouter.signedIn(vertx, auth);
+        push.get("/key").respond(ctx -> Future.succeededFuture(new JsonObject().put("publicKey", vapidPublicKey)));
+        push.get("/subscriptions").respond(this::devices);
+        push.post("/subscriptions")
+                .handler(JsonBody.validated("register-push-subscription"))
+                .respond(this::subscribe);
+        push.delete("/subscriptions/:id").respond(this::unsubscribeDevice);
+        api.route("/notifications/push*").subRouter(push);
 
         Router notifications = ResourceRouter.signedIn(vertx, auth);
         notifications.get("/").respond(this::list);
@@ -97,6 +115,32 @@ public final class NotificationRoutes {
         return reads.markRead(caller, chosen)
                 .compose(done -> reads.unreadCount(caller))
                 .map(unread -> new JsonObject().put("unreadCount", unread));
+    }
+
+    private Future<JsonObject> devices(RoutingContext ctx) {
+        return subscriptions.of(AuthenticatedUser.of(ctx).id()).map(items -> new JsonObject()
+                .put("items", new JsonArray(items)));
+    }
+
+    private Future<JsonObject> subscribe(RoutingContext ctx) {
+        if (vapidPublicKey == null) {
+            throw ProblemException.conflict("Web Push is off on this server (no VAPID keys are configured)");
+        }
+        return subscriptions
+                .register(AuthenticatedUser.of(ctx).id(), JsonBody.of(ctx))
+                .map(subscription -> {
+                    ctx.response()
+                            .setStatusCode(201)
+                            .putHeader(
+                                    "Location",
+                                    "/api/notifications/push/subscriptions/" + subscription.getString("id"));
+                    return subscription;
+                });
+    }
+
+    /** A {@code null} result makes {@code respond} answer 204. */
+    private Future<Void> unsubscribeDevice(RoutingContext ctx) {
+        return subscriptions.remove(AuthenticatedUser.of(ctx).id(), RequestParams.pathUuid(ctx, "id"));
     }
 
     private Future<JsonObject> preferences(RoutingContext ctx) {

@@ -3,6 +3,7 @@ package com.humanchat.edge.sessions;
 import com.humanchat.edge.auth.AuthenticatedUser;
 import com.humanchat.edge.http.JsonBody;
 import com.humanchat.edge.http.RequestParams;
+import com.humanchat.schemas.sessions.CalendarFile;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

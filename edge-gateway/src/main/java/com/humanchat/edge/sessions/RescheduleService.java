@@ -8,6 +8,7 @@ import com.humanchat.edge.kafka.CommandAnswers;
 import com.humanchat.edge.kafka.CommandPublisher;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.sessions.AnswerReschedule;
+import com.humanchat.schemas.sessions.CalendarFile;
 import com.humanchat.schemas.sessions.ProposeReschedule;
 import com.humanchat.schemas.sessions.RescheduleDeclined;
 import com.humanchat.schemas.sessions.RescheduleProposed;

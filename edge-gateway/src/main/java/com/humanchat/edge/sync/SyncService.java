@@ -2,6 +2,7 @@ package com.humanchat.edge.sync;
 
 import com.humanchat.edge.chat.ChatJson;
 import com.humanchat.edge.chat.ChatReadModel;
+import com.humanchat.edge.notifications.NotificationReadModel;
 import com.humanchat.edge.reads.PaymentReadModel;
 import com.humanchat.edge.reads.RequestReadModel;
 import com.humanchat.edge.sessions.SessionJson;
@@ -20,7 +21,7 @@ import java.util.UUID;
 /**
  * Everything that changed for a user since a cursor — conversations, messages, unread counts, the sessions they take
  * part in, the managed requests they made or decide and the payments they make or receive — read from the projection in one {@code REPEATABLE READ READ
- * ONLY} transaction and ordered by {@code (tx, kind, key)} (docs/architecture.md, "Sync cursor").
+ * ONLY} transaction, with the in-app notifications' unread count and newest few as they stand in that transaction and ordered by {@code (tx, kind, key)} (docs/architecture.md, "Sync cursor").
  *
  * <p>The projector writes from several threads, so a transaction with a smaller id may commit after one with a
  * larger id. Only rows whose {@code tx} is below {@code pg_snapshot_xmin} of the reading snapshot are <em>stable</em>
@@ -31,6 +32,9 @@ import java.util.UUID;
  * moves to just before {@code xmin}.
  */
 public final class SyncService {
+
+    /** The newest notifications every answer carries (the rest are paged over {@code GET /api/notifications}). */
+    public static final int NOTIFICATIONS = 20;
 
     /** Messages per conversation in a full snapshot (older history is paged over REST). */
     public static final int SNAPSHOT_MESSAGES_PER_CONVERSATION = 50;
@@ -119,6 +123,8 @@ public final class SyncService {
                     long xmin = rows.iterator().next().getLong("xmin");
                     return since == null ? snapshot(conn, userId, xmin) : delta(conn, userId, since, xmin, limit);
                 })
+                .compose(page -> NotificationReadModel.summary(conn, userId, NOTIFICATIONS)
+                        .map(page::with))
                 .eventually(() -> conn.query("rollback").execute()));
     }
 

@@ -11,6 +11,7 @@ import com.humanchat.migrations.Migrations;
 import com.humanchat.migrations.PostgresUrl;
 import com.humanchat.schemas.TopicProvisioner;
 import com.humanchat.schemas.Topics;
+import com.humanchat.schemas.config.WebPushKeys;
 import com.humanchat.streams.app.DomainStreams;
 import com.humanchat.streams.app.DomainStreamsConfig;
 import com.humanchat.streams.domain.BookingLimits;
@@ -41,6 +42,10 @@ public final class PlatformHarness {
 
     public static final int MAX_BODY_BYTES = 8192;
     private static final String ADMIN_EMAIL = "platform-admin@example.com";
+    /** Web Push on: browsers get this key (no notifier signs with its pair here). */
+    public static final String VAPID_PUBLIC_KEY =
+            WebPushKeys.generate("mailto:tests@humanchat.test").publicKey();
+
     public static final String JWT_SECRET = "chat-tests-secret-of-at-least-32-bytes-" + UUID.randomUUID();
 
     private static final Logger LOG = LoggerFactory.getLogger(PlatformHarness.class);
@@ -149,6 +154,7 @@ public final class PlatformHarness {
         env.put("HUMANCHAT_PG_URL", pgUrl);
         env.put("HUMANCHAT_REDIS_URL", redis);
         env.put("HUMANCHAT_JWT_SECRET", JWT_SECRET);
+        env.put("HUMANCHAT_VAPID_PUBLIC_KEY", VAPID_PUBLIC_KEY);
         env.put("HUMANCHAT_MAX_BODY_BYTES", Integer.toString(MAX_BODY_BYTES));
         env.put("HUMANCHAT_SEND_WAIT_MS", "10000");
         env.put("HUMANCHAT_EDGE_INSTANCES", "2");
@@ -335,6 +341,12 @@ public final class PlatformHarness {
 
     public Answer put(String path, String token, JsonObject body) {
         return TestHttp.put(uri(edge, path), token, body.encode());
+    }
+
+    public Answer delete(String path, String token) {
+        return send(HttpRequest.newBuilder(uri(edge, path))
+                .header("Authorization", "Bearer " + token)
+                .DELETE());
     }
 
     public Answer send(HttpRequest.Builder request) {

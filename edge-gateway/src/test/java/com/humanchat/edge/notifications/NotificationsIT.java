@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The edge's side of issue 19: a notification the notifier commits reaches the user's open socket as a
  * {@code notifications} frame with the new unread count (PostgreSQL's notification, every replica listening); the
- * list and the read marks change it; bad input is a 400 in plain words.
+ * list and the read marks change it; a device's Web Push subscription is its owner's alone; bad input is a 400 in
+ * plain words.
  */
 class NotificationsIT {
 
@@ -54,6 +55,38 @@ class NotificationsIT {
             assertThat(all.json().getInteger("unreadCount")).isZero();
             assertThat(second).isNotEqualTo(first);
         }
+    }
+
+    @Test
+    void syncCarriesTheUnreadCountAndTheNewestNotificationsOfTheCallerOnly() throws Exception {
+        TestUser user = PLATFORM.register("Sia Synced");
+        TestUser stranger = PLATFORM.register("Stan Stranger");
+        UUID first = insertNotification(user.id(), "Gil requested a session");
+        insertNotification(user.id(), "Your session is confirmed");
+
+        JsonObject snapshot = PLATFORM.get("/api/sync", user.token()).json();
+        JsonObject notifications = snapshot.getJsonObject("notifications");
+        assertThat(notifications.getInteger("unreadCount")).isEqualTo(2);
+        assertThat(notifications.getJsonArray("items").stream().map(i -> ((JsonObject) i).getString("title")))
+                .containsExactly("Your session is confirmed", "Gil requested a session");
+
+        PLATFORM.post(
+                "/api/notifications/read",
+                user.token(),
+                new JsonObject().put("ids", new JsonArray().add(first.toString())));
+        JsonObject delta = PLATFORM.get("/api/sync?since=" + snapshot.getString("nextCursor"), user.token())
+                .json();
+        assertThat(delta.getJsonObject("notifications").getInteger("unreadCount"))
+                .isEqualTo(1);
+        assertThat(delta.getJsonObject("notifications")
+                        .getJsonArray("items")
+                        .getJsonObject(1)
+                        .getString("readAt"))
+                .isNotNull();
+
+        JsonObject others = PLATFORM.get("/api/sync", stranger.token()).json().getJsonObject("notifications");
+        assertThat(others.getInteger("unreadCount")).isZero();
+        assertThat(others.getJsonArray("items")).isEmpty();
     }
 
     @Test
@@ -92,6 +125,82 @@ class NotificationsIT {
                 PLATFORM.get("/api/me/notification-preferences", user.token()).json();
         assertThat(read).isEqualTo(saved.json());
         assertThat(read.getJsonObject("quietHours").getString("start")).isEqualTo("22:00");
+    }
+
+    @Test
+    void aDeviceRegistersItsPushSubscriptionAndOnlyItsOwnerRemovesIt() {
+        TestUser owner = PLATFORM.register("Pia Pushed");
+        TestUser other = PLATFORM.register("Oli Other");
+        Answer key = PLATFORM.get("/api/notifications/push/key", owner.token());
+        assertThat(key.json().getString("publicKey")).isEqualTo(PlatformHarness.VAPID_PUBLIC_KEY);
+
+        JsonObject device = subscription("https://push.example.com/wpush/" + UUID.randomUUID(), AUTH);
+        Answer created = PLATFORM.post("/api/notifications/push/subscriptions", owner.token(), device);
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().getString("id");
+        // the same device again (a page reload): the same subscription, not a second one
+        Answer again = PLATFORM.post("/api/notifications/push/subscriptions", owner.token(), device);
+        assertThat(again.json().getString("id")).isEqualTo(id);
+        assertThat(PLATFORM.get("/api/notifications/push/subscriptions", owner.token())
+                        .json()
+                        .getJsonArray("items"))
+                .hasSize(1);
+
+        // another account: neither sees it, nor takes it over without its keys, nor deletes it
+        assertThat(PLATFORM.get("/api/notifications/push/subscriptions", other.token())
+                        .json()
+                        .getJsonArray("items"))
+                .isEmpty();
+        Answer takeover = PLATFORM.post(
+                "/api/notifications/push/subscriptions",
+                other.token(),
+                subscription(device.getString("endpoint"), "AAAAAAAAAAAAAAAAAAAAAA"));
+        assertThat(takeover.status()).isEqualTo(409);
+        assertThat(PLATFORM.delete("/api/notifications/push/subscriptions/" + id, other.token())
+                        .status())
+                .isEqualTo(404);
+
+        assertThat(PLATFORM.delete("/api/notifications/push/subscriptions/" + id, owner.token())
+                        .status())
+                .isEqualTo(204);
+        assertThat(PLATFORM.get("/api/notifications/push/subscriptions", owner.token())
+                        .json()
+                        .getJsonArray("items"))
+                .isEmpty();
+    }
+
+    @Test
+    void aPushEndpointMustBeAPublicHttpsUrlWithTheBrowsersKeys() {
+        TestUser user = PLATFORM.register("Pia Probing");
+        for (String endpoint : new String[] {
+            "http://push.example.com/x",
+            "https://127.0.0.1/x",
+            "https://localhost/x",
+            "https://metadata.internal/x",
+            "https://[::1]/x"
+        }) {
+            Answer refused =
+                    PLATFORM.post("/api/notifications/push/subscriptions", user.token(), subscription(endpoint, AUTH));
+            assertThat(refused.status()).as(endpoint).isEqualTo(400);
+        }
+        JsonObject badKey = subscription("https://push.example.com/wpush/" + UUID.randomUUID(), AUTH);
+        badKey.getJsonObject("keys").put("p256dh", "A".repeat(87));
+        Answer key = PLATFORM.post("/api/notifications/push/subscriptions", user.token(), badKey);
+        assertThat(key.status()).isEqualTo(400);
+        assertThat(key.body()).contains("keys.p256dh");
+    }
+
+    /** A browser's auth secret (16 bytes) and P-256 key (the curve's generator: any point will do here). */
+    private static final String AUTH = "c2VjcmV0LWF1dGgtMTIzNA";
+
+    private static final String P256DH =
+            "BGsX0fLhLEJH-Lzm5WOkQPJ3A32BLeszoPShOUXYmMKWT-NC4v4af5uO5-tKfA-eFivOM1drMV7Oy7ZAaDe_UfU";
+
+    private static JsonObject subscription(String endpoint, String auth) {
+        return new JsonObject()
+                .put("endpoint", endpoint)
+                .putNull("expirationTime")
+                .put("keys", new JsonObject().put("p256dh", P256DH).put("auth", auth));
     }
 
     /** As the notifier writes one (no notifier runs here). */

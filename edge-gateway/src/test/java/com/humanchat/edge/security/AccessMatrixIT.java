@@ -114,6 +114,13 @@ class AccessMatrixIT {
 
     private static final Expect OWN_DATA_ONLY = new Expect.OwnDataOnly();
 
+    /** The auth secret of the owner's device (16 bytes, base64url). */
+    private static final String PUSH_AUTH = "b3duZXItZGV2aWNlLWF1dA";
+
+    /** A P-256 point (the generator), as a browser's p256dh is: any valid point will do for registering. */
+    private static final String PUSH_P256DH =
+            "BGsX0fLhLEJH-Lzm5WOkQPJ3A32BLeszoPShOUXYmMKWT-NC4v4af5uO5-tKfA-eFivOM1drMV7Oy7ZAaDe_UfU";
+
     /** A registered account with everything needed to act as it. */
     record Account(UUID id, String email, String password, String token, String refreshToken) {}
 
@@ -921,6 +928,60 @@ class AccessMatrixIT {
                             f.owner().token(),
                             put("/api/me/notification-preferences", mutePreferences(f)),
                             200)),
+            // Web Push (issue 19): the key is the platform's; each device's subscription is its owner's only
+            new Row(
+                    "GET",
+                    "/api/notifications/push/key",
+                    "any signed-in user (the platform's public key)",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> get("/api/notifications/push/key"),
+                    AccessMatrixIT::pushSubscriptionState,
+                    f -> as("owner", f.owner().token(), get("/api/notifications/push/key"), 200)),
+            new Row(
+                    "GET",
+                    "/api/notifications/push/subscriptions",
+                    "any signed-in user, for their own devices",
+                    refused(401),
+                    OWN_DATA_ONLY,
+                    refused(403),
+                    (f, c) -> get("/api/notifications/push/subscriptions"),
+                    AccessMatrixIT::pushSubscriptionState,
+                    f -> as("owner", f.owner().token(), get("/api/notifications/push/subscriptions"), 200)),
+            new Row(
+                    "POST",
+                    "/api/notifications/push/subscriptions",
+                    "any signed-in user, for their own device (another account's endpoint moves only with its keys)",
+                    refused(401),
+                    refused(409),
+                    refused(403),
+                    (f, c) -> post(
+                            "/api/notifications/push/subscriptions", pushSubscription(f, "AAAAAAAAAAAAAAAAAAAAAA")),
+                    AccessMatrixIT::pushSubscriptionState,
+                    f -> as(
+                            "owner",
+                            f.owner().token(),
+                            post("/api/notifications/push/subscriptions", pushSubscription(f, PUSH_AUTH)),
+                            201)),
+            new Row(
+                    "DELETE",
+                    "/api/notifications/push/subscriptions/:id",
+                    "any signed-in user, for their own devices (anyone else's is 404)",
+                    refused(401),
+                    refused(404),
+                    refused(403),
+                    (f, c) -> new Call(
+                            "DELETE", "/api/notifications/push/subscriptions/" + ownerPushSubscription(f), null),
+                    AccessMatrixIT::pushSubscriptionState,
+                    f -> as(
+                            "owner",
+                            f.owner().token(),
+                            new Call(
+                                    "DELETE",
+                                    "/api/notifications/push/subscriptions/" + ownerPushSubscription(f),
+                                    null),
+                            204)),
             new Row(
                     "GET",
                     "/api/notifications/unsubscribe",
@@ -2687,6 +2748,44 @@ class AccessMatrixIT {
                 + " muted="
                 + count(
                         "select count(*) from notification_muted_conversations where user_id = ?",
+                        f.owner().id());
+    }
+
+    /** The owner's device: its endpoint names the owner's conversation, so no answer to anyone else may show it. */
+    private static String pushEndpoint(Fixture f) {
+        return "https://push.example.com/send/" + f.conversation();
+    }
+
+    private static JsonObject pushSubscription(Fixture f, String auth) {
+        return new JsonObject()
+                .put("endpoint", pushEndpoint(f))
+                .put("keys", new JsonObject().put("p256dh", PUSH_P256DH).put("auth", auth));
+    }
+
+    /** The owner's push subscription, written as the edge would (once per fixture). */
+    private static UUID ownerPushSubscription(Fixture f) {
+        UUID id = UUID.nameUUIDFromBytes(("matrix-push:" + f.owner().id()).getBytes(StandardCharsets.UTF_8));
+        try (Connection c = jdbc();
+                PreparedStatement insert = c.prepareStatement("insert into push_subscriptions (id, user_id, endpoint,"
+                        + " p256dh, auth) values (?, ?, ?, ?, ?) on conflict do nothing")) {
+            insert.setObject(1, id);
+            insert.setObject(2, f.owner().id());
+            insert.setString(3, pushEndpoint(f));
+            insert.setString(4, PUSH_P256DH);
+            insert.setString(5, PUSH_AUTH);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return id;
+    }
+
+    /** Whose the owner's device is, and with which keys. */
+    private static String pushSubscriptionState(Fixture f) {
+        ownerPushSubscription(f);
+        return "owner's devices="
+                + count(
+                        "select count(*) from push_subscriptions where user_id = ? and auth = '" + PUSH_AUTH + "'",
                         f.owner().id());
     }
 

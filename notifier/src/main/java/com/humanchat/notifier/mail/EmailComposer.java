@@ -1,11 +1,15 @@
 package com.humanchat.notifier.mail;
 
 import com.humanchat.notifier.domain.Notification;
+import com.humanchat.notifier.domain.NotificationKind;
+import com.humanchat.schemas.sessions.CalendarFile;
+import com.humanchat.schemas.sessions.Session;
 import java.util.List;
 
 /**
  * Writes a notification as an e-mail: a plain-text and an HTML part with the same words, a link to where the web
- * client shows it, and the one-click unsubscribe link at the foot.
+ * client shows it, and the one-click unsubscribe link at the foot; a scheduled session's confirmation carries the
+ * session's {@code .ics} (the same file the edge serves), so it lands in the recipient's calendar.
  */
 public final class EmailComposer {
 
@@ -18,8 +22,10 @@ public final class EmailComposer {
     /**
      * @param lines the digest's lines (one per unread message), or empty for a single notification
      * @param unsubscribe the signed one-click link that stops notification e-mails for this recipient
+     * @param session the session the notification is about, or null
      */
-    public Email compose(String to, Notification notification, List<String> lines, String unsubscribe) {
+    public Email compose(
+            String to, Notification notification, List<String> lines, String unsubscribe, Session session) {
         String open = publicUrl + notification.link();
         StringBuilder text = new StringBuilder(notification.title()).append("\n\n");
         StringBuilder html = new StringBuilder("<!doctype html><html><body style=\"font-family:sans-serif\">")
@@ -50,7 +56,12 @@ public final class EmailComposer {
                 .append("You get this because notification e-mails are on in your settings. <a href=\"")
                 .append(escape(unsubscribe))
                 .append("\">Unsubscribe</a></p></body></html>");
-        return new Email(to, notification.title(), text.toString(), html.toString());
+        boolean invitation = notification.kind() == NotificationKind.SESSION_CONFIRMED
+                && session != null
+                && session.startTime() != null;
+        // confirmed once, never rescheduled yet: SEQUENCE 0 (a reschedule's file, from the edge, counts up)
+        String calendar = invitation ? CalendarFile.of(session, 0, publicUrl) : null;
+        return new Email(to, notification.title(), text.toString(), html.toString(), calendar);
     }
 
     static String escape(String text) {

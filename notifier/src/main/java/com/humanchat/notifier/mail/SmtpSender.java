@@ -15,7 +15,7 @@ import java.util.UUID;
 /**
  * Sends a composed e-mail over SMTP (blocking; the notifier's dispatcher thread calls it): {@code multipart/alternative}
  * with the text and HTML parts, {@code List-Unsubscribe} and {@code List-Unsubscribe-Post: List-Unsubscribe=One-Click}
- * (RFC 8058), and a {@code Message-ID} derived from the notification, so that a resend after a crash in the instant
+ * (RFC 8058), the session's {@code .ics} as a {@code text/calendar} attachment when it has one, and a {@code Message-ID} derived from the notification, so that a resend after a crash in the instant
  * between the server's acceptance and the ledger's update is recognisable as the same message.
  */
 public final class SmtpSender {
@@ -45,7 +45,20 @@ public final class SmtpSender {
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);
-        message.setContent(alternative);
+        if (email.calendar() == null) {
+            message.setContent(alternative);
+        } else {
+            // multipart/mixed: the readable alternatives, then the session's .ics as an attachment
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternative);
+            MimeBodyPart calendar = new MimeBodyPart();
+            calendar.setContent(email.calendar(), "text/calendar; charset=utf-8; method=PUBLISH");
+            calendar.setFileName("session.ics");
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            mixed.addBodyPart(body);
+            mixed.addBodyPart(calendar);
+            message.setContent(mixed);
+        }
         message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
         message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         Transport.send(message);

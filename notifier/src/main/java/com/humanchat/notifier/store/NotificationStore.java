@@ -2,6 +2,7 @@ package com.humanchat.notifier.store;
 
 import com.humanchat.notifier.domain.Notification;
 import com.humanchat.notifier.mail.Email;
+import com.humanchat.notifier.push.PushTarget;
 import com.humanchat.schemas.chat.MessageSent;
 import com.humanchat.schemas.chat.ReadAdvanced;
 import java.sql.Connection;
@@ -19,8 +20,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * The notifier's PostgreSQL state (migration {@code V70__notifications.sql}): the in-app list, the messages waiting
- * for the unread delay, and the sent-ledger. Every write is idempotent — keyed by ids derived from events — so a
+ * The notifier's PostgreSQL state (migrations {@code V70__notifications.sql}, {@code V73__web_push.sql}): the in-app
+ * list, the messages waiting for the unread delay, the sent-ledger and the devices' push subscriptions. Every write is idempotent — keyed by ids derived from events — so a
  * redelivered event changes nothing.
  */
 public final class NotificationStore {
@@ -29,8 +30,30 @@ public final class NotificationStore {
     public record Unread(
             UUID conversationId, long seq, UUID messageId, UUID senderId, String preview, Instant sentAt) {}
 
-    /** A ledger row waiting to be sent. */
-    public record Delivery(UUID notificationId, String channel, UUID userId, Email email, int attempts) {}
+    /**
+     * A ledger row waiting to be sent: an e-mail ({@code push} null) or a push message to one device ({@code push}
+     * its subscription, {@code email.text()} the payload).
+     */
+    public record Delivery(
+            UUID notificationId, String channel, UUID userId, Email email, PushTarget push, int attempts) {
+
+        /** The subscription a push row goes to; null for an e-mail. */
+        UUID subscriptionId() {
+            return push == null ? null : push.subscriptionId();
+        }
+    }
+
+    /** What {@link #sendOnce} did. */
+    public enum Outcome {
+        /** sent now, marked sent */
+        SENT,
+        /** not pending any more: sent or given up before (by another replica, or by this one before a restart) */
+        NOT_PENDING,
+        /** the push service says the subscription is gone: it is deleted, with every row still waiting for it */
+        GONE
+    }
+
+    public static final String PUSH = "push";
 
     private static final int PREVIEW_CHARS = 140;
 
@@ -134,22 +157,24 @@ public final class NotificationStore {
         try (PreparedStatement select = c.prepareStatement(
                 """
                 select case when u.email_verified_at is not null and not u.suspended then u.email end,
-                       coalesce(p.email_enabled, true), coalesce(p.email_digest, 'batched'),
+                       coalesce(p.email_enabled, true), coalesce(p.push_enabled, true) and not u.suspended,
+                       coalesce(p.email_digest, 'batched'),
                        p.quiet_hours_start, p.quiet_hours_end, coalesce(p.time_zone, 'UTC')
                 from users u left join notification_preferences p on p.user_id = u.id
                 where u.id = ?""")) {
             select.setObject(1, userId);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
-                    return new Recipient(null, false, "batched", null, null, ZoneId.of("UTC"));
+                    return new Recipient(null, false, false, "batched", null, null, ZoneId.of("UTC"));
                 }
                 return new Recipient(
                         row.getString(1),
                         row.getBoolean(2),
-                        row.getString(3),
-                        row.getObject(4, LocalTime.class),
+                        row.getBoolean(3),
+                        row.getString(4),
                         row.getObject(5, LocalTime.class),
-                        ZoneId.of(row.getString(6)));
+                        row.getObject(6, LocalTime.class),
+                        ZoneId.of(row.getString(7)));
             }
         }
     }
@@ -161,8 +186,9 @@ public final class NotificationStore {
         try (PreparedStatement insert = c.prepareStatement(
                 """
                 insert into notification_deliveries
-                    (notification_id, channel, user_id, recipient, subject, text_body, html_body, composed_at, not_before)
-                values (?, 'email', ?, ?, ?, ?, ?, ?, ?)
+                    (notification_id, channel, user_id, recipient, subject, text_body, html_body, calendar, composed_at,
+                     not_before)
+                values (?, 'email', ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict do nothing""")) {
             insert.setObject(1, notificationId);
             insert.setObject(2, userId);
@@ -170,9 +196,41 @@ public final class NotificationStore {
             insert.setString(4, email.subject());
             insert.setString(5, email.text());
             insert.setString(6, email.html());
-            insert.setTimestamp(7, Timestamp.from(composedAt));
-            insert.setTimestamp(8, Timestamp.from(notBefore));
+            insert.setString(7, email.calendar());
+            insert.setTimestamp(8, Timestamp.from(composedAt));
+            insert.setTimestamp(9, Timestamp.from(notBefore));
             insert.executeUpdate();
+        }
+    }
+
+    /**
+     * Writes the push message into the sent-ledger once per device the user has subscribed (pending, not before
+     * {@code notBefore}); once per notification and device. Returns how many devices it waits for.
+     */
+    public static int composePush(
+            Connection c,
+            UUID notificationId,
+            UUID userId,
+            String title,
+            String payload,
+            Instant composedAt,
+            Instant notBefore)
+            throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                """
+                insert into notification_deliveries
+                    (notification_id, channel, subscription_id, user_id, recipient, subject, text_body, html_body,
+                     composed_at, not_before)
+                select ?, 'push', s.id, s.user_id, s.endpoint, ?, ?, '', ?, ?
+                from push_subscriptions s where s.user_id = ?
+                on conflict do nothing""")) {
+            insert.setObject(1, notificationId);
+            insert.setString(2, title);
+            insert.setString(3, payload);
+            insert.setTimestamp(4, Timestamp.from(composedAt));
+            insert.setTimestamp(5, Timestamp.from(notBefore));
+            insert.setObject(6, userId);
+            return insert.executeUpdate();
         }
     }
 
@@ -266,9 +324,11 @@ public final class NotificationStore {
         return inTransaction(c -> {
             try (PreparedStatement select = c.prepareStatement(
                     """
-                    select notification_id, channel, user_id, recipient, subject, text_body, html_body, attempts
-                    from notification_deliveries where status = 'pending' and not_before <= ?
-                    order by not_before limit ?""")) {
+                    select d.notification_id, d.channel, d.user_id, d.recipient, d.subject, d.text_body, d.html_body,
+                           d.attempts, s.id, s.endpoint, s.p256dh, s.auth, d.calendar
+                    from notification_deliveries d left join push_subscriptions s on s.id = d.subscription_id
+                    where d.status = 'pending' and d.not_before <= ?
+                    order by d.not_before limit ?""")) {
                 select.setTimestamp(1, Timestamp.from(now));
                 select.setInt(2, limit);
                 List<Delivery> due = new ArrayList<>();
@@ -278,7 +338,19 @@ public final class NotificationStore {
                                 rows.getObject(1, UUID.class),
                                 rows.getString(2),
                                 rows.getObject(3, UUID.class),
-                                new Email(rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7)),
+                                new Email(
+                                        rows.getString(4),
+                                        rows.getString(5),
+                                        rows.getString(6),
+                                        rows.getString(7),
+                                        rows.getString(13)),
+                                rows.getObject(9) == null
+                                        ? null
+                                        : new PushTarget(
+                                                rows.getObject(9, UUID.class),
+                                                rows.getString(10),
+                                                rows.getString(11),
+                                                rows.getString(12)),
                                 rows.getInt(8)));
                     }
                 }
@@ -287,51 +359,66 @@ public final class NotificationStore {
         });
     }
 
-    /** What sending one ledger row does; throws when the channel refused it. */
+    /**
+     * What sending one ledger row does: true when the channel took it, false when its address is gone for good (a
+     * push subscription the push service no longer knows); throws when the channel refused it for now.
+     */
     @FunctionalInterface
     public interface Send {
-        void send() throws Exception;
+        boolean send() throws Exception;
     }
 
     /**
      * Sends a ledger row at most once: locks it, checks it is still pending (another replica, or this one before a
-     * crash, may have sent it), sends, and marks it sent in the same transaction. Returns false when it was not
-     * pending any more; a failed send leaves it pending with one more attempt counted.
+     * crash, may have sent it), sends, and marks it sent in the same transaction. A failed send leaves it pending with
+     * one more attempt counted; a gone subscription is deleted in that transaction, its waiting rows with it.
      */
-    public boolean sendOnce(Delivery delivery, Instant now, Send send) throws Exception {
+    public Outcome sendOnce(Delivery delivery, Instant now, Send send) throws Exception {
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement lock = c.prepareStatement(
                     """
                     select 1 from notification_deliveries
-                    where notification_id = ? and channel = ? and status = 'pending' for update skip locked""")) {
+                    where notification_id = ? and channel = ? and subscription_id is not distinct from ?
+                      and status = 'pending' for update skip locked""")) {
                 lock.setObject(1, delivery.notificationId());
                 lock.setString(2, delivery.channel());
+                lock.setObject(3, delivery.subscriptionId());
                 try (ResultSet row = lock.executeQuery()) {
                     if (!row.next()) {
                         c.rollback();
-                        return false;
+                        return Outcome.NOT_PENDING;
                     }
                 }
             }
+            boolean taken;
             try {
-                send.send();
+                taken = send.send();
             } catch (Exception refused) {
                 c.rollback();
                 recordAttempt(delivery, refused.toString(), "pending");
                 throw refused;
             }
+            if (!taken) {
+                try (PreparedStatement gone = c.prepareStatement("delete from push_subscriptions where id = ?")) {
+                    gone.setObject(1, delivery.subscriptionId());
+                    gone.executeUpdate();
+                }
+                c.commit();
+                return Outcome.GONE;
+            }
             try (PreparedStatement sent = c.prepareStatement(
                     """
                     update notification_deliveries set status = 'sent', sent_at = ?, attempts = attempts + 1,
                         last_error = null
-                    where notification_id = ? and channel = ?""")) {
+                    where notification_id = ? and channel = ? and subscription_id is not distinct from ?""")) {
                 sent.setTimestamp(1, Timestamp.from(now));
                 sent.setObject(2, delivery.notificationId());
                 sent.setString(3, delivery.channel());
+                sent.setObject(4, delivery.subscriptionId());
                 sent.executeUpdate();
             }
             c.commit();
-            return true;
+            return Outcome.SENT;
         }
     }
 
@@ -346,12 +433,14 @@ public final class NotificationStore {
                     """
                     update notification_deliveries set attempts = attempts + case when ? = 'dead' then 0 else 1 end,
                         last_error = ?, status = ?
-                    where notification_id = ? and channel = ? and status = 'pending'""")) {
+                    where notification_id = ? and channel = ? and subscription_id is not distinct from ?
+                      and status = 'pending'""")) {
                 update.setString(1, status);
                 update.setString(2, error);
                 update.setString(3, status);
                 update.setObject(4, delivery.notificationId());
                 update.setString(5, delivery.channel());
+                update.setObject(6, delivery.subscriptionId());
                 return update.executeUpdate();
             }
         });

@@ -7,11 +7,19 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * What the notifier needs to know of a person to e-mail them: the verified address (null = no e-mail) and their
- * preferences, defaults included.
+ * What the notifier needs to know of a person to e-mail or push to them: the verified address (null = no e-mail) and
+ * their preferences, defaults included.
+ *
+ * @param pushEnabled push on in their preferences and the account not suspended
  */
 public record Recipient(
-        String email, boolean emailEnabled, String emailDigest, LocalTime quietStart, LocalTime quietEnd, ZoneId zone) {
+        String email,
+        boolean emailEnabled,
+        boolean pushEnabled,
+        String emailDigest,
+        LocalTime quietStart,
+        LocalTime quietEnd,
+        ZoneId zone) {
 
     /** The shortest time between two digest e-mails: none for {@code batched}, an hour, a day. */
     public Duration digestPeriod() {

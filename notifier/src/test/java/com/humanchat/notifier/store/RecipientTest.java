@@ -13,7 +13,7 @@ class RecipientTest {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private static Recipient quiet(String start, String end, String digest) {
-        return new Recipient("a@example.com", true, digest, LocalTime.parse(start), LocalTime.parse(end), PARIS);
+        return new Recipient("a@example.com", true, true, digest, LocalTime.parse(start), LocalTime.parse(end), PARIS);
     }
 
     @Test
@@ -36,7 +36,7 @@ class RecipientTest {
         assertThat(recipient.outsideQuietHours(Instant.parse("2027-07-01T11:30:00Z"))) // 13:30 Paris (UTC+2)
                 .isEqualTo(Instant.parse("2027-07-01T12:00:00Z"));
         Instant now = Instant.parse("2027-07-01T11:30:00Z");
-        Recipient none = new Recipient("a@example.com", true, "batched", null, null, PARIS);
+        Recipient none = new Recipient("a@example.com", true, true, "batched", null, null, PARIS);
         assertThat(none.outsideQuietHours(now)).isEqualTo(now);
     }
 
@@ -45,9 +45,9 @@ class RecipientTest {
         assertThat(quiet("22:00", "07:00", "hourly").digestPeriod()).isEqualTo(Duration.ofHours(1));
         assertThat(quiet("22:00", "07:00", "daily").digestPeriod()).isEqualTo(Duration.ofDays(1));
         assertThat(quiet("22:00", "07:00", "batched").digestPeriod()).isZero();
-        assertThat(new Recipient(null, true, "batched", null, null, PARIS).mayEmail())
+        assertThat(new Recipient(null, true, true, "batched", null, null, PARIS).mayEmail())
                 .isFalse();
-        assertThat(new Recipient("a@example.com", false, "batched", null, null, PARIS).mayEmail())
+        assertThat(new Recipient("a@example.com", false, true, "batched", null, null, PARIS).mayEmail())
                 .isFalse();
     }
 }

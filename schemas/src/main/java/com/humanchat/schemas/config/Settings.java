@@ -346,6 +346,21 @@ public final class Settings {
             "`5`",
             "notifier: SMTP/push attempts per notification and channel (backoff 500 ms doubling to 30 s) before it goes to `notifications.dlq`, 1..50");
 
+    public static final Setting VAPID_PUBLIC_KEY = new Setting(
+            "HUMANCHAT_VAPID_PUBLIC_KEY",
+            "generated into the data dir (standalone); else — (Web Push off)",
+            "Web Push VAPID public key: the P-256 point, uncompressed, base64url (what `npx web-push generate-vapid-keys` prints); the edge hands it to browsers, the notifier signs with its pair");
+
+    public static final Setting VAPID_PRIVATE_KEY = new Setting(
+            "HUMANCHAT_VAPID_PRIVATE_KEY",
+            "generated into the data dir (standalone); else —",
+            "Web Push VAPID private key (32 bytes, base64url); given together with the public key");
+
+    public static final Setting VAPID_SUBJECT = new Setting(
+            "HUMANCHAT_VAPID_SUBJECT",
+            "`mailto:` + the `HUMANCHAT_SMTP_FROM` address",
+            "the VAPID `sub` claim the push services may contact: `mailto:…` or `https://…`");
+
     public static final Setting LOG_FORMAT = new Setting(
             "HUMANCHAT_LOG_FORMAT",
             "`text`",
@@ -440,6 +455,9 @@ public final class Settings {
             PAYMENTS_MAX_POLL_INTERVAL_MS,
             NOTIFY_UNREAD_DELAY_SECONDS,
             NOTIFY_MAX_ATTEMPTS,
+            VAPID_PUBLIC_KEY,
+            VAPID_PRIVATE_KEY,
+            VAPID_SUBJECT,
             LOG_FORMAT,
             OPS_HTTP_PORT);
 }

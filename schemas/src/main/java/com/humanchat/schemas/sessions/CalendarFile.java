@@ -1,19 +1,18 @@
-package com.humanchat.edge.sessions;
+package com.humanchat.schemas.sessions;
 
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import biweekly.property.Method;
 import biweekly.property.Status;
-import com.humanchat.schemas.sessions.Session;
-import com.humanchat.schemas.sessions.SessionStatus;
 import java.util.Date;
 
 /**
  * A scheduled session as an iCalendar (RFC 5545) file, written with biweekly: one {@code VEVENT} whose {@code UID} is
  * the same for the session forever, {@code DTSTART}/{@code DTEND} in UTC, {@code SEQUENCE} the number of times it was
  * rescheduled (so a calendar that imported it replaces the old time), and the session's page (its video call) as
- * {@code URL} and {@code LOCATION}.
+ * {@code URL} and {@code LOCATION}. The edge serves it for download; the notifier attaches it to the session-confirmed
+ * e-mail.
  */
 public final class CalendarFile {
 
