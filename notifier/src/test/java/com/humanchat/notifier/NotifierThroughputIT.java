@@ -41,12 +41,15 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The figures of docs/benchmarks.md ("Notifications"): how many notifications one notifier derives, stores and e-mails
  * per second, and its latencies — event to in-app row, message past its unread delay to the digest, composing to the
  * SMTP server's acceptance — on the shared embedded broker, PostgreSQL and GreenMail. Every one arrives exactly once.
+ * On demand only ({@code -Dnotifier.benchmark=true}): a measurement, not a check the suite needs to run each time.
  */
+@EnabledIfSystemProperty(named = "notifier.benchmark", matches = "true")
 class NotifierThroughputIT {
 
     private static final int EVENTS = 1_000;

@@ -46,6 +46,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Issue 19's Web Push against a push service in this JVM ({@link PushServiceStandIn}: it verifies the VAPID JWT with
@@ -219,9 +220,11 @@ class WebPushIT {
 
     /**
      * Issue 19's measure for push: 200 notifications one at a time (every 20 ms) for the time from the event to the
-     * push service receiving its request, then 1,000 at once for what one notifier sustains.
+     * push service receiving its request, then 1,000 at once for what one notifier sustains. On demand only
+     * ({@code -Dnotifier.benchmark=true}).
      */
     @Test
+    @EnabledIfSystemProperty(named = "notifier.benchmark", matches = "true")
     void measuresTheTimeFromEventToPushAndThePushesPerSecond() throws Exception {
         UUID guest = user("Bench Guest");
         int paced = 200;
