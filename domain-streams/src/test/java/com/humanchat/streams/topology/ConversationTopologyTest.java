@@ -219,10 +219,11 @@ class ConversationTopologyTest {
         createDirect();
         send(alice, "c-1");
 
-        ChatEvent toTheFuture = handle(SendMessage.of(conversationId, bob, "c-2", "re: what?", List.of(), 2L));
-        ChatEvent toZero = handle(SendMessage.of(conversationId, bob, "c-3", "re: nothing", List.of(), 0L));
+        ChatEvent toTheFuture =
+                handle(SendMessage.of(conversationId, bob, "c-2", "re: what?", List.of(), 2L, List.of()));
+        ChatEvent toZero = handle(SendMessage.of(conversationId, bob, "c-3", "re: nothing", List.of(), 0L, List.of()));
         MessageSent reply =
-                (MessageSent) handle(SendMessage.of(conversationId, bob, "c-4", "re: hello", List.of(), 1L));
+                (MessageSent) handle(SendMessage.of(conversationId, bob, "c-4", "re: hello", List.of(), 1L, List.of()));
 
         assertThat(toTheFuture).isInstanceOfSatisfying(CommandRejected.class, rejected -> {
             assertThat(rejected.code()).isEqualTo(RejectionCode.UNKNOWN_MESSAGE);
