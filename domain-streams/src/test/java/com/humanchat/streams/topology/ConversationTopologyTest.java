@@ -237,6 +237,31 @@ class ConversationTopologyTest {
     }
 
     @Test
+    void aMessageMentionsOnlyOtherMembersOfItsGroupAndARetryKeepsTheSameMentions() {
+        UUID carol = UUID.randomUUID();
+        UUID outsider = UUID.randomUUID();
+        handle(CreateConversation.of(conversationId, alice, ConversationType.GROUP, List.of(alice, bob, carol)));
+        SendMessage mentioning = SendMessage.of(
+                conversationId,
+                alice,
+                "c-1",
+                "<@" + bob + "> <@" + outsider + "> <@" + alice + "> <@" + carol + ">",
+                List.of(),
+                null,
+                List.of(bob, outsider, alice, carol));
+
+        MessageSent sent = (MessageSent) handle(mentioning);
+        MessageSent retried = (MessageSent) redeliver(mentioning);
+
+        assertThat(sent.mentionedUserIds()).containsExactly(bob, carol);
+        assertThat(sent.content()).contains(outsider.toString());
+        assertThat(retried).isEqualTo(sent);
+        RecentMessage stored = StoreJson.read(
+                harness.store.get(ConversationStoreKeys.message(conversationId, 1)), RecentMessage.class);
+        assertThat(stored.sent().mentionedUserIds()).containsExactly(bob, carol);
+    }
+
+    @Test
     void aReadPositionNeverMovesBackEvenWhenAnOlderReadIsRedelivered() {
         createDirect();
         send(alice, "c-1");
