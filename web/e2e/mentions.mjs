@@ -1,8 +1,9 @@
 // Mentions in a group of three browsers: "@" in the composer offers the other members (picked with the keyboard), the
 // message shows "@Name" highlighted, the mentioned member's list marks the conversation "@" until they open it (and
-// after an offline reload), the member nobody mentioned gets no mark; a quote of a file-only message says what it was.
+// after an offline reload), the member nobody mentioned gets no mark; the mention shows Bob's new name after he renames
+// himself (the message holds his id, not his name); a quote of a file-only message says what it was.
 import { join } from 'node:path';
-import { RUN, apiAs, assert, baseUrlFromArgs, newPerson, scenario, screenshotDir, send, signUp } from './lib.mjs';
+import { RUN, apiAs, assert, baseUrlFromArgs, newPerson, scenario, screenshotDir, send, signIn, signUp } from './lib.mjs';
 
 const base = baseUrlFromArgs();
 const dir = screenshotDir();
@@ -24,7 +25,7 @@ await scenario('mentions', async ({ browser, log, pageConsole }) => {
   const cat = await newPerson(browser, base, pageConsole, 'cat');
   await signUp(ann.page, annName);
   await signUp(bob.page, bobName);
-  await signUp(cat.page, catName);
+  const catEmail = await signUp(cat.page, catName);
   const bobId = (await apiAs(bob.page, 'GET', '/api/auth/me')).body.id;
   const catId = (await apiAs(cat.page, 'GET', '/api/auth/me')).body.id;
 
@@ -88,4 +89,13 @@ await scenario('mentions', async ({ browser, log, pageConsole }) => {
   await send(bob.page, 'Got them');
   await ann.page.getByTestId('quote').filter({ hasText: '📎 slides.pdf' }).waitFor();
   log('Cat sent a PDF alone; Bob\'s reply quotes it as "📎 slides.pdf" for everyone');
+
+  const renamed = `Robert Group ${RUN}`;
+  const patched = await apiAs(bob.page, 'PATCH', '/api/me/profile', { displayName: renamed });
+  assert(patched.status === 200, `renamed: ${JSON.stringify(patched)}`);
+  const catElsewhere = await newPerson(browser, base, pageConsole, 'cat-2');
+  await signIn(catElsewhere.page, catEmail);
+  await catElsewhere.page.getByTestId('conversation-item').filter({ hasText: annName }).click();
+  await catElsewhere.page.locator('[data-testid="message"] [data-testid="mention"]').filter({ hasText: `@${renamed}` }).waitFor();
+  log('Bob renamed himself: Cat, signing in on another device, reads the mention under his new name');
 });
