@@ -3,7 +3,7 @@
 // after an offline reload), the member nobody mentioned gets no mark; the mention shows Bob's new name after he renames
 // himself (the message holds his id, not his name); a quote of a file-only message says what it was.
 import { join } from 'node:path';
-import { RUN, apiAs, assert, baseUrlFromArgs, newPerson, scenario, screenshotDir, send, signIn, signUp } from './lib.mjs';
+import { RUN, apiAs, assert, baseUrlFromArgs, newPerson, scenario, screenshotDir, send, signIn, signUp, waitOnline } from './lib.mjs';
 
 const base = baseUrlFromArgs();
 const dir = screenshotDir();
@@ -32,6 +32,9 @@ await scenario('mentions', async ({ browser, log, pageConsole }) => {
   // The web client has no "new group" screen yet: the group is opened through the API (POST /api/conversations).
   const created = await apiAs(ann.page, 'POST', '/api/conversations', { type: 'group', participantIds: [bobId, catId] });
   assert(created.status === 201, `group created: ${JSON.stringify(created)}`);
+  // No frame announces a new conversation (its members learn it from its first message): Ann's client syncs it.
+  await ann.page.reload();
+  await waitOnline(ann.page);
   await ann.page.getByTestId('conversation-item').filter({ hasText: bobName }).click();
   await ann.page.getByRole('region', { name: /Conversation with/ }).waitFor();
 

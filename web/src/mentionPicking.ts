@@ -3,13 +3,14 @@ import type { Participant } from './types';
 
 // Used only once someone types "@" in a group (a chunk of its own, with the composer's member list).
 
-/** The other members whose name starts a word with the query, in the order of the conversation. */
+/** The other members whose name has a word starting with the query, by name. */
 export function mentionCandidates(participants: Participant[], me: string, query: string): PickedMention[] {
   const wanted = query.toLowerCase();
   return participants
     .filter((p) => p.userId !== me && p.displayName)
     .map((p) => ({ userId: p.userId, name: p.displayName! }))
-    .filter((p) => p.name.toLowerCase().split(/\s+/).some((word) => word.startsWith(wanted)));
+    .filter((p) => p.name.toLowerCase().split(/\s+/).some((word) => word.startsWith(wanted)))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** The text with the `@query` from `start` to `caret` replaced by `@Name `, and where the caret goes. */

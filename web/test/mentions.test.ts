@@ -35,11 +35,11 @@ describe('a quote of a message without text says what it carried', () => {
 });
 
 describe('mentions', () => {
-  it('offers the other members whose name has a word starting with what follows the @', () => {
+  it('offers the other members whose name has a word starting with what follows the @, by name', () => {
     const query = mentionQuery('hi @an', 6)!;
     expect(query).toEqual({ start: 3, query: 'an' });
     expect(mentionCandidates(members, ME, query.query).map((c) => c.userId)).toEqual([ANN]);
-    expect(mentionCandidates(members, ME, '').map((c) => c.userId)).toEqual([BOB, ANN]);
+    expect(mentionCandidates(members, ME, '').map((c) => c.userId)).toEqual([ANN, BOB]);
     expect(mentionCandidates(members, ME, 'me')).toEqual([]);
   });
 
