@@ -237,6 +237,13 @@ export async function applyFrame(db: ChatDatabase, frame: ServerFrame, me: strin
             if (newerUnread(early, merged)) Object.assign(merged, unreadOf(early));
             await db.settings.delete(EARLY_UNREAD + id);
           }
+          // …and a first message that mentions the viewer (the row may be older than its projection).
+          const mentioning = await db.messages
+            .where('[conversationId+seq]')
+            .between([id, -Infinity], [id, Infinity])
+            .filter((m) => !!m.mentionedUserIds?.includes(me))
+            .last();
+          if (mentioning) merged.mentionSeq = Math.max(merged.mentionSeq ?? 0, mentioning.seq);
         }
         const highest = await highestStoredSeq(db, id);
         if (highest !== undefined && highest > merged.lastSeq) {

@@ -121,6 +121,12 @@ describe('the mention mark in the cache', () => {
     expect(mentionWaiting(stored)).toBe(true);
   });
 
+  it('comes from a mentioning message that arrived before its conversation did', async () => {
+    await applyFrame(db, { type: 'message.new', message: message(1, [ME]) }, ME);
+    await applyFrame(db, { type: 'conversation', conversation: group() }, ME);
+    expect((await db.conversations.get(C1))!.mentionSeq).toBe(1);
+  });
+
   it('never moves back when an older conversation row arrives by sync', () => {
     const held = { ...group(), mentionSeq: 7 };
     expect(mergeConversation(held, { ...group(), mentionSeq: 3 }).mentionSeq).toBe(7);
