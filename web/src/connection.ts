@@ -285,6 +285,7 @@ export class Connection {
                 content: pending.content,
                 ...(pending.replyToSeq === undefined ? {} : { replyToSeq: pending.replyToSeq }),
                 ...(pending.attachments?.length ? { attachmentIds: pending.attachments.map((a) => a.attachmentId) } : {}),
+                ...(pending.mentionedUserIds?.length ? { mentionedUserIds: pending.mentionedUserIds } : {}),
               },
             );
             await settleSend(this.db, pending, status === 201 ? { kind: 'stored', message: body } : { kind: 'accepted' }, this.me);

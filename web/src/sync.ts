@@ -101,6 +101,7 @@ export function mergeConversation(existing: Conversation | undefined, incoming: 
     participants: mergeSeen(existing.participants, incoming.participants),
     lastSeq: Math.max(existing.lastSeq, incoming.lastSeq),
     lastReadSeq: Math.max(existing.lastReadSeq, incoming.lastReadSeq),
+    mentionSeq: Math.max(existing.mentionSeq ?? 0, incoming.mentionSeq ?? 0),
     lastActivity: later(existing.lastActivity, incoming.lastActivity),
     lastMessage: lastMessage ?? existing.lastMessage ?? null,
     ...unreadOf(newerUnread(incoming, existing) ? incoming : existing),
@@ -143,7 +144,8 @@ async function highestStoredSeq(db: ChatDatabase, conversationId: string): Promi
 }
 
 /**
- * Stores a message once per (conversationId, seq), moves its conversation's latest message and activity forward,
+ * Stores a message once per (conversationId, seq), moves its conversation's latest message and activity forward (and
+ * its mention mark, when the message mentions the viewer),
  * and retires the pending send it confirms (same clientMessageId from this user).
  */
 export async function applyMessage(db: ChatDatabase, message: Message, me: string): Promise<FrameEffect> {
@@ -156,8 +158,12 @@ export async function applyMessage(db: ChatDatabase, message: Message, me: strin
       const pending = await db.outbox.get(message.clientMessageId);
       if (pending && pending.conversationId === message.conversationId) await db.outbox.delete(pending.clientMessageId);
     }
-    const conversation = await db.conversations.get(message.conversationId);
+    let conversation = await db.conversations.get(message.conversationId);
     if (!conversation) return { unknownConversation: message.conversationId };
+    if (message.mentionedUserIds?.includes(me) && message.seq > (conversation.mentionSeq ?? 0)) {
+      conversation = { ...conversation, mentionSeq: message.seq };
+      await db.conversations.put(conversation);
+    }
     if (message.seq >= conversation.lastSeq) {
       await db.conversations.put({
         ...conversation,
@@ -231,6 +237,13 @@ export async function applyFrame(db: ChatDatabase, frame: ServerFrame, me: strin
             if (newerUnread(early, merged)) Object.assign(merged, unreadOf(early));
             await db.settings.delete(EARLY_UNREAD + id);
           }
+          // …and a first message that mentions the viewer (the row may be older than its projection).
+          const mentioning = await db.messages
+            .where('[conversationId+seq]')
+            .between([id, -Infinity], [id, Infinity])
+            .filter((m) => !!m.mentionedUserIds?.includes(me))
+            .last();
+          if (mentioning) merged.mentionSeq = Math.max(merged.mentionSeq ?? 0, mentioning.seq);
         }
         const highest = await highestStoredSeq(db, id);
         if (highest !== undefined && highest > merged.lastSeq) {
@@ -310,13 +323,14 @@ export async function queueSend(
   content: string,
   me: string,
   clientMessageId: string = crypto.randomUUID(),
-  { replyToSeq, attachments = [] }: SendExtras = {},
+  { replyToSeq, attachments = [], mentionedUserIds = [] }: SendExtras = {},
 ): Promise<PendingSend> {
   const newest = await db.outbox.orderBy('queuedAt').last();
   lastQueuedAt = Math.max(Date.now(), lastQueuedAt + 1, (newest?.queuedAt ?? 0) + 1);
   const pending: PendingSend = { clientMessageId, conversationId, senderId: me, content, queuedAt: lastQueuedAt, status: 'queued' };
   if (replyToSeq !== undefined) pending.replyToSeq = replyToSeq;
   if (attachments.length) pending.attachments = attachments;
+  if (mentionedUserIds.length) pending.mentionedUserIds = mentionedUserIds;
   await db.outbox.put(pending);
   return pending;
 }

@@ -112,12 +112,16 @@ export interface Message {
   reactions?: Record<string, string[]>;
   /** Files and images, in the order sent (absent in messages cached before attachments existed). */
   attachments?: Attachment[];
+  /** The members the message mentions (`<@userId>` tokens in content). */
+  mentionedUserIds?: string[];
 }
 
 export interface QuotedMessage {
   seq: number;
   senderId: string;
   content: string | null;
+  /** What the quoted message carries, so that a quote of a photo or file says so. */
+  attachments?: Attachment[];
   edited: boolean;
   deleted: boolean;
 }
@@ -135,6 +139,8 @@ export interface Conversation {
   lastSeq: number;
   unreadCount: number;
   lastReadSeq: number;
+  /** The newest message mentioning the viewer (0 or absent: none); "@" in the list while above lastReadSeq. */
+  mentionSeq?: number;
   /** The conversation seq and the read position {@link unreadCount} was computed at (see `newerUnread`). */
   unreadAsOfSeq: number;
   unreadAsOfReadSeq: number;
@@ -147,6 +153,7 @@ export interface Conversation {
 export interface SendExtras {
   replyToSeq?: number;
   attachments?: Attachment[];
+  mentionedUserIds?: string[];
 }
 
 export interface PendingSend {
@@ -163,6 +170,8 @@ export interface PendingSend {
   error?: string;
   /** Completed uploads the message carries (uploaded before it was queued). */
   attachments?: Attachment[];
+  /** The members it mentions. */
+  mentionedUserIds?: string[];
 }
 
 export type PaymentMode = 'free' | 'paid' | 'donation';

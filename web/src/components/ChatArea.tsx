@@ -132,8 +132,9 @@ export function ChatArea(props: {
     el.scrollIntoView({ block: 'center' });
   }, [highlightSeq, count]);
 
-  const nameOf = (id: string) =>
-    id === props.me ? 'You' : (props.participants.find((p) => p.userId === id)?.displayName ?? 'Someone');
+  const memberName = (id: string) => props.participants.find((p) => p.userId === id)?.displayName ?? 'Someone';
+  const nameOf = (id: string) => (id === props.me ? 'You' : memberName(id));
+  const mentions = { nameOf: memberName, me: props.me };
   const bySeq = new Map(messages.map((m) => [m.seq, m]));
   const seen = seenLine(messages, props.participants, props.me, props.group);
   function quoteOf(message: Message) {
@@ -144,6 +145,7 @@ export function ChatArea(props: {
           seq: original.seq,
           senderId: original.senderId,
           content: original.deletedAt ? null : original.content,
+          attachments: original.deletedAt ? [] : original.attachments,
           edited: !!original.editedAt,
           deleted: !!original.deletedAt,
         }
@@ -152,6 +154,7 @@ export function ChatArea(props: {
     return {
       quoted,
       senderName: quoted ? nameOf(quoted.senderId) : 'Earlier message',
+      nameOf: memberName,
       onOpen: original
         ? () => list.current?.querySelector(`[data-seq="${target}"]`)?.scrollIntoView({ block: 'center' })
         : undefined,
@@ -219,6 +222,7 @@ export function ChatArea(props: {
                       quote: quoteOf(row.message),
                       seen: seen?.seq === row.message.seq ? seen.label : undefined,
                       highlighted: row.message.seq === highlightSeq,
+                      mentions,
                     }}
                   />,
                 ];

@@ -4,24 +4,40 @@ import { useEffect, useRef, useState, type DragEvent, type FormEvent, type Keybo
 import { conn, maybeConn } from '../services';
 import { conversations, errorText, sam as samApi } from '../endpoints';
 import { useUi } from '../store';
-import type { Attachment, Message } from '../types';
+import { mentionParts, mentionQuery, quoteText, readableText, type PickedMention } from '../mentions';
+import type { Attachment, Message, Participant } from '../types';
 import { ErrorAlert } from './ErrorAlert';
 import type { Picked } from './PickedFiles';
+import type { MentionPick, MentionQuery } from './MentionPicker';
 import { Icon } from './Icon';
 
 /** The files picked for the next message: fetched with the first one (most visits never attach a file). */
 const PickedFiles = dynamic(() => import('./PickedFiles'), { ssr: false });
+/** The member list of an "@": fetched when someone first types one in a group. */
+const MentionPicker = dynamic(() => import('./MentionPicker'), { ssr: false });
 
 const TYPING_REPEAT_MS = 2500;
 const TYPING_IDLE_MS = 3000;
 
 /**
  * Writes a message: Enter sends, Shift+Enter breaks the line; tells the others while typing. A reply quotes the
- * message it answers; editing replaces the text of one's own message (Escape cancels either).
+ * message it answers; editing replaces the text of one's own message (Escape cancels either). In a group, `@` offers
+ * the other members (arrows move, Enter or Tab picks, Escape closes); a picked `@Name` is sent as a mention.
  */
-export function Composer(props: { conversationId: string; sam: boolean; messages: Message[]; nameOf: (userId: string) => string }) {
-  const { conversationId, sam } = props;
+export function Composer(props: {
+  conversationId: string;
+  sam: boolean;
+  messages: Message[];
+  nameOf: (userId: string) => string;
+  /** The members a group's messages may mention (absent: no mention list). */
+  mentionable?: { participants: Participant[]; me: string };
+}) {
+  const { conversationId, sam, mentionable } = props;
   const [text, setText] = useState('');
+  const [mentioned, setMentioned] = useState<PickedMention[]>([]);
+  const [mentioning, setMentioning] = useState<MentionQuery>();
+  const [activeOption, setActiveOption] = useState<string>();
+  const mentionKeys = useRef<(e: KeyboardEvent<HTMLTextAreaElement>) => boolean>(undefined);
   const stored = useUi((s) => s.draft);
   const setDraft = useUi((s) => s.setDraft);
   const draft = stored?.conversationId === conversationId ? stored : undefined;
@@ -35,7 +51,12 @@ export function Composer(props: { conversationId: string; sam: boolean; messages
   const [startedDraft, setStartedDraft] = useState(draft);
   if (draft !== startedDraft) {
     setStartedDraft(draft);
-    if (draft?.mode === 'edit' && draft.text !== undefined) setText(draft.text);
+    if (draft?.mode === 'edit' && draft.text !== undefined) {
+      // The box shows mentions by name; they are written back as mentions when saved.
+      const name = (id: string) => mentionable?.participants.find((p) => p.userId === id)?.displayName ?? 'Someone';
+      setText(readableText(draft.text, name));
+      setMentioned(mentionParts(draft.text).flatMap((p) => ('userId' in p ? [{ userId: p.userId, name: name(p.userId) }] : [])));
+    }
   }
   // …and the box takes the focus for a reply or an edit.
   useEffect(() => {
@@ -63,8 +84,10 @@ export function Composer(props: { conversationId: string; sam: boolean; messages
 
   useEffect(() => () => clearTimeout(idleTimer.current), []);
 
-  function onChange(value: string) {
+  function onChange(value: string, caret: number) {
     setText(value);
+    const query = mentionable ? mentionQuery(value, caret) : undefined;
+    setMentioning(query && { ...query, caret });
     clearTimeout(idleTimer.current);
     if (value.trim()) {
       typing(true);
@@ -105,9 +128,15 @@ export function Composer(props: { conversationId: string; sam: boolean; messages
 
   async function submit(e?: FormEvent) {
     e?.preventDefault();
-    const content = text.trim();
     if (!canSend) return;
+    const written = text.trim();
+    // Only a message with a member picked from the list needs the code that writes mentions (loaded with the list).
+    const { content, mentionedUserIds } = mentioned.length
+      ? (await import('../mentionPicking')).encodeMentions(written, mentioned)
+      : { content: written, mentionedUserIds: [] };
     setText('');
+    setMentioned([]);
+    setMentioning(undefined);
     if (draft?.mode !== 'edit') setPicked([]);
     askSam.reset();
     edit.reset();
@@ -119,12 +148,28 @@ export function Composer(props: { conversationId: string; sam: boolean; messages
     } else if (draft?.mode === 'edit') {
       edit.mutate({ seq: draft.seq, content });
     } else {
-      await conn().send(conversationId, content, { replyToSeq: draft?.mode === 'reply' ? draft.seq : undefined, attachments: ready });
+      await conn().send(conversationId, content, {
+        replyToSeq: draft?.mode === 'reply' ? draft.seq : undefined,
+        attachments: ready,
+        mentionedUserIds,
+      });
     }
     input.current?.focus();
   }
 
+  /** Puts `@Name ` where the `@query` was and remembers whom it names. */
+  function pick({ mention, text: next, caret }: MentionPick) {
+    setText(next);
+    setMentioned((all) => [...all.filter((m) => m.userId !== mention.userId), mention]);
+    setMentioning(undefined);
+    requestAnimationFrame(() => {
+      input.current?.focus();
+      input.current?.setSelectionRange(caret, caret);
+    });
+  }
+
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (mentionKeys.current?.(e)) return;
     if (e.key === 'Escape' && draft) {
       e.preventDefault();
       if (draft.mode === 'edit') setText('');
@@ -154,7 +199,7 @@ export function Composer(props: { conversationId: string; sam: boolean; messages
         <div className="composer-draft" data-testid="composer-draft">
           <span>
             {draft.mode === 'edit' ? 'Editing your message' : `Replying to ${target ? props.nameOf(target.senderId) : 'a message'}`}
-            {target && draft.mode === 'reply' && <span className="muted">: {target.content ? target.content.slice(0, 80) : (target.attachments?.[0]?.name ?? '')}</span>}
+            {target && draft.mode === 'reply' && <span className="muted">: {readableText(quoteText(target), props.nameOf).slice(0, 80)}</span>}
           </span>
           <button
             type="button"
@@ -168,6 +213,20 @@ export function Composer(props: { conversationId: string; sam: boolean; messages
             ✕
           </button>
         </div>
+      )}
+      {mentionable && mentioning && (
+        <MentionPicker
+          key={mentioning.query}
+          id={`mentions-${conversationId}`}
+          text={text}
+          at={mentioning}
+          participants={mentionable.participants}
+          me={mentionable.me}
+          keysRef={mentionKeys}
+          onActive={setActiveOption}
+          onPick={pick}
+          onClose={() => setMentioning(undefined)}
+        />
       )}
       {picked.length > 0 && <PickedFiles picked={picked} onRemove={(key) => setPicked((all) => all.filter((o) => o.key !== key))} />}
       {!sam && draft?.mode !== 'edit' && (
@@ -198,7 +257,10 @@ export function Composer(props: { conversationId: string; sam: boolean; messages
         maxLength={4000}
         placeholder={sam ? 'Ask Sam to find someone…' : 'Write a message'}
         value={text}
-        onChange={(e) => onChange(e.target.value)}
+        onChange={(e) => onChange(e.target.value, e.target.selectionStart)}
+        aria-autocomplete={mentionable ? 'list' : undefined}
+        aria-controls={activeOption ? `mentions-${conversationId}` : undefined}
+        aria-activedescendant={activeOption}
         onKeyDown={onKeyDown}
         onBlur={() => lastTypingSent.current && typing(false)}
         data-testid="composer"
@@ -209,3 +271,4 @@ export function Composer(props: { conversationId: string; sam: boolean; messages
     </form>
   );
 }
+

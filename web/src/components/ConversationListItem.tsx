@@ -1,3 +1,4 @@
+import { attachmentLabel, mentionWaiting, readableText } from '../mentions';
 import { useUi } from '../store';
 import type { Conversation } from '../types';
 import { SAM_USER_ID } from '../types';
@@ -6,7 +7,7 @@ import { AvatarImage } from './AttachmentLinks';
 import { Icon } from './Icon';
 import { PresenceDot } from './PresenceDot';
 
-/** One conversation: avatar with presence, title, last message, time and unread badge. */
+/** One conversation: avatar with presence, title, last message, time, unread badge and "@" while a mention waits. */
 export function ConversationListItem({ conversation, me }: { conversation: Conversation; me: string }) {
   const route = useUi((s) => s.route);
   const navigate = useUi((s) => s.navigate);
@@ -16,8 +17,9 @@ export function ConversationListItem({ conversation, me }: { conversation: Conve
   const isSam = peer?.userId === SAM_USER_ID;
   const active = route.view === 'chats' && route.conversationId === conversation.conversationId;
   const last = conversation.lastMessage;
-  // A message of attachments only is previewed by its first file's name.
-  const text = last && (last.content || (last.attachments?.length ? `📎 ${last.attachments[0].name}` : ''));
+  // A message of attachments only is previewed by what it carries; mentions by the members' current names.
+  const nameOf = (id: string) => conversation.participants.find((p) => p.userId === id)?.displayName ?? 'Someone';
+  const text = last && (last.content ? readableText(last.content, nameOf) : attachmentLabel(last.attachments));
   const preview = typing ? 'typing…' : last ? (last.deletedAt ? 'Message deleted' : `${last.senderId === me ? 'You: ' : ''}${text}`) : 'No messages yet';
   return (
     <li>
@@ -38,6 +40,11 @@ export function ConversationListItem({ conversation, me }: { conversation: Conve
           </span>
           <span className="item-bottom">
             <span className={`item-preview${typing ? ' typing' : ''}`}>{preview}</span>
+            {mentionWaiting(conversation) && (
+              <span className="badge mention-badge" data-testid="mention-badge" aria-label="You were mentioned">
+                @
+              </span>
+            )}
             {conversation.unreadCount > 0 && (
               <span className="badge" data-testid="unread-badge" aria-label={`${conversation.unreadCount} unread`}>
                 {conversation.unreadCount}

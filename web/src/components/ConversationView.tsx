@@ -140,6 +140,7 @@ export function ConversationView({ conversationId, sam = false }: { conversation
         sam={sam}
         messages={shown?.messages ?? []}
         nameOf={(id) => (id === me ? 'yourself' : (conversation.participants.find((p) => p.userId === id)?.displayName ?? 'Someone'))}
+        mentionable={conversation.type === 'group' ? { participants: conversation.participants, me } : undefined}
       />
       {booking && peerProfile && (
         <BookingDialog host={peerProfile} conversationId={conversationId} onClose={() => setBooking(false)} />

@@ -1,7 +1,7 @@
 import dynamic from 'next/dynamic';
 import { clockTime, localTimes } from '../time';
 import type { Message, PendingSend, QuotedMessage } from '../types';
-import { MessageText } from './MessageText';
+import { MessageText, type MentionNames } from './MessageText';
 import { ReportButton } from './ReportButton';
 import type { MessageHandlers } from './MessageTools';
 
@@ -15,10 +15,12 @@ const Quote = dynamic(() => import('./MessageTools').then((m) => m.Quote), { ssr
 export interface BubbleExtras {
   me: string;
   handlers: MessageHandlers;
-  quote?: { quoted: QuotedMessage | undefined; senderName: string; onOpen?: () => void };
+  quote?: { quoted: QuotedMessage | undefined; senderName: string; nameOf: (userId: string) => string; onOpen?: () => void };
   /** "Seen" / "Seen by N" under the last message the others have read. */
   seen?: string;
   highlighted?: boolean;
+  /** Names for the message's mentions. */
+  mentions?: MentionNames;
 }
 
 /** Images and files of a message: their code is fetched with the first message that has any (then cached offline). */
@@ -62,7 +64,7 @@ export function MessageBubble(props: {
       {extras?.quote && message.replyToSeq !== undefined && !message.deletedAt && <Quote {...extras.quote} />}
       {!message.deletedAt && !!message.attachments?.length && <Attachments items={message.attachments} />}
       {(message.deletedAt || message.content) && (
-        <span className="content">{message.deletedAt ? <em>Message deleted</em> : <MessageText text={message.content} />}</span>
+        <span className="content">{message.deletedAt ? <em>Message deleted</em> : <MessageText text={message.content} mentions={extras?.mentions} />}</span>
       )}
       {!!message.actions?.length && <ActionRenderer actions={message.actions} />}
       {extras && live && Object.keys(message.reactions ?? {}).length > 0 && (

@@ -1,3 +1,4 @@
+import { quoteText, readableText } from '../mentions';
 import { REACTIONS, type Message, type QuotedMessage } from '../types';
 
 /** What a reader may do to one message; the author also edits and deletes. */
@@ -38,14 +39,22 @@ export function ReactionBar(props: { message: Message; me: string; onReact: Mess
   );
 }
 
-/** The quoted message above a reply, as it reads now: its text, or that it was deleted. */
-export function Quote(props: { quoted: QuotedMessage | undefined; senderName: string; onOpen?: () => void }) {
+/**
+ * The quoted message above a reply, as it reads now: its text (mentions by name), what it carried when it had no
+ * text, or that it was deleted.
+ */
+export function Quote(props: {
+  quoted: QuotedMessage | undefined;
+  senderName: string;
+  nameOf: (userId: string) => string;
+  onOpen?: () => void;
+}) {
   const { quoted } = props;
   return (
     <button type="button" className="quote" data-testid="quote" onClick={props.onOpen} disabled={!props.onOpen}>
       <span className="quote-sender">{props.senderName}</span>
       <span className="quote-text">
-        {!quoted ? <em>Earlier message</em> : quoted.deleted ? <em>Message deleted</em> : quoted.content}
+        {!quoted ? <em>Earlier message</em> : quoted.deleted ? <em>Message deleted</em> : readableText(quoteText(quoted), props.nameOf)}
       </span>
     </button>
   );

@@ -152,7 +152,9 @@ public final class ChatModule implements AutoCloseable {
         this.replies = new PendingReplies(vertx);
         this.sockets = new SocketRegistry();
         metrics.socketGauge(sockets::openSockets);
-        this.sender = new MessageSender(publisher, replies, config.sendWait(), metrics);
+        ObjectStore store = AttachmentStores.open(config.attachments(), config.jwtSecret());
+        this.attachments = new AttachmentService(pg, membership, config.attachments(), store, Clock.systemUTC(), vertx);
+        this.sender = new MessageSender(publisher, replies, config.sendWait(), metrics, attachments);
         ConversationService conversations =
                 new ConversationService(vertx, readModel, membership, publisher, replies, config.sendWait());
         SyncService sync = new SyncService(pg);
@@ -184,11 +186,9 @@ public final class ChatModule implements AutoCloseable {
                 suspended,
                 blocked);
         this.fanOut = new FanOutConsumer(config.kafkaBootstrap(), config.replicaId(), dispatcher, registry);
-        ObjectStore store = AttachmentStores.open(config.attachments(), config.jwtSecret());
-        this.attachments = new AttachmentService(pg, membership, config.attachments(), store, Clock.systemUTC(), vertx);
         this.attachmentRoutes = new AttachmentRoutes(attachments);
         this.diskFileRoutes = store instanceof DiskObjectStore disk ? new DiskFileRoutes(vertx, disk) : null;
-        this.conversationRoutes = new ConversationRoutes(conversations, sender, attachments);
+        this.conversationRoutes = new ConversationRoutes(conversations, sender);
         this.messageRoutes = new MessageRoutes(new MessageActions(publisher, replies, config.sendWait()), readModel);
         this.searchRoutes = new SearchRoutes(new MessageSearch(pg));
         this.syncRoutes = new SyncRoutes(sync);

@@ -304,7 +304,12 @@ public final class Notifier implements AutoCloseable {
     private void apply(Connection c, Envelope event) throws SQLException {
         switch (event) {
             case MessageSent message
-            when message.messageType() != MessageKind.SYSTEM -> NotificationStore.recordMessage(c, message);
+            when message.messageType() != MessageKind.SYSTEM -> {
+                NotificationStore.recordMessage(c, message);
+                for (Notification mention : rules.derive(message)) {
+                    deliver(c, mention, List.of(), false);
+                }
+            }
             case ReadAdvanced read -> NotificationStore.recordRead(c, read);
             default -> {
                 Session session = event instanceof SessionStatusChanged changed ? changed.session() : null;

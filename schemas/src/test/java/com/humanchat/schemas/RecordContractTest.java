@@ -127,7 +127,9 @@ class RecordContractTest {
                 Map.entry(
                         Topics.CHAT_COMMANDS,
                         CreateConversation.of(CONVERSATION, ALICE, ConversationType.DIRECT, List.of(ALICE, BOB))),
-                Map.entry(Topics.CHAT_COMMANDS, SendMessage.of(CONVERSATION, ALICE, "c-1", "hi", List.of(), 6L)),
+                Map.entry(
+                        Topics.CHAT_COMMANDS,
+                        SendMessage.of(CONVERSATION, ALICE, "c-1", "hi <@" + BOB + ">", List.of(), 6L, List.of(BOB))),
                 Map.entry(Topics.CHAT_COMMANDS, EditMessage.of(CONVERSATION, ALICE, 1, "hello")),
                 Map.entry(Topics.CHAT_COMMANDS, DeleteMessage.of(CONVERSATION, ALICE, 1)),
                 Map.entry(Topics.CHAT_COMMANDS, MarkRead.of(CONVERSATION, BOB, 1, false)),
@@ -155,12 +157,13 @@ class RecordContractTest {
                                 7,
                                 ALICE,
                                 "c-1",
-                                "hi",
+                                "hi <@" + BOB + ">",
                                 MessageKind.SAM,
                                 List.of(action),
                                 List.of(ALICE, BOB),
                                 List.of(),
-                                6L)),
+                                6L,
+                                List.of(BOB))),
                 Map.entry(
                         Topics.CHAT_EVENTS,
                         new MessageReacted(

@@ -155,6 +155,11 @@ class WebClientE2EIT {
     }
 
     @Test
+    void mentionsInAGroupArePickedByKeyboardHighlightedAndMarkTheMentionedMemberUntilTheyRead() throws Exception {
+        runScenario("mentions");
+    }
+
+    @Test
     void aGuestBooksASessionAndTheHostAcceptsIt() throws Exception {
         runScenario("booking");
     }

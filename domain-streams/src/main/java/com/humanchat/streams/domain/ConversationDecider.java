@@ -28,7 +28,7 @@ import java.util.UUID;
 /**
  * Decides one chat command against the conversation's state: membership, validation, dedupe on
  * {@code (sender, clientMessageId)}, contiguous seq, replies only to messages that exist, author-only edits and
- * deletes, reactions from a small set that land in the wanted state, forward-only reads. Deterministic:
+ * deletes, reactions from a small set that land in the wanted state, mentions of members only, forward-only reads. Deterministic:
  * every id derives from the command id and every time is the given command time.
  */
 public final class ConversationDecider {
@@ -155,7 +155,8 @@ public final class ConversationDecider {
                 command.actions(),
                 state.participants(),
                 command.attachments(),
-                replyTo);
+                replyTo,
+                MentionRules.kept(command.mentionedUserIds(), command.actorId(), state));
         return Decision.append(RecentMessage.of(sent), state.withMessageAppendedBy(command.actorId()));
     }
 
@@ -192,7 +193,8 @@ public final class ConversationDecider {
                 original.actions(),
                 original.participantIds(),
                 original.attachments(),
-                original.replyToSeq());
+                original.replyToSeq(),
+                original.mentionedUserIds());
     }
 
     private Decision edit(EditMessage command, Instant at, ConversationState state, MessageHistory history) {

@@ -18,7 +18,7 @@ public record RecentMessage(MessageSent sent, boolean deleted) {
         return new RecentMessage(sent, false);
     }
 
-    /** The same message with its content, actions and attachments removed. */
+    /** The same message with its content, actions, attachments and mentions removed. */
     public RecentMessage asDeleted() {
         MessageSent s = sent;
         return new RecentMessage(
@@ -37,7 +37,8 @@ public record RecentMessage(MessageSent sent, boolean deleted) {
                         List.of(),
                         s.participantIds(),
                         List.of(),
-                        s.replyToSeq()),
+                        s.replyToSeq(),
+                        List.of()),
                 true);
     }
 }

@@ -19,8 +19,10 @@ import java.sql.SQLTransientException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -30,7 +32,8 @@ import javax.sql.DataSource;
  * <p>Every statement that changes a row sets {@code tx = current_tx()}; a statement whose guard finds nothing to change
  * writes nothing, so a replay does not move rows in the {@code /api/sync} order. The frequent kinds (messages,
  * conversation activity, unread counts) go to the server as one statement over arrays per batch, the rare ones as one
- * JDBC batch each, in an order that needs no foreign keys: conversations, members, messages, conversation activity,
+ * JDBC batch each, in an order that needs no foreign keys: conversations, members, messages, the members they mention,
+ * conversation activity,
  * edits, deletes, read positions, unread counts, sessions, the conversations they are linked to, requests, request
  * decisions, session reviews, their answers, hosts' availability (the latest by time wins). Every kind is monotonic (inserts that keep what is there, positions that only grow, a delete that is final,
  * snapshots that only move forward in their state machine), so grouping a batch by kind gives the rows applying it
@@ -72,14 +75,28 @@ final class ProjectionWriter {
             """
             insert into messages
                    (conversation_id, seq, id, sender_id, client_message_id, content, type, actions, sent_at,
-                    attachments, reply_to_seq, tx)
+                    attachments, reply_to_seq, mentioned_user_ids, tx)
             select conversation_id, seq, id, sender_id, client_message_id, content, type, actions::jsonb,
-                   sent_at::timestamptz, attachments::jsonb, reply_to_seq, current_tx()
+                   sent_at::timestamptz, attachments::jsonb, reply_to_seq, mentioned_user_ids::jsonb, current_tx()
               from unnest(?::uuid[], ?::int8[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[],
-                          ?::text[], ?::text[], ?::int8[])
+                          ?::text[], ?::text[], ?::int8[], ?::text[])
                    as t(conversation_id, seq, id, sender_id, client_message_id, content, type, actions, sent_at,
-                        attachments, reply_to_seq)
+                        attachments, reply_to_seq, mentioned_user_ids)
             on conflict do nothing""";
+
+    /**
+     * The newest message mentioning each (conversation, member) of the batch, only ever forward (a row created here,
+     * before the member's, becomes the member's when the conversation is projected).
+     */
+    private static final String ADVANCE_MENTIONS =
+            """
+            insert into participants (conversation_id, user_id, mention_seq, tx)
+            select conversation_id, user_id, max(seq), current_tx()
+              from unnest(?::uuid[], ?::uuid[], ?::int8[]) as t(conversation_id, user_id, seq)
+             group by conversation_id, user_id
+            on conflict (conversation_id, user_id) do update
+               set mention_seq = excluded.mention_seq, tx = current_tx()
+             where participants.mention_seq < excluded.mention_seq""";
 
     /**
      * Moves {@code last_seq} / {@code last_activity} of the given conversations to their newest stored message, never
@@ -321,7 +338,7 @@ final class ProjectionWriter {
         });
         if (!plan.messages().isEmpty()) {
             int rows = plan.messages().size();
-            Object[][] columns = new Object[11][rows];
+            Object[][] columns = new Object[12][rows];
             int i = 0;
             for (MessageSent e : plan.messages().values()) {
                 columns[0][i] = e.conversationId();
@@ -335,15 +352,19 @@ final class ProjectionWriter {
                 columns[8][i] = e.occurredAt().toString(); // ISO-8601 in UTC, read as timestamptz
                 columns[9][i] = json(e.attachments(), e);
                 columns[10][i] = e.replyToSeq();
+                columns[11][i] = json(e.mentionedUserIds(), e);
                 i++;
             }
-            String[] types = {"uuid", "int8", "uuid", "uuid", "text", "text", "text", "text", "text", "text", "int8"};
+            String[] types = {
+                "uuid", "int8", "uuid", "uuid", "text", "text", "text", "text", "text", "text", "int8", "text"
+            };
             try (PreparedStatement s = connection.prepareStatement(INSERT_MESSAGES)) {
                 for (int c = 0; c < columns.length; c++) {
                     s.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
                 }
                 s.executeUpdate();
             }
+            advanceMentions(connection, plan.messages().values());
         }
         if (!plan.touchedConversations().isEmpty()) {
             try (PreparedStatement s = connection.prepareStatement(ADVANCE_CONVERSATIONS)) {
@@ -579,6 +600,28 @@ final class ProjectionWriter {
             return Json.mapper().writeValueAsString(e.availability());
         } catch (JsonProcessingException ex) {
             throw new IllegalArgumentException("availability of host " + e.hostUserId() + " is not JSON", ex);
+        }
+    }
+
+    private static void advanceMentions(Connection connection, Collection<MessageSent> messages) throws SQLException {
+        List<UUID> conversations = new ArrayList<>();
+        List<UUID> users = new ArrayList<>();
+        List<Long> seqs = new ArrayList<>();
+        for (MessageSent e : messages) {
+            for (UUID user : e.mentionedUserIds()) {
+                conversations.add(e.conversationId());
+                users.add(user);
+                seqs.add(e.seq());
+            }
+        }
+        if (users.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = connection.prepareStatement(ADVANCE_MENTIONS)) {
+            s.setArray(1, connection.createArrayOf("uuid", conversations.toArray()));
+            s.setArray(2, connection.createArrayOf("uuid", users.toArray()));
+            s.setArray(3, connection.createArrayOf("int8", seqs.toArray()));
+            s.executeUpdate();
         }
     }
 

@@ -43,7 +43,7 @@ class ConversationDeciderAttachmentsTest {
     void aMessageWithoutCaptionCarriesItsAttachmentsInOrder() {
         List<Attachment> files = List.of(image(), pdf());
 
-        ChatEvent event = conversation.handle(SendMessage.of(conversationId, alice, "c-1", "", files, null));
+        ChatEvent event = conversation.handle(SendMessage.of(conversationId, alice, "c-1", "", files, null, List.of()));
 
         assertThat(event).isInstanceOfSatisfying(MessageSent.class, sent -> {
             assertThat(sent.attachments()).containsExactlyElementsOf(files);
@@ -57,7 +57,7 @@ class ConversationDeciderAttachmentsTest {
         conversation.handle(SendMessage.of(conversationId, alice, "c-1", "where was this?"));
         List<Attachment> files = List.of(image());
 
-        ChatEvent event = conversation.handle(SendMessage.of(conversationId, bob, "c-2", "here", files, 1L));
+        ChatEvent event = conversation.handle(SendMessage.of(conversationId, bob, "c-2", "here", files, 1L, List.of()));
 
         assertThat(event).isInstanceOfSatisfying(MessageSent.class, sent -> {
             assertThat(sent.attachments()).containsExactlyElementsOf(files);
@@ -69,11 +69,11 @@ class ConversationDeciderAttachmentsTest {
     @Test
     void aRetriedSendGetsTheOriginalAttachmentsBack() {
         List<Attachment> files = List.of(pdf());
-        MessageSent original =
-                (MessageSent) conversation.handle(SendMessage.of(conversationId, alice, "c-1", "", files, null));
+        MessageSent original = (MessageSent)
+                conversation.handle(SendMessage.of(conversationId, alice, "c-1", "", files, null, List.of()));
 
-        ChatEvent retried =
-                conversation.handle(SendMessage.of(conversationId, alice, "c-1", "", List.of(image()), null));
+        ChatEvent retried = conversation.handle(
+                SendMessage.of(conversationId, alice, "c-1", "", List.of(image()), null, List.of()));
 
         assertThat(retried).isInstanceOfSatisfying(MessageSent.class, again -> {
             assertThat(again.seq()).isEqualTo(original.seq());
@@ -85,7 +85,7 @@ class ConversationDeciderAttachmentsTest {
     void aBlankMessageWithoutAttachmentsTooManyOrRepeatedAttachmentsAreRejected() {
         Attachment once = pdf();
         List<SendMessage> invalid = List.of(
-                SendMessage.of(conversationId, alice, "c-1", "  ", List.of(), null),
+                SendMessage.of(conversationId, alice, "c-1", "  ", List.of(), null, List.of()),
                 SendMessage.of(
                         conversationId,
                         alice,
@@ -94,15 +94,17 @@ class ConversationDeciderAttachmentsTest {
                         IntStream.rangeClosed(0, Attachment.MAX_PER_MESSAGE)
                                 .mapToObj(i -> pdf())
                                 .toList(),
-                        null),
-                SendMessage.of(conversationId, alice, "c-3", "twice", List.of(once, once), null),
+                        null,
+                        List.of()),
+                SendMessage.of(conversationId, alice, "c-3", "twice", List.of(once, once), null, List.of()),
                 SendMessage.of(
                         conversationId,
                         alice,
                         "c-4",
                         "nameless",
                         List.of(new Attachment(UUID.randomUUID(), " ", "application/pdf", 10, null, null, false)),
-                        null));
+                        null,
+                        List.of()));
 
         for (SendMessage command : invalid) {
             assertThat(conversation.handle(command))
@@ -114,11 +116,11 @@ class ConversationDeciderAttachmentsTest {
 
     @Test
     void aDeletedMessageLosesItsAttachmentsInTheDedupeWindow() {
-        conversation.handle(SendMessage.of(conversationId, alice, "c-1", "look", List.of(image()), null));
+        conversation.handle(SendMessage.of(conversationId, alice, "c-1", "look", List.of(image()), null, List.of()));
         conversation.handle(DeleteMessage.of(conversationId, alice, 1));
 
-        ChatEvent retried =
-                conversation.handle(SendMessage.of(conversationId, alice, "c-1", "look", List.of(image()), null));
+        ChatEvent retried = conversation.handle(
+                SendMessage.of(conversationId, alice, "c-1", "look", List.of(image()), null, List.of()));
 
         assertThat(retried).isInstanceOfSatisfying(MessageSent.class, again -> assertThat(again.attachments())
                 .isEmpty());

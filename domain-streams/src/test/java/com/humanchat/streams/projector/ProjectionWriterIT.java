@@ -448,6 +448,54 @@ class ProjectionWriterIT {
     }
 
     @Test
+    void aMentionIsStoredWithItsMessageAndMovesTheMentionedMembersMarkOnlyForward() throws Exception {
+        UUID cat = UUID.randomUUID();
+        List<UUID> trio = List.of(ann, bob, cat);
+        MessageSent mentionsBobAndCat = mention(3, "<@" + bob + "> <@" + cat + ">", trio, List.of(bob, cat));
+        MessageSent mentionsBobEarlier = mention(2, "<@" + bob + ">", trio, List.of(bob));
+        List<Envelope> history = List.of(
+                created(conversation, ann, trio, at(0)),
+                sent(conversation, 1, ann, "hi", trio, at(1)),
+                mentionsBobEarlier,
+                mentionsBobAndCat);
+
+        writer.write(history);
+        List<Map<String, Object>> once = kit.rows("select user_id, mention_seq, tx from participants order by user_id");
+        writer.write(List.of(mentionsBobEarlier));
+        writer.write(history);
+
+        assertThat(kit.rows("select user_id, mention_seq, tx from participants order by user_id"))
+                .isEqualTo(once);
+        assertThat(kit.rows("select user_id, mention_seq from participants order by user_id"))
+                .containsExactlyInAnyOrder(
+                        Map.of("user_id", ann, "mention_seq", 0L),
+                        Map.of("user_id", bob, "mention_seq", 3L),
+                        Map.of("user_id", cat, "mention_seq", 3L));
+        assertThat(kit.row("select mentioned_user_ids::text as ids from messages where seq = 3"))
+                .containsEntry("ids", "[\"" + bob + "\", \"" + cat + "\"]");
+    }
+
+    private MessageSent mention(long seq, String content, List<UUID> members, List<UUID> mentioned) {
+        return new MessageSent(
+                UUID.randomUUID(),
+                1,
+                at((int) seq),
+                conversation,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                seq,
+                ann,
+                "c-" + seq,
+                content,
+                MessageKind.TEXT,
+                List.of(),
+                members,
+                List.of(),
+                null,
+                mentioned);
+    }
+
+    @Test
     void messageTextAndActionsSurviveTheArrayEncodingUnchanged() throws Exception {
         String tricky = "quotes \" ' , {braces} \\ backslash, NULL, emoji \uD83D\uDE00, new\nline";
         MessageSent message = sent(conversation, 1, ann, tricky, pair, at(1));

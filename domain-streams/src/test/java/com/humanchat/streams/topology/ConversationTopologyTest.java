@@ -219,10 +219,11 @@ class ConversationTopologyTest {
         createDirect();
         send(alice, "c-1");
 
-        ChatEvent toTheFuture = handle(SendMessage.of(conversationId, bob, "c-2", "re: what?", List.of(), 2L));
-        ChatEvent toZero = handle(SendMessage.of(conversationId, bob, "c-3", "re: nothing", List.of(), 0L));
+        ChatEvent toTheFuture =
+                handle(SendMessage.of(conversationId, bob, "c-2", "re: what?", List.of(), 2L, List.of()));
+        ChatEvent toZero = handle(SendMessage.of(conversationId, bob, "c-3", "re: nothing", List.of(), 0L, List.of()));
         MessageSent reply =
-                (MessageSent) handle(SendMessage.of(conversationId, bob, "c-4", "re: hello", List.of(), 1L));
+                (MessageSent) handle(SendMessage.of(conversationId, bob, "c-4", "re: hello", List.of(), 1L, List.of()));
 
         assertThat(toTheFuture).isInstanceOfSatisfying(CommandRejected.class, rejected -> {
             assertThat(rejected.code()).isEqualTo(RejectionCode.UNKNOWN_MESSAGE);
@@ -233,6 +234,31 @@ class ConversationTopologyTest {
         assertThat(reply.replyToSeq()).isEqualTo(1L);
         assertThat(harness.store.get(ConversationStoreKeys.dedupe(conversationId, bob, "c-2")))
                 .isNull();
+    }
+
+    @Test
+    void aMessageMentionsOnlyOtherMembersOfItsGroupAndARetryKeepsTheSameMentions() {
+        UUID carol = UUID.randomUUID();
+        UUID outsider = UUID.randomUUID();
+        handle(CreateConversation.of(conversationId, alice, ConversationType.GROUP, List.of(alice, bob, carol)));
+        SendMessage mentioning = SendMessage.of(
+                conversationId,
+                alice,
+                "c-1",
+                "<@" + bob + "> <@" + outsider + "> <@" + alice + "> <@" + carol + ">",
+                List.of(),
+                null,
+                List.of(bob, outsider, alice, carol));
+
+        MessageSent sent = (MessageSent) handle(mentioning);
+        MessageSent retried = (MessageSent) redeliver(mentioning);
+
+        assertThat(sent.mentionedUserIds()).containsExactly(bob, carol);
+        assertThat(sent.content()).contains(outsider.toString());
+        assertThat(retried).isEqualTo(sent);
+        RecentMessage stored = StoreJson.read(
+                harness.store.get(ConversationStoreKeys.message(conversationId, 1)), RecentMessage.class);
+        assertThat(stored.sent().mentionedUserIds()).containsExactly(bob, carol);
     }
 
     @Test

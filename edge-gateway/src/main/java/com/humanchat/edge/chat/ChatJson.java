@@ -25,8 +25,8 @@ public final class ChatJson {
     private ChatJson() {}
 
     /**
-     * {@code {id, conversationId, seq, senderId, clientMessageId, content, timestamp, type, actions, attachments}} and
-     * {@code replyToSeq} for a reply. A live message carries no reactions (a redelivered copy must not clear the ones the
+     * {@code {id, conversationId, seq, senderId, clientMessageId, content, timestamp, type, actions, attachments,
+     * mentionedUserIds}} and {@code replyToSeq} for a reply. A live message carries no reactions (a redelivered copy must not clear the ones the
      * client holds) and no quote (the client quotes the original from what it holds).
      */
     public static JsonObject message(MessageSent sent) {
@@ -48,14 +48,18 @@ public final class ChatJson {
         if (sent.replyToSeq() != null) {
             message.put("replyToSeq", sent.replyToSeq());
         }
+        message.put(
+                "mentionedUserIds",
+                new JsonArray(
+                        sent.mentionedUserIds().stream().map(UUID::toString).toList()));
         return message;
     }
 
     /**
      * A message from a row whose message columns carry {@code prefix} ({@code id, seq, sender_id, client_message_id,
-     * content, type, actions, attachments, sent_at, edited_at, deleted_at, reply_to_seq, reactions, reply_to}); null
-     * when the row has no message (a left join). A reply carries {@code replyTo {seq, senderId, content, edited,
-     * deleted}}: the quoted message as it reads now, without content once deleted.
+     * content, type, actions, attachments, sent_at, edited_at, deleted_at, reply_to_seq, reactions, mentioned_user_ids,
+     * reply_to}); null when the row has no message (a left join). A reply carries {@code replyTo {seq, senderId, content,
+     * attachments, edited, deleted}}: the quoted message as it reads now, without content once deleted.
      */
     public static JsonObject message(Row row, String prefix, UUID conversationId) {
         UUID id = row.getUUID(prefix + "id");
@@ -72,7 +76,8 @@ public final class ChatJson {
                 .put("timestamp", instant(row.getOffsetDateTime(prefix + "sent_at")))
                 .put("type", row.getString(prefix + "type"))
                 .put("actions", jsonArray(row.getValue(prefix + "actions")))
-                .put("attachments", jsonArray(row.getValue(prefix + "attachments")));
+                .put("attachments", jsonArray(row.getValue(prefix + "attachments")))
+                .put("mentionedUserIds", jsonArray(row.getValue(prefix + "mentioned_user_ids")));
         OffsetDateTime edited = row.getOffsetDateTime(prefix + "edited_at");
         if (edited != null) {
             message.put("editedAt", instant(edited));
@@ -106,6 +111,7 @@ public final class ChatJson {
                 .put("lastSeq", row.getLong("last_seq"))
                 .put("unreadCount", row.getLong("unread_count"))
                 .put("lastReadSeq", row.getLong("last_read_seq"))
+                .put("mentionSeq", row.getLong("mention_seq"))
                 .put("unreadAsOfSeq", row.getLong("unread_as_of_seq"))
                 .put("unreadAsOfReadSeq", row.getLong("unread_as_of_read"))
                 .put("linkedSessionId", linked == null ? null : linked.toString())
@@ -137,6 +143,7 @@ public final class ChatJson {
                 .put("lastSeq", 0L)
                 .put("unreadCount", 0L)
                 .put("lastReadSeq", 0L)
+                .put("mentionSeq", 0L)
                 .put("unreadAsOfSeq", 0L)
                 .put("unreadAsOfReadSeq", 0L)
                 .put("linkedSessionId", null)

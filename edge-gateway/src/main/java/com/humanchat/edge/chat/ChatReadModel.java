@@ -26,14 +26,16 @@ public final class ChatReadModel {
 
     /**
      * The columns of a message row, under the prefix {@code m_}, for {@link ChatJson#message(Row, String, UUID)}; a
-     * reply carries the message it quotes as that message reads now (its content is null once it was deleted).
+     * reply carries the message it quotes as that message reads now (its content is null once it was deleted; its
+     * attachments say what a message without text was).
      */
     public static final String MESSAGE_COLUMNS = "m.id as m_id, m.seq as m_seq, m.sender_id as m_sender_id,"
             + " m.client_message_id as m_client_message_id, m.content as m_content, m.type as m_type,"
             + " m.actions as m_actions, m.sent_at as m_sent_at, m.edited_at as m_edited_at,"
             + " m.deleted_at as m_deleted_at, m.attachments as m_attachments, m.reply_to_seq as m_reply_to_seq,"
-            + " m.reactions as m_reactions,"
+            + " m.reactions as m_reactions, m.mentioned_user_ids as m_mentioned_user_ids,"
             + " (select json_build_object('seq', q.seq, 'senderId', q.sender_id, 'content', q.content,"
+            + "         'attachments', q.attachments,"
             + "         'edited', q.edited_at is not null, 'deleted', q.deleted_at is not null)"
             + "    from messages q where q.conversation_id = m.conversation_id and q.seq = m.reply_to_seq) as m_reply_to";
 
@@ -42,7 +44,7 @@ public final class ChatReadModel {
      * {@code m} = its latest message); callers append {@code and …} conditions, ordering and limits.
      */
     public static final String CONVERSATION_SELECT = "select c.id, c.type, c.created_at, c.last_activity,"
-            + " c.last_seq, c.linked_session_id, c.tx, p.unread_count, p.last_read_seq,"
+            + " c.last_seq, c.linked_session_id, c.tx, p.unread_count, p.last_read_seq, p.mention_seq,"
             + " p.unread_as_of_seq, p.unread_as_of_read,"
             + " (select coalesce(json_agg(json_build_object('userId', pp.user_id, 'displayName', u.display_name,"
             + "         'seenSeq', pp.seen_seq, 'avatarId', u.avatar_attachment_id)"

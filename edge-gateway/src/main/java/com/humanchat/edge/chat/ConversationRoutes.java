@@ -31,12 +31,10 @@ public final class ConversationRoutes {
 
     private final ConversationService conversations;
     private final MessageSender sender;
-    private final MessageAttachments attachments;
 
-    public ConversationRoutes(ConversationService conversations, MessageSender sender, MessageAttachments attachments) {
+    public ConversationRoutes(ConversationService conversations, MessageSender sender) {
         this.conversations = conversations;
         this.sender = sender;
-        this.attachments = attachments;
     }
 
     /** Mounts the routes; bodies are read once for all of {@code /api} by the server's root router. */
@@ -131,16 +129,7 @@ public final class ConversationRoutes {
     private void send(RoutingContext ctx) {
         UUID caller = AuthenticatedUser.of(ctx).id();
         UUID id = RequestParams.pathUuid(ctx, "id");
-        JsonObject body = JsonBody.of(ctx);
-        Long replyToSeq = body.getLong("replyToSeq");
-        List<UUID> attachmentIds = body.getJsonArray("attachmentIds", new JsonArray()).stream()
-                .map(attachment -> UUID.fromString((String) attachment))
-                .toList();
-        Future<SendOutcome> sent = attachments
-                .forMessage(caller, id, attachmentIds)
-                .compose(carried -> sender.send(
-                        caller, id, body.getString("clientMessageId"), body.getString("content"), carried, replyToSeq));
-        reply(ctx, sent, outcome -> {
+        reply(ctx, sender.send(caller, id, MessageDraft.of(JsonBody.of(ctx))), outcome -> {
             switch (outcome) {
                 case SendOutcome.Accepted accepted -> json(ctx, 201, accepted.message());
                 case SendOutcome.Pending pending -> json(ctx, 202, pending.body());

@@ -28,14 +28,21 @@ public final class MessageSender {
     private final PendingReplies replies;
     private final Duration sendWait;
     private final ChatMetrics metrics;
+    private final MessageAttachments attachments;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean refusing;
 
-    public MessageSender(CommandPublisher publisher, PendingReplies replies, Duration sendWait, ChatMetrics metrics) {
+    public MessageSender(
+            CommandPublisher publisher,
+            PendingReplies replies,
+            Duration sendWait,
+            ChatMetrics metrics,
+            MessageAttachments attachments) {
         this.publisher = publisher;
         this.replies = replies;
         this.sendWait = sendWait;
         this.metrics = metrics;
+        this.attachments = attachments;
     }
 
     private static Future<SendOutcome> outcome(ChatEvent answer, String clientMessageId) {
@@ -51,26 +58,41 @@ public final class MessageSender {
      * sender is not a member), 400 invalid, 503 Kafka did not acknowledge.
      */
     public Future<SendOutcome> send(UUID senderId, UUID conversationId, String clientMessageId, String content) {
-        return send(senderId, conversationId, clientMessageId, content, List.of(), null);
+        return send(senderId, conversationId, clientMessageId, content, List.of(), null, List.of());
     }
 
     /**
-     * A send carrying attachments the edge already checked ({@code AttachmentService#forMessage}) and replying to
-     * message {@code replyToSeq} (null: not a reply); 404 unknown message when that message does not exist.
+     * A client's message, the same for REST and the socket: its attachment ids are resolved first (a 4xx problem for
+     * one that is not a completed upload of the sender to this conversation), then it is sent as {@link #send(UUID,
+     * UUID, String, String)} says; 404 unknown message when the message it replies to does not exist.
      */
-    public Future<SendOutcome> send(
+    public Future<SendOutcome> send(UUID senderId, UUID conversationId, MessageDraft draft) {
+        return attachments
+                .forMessage(senderId, conversationId, draft.attachmentIds())
+                .compose(carried -> send(
+                        senderId,
+                        conversationId,
+                        draft.clientMessageId(),
+                        draft.content(),
+                        carried,
+                        draft.replyToSeq(),
+                        draft.mentionedUserIds()));
+    }
+
+    private Future<SendOutcome> send(
             UUID senderId,
             UUID conversationId,
             String clientMessageId,
             String content,
             List<Attachment> attachments,
-            Long replyToSeq) {
+            Long replyToSeq,
+            List<UUID> mentionedUserIds) {
         if (refusing) {
             return Future.failedFuture(ProblemException.unavailable("this edge is restarting; send again", 1));
         }
         inFlight.incrementAndGet();
-        SendMessage command =
-                SendMessage.of(conversationId, senderId, clientMessageId, content, attachments, replyToSeq);
+        SendMessage command = SendMessage.of(
+                conversationId, senderId, clientMessageId, content, attachments, replyToSeq, mentionedUserIds);
         PendingReplies.Waiter waiter = replies.awaitSend(
                         command.eventId(), new PendingReplies.ClientKey(conversationId, senderId, clientMessageId))
                 .expireAfter(sendWait);

@@ -7,6 +7,7 @@ import com.humanchat.edge.chat.ChatJson;
 import com.humanchat.edge.chat.ChatMetrics;
 import com.humanchat.edge.chat.ConversationService;
 import com.humanchat.edge.chat.Membership;
+import com.humanchat.edge.chat.MessageDraft;
 import com.humanchat.edge.chat.MessageSender;
 import com.humanchat.edge.http.JsonBody;
 import com.humanchat.edge.http.ProblemException;
@@ -145,13 +146,7 @@ final class FrameProtocol {
         }
         UUID conversationId = UUID.fromString(frame.get("conversationId").asText());
         // Success needs no answer here: the fan-out pushes message.ack to every socket of the sender.
-        sender.send(
-                        userId,
-                        conversationId,
-                        clientMessageId,
-                        frame.get("content").asText(),
-                        List.of(),
-                        frame.hasNonNull("replyToSeq") ? frame.get("replyToSeq").asLong() : null)
+        sender.send(userId, conversationId, MessageDraft.of(new JsonObject(frame.toString())))
                 .onFailure(e -> socket.send(failure(e, clientMessageId)));
     }
 

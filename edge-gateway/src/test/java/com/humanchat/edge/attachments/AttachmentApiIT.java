@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.humanchat.edge.TestHttp.Answer;
 import com.humanchat.edge.chat.PlatformHarness;
 import com.humanchat.edge.chat.PlatformHarness.TestUser;
+import com.humanchat.edge.chat.TestSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.awt.Color;
@@ -172,6 +173,54 @@ class AttachmentApiIT {
         assertThat(smuggled.status()).isEqualTo(400);
         assertThat(elsewhere.status()).isEqualTo(400);
         assertThat(elsewhere.json().getString("detail")).contains(alicesFile);
+    }
+
+    @Test
+    void theSocketsMessageSendCarriesOwnUploadsRefusesOthersAndAQuoteOfItSaysWhatItCarried() throws Exception {
+        UUID malloryWithAlice = PLATFORM.directConversation(mallory, alice);
+        JsonObject pdf = upload(alice, conversation, "report.pdf", "application/pdf", PDF);
+        String alicesFile = pdf.getString("attachmentId");
+        try (TestSocket alicesSocket = PLATFORM.connect(alice);
+                TestSocket mallorysSocket = PLATFORM.connect(mallory)) {
+            alicesSocket.await(f -> "hello".equals(f.getString("type")));
+            mallorysSocket.await(f -> "hello".equals(f.getString("type")));
+
+            alicesSocket.send(sendFrame(conversation, "ws-file", alicesFile));
+            JsonObject ack = alicesSocket.awaitFrame("message.ack", new JsonObject().put("clientMessageId", "ws-file"));
+            mallorysSocket.send(sendFrame(malloryWithAlice, "ws-smuggle", alicesFile));
+            alicesSocket.send(sendFrame(malloryWithAlice, "ws-elsewhere", alicesFile));
+
+            JsonObject smuggled =
+                    mallorysSocket.awaitFrame("error", new JsonObject().put("clientMessageId", "ws-smuggle"));
+            JsonObject elsewhere =
+                    alicesSocket.awaitFrame("error", new JsonObject().put("clientMessageId", "ws-elsewhere"));
+            assertThat(smuggled.getString("code")).isEqualTo("invalid");
+            assertThat(smuggled.getString("message")).contains(alicesFile);
+            assertThat(elsewhere.getString("code")).isEqualTo("invalid");
+            long seq = ack.getLong("seq");
+            assertThat(projected(seq).getJsonArray("attachments")).containsExactly(pdf);
+
+            Answer reply = PLATFORM.post(
+                    "/api/conversations/" + conversation + "/messages",
+                    bob.token(),
+                    new JsonObject()
+                            .put("clientMessageId", "quote-" + UUID.randomUUID())
+                            .put("content", "read it")
+                            .put("replyToSeq", seq));
+            assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+            JsonObject quote = projected(reply.json().getLong("seq")).getJsonObject("replyTo");
+            assertThat(quote.getString("content")).isEmpty();
+            assertThat(quote.getJsonArray("attachments")).containsExactly(pdf);
+        }
+    }
+
+    private static JsonObject sendFrame(UUID conversationId, String clientMessageId, String attachmentId) {
+        return new JsonObject()
+                .put("type", "message.send")
+                .put("conversationId", conversationId.toString())
+                .put("clientMessageId", clientMessageId)
+                .put("content", "")
+                .put("attachmentIds", new JsonArray().add(attachmentId));
     }
 
     @Test

@@ -135,6 +135,76 @@ class RichMessagesIT {
     }
 
     @Test
+    void aMentionInAGroupNamesOnlyMembersAndMarksTheMentionedMemberUntilTheyReadPastIt() {
+        TestUser carol = PLATFORM.register("carol");
+        Answer created = PLATFORM.post(
+                "/api/conversations",
+                alice.token(),
+                new JsonObject()
+                        .put("type", "group")
+                        .put(
+                                "participantIds",
+                                new JsonArray()
+                                        .add(bob.id().toString())
+                                        .add(carol.id().toString())));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String group = "/api/conversations/" + created.json().getString("conversationId");
+        try (TestSocket bobsSocket = PLATFORM.connect(bob)) {
+            bobsSocket.await(f -> "hello".equals(f.getString("type")));
+
+            Answer sent = PLATFORM.post(
+                    group + "/messages",
+                    alice.token(),
+                    new JsonObject()
+                            .put("clientMessageId", "m-1")
+                            .put("content", "<@" + bob.id() + "> and <@" + mallory.id() + ">: lunch?")
+                            .put(
+                                    "mentionedUserIds",
+                                    new JsonArray()
+                                            .add(bob.id().toString())
+                                            .add(mallory.id().toString())
+                                            .add(alice.id().toString())));
+
+            assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+            assertThat(sent.json().getJsonArray("mentionedUserIds"))
+                    .as("the non-member and the sender are dropped")
+                    .containsExactly(bob.id().toString());
+            JsonObject live = bobsSocket.await(f -> "message.new".equals(f.getString("type")));
+            assertThat(live.getJsonObject("message").getJsonArray("mentionedUserIds"))
+                    .containsExactly(bob.id().toString());
+            await().atMost(WAIT).untilAsserted(() -> {
+                JsonObject bobsView = PLATFORM.get(group, bob.token()).json();
+                assertThat(bobsView.getLong("mentionSeq")).isEqualTo(1L);
+                assertThat(bobsView.getLong("lastReadSeq")).isZero();
+                assertThat(bobsView.getJsonObject("lastMessage").getJsonArray("mentionedUserIds"))
+                        .containsExactly(bob.id().toString());
+            });
+            assertThat(PLATFORM.get(group, carol.token()).json().getLong("mentionSeq"))
+                    .isZero();
+            JsonObject snapshot = PLATFORM.get("/api/sync", bob.token()).json();
+            assertThat(snapshot.encode()).contains("\"mentionSeq\":1", "\"mentionedUserIds\":[\"" + bob.id());
+
+            assertThat(PLATFORM.post(group + "/read", bob.token(), new JsonObject().put("seq", 1))
+                            .status())
+                    .isEqualTo(204);
+            await().atMost(WAIT).untilAsserted(() -> {
+                JsonObject bobsView = PLATFORM.get(group, bob.token()).json();
+                assertThat(bobsView.getLong("lastReadSeq")).isEqualTo(bobsView.getLong("mentionSeq"));
+            });
+        }
+        Answer intruding = PLATFORM.post(
+                group + "/messages",
+                mallory.token(),
+                new JsonObject()
+                        .put("clientMessageId", "m-2")
+                        .put("content", "<@" + bob.id() + ">")
+                        .put("mentionedUserIds", new JsonArray().add(bob.id().toString())));
+        MembershipIT.assertProblem(intruding, 404);
+        assertThat(PLATFORM.get(group, bob.token()).json().getLong("mentionSeq"))
+                .isEqualTo(1L);
+    }
+
+    @Test
     void aReadTellsTheOthersUnlessTheReaderTurnedReceiptsOff() {
         try (TestSocket alicesSocket = PLATFORM.connect(alice)) {
             alicesSocket.await(f -> "hello".equals(f.getString("type")));

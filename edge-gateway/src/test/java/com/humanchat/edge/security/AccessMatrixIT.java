@@ -1939,6 +1939,31 @@ class AccessMatrixIT {
                                 .put("replyToSeq", 1),
                         "message.new"),
                 frameCase(
+                        "message.send",
+                        "unknown_conversation",
+                        f -> new JsonObject()
+                                .put("type", "message.send")
+                                .put("conversationId", f.conversation().toString())
+                                .put("clientMessageId", "ws-mention-" + UUID.randomUUID())
+                                .put("content", "<@" + f.partner().id() + "> hello")
+                                .put(
+                                        "mentionedUserIds",
+                                        new JsonArray().add(f.partner().id().toString())),
+                        "message.new"),
+                // the owner's own file: the owner may send it; a stranger is refused as for any id not theirs
+                frameCase(
+                        "message.send",
+                        "invalid",
+                        f -> new JsonObject()
+                                .put("type", "message.send")
+                                .put("conversationId", f.conversation().toString())
+                                .put("clientMessageId", "ws-file-" + UUID.randomUUID())
+                                .put("content", "")
+                                .put(
+                                        "attachmentIds",
+                                        new JsonArray().add(uploadsOf(f).file())),
+                        "message.new"),
+                frameCase(
                         "read",
                         "unknown_conversation",
                         f -> new JsonObject()

@@ -3,6 +3,7 @@ package com.humanchat.notifier.domain;
 /** What a notification is about; the wire name is what the in-app list and the web client see. */
 public enum NotificationKind {
     MESSAGES_UNREAD("messages.unread"),
+    MESSAGE_MENTION("message.mention"),
     SESSION_REQUESTED("session.requested"),
     SESSION_ACCEPTED("session.accepted"),
     SESSION_CONFIRMED("session.confirmed"),

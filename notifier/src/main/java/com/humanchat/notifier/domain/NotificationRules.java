@@ -1,6 +1,7 @@
 package com.humanchat.notifier.domain;
 
 import com.humanchat.schemas.Envelope;
+import com.humanchat.schemas.chat.MessageSent;
 import com.humanchat.schemas.payments.PaymentKind;
 import com.humanchat.schemas.payments.PaymentStatus;
 import com.humanchat.schemas.payments.PaymentUpdated;
@@ -16,13 +17,21 @@ import com.humanchat.schemas.sessions.SessionStatusChanged;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Which notifications an event of the session, request and payment topics causes, and for whom — a pure function of
  * the event (and people's display names). Unread messages are not here: they wait for the unread delay
- * ({@code Digests}). A new kind of event is one more case in {@link #derive}.
+ * ({@code Digests}); a message that mentions members notifies each of them at once. A new kind of event is one more
+ * case in {@link #derive}.
  */
 public final class NotificationRules {
+
+    /** How a message's content names a mentioned user (the web client writes it, the topology keeps members only). */
+    private static final Pattern MENTION_TOKEN = Pattern.compile("<@([0-9a-fA-F-]{36})>");
+
+    private static final int MENTION_BODY_CODE_POINTS = 200;
 
     private final Function<UUID, String> names;
 
@@ -39,8 +48,34 @@ public final class NotificationRules {
             case RequestCreated created -> List.of(requestWaiting(created));
             case RequestStatusChanged changed -> requestDecided(changed);
             case PaymentUpdated payment -> paymentChanged(payment);
+            case MessageSent message -> mentioned(message);
             default -> List.of();
         };
+    }
+
+    /** One per member the message mentions, quoting it with every mention written as {@code @name}. */
+    private List<Notification> mentioned(MessageSent message) {
+        String sender = names.apply(message.senderId());
+        String body = readable(message.content());
+        return message.mentionedUserIds().stream()
+                .map(user -> notification(
+                        NotificationKind.MESSAGE_MENTION,
+                        message,
+                        user,
+                        sender + " mentioned you",
+                        body,
+                        "/#/c/" + message.conversationId(),
+                        message.conversationId()))
+                .toList();
+    }
+
+    private String readable(String content) {
+        Matcher tokens = MENTION_TOKEN.matcher(content);
+        String text = tokens.replaceAll(
+                token -> Matcher.quoteReplacement("@" + names.apply(UUID.fromString(token.group(1)))));
+        return text.codePointCount(0, text.length()) <= MENTION_BODY_CODE_POINTS
+                ? text
+                : text.substring(0, text.offsetByCodePoints(0, MENTION_BODY_CODE_POINTS)) + "…";
     }
 
     private Notification sessionRequested(SessionRequested event) {

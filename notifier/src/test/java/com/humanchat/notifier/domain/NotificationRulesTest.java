@@ -3,6 +3,8 @@ package com.humanchat.notifier.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.humanchat.schemas.chat.MessageKind;
+import com.humanchat.schemas.chat.MessageSent;
 import com.humanchat.schemas.payments.PaymentKind;
 import com.humanchat.schemas.payments.PaymentStatus;
 import com.humanchat.schemas.payments.PaymentUpdated;
@@ -55,6 +57,60 @@ class NotificationRulesTest {
         Session session = session(to);
         return new SessionStatusChanged(
                 UUID.randomUUID(), 1, NOW, session.sessionId(), UUID.randomUUID(), actor, from, to, null, session);
+    }
+
+    @Test
+    void aMentionNotifiesEachMentionedMemberWithTheMessageInNamesAndAPlainMessageNobody() {
+        UUID conversation = UUID.randomUUID();
+        MessageSent mention = new MessageSent(
+                UUID.randomUUID(),
+                1,
+                NOW,
+                conversation,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                3,
+                GUEST,
+                "c-3",
+                "<@" + HOST + "> and <@" + MANAGER + ">: can we move it?",
+                MessageKind.TEXT,
+                List.of(),
+                List.of(GUEST, HOST, MANAGER),
+                List.of(),
+                null,
+                List.of(HOST, MANAGER));
+        MessageSent plain = new MessageSent(
+                UUID.randomUUID(),
+                1,
+                NOW,
+                conversation,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                4,
+                GUEST,
+                "c-4",
+                "thanks",
+                MessageKind.TEXT,
+                List.of(),
+                List.of(GUEST, HOST, MANAGER));
+
+        List<Notification> derived = rules.derive(mention);
+
+        assertThat(derived)
+                .extracting(Notification::userId, Notification::kind, Notification::title, Notification::body)
+                .containsExactly(
+                        tuple(
+                                HOST,
+                                NotificationKind.MESSAGE_MENTION,
+                                "Gus Guest mentioned you",
+                                "@Hana Host and @Max: can we move it?"),
+                        tuple(
+                                MANAGER,
+                                NotificationKind.MESSAGE_MENTION,
+                                "Gus Guest mentioned you",
+                                "@Hana Host and @Max: can we move it?"));
+        assertThat(derived.getFirst().link()).isEqualTo("/#/c/" + conversation);
+        assertThat(rules.derive(plain)).isEmpty();
     }
 
     @Test
