@@ -5,8 +5,9 @@ import { statusText } from '../sessionActions';
 import { useUi } from '../store';
 import { sessionTime } from '../time';
 import type { SessionStatus } from '../types';
-import { SessionActions } from './SessionActions';
 
+// What a participant can do (pay, tip, cancel, start) loads with the first card: most visits show no session.
+const SessionActions = dynamic(() => import('./SessionActions').then((m) => m.SessionActions), { ssr: false });
 // Rating and answering load once a session is completed (the first-visit budget, scripts/bundle-size.mjs).
 const SessionReview = dynamic(() => import('./SessionReview'), { ssr: false });
 // The time actions (with the slot calendar) load with the first scheduled session card, not on first visit.

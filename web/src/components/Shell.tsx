@@ -7,7 +7,6 @@ import { EmailVerificationBanner } from './EmailVerification';
 import { MobileBottomNav } from './MobileBottomNav';
 import { PaymentHost } from './PaymentHost';
 import { SamChatView } from './SamChatView';
-import { SessionsPanel } from './SessionsPanel';
 import { StatusBar } from './StatusBar';
 
 // Only admins open it, and its charts are its own: a chunk of its own, fetched on first use.
@@ -16,6 +15,7 @@ const AdminPages = dynamic(() => import('./admin/AdminPages').then((m) => m.Admi
   loading: () => <p className="muted pad">Loading…</p>,
 });
 // Views most visits never open load on demand (the first-visit budget, scripts/bundle-size.mjs).
+const SessionsPanel = dynamic(() => import('./SessionsPanel').then((m) => m.SessionsPanel), { ssr: false });
 const SettingsPage = dynamic(() => import('./SettingsPage'), { ssr: false });
 // Not the first view (chats is): its own chunk, which keeps the first visit within the bundle budget.
 const DiscoverPanel = dynamic(() => import('./DiscoverPanel').then((m) => m.DiscoverPanel), { ssr: false });
