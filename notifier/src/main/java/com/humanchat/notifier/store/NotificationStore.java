@@ -196,6 +196,31 @@ public final class NotificationStore {
         });
     }
 
+    /**
+     * When the earliest waiting work falls due: the oldest waiting message's digest ({@code delay} after it was sent)
+     * and, with {@code deliveries}, the earliest pending ledger row; null when nothing waits. Both are index reads.
+     */
+    public Instant nextDue(Duration delay, boolean deliveries) throws SQLException {
+        return inTransaction(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                            """
+                    select (select min(sent_at) from notification_unread_messages),
+                           (select min(not_before) from notification_deliveries where status = 'pending')""");
+                    ResultSet row = select.executeQuery()) {
+                row.next();
+                Timestamp oldestUnread = row.getTimestamp(1);
+                Timestamp firstDelivery = deliveries ? row.getTimestamp(2) : null;
+                Instant due =
+                        oldestUnread == null ? null : oldestUnread.toInstant().plus(delay);
+                if (firstDelivery != null
+                        && (due == null || firstDelivery.toInstant().isBefore(due))) {
+                    due = firstDelivery.toInstant();
+                }
+                return due;
+            }
+        });
+    }
+
     /** Takes (locks and deletes) every message waiting for {@code userId}, oldest first; skips rows another holds. */
     public static List<Unread> takeUnread(Connection c, UUID userId) throws SQLException {
         List<Unread> taken = new ArrayList<>();
