@@ -55,10 +55,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -91,11 +88,16 @@ public final class Notifier implements AutoCloseable {
     static final String DLQ_REASON_HEADER = "humanchat.dlq.reason";
 
     private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
-    private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration MIN_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Duration MAX_POLL_INTERVAL = Duration.ofMinutes(5);
-    private static final long TICK_MILLIS = 250;
+    /** The shortest pause between two dispatch rounds, which bounds their rate under load. */
+    private static final Duration MIN_DISPATCH_PAUSE = Duration.ofMillis(250);
+    /** How often an idle dispatcher looks anyway, for work another replica stored and left (it crashed, say). */
+    private static final Duration DISPATCH_RESCAN = Duration.ofSeconds(60);
+    /** How soon a round that failed (PostgreSQL away) is tried again. */
+    private static final Duration DISPATCH_RETRY = Duration.ofSeconds(1);
+
     private static final int BATCH = 100;
     /** Push messages sent at once (each one its own row lock, HTTP request and commit). */
     private static final int PUSH_CONCURRENCY = 4;
@@ -115,9 +117,9 @@ public final class Notifier implements AutoCloseable {
     private final WebPushSender webPush;
     private final KafkaProducer<String, byte[]> producer;
     private final Thread consumerThread;
-    private final ScheduledExecutorService dispatcher;
+    private final Thread dispatcher;
+    private final DispatchSignal dispatchSignal = new DispatchSignal(MIN_DISPATCH_PAUSE, DISPATCH_RESCAN);
     private final ExecutorService pushSenders;
-    private final AtomicBoolean woken = new AtomicBoolean();
     private final LoopHeartbeat heartbeat = new LoopHeartbeat(MAX_POLL_INTERVAL);
     private final AtomicInteger retrying = new AtomicInteger();
     private final Timer inAppLatency;
@@ -161,11 +163,8 @@ public final class Notifier implements AutoCloseable {
                     return t;
                 });
         this.consumerThread = new Thread(this::consume, "notifier-consumer");
-        this.dispatcher = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread t = new Thread(task, "notifier-dispatcher");
-            t.setDaemon(true);
-            return t;
-        });
+        this.dispatcher = new Thread(this::dispatchUntilClosed, "notifier-dispatcher");
+        this.dispatcher.setDaemon(true);
     }
 
     /**
@@ -177,7 +176,7 @@ public final class Notifier implements AutoCloseable {
     public static Notifier start(NotifierConfig config, MeterRegistry registry, Clock clock) {
         Notifier notifier = new Notifier(config, registry, clock);
         notifier.consumerThread.start();
-        notifier.dispatcher.scheduleWithFixedDelay(notifier::dispatch, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        notifier.dispatcher.start();
         LOG.info("notifier started: {}", config);
         if (config.smtp() == null) {
             LOG.warn("notifier: no SMTP server configured (HUMANCHAT_SMTP_HOST): e-mail notifications are off;"
@@ -203,7 +202,7 @@ public final class Notifier implements AutoCloseable {
                     }
                     created.subscribe(TOPICS.stream().map(Topic::name).toList());
                     while (running) {
-                        ConsumerRecords<String, byte[]> batch = created.poll(POLL);
+                        ConsumerRecords<String, byte[]> batch = created.poll(ConsumerSettings.IDLE_POLL);
                         heartbeat.beat();
                         if (batch.isEmpty()) {
                             continue;
@@ -220,7 +219,9 @@ public final class Notifier implements AutoCloseable {
                         if (!running) {
                             return; // given up while stopping: nothing committed, processed again later, harmlessly
                         }
-                        wake();
+                        if (!events.isEmpty()) {
+                            dispatchSignal.request(); // they may have composed e-mails or moved the next digest
+                        }
                         offsets.keySet().retainAll(created.assignment());
                         created.commitSync(offsets);
                         restart.reset();
@@ -307,7 +308,7 @@ public final class Notifier implements AutoCloseable {
             when message.messageType() != MessageKind.SYSTEM -> {
                 NotificationStore.recordMessage(c, message);
                 for (Notification mention : rules.derive(message)) {
-                    deliver(c, mention, List.of(), false);
+                    deliver(c, mention, List.of(), false, null);
                 }
             }
             case ReadAdvanced read -> NotificationStore.recordRead(c, read);
@@ -374,35 +375,41 @@ public final class Notifier implements AutoCloseable {
 
     // ---- dispatching: due digests, then the ledger
 
-    /**
-     * Sends what the consumer just composed without waiting for the next tick: one extra dispatch queued on the
-     * dispatcher's thread (never a second one beside it), however many batches ask.
-     */
-    private void wake() {
-        if ((smtp == null && webPush == null) || !woken.compareAndSet(false, true)) {
-            return;
-        }
+    /** Rounds until closed, each as {@link DispatchSignal} says: woken by the consumer, at the next due work, or rarely. */
+    private void dispatchUntilClosed() {
         try {
-            dispatcher.execute(() -> {
-                woken.set(false);
-                dispatch();
-            });
-        } catch (RejectedExecutionException closing) {
-            woken.set(false);
+            Duration dueIn = Duration.ZERO;
+            while (dispatchSignal.awaitNextRound(dueIn)) {
+                dispatchSignal.roundStarting();
+                dueIn = dispatch();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    private void dispatch() {
+    /** One round: due digests, then due e-mails; returns how soon the next work falls due (null: nothing waits). */
+    private Duration dispatch() {
         try {
             composeDigests();
             if (smtp != null || webPush != null) {
                 sendDue();
             }
+            List<String> channelsOn = new ArrayList<>();
+            if (smtp != null) {
+                channelsOn.add(NotificationStore.EMAIL);
+            }
+            if (webPush != null) {
+                channelsOn.add(NotificationStore.PUSH);
+            }
+            Instant due = store.nextDue(config.unreadDelay(), channelsOn);
+            return due == null ? null : Duration.between(clock.instant(), due);
         } catch (SQLException e) {
             LOG.warn("notifier: dispatch failed, trying again shortly: {}", e.toString());
         } catch (RuntimeException e) {
             LOG.error("notifier: dispatch failed", e);
         }
+        return DISPATCH_RETRY;
     }
 
     /** One digest per recipient with a message unread past the delay: every message waiting for them, oldest first. */
@@ -635,10 +642,10 @@ public final class Notifier implements AutoCloseable {
         if (current != null) {
             current.wakeup();
         }
-        dispatcher.shutdown();
+        dispatchSignal.close();
         try {
             consumerThread.join(Duration.ofSeconds(15));
-            dispatcher.awaitTermination(15, TimeUnit.SECONDS);
+            dispatcher.join(Duration.ofSeconds(15));
             if (pushSenders != null) {
                 pushSenders.shutdown();
                 pushSenders.awaitTermination(15, TimeUnit.SECONDS);

@@ -5,16 +5,21 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsResult;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -69,32 +74,52 @@ public final class ConsumerGroupLag implements AutoCloseable {
         return lag;
     }
 
-    /** Reads every group's committed offsets and the matching end offsets once. */
+    /**
+     * Reads every group's committed offsets and the matching end offsets once: one offset fetch for all the groups and
+     * one list-offsets for all their partitions, so that a round costs the broker two requests however many groups
+     * there are.
+     */
     void refresh() {
-        for (String group : groups) {
-            try {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata()
-                        .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
-                Map<TopicPartition, ListOffsetsResultInfo> ends =
-                        admin.listOffsets(latest).all().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        Map<String, ListConsumerGroupOffsetsSpec> specs = new LinkedHashMap<>();
+        groups.forEach(group -> specs.put(group, new ListConsumerGroupOffsetsSpec()));
+        ListConsumerGroupOffsetsResult offsets = admin.listConsumerGroupOffsets(specs);
+        Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new LinkedHashMap<>();
+        try {
+            for (String group : groups) {
+                try {
+                    committed.put(
+                            group,
+                            offsets.partitionsToOffsetAndMetadata(group)
+                                    .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+                } catch (ExecutionException | TimeoutException e) {
+                    failures.increment();
+                    LOG.debug("consumer-group lag of {} not read: {}", group, e.toString());
+                }
+            }
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            committed.values().forEach(partitions -> partitions
+                    .keySet()
+                    .forEach(partition -> latest.put(partition, OffsetSpec.latest())));
+            if (latest.isEmpty()) {
+                return;
+            }
+            Map<TopicPartition, ListOffsetsResultInfo> ends =
+                    admin.listOffsets(latest).all().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            committed.forEach((group, partitions) -> {
                 Map<String, Long> perTopic = new HashMap<>();
-                committed.forEach((partition, offset) -> {
+                partitions.forEach((partition, offset) -> {
                     ListOffsetsResultInfo end = ends.get(partition);
                     if (offset != null && end != null) {
                         perTopic.merge(partition.topic(), Math.max(0, end.offset() - offset.offset()), Long::sum);
                     }
                 });
                 perTopic.forEach((topic, value) -> gauge(group, topic).set(value));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                failures.increment();
-                LOG.debug("consumer-group lag of {} not read: {}", group, e.toString());
-            }
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            failures.increment();
+            LOG.debug("end offsets for the consumer-group lag not read: {}", e.toString());
         }
     }
 

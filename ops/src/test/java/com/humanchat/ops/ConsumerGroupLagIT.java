@@ -31,6 +31,7 @@ class ConsumerGroupLagIT {
     void reportsEndMinusCommittedPerGroupAndTopicAndFollowsNewCommits() throws Exception {
         String topic = "lag-" + UUID.randomUUID();
         String group = "lag-group-" + UUID.randomUUID();
+        String other = "lag-other-" + UUID.randomUUID(); // read in the same round as the first group
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(properties)) {
@@ -38,12 +39,15 @@ class ConsumerGroupLagIT {
             produce(topic, 0, 5);
             produce(topic, 1, 4);
             commit(admin, group, Map.of(new TopicPartition(topic, 0), 2L, new TopicPartition(topic, 1), 4L));
+            commit(admin, other, Map.of(new TopicPartition(topic, 0), 0L, new TopicPartition(topic, 1), 1L));
 
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             try (ConsumerGroupLag lag =
-                    ConsumerGroupLag.start(bootstrap, List.of(group), registry, Duration.ofMillis(200))) {
-                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(lagOf(registry, group, topic))
-                        .isEqualTo(3.0));
+                    ConsumerGroupLag.start(bootstrap, List.of(group, other), registry, Duration.ofMillis(200))) {
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    assertThat(lagOf(registry, group, topic)).isEqualTo(3.0);
+                    assertThat(lagOf(registry, other, topic)).isEqualTo(8.0);
+                });
 
                 commit(admin, group, Map.of(new TopicPartition(topic, 0), 5L, new TopicPartition(topic, 1), 4L));
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(lagOf(registry, group, topic))

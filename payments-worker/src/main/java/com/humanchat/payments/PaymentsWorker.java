@@ -65,7 +65,6 @@ public final class PaymentsWorker implements AutoCloseable {
 
     static final String DLQ_REASON_HEADER = "humanchat.dlq.reason";
     private static final Logger LOG = LoggerFactory.getLogger(PaymentsWorker.class);
-    private static final Duration POLL = Duration.ofMillis(200);
     /** How soon the paused loop sees that the pool finished: bounds the latency a batch adds. */
     private static final Duration WAIT_SLICE = Duration.ofMillis(20);
 
@@ -144,7 +143,7 @@ public final class PaymentsWorker implements AutoCloseable {
                             Topics.PAYMENTS_WEBHOOKS.name(),
                             Topics.SESSIONS_EVENTS.name()));
                     while (running) {
-                        ConsumerRecords<String, byte[]> batch = created.poll(POLL);
+                        ConsumerRecords<String, byte[]> batch = created.poll(ConsumerSettings.IDLE_POLL);
                         heartbeat.beat();
                         if (!batch.isEmpty()) {
                             processBatch(created, batch);

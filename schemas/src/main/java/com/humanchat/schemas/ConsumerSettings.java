@@ -1,5 +1,6 @@
 package com.humanchat.schemas;
 
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 
@@ -19,6 +20,13 @@ public final class ConsumerSettings {
      * most this much later.
      */
     public static final int FETCH_MAX_WAIT_MS = 2_000;
+
+    /**
+     * How long an idle consumer loop waits in {@code poll}: as long as its fetch waits at the broker, so that it wakes
+     * once per empty fetch instead of several times. Records end the wait at once and {@code wakeup()} ends it on
+     * close, so this adds no latency; it only sets how often an idle loop checks its own state (liveness beats).
+     */
+    public static final Duration IDLE_POLL = Duration.ofMillis(FETCH_MAX_WAIT_MS);
 
     private ConsumerSettings() {}
 

@@ -38,12 +38,6 @@ final class ProjectorWorker implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProjectorWorker.class);
 
-    /**
-     * How long an idle loop waits in poll before it runs again. Records end the wait at once and a stop wakes the
-     * consumer, so this only sets how often an idle projector wakes (twice a second rather than twenty times).
-     */
-    static final Duration IDLE_POLL = Duration.ofMillis(500);
-
     /** The slices a wait between retries is cut into, so that it notices a stop or an emptied batch soon. */
     static final Duration POLL_TIMEOUT = Duration.ofMillis(50);
 
@@ -109,7 +103,7 @@ final class ProjectorWorker implements Runnable {
                 }
                 created.subscribe(config.topics(), new Rebalances(created));
                 while (running) {
-                    ConsumerRecords<byte[], byte[]> records = created.poll(IDLE_POLL);
+                    ConsumerRecords<byte[], byte[]> records = created.poll(ConsumerSettings.IDLE_POLL);
                     polled(created);
                     if (!records.isEmpty()) {
                         project(created, records);

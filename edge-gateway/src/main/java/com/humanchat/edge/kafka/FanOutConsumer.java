@@ -65,9 +65,8 @@ public final class FanOutConsumer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FanOutConsumer.class);
     /** Records end the wait at once and a stop wakes the consumer: this only sets how often an idle loop runs. */
-    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
-
     private static final Duration RETRY_DELAY = Duration.ofMillis(500);
+
     private static final Duration STALL_LIMIT = Duration.ofSeconds(15);
     private static final List<String> TOPICS = List.of(
             Topics.CHAT_EVENTS.name(),
@@ -138,8 +137,8 @@ public final class FanOutConsumer implements AutoCloseable {
         Gauge.builder("humanchat.fanout.healthy", this, c -> c.isHealthy() ? 1 : 0)
                 .description("1 while the fan-out consumer polls")
                 .register(registry);
-        this.follower =
-                new TopicFollower("fan-out", TOPICS, properties, POLL_TIMEOUT, RETRY_DELAY, new TopicFollower.Follow() {
+        this.follower = new TopicFollower(
+                "fan-out", TOPICS, properties, ConsumerSettings.IDLE_POLL, RETRY_DELAY, new TopicFollower.Follow() {
                     @Override
                     public void position(KafkaConsumer<byte[], byte[]> kafka, Set<TopicPartition> added) {
                         kafka.seekToEnd(added);

@@ -1,8 +1,10 @@
 package com.humanchat.edge.kafka;
 
+import com.humanchat.schemas.ConsumerSettings;
 import com.humanchat.schemas.Topics;
 import com.humanchat.schemas.admin.MetricsSnapshot;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +29,6 @@ import org.slf4j.LoggerFactory;
 public final class MetricsSnapshotConsumer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MetricsSnapshotConsumer.class);
-    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
     private static final Duration RETRY_DELAY = Duration.ofSeconds(1);
 
     private final Consumer<MetricsSnapshot> listener;
@@ -38,7 +39,8 @@ public final class MetricsSnapshotConsumer implements AutoCloseable {
     /** @param listener receives each snapshot on the consumer thread; it must not block */
     public MetricsSnapshotConsumer(String bootstrapServers, String clientId, Consumer<MetricsSnapshot> listener) {
         this.listener = listener;
-        Map<String, Object> properties = Map.of(
+        Map<String, Object> properties = new HashMap<>(ConsumerSettings.longPollFetch());
+        properties.putAll(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
                 ConsumerConfig.CLIENT_ID_CONFIG,
@@ -48,12 +50,12 @@ public final class MetricsSnapshotConsumer implements AutoCloseable {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                 "latest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                100);
+                100));
         this.follower = new TopicFollower(
                 "admin-metrics",
                 List.of(Topics.ADMIN_METRICS.name()),
                 properties,
-                POLL_TIMEOUT,
+                ConsumerSettings.IDLE_POLL,
                 RETRY_DELAY,
                 new TopicFollower.Follow() {
                     @Override

@@ -50,8 +50,12 @@ public final class OutboxRelay {
     /** The channel the {@code outbox_inserted} trigger notifies (migration V64). */
     static final String CHANNEL = "outbox";
 
-    /** How often an idle relay looks anyway, for the rows whose notification it missed. */
-    public static final Duration FALLBACK_INTERVAL = Duration.ofSeconds(2);
+    /**
+     * How often an idle relay looks anyway. A listening connection misses no notification (a reconnect runs a round),
+     * so this only matters while it cannot listen: a short interval would cost an idle edge a transaction of four
+     * statements every few seconds for nothing.
+     */
+    public static final Duration FALLBACK_INTERVAL = Duration.ofSeconds(30);
 
     private static final long FIRST_BACKOFF_MILLIS = 200;
     static final int BATCH_SIZE = 200;

@@ -53,6 +53,7 @@ public final class NotificationStore {
         GONE
     }
 
+    public static final String EMAIL = "email";
     public static final String PUSH = "push";
 
     private static final int PREVIEW_CHARS = 140;
@@ -250,6 +251,36 @@ public final class NotificationStore {
                     }
                 }
                 return users;
+            }
+        });
+    }
+
+    /**
+     * When the earliest waiting work falls due: the oldest waiting message's digest ({@code delay} after it was sent)
+     * and the earliest pending ledger row of the {@code channels} that are on (a row of a channel switched off waits
+     * for it and is no work now); null when nothing waits. Both are index reads.
+     */
+    public Instant nextDue(Duration delay, List<String> channels) throws SQLException {
+        return inTransaction(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    """
+                    select (select min(sent_at) from notification_unread_messages),
+                           (select min(not_before) from notification_deliveries
+                             where status = 'pending' and channel = any (?))""")) {
+                select.setArray(1, c.createArrayOf("text", channels.toArray()));
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    Timestamp oldestUnread = row.getTimestamp(1);
+                    Timestamp firstDelivery = row.getTimestamp(2);
+                    Instant due = oldestUnread == null
+                            ? null
+                            : oldestUnread.toInstant().plus(delay);
+                    if (firstDelivery != null
+                            && (due == null || firstDelivery.toInstant().isBefore(due))) {
+                        due = firstDelivery.toInstant();
+                    }
+                    return due;
+                }
             }
         });
     }

@@ -47,8 +47,6 @@ public final class SamRequestConsumer implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SamRequestConsumer.class);
-    /** With nothing under way: records end the wait at once and close() wakes it, so it only paces an idle loop. */
-    private static final Duration POLL = Duration.ofSeconds(1);
     /** While requests are under way the loop comes round this often to settle those that finished. */
     private static final Duration BUSY_POLL = Duration.ofMillis(20);
 
@@ -128,7 +126,7 @@ public final class SamRequestConsumer implements AutoCloseable {
                 startWhatMay();
                 adjustPause();
                 try {
-                    var records = consumer.poll(inFlight > 0 ? BUSY_POLL : POLL);
+                    var records = consumer.poll(inFlight > 0 ? BUSY_POLL : ConsumerSettings.IDLE_POLL);
                     heartbeat.beat();
                     for (ConsumerRecord<String, byte[]> record : records) {
                         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
