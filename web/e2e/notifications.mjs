@@ -1,7 +1,7 @@
 // Issue 19 in the browser: while the host's tab is hidden, its title carries the unread total and browser notifications
 // (Notification API, permission granted through the browser context) announce a missed message and a session request;
 // back on the tab, the bell's list fills with them and empties as they are read.
-import { RUN, baseUrlFromArgs, firstMessage, hostAndGuest, scenario, waitOnline } from './lib.mjs';
+import { RUN, baseUrlFromArgs, firstMessage, hostAndGuest, scenario, send, waitOnline } from './lib.mjs';
 
 const base = baseUrlFromArgs();
 const hostName = `Nora Notified ${RUN}`;
@@ -92,6 +92,29 @@ await scenario('notifications', async ({ browser, log, pageConsole }) => {
     throw new Error('an item stayed unread');
   }
   log('mark all read emptied the count; both items show as read');
+
+  // Muted, the conversation still receives messages but raises nothing: no title count, no browser notification, no
+  // digest in the bell.
+  await host.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Chats' }).click();
+  await host.page.getByTestId('conversation-item').filter({ hasText: guestName }).click();
+  await host.page.getByRole('button', { name: `Mute ${guestName}` }).click();
+  await host.page.getByRole('button', { name: `Unmute ${guestName}`, pressed: true }).waitFor();
+  await host.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Discover' }).click();
+  const raisedBefore = await host.page.evaluate(() => window.__raised.length);
+  await setHidden(host.page, true);
+  await send(guest.page, 'Still there?');
+  await host.page.waitForFunction(async () => {
+    const open = indexedDB.open('humanchat');
+    await new Promise((resolve) => (open.onsuccess = resolve));
+    const all = open.result.transaction('conversations').objectStore('conversations').getAll();
+    await new Promise((resolve) => (all.onsuccess = resolve));
+    return all.result.some((c) => c.lastMessage?.content === 'Still there?' && c.unreadCount === 1);
+  });
+  await host.page.waitForTimeout(6_000); // past the notifier's 3 s unread delay
+  const after = await host.page.evaluate(() => ({ title: document.title, raised: window.__raised.length }));
+  if (after.title !== 'HumanChat' || after.raised !== raisedBefore) throw new Error(`a muted conversation notified: ${JSON.stringify(after)}`);
+  if ((await host.page.locator('[data-testid="notification-bell"][data-unread="0"]').count()) !== 1) throw new Error('a muted conversation reached the bell');
+  log('muted: the message arrived unread, the hidden tab kept its title and raised nothing, the bell stayed at 0');
   await host.context.close();
   await guest.context.close();
 });

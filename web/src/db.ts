@@ -52,11 +52,11 @@ export class ChatDatabase extends Dexie {
     await this.settings.put({ key, value });
   }
 
-  /** The unread messages over every cached conversation: the badges the sidebar shows, added up. */
-  async totalUnread(): Promise<number> {
+  /** The unread messages over every cached conversation but the `muted` ones: the badges the sidebar shows, added up. */
+  async totalUnread(muted: ReadonlySet<string> = new Set()): Promise<number> {
     let total = 0;
     await this.conversations.each((c) => {
-      total += c.unreadCount;
+      if (!muted.has(c.conversationId)) total += c.unreadCount;
     });
     return total;
   }

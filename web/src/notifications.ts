@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
-import { notifications, type AppNotification, type NotificationPage } from './endpoints';
+import { useEffect, useMemo, useRef } from 'react';
+import { notifications, type AppNotification, type NotificationPage, type NotificationPreferences } from './endpoints';
 import { queryClient } from './queries';
 
 /**
@@ -10,6 +10,23 @@ import { queryClient } from './queries';
 export const NOTIFICATIONS_KEY = ['notifications'] as const;
 const REFRESH_MS = 30_000;
 const BASE_TITLE = 'HumanChat';
+
+/** The person's notification preferences (server state; Settings → Notifications edits them). */
+export const PREFERENCES_KEY = ['notification-preferences'] as const;
+const NO_MUTES: ReadonlySet<string> = new Set();
+
+/** The conversations the person muted: they raise no notification and stay out of the title's unread total. */
+export function useMutedConversations(): ReadonlySet<string> {
+  const prefs = useQuery({ queryKey: PREFERENCES_KEY, queryFn: notifications.preferences, staleTime: 5 * 60_000 });
+  const ids = prefs.data?.mutedConversationIds;
+  return useMemo(() => (ids ? new Set(ids) : NO_MUTES), [ids]);
+}
+
+/** The preferences with `conversationId` muted or not; the others as they were. */
+export function withMute(prefs: NotificationPreferences, conversationId: string, muted: boolean): NotificationPreferences {
+  const others = prefs.mutedConversationIds.filter((id) => id !== conversationId);
+  return { ...prefs, mutedConversationIds: muted ? [...others, conversationId] : others };
+}
 
 export function useNotifications() {
   return useQuery({ queryKey: NOTIFICATIONS_KEY, queryFn: notifications.latest, refetchInterval: REFRESH_MS });

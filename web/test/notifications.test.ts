@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppNotification, NotificationPage } from '../src/endpoints';
-import { freshUnread, fromSync, markedRead, titleFor } from '../src/notifications';
+import { freshUnread, fromSync, markedRead, titleFor, withMute } from '../src/notifications';
+import type { NotificationPreferences } from '../src/endpoints';
 
 const item = (id: string, readAt: string | null = null): AppNotification => ({
   id,
@@ -36,5 +37,20 @@ describe('notifications', () => {
 
   it('only unread notifications not seen before are news', () => {
     expect(freshUnread([item('a'), item('b'), item('c', 'then')], new Set(['a'])).map((n) => n.id)).toEqual(['b']);
+  });
+
+  it('mutes a conversation once and unmutes it, keeping the other mutes and preferences', () => {
+    const prefs: NotificationPreferences = {
+      emailEnabled: true,
+      pushEnabled: true,
+      emailDigest: 'batched',
+      quietHours: null,
+      timeZone: 'UTC',
+      mutedConversationIds: ['other'],
+    };
+    const muted = withMute(withMute(prefs, 'c1', true), 'c1', true);
+    expect(muted.mutedConversationIds).toEqual(['other', 'c1']);
+    expect(muted.emailDigest).toBe('batched');
+    expect(withMute(muted, 'c1', false).mutedConversationIds).toEqual(['other']);
   });
 });

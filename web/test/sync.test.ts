@@ -393,3 +393,14 @@ describe('a conversation that arrives after its first live frames', () => {
     expect(c?.unreadCount).toBe(1);
   });
 });
+
+describe('the unread total', () => {
+  it('adds up every cached conversation but the muted ones', async () => {
+    await db.conversations.bulkPut([
+      conversation({ conversationId: 'c-open', unreadCount: 2 }),
+      conversation({ conversationId: 'c-muted', unreadCount: 5 }),
+    ]);
+    expect(await db.totalUnread()).toBe(7);
+    expect(await db.totalUnread(new Set(['c-muted']))).toBe(2);
+  });
+});

@@ -20,6 +20,7 @@ import { TypingIndicator } from './TypingIndicator';
 // Opened from the header's button only: its own chunk, fetched on first use.
 const BookingDialog = dynamic(() => import('./BookingDialog').then((m) => m.BookingDialog), { ssr: false });
 // Blocking is rare: its button and notice are their own chunk too.
+const MuteButton = dynamic(() => import('./MuteButton').then((m) => m.MuteButton), { ssr: false });
 const BlockButton = dynamic(() => import('./BlockButton').then((m) => m.BlockButton), { ssr: false });
 const BlockedNotice = dynamic(() => import('./BlockButton').then((m) => m.BlockedNotice), { ssr: false });
 
@@ -113,6 +114,7 @@ export function ConversationView({ conversationId, sam = false }: { conversation
           </button>
         )}
         {canBook && peerProfile?.donationsWelcome && <TipButton host={peerProfile} conversationId={conversationId} />}
+        {!sam && <MuteButton conversationId={conversationId} title={title} />}
         {direct && peer && (
           <span className="safety-actions">
             <ReportButton targetType="profile" targetId={peer.userId} label={`Report ${title}`} />

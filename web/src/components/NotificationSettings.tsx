@@ -1,11 +1,11 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { errorText, notifications, type NotificationPreferences } from '../endpoints';
+import { PREFERENCES_KEY as KEY } from '../notifications';
 import { queryClient } from '../queries';
 import { disablePush, enablePush, pushIsOn, pushSupported } from '../webPush';
 import { ErrorAlert } from './ErrorAlert';
 
-const KEY = ['notification-preferences'] as const;
 
 /** Settings → Notifications: e-mail on/off and how often, quiet hours in the person's time zone, browser notifications. */
 export function NotificationSettings() {

@@ -3,7 +3,7 @@ import dynamic from 'next/dynamic';
 import { db, signOutLocally } from '../services';
 import { mainViews } from '../navigation';
 import { useUi } from '../store';
-import { useAttention, useNotifications } from '../notifications';
+import { useAttention, useMutedConversations, useNotifications } from '../notifications';
 import { Announcements } from './Announcements';
 import { NotificationBell } from './NotificationBell';
 
@@ -18,7 +18,8 @@ export function StatusBar() {
   const link = useUi((s) => s.link);
   const route = useUi((s) => s.route);
   const navigate = useUi((s) => s.navigate);
-  const totalUnread = useLiveQuery(() => db.totalUnread(), []) ?? 0;
+  const muted = useMutedConversations();
+  const totalUnread = useLiveQuery(() => db.totalUnread(muted), [muted]) ?? 0;
   const views = mainViews(!!user?.roles.includes('admin'));
   const notifications = useNotifications();
   useAttention(totalUnread, notifications.data);
