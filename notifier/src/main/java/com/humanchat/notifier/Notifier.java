@@ -16,6 +16,7 @@ import com.humanchat.notifier.store.NotificationStore.Unread;
 import com.humanchat.notifier.store.Recipient;
 import com.humanchat.ops.Backoff;
 import com.humanchat.ops.LoopHeartbeat;
+import com.humanchat.ops.SupervisedConsumer;
 import com.humanchat.ops.TraceMdc;
 import com.humanchat.ops.mail.UnsubscribeLinks;
 import com.humanchat.schemas.ConsumerSettings;
@@ -66,7 +67,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -125,7 +125,7 @@ public final class Notifier implements AutoCloseable {
     private final Timer inAppLatency;
     private final Timer emailLatency;
     private final Timer pushLatency;
-    private volatile KafkaConsumer<String, byte[]> consumer;
+    private final SupervisedConsumer<String, byte[]> consumer;
     private volatile boolean running = true;
 
     private Notifier(NotifierConfig config, MeterRegistry registry, Clock clock) {
@@ -162,7 +162,14 @@ public final class Notifier implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
-        this.consumerThread = new Thread(this::consume, "notifier-consumer");
+        this.consumer = new SupervisedConsumer<>(
+                "notifier",
+                this::newConsumer,
+                TOPICS.stream().map(Topic::name).toList(),
+                () -> running,
+                heartbeat,
+                this::store);
+        this.consumerThread = new Thread(consumer, "notifier-consumer");
         this.dispatcher = new Thread(this::dispatchUntilClosed, "notifier-dispatcher");
         this.dispatcher.setDaemon(true);
     }
@@ -191,57 +198,24 @@ public final class Notifier implements AutoCloseable {
 
     // ---- consuming: events → PostgreSQL, then commit
 
-    private void consume() {
-        Backoff restart = new Backoff(MIN_BACKOFF, MAX_BACKOFF);
-        try {
-            while (running) {
-                try (KafkaConsumer<String, byte[]> created = newConsumer()) {
-                    consumer = created;
-                    if (!running) {
-                        break;
-                    }
-                    created.subscribe(TOPICS.stream().map(Topic::name).toList());
-                    while (running) {
-                        ConsumerRecords<String, byte[]> batch = created.poll(ConsumerSettings.IDLE_POLL);
-                        heartbeat.beat();
-                        if (batch.isEmpty()) {
-                            continue;
-                        }
-                        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-                        List<Envelope> events = new ArrayList<>();
-                        for (ConsumerRecord<String, byte[]> record : batch) {
-                            read(record).ifPresent(events::add);
-                            offsets.put(
-                                    new TopicPartition(record.topic(), record.partition()),
-                                    new OffsetAndMetadata(record.offset() + 1));
-                        }
-                        storeUntilDone(events);
-                        if (!running) {
-                            return; // given up while stopping: nothing committed, processed again later, harmlessly
-                        }
-                        if (!events.isEmpty()) {
-                            dispatchSignal.request(); // they may have composed e-mails or moved the next digest
-                        }
-                        offsets.keySet().retainAll(created.assignment());
-                        created.commitSync(offsets);
-                        restart.reset();
-                    }
-                } catch (WakeupException e) {
-                    // close(): stop.
-                } catch (RuntimeException e) {
-                    if (!running) {
-                        break;
-                    }
-                    Duration wait = restart.next();
-                    LOG.error("notifier consumer failed; starting a new one in {} ms", wait.toMillis(), e);
-                    sleep(wait.toMillis());
-                } finally {
-                    consumer = null;
-                }
-            }
-        } finally {
-            heartbeat.ended();
+    /** Stores what one poll causes in one transaction, wakes the dispatcher, then commits (nothing while stopping). */
+    private void store(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> batch) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        List<Envelope> events = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : batch) {
+            read(record).ifPresent(events::add);
+            offsets.put(
+                    new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
         }
+        storeUntilDone(events);
+        if (!running) {
+            return; // given up while stopping: nothing committed, processed again later, harmlessly
+        }
+        if (!events.isEmpty()) {
+            dispatchSignal.request(); // they may have composed e-mails or moved the next digest
+        }
+        offsets.keySet().retainAll(consumer.assignment());
+        consumer.commitSync(offsets);
     }
 
     /** The record's event; an unreadable record goes to its {@code .dlq} topic (with its trace id in the log). */
@@ -638,10 +612,7 @@ public final class Notifier implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
+        consumer.wakeup();
         dispatchSignal.close();
         try {
             consumerThread.join(Duration.ofSeconds(15));

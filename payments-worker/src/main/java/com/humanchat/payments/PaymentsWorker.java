@@ -3,6 +3,7 @@ package com.humanchat.payments;
 import com.humanchat.ops.Backoff;
 import com.humanchat.ops.LoopHeartbeat;
 import com.humanchat.ops.PausedPolling;
+import com.humanchat.ops.SupervisedConsumer;
 import com.humanchat.ops.TraceMdc;
 import com.humanchat.payments.config.PaymentsConfig;
 import com.humanchat.payments.ledger.OutboxRecord;
@@ -82,7 +83,7 @@ public final class PaymentsWorker implements AutoCloseable {
     private final MeterRegistry registry;
     private final Counter outboxPublished;
     private final LoopHeartbeat heartbeat;
-    private volatile KafkaConsumer<String, byte[]> consumer;
+    private final SupervisedConsumer<String, byte[]> consumer;
     private volatile boolean running = true;
     /** Records (and outbox publications) being retried at the moment: Stripe or PostgreSQL away. */
     private final AtomicInteger retrying = new AtomicInteger();
@@ -108,7 +109,19 @@ public final class PaymentsWorker implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.thread = new Thread(this::run, "payments-consumer");
+        // A consumer that fails is replaced and its uncommitted records processed again, which the idempotency keys
+        // and the ledger make harmless.
+        this.consumer = new SupervisedConsumer<>(
+                "payments",
+                this::newConsumer,
+                List.of(
+                        Topics.PAYMENTS_COMMANDS.name(),
+                        Topics.PAYMENTS_WEBHOOKS.name(),
+                        Topics.SESSIONS_EVENTS.name()),
+                () -> running,
+                heartbeat,
+                this::processBatch);
+        this.thread = new Thread(consumer, "payments-consumer");
     }
 
     /**
@@ -122,51 +135,6 @@ public final class PaymentsWorker implements AutoCloseable {
         worker.thread.start();
         LOG.info("payments worker started: {}", config);
         return worker;
-    }
-
-    /**
-     * The consumer loop. A consumer that fails (a commit refused after a rebalance, a record that could not be
-     * dead-lettered) is closed without committing and replaced after a backoff: its uncommitted records are processed
-     * again, which the idempotency keys and the ledger make harmless. The loop ends only on {@link #close()}.
-     */
-    private void run() {
-        Backoff restart = new Backoff(MIN_BACKOFF, MAX_BACKOFF);
-        try {
-            while (running) {
-                try (KafkaConsumer<String, byte[]> created = newConsumer()) {
-                    consumer = created;
-                    if (!running) {
-                        break;
-                    }
-                    created.subscribe(List.of(
-                            Topics.PAYMENTS_COMMANDS.name(),
-                            Topics.PAYMENTS_WEBHOOKS.name(),
-                            Topics.SESSIONS_EVENTS.name()));
-                    while (running) {
-                        ConsumerRecords<String, byte[]> batch = created.poll(ConsumerSettings.IDLE_POLL);
-                        heartbeat.beat();
-                        if (!batch.isEmpty()) {
-                            processBatch(created, batch);
-                        }
-                        restart.reset();
-                    }
-                } catch (WakeupException e) {
-                    // close(): stop.
-                } catch (RuntimeException e) {
-                    if (!running) {
-                        break;
-                    }
-                    Duration wait = restart.next();
-                    LOG.error("payments consumer failed; starting a new one in {} ms", wait.toMillis(), e);
-                    sleep(wait.toMillis());
-                } finally {
-                    consumer = null;
-                }
-            }
-        } finally {
-            heartbeat.ended();
-            LOG.info("payments consumer stopped");
-        }
     }
 
     /**
@@ -413,10 +381,7 @@ public final class PaymentsWorker implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
+        consumer.wakeup();
         try {
             thread.join(Duration.ofSeconds(15));
         } catch (InterruptedException e) {
