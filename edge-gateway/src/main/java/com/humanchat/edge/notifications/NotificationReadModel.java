@@ -31,7 +31,7 @@ public final class NotificationReadModel {
 
     private final Pool pg;
 
-    NotificationReadModel(Pool pg) {
+    public NotificationReadModel(Pool pg) {
         this.pg = pg;
     }
 
@@ -51,7 +51,7 @@ public final class NotificationReadModel {
                 });
     }
 
-    Future<Long> unreadCount(UUID user) {
+    public Future<Long> unreadCount(UUID user) {
         return unreadCount(pg, user);
     }
 

@@ -1,7 +1,6 @@
-package com.humanchat.edge.notifications;
+package com.humanchat.edge.ws;
 
-import com.humanchat.edge.ws.OutboundFrame;
-import com.humanchat.edge.ws.SocketRegistry;
+import com.humanchat.edge.notifications.NotificationReadModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgConnectOptions;
