@@ -9,7 +9,11 @@ const aliceName = `Alice Card ${RUN}`;
 
 /** The single card's status and buttons, once the thread holds `lines` status lines and the card shows `status`. */
 async function card(page, status, lines) {
-  await page.locator(`[data-testid="session-card"][data-status="${status}"]`).waitFor();
+  const shown = page.locator(`[data-testid="session-card"][data-status="${status}"]`);
+  await shown.waitFor();
+  // The actions and the time part load on demand with the first card: read the buttons once they are there.
+  await shown.locator('.session-actions').waitFor({ state: 'attached' });
+  if (status === 'confirmed') await shown.getByRole('button', { name: 'Propose a new time' }).waitFor();
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid="status-line"]').length === n, lines);
   const cards = page.getByTestId('session-card');
   assert((await cards.count()) === 1, `one card for the session, got ${await cards.count()}`);
