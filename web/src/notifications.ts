@@ -15,10 +15,14 @@ const BASE_TITLE = 'HumanChat';
 export const PREFERENCES_KEY = ['notification-preferences'] as const;
 const NO_MUTES: ReadonlySet<string> = new Set();
 
+/** The preferences as server state, read once for the header's mute button and the title's unread total alike. */
+export function usePreferences() {
+  return useQuery({ queryKey: PREFERENCES_KEY, queryFn: notifications.preferences, staleTime: 5 * 60_000 });
+}
+
 /** The conversations the person muted: they raise no notification and stay out of the title's unread total. */
 export function useMutedConversations(): ReadonlySet<string> {
-  const prefs = useQuery({ queryKey: PREFERENCES_KEY, queryFn: notifications.preferences, staleTime: 5 * 60_000 });
-  const ids = prefs.data?.mutedConversationIds;
+  const ids = usePreferences().data?.mutedConversationIds;
   return useMemo(() => (ids ? new Set(ids) : NO_MUTES), [ids]);
 }
 

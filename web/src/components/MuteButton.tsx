@@ -1,6 +1,6 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { errorText, notifications } from '../endpoints';
-import { PREFERENCES_KEY, withMute } from '../notifications';
+import { PREFERENCES_KEY, usePreferences, withMute } from '../notifications';
 import { queryClient } from '../queries';
 import { ErrorAlert } from './ErrorAlert';
 
@@ -9,7 +9,7 @@ import { ErrorAlert } from './ErrorAlert';
  * tab title's unread total; its messages still arrive and its badge in the list still counts them.
  */
 export function MuteButton({ conversationId, title }: { conversationId: string; title: string }) {
-  const prefs = useQuery({ queryKey: PREFERENCES_KEY, queryFn: notifications.preferences, staleTime: 5 * 60_000 });
+  const prefs = usePreferences();
   const muted = !!prefs.data?.mutedConversationIds.includes(conversationId);
   const change = useMutation({
     mutationFn: () => notifications.savePreferences(withMute(prefs.data!, conversationId, !muted)),
